@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { livekitHealth } from '@/server/livekit';
+import { realtimeState } from '@/server/realtime';
+
+export const dynamic = 'force-dynamic';
+
+/** Public contract: `200 {"status":"ok","db":"ok","realtime":"ok","livekit":"ok"|"not-configured"|"down"}`. */
+export async function GET() {
+  const db = await getDb()
+    .then((d) => d.execute(sql`select 1`))
+    .then(() => 'ok' as const)
+    .catch(() => 'down' as const);
+  const realtime = realtimeState();
+  const livekit = await livekitHealth();
+  const ok = db === 'ok' && realtime === 'ok';
+  return Response.json(
+    { status: ok ? 'ok' : 'degraded', db, realtime, livekit },
+    { status: ok ? 200 : 503, headers: { 'cache-control': 'no-store' } },
+  );
+}

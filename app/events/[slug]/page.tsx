@@ -1,0 +1,132 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDay, formatTime } from '@/components/format';
+import { SessionBadges } from '@/components/SessionBadges';
+import { getEventProgramme } from '@/db/queries/events';
+import { localDate } from '@/lib/domain/time';
+
+type Params = { slug: string };
+type Search = { track?: string; kind?: string; room?: string; mode?: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const programme = await getEventProgramme((await params).slug);
+  return { title: programme?.event.title ?? 'Chemins' };
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export default async function EventPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const filters: Search = { track: one(sp.track), kind: one(sp.kind), room: one(sp.room), mode: one(sp.mode) };
+  const programme = await getEventProgramme(slug);
+  if (!programme) notFound();
+  const [locale, t, tKind, tMode, tRole] = await Promise.all([
+    getLocale(),
+    getTranslations('event'),
+    getTranslations('kind'),
+    getTranslations('mode'),
+    getTranslations('role'),
+  ]);
+  const { event } = programme;
+  const tz = event.timeZone;
+  const sessions = programme.sessions.filter(
+    (s) =>
+      (!filters.track || s.track?.key === filters.track) &&
+      (!filters.kind || s.kind === filters.kind) &&
+      (!filters.room || s.room?.key === filters.room) &&
+      (!filters.mode || s.mode === filters.mode),
+  );
+  const days = programme.days.length
+    ? programme.days
+    : [...new Set(programme.sessions.map((s) => localDate(s.startsAt, tz)))].map((date) => ({ date, label: null }));
+  const kinds = [...new Set(programme.sessions.map((s) => s.kind))];
+  const filtered = Object.values(filters).some(Boolean);
+  const select = (name: keyof Search, label: string, options: { value: string; label: string }[]) => (
+    <label className="flex flex-col text-sm">
+      <span className="font-medium">{label}</span>
+      <select name={name} defaultValue={filters[name] ?? ''} className="rounded border border-stone-300 bg-white px-2 py-1">
+        <option value="">{t('all')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <article>
+      <p className="text-sm">
+        <Link href="/">← {t('back')}</Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold">{event.title}</h1>
+      {event.location && <p className="text-stone-600">{event.location}</p>}
+      <p className="mt-3 max-w-3xl whitespace-pre-line">{event.description}</p>
+
+      <h2 className="mt-8 text-xl font-bold">{t('programme')}</h2>
+      <form method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3" aria-label={t('filters')}>
+        {programme.tracks.length > 0 && select('track', t('filterTrack'), programme.tracks.map((x) => ({ value: x.key, label: x.name })))}
+        {select('kind', t('filterKind'), kinds.map((k) => ({ value: k, label: tKind(k) })))}
+        {programme.rooms.length > 0 && select('room', t('filterRoom'), programme.rooms.map((x) => ({ value: x.key, label: x.name })))}
+        {select('mode', t('filterMode'), (['onsite', 'online', 'hybrid'] as const).map((m) => ({ value: m, label: tMode(m) })))}
+        <button type="submit" className="rounded bg-brand px-3 py-1.5 text-sm text-white">
+          {t('apply')}
+        </button>
+        {filtered && <Link href={`/events/${event.slug}`} className="text-sm">{t('reset')}</Link>}
+      </form>
+
+      {days.map((day) => {
+        const daySessions = sessions.filter((s) => localDate(s.startsAt, tz) === day.date);
+        return (
+          <section key={day.date} className="mt-6" aria-labelledby={`day-${day.date}`}>
+            <h3 id={`day-${day.date}`} className="border-b border-stone-300 pb-1 text-lg font-semibold capitalize">
+              {day.label ?? formatDay(day.date, locale, tz)}
+            </h3>
+            {daySessions.length === 0 ? (
+              <p className="mt-2 text-sm text-stone-600">{t('noSessions')}</p>
+            ) : (
+              <ol className="mt-2 divide-y divide-stone-200" data-testid="programme">
+                {daySessions.map((s) => (
+                  <li key={s.id} className="flex gap-4 py-3" data-session-slug={s.slug}>
+                    <div className="w-28 shrink-0 text-sm tabular-nums text-stone-700">
+                      {formatTime(s.startsAt, locale, tz)}–{formatTime(s.endsAt, locale, tz)}
+                    </div>
+                    <div className="min-w-0">
+                      <p className="text-xs uppercase tracking-wide text-stone-500">
+                        {tKind(s.kind)} · {tMode(s.mode)}
+                        {s.room ? ` · ${s.room.name}` : ''}
+                        {s.track ? ` · ${s.track.name}` : ''}
+                      </p>
+                      <h4 className={`font-semibold ${s.status === 'cancelled' ? 'line-through' : ''}`}>
+                        <Link href={`/events/${event.slug}/sessions/${s.slug}`}>{s.title}</Link>{' '}
+                        <SessionBadges session={s} />
+                      </h4>
+                      {s.people.length > 0 && (
+                        <p className="text-sm text-stone-600">
+                          {s.people
+                            .map((p) => `${p.name}${p.organization ? ` (${p.organization})` : ''}`)
+                            .join(', ')}
+                          <span className="sr-only"> — {tRole(s.people[0]!.role as 'speaker')}</span>
+                        </p>
+                      )}
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        );
+      })}
+    </article>
+  );
+}

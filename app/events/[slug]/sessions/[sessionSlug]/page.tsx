@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDay, formatTime } from '@/components/format';
+import { LivePanel } from '@/components/live/LivePanel';
+import { SessionBadges } from '@/components/SessionBadges';
+import { getEventProgramme } from '@/db/queries/events';
+import { isLive, localDate } from '@/lib/domain/time';
+import { currentUser } from '@/server/auth/current';
+import { livekitSettings } from '@/server/livekit';
+
+type Params = { slug: string; sessionSlug: string };
+
+async function load(params: Promise<Params>) {
+  const { slug, sessionSlug } = await params;
+  const programme = await getEventProgramme(slug);
+  const session = programme?.sessions.find((s) => s.slug === sessionSlug);
+  return programme && session ? { event: programme.event, session } : null;
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const found = await load(params);
+  return { title: found ? `${found.session.title} — ${found.event.title}` : 'Chemins' };
+}
+
+export default async function SessionPage({ params }: { params: Promise<Params> }) {
+  const found = await load(params);
+  if (!found) notFound();
+  const { event, session } = found;
+  const [locale, t, tKind, tMode, tRole, user] = await Promise.all([
+    getLocale(),
+    getTranslations('session'),
+    getTranslations('kind'),
+    getTranslations('mode'),
+    getTranslations('role'),
+    currentUser(),
+  ]);
+  const tz = event.timeZone;
+  const live = isLive(session);
+  return (
+    <article className="space-y-6">
+      <p className="text-sm">
+        <Link href={`/events/${event.slug}`}>← {t('backToProgramme')}</Link>
+      </p>
+      <header>
+        <p className="text-sm uppercase tracking-wide text-stone-500">
+          {tKind(session.kind)} · {tMode(session.mode)}
+          {session.track ? ` · ${session.track.name}` : ''}
+        </p>
+        <h1 className="text-2xl font-bold">
+          {session.title} <SessionBadges session={session} />
+        </h1>
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="font-medium">{t('when')}</dt>
+          <dd className="capitalize-first">
+            {formatDay(localDate(session.startsAt, tz), locale, tz)}, {formatTime(session.startsAt, locale, tz)}–
+            {formatTime(session.endsAt, locale, tz)} ({tz})
+          </dd>
+          {session.room && (
+            <>
+              <dt className="font-medium">{t('where')}</dt>
+              <dd>{session.room.name}</dd>
+            </>
+          )}
+        </dl>
+      </header>
+      {session.description && <p className="max-w-3xl whitespace-pre-line">{session.description}</p>}
+      {session.people.length > 0 && (
+        <ul className="text-sm">
+          {session.people.map((p) => (
+            <li key={`${p.name}-${p.role}`}>
+              <span className="font-medium">{p.name}</span>
+              {p.organization ? ` (${p.organization})` : ''} — {tRole(p.role as 'speaker')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {live ? (
+        <LivePanel
+          sessionId={session.id}
+          signedIn={Boolean(user)}
+          videoConfigured={livekitSettings() !== null}
+        />
+      ) : (
+        <p className="text-sm text-stone-600">{t('notLive')}</p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { LocaleSwitch } from '@/components/LocaleSwitch';
+import { SignOutButton } from '@/components/SignOutButton';
+import { isAdmin } from '@/db/queries/roles';
+import { currentUser } from '@/server/auth/current';
+import './globals.css';
+
+// Every page reads the database or the session: render at request time, never at build time.
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = {
+  title: { default: 'Chemins', template: '%s · Chemins' },
+  description: 'Forums hybrides et chemins de la coopération',
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('nav');
+  const tApp = await getTranslations('app');
+  const user = await currentUser();
+  const admin = user ? await isAdmin(user.id) : false;
+  return (
+    <html lang={locale}>
+      <body>
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:bg-white focus:p-2">
+          {tApp('skip')}
+        </a>
+        <NextIntlClientProvider>
+          <header className="border-b border-stone-200 bg-white">
+            <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-4 px-4 py-3" aria-label="Principal">
+              <Link href="/" className="text-lg font-bold text-brand no-underline">
+                {tApp('name')}
+              </Link>
+              <span className="hidden text-sm text-stone-500 sm:inline">{tApp('tagline')}</span>
+              <span className="ml-auto flex items-center gap-3 text-sm">
+                <LocaleSwitch locale={locale} label={t('language')} />
+                {admin && <Link href="/admin">{t('admin')}</Link>}
+                {user ? (
+                  <>
+                    <span data-testid="signed-in-as">{t('signedInAs', { name: user.name ?? user.email })}</span>
+                    <SignOutButton label={t('signOut')} />
+                  </>
+                ) : (
+                  <Link href="/signin">{t('signIn')}</Link>
+                )}
+              </span>
+            </nav>
+          </header>
+          <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+            {children}
+          </main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,79 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+
+type Option = { slug: string; title: string };
+
+export function GrantForm({ events, paths }: { events: Option[]; paths: Option[] }) {
+  const t = useTranslations('admin');
+  const router = useRouter();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const payload = Object.fromEntries([...form.entries()].filter(([, v]) => v !== ''));
+    const res = await fetch('/api/admin/roles', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+    const body = await res.json().catch(() => null);
+    if (res.ok) {
+      setMessage({ ok: true, text: t('granted') });
+      router.refresh();
+    } else {
+      const fields = body?.error?.fields ? Object.values(body.error.fields).join(' ') : '';
+      setMessage({ ok: false, text: `${body?.error?.message ?? res.statusText} ${fields}`.trim() });
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid max-w-xl gap-3 rounded-lg bg-white p-4">
+      <label className="flex flex-col">
+        <span className="font-medium">{t('email')}</span>
+        <input name="email" type="email" required className="rounded border border-stone-300 px-2 py-1" />
+      </label>
+      <label className="flex flex-col">
+        <span className="font-medium">{t('role')}</span>
+        <select name="role" className="rounded border border-stone-300 px-2 py-1" defaultValue="organizer">
+          {['admin', 'organizer', 'moderator', 'speaker', 'coordinator'].map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        <span className="font-medium">{t('event')}</span>
+        <select name="eventSlug" className="rounded border border-stone-300 px-2 py-1" defaultValue="">
+          <option value="">{t('none')}</option>
+          {events.map((e) => (
+            <option key={e.slug} value={e.slug}>
+              {e.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        <span className="font-medium">{t('path')}</span>
+        <select name="pathSlug" className="rounded border border-stone-300 px-2 py-1" defaultValue="">
+          <option value="">{t('none')}</option>
+          {paths.map((p) => (
+            <option key={p.slug} value={p.slug}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="justify-self-start rounded bg-brand px-4 py-2 text-white">
+        {t('submit')}
+      </button>
+      {message && (
+        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'text-green-800' : 'text-red-700'}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

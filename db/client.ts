@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+interface DbHandle {
+  db: Db;
+  driver: 'postgres' | 'pglite';
+  close: () => Promise<void>;
+}
+
+export class DatabaseStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseStartError';
+  }
+}
+
+const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
+
+/** Hide the password when an URL is shown in a message. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/**
+ * Open the database: postgres.js when `databaseUrl` is set, embedded PGlite under `dataDir`
+ * otherwise. The same Drizzle schema and the same committed migrations serve both.
+ */
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  migrate?: boolean;
+  poolSize?: number;
+}): Promise<DbHandle> {
+  if (opts.databaseUrl) {
+    const client = postgres(opts.databaseUrl, {
+      max: opts.poolSize ?? 10,
+      onnotice: () => {},
+      connect_timeout: 10,
+    });
+    const db = drizzlePostgres(client, { schema });
+    try {
+      await db.execute(sql`select 1`);
+    } catch (err) {
+      await client.end({ timeout: 1 }).catch(() => {});
+      throw new DatabaseStartError(
+        `Cannot connect to DATABASE_URL (${redactUrl(opts.databaseUrl)}): ${(err as Error).message}`,
+      );
+    }
+    if (opts.migrate !== false) {
+      const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+      // Several app processes may start together: serialise migrations with an advisory lock
+      // held on one reserved connection while the migrator runs on the pool.
+      const lock = await client.reserve();
+      try {
+        await lock`select pg_advisory_lock(727274)`;
+        await migrate(db, { migrationsFolder: MIGRATIONS });
+      } finally {
+        await lock`select pg_advisory_unlock(727274)`.catch(() => {});
+        lock.release();
+      }
+    }
+    return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+
+  const dir = path.resolve(opts.dataDir, 'pglite');
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(dir);
+  } catch (err) {
+    throw new DatabaseStartError(`Cannot open the embedded database in ${dir}: ${(err as Error).message}`);
+  }
+  const db = drizzlePglite(client, { schema });
+  if (opts.migrate !== false) {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(db, { migrationsFolder: MIGRATIONS });
+  }
+  return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };
+}
+
+// ------------------------------------------------------------------ process-wide handle
+// The Node server (loaded by tsx) and Next's compiled route code are two module graphs in one
+// process: the handle lives on globalThis so both use the same pool (PGlite allows one owner).
+
+const g = globalThis as unknown as { __cheminsDb?: Promise<DbHandle> };
+
+export function setDatabase(handle: Promise<DbHandle>): void {
+  g.__cheminsDb = handle;
+}
+
+export async function getDbHandle(): Promise<DbHandle> {
+  if (!g.__cheminsDb) {
+    // Lazily opened only when no server set it up (scripts, `next dev` without the custom server).
+    g.__cheminsDb = openDatabase({
+      databaseUrl: process.env.DATABASE_URL || undefined,
+      dataDir: process.env.DATA_DIR || './.data',
+    });
+  }
+  return g.__cheminsDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}

@@ -1,0 +1,153 @@
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { getDb } from '../client';
+import { eventDays, events, people, programmeSessions, rooms, sessionPeople, tracks } from '../schema';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type EventSummary = {
+  slug: string;
+  title: string;
+  description: string;
+  location: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  isDemo: boolean;
+};
+
+export async function listEvents(): Promise<EventSummary[]> {
+  const db = await getDb();
+  return db
+    .select({
+      slug: events.slug,
+      title: events.title,
+      description: events.description,
+      location: events.location,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      timeZone: events.timeZone,
+      isDemo: events.isDemo,
+    })
+    .from(events)
+    .orderBy(asc(events.startsAt));
+}
+
+export type ProgrammeSession = {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  kind: (typeof programmeSessions.$inferSelect)['kind'];
+  status: (typeof programmeSessions.$inferSelect)['status'];
+  visibility: (typeof programmeSessions.$inferSelect)['visibility'];
+  mode: (typeof programmeSessions.$inferSelect)['mode'];
+  capacity: number | null;
+  language: string;
+  startsAt: Date;
+  endsAt: Date;
+  room: { key: string; name: string; kind: 'physical' | 'online' } | null;
+  track: { key: string; name: string } | null;
+  people: { name: string; organization: string | null; role: string }[];
+};
+
+export type EventProgramme = {
+  event: typeof events.$inferSelect;
+  days: { date: string; label: string | null }[];
+  rooms: { key: string; name: string; kind: 'physical' | 'online' }[];
+  tracks: { key: string; name: string }[];
+  sessions: ProgrammeSession[];
+};
+
+/** The event with its whole programme, or null when the slug is unknown. Cancelled sessions are kept (shown struck). */
+export async function getEventProgramme(slug: string): Promise<EventProgramme | null> {
+  const db = await getDb();
+  const [event] = await db.select().from(events).where(eq(events.slug, slug)).limit(1);
+  if (!event) return null;
+  const [dayRows, roomRows, trackRows, sessionRows] = await Promise.all([
+    db.select().from(eventDays).where(eq(eventDays.eventId, event.id)).orderBy(asc(eventDays.date)),
+    db.select().from(rooms).where(eq(rooms.eventId, event.id)).orderBy(asc(rooms.name)),
+    db.select().from(tracks).where(eq(tracks.eventId, event.id)).orderBy(asc(tracks.name)),
+    db
+      .select()
+      .from(programmeSessions)
+      .where(eq(programmeSessions.eventId, event.id))
+      .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.title)),
+  ]);
+  const peopleRows = sessionRows.length
+    ? await db
+        .select({
+          sessionId: sessionPeople.sessionId,
+          role: sessionPeople.role,
+          position: sessionPeople.position,
+          name: people.name,
+          organization: sessionPeople.organization,
+        })
+        .from(sessionPeople)
+        .innerJoin(people, eq(people.id, sessionPeople.personId))
+        .where(
+          inArray(
+            sessionPeople.sessionId,
+            sessionRows.map((s) => s.id),
+          ),
+        )
+        .orderBy(asc(sessionPeople.position))
+    : [];
+  const roomById = new Map(roomRows.map((r) => [r.id, r]));
+  const trackById = new Map(trackRows.map((t) => [t.id, t]));
+  return {
+    event,
+    days: dayRows.map((d) => ({ date: d.date, label: d.label })),
+    rooms: roomRows.map((r) => ({ key: r.key, name: r.name, kind: r.kind })),
+    tracks: trackRows.map((t) => ({ key: t.key, name: t.name })),
+    sessions: sessionRows.map((s) => {
+      const room = s.roomId ? roomById.get(s.roomId) : undefined;
+      const track = s.trackId ? trackById.get(s.trackId) : undefined;
+      return {
+        id: s.id,
+        slug: s.slug,
+        title: s.title,
+        description: s.description,
+        kind: s.kind,
+        status: s.status,
+        visibility: s.visibility,
+        mode: s.mode,
+        capacity: s.capacity,
+        language: s.language,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        room: room ? { key: room.key, name: room.name, kind: room.kind } : null,
+        track: track ? { key: track.key, name: track.name } : null,
+        people: peopleRows
+          .filter((p) => p.sessionId === s.id)
+          .map((p) => ({ name: p.name, organization: p.organization, role: p.role })),
+      };
+    }),
+  };
+}
+
+/** A session by its id, with its event's slug/time zone; used by the live page and realtime joins. */
+export async function getSessionById(id: string) {
+  if (!UUID.test(id)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: programmeSessions.id,
+      slug: programmeSessions.slug,
+      title: programmeSessions.title,
+      kind: programmeSessions.kind,
+      status: programmeSessions.status,
+      visibility: programmeSessions.visibility,
+      mode: programmeSessions.mode,
+      startsAt: programmeSessions.startsAt,
+      endsAt: programmeSessions.endsAt,
+      eventId: events.id,
+      eventSlug: events.slug,
+      eventTitle: events.title,
+      timeZone: events.timeZone,
+    })
+    .from(programmeSessions)
+    .innerJoin(events, eq(events.id, programmeSessions.eventId))
+    .where(and(eq(programmeSessions.id, id), ne(programmeSessions.status, 'cancelled')))
+    .limit(1);
+  return row ?? null;
+}

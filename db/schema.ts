@@ -1,0 +1,278 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** 192 random bits, URL-safe. */
+export function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return Buffer.from(bytes).toString('base64url');
+}
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+
+// ---------------------------------------------------------------- auth (next-auth v4 + Drizzle adapter)
+
+export const users = pgTable('users', {
+  id: text('id')
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text('name'),
+  email: text('email').notNull().unique(),
+  emailVerified: ts('email_verified'),
+  image: text('image'),
+  createdAt: createdAt(),
+});
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    refresh_token: text('refresh_token'),
+    access_token: text('access_token'),
+    expires_at: integer('expires_at'),
+    token_type: text('token_type'),
+    scope: text('scope'),
+    id_token: text('id_token'),
+    session_state: text('session_state'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    sessionToken: text('session_token').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expires: ts('expires').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  'verification_tokens',
+  {
+    identifier: text('identifier').notNull(),
+    token: text('token').notNull(),
+    expires: ts('expires').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// ---------------------------------------------------------------- programme
+
+export const sessionKind = pgEnum('session_kind', [
+  'plenary',
+  'session',
+  'workshop',
+  'round_table',
+  'short_talk',
+  'side_event',
+  'social',
+]);
+export const sessionStatus = pgEnum('session_status', ['confirmed', 'tentative', 'cancelled']);
+export const sessionVisibility = pgEnum('session_visibility', ['public', 'invitation']);
+export const sessionMode = pgEnum('session_mode', ['onsite', 'online', 'hybrid']);
+export const roomKind = pgEnum('room_kind', ['physical', 'online']);
+export const personRole = pgEnum('person_role', ['speaker', 'facilitator', 'moderator', 'host']);
+
+export const events = pgTable('events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  timeZone: text('time_zone').notNull().default('Europe/Paris'),
+  location: text('location'),
+  startsAt: ts('starts_at').notNull(),
+  endsAt: ts('ends_at').notNull(),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const eventDays = pgTable(
+  'event_days',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    label: text('label'),
+  },
+  (t) => [unique('event_days_event_date_uq').on(t.eventId, t.date)],
+);
+
+export const rooms = pgTable(
+  'rooms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    kind: roomKind('kind').notNull().default('physical'),
+    capacity: integer('capacity'),
+  },
+  (t) => [unique('rooms_event_key_uq').on(t.eventId, t.key)],
+);
+
+export const tracks = pgTable(
+  'tracks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+  },
+  (t) => [unique('tracks_event_key_uq').on(t.eventId, t.key)],
+);
+
+export const programmeSessions = pgTable(
+  'programme_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    kind: sessionKind('kind').notNull(),
+    status: sessionStatus('status').notNull().default('confirmed'),
+    visibility: sessionVisibility('visibility').notNull().default('public'),
+    mode: sessionMode('mode').notNull().default('onsite'),
+    capacity: integer('capacity'),
+    language: text('language').notNull().default('fr'),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    roomId: uuid('room_id').references(() => rooms.id, { onDelete: 'set null' }),
+    trackId: uuid('track_id').references(() => tracks.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('programme_sessions_event_slug_uq').on(t.eventId, t.slug),
+    index('programme_sessions_event_start_idx').on(t.eventId, t.startsAt),
+  ],
+);
+
+export const people = pgTable('people', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  organization: text('organization'),
+  userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+});
+
+export const sessionPeople = pgTable(
+  'session_people',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    role: personRole('role').notNull(),
+    position: integer('position').notNull().default(0),
+    /** Organization as printed for this session (a person may appear under several). */
+    organization: text('organization'),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.personId, t.role] })],
+);
+
+// ---------------------------------------------------------------- paths ("chemins de la coopération")
+
+export const paths = pgTable('paths', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+export const pathCoordinators = pgTable(
+  'path_coordinators',
+  {
+    pathId: uuid('path_id')
+      .notNull()
+      .references(() => paths.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    organization: text('organization'),
+  },
+  (t) => [primaryKey({ columns: [t.pathId, t.personId] })],
+);
+
+// ---------------------------------------------------------------- roles
+
+export const roleName = pgEnum('role_name', ['admin', 'organizer', 'moderator', 'speaker', 'coordinator']);
+
+/**
+ * A granted role. `admin` has neither event nor path; `organizer`, `moderator` and `speaker`
+ * are per event; `coordinator` is per path. Everybody else is a participant.
+ */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: roleName('role').notNull(),
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    pathId: uuid('path_id').references(() => paths.id, { onDelete: 'cascade' }),
+    grantedBy: text('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('role_grants_uq').on(t.userId, t.role, t.eventId, t.pathId).nullsNotDistinct(),
+    index('role_grants_user_idx').on(t.userId),
+  ],
+);
+
+// ---------------------------------------------------------------- registrations (join tokens)
+
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    /** Unguessable personal link token (manage registration, join live rooms). */
+    joinToken: text('join_token')
+      .notNull()
+      .unique()
+      .$defaultFn(newToken),
+    status: text('status', { enum: ['active', 'cancelled'] })
+      .notNull()
+      .default('active'),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('registrations_event_email_uq').on(t.eventId, t.email)],
+);

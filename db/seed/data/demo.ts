@@ -1,0 +1,139 @@
+import { localDate } from '@/lib/domain/time';
+import type { SeedEvent, SeedSession } from '../types';
+
+export const DEMO_EVENT_SLUG = 'edition-demo';
+export const DEMO_LIVE_SESSION_SLUG = 'ouverture-en-direct';
+export const DEMO_ACCOUNTS = [
+  { email: 'organisatrice@chemins.test', name: 'Organisatrice (démo)', role: 'organizer' as const },
+  { email: 'moderateur@chemins.test', name: 'Modérateur (démo)', role: 'moderator' as const },
+];
+
+const TZ = 'Europe/Paris';
+
+function localParts(instant: Date): { day: string; time: string } {
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TZ,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  return { day: localDate(instant, TZ), time };
+}
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A demo edition dated relative to `now`: one online session live right now, and a few
+ * sessions in the coming days, so that live features can be tried as soon as the demo starts.
+ * Re-applied at every start: the live session moves with the clock, slugs (and so URLs) stay.
+ */
+export function demoEdition(now: Date): SeedEvent {
+  const startMs = Math.floor((now.getTime() - 10 * 60_000) / (5 * 60_000)) * 5 * 60_000;
+  const liveStart = localParts(new Date(startMs));
+  const liveEnd = localParts(new Date(startMs + 3 * 3_600_000));
+  const today = liveStart.day;
+  const d1 = addDays(today, 1);
+  const d2 = addDays(today, 2);
+  const sessions: SeedSession[] = [
+    {
+      slug: DEMO_LIVE_SESSION_SLUG,
+      title: 'Ouverture en direct : les chemins de la coopération',
+      kind: 'plenary',
+      day: liveStart.day,
+      start: liveStart.time,
+      end: liveEnd.time,
+      endDay: liveEnd.day !== liveStart.day ? liveEnd.day : undefined,
+      room: 'salle-en-ligne',
+      track: 'cooperation',
+      mode: 'hybrid',
+      description:
+        'Session de démonstration, toujours en direct au démarrage de la démo : présence, questions et vidéo se testent ici.',
+      people: [{ name: 'Équipe Chemins', role: 'host' }],
+    },
+    {
+      slug: 'atelier-documenter-ensemble',
+      title: 'Atelier : documenter ensemble une initiative',
+      kind: 'workshop',
+      day: d1,
+      start: '10:00',
+      end: '12:00',
+      room: 'atelier-en-ligne',
+      track: 'communs',
+      mode: 'online',
+      capacity: 12,
+      description: 'Atelier en petit groupe (12 places) pour rédiger une fiche initiative à plusieurs mains.',
+      people: [{ name: 'Équipe Chemins', role: 'facilitator' }],
+    },
+    {
+      slug: 'table-ronde-tiers-lieux',
+      title: 'Table ronde : tiers-lieux et médiation numérique',
+      kind: 'round_table',
+      day: d1,
+      start: '14:00',
+      end: '15:30',
+      room: 'grande-salle',
+      track: 'cooperation',
+      mode: 'hybrid',
+      capacity: 80,
+    },
+    {
+      slug: 'recit-de-territoire',
+      title: 'Récit de territoire (format court)',
+      kind: 'short_talk',
+      day: d2,
+      start: '09:30',
+      end: '09:50',
+      room: 'grande-salle',
+      track: 'communs',
+      mode: 'hybrid',
+      status: 'tentative',
+    },
+    {
+      slug: 'reunion-coordinateurs',
+      title: 'Réunion des coordinatrices et coordinateurs de chemins',
+      kind: 'side_event',
+      day: d2,
+      start: '12:30',
+      end: '13:30',
+      room: 'atelier-en-ligne',
+      mode: 'online',
+      visibility: 'invitation',
+      capacity: 20,
+    },
+    {
+      slug: 'apero-de-cloture',
+      title: 'Apéro de clôture',
+      kind: 'social',
+      day: d2,
+      start: '18:00',
+      end: '20:00',
+      room: 'grande-salle',
+      mode: 'onsite',
+    },
+  ];
+  return {
+    slug: DEMO_EVENT_SLUG,
+    title: 'Chemins — édition de démonstration',
+    description:
+      'Une édition fictive, datée par rapport à aujourd’hui, pour essayer le programme, la présence en direct, les questions et la vidéo.',
+    timeZone: TZ,
+    location: 'En ligne et à Brest',
+    days: [{ date: today }, { date: d1 }, { date: d2 }].filter(
+      (d, i, all) => all.findIndex((x) => x.date === d.date) === i,
+    ),
+    rooms: [
+      { key: 'salle-en-ligne', name: 'Salle en ligne', kind: 'online' },
+      { key: 'atelier-en-ligne', name: 'Atelier en ligne', kind: 'online', capacity: 12 },
+      { key: 'grande-salle', name: 'Grande salle', kind: 'physical', capacity: 120 },
+    ],
+    tracks: [
+      { key: 'cooperation', name: 'Coopération' },
+      { key: 'communs', name: 'Communs' },
+    ],
+    sessions,
+  };
+}

@@ -1,0 +1,202 @@
+import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { zonedInstant } from '@/lib/domain/time';
+import type { Db, Tx } from '../client';
+import {
+  eventDays,
+  events,
+  pathCoordinators,
+  paths,
+  people,
+  programmeSessions,
+  roleGrants,
+  rooms,
+  sessionPeople,
+  tracks,
+  users,
+} from '../schema';
+import { DEMO_ACCOUNTS, DEMO_EVENT_SLUG, demoEdition } from './data/demo';
+import { forum2018 } from './data/forum-2018';
+import { forum2020 } from './data/forum-2020';
+import { paths as seedPaths } from './data/paths';
+import type { SeedEvent, SeedPath } from './types';
+
+export const HISTORICAL_EVENTS: SeedEvent[] = [forum2018, forum2020];
+
+async function personId(tx: Tx, name: string, organization?: string): Promise<string> {
+  await tx
+    .insert(people)
+    .values({ name, organization: organization ?? null })
+    .onConflictDoNothing({ target: people.name });
+  const [row] = await tx.select({ id: people.id }).from(people).where(eq(people.name, name));
+  return row!.id;
+}
+
+/** Insert or update one event and its programme, keyed by slugs: running it twice changes nothing. */
+export async function upsertEvent(tx: Tx, e: SeedEvent, opts: { isDemo?: boolean } = {}): Promise<string> {
+  const timed = e.sessions.map((s) => ({
+    ...s,
+    startsAt: zonedInstant(s.day, s.start, e.timeZone),
+    endsAt: zonedInstant(s.endDay ?? s.day, s.end, e.timeZone),
+  }));
+  for (const s of timed) {
+    if (s.endsAt <= s.startsAt) throw new Error(`Seed session ${e.slug}/${s.slug} ends before it starts`);
+  }
+  const firstDay = e.days[0]?.date ?? timed[0]!.day;
+  const lastDay = e.days.at(-1)?.date ?? firstDay;
+  const startsAt = new Date(
+    Math.min(zonedInstant(firstDay, '00:00', e.timeZone).getTime(), ...timed.map((s) => s.startsAt.getTime())),
+  );
+  const endsAt = new Date(
+    Math.max(zonedInstant(lastDay, '23:59', e.timeZone).getTime(), ...timed.map((s) => s.endsAt.getTime())),
+  );
+  const eventValues = {
+    slug: e.slug,
+    title: e.title,
+    description: e.description,
+    timeZone: e.timeZone,
+    location: e.location ?? null,
+    startsAt,
+    endsAt,
+    isDemo: opts.isDemo ?? false,
+  };
+  const [event] = await tx
+    .insert(events)
+    .values(eventValues)
+    .onConflictDoUpdate({ target: events.slug, set: eventValues })
+    .returning({ id: events.id });
+  const eventId = event!.id;
+
+  if (e.days.length) {
+    await tx
+      .insert(eventDays)
+      .values(e.days.map((d) => ({ eventId, date: d.date, label: d.label ?? null })))
+      .onConflictDoUpdate({
+        target: [eventDays.eventId, eventDays.date],
+        set: { label: sql`excluded.label` },
+      });
+    await tx.delete(eventDays).where(
+      and(
+        eq(eventDays.eventId, eventId),
+        notInArray(
+          eventDays.date,
+          e.days.map((d) => d.date),
+        ),
+      ),
+    );
+  }
+  const roomIds = new Map<string, string>();
+  for (const r of e.rooms) {
+    const values = { eventId, key: r.key, name: r.name, kind: r.kind, capacity: r.capacity ?? null };
+    const [row] = await tx
+      .insert(rooms)
+      .values(values)
+      .onConflictDoUpdate({ target: [rooms.eventId, rooms.key], set: values })
+      .returning({ id: rooms.id });
+    roomIds.set(r.key, row!.id);
+  }
+  const trackIds = new Map<string, string>();
+  for (const t of e.tracks) {
+    const values = { eventId, key: t.key, name: t.name, description: t.description ?? null };
+    const [row] = await tx
+      .insert(tracks)
+      .values(values)
+      .onConflictDoUpdate({ target: [tracks.eventId, tracks.key], set: values })
+      .returning({ id: tracks.id });
+    trackIds.set(t.key, row!.id);
+  }
+  for (const s of timed) {
+    if (s.room && !roomIds.has(s.room)) throw new Error(`Seed session ${e.slug}/${s.slug}: unknown room ${s.room}`);
+    if (s.track && !trackIds.has(s.track)) throw new Error(`Seed session ${e.slug}/${s.slug}: unknown track ${s.track}`);
+    const values = {
+      eventId,
+      slug: s.slug,
+      title: s.title,
+      description: s.description ?? '',
+      kind: s.kind,
+      status: s.status ?? 'confirmed',
+      visibility: s.visibility ?? 'public',
+      mode: s.mode ?? 'onsite',
+      capacity: s.capacity ?? null,
+      language: s.language ?? 'fr',
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      roomId: s.room ? roomIds.get(s.room)! : null,
+      trackId: s.track ? trackIds.get(s.track)! : null,
+    };
+    const [row] = await tx
+      .insert(programmeSessions)
+      .values(values)
+      .onConflictDoUpdate({ target: [programmeSessions.eventId, programmeSessions.slug], set: values })
+      .returning({ id: programmeSessions.id });
+    const sessionId = row!.id;
+    await tx.delete(sessionPeople).where(eq(sessionPeople.sessionId, sessionId));
+    const seen = new Set<string>();
+    let position = 0;
+    for (const p of s.people ?? []) {
+      const pid = await personId(tx, p.name, p.organization);
+      const key = `${pid}:${p.role}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      await tx
+        .insert(sessionPeople)
+        .values({ sessionId, personId: pid, role: p.role, position: position++, organization: p.organization ?? null });
+    }
+  }
+  return eventId;
+}
+
+export async function upsertPath(tx: Tx, p: SeedPath): Promise<string> {
+  const values = { slug: p.slug, title: p.title, description: p.description };
+  const [row] = await tx
+    .insert(paths)
+    .values(values)
+    .onConflictDoUpdate({ target: paths.slug, set: values })
+    .returning({ id: paths.id });
+  const pathId = row!.id;
+  await tx.delete(pathCoordinators).where(eq(pathCoordinators.pathId, pathId));
+  let position = 0;
+  for (const c of p.coordinators) {
+    const pid = await personId(tx, c.name, c.organization);
+    await tx
+      .insert(pathCoordinators)
+      .values({ pathId, personId: pid, position: position++, organization: c.organization ?? null })
+      .onConflictDoNothing();
+  }
+  return pathId;
+}
+
+async function upsertDemoAccounts(tx: Tx, demoEventId: string): Promise<void> {
+  for (const a of DEMO_ACCOUNTS) {
+    await tx.insert(users).values({ email: a.email, name: a.name }).onConflictDoNothing({ target: users.email });
+    const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.email, a.email));
+    await tx.insert(roleGrants).values({ userId: u!.id, role: a.role, eventId: demoEventId }).onConflictDoNothing();
+  }
+}
+
+/**
+ * Demo data. The historical programmes and paths are written when the database has no event
+ * yet (or always with `force`), so that organizers' later edits are never overwritten; the demo
+ * edition is re-dated at every call so that one of its sessions is live now.
+ */
+export async function seed(
+  db: Db,
+  opts: { now?: Date; force?: boolean } = {},
+): Promise<{ historical: boolean; demoEventId: string }> {
+  const now = opts.now ?? new Date();
+  return db.transaction(async (tx) => {
+    // Serialise concurrent seeders (several app processes starting on one Postgres).
+    await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
+    const [{ n }] = (await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(events)
+      .where(sql`${events.slug} <> ${DEMO_EVENT_SLUG}`)) as [{ n: number }];
+    const historical = opts.force === true || n === 0;
+    if (historical) {
+      for (const e of HISTORICAL_EVENTS) await upsertEvent(tx, e);
+      for (const p of seedPaths) await upsertPath(tx, p);
+    }
+    const demoEventId = await upsertEvent(tx, demoEdition(now), { isDemo: true });
+    await upsertDemoAccounts(tx, demoEventId);
+    return { historical, demoEventId };
+  });
+}

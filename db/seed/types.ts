@@ -1,0 +1,81 @@
+// Shape of the demo data transcribed from ../shared/seeds (see db/seed/README in docs/).
+// Plain data only: the seeder (db/seed/index.ts) maps it onto the database.
+
+export type SessionKind =
+  | 'plenary'
+  | 'session'
+  | 'workshop'
+  | 'round_table'
+  | 'short_talk'
+  | 'side_event'
+  | 'social';
+export type SessionStatus = 'confirmed' | 'tentative' | 'cancelled';
+export type SessionVisibility = 'public' | 'invitation';
+export type SessionMode = 'onsite' | 'online' | 'hybrid';
+export type PersonRole = 'speaker' | 'facilitator' | 'moderator' | 'host';
+
+export interface SeedPersonRef {
+  /** Name exactly as printed in the public programme. Never invent e-mails or other data. */
+  name: string;
+  organization?: string;
+  role: PersonRole;
+}
+
+export interface SeedSession {
+  /** Unique within the event, kebab-case ASCII, stable (used in URLs and iCal UIDs). */
+  slug: string;
+  title: string;
+  kind: SessionKind;
+  /** Local date in the event's time zone, YYYY-MM-DD. */
+  day: string;
+  /** Local times HH:MM in the event's time zone. */
+  start: string;
+  end: string;
+  /** Local date of the end when it differs from `day` (a session running past midnight). */
+  endDay?: string;
+  /** Key of one of the event's rooms, or undefined when the programme gives none. */
+  room?: string;
+  /** Key of one of the event's tracks/themes. */
+  track?: string;
+  description?: string;
+  status?: SessionStatus; // default 'confirmed'
+  visibility?: SessionVisibility; // default 'public'
+  mode?: SessionMode; // default 'onsite'
+  capacity?: number | null; // default null (unlimited)
+  language?: string; // default 'fr'
+  people?: SeedPersonRef[];
+}
+
+export interface SeedRoom {
+  key: string;
+  name: string;
+  kind: 'physical' | 'online';
+  capacity?: number;
+}
+
+export interface SeedTrack {
+  key: string;
+  name: string;
+  description?: string;
+}
+
+export interface SeedEvent {
+  slug: string;
+  title: string;
+  description: string;
+  /** IANA zone, 'Europe/Paris' for the French events. */
+  timeZone: string;
+  location?: string;
+  /** Local dates YYYY-MM-DD, with an optional label such as "Mardi 3 juillet". */
+  days: { date: string; label?: string }[];
+  rooms: SeedRoom[];
+  tracks: SeedTrack[];
+  sessions: SeedSession[];
+}
+
+export interface SeedPath {
+  slug: string;
+  title: string;
+  description: string;
+  coordinators: { name: string; organization?: string }[];
+}

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { LIVE_SESSION, signInWithMagicLink } from './support/helpers';
+
+test('two people on the live demo session each see a presence count of 2', async ({ browser }) => {
+  const a = await browser.newContext();
+  const b = await browser.newContext();
+  const pageA = await a.newPage();
+  const pageB = await b.newPage();
+  await pageA.goto(LIVE_SESSION);
+  await expect(pageA.getByTestId('presence')).toHaveText('1 personne ici');
+  await pageB.goto(LIVE_SESSION);
+  await expect(pageB.getByTestId('presence')).toHaveText('2 personnes ici');
+  await expect(pageA.getByTestId('presence')).toHaveText('2 personnes ici');
+  await b.close();
+  await expect(pageA.getByTestId('presence')).toHaveText('1 personne ici');
+  await a.close();
+});
+
+test('a token minted by the app lets livekit-client in Chromium connect to the room', async ({ page }) => {
+  await signInWithMagicLink(page, `video-${Date.now()}@chemins.test`);
+  await page.goto(LIVE_SESSION);
+  await page.getByRole('button', { name: 'Rejoindre la vidéo' }).click();
+  await expect(page.getByTestId('video-state')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+  await expect(page.getByText('Connecté·e à la salle vidéo')).toBeVisible();
+});
+
+test('a visitor who is not signed in is asked to sign in before joining the video', async ({ page }) => {
+  await page.goto(LIVE_SESSION);
+  await expect(page.getByText('Connectez-vous pour rejoindre la vidéo.')).toBeVisible();
+  const res = await page.request.post('/api/sessions/00000000-0000-4000-8000-000000000000/livekit-token');
+  expect(res.status()).toBe(401);
+  expect(await res.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+});

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/**
+ * Runtime configuration, read once from the environment and validated with zod.
+ * A bad value stops start-up with a message naming the variable (see server/index.ts).
+ */
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalUrl = (protocols: string[]) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .url()
+      .refine((v) => protocols.some((p) => v.startsWith(`${p}://`)), {
+        message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+      })
+      .optional(),
+  );
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: optionalUrl(['http', 'https']),
+    DATA_DIR: z.string().min(1).default('./.data'),
+    DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+    REDIS_URL: optionalUrl(['redis', 'rediss']),
+    LIVEKIT_URL: optionalUrl(['http', 'https', 'ws', 'wss']),
+    LIVEKIT_PUBLIC_URL: optionalUrl(['ws', 'wss', 'http', 'https']),
+    LIVEKIT_API_KEY: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+    LIVEKIT_API_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    LIVEKIT_AUTOSTART: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('1')),
+    SMTP_URL: optionalUrl(['smtp', 'smtps']),
+    MAIL_FROM: z.string().min(3).default('Chemins <no-reply@chemins.localhost>'),
+    NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+    ADMIN_EMAILS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().email('must be a comma-separated list of e-mail addresses'))),
+    SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('1')),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const lk = [env.LIVEKIT_URL, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET];
+    if (lk.some(Boolean) && !lk.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LIVEKIT_URL'],
+        message: 'LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set together',
+      });
+    }
+    if (env.REDIS_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message:
+          'is required when REDIS_URL is set: several processes cannot share the embedded PGlite database',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'is required in production' });
+    }
+  });
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n') +
+        '\nSee .env.example for every variable.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => ({ variable: String(i.path[0] ?? 'environment'), message: i.message })),
+    );
+  }
+  return result.data;
+}
+
+const globalForConfig = globalThis as unknown as { __cheminsConfig?: Config };
+
+/** The validated configuration of this process (read once). */
+export function config(): Config {
+  globalForConfig.__cheminsConfig ??= parseConfig(process.env);
+  return globalForConfig.__cheminsConfig;
+}
+
+/** Base URL the outside world uses to reach this app. */
+export function publicUrl(): string {
+  const c = config();
+  return (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { isLive, isoWithOffset, localDate, zonedInstant } from './time';
+
+describe('zonedInstant', () => {
+  it('reads summer times in Paris as UTC+2', () => {
+    expect(zonedInstant('2018-07-03', '09:00', 'Europe/Paris').toISOString()).toBe('2018-07-03T07:00:00.000Z');
+  });
+  it('reads winter times in Paris as UTC+1', () => {
+    expect(zonedInstant('2026-11-22', '14:30', 'Europe/Paris').toISOString()).toBe('2026-11-22T13:30:00.000Z');
+  });
+  it('rejects malformed input', () => {
+    expect(() => zonedInstant('2018-7-3', '9:00', 'Europe/Paris')).toThrow(/Invalid local/);
+  });
+});
+
+describe('localDate / isoWithOffset', () => {
+  it('gives the local date across midnight UTC', () => {
+    expect(localDate(new Date('2018-07-03T22:30:00Z'), 'Europe/Paris')).toBe('2018-07-04');
+  });
+  it('formats with the offset', () => {
+    expect(isoWithOffset(new Date('2018-07-03T07:00:00Z'), 'Europe/Paris')).toBe('2018-07-03T09:00:00+02:00');
+  });
+});
+
+describe('isLive', () => {
+  const s = { startsAt: new Date('2020-07-08T08:00:00Z'), endsAt: new Date('2020-07-08T09:00:00Z') };
+  it('is live between start and end only', () => {
+    expect(isLive(s, new Date('2020-07-08T08:30:00Z'))).toBe(true);
+    expect(isLive(s, new Date('2020-07-08T09:00:00Z'))).toBe(false);
+    expect(isLive({ ...s, status: 'cancelled' }, new Date('2020-07-08T08:30:00Z'))).toBe(false);
+  });
+});

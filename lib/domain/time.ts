@@ -1,0 +1,31 @@
+import { TZDate } from '@date-fns/tz';
+
+/** The instant of a local date (YYYY-MM-DD) and time (HH:MM) in an IANA time zone. */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) throw new Error(`Invalid local date/time: ${date} ${time}`);
+  const z = new TZDate(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]), 0, timeZone);
+  return new Date(z.getTime());
+}
+
+/** Local calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+  return parts; // en-CA formats as YYYY-MM-DD
+}
+
+/** ISO 8601 with the zone's offset, e.g. 2018-07-03T09:00:00+02:00. */
+export function isoWithOffset(instant: Date, timeZone: string): string {
+  return new TZDate(instant.getTime(), timeZone).toISOString().replace(/\.\d{3}(?=[+-Z])/, '');
+}
+
+/** Is the session live at `now` (between start and end)? */
+export function isLive(s: { startsAt: Date; endsAt: Date; status?: string }, now = new Date()): boolean {
+  return s.status !== 'cancelled' && s.startsAt <= now && now < s.endsAt;
+}

@@ -1,0 +1,77 @@
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3107);
+const smtpPort = Number(process.env.SMTP_SINK_PORT ?? 3109);
+const smtpHttpPort = Number(process.env.SMTP_SINK_HTTP_PORT ?? 3108);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+// Debian's Chromium, never a downloaded browser; loopback only.
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  outputDir: 'test-results/e2e-artifacts',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    browserName: 'chromium',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+  },
+  webServer: [
+    {
+      command: 'npx tsx e2e/support/smtp-sink.ts',
+      url: `http://127.0.0.1:${smtpHttpPort}/health`,
+      env: { SMTP_SINK_PORT: String(smtpPort), SMTP_SINK_HTTP_PORT: String(smtpHttpPort) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: 'npm run start',
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: baseURL,
+        DATA_DIR: process.env.E2E_DATA_DIR ?? '.test-data/e2e',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdef',
+        ADMIN_EMAILS: 'admin-e2e@chemins.test',
+        LOG_LEVEL: 'warn',
+        ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+        ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+        ...(process.env.LIVEKIT_URL
+          ? {
+              LIVEKIT_URL: process.env.LIVEKIT_URL,
+              LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY ?? '',
+              LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET ?? '',
+            }
+          : {}),
+      },
+    },
+  ],
+});
+
+export const smtpSinkUrl = `http://127.0.0.1:${smtpHttpPort}`;

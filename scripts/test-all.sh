@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh Debian machine (as root) or a developer's:
+# installs what is missing, starts throw-away services on 127.0.0.1, runs every step and
+# prints how long each took. Services given through DATABASE_URL, REDIS_URL or LIVEKIT_URL
+# (with LIVEKIT_API_KEY/SECRET) are reused instead of started.
+set -Eeuo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export CI=${CI:-}
+export NEXT_TELEMETRY_DISABLED=1
+
+LIVEKIT_VERSION=v1.13.5
+WORK=$(mktemp -d /tmp/chemins-test.XXXXXX)
+chmod 755 "$WORK"
+REPORTS=$ROOT/test-results
+mkdir -p "$REPORTS"
+declare -a TIMINGS=()
+PIDS=()
+PG_DIR=""
+
+log() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else echo "need root for: $*" >&2; return 1; fi; }
+
+cleanup() {
+  set +e
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  if [ -n "$PG_DIR" ]; then
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate stop >/dev/null 2>&1
+    else "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate stop >/dev/null 2>&1; fi
+  fi
+  wait 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+step() { # step NAME COMMAND...
+  local name=$1; shift
+  log "$name"
+  local t0=$SECONDS
+  "$@"
+  TIMINGS+=("$(printf '%-28s %5ss' "$name" $((SECONDS - t0)))")
+}
+
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+wait_for() { # wait_for DESCRIPTION SECONDS COMMAND...
+  local what=$1 limit=$2; shift 2
+  for _ in $(seq 1 $((limit * 10))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "timed out waiting for $what" >&2; return 1
+}
+
+# ------------------------------------------------------------------ 1. system packages
+install_system() {
+  local need=()
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${DATABASE_URL:-}" ] || need+=(postgresql)
+  command -v redis-server >/dev/null || [ -n "${REDIS_URL:-}" ] || need+=(redis-server)
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v xmllint >/dev/null || need+=(libxml2-utils)
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "installing: ${need[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+  # The Debian package starts a cluster of its own; the tests use throw-away ones.
+  if [ -z "${DATABASE_URL:-}" ]; then PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); fi
+  if [ -z "${LIVEKIT_URL:-}" ] && ! command -v livekit-server >/dev/null; then
+    if ! command -v go >/dev/null; then
+      DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq golang-go >/dev/null
+    fi
+    echo "building livekit-server $LIVEKIT_VERSION with $(go version)"
+    GOBIN="$WORK/gobin" GOFLAGS=-mod=mod go install "github.com/livekit/livekit-server/cmd/server@$LIVEKIT_VERSION"
+    as_root install -m 755 "$WORK/gobin/server" /usr/local/bin/livekit-server
+  fi
+  echo "postgres: ${DATABASE_URL:+given}${DATABASE_URL:-$PG_BIN}; redis: ${REDIS_URL:-$(command -v redis-server)}; chromium: $(/usr/bin/chromium --version 2>/dev/null | head -1); livekit: ${LIVEKIT_URL:-$(command -v livekit-server)}"
+}
+
+# ------------------------------------------------------------------ 2. node modules
+install_node() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+  else
+    echo "node_modules up to date"
+  fi
+}
+
+# ------------------------------------------------------------------ 3. services on loopback
+start_postgres() {
+  if [ -n "${DATABASE_URL:-}" ]; then echo "reusing DATABASE_URL"; return; fi
+  local port; port=$(free_port)
+  PG_DIR="$WORK/pg"
+  mkdir -p "$PG_DIR"
+  local run=()
+  if [ "$(id -u)" = 0 ]; then chown postgres "$PG_DIR"; run=(runuser -u postgres --); fi
+  "${run[@]}" "$PG_BIN/initdb" -D "$PG_DIR" -A trust -U chemins --no-sync -E UTF8 >/dev/null
+  "${run[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/log" -w -o \
+    "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" start >/dev/null
+  export DATABASE_URL="postgres://chemins@127.0.0.1:$port/chemins"
+  "${run[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U chemins chemins
+  echo "postgres on 127.0.0.1:$port"
+}
+
+start_redis() {
+  if [ -n "${REDIS_URL:-}" ]; then echo "reusing REDIS_URL"; return; fi
+  local port; port=$(free_port)
+  redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
+  PIDS+=($!)
+  export REDIS_URL="redis://127.0.0.1:$port"
+  wait_for redis 20 redis-cli -p "$port" ping
+  echo "redis on 127.0.0.1:$port"
+}
+
+start_livekit() {
+  if [ -n "${LIVEKIT_URL:-}" ]; then echo "reusing LIVEKIT_URL"; return; fi
+  local port tcp; port=$(free_port); tcp=$(free_port)
+  export E2E_PORT=${E2E_PORT:-$(free_port)}
+  export LIVEKIT_API_KEY=chemins-test
+  export LIVEKIT_API_SECRET=chemins-test-secret-0123456789abcdefghijklmnop
+  cat >"$WORK/livekit.yaml" <<YAML
+port: $port
+bind_addresses: ["127.0.0.1"]
+rtc:
+  tcp_port: $tcp
+  port_range_start: 51000
+  port_range_end: 51200
+  use_external_ip: false
+  node_ip: 127.0.0.1
+  enable_loopback_candidate: true
+keys:
+  $LIVEKIT_API_KEY: $LIVEKIT_API_SECRET
+webhook:
+  api_key: $LIVEKIT_API_KEY
+  urls: ["http://127.0.0.1:$E2E_PORT/api/livekit/webhook"]
+logging:
+  level: warn
+YAML
+  livekit-server --config "$WORK/livekit.yaml" >"$WORK/livekit.log" 2>&1 &
+  PIDS+=($!)
+  export LIVEKIT_URL="http://127.0.0.1:$port"
+  wait_for livekit 30 curl -sf "$LIVEKIT_URL"
+  echo "livekit-server $(livekit-server --version 2>/dev/null | awk '{print $NF}') on 127.0.0.1:$port (rtc tcp $tcp)"
+}
+
+# ------------------------------------------------------------------ run
+step "system packages" install_system
+step "node modules" install_node
+start_services() { start_postgres; start_redis; start_livekit; }
+step "services (loopback)" start_services
+export E2E_PORT=${E2E_PORT:-$(free_port)}
+export SMTP_SINK_PORT=${SMTP_SINK_PORT:-$(free_port)}
+export SMTP_SINK_HTTP_PORT=${SMTP_SINK_HTTP_PORT:-$(free_port)}
+
+step "lint" npx eslint . --max-warnings=0
+step "typecheck" npx tsc --noEmit
+step "unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
+step "integration tests" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$REPORTS/integration.json"
+step "build" npx next build
+step "end-to-end tests" npx playwright test
+
+log "timings"
+printf '%s\n' "${TIMINGS[@]}"
+node scripts/summarize-tests.mjs "$REPORTS"

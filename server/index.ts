@@ -1,0 +1,95 @@
+import { createServer } from 'node:http';
+import next from 'next';
+import pino from 'pino';
+import { DatabaseStartError, openDatabase, setDatabase } from '@/db/client';
+import { seed } from '@/db/seed';
+import { ConfigError, parseConfig, publicUrl } from '@/lib/config';
+import { logger, setLogger } from '@/lib/logger';
+import { setupLivekit, stopLivekit } from './livekit';
+import { attachRealtime } from './realtime';
+
+const startedAt = performance.now();
+
+function fail(message: string): never {
+  process.stderr.write(`\nChemins cannot start.\n${message}\n\n`);
+  process.exit(1);
+}
+
+let cfg: ReturnType<typeof parseConfig>;
+try {
+  cfg = parseConfig(process.env);
+} catch (err) {
+  if (err instanceof ConfigError) fail(err.message);
+  throw err;
+}
+(globalThis as unknown as { __cheminsConfig?: unknown }).__cheminsConfig = cfg;
+process.env.NEXTAUTH_URL ??= publicUrl();
+
+if (cfg.NODE_ENV === 'development' && process.stdout.isTTY) {
+  const { default: pretty } = await import('pino-pretty');
+  setLogger(pino({ level: cfg.LOG_LEVEL }, pretty({ colorize: true, ignore: 'pid,hostname,app' })));
+} else {
+  setLogger(pino({ level: cfg.LOG_LEVEL, base: { app: 'chemins' } }));
+}
+const log = logger();
+
+let dbHandle: Awaited<ReturnType<typeof openDatabase>>;
+try {
+  dbHandle = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR });
+} catch (err) {
+  if (err instanceof DatabaseStartError) fail(err.message);
+  throw err;
+}
+setDatabase(Promise.resolve(dbHandle));
+log.info({ driver: dbHandle.driver }, 'database ready (migrations applied)');
+
+if (cfg.SEED_DEMO === '1') {
+  const result = await seed(dbHandle.db);
+  log.info(result, 'demo data seeded');
+}
+
+await setupLivekit(cfg);
+
+const dev = cfg.NODE_ENV !== 'production';
+const app = next({ dev, hostname: 'localhost', port: cfg.PORT });
+await app.prepare();
+const handle = app.getRequestHandler();
+const upgrade = app.getUpgradeHandler();
+
+const server = createServer((req, res) => {
+  handle(req, res).catch((err: unknown) => {
+    log.error({ err, url: req.url }, 'request failed');
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.end('Internal error');
+    }
+  });
+});
+const realtime = await attachRealtime(server, { redisUrl: cfg.REDIS_URL });
+server.on('upgrade', (req, socket, head) => {
+  if (!req.url?.startsWith('/socket.io')) upgrade(req, socket, head);
+});
+
+server.listen(cfg.PORT, cfg.HOST, () => {
+  log.info(
+    { url: publicUrl(), ms: Math.round(performance.now() - startedAt), dev },
+    `Chemins ready on ${publicUrl()}`,
+  );
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(0), 8000);
+  force.unref();
+  await realtime.close().catch(() => {});
+  server.close();
+  stopLivekit();
+  await dbHandle.close().catch(() => {});
+  await app.close?.().catch?.(() => {});
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,36 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import { config } from '@/lib/config';
+import { logger } from '@/lib/logger';
+
+export type Mail = { to: string; subject: string; text: string; html?: string };
+
+const g = globalThis as unknown as { __cheminsMailer?: Transporter | null };
+
+function transporter(): Transporter | null {
+  if (g.__cheminsMailer === undefined) {
+    const url = config().SMTP_URL;
+    g.__cheminsMailer = url ? nodemailer.createTransport(url) : null;
+  }
+  return g.__cheminsMailer;
+}
+
+export class MailNotConfiguredError extends Error {
+  constructor() {
+    super('Outgoing mail is not configured: set SMTP_URL.');
+  }
+}
+
+/**
+ * Send a mail through SMTP_URL. Without SMTP_URL, in development and tests, the mail is written
+ * to the server log instead (that is how the magic link is found locally); in production it fails.
+ */
+export async function sendMail(mail: Mail): Promise<{ delivered: 'smtp' | 'log' }> {
+  const t = transporter();
+  if (t) {
+    await t.sendMail({ from: config().MAIL_FROM, ...mail });
+    return { delivered: 'smtp' };
+  }
+  if (config().NODE_ENV === 'production') throw new MailNotConfiguredError();
+  logger().info({ to: mail.to, subject: mail.subject }, `Mail not sent (no SMTP_URL); its text:\n${mail.text}`);
+  return { delivered: 'log' };
+}

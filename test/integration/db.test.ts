@@ -1,0 +1,147 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getEventProgramme, getSessionById, listEvents } from '@/db/queries/events';
+import { identityFromJoinToken, identityFromSessionToken } from '@/db/queries/identity';
+import { listPaths } from '@/db/queries/paths';
+import { ensureAdminIfListed, eventRoleOf, GrantError, grantRole, isAdmin, listGrants } from '@/db/queries/roles';
+import { registrations, sessions, users } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
+import { isLive } from '@/lib/domain/time';
+import { type Driver, useFreshDatabase } from './support';
+
+async function counts(db: Awaited<ReturnType<typeof useFreshDatabase>>['handle']['db']) {
+  const rows = await db.execute(sql`
+    select (select count(*) from events)::int as events,
+           (select count(*) from programme_sessions)::int as sessions,
+           (select count(*) from session_people)::int as session_people,
+           (select count(*) from people)::int as people,
+           (select count(*) from paths)::int as paths,
+           (select count(*) from path_coordinators)::int as coordinators,
+           (select count(*) from rooms)::int as rooms,
+           (select count(*) from role_grants)::int as grants,
+           (select count(*) from users)::int as users`);
+  return (Array.isArray(rows) ? rows[0] : (rows as unknown as { rows: unknown[] }).rows[0]) as Record<string, number>;
+}
+
+// The same query suite runs against real Postgres and embedded PGlite, on the same migrations.
+describe.each<Driver>(['postgres', 'pglite'])('database on %s', (driver) => {
+  let ctx: Awaited<ReturnType<typeof useFreshDatabase>>;
+  const now = new Date();
+
+  beforeAll(async () => {
+    ctx = await useFreshDatabase(driver);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it('applies the migrations and seeds the demo data', async () => {
+    const first = await seed(ctx.handle.db, { now });
+    expect(first.historical).toBe(true);
+    const events = await listEvents();
+    expect(events.map((e) => e.slug).sort()).toEqual(
+      ['edition-demo', 'forum-usages-cooperatifs-2018', 'forum-usages-cooperatifs-2020'].sort(),
+    );
+    const paths = await listPaths();
+    expect(paths).toHaveLength(7);
+    expect(paths.every((p) => p.coordinators.length > 0)).toBe(true);
+  });
+
+  it('seeds the 2018 forum as printed: six thematic sessions, ten programmed workshops with facilitators', async () => {
+    const p = await getEventProgramme('forum-usages-cooperatifs-2018');
+    expect(p).not.toBeNull();
+    expect(p!.event.timeZone).toBe('Europe/Paris');
+    expect(p!.sessions.filter((s) => s.kind === 'session')).toHaveLength(6);
+    const workshops = p!.sessions.filter((s) => s.kind === 'workshop' && s.people.length > 0);
+    expect(workshops.length).toBeGreaterThanOrEqual(10);
+    expect(workshops.every((w) => w.description.length > 0)).toBe(true);
+    expect(p!.sessions.some((s) => s.kind === 'plenary')).toBe(true);
+    for (const s of p!.sessions) {
+      expect(s.endsAt.getTime()).toBeGreaterThan(s.startsAt.getTime());
+      // 3–6 July 2018 in Brest.
+      expect(s.startsAt.toISOString() >= '2018-07-03').toBe(true);
+      expect(s.startsAt.toISOString() < '2018-07-07').toBe(true);
+    }
+  });
+
+  it('seeds the 2020 online launch: two online conferences on 8 July at 10:00 and 14:00 Paris time', async () => {
+    const p = await getEventProgramme('forum-usages-cooperatifs-2020');
+    const confs = p!.sessions.filter((s) => s.mode === 'online' && s.startsAt.toISOString().startsWith('2020-07-08'));
+    expect(confs.map((s) => s.startsAt.toISOString()).sort()).toEqual(
+      expect.arrayContaining(['2020-07-08T08:00:00.000Z', '2020-07-08T12:00:00.000Z']),
+    );
+  });
+
+  it('dates the demo edition relative to now, with one session live', async () => {
+    const p = await getEventProgramme(DEMO_EVENT_SLUG);
+    const live = p!.sessions.find((s) => s.slug === DEMO_LIVE_SESSION_SLUG)!;
+    expect(isLive(live, now)).toBe(true);
+    expect(p!.sessions.filter((s) => s.startsAt > now).length).toBeGreaterThanOrEqual(3);
+    expect(await getSessionById(live.id)).toMatchObject({ eventSlug: DEMO_EVENT_SLUG, slug: DEMO_LIVE_SESSION_SLUG });
+    expect(await getSessionById('not-a-uuid')).toBeNull();
+  });
+
+  it('is idempotent: seeding again (even forced) changes no count', async () => {
+    const before = await counts(ctx.handle.db);
+    const again = await seed(ctx.handle.db, { now });
+    expect(again.historical).toBe(false);
+    await seed(ctx.handle.db, { now, force: true });
+    expect(await counts(ctx.handle.db)).toEqual(before);
+  });
+
+  it('re-dates the demo edition at a later start, keeping its sessions (and their ids)', async () => {
+    const before = await getEventProgramme(DEMO_EVENT_SLUG);
+    const later = new Date(now.getTime() + 26 * 3600_000);
+    await seed(ctx.handle.db, { now: later });
+    const after = await getEventProgramme(DEMO_EVENT_SLUG);
+    const liveAfter = after!.sessions.find((s) => s.slug === DEMO_LIVE_SESSION_SLUG)!;
+    expect(isLive(liveAfter, later)).toBe(true);
+    expect(liveAfter.id).toBe(before!.sessions.find((s) => s.slug === DEMO_LIVE_SESSION_SLUG)!.id);
+    await seed(ctx.handle.db, { now });
+  });
+
+  it('gives the demo organizer and moderator their roles on the demo edition', async () => {
+    const demo = (await getEventProgramme(DEMO_EVENT_SLUG))!.event;
+    const [org] = await ctx.handle.db.select().from(users).where(sql`${users.email} = 'organisatrice@chemins.test'`);
+    const [mod] = await ctx.handle.db.select().from(users).where(sql`${users.email} = 'moderateur@chemins.test'`);
+    expect(await eventRoleOf(org!.id, demo.id)).toBe('organizer');
+    expect(await eventRoleOf(mod!.id, demo.id)).toBe('moderator');
+    expect(await eventRoleOf(null, demo.id)).toBe('participant');
+  });
+
+  it('grants roles only through an admin, and refuses bad targets', async () => {
+    const db = ctx.handle.db;
+    const [admin] = await db.insert(users).values({ email: 'root@chemins.test' }).returning();
+    const [someone] = await db.insert(users).values({ email: 'someone@chemins.test' }).returning();
+    await expect(grantRole(someone!.id, { email: 'x@chemins.test', role: 'admin' })).rejects.toThrow(GrantError);
+    expect(await isAdmin(admin!.id)).toBe(false);
+    await ensureAdminIfListed(admin!.id, 'ROOT@chemins.test', ['root@chemins.test']);
+    await ensureAdminIfListed(admin!.id, 'root@chemins.test', ['root@chemins.test']); // idempotent
+    expect(await isAdmin(admin!.id)).toBe(true);
+    await expect(
+      grantRole(admin!.id, { email: 'x@chemins.test', role: 'organizer', eventSlug: 'nope' }),
+    ).rejects.toMatchObject({ code: 'not_found', field: 'eventSlug' });
+    const granted = await grantRole(admin!.id, { email: 'Coord@Chemins.test', role: 'coordinator', pathSlug: (await listPaths())[0]!.slug });
+    await grantRole(admin!.id, { email: 'coord@chemins.test', role: 'coordinator', pathSlug: (await listPaths())[0]!.slug });
+    const grants = await listGrants(admin!.id);
+    expect(grants.filter((g) => g.email === 'coord@chemins.test')).toHaveLength(1);
+    expect(granted.role).toBe('coordinator');
+    await expect(listGrants(someone!.id)).rejects.toThrow(GrantError);
+  });
+
+  it('resolves identities from session tokens and join tokens, and nothing else', async () => {
+    const db = ctx.handle.db;
+    const [u] = await db.insert(users).values({ email: 'ana@chemins.test', name: 'Ana' }).returning();
+    await db.insert(sessions).values({ sessionToken: 'tok-valid', userId: u!.id, expires: new Date(Date.now() + 3600_000) });
+    await db.insert(sessions).values({ sessionToken: 'tok-expired', userId: u!.id, expires: new Date(Date.now() - 1000) });
+    expect(await identityFromSessionToken('tok-valid')).toMatchObject({ kind: 'user', userId: u!.id, name: 'Ana' });
+    expect(await identityFromSessionToken('tok-expired')).toBeNull();
+    expect(await identityFromSessionToken('nope')).toBeNull();
+    const demo = (await getEventProgramme(DEMO_EVENT_SLUG))!.event;
+    const [reg] = await db.insert(registrations).values({ eventId: demo.id, name: 'Bea', email: 'bea@chemins.test' }).returning();
+    expect(reg!.joinToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(await identityFromJoinToken(reg!.joinToken)).toMatchObject({ kind: 'registration', name: 'Bea', eventId: demo.id });
+    expect(await identityFromJoinToken('x'.repeat(500))).toBeNull();
+  });
+});
