@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
@@ -79,6 +80,7 @@ export async function openDatabase(opts: {
   const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
   let client: InstanceType<typeof PGlite>;
   try {
+    mkdirSync(dir, { recursive: true });
     client = await PGlite.create(dir);
   } catch (err) {
     throw new DatabaseStartError(`Cannot open the embedded database in ${dir}: ${(err as Error).message}`);

@@ -5,7 +5,7 @@ test('a malformed e-mail on the sign-in form gets a clear message', async ({ pag
   await page.goto('/signin');
   await page.getByLabel('Adresse e-mail').fill('pas-une-adresse@');
   await page.getByRole('button', { name: 'Recevoir le lien' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/Saisissez une adresse e-mail valide/);
+  await expect(page.locator('main').getByRole('alert')).toHaveText(/Saisissez une adresse e-mail valide/);
   await expect(page.getByLabel('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true');
   await expect(page).toHaveURL(/\/signin$/);
 });
@@ -26,9 +26,9 @@ test('an ADMIN_EMAILS address becomes admin on sign-in and can grant a role', as
   await page.getByLabel('Rôle').selectOption('moderator');
   await page.getByRole('button', { name: 'Attribuer' }).click();
   // Without an event the request is refused with a clear message naming the field.
-  await expect(page.getByRole('alert')).toContainText('choose it');
+  await expect(page.locator('main').getByRole('alert')).toContainText('se donnent pour un événement');
   await page.getByLabel(/Événement/).selectOption({ label: 'Chemins — édition de démonstration' });
   await page.getByRole('button', { name: 'Attribuer' }).click();
-  await expect(page.getByRole('status')).toHaveText('Rôle attribué.');
+  await expect(page.locator('main').getByRole('status')).toHaveText('Rôle attribué.');
   await expect(page.getByRole('row', { name: /nouvelle-moderatrice@chemins.test moderator/ })).toBeVisible();
 });

@@ -20,7 +20,7 @@ const optionalUrl = (protocols: string[]) =>
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce.number({ message: 'must be a port number (0–65535)' }).int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
     PUBLIC_URL: optionalUrl(['http', 'https']),
     DATA_DIR: z.string().min(1).default('./.data'),

@@ -1,4 +1,5 @@
-import { createServer } from 'node:http';
+import { EventEmitter } from 'node:events';
+import { createServer, type Server } from 'node:http';
 import next from 'next';
 import pino from 'pino';
 import { DatabaseStartError, openDatabase, setDatabase } from '@/db/client';
@@ -51,7 +52,11 @@ if (cfg.SEED_DEMO === '1') {
 await setupLivekit(cfg);
 
 const dev = cfg.NODE_ENV !== 'production';
-const app = next({ dev, hostname: 'localhost', port: cfg.PORT });
+// Next attaches an 'upgrade' listener to `httpServer` (or to the request's server) on the first
+// request, and would then answer every upgrade, Socket.IO's included. Give it a private emitter
+// and forward to it only the upgrades that are not Socket.IO's (Next's HMR socket in development).
+const nextUpgrades = new EventEmitter();
+const app = next({ dev, hostname: 'localhost', port: cfg.PORT, httpServer: nextUpgrades as unknown as Server });
 await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
@@ -67,7 +72,9 @@ const server = createServer((req, res) => {
 });
 const realtime = await attachRealtime(server, { redisUrl: cfg.REDIS_URL });
 server.on('upgrade', (req, socket, head) => {
-  if (!req.url?.startsWith('/socket.io')) upgrade(req, socket, head);
+  if (req.url?.startsWith('/socket.io/')) return; // handled by Socket.IO's own listener
+  if (nextUpgrades.listenerCount('upgrade') > 0) nextUpgrades.emit('upgrade', req, socket, head);
+  else void upgrade(req, socket, head);
 });
 
 server.listen(cfg.PORT, cfg.HOST, () => {

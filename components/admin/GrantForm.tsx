@@ -5,6 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 type Option = { slug: string; title: string };
+const FIELDS = ['email', 'role', 'eventSlug', 'pathSlug'] as const;
+type Field = (typeof FIELDS)[number];
 
 export function GrantForm({ events, paths }: { events: Option[]; paths: Option[] }) {
   const t = useTranslations('admin');
@@ -25,8 +27,11 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
       setMessage({ ok: true, text: t('granted') });
       router.refresh();
     } else {
-      const fields = body?.error?.fields ? Object.values(body.error.fields).join(' ') : '';
-      setMessage({ ok: false, text: `${body?.error?.message ?? res.statusText} ${fields}`.trim() });
+      const fields = Object.keys(body?.error?.fields ?? {}).filter((f): f is Field => FIELDS.includes(f as Field));
+      setMessage({
+        ok: false,
+        text: fields.length ? fields.map((f) => t(`fieldError.${f}`)).join(' ') : `${t('failed')} ${body?.error?.message ?? ''}`.trim(),
+      });
     }
   }
 

@@ -44,8 +44,15 @@ describe('start-up refuses a bad configuration with a message naming the variabl
   });
 
   it('several bad values at once are all named', async () => {
-    const r = await start({ PORT: 'eighty', LIVEKIT_URL: 'http://127.0.0.1:7880', ADMIN_EMAILS: 'a@b.org, nonsense' });
+    const r = await start({ PORT: 'eighty', LOG_LEVEL: 'loud', ADMIN_EMAILS: 'a@b.org, nonsense' });
     expect(r.code).toBe(1);
-    for (const v of ['PORT', 'LIVEKIT_URL', 'ADMIN_EMAILS']) expect(r.stderr).toContain(`${v}:`);
+    expect(r.stderr).toContain('PORT: must be a port number');
+    for (const v of ['LOG_LEVEL', 'ADMIN_EMAILS']) expect(r.stderr).toContain(`${v}:`);
+  });
+
+  it('LiveKit settings given only in part', async () => {
+    const r = await start({ LIVEKIT_URL: 'http://127.0.0.1:7880' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('LIVEKIT_URL: LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set together');
   });
 });
