@@ -3,6 +3,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -252,7 +253,7 @@ export const roleGrants = pgTable(
   ],
 );
 
-// ---------------------------------------------------------------- registrations (join tokens)
+// ---------------------------------------------------------------- registrations
 
 export const registrations = pgTable(
   'registrations',
@@ -265,14 +266,53 @@ export const registrations = pgTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     /** Unguessable personal link token (manage registration, join live rooms). */
-    joinToken: text('join_token')
-      .notNull()
-      .unique()
-      .$defaultFn(newToken),
+    joinToken: text('join_token').notNull().unique().$defaultFn(newToken),
     status: text('status', { enum: ['active', 'cancelled'] })
       .notNull()
       .default('active'),
+    /** Answers to the event's custom questions, by question key. */
+    answers: jsonb('answers').$type<Record<string, string | string[] | boolean>>().notNull().default({}),
+    consentAt: ts('consent_at'),
     createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [unique('registrations_event_email_uq').on(t.eventId, t.email)],
 );
+
+export const seatStatus = pgEnum('seat_status', ['confirmed', 'waitlisted', 'cancelled']);
+
+/** A person's seat (or place on the waiting list) in one session. */
+export const registrationSessions = pgTable(
+  'registration_sessions',
+  {
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    status: seatStatus('status').notNull(),
+    /** Waiting-list order: the time the person asked for this session. */
+    requestedAt: ts('requested_at').notNull().defaultNow(),
+    invitationCodeId: uuid('invitation_code_id').references(() => invitationCodes.id, { onDelete: 'set null' }),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.registrationId, t.sessionId] }),
+    index('registration_sessions_session_status_idx').on(t.sessionId, t.status, t.requestedAt),
+  ],
+);
+
+/** Codes that open invitation-only sessions; `sessionId` null = every invitation-only session of the event. */
+export const invitationCodes = pgTable('invitation_codes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  eventId: uuid('event_id')
+    .notNull()
+    .references(() => events.id, { onDelete: 'cascade' }),
+  sessionId: uuid('session_id').references(() => programmeSessions.id, { onDelete: 'cascade' }),
+  code: text('code').notNull().unique(),
+  /** null = unlimited uses. */
+  maxUses: integer('max_uses'),
+  uses: integer('uses').notNull().default(0),
+  createdAt: createdAt(),
+});

@@ -1,6 +1,7 @@
 CREATE TYPE "public"."person_role" AS ENUM('speaker', 'facilitator', 'moderator', 'host');--> statement-breakpoint
 CREATE TYPE "public"."role_name" AS ENUM('admin', 'organizer', 'moderator', 'speaker', 'coordinator');--> statement-breakpoint
 CREATE TYPE "public"."room_kind" AS ENUM('physical', 'online');--> statement-breakpoint
+CREATE TYPE "public"."seat_status" AS ENUM('confirmed', 'waitlisted', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."session_kind" AS ENUM('plenary', 'session', 'workshop', 'round_table', 'short_talk', 'side_event', 'social');--> statement-breakpoint
 CREATE TYPE "public"."session_mode" AS ENUM('onsite', 'online', 'hybrid');--> statement-breakpoint
 CREATE TYPE "public"."session_status" AS ENUM('confirmed', 'tentative', 'cancelled');--> statement-breakpoint
@@ -40,6 +41,17 @@ CREATE TABLE "events" (
 	"is_demo" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "events_slug_unique" UNIQUE("slug")
+);
+--> statement-breakpoint
+CREATE TABLE "invitation_codes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"session_id" uuid,
+	"code" text NOT NULL,
+	"max_uses" integer,
+	"uses" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "invitation_codes_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
 CREATE TABLE "path_coordinators" (
@@ -87,6 +99,16 @@ CREATE TABLE "programme_sessions" (
 	CONSTRAINT "programme_sessions_event_slug_uq" UNIQUE("event_id","slug")
 );
 --> statement-breakpoint
+CREATE TABLE "registration_sessions" (
+	"registration_id" uuid NOT NULL,
+	"session_id" uuid NOT NULL,
+	"status" "seat_status" NOT NULL,
+	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"invitation_code_id" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "registration_sessions_registration_id_session_id_pk" PRIMARY KEY("registration_id","session_id")
+);
+--> statement-breakpoint
 CREATE TABLE "registrations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"event_id" uuid NOT NULL,
@@ -95,7 +117,10 @@ CREATE TABLE "registrations" (
 	"email" text NOT NULL,
 	"join_token" text NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
+	"answers" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"consent_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "registrations_join_token_unique" UNIQUE("join_token"),
 	CONSTRAINT "registrations_event_email_uq" UNIQUE("event_id","email")
 );
@@ -164,12 +189,17 @@ CREATE TABLE "verification_tokens" (
 --> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_days" ADD CONSTRAINT "event_days_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invitation_codes" ADD CONSTRAINT "invitation_codes_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invitation_codes" ADD CONSTRAINT "invitation_codes_session_id_programme_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."programme_sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "path_coordinators" ADD CONSTRAINT "path_coordinators_path_id_paths_id_fk" FOREIGN KEY ("path_id") REFERENCES "public"."paths"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "path_coordinators" ADD CONSTRAINT "path_coordinators_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programme_sessions" ADD CONSTRAINT "programme_sessions_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programme_sessions" ADD CONSTRAINT "programme_sessions_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "programme_sessions" ADD CONSTRAINT "programme_sessions_track_id_tracks_id_fk" FOREIGN KEY ("track_id") REFERENCES "public"."tracks"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registration_sessions" ADD CONSTRAINT "registration_sessions_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registration_sessions" ADD CONSTRAINT "registration_sessions_session_id_programme_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."programme_sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "registration_sessions" ADD CONSTRAINT "registration_sessions_invitation_code_id_invitation_codes_id_fk" FOREIGN KEY ("invitation_code_id") REFERENCES "public"."invitation_codes"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registrations" ADD CONSTRAINT "registrations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registrations" ADD CONSTRAINT "registrations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -182,5 +212,6 @@ ALTER TABLE "session_people" ADD CONSTRAINT "session_people_person_id_people_id_
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tracks" ADD CONSTRAINT "tracks_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "programme_sessions_event_start_idx" ON "programme_sessions" USING btree ("event_id","starts_at");--> statement-breakpoint
+CREATE INDEX "registration_sessions_session_status_idx" ON "registration_sessions" USING btree ("session_id","status","requested_at");--> statement-breakpoint
 CREATE INDEX "role_grants_user_idx" ON "role_grants" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");

@@ -1,0 +1,254 @@
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { type RegistrationRequest, seatFor, type SeatStatus } from '@/lib/domain/registration';
+import { DomainError } from '@/lib/errors';
+import { getDb, type Tx } from '../client';
+import { events, invitationCodes, programmeSessions, registrations, registrationSessions } from '../schema';
+
+export type RegistrationResult = {
+  created: boolean;
+  registration: {
+    id: string;
+    status: 'active' | 'cancelled';
+    sessions: { sessionId: string; status: SeatStatus }[];
+    joinToken: string;
+  };
+  /** Seats this call gave (for the confirmation mail). */
+  newSeats: { sessionId: string; status: SeatStatus }[];
+};
+
+async function confirmedCount(tx: Tx, sessionId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrationSessions)
+    .where(and(eq(registrationSessions.sessionId, sessionId), eq(registrationSessions.status, 'confirmed')));
+  return row?.n ?? 0;
+}
+
+async function activeSeats(tx: Tx, registrationId: string) {
+  return tx
+    .select({ sessionId: registrationSessions.sessionId, status: registrationSessions.status })
+    .from(registrationSessions)
+    .where(and(eq(registrationSessions.registrationId, registrationId), ne(registrationSessions.status, 'cancelled')))
+    .orderBy(asc(registrationSessions.requestedAt)) as Promise<{ sessionId: string; status: SeatStatus }[]>;
+}
+
+/**
+ * Register (or update the registration of) `req.email` to an event and some of its sessions, in
+ * one transaction. The requested sessions' rows are locked in a stable order, so seats are
+ * counted and given one request at a time per session: no session ever has more confirmed
+ * seats than its capacity, and the same e-mail sent many times at once yields one registration.
+ */
+export async function register(eventSlug: string, req: RegistrationRequest): Promise<RegistrationResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [event] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, eventSlug)).limit(1);
+    if (!event) throw new DomainError(404, 'event_not_found', 'No such event.');
+
+    const ids = [...new Set(req.sessionIds)].sort();
+    const sessions = ids.length
+      ? await tx
+          .select({
+            id: programmeSessions.id,
+            capacity: programmeSessions.capacity,
+            visibility: programmeSessions.visibility,
+            status: programmeSessions.status,
+          })
+          .from(programmeSessions)
+          .where(and(eq(programmeSessions.eventId, event.id), inArray(programmeSessions.id, ids)))
+          .orderBy(asc(programmeSessions.id))
+          .for('no key update')
+      : [];
+    if (sessions.length !== ids.length) {
+      const known = new Set(sessions.map((s) => s.id));
+      const unknown = ids.filter((id) => !known.has(id));
+      throw new DomainError(404, 'session_not_found', 'Some sessions are not part of this event.', {
+        sessionIds: `unknown: ${unknown.join(', ')}`,
+      });
+    }
+    const cancelled = sessions.filter((s) => s.status === 'cancelled');
+    if (cancelled.length) {
+      throw new DomainError(400, 'session_cancelled', 'Some sessions are cancelled.', {
+        sessionIds: `cancelled: ${cancelled.map((s) => s.id).join(', ')}`,
+      });
+    }
+
+    const now = new Date();
+    const [reg] = await tx
+      .insert(registrations)
+      .values({ eventId: event.id, name: req.name, email: req.email, answers: req.answers, consentAt: now })
+      .onConflictDoUpdate({
+        target: [registrations.eventId, registrations.email],
+        set: { name: req.name, answers: req.answers, status: 'active', consentAt: now, updatedAt: now },
+      })
+      .returning({ id: registrations.id, joinToken: registrations.joinToken, inserted: sql<boolean>`(xmax = 0)` });
+    const registrationId = reg!.id;
+
+    const held = new Map((await activeSeats(tx, registrationId)).map((s) => [s.sessionId, s.status]));
+    const wanted = sessions.filter((s) => !held.has(s.id));
+
+    // Invitation-only sessions the person does not hold yet need a valid code.
+    const invited = wanted.filter((s) => s.visibility === 'invitation');
+    let codeId: string | null = null;
+    if (invited.length) {
+      if (!req.invitationCode) {
+        throw new DomainError(403, 'invitation_required', 'This session is by invitation: an invitation code is needed.', {
+          invitationCode: 'required',
+        });
+      }
+      const [code] = await tx
+        .select()
+        .from(invitationCodes)
+        .where(and(eq(invitationCodes.code, req.invitationCode), eq(invitationCodes.eventId, event.id)))
+        .for('update');
+      const covers = code && invited.every((s) => code.sessionId === null || code.sessionId === s.id);
+      if (!code || !covers) {
+        throw new DomainError(403, 'invitation_invalid', 'This invitation code is not valid for these sessions.', {
+          invitationCode: 'invalid',
+        });
+      }
+      if (code.maxUses !== null && code.uses >= code.maxUses) {
+        throw new DomainError(403, 'invitation_used_up', 'This invitation code has already been used.', {
+          invitationCode: 'used up',
+        });
+      }
+      await tx.update(invitationCodes).set({ uses: sql`${invitationCodes.uses} + 1` }).where(eq(invitationCodes.id, code.id));
+      codeId = code.id;
+    }
+
+    const newSeats: { sessionId: string; status: SeatStatus }[] = [];
+    for (const s of wanted) {
+      const status = seatFor(s.capacity, await confirmedCount(tx, s.id));
+      const values = {
+        registrationId,
+        sessionId: s.id,
+        status,
+        requestedAt: now,
+        updatedAt: now,
+        invitationCodeId: s.visibility === 'invitation' ? codeId : null,
+      };
+      await tx
+        .insert(registrationSessions)
+        .values(values)
+        .onConflictDoUpdate({ target: [registrationSessions.registrationId, registrationSessions.sessionId], set: values });
+      newSeats.push({ sessionId: s.id, status });
+    }
+
+    return {
+      created: reg!.inserted,
+      registration: { id: registrationId, status: 'active', sessions: await activeSeats(tx, registrationId), joinToken: reg!.joinToken },
+      newSeats,
+    };
+  });
+}
+
+/** Give freed seats of a (locked) session to the waiting list, oldest request first. */
+async function promote(tx: Tx, sessionId: string): Promise<string[]> {
+  const [s] = await tx
+    .select({ capacity: programmeSessions.capacity })
+    .from(programmeSessions)
+    .where(eq(programmeSessions.id, sessionId))
+    .for('no key update');
+  const free = s?.capacity == null ? Number.MAX_SAFE_INTEGER : s.capacity - (await confirmedCount(tx, sessionId));
+  if (free <= 0) return [];
+  const next = await tx
+    .select({ registrationId: registrationSessions.registrationId })
+    .from(registrationSessions)
+    .where(and(eq(registrationSessions.sessionId, sessionId), eq(registrationSessions.status, 'waitlisted')))
+    .orderBy(asc(registrationSessions.requestedAt), asc(registrationSessions.registrationId))
+    .limit(Math.min(free, 1000));
+  if (!next.length) return [];
+  const promoted = next.map((n) => n.registrationId);
+  await tx
+    .update(registrationSessions)
+    .set({ status: 'confirmed', updatedAt: new Date() })
+    .where(and(eq(registrationSessions.sessionId, sessionId), inArray(registrationSessions.registrationId, promoted)));
+  return promoted;
+}
+
+export type CancelResult = {
+  cancelled: string[];
+  promoted: { sessionId: string; registrationIds: string[] }[];
+};
+
+/**
+ * Cancel a registration's seat in one session, or the whole registration (every seat), from the
+ * personal link. Freed seats go to the waiting list in order, in the same transaction.
+ */
+export async function cancel(joinToken: string, sessionId?: string): Promise<CancelResult> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [reg] = await tx
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(eq(registrations.joinToken, joinToken))
+      .for('update');
+    if (!reg) throw new DomainError(404, 'registration_not_found', 'No registration for this personal link.');
+    const seats = await tx
+      .select({ sessionId: registrationSessions.sessionId, status: registrationSessions.status })
+      .from(registrationSessions)
+      .where(
+        and(
+          eq(registrationSessions.registrationId, reg.id),
+          ne(registrationSessions.status, 'cancelled'),
+          sessionId ? eq(registrationSessions.sessionId, sessionId) : undefined,
+        ),
+      )
+      .orderBy(asc(registrationSessions.sessionId));
+    if (sessionId && !seats.length) throw new DomainError(404, 'seat_not_found', 'You are not registered to this session.');
+    // Lock the sessions first (same order as registrations take), then free the seats.
+    if (seats.length) {
+      await tx
+        .select({ id: programmeSessions.id })
+        .from(programmeSessions)
+        .where(inArray(programmeSessions.id, seats.map((s) => s.sessionId)))
+        .orderBy(asc(programmeSessions.id))
+        .for('no key update');
+      await tx
+        .update(registrationSessions)
+        .set({ status: 'cancelled', updatedAt: new Date() })
+        .where(
+          and(
+            eq(registrationSessions.registrationId, reg.id),
+            inArray(registrationSessions.sessionId, seats.map((s) => s.sessionId)),
+          ),
+        );
+    }
+    if (!sessionId) {
+      await tx.update(registrations).set({ status: 'cancelled', updatedAt: new Date() }).where(eq(registrations.id, reg.id));
+    }
+    const promoted: CancelResult['promoted'] = [];
+    for (const s of seats.filter((x) => x.status === 'confirmed')) {
+      const ids = await promote(tx, s.sessionId);
+      if (ids.length) promoted.push({ sessionId: s.sessionId, registrationIds: ids });
+    }
+    return { cancelled: seats.map((s) => s.sessionId), promoted };
+  });
+}
+
+/** Create an invitation code for an event (or one session). Organizer checks happen in the caller's query. */
+export async function createInvitationCode(
+  tx: Tx,
+  input: { eventId: string; sessionId?: string | null; code: string; maxUses?: number | null },
+) {
+  const [row] = await tx
+    .insert(invitationCodes)
+    .values({ eventId: input.eventId, sessionId: input.sessionId ?? null, code: input.code, maxUses: input.maxUses ?? null })
+    .returning();
+  return row!;
+}
+
+/** Seat counts per session of an event: confirmed and waitlisted. */
+export async function seatCounts(eventId: string): Promise<Map<string, { confirmed: number; waitlisted: number }>> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      sessionId: registrationSessions.sessionId,
+      confirmed: sql<number>`count(*) filter (where ${registrationSessions.status} = 'confirmed')::int`,
+      waitlisted: sql<number>`count(*) filter (where ${registrationSessions.status} = 'waitlisted')::int`,
+    })
+    .from(registrationSessions)
+    .innerJoin(programmeSessions, eq(programmeSessions.id, registrationSessions.sessionId))
+    .where(eq(programmeSessions.eventId, eventId))
+    .groupBy(registrationSessions.sessionId);
+  return new Map(rows.map((r) => [r.sessionId, { confirmed: r.confirmed, waitlisted: r.waitlisted }]));
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { emailSchema } from '../validation';
+
+const answerValue = z.union([z.string().max(2000), z.array(z.string().max(200)).max(50), z.boolean()]);
+
+/** Body of `POST /api/events/{event}/registrations` (public contract). */
+export const registrationRequest = z
+  .object({
+    name: z.string().trim().min(1, 'required').max(200),
+    email: emailSchema,
+    sessionIds: z.array(z.uuid()).max(100).optional().default([]),
+    answers: z.record(z.string().max(100), answerValue).optional().default({}),
+    invitationCode: z.string().trim().min(1).max(100).optional(),
+    consent: z.literal(true, { message: 'the privacy notice must be accepted' }),
+  })
+  .strict();
+
+export type RegistrationRequest = z.output<typeof registrationRequest>;
+
+export type SeatStatus = 'confirmed' | 'waitlisted';
+
+/** Where a new request for a seat goes: a free seat, or the waiting list. */
+export function seatFor(capacity: number | null, confirmed: number): SeatStatus {
+  return capacity === null || confirmed < capacity ? 'confirmed' : 'waitlisted';
+}

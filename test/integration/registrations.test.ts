@@ -1,0 +1,139 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, setDatabase } from '@/db/client';
+import { publicEvents, publicSessions } from '@/db/queries/public';
+import { cancel, createInvitationCode, register } from '@/db/queries/registrations';
+import { events, programmeSessions, registrations, registrationSessions } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
+import { registrationRequest } from '@/lib/domain/registration';
+import { DomainError } from '@/lib/errors';
+import { freshPostgres } from './support';
+
+const req = (email: string, sessionIds: string[] = [], extra: Record<string, unknown> = {}) =>
+  registrationRequest.parse({ name: email.split('@')[0], email, sessionIds, consent: true, ...extra });
+
+describe('registrations on real Postgres, under concurrency', () => {
+  let pg: Awaited<ReturnType<typeof freshPostgres>>;
+  let handle: Awaited<ReturnType<typeof openDatabase>>;
+  let eventId: string;
+
+  async function newSession(slug: string, capacity: number | null, visibility: 'public' | 'invitation' = 'public') {
+    const [s] = await handle.db
+      .insert(programmeSessions)
+      .values({
+        eventId,
+        slug,
+        title: slug,
+        kind: 'workshop',
+        capacity,
+        visibility,
+        startsAt: new Date(Date.now() + 86_400_000),
+        endsAt: new Date(Date.now() + 90_000_000),
+      })
+      .returning();
+    return s!.id;
+  }
+  async function seats(sessionId: string) {
+    return handle.db
+      .select({ status: registrationSessions.status, email: registrations.email })
+      .from(registrationSessions)
+      .innerJoin(registrations, eq(registrations.id, registrationSessions.registrationId))
+      .where(eq(registrationSessions.sessionId, sessionId))
+      .orderBy(registrationSessions.requestedAt);
+  }
+
+  beforeAll(async () => {
+    pg = await freshPostgres();
+    handle = await openDatabase({ databaseUrl: pg.url, dataDir: 'unused', poolSize: 20 });
+    setDatabase(Promise.resolve(handle));
+    await seed(handle.db);
+    eventId = (await handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG)))[0]!.id;
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await pg?.drop();
+  });
+
+  it('500 concurrent registrations for 50 seats end with exactly 50 confirmed and 450 waitlisted', async () => {
+    const sessionId = await newSession('capacity-50', 50);
+    const results = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => register(DEMO_EVENT_SLUG, req(`p${i}@load.test`, [sessionId]))),
+    );
+    expect(results.every((r) => r.created)).toBe(true);
+    const statuses = results.map((r) => r.registration.sessions[0]!.status);
+    expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(50);
+    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(450);
+    const rows = await seats(sessionId);
+    expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(50);
+    const listed = (await publicSessions(DEMO_EVENT_SLUG))!.find((s) => s.id === sessionId)!;
+    expect(listed).toMatchObject({ capacity: 50, confirmedCount: 50, waitlistCount: 450 });
+  });
+
+  it('the same e-mail 20 times at once yields one registration and one seat', async () => {
+    const sessionId = await newSession('double-click', 5);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => register(DEMO_EVENT_SLUG, req('Same@Person.test', [sessionId]))),
+    );
+    expect(new Set(results.map((r) => r.registration.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.registration.joinToken)).size).toBe(1);
+    const rows = await handle.db.select().from(registrations).where(eq(registrations.email, 'same@person.test'));
+    expect(rows).toHaveLength(1);
+    expect(await seats(sessionId)).toEqual([{ status: 'confirmed', email: 'same@person.test' }]);
+  });
+
+  it('cancellations promote the waiting list in order', async () => {
+    const sessionId = await newSession('promote', 2);
+    const people = [];
+    for (const name of ['a', 'b', 'c', 'd', 'e']) people.push(await register(DEMO_EVENT_SLUG, req(`${name}@order.test`, [sessionId])));
+    expect(people.map((p) => p.registration.sessions[0]!.status)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted', 'waitlisted']);
+    const first = await cancel(people[0]!.registration.joinToken, sessionId);
+    expect(first.promoted).toEqual([{ sessionId, registrationIds: [people[2]!.registration.id] }]);
+    await cancel(people[1]!.registration.joinToken); // the whole registration
+    const rows = await seats(sessionId);
+    expect(rows.filter((r) => r.status === 'confirmed').map((r) => r.email).sort()).toEqual(['c@order.test', 'd@order.test']);
+    expect(rows.find((r) => r.email === 'e@order.test')!.status).toBe('waitlisted');
+    // Cancelling a waitlisted seat promotes nobody; cancelling twice is refused.
+    expect((await cancel(people[4]!.registration.joinToken, sessionId)).promoted).toEqual([]);
+    await expect(cancel(people[4]!.registration.joinToken, sessionId)).rejects.toMatchObject({ code: 'seat_not_found' });
+    await expect(cancel('no-such-token')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('invitation-only sessions need a valid code; used-up codes are refused and nothing is stored', async () => {
+    const sessionId = await newSession('by-invitation', null, 'invitation');
+    await expect(register(DEMO_EVENT_SLUG, req('x@inv.test', [sessionId]))).rejects.toMatchObject({ status: 403, code: 'invitation_required' });
+    await expect(register(DEMO_EVENT_SLUG, req('x@inv.test', [sessionId], { invitationCode: 'WRONG' }))).rejects.toMatchObject({
+      status: 403,
+      code: 'invitation_invalid',
+    });
+    expect(await handle.db.select().from(registrations).where(eq(registrations.email, 'x@inv.test'))).toHaveLength(0);
+    await handle.db.transaction((tx) => createInvitationCode(tx, { eventId, sessionId, code: 'ONCE-2026', maxUses: 1 }));
+    const ok = await register(DEMO_EVENT_SLUG, req('x@inv.test', [sessionId], { invitationCode: 'ONCE-2026' }));
+    expect(ok.registration.sessions).toEqual([{ sessionId, status: 'confirmed' }]);
+    // Registering again with the same e-mail does not need (or spend) the code again.
+    const again = await register(DEMO_EVENT_SLUG, req('x@inv.test', [sessionId]));
+    expect(again.created).toBe(false);
+    await expect(register(DEMO_EVENT_SLUG, req('y@inv.test', [sessionId], { invitationCode: 'ONCE-2026' }))).rejects.toMatchObject({
+      code: 'invitation_used_up',
+    });
+  });
+
+  it('refuses unknown events and sessions of another event with 404s', async () => {
+    await expect(register('no-such-event', req('z@x.test'))).rejects.toBeInstanceOf(DomainError);
+    const [other] = await handle.db
+      .select({ id: programmeSessions.id })
+      .from(programmeSessions)
+      .innerJoin(events, eq(events.id, programmeSessions.eventId))
+      .where(and(sql`${events.slug} <> ${DEMO_EVENT_SLUG}`))
+      .limit(1);
+    await expect(register(DEMO_EVENT_SLUG, req('z@x.test', [other!.id]))).rejects.toMatchObject({ status: 404, code: 'session_not_found' });
+  });
+
+  it('lists events with offsets in the public shape', async () => {
+    const list = await publicEvents();
+    const forum = list.find((e) => e.slug === 'forum-usages-cooperatifs-2018')!;
+    expect(forum.timeZone).toBe('Europe/Paris');
+    expect(forum.startsAt).toMatch(/^2018-07-0\dT\d\d:\d\d:\d\d\+02:00$/);
+  });
+});
