@@ -252,3 +252,28 @@ export async function seatCounts(eventId: string): Promise<Map<string, { confirm
     .groupBy(registrationSessions.sessionId);
   return new Map(rows.map((r) => [r.sessionId, { confirmed: r.confirmed, waitlisted: r.waitlisted }]));
 }
+
+/** A registration by its personal link, with its event and its seats (for the personal page and calendar). */
+export async function registrationByToken(joinToken: string) {
+  if (!joinToken || joinToken.length > 200) return null;
+  const db = await getDb();
+  const [reg] = await db
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      email: registrations.email,
+      status: registrations.status,
+      joinToken: registrations.joinToken,
+      eventSlug: events.slug,
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(eq(registrations.joinToken, joinToken))
+    .limit(1);
+  if (!reg) return null;
+  const seats = await db
+    .select({ sessionId: registrationSessions.sessionId, status: registrationSessions.status })
+    .from(registrationSessions)
+    .where(and(eq(registrationSessions.registrationId, reg.id), ne(registrationSessions.status, 'cancelled')));
+  return { ...reg, seats: seats as { sessionId: string; status: SeatStatus }[] };
+}

@@ -1,0 +1,26 @@
+import { exportData } from '@/db/queries/exports';
+import { publicUrl } from '@/lib/config';
+import { buildCalendar } from '@/lib/exports/ical';
+import { exportable } from '@/lib/exports/types';
+import { apiError } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/** Public contract: RFC 5545, one VEVENT per public session, stable UIDs, VTIMEZONE. */
+export async function GET(_req: Request, ctx: { params: Promise<{ event: string }> }) {
+  const data = await exportData((await ctx.params).event);
+  if (!data) return apiError(404, 'event_not_found', 'No such event.');
+  const body = buildCalendar({
+    name: data.event.title,
+    baseUrl: publicUrl(),
+    timeZone: data.event.timeZone,
+    method: 'publish',
+    items: data.sessions.filter(exportable).map((session) => ({ event: data.event, session })),
+  });
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `inline; filename="${data.event.slug}.ics"`,
+    },
+  });
+}

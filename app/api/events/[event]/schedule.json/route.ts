@@ -1,0 +1,13 @@
+import { exportData } from '@/db/queries/exports';
+import { publicUrl } from '@/lib/config';
+import { scheduleJson } from '@/lib/exports/schedule';
+import { apiError } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/** Public contract: frab/pretalx schedule.json (c3voc schema version 1). */
+export async function GET(_req: Request, ctx: { params: Promise<{ event: string }> }) {
+  const data = await exportData((await ctx.params).event);
+  if (!data) return apiError(404, 'event_not_found', 'No such event.');
+  return Response.json(scheduleJson(data.event, data.sessions, publicUrl()));
+}

@@ -1,0 +1,28 @@
+import { exportData } from '@/db/queries/exports';
+import { registrationByToken } from '@/db/queries/registrations';
+import { publicUrl } from '@/lib/config';
+import { buildCalendar } from '@/lib/exports/ical';
+import { apiError } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/** Public contract: the person's own sessions, subscribable (`?token=<join token>`). Waitlisted seats are TENTATIVE. */
+export async function GET(req: Request) {
+  const token = new URL(req.url).searchParams.get('token');
+  if (!token) return apiError(401, 'unauthenticated', 'Give your personal link token as ?token=…');
+  const reg = await registrationByToken(token);
+  if (!reg || reg.status !== 'active') return apiError(404, 'registration_not_found', 'No registration for this personal link.');
+  const data = await exportData(reg.eventSlug);
+  if (!data) return apiError(404, 'event_not_found', 'No such event.');
+  const seat = new Map(reg.seats.map((s) => [s.sessionId, s.status]));
+  const items = data.sessions
+    .filter((s) => seat.has(s.id))
+    .map((s) => ({
+      event: data.event,
+      session: seat.get(s.id) === 'waitlisted' && s.status === 'confirmed' ? { ...s, status: 'tentative' as const } : s,
+    }));
+  const body = buildCalendar({ name: `${data.event.title} — mon programme`, baseUrl: publicUrl(), timeZone: data.event.timeZone, items });
+  return new Response(body, {
+    headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, no-store' },
+  });
+}
