@@ -273,6 +273,8 @@ export const registrations = pgTable(
     /** Answers to the event's custom questions, by question key. */
     answers: jsonb('answers').$type<Record<string, string | string[] | boolean>>().notNull().default({}),
     consentAt: ts('consent_at'),
+    /** On-site check-in (QR code of the personal link, scanned or typed). */
+    checkedInAt: ts('checked_in_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -316,3 +318,34 @@ export const invitationCodes = pgTable('invitation_codes', {
   uses: integer('uses').notNull().default(0),
   createdAt: createdAt(),
 });
+
+// ---------------------------------------------------------------- outgoing mail (durable outbox)
+
+export const mailKind = pgEnum('mail_kind', ['confirmation', 'promotion', 'reminder_day', 'reminder_soon']);
+
+/**
+ * Every transactional mail goes through this table: written in the same transaction as what
+ * caused it, sent by the server's mail worker, marked sent. `dedupeKey` makes each mail happen
+ * once (a reminder is claimed by inserting its key), across restarts and processes.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: mailKind('kind').notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id').references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    availableAt: ts('available_at').notNull().defaultNow(),
+    sentAt: ts('sent_at'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mail_outbox_pending_idx').on(t.status, t.availableAt)],
+);

@@ -44,6 +44,8 @@ const schema = z
           .filter(Boolean),
       )
       .pipe(z.array(z.string().email('must be a comma-separated list of e-mail addresses'))),
+    /** How often the mail worker looks for due mails and reminders. */
+    MAIL_POLL_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('1')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

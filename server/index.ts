@@ -7,6 +7,7 @@ import { seed } from '@/db/seed';
 import { ConfigError, parseConfig, publicUrl } from '@/lib/config';
 import { logger, setLogger } from '@/lib/logger';
 import { setupLivekit, stopLivekit } from './livekit';
+import { startMailWorker } from './mail-worker';
 import { attachRealtime } from './realtime';
 
 const startedAt = performance.now();
@@ -77,6 +78,8 @@ server.on('upgrade', (req, socket, head) => {
   else void upgrade(req, socket, head);
 });
 
+const stopMailWorker = startMailWorker(cfg.MAIL_POLL_MS);
+
 server.listen(cfg.PORT, cfg.HOST, () => {
   log.info(
     { url: publicUrl(), ms: Math.round(performance.now() - startedAt), dev },
@@ -91,6 +94,7 @@ async function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   const force = setTimeout(() => process.exit(0), 8000);
   force.unref();
+  stopMailWorker();
   await realtime.close().catch(() => {});
   server.close();
   stopLivekit();

@@ -2,7 +2,13 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { config } from '@/lib/config';
 import { logger } from '@/lib/logger';
 
-export type Mail = { to: string; subject: string; text: string; html?: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: { filename: string; content: string; contentType: string }[];
+};
 
 const g = globalThis as unknown as { __cheminsMailer?: Transporter | null };
 

@@ -3,6 +3,7 @@ import { type RegistrationRequest, seatFor, type SeatStatus } from '@/lib/domain
 import { DomainError } from '@/lib/errors';
 import { getDb, type Tx } from '../client';
 import { events, invitationCodes, programmeSessions, registrations, registrationSessions } from '../schema';
+import { enqueueMail } from './mail';
 
 export type RegistrationResult = {
   created: boolean;
@@ -133,6 +134,14 @@ export async function register(eventSlug: string, req: RegistrationRequest): Pro
       newSeats.push({ sessionId: s.id, status });
     }
 
+    if (reg!.inserted || newSeats.length) {
+      await enqueueMail(tx, {
+        kind: 'confirmation',
+        dedupeKey: `confirmation:${registrationId}:${now.getTime()}:${newSeats.map((x) => x.sessionId).join(',')}`,
+        registrationId,
+      });
+    }
+
     return {
       created: reg!.inserted,
       registration: { id: registrationId, status: 'active', sessions: await activeSeats(tx, registrationId), joinToken: reg!.joinToken },
@@ -220,6 +229,9 @@ export async function cancel(joinToken: string, sessionId?: string): Promise<Can
     for (const s of seats.filter((x) => x.status === 'confirmed')) {
       const ids = await promote(tx, s.sessionId);
       if (ids.length) promoted.push({ sessionId: s.sessionId, registrationIds: ids });
+      for (const id of ids) {
+        await enqueueMail(tx, { kind: 'promotion', dedupeKey: `promotion:${id}:${s.sessionId}:${Date.now()}`, registrationId: id, sessionId: s.sessionId });
+      }
     }
     return { cancelled: seats.map((s) => s.sessionId), promoted };
   });

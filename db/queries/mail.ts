@@ -1,0 +1,146 @@
+import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { getDb, type Tx } from '../client';
+import { events, mailOutbox, programmeSessions, registrations, registrationSessions } from '../schema';
+
+type Kind = (typeof mailOutbox.$inferInsert)['kind'];
+
+/** Queue a mail in the caller's transaction; the same `dedupeKey` is queued once only. */
+export async function enqueueMail(tx: Tx, m: { kind: Kind; dedupeKey: string; registrationId: string; sessionId?: string | null }) {
+  await tx
+    .insert(mailOutbox)
+    .values({ kind: m.kind, dedupeKey: m.dedupeKey, registrationId: m.registrationId, sessionId: m.sessionId ?? null })
+    .onConflictDoNothing({ target: mailOutbox.dedupeKey });
+}
+
+export const REMINDERS = [
+  { kind: 'reminder_day' as const, before: '1 day' },
+  { kind: 'reminder_soon' as const, before: '15 minutes' },
+];
+
+/**
+ * Queue the reminders that are due: a confirmed seat, the session not started yet, the reminder
+ * time passed, and the seat confirmed before that time (nobody gets "tomorrow" an hour before).
+ * The key carries the session's start, so moving a session gives a new reminder.
+ */
+export async function queueDueReminders(now = new Date()): Promise<number> {
+  const db = await getDb();
+  let queued = 0;
+  const at = now.toISOString();
+  for (const r of REMINDERS) {
+    const res = await db.execute(sql`
+      insert into ${mailOutbox} (kind, dedupe_key, registration_id, session_id)
+      select ${r.kind}::mail_kind,
+             ${r.kind} || ':' || rs.registration_id || ':' || rs.session_id || ':' || extract(epoch from s.starts_at)::bigint,
+             rs.registration_id, rs.session_id
+        from ${registrationSessions} rs
+        join ${programmeSessions} s on s.id = rs.session_id
+        join ${registrations} r on r.id = rs.registration_id
+       where rs.status = 'confirmed' and r.status = 'active' and s.status <> 'cancelled'
+         and s.starts_at > ${at}::timestamptz
+         and s.starts_at - ${r.before}::interval <= ${at}::timestamptz
+         and rs.updated_at <= s.starts_at - ${r.before}::interval
+      on conflict (dedupe_key) do nothing
+      returning id`);
+    queued += Array.isArray(res) ? res.length : ((res as unknown as { rows?: unknown[] }).rows?.length ?? 0);
+  }
+  return queued;
+}
+
+export type OutgoingMail = {
+  id: string;
+  kind: Kind;
+  attempts: number;
+  registration: { id: string; name: string; email: string; joinToken: string; status: string };
+  event: { slug: string; title: string; timeZone: string; location: string | null };
+  session: { id: string; slug: string; title: string; startsAt: Date; endsAt: Date } | null;
+  seats: { sessionId: string; status: 'confirmed' | 'waitlisted' | 'cancelled' }[];
+};
+
+/**
+ * Lease up to `limit` due mails (several workers may run: rows are taken with SKIP LOCKED and
+ * leased for two minutes, so a mail whose sender crashed is retried after the lease).
+ */
+export async function leaseMails(limit = 20, now = new Date()): Promise<OutgoingMail[]> {
+  const db = await getDb();
+  const rows = await db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.availableAt, now)))
+      .orderBy(asc(mailOutbox.availableAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (!due.length) return [];
+    return tx
+      .update(mailOutbox)
+      .set({ availableAt: new Date(now.getTime() + 120_000), attempts: sql`${mailOutbox.attempts} + 1` })
+      .where(inArray(mailOutbox.id, due.map((d) => d.id)))
+      .returning();
+  });
+  if (!rows.length) return [];
+  const regs = await db
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      email: registrations.email,
+      joinToken: registrations.joinToken,
+      status: registrations.status,
+      eventSlug: events.slug,
+      eventTitle: events.title,
+      timeZone: events.timeZone,
+      location: events.location,
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(inArray(registrations.id, [...new Set(rows.map((r) => r.registrationId))]));
+  const sessionIds = [...new Set(rows.map((r) => r.sessionId).filter((x): x is string => Boolean(x)))];
+  const sessions = sessionIds.length
+    ? await db
+        .select({ id: programmeSessions.id, slug: programmeSessions.slug, title: programmeSessions.title, startsAt: programmeSessions.startsAt, endsAt: programmeSessions.endsAt })
+        .from(programmeSessions)
+        .where(inArray(programmeSessions.id, sessionIds))
+    : [];
+  const seats = await db
+    .select({ registrationId: registrationSessions.registrationId, sessionId: registrationSessions.sessionId, status: registrationSessions.status })
+    .from(registrationSessions)
+    .where(and(inArray(registrationSessions.registrationId, regs.map((r) => r.id)), ne(registrationSessions.status, 'cancelled')));
+  return rows.flatMap((row) => {
+    const reg = regs.find((r) => r.id === row.registrationId);
+    if (!reg) return [];
+    return [
+      {
+        id: row.id,
+        kind: row.kind,
+        attempts: row.attempts,
+        registration: { id: reg.id, name: reg.name, email: reg.email, joinToken: reg.joinToken, status: reg.status },
+        event: { slug: reg.eventSlug, title: reg.eventTitle, timeZone: reg.timeZone, location: reg.location },
+        session: sessions.find((s) => s.id === row.sessionId) ?? null,
+        seats: seats.filter((s) => s.registrationId === reg.id),
+      },
+    ];
+  });
+}
+
+export async function markMailSent(id: string): Promise<void> {
+  const db = await getDb();
+  await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), lastError: null }).where(eq(mailOutbox.id, id));
+}
+
+/** A failed attempt: retried with backoff, given up after 6 attempts. */
+export async function markMailFailed(id: string, attempts: number, error: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(mailOutbox)
+    .set({
+      status: attempts >= 6 ? 'failed' : 'pending',
+      lastError: error.slice(0, 500),
+      availableAt: new Date(Date.now() + Math.min(3600_000, 15_000 * 2 ** attempts)),
+    })
+    .where(eq(mailOutbox.id, id));
+}
+
+/** Mails sent or queued for a registration (organizer views and tests). */
+export async function mailsOf(registrationId: string) {
+  const db = await getDb();
+  return db.select().from(mailOutbox).where(eq(mailOutbox.registrationId, registrationId)).orderBy(asc(mailOutbox.createdAt));
+}

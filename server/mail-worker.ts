@@ -1,0 +1,97 @@
+import { exportData } from '@/db/queries/exports';
+import { leaseMails, markMailFailed, markMailSent, type OutgoingMail, queueDueReminders } from '@/db/queries/mail';
+import { publicUrl } from '@/lib/config';
+import { buildCalendar } from '@/lib/exports/ical';
+import { logger } from '@/lib/logger';
+import { type Mail, sendMail } from './mail';
+
+function when(d: Date, tz: string) {
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: tz }).format(d);
+}
+
+/** Compose one outgoing mail (French first, with an English line). */
+export async function compose(m: OutgoingMail): Promise<Mail> {
+  const base = publicUrl();
+  const link = `${base}/r/${m.registration.joinToken}`;
+  const hello = `Bonjour ${m.registration.name},`;
+  const footer = `\n\nVotre lien personnel (gérer l’inscription, rejoindre les salles en ligne) :\n${link}\n\nCalendrier à suivre : ${base}/api/me/calendar.ics?token=${m.registration.joinToken}\n\n— Chemins · ${m.event.title}\n(Your personal link: ${link})\n`;
+  if (m.kind === 'confirmation') {
+    const data = await exportData(m.event.slug);
+    const seat = new Map(m.seats.map((s) => [s.sessionId, s.status]));
+    const mine = (data?.sessions ?? []).filter((s) => seat.has(s.id));
+    const lines = mine.map(
+      (s) => `• ${s.title} — ${when(s.startsAt, m.event.timeZone)}${seat.get(s.id) === 'waitlisted' ? ' (liste d’attente)' : ''}`,
+    );
+    const ics = data
+      ? buildCalendar({
+          name: `${m.event.title} — mon programme`,
+          baseUrl: base,
+          timeZone: m.event.timeZone,
+          method: 'publish',
+          items: mine.map((session) => ({ event: data.event, session })),
+        })
+      : null;
+    return {
+      to: m.registration.email,
+      subject: `Inscription confirmée : ${m.event.title}`,
+      text: `${hello}\n\nVotre inscription à « ${m.event.title} » est enregistrée.${lines.length ? `\n\nVos sessions :\n${lines.join('\n')}` : ''}${footer}`,
+      attachments: ics ? [{ filename: `${m.event.slug}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] : undefined,
+    };
+  }
+  const s = m.session!;
+  if (m.kind === 'promotion') {
+    return {
+      to: m.registration.email,
+      subject: `Une place s’est libérée : ${s.title}`,
+      text: `${hello}\n\nUne place s’est libérée : vous passez de la liste d’attente à une place confirmée pour « ${s.title} » (${when(s.startsAt, m.event.timeZone)}).${footer}`,
+    };
+  }
+  const soon = m.kind === 'reminder_soon';
+  return {
+    to: m.registration.email,
+    subject: `${soon ? 'Dans 15 minutes' : 'Demain'} : ${s.title}`,
+    text: `${hello}\n\nRappel : « ${s.title} » commence ${soon ? 'dans 15 minutes' : 'bientôt'} (${when(s.startsAt, m.event.timeZone)}).\n${base}/events/${m.event.slug}/sessions/${s.slug}${footer}`,
+  };
+}
+
+/** One pass: queue due reminders, then send what is due. Returns how many mails were sent. */
+export async function runMailWorkerOnce(now = new Date()): Promise<number> {
+  await queueDueReminders(now);
+  let sent = 0;
+  for (;;) {
+    const batch = await leaseMails(20, now);
+    if (!batch.length) return sent;
+    for (const m of batch) {
+      // A seat cancelled meanwhile: its promotion or reminder no longer applies.
+      const stale =
+        m.registration.status !== 'active' ||
+        (m.session && m.kind !== 'confirmation' && !m.seats.some((x) => x.sessionId === m.session!.id && x.status === 'confirmed'));
+      try {
+        if (!stale) await sendMail(await compose(m));
+        await markMailSent(m.id);
+        if (!stale) sent++;
+      } catch (err) {
+        logger().warn({ err, mail: m.id, kind: m.kind }, 'mail not sent, will retry');
+        await markMailFailed(m.id, m.attempts, (err as Error).message);
+      }
+    }
+  }
+}
+
+/** The background loop of the server process (every `intervalMs`, and once at start). */
+export function startMailWorker(intervalMs = 5_000): () => void {
+  let running = false;
+  const tick = () => {
+    if (running) return;
+    running = true;
+    runMailWorkerOnce()
+      .catch((err) => logger().error({ err }, 'mail worker pass failed'))
+      .finally(() => {
+        running = false;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

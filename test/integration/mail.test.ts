@@ -1,0 +1,108 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, setDatabase } from '@/db/client';
+import { cancel, register } from '@/db/queries/registrations';
+import { events, programmeSessions } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
+import { registrationRequest } from '@/lib/domain/registration';
+import { runMailWorkerOnce } from '@/server/mail-worker';
+import { eq } from 'drizzle-orm';
+import { freshPostgres } from './support';
+
+type Received = { to: string; subject: string; text: string; attachments: { filename?: string; content: Buffer }[] };
+
+describe('transactional mail through the durable outbox and a real SMTP receiver', () => {
+  const inbox: Received[] = [];
+  let smtp: SMTPServer;
+  let pg: Awaited<ReturnType<typeof freshPostgres>>;
+  let handle: Awaited<ReturnType<typeof openDatabase>>;
+  let sessionId: string;
+  let startsAt: Date;
+  const reg = (email: string) => registrationRequest.parse({ name: email.split('@')[0], email, sessionIds: [sessionId], consent: true });
+  const to = (email: string) => inbox.filter((m) => m.to === email);
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, session, cb) {
+        simpleParser(stream)
+          .then((mail) => {
+            inbox.push({
+              to: session.envelope.rcptTo[0]!.address,
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content })),
+            });
+            cb();
+          })
+          .catch(cb);
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    process.env.PUBLIC_URL = 'http://127.0.0.1:3999';
+    pg = await freshPostgres();
+    handle = await openDatabase({ databaseUrl: pg.url, dataDir: 'unused' });
+    setDatabase(Promise.resolve(handle));
+    await seed(handle.db);
+    const [event] = await handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
+    startsAt = new Date(Date.now() + 2 * 86_400_000);
+    const [s] = await handle.db
+      .insert(programmeSessions)
+      .values({ eventId: event!.id, slug: 'atelier-mail', title: 'Atelier courrier', kind: 'workshop', capacity: 1, startsAt, endsAt: new Date(startsAt.getTime() + 3600_000) })
+      .returning();
+    sessionId = s!.id;
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await pg?.drop();
+    await new Promise<void>((r) => smtp.close(() => r()));
+  });
+
+  it('confirms each registration once, with the personal link and an .ics of the person’s sessions', async () => {
+    const a = await register(DEMO_EVENT_SLUG, reg('ana@mail.test'));
+    await register(DEMO_EVENT_SLUG, reg('ana@mail.test')); // same e-mail again: no second confirmation
+    await register(DEMO_EVENT_SLUG, reg('bea@mail.test')); // waitlisted
+    expect(await runMailWorkerOnce()).toBe(2);
+    expect(await runMailWorkerOnce()).toBe(0);
+    const [mail] = to('ana@mail.test');
+    expect(mail!.subject).toContain('Inscription confirmée');
+    expect(mail!.text).toContain(`http://127.0.0.1:3999/r/${a.registration.joinToken}`);
+    expect(mail!.text).toContain('Atelier courrier');
+    const ics = mail!.attachments.find((x) => x.filename?.endsWith('.ics'));
+    expect(ics?.content.toString()).toContain(`UID:session-${sessionId}@127.0.0.1:3999`);
+    expect(to('bea@mail.test')[0]!.text).toContain('liste d’attente');
+  });
+
+  it('sends each reminder once, also after a restart (a new pool, nothing in memory)', async () => {
+    const dayBefore = new Date(startsAt.getTime() - 86_400_000 + 60_000);
+    expect(await runMailWorkerOnce(dayBefore)).toBe(1);
+    expect(await runMailWorkerOnce(dayBefore)).toBe(0);
+    // "Restart": close the pool, open a new one, run the worker again at a later time.
+    await handle.close();
+    handle = await openDatabase({ databaseUrl: pg.url, dataDir: 'unused' });
+    setDatabase(Promise.resolve(handle));
+    expect(await runMailWorkerOnce(new Date(dayBefore.getTime() + 3600_000))).toBe(0);
+    const soon = new Date(startsAt.getTime() - 10 * 60_000);
+    expect(await runMailWorkerOnce(soon)).toBe(1);
+    expect(await runMailWorkerOnce(soon)).toBe(0);
+    const subjects = to('ana@mail.test').map((m) => m.subject);
+    expect(subjects.filter((s) => s.startsWith('Demain'))).toHaveLength(1);
+    expect(subjects.filter((s) => s.startsWith('Dans 15 minutes'))).toHaveLength(1);
+    // The waitlisted person gets no reminder.
+    expect(to('bea@mail.test').map((m) => m.subject).some((s) => s.startsWith('Demain'))).toBe(false);
+  });
+
+  it('mails the person promoted from the waiting list when a seat is freed', async () => {
+    const ana = (await register(DEMO_EVENT_SLUG, reg('ana@mail.test'))).registration;
+    await cancel(ana.joinToken, sessionId);
+    expect(await runMailWorkerOnce()).toBe(1);
+    const promoted = to('bea@mail.test').find((m) => m.subject.startsWith('Une place s’est libérée'));
+    expect(promoted?.text).toContain('Atelier courrier');
+  });
+});
