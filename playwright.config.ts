@@ -62,6 +62,7 @@ export default defineConfig({
         NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdef',
         ADMIN_EMAILS: 'admin-e2e@chemins.test',
         LOG_LEVEL: 'warn',
+        MAIL_POLL_MS: '300',
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
         ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
         ...(process.env.LIVEKIT_URL

@@ -5,6 +5,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
 import { SessionBadges } from '@/components/SessionBadges';
 import { getEventProgramme } from '@/db/queries/events';
+import { organizedEvent } from '@/db/queries/organizer';
+import { seatCounts } from '@/db/queries/registrations';
+import { currentUser } from '@/server/auth/current';
 import { localDate } from '@/lib/domain/time';
 
 type Params = { slug: string };
@@ -29,13 +32,19 @@ export default async function EventPage({
   const filters: Search = { track: one(sp.track), kind: one(sp.kind), room: one(sp.room), mode: one(sp.mode) };
   const programme = await getEventProgramme(slug);
   if (!programme) notFound();
-  const [locale, t, tKind, tMode, tRole] = await Promise.all([
+  const [locale, t, tKind, tMode, tRole, tReg, counts] = await Promise.all([
     getLocale(),
     getTranslations('event'),
     getTranslations('kind'),
     getTranslations('mode'),
     getTranslations('role'),
+    getTranslations('register'),
+    seatCounts(programme.event.id),
   ]);
+  const user = await currentUser();
+  const organizer = user ? Boolean(await organizedEvent(user.id, slug)) : false;
+  const tOrg = await getTranslations('organize');
+  const isFull = (s: { id: string; capacity: number | null }) => s.capacity !== null && (counts.get(s.id)?.confirmed ?? 0) >= s.capacity;
   const { event } = programme;
   const tz = event.timeZone;
   const sessions = programme.sessions.filter(
@@ -72,6 +81,19 @@ export default async function EventPage({
       <h1 className="mt-2 text-2xl font-bold">{event.title}</h1>
       {event.location && <p className="text-stone-600">{event.location}</p>}
       <p className="mt-3 max-w-3xl whitespace-pre-line">{event.description}</p>
+      {event.endsAt > new Date() && (
+        <p className="mt-4">
+          <Link href={`/events/${event.slug}/register`} className="inline-block rounded bg-brand px-4 py-2 text-white no-underline hover:no-underline">
+            {tReg('ctaEvent')}
+          </Link>
+        </p>
+      )}
+      <p className="mt-3 flex flex-wrap gap-4 text-sm">
+        <a href={`/api/events/${event.slug}/calendar.ics`}>iCalendar (.ics)</a>
+        <a href={`/api/events/${event.slug}/schedule.xml`}>schedule.xml</a>
+        <a href={`/api/events/${event.slug}/schedule.json`}>schedule.json</a>
+        {organizer && <Link href={`/organize/${event.slug}`}>{tOrg('link')}</Link>}
+      </p>
 
       <h2 className="mt-8 text-xl font-bold">{t('programme')}</h2>
       <form method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3" aria-label={t('filters')}>
@@ -109,7 +131,7 @@ export default async function EventPage({
                       </p>
                       <h4 className={`font-semibold ${s.status === 'cancelled' ? 'line-through' : ''}`}>
                         <Link href={`/events/${event.slug}/sessions/${s.slug}`}>{s.title}</Link>{' '}
-                        <SessionBadges session={s} />
+                        <SessionBadges session={s} full={isFull(s)} />
                       </h4>
                       {s.people.length > 0 && (
                         <p className="text-sm text-stone-600">

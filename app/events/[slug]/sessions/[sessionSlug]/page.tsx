@@ -6,6 +6,7 @@ import { formatDay, formatTime } from '@/components/format';
 import { LivePanel } from '@/components/live/LivePanel';
 import { SessionBadges } from '@/components/SessionBadges';
 import { getEventProgramme } from '@/db/queries/events';
+import { seatCounts } from '@/db/queries/registrations';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentUser } from '@/server/auth/current';
 import { livekitSettings } from '@/server/livekit';
@@ -28,14 +29,18 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   const found = await load(params);
   if (!found) notFound();
   const { event, session } = found;
-  const [locale, t, tKind, tMode, tRole, user] = await Promise.all([
+  const [locale, t, tKind, tMode, tRole, tReg, user, counts] = await Promise.all([
     getLocale(),
     getTranslations('session'),
     getTranslations('kind'),
     getTranslations('mode'),
     getTranslations('role'),
+    getTranslations('register'),
     currentUser(),
+    seatCounts(event.id),
   ]);
+  const confirmed = counts.get(session.id)?.confirmed ?? 0;
+  const full = session.capacity !== null && confirmed >= session.capacity;
   const tz = event.timeZone;
   const live = isLive(session);
   return (
@@ -49,7 +54,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           {session.track ? ` · ${session.track.name}` : ''}
         </p>
         <h1 className="text-2xl font-bold">
-          {session.title} <SessionBadges session={session} />
+          {session.title} <SessionBadges session={session} full={full} />
         </h1>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="font-medium">{t('when')}</dt>
@@ -65,6 +70,21 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           )}
         </dl>
       </header>
+      {session.status !== 'cancelled' && session.endsAt > new Date() && (
+        <p>
+          <Link
+            href={`/events/${event.slug}/register?session=${session.id}`}
+            className="inline-block rounded bg-brand px-4 py-2 text-white no-underline hover:no-underline"
+          >
+            {tReg('cta')}
+          </Link>
+          {session.capacity !== null && (
+            <span className="ml-3 text-sm text-stone-600" data-testid="seats-left">
+              {tReg('seats', { free: Math.max(0, session.capacity - confirmed) })}
+            </span>
+          )}
+        </p>
+      )}
       {session.description && <p className="max-w-3xl whitespace-pre-line">{session.description}</p>}
       {session.people.length > 0 && (
         <ul className="text-sm">

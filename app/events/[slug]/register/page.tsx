@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatTime } from '@/components/format';
+import { RegisterForm } from '@/components/RegisterForm';
+import { getEventProgramme } from '@/db/queries/events';
+import { seatCounts } from '@/db/queries/registrations';
+import { registerAction } from './actions';
+
+export const metadata: Metadata = { title: 'Inscription' };
+
+export default async function RegisterPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const programme = await getEventProgramme(slug);
+  if (!programme) notFound();
+  const [t, locale, counts] = await Promise.all([getTranslations('register'), getLocale(), seatCounts(programme.event.id)]);
+  const tz = programme.event.timeZone;
+  const now = new Date();
+  const options = programme.sessions
+    .filter((s) => s.status !== 'cancelled' && s.endsAt > now)
+    .map((s) => {
+      const confirmed = counts.get(s.id)?.confirmed ?? 0;
+      const full = s.capacity !== null && confirmed >= s.capacity;
+      const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: tz }).format(s.startsAt);
+      const seats = s.capacity === null ? '' : ` · ${full ? t('full') : t('seats', { free: s.capacity - confirmed })}`;
+      return {
+        id: s.id,
+        label: s.title,
+        detail: `${day} ${formatTime(s.startsAt, locale, tz)}${seats}`,
+        full,
+        invitation: s.visibility === 'invitation',
+      };
+    });
+  const preselected = [sp.session].flat().filter((x): x is string => Boolean(x));
+  return (
+    <div>
+      <p className="text-sm">
+        <Link href={`/events/${slug}`}>← {programme.event.title}</Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold">{t('title')}</h1>
+      <p className="mt-2 max-w-2xl">{t('intro')}</p>
+      <RegisterForm action={registerAction.bind(null, slug)} sessions={options} preselected={preselected} />
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatTime } from '@/components/format';
+import { attendees, organizedEvent, sessionCounts } from '@/db/queries/organizer';
+import { currentUser } from '@/server/auth/current';
+import { checkInAction } from './actions';
+
+export const metadata: Metadata = { title: 'Organisation', robots: { index: false } };
+
+export default async function OrganizePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
+  const [t, locale] = await Promise.all([getTranslations('organize'), getLocale()]);
+  if (!(await organizedEvent(user.id, slug))) {
+    return (
+      <div>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p role="alert" className="mt-2">{t('forbidden')}</p>
+      </div>
+    );
+  }
+  const [{ event, sessions }, { attendees: people }] = await Promise.all([sessionCounts(user.id, slug), attendees(user.id, slug)]);
+  const tz = event.timeZone;
+  return (
+    <div className="space-y-8">
+      <header>
+        <p className="text-sm">
+          <Link href={`/events/${slug}`}>← {event.title}</Link>
+        </p>
+        <h1 className="text-2xl font-bold">
+          {t('title')} — {event.title}
+        </h1>
+      </header>
+      <section aria-labelledby="counts">
+        <h2 id="counts" className="mb-2 text-lg font-semibold">
+          {t('counts')}
+        </h2>
+        <table className="w-full bg-white text-sm" data-testid="session-counts">
+          <thead>
+            <tr className="text-left">
+              <th className="p-2">{t('session')}</th>
+              <th className="p-2 text-right">{t('confirmed')}</th>
+              <th className="p-2 text-right">{t('waiting')}</th>
+              <th className="p-2 text-right">{t('capacity')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id} className="border-t border-stone-200" data-session-slug={s.slug}>
+                <td className="p-2">
+                  {formatTime(s.startsAt, locale, tz)} · {s.title}
+                </td>
+                <td className="p-2 text-right tabular-nums" data-col="confirmed">{s.confirmed}</td>
+                <td className="p-2 text-right tabular-nums" data-col="waiting">{s.waitlisted}</td>
+                <td className="p-2 text-right tabular-nums">{s.capacity ?? t('unlimited')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="check-in" id="check-in" className="rounded-lg bg-white p-4">
+        <h2 id="check-in" className="text-lg font-semibold">
+          {t('checkIn')}
+        </h2>
+        <p className="text-sm text-stone-600">{t('checkInHelp')}</p>
+        {(sp.welcome || sp.already || sp.unknown) && (
+          <p role={sp.unknown ? 'alert' : 'status'} className="mt-2 font-medium">
+            {sp.welcome ? t('welcome', { name: sp.welcome }) : sp.already ? t('already', { name: sp.already }) : t('unknownCode')}
+          </p>
+        )}
+        <form action={checkInAction.bind(null, slug)} className="mt-2 flex flex-wrap gap-2">
+          <label className="sr-only" htmlFor="code">
+            {t('checkIn')}
+          </label>
+          <input id="code" name="code" autoFocus autoComplete="off" className="min-w-72 flex-1 rounded border border-stone-300 px-3 py-2" />
+          <button type="submit" className="rounded bg-brand px-4 py-2 text-white">
+            {t('checkInSubmit')}
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="attendees">
+        <div className="mb-2 flex items-center gap-4">
+          <h2 id="attendees" className="text-lg font-semibold">
+            {t('attendees', { count: people.length })}
+          </h2>
+          <a href={`/api/events/${slug}/registrations.csv`} download>
+            {t('csv')}
+          </a>
+        </div>
+        <table className="w-full bg-white text-sm">
+          <thead>
+            <tr className="text-left">
+              <th className="p-2">{t('name')}</th>
+              <th className="p-2">{t('email')}</th>
+              <th className="p-2">{t('sessions')}</th>
+              <th className="p-2">{t('checkedIn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.id} className="border-t border-stone-200">
+                <td className="p-2">{p.name}</td>
+                <td className="p-2">{p.email}</td>
+                <td className="p-2">{p.seats.join(', ')}</td>
+                <td className="p-2">{p.checkedInAt ? formatTime(p.checkedInAt, locale, tz) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import type { RegisterState } from '@/app/events/[slug]/register/actions';
+
+type SessionOption = { id: string; label: string; detail: string; full: boolean; invitation: boolean };
+
+export function RegisterForm({
+  action,
+  sessions,
+  preselected,
+}: {
+  action: (prev: RegisterState, form: FormData) => Promise<RegisterState>;
+  sessions: SessionOption[];
+  preselected: string[];
+}) {
+  const t = useTranslations('register');
+  const [state, formAction, pending] = useActionState(action, null);
+  const bad = (f: string) => state?.fields?.includes(f);
+  const errorKey = state?.error ?? null;
+  return (
+    <form action={formAction} noValidate className="mt-4 grid max-w-2xl gap-4">
+      {errorKey && (
+        <div role="alert" className="rounded bg-red-50 p-3 text-red-800">
+          <p>{t.has(`errors.${errorKey}`) ? t(`errors.${errorKey}`) : errorKey}</p>
+          {state?.fields?.filter((f) => t.has(`fields.${f}`)).map((f) => <p key={f}>{t(`fields.${f}`)}</p>)}
+        </div>
+      )}
+      <label className="flex flex-col gap-1">
+        <span className="font-medium">{t('name')}</span>
+        <input name="name" required autoComplete="name" defaultValue={state?.values?.name} aria-invalid={bad('name') || undefined} className="rounded border border-stone-300 bg-white px-3 py-2" />
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="font-medium">{t('email')}</span>
+        <input name="email" type="email" required autoComplete="email" defaultValue={state?.values?.email} aria-invalid={bad('email') || undefined} className="rounded border border-stone-300 bg-white px-3 py-2" />
+      </label>
+      {sessions.length > 0 && (
+        <fieldset className="rounded border border-stone-200 bg-white p-3">
+          <legend className="px-1 font-medium">{t('sessions')}</legend>
+          <ul className="grid gap-2">
+            {sessions.map((s) => (
+              <li key={s.id}>
+                <label className="flex items-start gap-2">
+                  <input type="checkbox" name="sessionIds" value={s.id} defaultChecked={preselected.includes(s.id)} className="mt-1" />
+                  <span>
+                    <span className="font-medium">{s.label}</span> <span className="text-sm text-stone-600">{s.detail}</span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      {sessions.some((s) => s.invitation) && (
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">{t('invitationCode')}</span>
+          <input name="invitationCode" defaultValue={state?.values?.invitationCode} aria-invalid={bad('invitationCode') || undefined} className="rounded border border-stone-300 bg-white px-3 py-2" />
+        </label>
+      )}
+      <label className="flex items-start gap-2">
+        <input type="checkbox" name="consent" required className="mt-1" aria-invalid={bad('consent') || undefined} />
+        <span className="text-sm">{t('consent')}</span>
+      </label>
+      <button type="submit" disabled={pending} className="justify-self-start rounded bg-brand px-4 py-2 text-white disabled:opacity-60">
+        {t('submit')}
+      </button>
+    </form>
+  );
+}

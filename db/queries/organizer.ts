@@ -1,0 +1,100 @@
+import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
+import { DomainError } from '@/lib/errors';
+import { getDb } from '../client';
+import { events, programmeSessions, registrations, registrationSessions, roleGrants } from '../schema';
+
+/** The event if `actorId` organizes it (or is admin) — the access check is part of the query. */
+export async function organizedEvent(actorId: string, eventSlug: string) {
+  const db = await getDb();
+  const [event] = await db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.slug, eventSlug),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(roleGrants)
+            .where(
+              and(
+                eq(roleGrants.userId, actorId),
+                or(eq(roleGrants.role, 'admin'), and(eq(roleGrants.role, 'organizer'), eq(roleGrants.eventId, events.id))),
+              ),
+            ),
+        ),
+      ),
+    )
+    .limit(1);
+  return event ?? null;
+}
+
+async function requireOrganizer(actorId: string, eventSlug: string) {
+  const event = await organizedEvent(actorId, eventSlug);
+  if (!event) throw new DomainError(403, 'forbidden', 'Only the event’s organizers can see this.');
+  return event;
+}
+
+/** Counts per session (confirmed / waiting / capacity) for the organizer view. */
+export async function sessionCounts(actorId: string, eventSlug: string) {
+  const event = await requireOrganizer(actorId, eventSlug);
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: programmeSessions.id,
+      slug: programmeSessions.slug,
+      title: programmeSessions.title,
+      startsAt: programmeSessions.startsAt,
+      capacity: programmeSessions.capacity,
+      status: programmeSessions.status,
+      confirmed: sql<number>`count(${registrationSessions.registrationId}) filter (where ${registrationSessions.status} = 'confirmed')::int`,
+      waitlisted: sql<number>`count(${registrationSessions.registrationId}) filter (where ${registrationSessions.status} = 'waitlisted')::int`,
+    })
+    .from(programmeSessions)
+    .leftJoin(registrationSessions, eq(registrationSessions.sessionId, programmeSessions.id))
+    .where(eq(programmeSessions.eventId, event.id))
+    .groupBy(programmeSessions.id)
+    .orderBy(asc(programmeSessions.startsAt));
+  return { event, sessions: rows };
+}
+
+/** Every active registration with answers and seats (attendee list, CSV). */
+export async function attendees(actorId: string, eventSlug: string) {
+  const event = await requireOrganizer(actorId, eventSlug);
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      email: registrations.email,
+      answers: registrations.answers,
+      createdAt: registrations.createdAt,
+      checkedInAt: registrations.checkedInAt,
+      seats: sql<string[]>`coalesce(array_agg(${programmeSessions.title} || ' (' || ${registrationSessions.status} || ')' order by ${programmeSessions.startsAt}) filter (where ${registrationSessions.status} <> 'cancelled'), '{}')`,
+    })
+    .from(registrations)
+    .leftJoin(registrationSessions, eq(registrationSessions.registrationId, registrations.id))
+    .leftJoin(programmeSessions, eq(programmeSessions.id, registrationSessions.sessionId))
+    .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'active')))
+    .groupBy(registrations.id)
+    .orderBy(asc(registrations.name));
+  return { event, attendees: rows };
+}
+
+/** On-site check-in by personal link token (scanned QR code or typed); idempotent. */
+export async function checkIn(actorId: string, eventSlug: string, token: string) {
+  const event = await requireOrganizer(actorId, eventSlug);
+  const db = await getDb();
+  const [reg] = await db
+    .select({ id: registrations.id, name: registrations.name, checkedInAt: registrations.checkedInAt })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, event.id), eq(registrations.joinToken, token), eq(registrations.status, 'active')))
+    .limit(1);
+  if (!reg) throw new DomainError(404, 'registration_not_found', 'No active registration for this code at this event.');
+  const [updated] = await db
+    .update(registrations)
+    .set({ checkedInAt: sql`coalesce(${registrations.checkedInAt}, now())` })
+    .where(eq(registrations.id, reg.id))
+    .returning({ checkedInAt: registrations.checkedInAt });
+  return { name: reg.name, checkedInAt: updated!.checkedInAt!, already: reg.checkedInAt !== null };
+}
