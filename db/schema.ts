@@ -164,6 +164,8 @@ export const programmeSessions = pgTable(
     visibility: sessionVisibility('visibility').notNull().default('public'),
     mode: sessionMode('mode').notNull().default('onsite'),
     capacity: integer('capacity'),
+    /** Confirmed seats, kept by db/queries/registrations in the same transactions as the seats. */
+    confirmedCount: integer('confirmed_count').notNull().default(0),
     language: text('language').notNull().default('fr'),
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),

@@ -106,6 +106,7 @@ CREATE TABLE "programme_sessions" (
 	"visibility" "session_visibility" DEFAULT 'public' NOT NULL,
 	"mode" "session_mode" DEFAULT 'onsite' NOT NULL,
 	"capacity" integer,
+	"confirmed_count" integer DEFAULT 0 NOT NULL,
 	"language" text DEFAULT 'fr' NOT NULL,
 	"starts_at" timestamp with time zone NOT NULL,
 	"ends_at" timestamp with time zone NOT NULL,

@@ -17,12 +17,32 @@ export type RegistrationResult = {
   newSeats: { sessionId: string; status: SeatStatus }[];
 };
 
-async function confirmedCount(tx: Tx, sessionId: string): Promise<number> {
+/**
+ * Take a seat if one is free: one conditional UPDATE, atomic under the row lock it takes (held to
+ * commit). Returns false when the session is full.
+ */
+async function takeSeat(tx: Tx, sessionId: string): Promise<boolean> {
+  const rows = await tx
+    .update(programmeSessions)
+    .set({ confirmedCount: sql`${programmeSessions.confirmedCount} + 1` })
+    .where(
+      and(
+        eq(programmeSessions.id, sessionId),
+        sql`(${programmeSessions.capacity} is null or ${programmeSessions.confirmedCount} < ${programmeSessions.capacity})`,
+      ),
+    )
+    .returning({ id: programmeSessions.id });
+  return rows.length > 0;
+}
+
+/** Lock a session row (the waiting list and promotions are decided under it). */
+async function lockSession(tx: Tx, sessionId: string) {
   const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(registrationSessions)
-    .where(and(eq(registrationSessions.sessionId, sessionId), eq(registrationSessions.status, 'confirmed')));
-  return row?.n ?? 0;
+    .select({ capacity: programmeSessions.capacity, confirmedCount: programmeSessions.confirmedCount })
+    .from(programmeSessions)
+    .where(eq(programmeSessions.id, sessionId))
+    .for('no key update');
+  return row!;
 }
 
 async function activeSeats(tx: Tx, registrationId: string) {
@@ -57,7 +77,6 @@ export async function register(eventSlug: string, req: RegistrationRequest): Pro
           .from(programmeSessions)
           .where(and(eq(programmeSessions.eventId, event.id), inArray(programmeSessions.id, ids)))
           .orderBy(asc(programmeSessions.id))
-          .for('no key update')
       : [];
     if (sessions.length !== ids.length) {
       const known = new Set(sessions.map((s) => s.id));
@@ -116,9 +135,23 @@ export async function register(eventSlug: string, req: RegistrationRequest): Pro
       codeId = code.id;
     }
 
+    if (reg!.inserted || wanted.length) {
+      await enqueueMail(tx, {
+        kind: 'confirmation',
+        dedupeKey: `confirmation:${registrationId}:${now.getTime()}:${wanted.map((x) => x.id).join(',')}`,
+        registrationId,
+      });
+    }
+
+    // Seats last, so that each session's row lock is held as briefly as possible. A full session
+    // is locked before the person joins its waiting list, so that a promotion cannot run between.
     const newSeats: { sessionId: string; status: SeatStatus }[] = [];
     for (const s of wanted) {
-      const status = seatFor(s.capacity, await confirmedCount(tx, s.id));
+      let status: SeatStatus = (await takeSeat(tx, s.id)) ? 'confirmed' : 'waitlisted';
+      if (status === 'waitlisted') {
+        await lockSession(tx, s.id);
+        if (await takeSeat(tx, s.id)) status = 'confirmed';
+      }
       const values = {
         registrationId,
         sessionId: s.id,
@@ -134,17 +167,14 @@ export async function register(eventSlug: string, req: RegistrationRequest): Pro
       newSeats.push({ sessionId: s.id, status });
     }
 
-    if (reg!.inserted || newSeats.length) {
-      await enqueueMail(tx, {
-        kind: 'confirmation',
-        dedupeKey: `confirmation:${registrationId}:${now.getTime()}:${newSeats.map((x) => x.sessionId).join(',')}`,
-        registrationId,
-      });
-    }
-
     return {
       created: reg!.inserted,
-      registration: { id: registrationId, status: 'active', sessions: await activeSeats(tx, registrationId), joinToken: reg!.joinToken },
+      registration: {
+        id: registrationId,
+        status: 'active',
+        sessions: [...held].map(([sessionId, status]) => ({ sessionId, status })).concat(newSeats),
+        joinToken: reg!.joinToken,
+      },
       newSeats,
     };
   });
@@ -152,12 +182,8 @@ export async function register(eventSlug: string, req: RegistrationRequest): Pro
 
 /** Give freed seats of a (locked) session to the waiting list, oldest request first. */
 async function promote(tx: Tx, sessionId: string): Promise<string[]> {
-  const [s] = await tx
-    .select({ capacity: programmeSessions.capacity })
-    .from(programmeSessions)
-    .where(eq(programmeSessions.id, sessionId))
-    .for('no key update');
-  const free = s?.capacity == null ? Number.MAX_SAFE_INTEGER : s.capacity - (await confirmedCount(tx, sessionId));
+  const s = await lockSession(tx, sessionId);
+  const free = s.capacity == null ? 1000 : s.capacity - s.confirmedCount;
   if (free <= 0) return [];
   const next = await tx
     .select({ registrationId: registrationSessions.registrationId })
@@ -171,6 +197,10 @@ async function promote(tx: Tx, sessionId: string): Promise<string[]> {
     .update(registrationSessions)
     .set({ status: 'confirmed', updatedAt: new Date() })
     .where(and(eq(registrationSessions.sessionId, sessionId), inArray(registrationSessions.registrationId, promoted)));
+  await tx
+    .update(programmeSessions)
+    .set({ confirmedCount: sql`${programmeSessions.confirmedCount} + ${promoted.length}` })
+    .where(eq(programmeSessions.id, sessionId));
   return promoted;
 }
 
@@ -221,6 +251,12 @@ export async function cancel(joinToken: string, sessionId?: string): Promise<Can
             inArray(registrationSessions.sessionId, seats.map((s) => s.sessionId)),
           ),
         );
+    }
+    for (const s of seats.filter((x) => x.status === 'confirmed')) {
+      await tx
+        .update(programmeSessions)
+        .set({ confirmedCount: sql`${programmeSessions.confirmedCount} - 1` })
+        .where(eq(programmeSessions.id, s.sessionId));
     }
     if (!sessionId) {
       await tx.update(registrations).set({ status: 'cancelled', updatedAt: new Date() }).where(eq(registrations.id, reg.id));

@@ -34,6 +34,14 @@ describe('registrations on real Postgres, under concurrency', () => {
       .returning();
     return s!.id;
   }
+  /** The kept counter always equals the confirmed seats. */
+  async function expectCounterInStep(sessionId: string) {
+    const [row] = await handle.db.execute(sql`
+      select s.confirmed_count as kept,
+             (select count(*)::int from registration_sessions rs where rs.session_id = s.id and rs.status = 'confirmed') as actual
+        from programme_sessions s where s.id = ${sessionId}`);
+    expect((row as { kept: number }).kept).toBe((row as { actual: number }).actual);
+  }
   async function seats(sessionId: string) {
     return handle.db
       .select({ status: registrationSessions.status, email: registrations.email })
@@ -68,6 +76,7 @@ describe('registrations on real Postgres, under concurrency', () => {
     expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(50);
     const listed = (await publicSessions(DEMO_EVENT_SLUG))!.find((s) => s.id === sessionId)!;
     expect(listed).toMatchObject({ capacity: 50, confirmedCount: 50, waitlistCount: 450 });
+    await expectCounterInStep(sessionId);
   });
 
   it('the same e-mail 20 times at once yields one registration and one seat', async () => {
@@ -81,6 +90,7 @@ describe('registrations on real Postgres, under concurrency', () => {
     const rows = await handle.db.select().from(registrations).where(eq(registrations.email, 'same@person.test'));
     expect(rows).toHaveLength(1);
     expect(await seats(sessionId)).toEqual([{ status: 'confirmed', email: 'same@person.test' }]);
+    await expectCounterInStep(sessionId);
   });
 
   it('cancellations promote the waiting list in order', async () => {
@@ -98,6 +108,7 @@ describe('registrations on real Postgres, under concurrency', () => {
     expect((await cancel(people[4]!.registration.joinToken, sessionId)).promoted).toEqual([]);
     await expect(cancel(people[4]!.registration.joinToken, sessionId)).rejects.toMatchObject({ code: 'seat_not_found' });
     await expect(cancel('no-such-token')).rejects.toMatchObject({ status: 404 });
+    await expectCounterInStep(sessionId);
   });
 
   it('invitation-only sessions need a valid code; used-up codes are refused and nothing is stored', async () => {

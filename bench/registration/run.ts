@@ -1,0 +1,120 @@
+// bench/registration: concurrent registrations over HTTP against the running app on real Postgres,
+// beside a baseline measured in the same run: a plain INSERT … ON CONFLICT loop over a pool of
+// the same size. Prints throughput and p50/p99, and checks that no session is overbooked.
+//
+//   DATABASE_URL=postgres://… npx tsx bench/registration/run.ts
+//   (BENCH_URL=http://127.0.0.1:3000 to use an app already running on that database;
+//    BENCH_REQUESTS, BENCH_CONCURRENCY, BENCH_CAPACITY to change the load.)
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import postgres from 'postgres';
+
+const DATABASE_URL = process.env.DATABASE_URL;
+if (!DATABASE_URL) throw new Error('Set DATABASE_URL (a Postgres the app uses; npm run test:all starts one).');
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 300);
+const POOL = 10; // the app's postgres.js pool size
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+async function startApp(): Promise<{ url: string; stop: () => void }> {
+  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, stop: () => {} };
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: 'bench-secret-0123456789', LOG_LEVEL: 'warn', LIVEKIT_AUTOSTART: '0', MAIL_POLL_MS: '600000', REDIS_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, stop: () => child.kill('SIGTERM') };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the app did not start (did you run `npm run build`?)');
+}
+
+/** Run `total` tasks with `concurrency` in flight; returns per-task latencies (ms) and wall time. */
+async function drive(total: number, concurrency: number, task: (i: number) => Promise<void>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const s = performance.now();
+        await task(i);
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return { perSecond: total / seconds, p50: pct(50), p99: pct(99), seconds };
+}
+
+const sql = postgres(DATABASE_URL, { max: POOL, onnotice: () => {} });
+const app = await startApp();
+try {
+  const [{ id: eventId }] = await sql<{ id: string }[]>`select id from events where slug = 'edition-demo'`;
+  const slug = `bench-${Date.now()}`;
+  const [{ id: sessionId }] = await sql<{ id: string }[]>`
+    insert into programme_sessions (event_id, slug, title, kind, capacity, starts_at, ends_at)
+    values (${eventId}, ${slug}, 'Bench', 'workshop', ${CAPACITY}, now() + interval '7 days', now() + interval '7 days 1 hour')
+    returning id`;
+  const run = Date.now();
+
+  // Warm-up (JIT, connection pool, route compilation), not measured.
+  await drive(100, CONCURRENCY, async (i) => {
+    await fetch(`${app.url}/api/events/edition-demo/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Warm', email: `warm-${run}-${i}@bench.test`, consent: true }),
+    });
+  });
+
+  const baseline = await drive(REQUESTS, CONCURRENCY, async (i) => {
+    await sql`insert into registrations (event_id, name, email, join_token, consent_at)
+              values (${eventId}, 'Base', ${`base-${run}-${i}@bench.test`}, ${`bench-${run}-${i}`}, now())
+              on conflict (event_id, email) do update set name = excluded.name`;
+  });
+
+  let failures = 0;
+  const http = await drive(REQUESTS, CONCURRENCY, async (i) => {
+    const res = await fetch(`${app.url}/api/events/edition-demo/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `P${i}`, email: `p-${run}-${i}@bench.test`, sessionIds: [sessionId], consent: true }),
+    });
+    if (res.status !== 201) failures++;
+    await res.arrayBuffer();
+  });
+
+  const [counts] = await sql<{ confirmed: number; waitlisted: number }[]>`
+    select count(*) filter (where status = 'confirmed')::int as confirmed,
+           count(*) filter (where status = 'waitlisted')::int as waitlisted
+      from registration_sessions where session_id = ${sessionId}`;
+  const fmt = (n: number) => n.toFixed(1).padStart(8);
+  console.log(`\nbench/registration — ${REQUESTS} registrations, ${CONCURRENCY} in flight, pool ${POOL}, capacity ${CAPACITY}`);
+  console.log(`                          per second      p50 ms      p99 ms`);
+  console.log(`baseline INSERT…ON CONFLICT ${fmt(baseline.perSecond)}    ${fmt(baseline.p50)}    ${fmt(baseline.p99)}`);
+  console.log(`app  POST /registrations    ${fmt(http.perSecond)}    ${fmt(http.p50)}    ${fmt(http.p99)}`);
+  console.log(`throughput ratio baseline/app: ${(baseline.perSecond / http.perSecond).toFixed(2)}× (target ≤ 3×)`);
+  console.log(`targets: ≥ 300/s ${http.perSecond >= 300 ? 'met' : 'NOT met'}; p99 < 250 ms ${http.p99 < 250 ? 'met' : 'NOT met'}`);
+  const ok = counts!.confirmed === CAPACITY && counts!.waitlisted === REQUESTS - CAPACITY && failures === 0;
+  console.log(`correctness: ${counts!.confirmed} confirmed / ${CAPACITY} seats, ${counts!.waitlisted} waitlisted, ${failures} failed requests → ${ok ? 'no overbooking' : 'WRONG'}`);
+  await sql`delete from programme_sessions where id = ${sessionId}`;
+  await sql`delete from registrations where email like ${`%-${run}-%@bench.test`}`;
+  if (!ok) process.exitCode = 1;
+} finally {
+  app.stop();
+  await sql.end();
+}
