@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { type RegistrationRequest, seatFor, type SeatStatus } from '@/lib/domain/registration';
+import type { RegistrationRequest, SeatStatus } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
 import { getDb, type Tx } from '../client';
 import { events, invitationCodes, programmeSessions, registrations, registrationSessions } from '../schema';

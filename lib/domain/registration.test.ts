@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registrationRequest, seatFor } from './registration';
-
-describe('seatFor', () => {
-  it('confirms while seats remain, then waitlists; unlimited never waitlists', () => {
-    expect(seatFor(2, 0)).toBe('confirmed');
-    expect(seatFor(2, 1)).toBe('confirmed');
-    expect(seatFor(2, 2)).toBe('waitlisted');
-    expect(seatFor(null, 10_000)).toBe('confirmed');
-  });
-});
+import { registrationRequest } from './registration';
 
 describe('registrationRequest', () => {
   it('needs a name, a valid e-mail and consent', () => {

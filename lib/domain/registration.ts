@@ -18,8 +18,3 @@ export const registrationRequest = z
 export type RegistrationRequest = z.output<typeof registrationRequest>;
 
 export type SeatStatus = 'confirmed' | 'waitlisted';
-
-/** Where a new request for a seat goes: a free seat, or the waiting list. */
-export function seatFor(capacity: number | null, confirmed: number): SeatStatus {
-  return capacity === null || confirmed < capacity ? 'confirmed' : 'waitlisted';
-}
