@@ -77,7 +77,9 @@ install_system() {
 # ------------------------------------------------------------------ 2. node modules
 install_node() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    npm ci --no-audit --no-fund
+    # `npm install`, not `npm ci`: it keeps the locked versions, and skips the optional
+    # per-platform binaries (other OSes' swc/oxide builds) that the lock cannot list here.
+    npm install --no-audit --no-fund
   else
     echo "node_modules up to date"
   fi
