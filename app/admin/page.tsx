@@ -18,10 +18,13 @@ export default async function AdminPage() {
       </div>
     );
   }
-  const [grants, events, paths] = await Promise.all([listGrants(user.id), listEvents(), listPathsBrief()]);
+  const [grants, events, paths, tEdit] = await Promise.all([listGrants(user.id), listEvents(), listPathsBrief(), getTranslations('edit')]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p>
+        <a href="/organize/new">{tEdit('newEvent')}</a>
+      </p>
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t('grant')}</h2>
         <GrantForm events={events.map((e) => ({ slug: e.slug, title: e.title }))} paths={paths} />

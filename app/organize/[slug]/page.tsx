@@ -5,7 +5,10 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatTime } from '@/components/format';
 import { attendees, organizedEvent, sessionCounts } from '@/db/queries/organizer';
 import { currentUser } from '@/server/auth/current';
+import { ActionForm } from '@/components/organize/ActionForm';
+import { getEventProgramme } from '@/db/queries/events';
 import { checkInAction } from './actions';
+import { saveRoomAction, saveTrackAction } from './programme-actions';
 
 export const metadata: Metadata = { title: 'Organisation', robots: { index: false } };
 
@@ -31,6 +34,7 @@ export default async function OrganizePage({
   }
   const [{ event, sessions }, { attendees: people }] = await Promise.all([sessionCounts(user.id, slug), attendees(user.id, slug)]);
   const tz = event.timeZone;
+  const [tEdit, programme] = await Promise.all([getTranslations('edit'), getEventProgramme(slug)]);
   return (
     <div className="space-y-8">
       <header>
@@ -68,8 +72,72 @@ export default async function OrganizePage({
           </tbody>
         </table>
       </section>
-      <section aria-labelledby="check-in" id="check-in" className="rounded-lg bg-white p-4">
-        <h2 id="check-in" className="text-lg font-semibold">
+      {sp.saved && (
+        <p role="status" className="rounded bg-green-50 p-3 text-green-900">
+          {tEdit('saved')}
+        </p>
+      )}
+      <section aria-labelledby="programme-title" id="programme">
+        <div className="mb-2 flex items-center gap-4">
+          <h2 id="programme-title" className="text-lg font-semibold">
+            {tEdit('programme')}
+          </h2>
+          <Link href={`/organize/${slug}/sessions/new`}>{tEdit('newSession')}</Link>
+        </div>
+        <ul className="divide-y divide-stone-200 rounded bg-white text-sm" data-testid="organizer-programme">
+          {programme!.sessions.map((s) => (
+            <li key={s.id} className="flex gap-3 p-2">
+              <span className="w-32 shrink-0 tabular-nums">
+                {s.startsAt.toLocaleDateString(locale, { timeZone: tz, day: 'numeric', month: 'short' })} {formatTime(s.startsAt, locale, tz)}
+              </span>
+              <span className="flex-1">{s.title}</span>
+              <Link href={`/organize/${slug}/sessions/${s.id}`}>{tEdit('edit')}</Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="rooms-title" id="rooms" className="grid gap-6 sm:grid-cols-2">
+        <div>
+          <h2 id="rooms-title" className="text-lg font-semibold">
+            {tEdit('rooms')}
+          </h2>
+          <ul className="mb-2 text-sm">
+            {programme!.rooms.map((r) => (
+              <li key={r.key}>
+                {r.name} ({r.kind === 'online' ? tEdit('online') : tEdit('physical')})
+              </li>
+            ))}
+          </ul>
+          <ActionForm
+            action={saveRoomAction.bind(null, slug)}
+            submit={tEdit('add')}
+            fields={[
+              { name: 'key', label: tEdit('key') },
+              { name: 'name', label: tEdit('room') },
+              { name: 'kind', label: tEdit('roomKind'), type: 'select', options: [{ value: 'physical', label: tEdit('physical') }, { value: 'online', label: tEdit('online') }] },
+              { name: 'capacity', label: tEdit('capacity'), type: 'number' },
+            ]}
+          />
+        </div>
+        <div>
+          <h2 className="text-lg font-semibold">{tEdit('tracks')}</h2>
+          <ul className="mb-2 text-sm">
+            {programme!.tracks.map((r) => (
+              <li key={r.key}>{r.name}</li>
+            ))}
+          </ul>
+          <ActionForm
+            action={saveTrackAction.bind(null, slug)}
+            submit={tEdit('add')}
+            fields={[
+              { name: 'key', label: tEdit('key') },
+              { name: 'name', label: tEdit('track') },
+            ]}
+          />
+        </div>
+      </section>
+      <section aria-labelledby="check-in-title" id="check-in" className="rounded-lg bg-white p-4">
+        <h2 id="check-in-title" className="text-lg font-semibold">
           {t('checkIn')}
         </h2>
         <p className="text-sm text-stone-600">{t('checkInHelp')}</p>

@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ActionForm, type Field } from '@/components/organize/ActionForm';
+import { getEventProgramme } from '@/db/queries/events';
+import { organizedEvent } from '@/db/queries/organizer';
+import { localDate } from '@/lib/domain/time';
+import { currentUser } from '@/server/auth/current';
+import { saveSessionAction } from '../../programme-actions';
+
+const hm = (d: Date, tz: string) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+
+/** Create (`/sessions/new`) or edit a session of the programme. */
+export default async function SessionEditPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
+  if (!(await organizedEvent(user.id, slug))) notFound();
+  const programme = (await getEventProgramme(slug))!;
+  const existing = id === 'new' ? null : programme.sessions.find((s) => s.id === id);
+  if (id !== 'new' && !existing) notFound();
+  const [t, tKind, tMode] = await Promise.all([getTranslations('edit'), getTranslations('kind'), getTranslations('mode')]);
+  const tz = programme.event.timeZone;
+  const opt = (values: readonly string[], label: (v: string) => string) => values.map((v) => ({ value: v, label: label(v) }));
+  const fields: Field[] = [
+    { name: 'title', label: t('title'), required: true, defaultValue: existing?.title },
+    { name: 'slug', label: t('slug'), required: true, defaultValue: existing?.slug },
+    { name: 'kind', label: t('kind'), type: 'select', options: opt(['plenary', 'session', 'workshop', 'round_table', 'short_talk', 'side_event', 'social'], (v) => tKind(v as 'plenary')), defaultValue: existing?.kind ?? 'workshop' },
+    { name: 'status', label: t('status'), type: 'select', options: opt(['confirmed', 'tentative', 'cancelled'], (v) => t(`statuses.${v}`)), defaultValue: existing?.status },
+    { name: 'visibility', label: t('visibility'), type: 'select', options: opt(['public', 'invitation'], (v) => t(`visibilities.${v}`)), defaultValue: existing?.visibility },
+    { name: 'mode', label: t('mode'), type: 'select', options: opt(['onsite', 'online', 'hybrid'], (v) => tMode(v as 'onsite')), defaultValue: existing?.mode },
+    { name: 'day', label: t('day'), type: 'date', required: true, defaultValue: existing ? localDate(existing.startsAt, tz) : programme.days[0]?.date },
+    { name: 'start', label: t('start'), type: 'time', required: true, defaultValue: existing ? hm(existing.startsAt, tz) : '09:00' },
+    { name: 'end', label: t('end'), type: 'time', required: true, defaultValue: existing ? hm(existing.endsAt, tz) : '10:00' },
+    { name: 'room', label: t('room'), type: 'select', options: [{ value: '', label: t('none') }, ...programme.rooms.map((r) => ({ value: r.key, label: r.name }))], defaultValue: existing?.room?.key ?? '' },
+    { name: 'track', label: t('track'), type: 'select', options: [{ value: '', label: t('none') }, ...programme.tracks.map((r) => ({ value: r.key, label: r.name }))], defaultValue: existing?.track?.key ?? '' },
+    { name: 'capacity', label: t('capacity'), type: 'number', defaultValue: existing?.capacity?.toString() ?? '' },
+    { name: 'language', label: t('language'), defaultValue: existing?.language ?? 'fr' },
+    { name: 'description', label: t('description'), type: 'textarea', defaultValue: existing?.description },
+  ];
+  return (
+    <div className="max-w-2xl">
+      <p className="text-sm">
+        <Link href={`/organize/${slug}`}>← {programme.event.title}</Link>
+      </p>
+      <h1 className="mb-4 mt-2 text-2xl font-bold">{existing ? t('editSession') : t('newSession')}</h1>
+      <ActionForm action={saveSessionAction.bind(null, slug, existing?.id ?? null)} fields={fields} submit={t('save')} />
+    </div>
+  );
+}

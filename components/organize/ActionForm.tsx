@@ -1,0 +1,74 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import type { FormState } from '@/app/organize/[slug]/programme-actions';
+
+export type Field =
+  | { name: string; label: string; type?: 'text' | 'date' | 'time' | 'number' | 'textarea'; required?: boolean; defaultValue?: string }
+  | { name: string; label: string; type: 'select'; options: { value: string; label: string }[]; defaultValue?: string };
+
+/** A small form bound to a server action, showing its refusal and each field's message. */
+export function ActionForm({
+  action,
+  fields,
+  submit,
+  className,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  fields: Field[];
+  submit: string;
+  className?: string;
+}) {
+  const t = useTranslations('edit');
+  const [state, formAction, pending] = useActionState(action, null);
+  const value = (f: Field) => state?.values?.[f.name] ?? f.defaultValue ?? '';
+  return (
+    <form action={formAction} noValidate className={className ?? 'grid gap-3'}>
+      {state?.error && (
+        <div role="alert" className="rounded bg-red-50 p-3 text-red-800">
+          <p>{t.has(`errors.${state.error}`) ? t(`errors.${state.error}`) : state.error}</p>
+          {state.message && state.error !== 'invalid' && <p className="text-sm">{state.message}</p>}
+        </div>
+      )}
+      {fields.map((f) => {
+        const err = state?.fields?.[f.name];
+        const common = {
+          name: f.name,
+          id: `f-${f.name}`,
+          'aria-invalid': err ? true : undefined,
+          'aria-describedby': err ? `e-${f.name}` : undefined,
+          className: 'rounded border border-stone-300 bg-white px-2 py-1',
+        };
+        return (
+          <div key={f.name} className="flex flex-col gap-1">
+            <label htmlFor={`f-${f.name}`} className="text-sm font-medium">
+              {f.label}
+            </label>
+            {f.type === 'select' ? (
+              <select {...common} defaultValue={value(f)}>
+                {f.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            ) : f.type === 'textarea' ? (
+              <textarea {...common} rows={4} defaultValue={value(f)} />
+            ) : (
+              <input {...common} type={f.type ?? 'text'} required={f.required} defaultValue={value(f)} />
+            )}
+            {err && (
+              <p id={`e-${f.name}`} className="text-sm text-red-700">
+                {err}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <button type="submit" disabled={pending} className="justify-self-start rounded bg-brand px-4 py-2 text-white disabled:opacity-60">
+        {submit}
+      </button>
+    </form>
+  );
+}

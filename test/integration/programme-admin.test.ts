@@ -1,0 +1,80 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getEventProgramme } from '@/db/queries/events';
+import { createEvent, saveRoom, saveSession } from '@/db/queries/programme-admin';
+import { roleGrants, users } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
+import { eventInput, sessionInput } from '@/lib/domain/programme';
+import { useFreshDatabase } from './support';
+
+describe('organizers edit the programme (real Postgres)', () => {
+  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+  let organizer: string;
+  let stranger: string;
+  let admin: string;
+  const session = (over: Record<string, unknown> = {}) =>
+    sessionInput.parse({ title: 'Atelier', slug: 'atelier-a', kind: 'workshop', day: '2030-05-02', start: '10:00', end: '11:00', room: 'salle-1', ...over });
+
+  beforeAll(async () => {
+    db = await useFreshDatabase('postgres');
+    await seed(db.handle.db);
+    const [o] = await db.handle.db.select().from(users).where(eq(users.email, 'organisatrice@chemins.test'));
+    organizer = o!.id;
+    stranger = (await db.handle.db.insert(users).values({ email: 'stranger@chemins.test' }).returning())[0]!.id;
+    admin = (await db.handle.db.insert(users).values({ email: 'admin@chemins.test' }).returning())[0]!.id;
+    await db.handle.db.insert(roleGrants).values({ userId: admin, role: 'admin' });
+    await saveRoom(organizer, DEMO_EVENT_SLUG, { key: 'salle-1', name: 'Salle 1', kind: 'physical', capacity: 30 });
+    await saveRoom(organizer, DEMO_EVENT_SLUG, { key: 'visio', name: 'Visio', kind: 'online', capacity: null });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('creates and edits a session, in the event time zone', async () => {
+    const id = await saveSession(organizer, DEMO_EVENT_SLUG, session());
+    await saveSession(organizer, DEMO_EVENT_SLUG, session({ title: 'Atelier renommé', capacity: '12' }), id);
+    const s = (await getEventProgramme(DEMO_EVENT_SLUG))!.sessions.find((x) => x.id === id)!;
+    expect(s).toMatchObject({ title: 'Atelier renommé', capacity: 12, room: { key: 'salle-1' } });
+    expect(s.startsAt.toISOString()).toBe('2030-05-02T08:00:00.000Z');
+  });
+
+  it('refuses an overlap in the same physical room, with a clear message, and keeps the stored session', async () => {
+    await expect(saveSession(organizer, DEMO_EVENT_SLUG, session({ slug: 'atelier-b', start: '10:30', end: '11:30' }))).rejects.toMatchObject({
+      status: 409,
+      code: 'room_overlap',
+      message: expect.stringContaining('Atelier renommé'),
+    });
+    // Back to back is fine; online rooms never clash; a cancelled session frees the room.
+    await saveSession(organizer, DEMO_EVENT_SLUG, session({ slug: 'atelier-c', start: '11:00', end: '12:00' }));
+    await saveSession(organizer, DEMO_EVENT_SLUG, session({ slug: 'visio-1', room: 'visio' }));
+    await saveSession(organizer, DEMO_EVENT_SLUG, session({ slug: 'visio-2', room: 'visio' }));
+    await saveSession(organizer, DEMO_EVENT_SLUG, session({ slug: 'atelier-annule', status: 'cancelled' }));
+    const titles = (await getEventProgramme(DEMO_EVENT_SLUG))!.sessions.map((s) => s.slug);
+    expect(titles).toEqual(expect.arrayContaining(['atelier-a', 'atelier-c', 'visio-1', 'visio-2', 'atelier-annule']));
+    expect(titles).not.toContain('atelier-b');
+  });
+
+  it('refuses concurrent overlapping saves in one room: exactly one wins', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => saveSession(organizer, DEMO_EVENT_SLUG, session({ slug: `race-${i}`, day: '2030-05-03' }))),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('refuses people who do not organize the event, duplicate addresses and unknown rooms', async () => {
+    await expect(saveSession(stranger, DEMO_EVENT_SLUG, session({ slug: 'x-1', day: '2030-06-01' }))).rejects.toMatchObject({ status: 403 });
+    await expect(saveSession(organizer, DEMO_EVENT_SLUG, session({ day: '2030-06-01' }))).rejects.toMatchObject({ code: 'slug_taken' });
+    await expect(saveSession(organizer, DEMO_EVENT_SLUG, session({ slug: 'x-2', room: 'nowhere' }))).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('lets admins create an event (whose creator then organizes it), and nobody else', async () => {
+    const input = eventInput.parse({ slug: 'forum-2030', title: 'Forum 2030', timeZone: 'Europe/Paris', firstDay: '2030-07-01', lastDay: '2030-07-03' });
+    await expect(createEvent(organizer, input)).rejects.toMatchObject({ status: 403 });
+    const event = await createEvent(admin, input);
+    expect((await getEventProgramme('forum-2030'))!.days.map((d) => d.date)).toEqual(['2030-07-01', '2030-07-02', '2030-07-03']);
+    await expect(createEvent(admin, input)).rejects.toMatchObject({ code: 'slug_taken' });
+    await saveSession(admin, 'forum-2030', session({ room: undefined, day: '2030-07-01' }));
+    expect(event.slug).toBe('forum-2030');
+  });
+});
