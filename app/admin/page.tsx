@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { GrantForm } from '@/components/admin/GrantForm';
@@ -23,7 +24,7 @@ export default async function AdminPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p>
-        <a href="/organize/new">{tEdit('newEvent')}</a>
+        <Link href="/organize/new">{tEdit('newEvent')}</Link>
       </p>
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t('grant')}</h2>
