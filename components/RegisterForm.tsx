@@ -20,7 +20,9 @@ export function RegisterForm({
   const bad = (f: string) => state?.fields?.includes(f);
   const errorKey = state?.error ?? null;
   return (
-    <form action={formAction} noValidate className="mt-4 grid max-w-2xl gap-4">
+    // Remounted after each answer so that what was typed and ticked is shown again (React resets
+    // a form after its action).
+    <form key={state?.at ?? 0} action={formAction} noValidate className="mt-4 grid max-w-2xl gap-4">
       {errorKey && (
         <div role="alert" className="rounded bg-red-50 p-3 text-red-800">
           <p>{t.has(`errors.${errorKey}`) ? t(`errors.${errorKey}`) : errorKey}</p>
@@ -42,7 +44,7 @@ export function RegisterForm({
             {sessions.map((s) => (
               <li key={s.id}>
                 <label className="flex items-start gap-2">
-                  <input type="checkbox" name="sessionIds" value={s.id} defaultChecked={preselected.includes(s.id)} className="mt-1" />
+                  <input type="checkbox" name="sessionIds" value={s.id} defaultChecked={(state?.sessionIds ?? preselected).includes(s.id)} className="mt-1" />
                   <span>
                     <span className="font-medium">{s.label}</span> <span className="text-sm text-stone-600">{s.detail}</span>
                   </span>

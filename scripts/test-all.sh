@@ -21,8 +21,16 @@ PG_DIR=""
 log() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else echo "need root for: $*" >&2; return 1; fi; }
 
+print_timings() {
+  [ ${#TIMINGS[@]} -gt 0 ] || return 0
+  log "timings"
+  printf '%s\n' "${TIMINGS[@]}"
+}
+
 cleanup() {
+  local status=$?
   set +e
+  [ "$status" = 0 ] || { print_timings; echo "failed during: ${CURRENT_STEP:-set-up}"; }
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
   if [ -n "$PG_DIR" ]; then
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate stop >/dev/null 2>&1
@@ -35,6 +43,7 @@ trap cleanup EXIT
 
 step() { # step NAME COMMAND...
   local name=$1; shift
+  CURRENT_STEP=$name
   log "$name"
   local t0=$SECONDS
   "$@"
@@ -158,6 +167,5 @@ step "integration tests" npx vitest run --project integration --reporter=default
 step "build" npx next build
 step "end-to-end tests" npx playwright test
 
-log "timings"
-printf '%s\n' "${TIMINGS[@]}"
+print_timings
 node scripts/summarize-tests.mjs "$REPORTS"

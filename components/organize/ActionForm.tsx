@@ -24,7 +24,9 @@ export function ActionForm({
   const [state, formAction, pending] = useActionState(action, null);
   const value = (f: Field) => state?.values?.[f.name] ?? f.defaultValue ?? '';
   return (
-    <form action={formAction} noValidate className={className ?? 'grid gap-3'}>
+    // Remounted after each answer: React resets a form after its action, and an uncontrolled
+    // <select> would not take its new default (the values typed) back.
+    <form key={state?.at ?? 0} action={formAction} noValidate className={className ?? 'grid gap-3'}>
       {state?.error && (
         <div role="alert" className="rounded bg-red-50 p-3 text-red-800">
           <p>{t.has(`errors.${state.error}`) ? t(`errors.${state.error}`) : state.error}</p>

@@ -54,9 +54,11 @@ export default async function EventPage({
       (!filters.room || s.room?.key === filters.room) &&
       (!filters.mode || s.mode === filters.mode),
   );
-  const days = programme.days.length
-    ? programme.days
-    : [...new Set(programme.sessions.map((s) => localDate(s.startsAt, tz)))].map((date) => ({ date, label: null }));
+  // The event's days, plus any day a session was put on outside them.
+  const labels = new Map(programme.days.map((d) => [d.date, d.label]));
+  const days = [...new Set([...labels.keys(), ...programme.sessions.map((s) => localDate(s.startsAt, tz))])]
+    .sort()
+    .map((date) => ({ date, label: labels.get(date) ?? null }));
   const kinds = [...new Set(programme.sessions.map((s) => s.kind))];
   const filtered = Object.values(filters).some(Boolean);
   const select = (name: keyof Search, label: string, options: { value: string; label: string }[]) => (

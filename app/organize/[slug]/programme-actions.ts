@@ -6,7 +6,8 @@ import { roomInput, sessionInput, trackInput } from '@/lib/domain/programme';
 import { DomainError } from '@/lib/errors';
 import { currentUser } from '@/server/auth/current';
 
-export type FormState = { error?: string; message?: string; fields?: Record<string, string>; values?: Record<string, string> } | null;
+/** A refused submission: what went wrong, per field, and the values typed (shown again). `at` stamps each answer. */
+export type FormState = { error?: string; message?: string; fields?: Record<string, string>; values?: Record<string, string>; at?: number } | null;
 
 const valuesOf = (form: FormData) => Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
 
@@ -17,7 +18,7 @@ async function actor(eventSlug: string) {
 }
 
 function refused(err: unknown, values: Record<string, string>): FormState {
-  if (err instanceof DomainError) return { error: err.code, message: err.message, fields: err.fields, values };
+  if (err instanceof DomainError) return { error: err.code, message: err.message, fields: err.fields, values, at: Date.now() };
   throw err;
 }
 
@@ -26,7 +27,7 @@ export async function saveSessionAction(eventSlug: string, sessionId: string | n
   const values = valuesOf(form);
   const parsed = sessionInput.safeParse(values);
   if (!parsed.success) {
-    return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values };
+    return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values, at: Date.now() };
   }
   try {
     await saveSession(userId, eventSlug, parsed.data, sessionId ?? undefined);
@@ -40,7 +41,7 @@ export async function saveRoomAction(eventSlug: string, _prev: FormState, form: 
   const userId = await actor(eventSlug);
   const values = valuesOf(form);
   const parsed = roomInput.safeParse(values);
-  if (!parsed.success) return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values };
+  if (!parsed.success) return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values, at: Date.now() };
   try {
     await saveRoom(userId, eventSlug, parsed.data);
   } catch (err) {
@@ -53,7 +54,7 @@ export async function saveTrackAction(eventSlug: string, _prev: FormState, form:
   const userId = await actor(eventSlug);
   const values = valuesOf(form);
   const parsed = trackInput.safeParse(values);
-  if (!parsed.success) return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values };
+  if (!parsed.success) return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values, at: Date.now() };
   try {
     await saveTrack(userId, eventSlug, parsed.data);
   } catch (err) {

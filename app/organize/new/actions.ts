@@ -13,13 +13,13 @@ export async function createEventAction(_prev: FormState, form: FormData): Promi
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
   const parsed = eventInput.safeParse({ ...values, location: values.location || undefined });
   if (!parsed.success) {
-    return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values };
+    return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values, at: Date.now() };
   }
   let slug: string;
   try {
     slug = (await createEvent(user.id, parsed.data)).slug;
   } catch (err) {
-    if (err instanceof DomainError) return { error: err.code, message: err.message, fields: err.fields, values };
+    if (err instanceof DomainError) return { error: err.code, message: err.message, fields: err.fields, values, at: Date.now() };
     throw err;
   }
   redirect(`/organize/${slug}`);
