@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { RegisterState } from '@/app/events/[slug]/register/actions';
+import type { Question } from '@/lib/domain/questions';
 
 type SessionOption = { id: string; label: string; detail: string; full: boolean; invitation: boolean };
 
@@ -10,12 +11,16 @@ export function RegisterForm({
   action,
   sessions,
   preselected,
+  questions,
 }: {
   action: (prev: RegisterState, form: FormData) => Promise<RegisterState>;
   sessions: SessionOption[];
   preselected: string[];
+  questions: Question[];
 }) {
   const t = useTranslations('register');
+  const tEdit = useTranslations('edit');
+  const answered = (key: string) => (state?.values?.[`answers.${key}`] ?? '').split('\n');
   const [state, formAction, pending] = useActionState(action, null);
   const bad = (f: string) => state?.fields?.includes(f);
   const errorKey = state?.error ?? null;
@@ -54,6 +59,33 @@ export function RegisterForm({
           </ul>
         </fieldset>
       )}
+      {questions.map((q) => {
+        const name = `answers.${q.key}`;
+        const invalid = state?.answerErrors?.includes(q.key) || undefined;
+        const label = `${q.label}${q.required ? ' *' : ''}`;
+        if (q.kind === 'text') {
+          return (
+            <label key={q.key} className="flex flex-col gap-1">
+              <span className="font-medium">{label}</span>
+              <input name={name} defaultValue={answered(q.key)[0]} aria-invalid={invalid} className="rounded border border-stone-300 bg-white px-3 py-2" />
+            </label>
+          );
+        }
+        const choices = q.kind === 'yesno' ? [{ value: 'yes', label: tEdit('yes') }, { value: 'no', label: tEdit('no') }] : q.options.map((o) => ({ value: o, label: o }));
+        return (
+          <fieldset key={q.key} className="rounded border border-stone-200 bg-white p-3" aria-invalid={invalid}>
+            <legend className="px-1 font-medium">{label}</legend>
+            <div className="flex flex-wrap gap-4">
+              {choices.map((c) => (
+                <label key={c.value} className="flex items-center gap-2">
+                  <input type={q.kind === 'multiple' ? 'checkbox' : 'radio'} name={name} value={c.value} defaultChecked={answered(q.key).includes(c.value)} />
+                  {c.label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
       {sessions.some((s) => s.invitation) && (
         <label className="flex flex-col gap-1">
           <span className="font-medium">{t('invitationCode')}</span>

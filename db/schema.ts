@@ -321,6 +321,28 @@ export const invitationCodes = pgTable('invitation_codes', {
   createdAt: createdAt(),
 });
 
+// ---------------------------------------------------------------- custom registration questions
+
+export const questionKind = pgEnum('question_kind', ['text', 'single', 'multiple', 'yesno']);
+
+/** Organizer-defined questions asked at registration (lunch, accessibility needs…). */
+export const eventQuestions = pgTable(
+  'event_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    kind: questionKind('kind').notNull(),
+    options: jsonb('options').$type<string[]>().notNull().default([]),
+    required: boolean('required').notNull().default(false),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [unique('event_questions_event_key_uq').on(t.eventId, t.key)],
+);
+
 // ---------------------------------------------------------------- outgoing mail (durable outbox)
 
 export const mailKind = pgEnum('mail_kind', ['confirmation', 'promotion', 'reminder_day', 'reminder_soon']);

@@ -26,6 +26,8 @@ test('register from the session page, get the mail, open the personal link, canc
   await expect(alert).toContainText('Saisissez une adresse e-mail valide.');
   await expect(alert).toContainText('Il faut accepter');
   await visitor.getByLabel('Adresse e-mail').fill(email);
+  await visitor.getByRole('group', { name: 'Déjeunerez-vous sur place ?' }).getByLabel('Oui').check();
+  await visitor.getByLabel('Interprétation LSF').check();
   await visitor.getByLabel(/J’accepte/).check();
   await visitor.getByRole('button', { name: 'M’inscrire' }).click();
   await expect(visitor.getByRole('heading', { name: 'Mon inscription' })).toBeVisible();
@@ -41,8 +43,8 @@ test('register from the session page, get the mail, open the personal link, canc
   const download = organizer.waitForEvent('download');
   await organizer.getByRole('link', { name: 'Exporter en CSV' }).click();
   const csv = readFileSync((await (await download).path())!, 'utf8');
-  expect(csv).toContain('name,email,registered_at');
-  expect(csv).toContain(email);
+  expect(csv).toContain('name,email,registered_at,checked_in_at,sessions,accessibilite,dejeuner');
+  expect(csv).toMatch(new RegExp(`Inès Inscrite,${email},[^\n]*,Interprétation LSF,true`));
 
   // A fresh browser opens the personal link from the mail and cancels.
   const fromMail = await (await browser.newContext()).newPage();

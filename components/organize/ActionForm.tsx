@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import type { FormState } from '@/app/organize/[slug]/programme-actions';
 
 export type Field =
-  | { name: string; label: string; type?: 'text' | 'date' | 'time' | 'number' | 'textarea'; required?: boolean; defaultValue?: string }
+  | { name: string; label: string; type?: 'text' | 'date' | 'time' | 'number' | 'textarea' | 'checkbox'; required?: boolean; defaultValue?: string }
   | { name: string; label: string; type: 'select'; options: { value: string; label: string }[]; defaultValue?: string };
 
 /** A small form bound to a server action, showing its refusal and each field's message. */
@@ -55,6 +55,8 @@ export function ActionForm({
                   </option>
                 ))}
               </select>
+            ) : f.type === 'checkbox' ? (
+              <input {...common} type="checkbox" className="h-4 w-4" defaultChecked={value(f) === 'on'} />
             ) : f.type === 'textarea' ? (
               <textarea {...common} rows={4} defaultValue={value(f)} />
             ) : (

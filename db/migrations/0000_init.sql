@@ -1,5 +1,6 @@
 CREATE TYPE "public"."mail_kind" AS ENUM('confirmation', 'promotion', 'reminder_day', 'reminder_soon');--> statement-breakpoint
 CREATE TYPE "public"."person_role" AS ENUM('speaker', 'facilitator', 'moderator', 'host');--> statement-breakpoint
+CREATE TYPE "public"."question_kind" AS ENUM('text', 'single', 'multiple', 'yesno');--> statement-breakpoint
 CREATE TYPE "public"."role_name" AS ENUM('admin', 'organizer', 'moderator', 'speaker', 'coordinator');--> statement-breakpoint
 CREATE TYPE "public"."room_kind" AS ENUM('physical', 'online');--> statement-breakpoint
 CREATE TYPE "public"."seat_status" AS ENUM('confirmed', 'waitlisted', 'cancelled');--> statement-breakpoint
@@ -28,6 +29,18 @@ CREATE TABLE "event_days" (
 	"date" date NOT NULL,
 	"label" text,
 	CONSTRAINT "event_days_event_date_uq" UNIQUE("event_id","date")
+);
+--> statement-breakpoint
+CREATE TABLE "event_questions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"event_id" uuid NOT NULL,
+	"key" text NOT NULL,
+	"label" text NOT NULL,
+	"kind" "question_kind" NOT NULL,
+	"options" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"required" boolean DEFAULT false NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "event_questions_event_key_uq" UNIQUE("event_id","key")
 );
 --> statement-breakpoint
 CREATE TABLE "events" (
@@ -207,6 +220,7 @@ CREATE TABLE "verification_tokens" (
 --> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_days" ADD CONSTRAINT "event_days_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_questions" ADD CONSTRAINT "event_questions_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invitation_codes" ADD CONSTRAINT "invitation_codes_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invitation_codes" ADD CONSTRAINT "invitation_codes_session_id_programme_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."programme_sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_outbox" ADD CONSTRAINT "mail_outbox_registration_id_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

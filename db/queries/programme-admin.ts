@@ -1,10 +1,11 @@
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { eventInput, roomInput, SessionInput, trackInput } from '@/lib/domain/programme';
+import type { questionInput } from '@/lib/domain/questions';
 import { zonedInstant } from '@/lib/domain/time';
 import { DomainError } from '@/lib/errors';
 import { getDb, type Tx } from '../client';
-import { eventDays, events, programmeSessions, roleGrants, rooms, tracks } from '../schema';
+import { eventDays, eventQuestions, events, programmeSessions, roleGrants, rooms, tracks } from '../schema';
 import { organizedEvent } from './organizer';
 
 async function requireOrganizer(actorId: string, eventSlug: string) {
@@ -155,3 +156,11 @@ export async function createEvent(actorId: string, input: z.output<typeof eventI
   });
 }
 
+
+/** Add or change a registration question (organizers). */
+export async function saveQuestion(actorId: string, eventSlug: string, input: z.output<typeof questionInput>) {
+  const event = await requireOrganizer(actorId, eventSlug);
+  const db = await getDb();
+  const values = { eventId: event.id, ...input };
+  await db.insert(eventQuestions).values(values).onConflictDoUpdate({ target: [eventQuestions.eventId, eventQuestions.key], set: values });
+}

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { RegistrationRequest, SeatStatus } from '@/lib/domain/registration';
+import { checkAnswers, type Question } from '@/lib/domain/questions';
 import { DomainError } from '@/lib/errors';
 import { getDb, type Tx } from '../client';
-import { events, invitationCodes, programmeSessions, registrations, registrationSessions } from '../schema';
+import { eventQuestions, events, invitationCodes, programmeSessions, registrations, registrationSessions } from '../schema';
 import { enqueueMail } from './mail';
 
 export type RegistrationResult = {
@@ -16,6 +17,15 @@ export type RegistrationResult = {
   /** Seats this call gave (for the confirmation mail). */
   newSeats: { sessionId: string; status: SeatStatus }[];
 };
+
+/** The event's registration questions, in order. */
+export async function questionsOf(tx: Tx | Awaited<ReturnType<typeof getDb>>, eventId: string): Promise<Question[]> {
+  return tx
+    .select({ key: eventQuestions.key, label: eventQuestions.label, kind: eventQuestions.kind, options: eventQuestions.options, required: eventQuestions.required })
+    .from(eventQuestions)
+    .where(eq(eventQuestions.eventId, eventId))
+    .orderBy(asc(eventQuestions.position), asc(eventQuestions.key));
+}
 
 /**
  * Take a seat if one is free: one conditional UPDATE, atomic under the row lock it takes (held to
@@ -92,13 +102,16 @@ export async function register(eventSlug: string, req: RegistrationRequest): Pro
       });
     }
 
+    const checked = checkAnswers(await questionsOf(tx, event.id), req.answers);
+    if (!checked.ok) throw new DomainError(400, 'invalid', 'Some answers are not valid.', checked.fields);
+
     const now = new Date();
     const [reg] = await tx
       .insert(registrations)
-      .values({ eventId: event.id, name: req.name, email: req.email, answers: req.answers, consentAt: now })
+      .values({ eventId: event.id, name: req.name, email: req.email, answers: checked.answers, consentAt: now })
       .onConflictDoUpdate({
         target: [registrations.eventId, registrations.email],
-        set: { name: req.name, answers: req.answers, status: 'active', consentAt: now, updatedAt: now },
+        set: { name: req.name, answers: checked.answers, status: 'active', consentAt: now, updatedAt: now },
       })
       .returning({ id: registrations.id, joinToken: registrations.joinToken, inserted: sql<boolean>`(xmax = 0)` });
     const registrationId = reg!.id;

@@ -3,6 +3,7 @@ import { zonedInstant } from '@/lib/domain/time';
 import type { Db, Tx } from '../client';
 import {
   eventDays,
+  eventQuestions,
   events,
   pathCoordinators,
   paths,
@@ -141,6 +142,11 @@ export async function upsertEvent(tx: Tx, e: SeedEvent, opts: { isDemo?: boolean
         .insert(sessionPeople)
         .values({ sessionId, personId: pid, role: p.role, position: position++, organization: p.organization ?? null });
     }
+  }
+  let position = 0;
+  for (const q of e.questions ?? []) {
+    const values = { eventId, key: q.key, label: q.label, kind: q.kind, options: q.options ?? [], required: q.required ?? false, position: position++ };
+    await tx.insert(eventQuestions).values(values).onConflictDoUpdate({ target: [eventQuestions.eventId, eventQuestions.key], set: values });
   }
   return eventId;
 }

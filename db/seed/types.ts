@@ -71,6 +71,8 @@ export interface SeedEvent {
   rooms: SeedRoom[];
   tracks: SeedTrack[];
   sessions: SeedSession[];
+  /** Registration questions (key, label, kind, options). */
+  questions?: { key: string; label: string; kind: 'text' | 'single' | 'multiple' | 'yesno'; options?: string[]; required?: boolean }[];
 }
 
 export interface SeedPath {

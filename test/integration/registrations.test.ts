@@ -141,6 +141,19 @@ describe('registrations on real Postgres, under concurrency', () => {
     await expect(register(DEMO_EVENT_SLUG, req('z@x.test', [other!.id]))).rejects.toMatchObject({ status: 404, code: 'session_not_found' });
   });
 
+  it('checks answers against the event’s questions and stores them clean', async () => {
+    const ok = await register(DEMO_EVENT_SLUG, req('q@answers.test', [], { answers: { dejeuner: 'yes', accessibilite: ['Sous-titrage'] } }));
+    const [row] = await handle.db.select().from(registrations).where(eq(registrations.id, ok.registration.id));
+    expect(row!.answers).toEqual({ dejeuner: true, accessibilite: ['Sous-titrage'] });
+    await expect(register(DEMO_EVENT_SLUG, req('q@answers.test', [], { answers: { dejeuner: 'peut-être', couleur: 'bleu' } }))).rejects.toMatchObject({
+      status: 400,
+      fields: { 'answers.dejeuner': 'must be yes or no', 'answers.couleur': 'unknown question' },
+    });
+    // The refused update lost nothing.
+    const [after] = await handle.db.select().from(registrations).where(eq(registrations.id, ok.registration.id));
+    expect(after!.answers).toEqual({ dejeuner: true, accessibilite: ['Sous-titrage'] });
+  });
+
   it('lists events with offsets in the public shape', async () => {
     const list = await publicEvents();
     const forum = list.find((e) => e.slug === 'forum-usages-cooperatifs-2018')!;

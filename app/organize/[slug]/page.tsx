@@ -8,7 +8,9 @@ import { currentUser } from '@/server/auth/current';
 import { ActionForm } from '@/components/organize/ActionForm';
 import { getEventProgramme } from '@/db/queries/events';
 import { checkInAction } from './actions';
-import { saveRoomAction, saveTrackAction } from './programme-actions';
+import { saveQuestionAction, saveRoomAction, saveTrackAction } from './programme-actions';
+import { questionsOf } from '@/db/queries/registrations';
+import { getDb } from '@/db/client';
 
 export const metadata: Metadata = { title: 'Organisation', robots: { index: false } };
 
@@ -34,7 +36,7 @@ export default async function OrganizePage({
   }
   const [{ event, sessions }, { attendees: people }] = await Promise.all([sessionCounts(user.id, slug), attendees(user.id, slug)]);
   const tz = event.timeZone;
-  const [tEdit, programme] = await Promise.all([getTranslations('edit'), getEventProgramme(slug)]);
+  const [tEdit, programme, questions] = await Promise.all([getTranslations('edit'), getEventProgramme(slug), getDb().then((db) => questionsOf(db, event.id))]);
   return (
     <div className="space-y-8">
       <header>
@@ -135,6 +137,32 @@ export default async function OrganizePage({
             ]}
           />
         </div>
+      </section>
+      <section aria-labelledby="questions-title" id="questions">
+        <h2 id="questions-title" className="text-lg font-semibold">
+          {tEdit('questions')}
+        </h2>
+        <ul className="mb-2 text-sm" data-testid="questions">
+          {questions.map((q) => (
+            <li key={q.key}>
+              {q.label} — {tEdit(`kinds.${q.kind}`)}
+              {q.options.length ? ` (${q.options.join(', ')})` : ''}
+              {q.required ? ' *' : ''}
+            </li>
+          ))}
+        </ul>
+        <ActionForm
+          action={saveQuestionAction.bind(null, slug)}
+          submit={tEdit('add')}
+          className="grid max-w-xl gap-3"
+          fields={[
+            { name: 'key', label: tEdit('key') },
+            { name: 'label', label: tEdit('question') },
+            { name: 'kind', label: tEdit('questionKind'), type: 'select', options: (['text', 'single', 'multiple', 'yesno'] as const).map((k) => ({ value: k, label: tEdit(`kinds.${k}`) })) },
+            { name: 'options', label: tEdit('options'), type: 'textarea' },
+            { name: 'required', label: tEdit('required'), type: 'checkbox' },
+          ]}
+        />
       </section>
       <section aria-labelledby="check-in-title" id="check-in" className="rounded-lg bg-white p-4">
         <h2 id="check-in-title" className="text-lg font-semibold">

@@ -1,8 +1,9 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { saveRoom, saveSession, saveTrack } from '@/db/queries/programme-admin';
+import { saveQuestion, saveRoom, saveSession, saveTrack } from '@/db/queries/programme-admin';
 import { roomInput, sessionInput, trackInput } from '@/lib/domain/programme';
+import { questionInput } from '@/lib/domain/questions';
 import { DomainError } from '@/lib/errors';
 import { currentUser } from '@/server/auth/current';
 
@@ -61,4 +62,17 @@ export async function saveTrackAction(eventSlug: string, _prev: FormState, form:
     return refused(err, values);
   }
   redirect(`/organize/${eventSlug}?saved=1#rooms`);
+}
+
+export async function saveQuestionAction(eventSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const userId = await actor(eventSlug);
+  const values = valuesOf(form);
+  const parsed = questionInput.safeParse(values);
+  if (!parsed.success) return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values, at: Date.now() };
+  try {
+    await saveQuestion(userId, eventSlug, parsed.data);
+  } catch (err) {
+    return refused(err, values);
+  }
+  redirect(`/organize/${eventSlug}?saved=1#questions`);
 }

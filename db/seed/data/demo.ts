@@ -135,5 +135,14 @@ export function demoEdition(now: Date): SeedEvent {
       { key: 'communs', name: 'Communs' },
     ],
     sessions,
+    questions: [
+      { key: 'dejeuner', label: 'Déjeunerez-vous sur place ?', kind: 'yesno' },
+      {
+        key: 'accessibilite',
+        label: 'Besoins d’accessibilité',
+        kind: 'multiple',
+        options: ['Accès en fauteuil', 'Boucle magnétique', 'Interprétation LSF', 'Sous-titrage'],
+      },
+    ],
   };
 }

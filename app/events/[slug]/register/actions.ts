@@ -5,20 +5,36 @@ import { register } from '@/db/queries/registrations';
 import { registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
 
-export type RegisterState = { error?: string; fields?: string[]; values?: Record<string, string>; sessionIds?: string[]; at?: number } | null;
+export type RegisterState = {
+  error?: string;
+  fields?: string[];
+  /** Keys of the questions whose answer was refused. */
+  answerErrors?: string[];
+  values?: Record<string, string>;
+  sessionIds?: string[];
+  at?: number;
+} | null;
 
 /** The registration form's server action: same rules as the public API, works without JavaScript. */
 export async function registerAction(eventSlug: string, _prev: RegisterState, form: FormData): Promise<RegisterState> {
-  const values = {
+  const values: Record<string, string> = {
     name: String(form.get('name') ?? ''),
     email: String(form.get('email') ?? ''),
     invitationCode: String(form.get('invitationCode') ?? ''),
   };
   const sessionIds = form.getAll('sessionIds').map(String);
+  // Answers come as `answers.<key>` fields (checkboxes of a multiple choice repeat the name).
+  const answers: Record<string, string | string[]> = {};
+  for (const name of new Set([...form.keys()].filter((k) => k.startsWith('answers.')))) {
+    const all = form.getAll(name).map(String);
+    answers[name.slice(8)] = all.length > 1 ? all : all[0]!;
+  }
+  for (const [k, v] of Object.entries(answers)) values[`answers.${k}`] = Array.isArray(v) ? v.join('\n') : v;
   const parsed = registrationRequest.safeParse({
     name: values.name,
     email: values.email,
     sessionIds,
+    answers,
     invitationCode: values.invitationCode.trim() || undefined,
     consent: form.get('consent') === 'on' ? true : false,
   });
@@ -29,7 +45,10 @@ export async function registerAction(eventSlug: string, _prev: RegisterState, fo
   try {
     token = (await register(eventSlug, parsed.data)).registration.joinToken;
   } catch (err) {
-    if (err instanceof DomainError) return { error: err.code, fields: Object.keys(err.fields ?? {}), values, sessionIds, at: Date.now() };
+    if (err instanceof DomainError) {
+      const fields = Object.keys(err.fields ?? {}).map((f) => (f.startsWith('answers.') ? 'answers' : f));
+      return { error: err.code, fields: [...new Set(fields)], answerErrors: Object.keys(err.fields ?? {}).filter((f) => f.startsWith('answers.')).map((f) => f.slice(8)), values, sessionIds, at: Date.now() };
+    }
     throw err;
   }
   redirect(`/r/${token}?new=1`);

@@ -5,7 +5,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatTime } from '@/components/format';
 import { RegisterForm } from '@/components/RegisterForm';
 import { getEventProgramme } from '@/db/queries/events';
-import { seatCounts } from '@/db/queries/registrations';
+import { getDb } from '@/db/client';
+import { questionsOf, seatCounts } from '@/db/queries/registrations';
 import { registerAction } from './actions';
 
 export const metadata: Metadata = { title: 'Inscription' };
@@ -21,7 +22,12 @@ export default async function RegisterPage({
   const sp = await searchParams;
   const programme = await getEventProgramme(slug);
   if (!programme) notFound();
-  const [t, locale, counts] = await Promise.all([getTranslations('register'), getLocale(), seatCounts(programme.event.id)]);
+  const [t, locale, counts, questions] = await Promise.all([
+    getTranslations('register'),
+    getLocale(),
+    seatCounts(programme.event.id),
+    getDb().then((db) => questionsOf(db, programme.event.id)),
+  ]);
   const tz = programme.event.timeZone;
   const now = new Date();
   const options = programme.sessions
@@ -47,7 +53,7 @@ export default async function RegisterPage({
       </p>
       <h1 className="mt-2 text-2xl font-bold">{t('title')}</h1>
       <p className="mt-2 max-w-2xl">{t('intro')}</p>
-      <RegisterForm action={registerAction.bind(null, slug)} sessions={options} preselected={preselected} />
+      <RegisterForm action={registerAction.bind(null, slug)} sessions={options} preselected={preselected} questions={questions} />
     </div>
   );
 }
