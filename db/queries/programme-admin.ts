@@ -5,7 +5,7 @@ import type { questionInput } from '@/lib/domain/questions';
 import { zonedInstant } from '@/lib/domain/time';
 import { DomainError } from '@/lib/errors';
 import { getDb, type Tx } from '../client';
-import { eventDays, eventQuestions, events, programmeSessions, roleGrants, rooms, tracks } from '../schema';
+import { eventDays, eventQuestions, events, invitationCodes, programmeSessions, roleGrants, rooms, tracks } from '../schema';
 import { organizedEvent } from './organizer';
 
 async function requireOrganizer(actorId: string, eventSlug: string) {
@@ -163,4 +163,37 @@ export async function saveQuestion(actorId: string, eventSlug: string, input: z.
   const db = await getDb();
   const values = { eventId: event.id, ...input };
   await db.insert(eventQuestions).values(values).onConflictDoUpdate({ target: [eventQuestions.eventId, eventQuestions.key], set: values });
+}
+
+/** Generate an invitation code, single- or multi-use, for one invitation-only session or all of them. */
+export async function generateInvitationCode(actorId: string, eventSlug: string, input: { sessionId?: string; maxUses: number | null }) {
+  const event = await requireOrganizer(actorId, eventSlug);
+  const db = await getDb();
+  if (input.sessionId) {
+    const [s] = await db
+      .select({ id: programmeSessions.id })
+      .from(programmeSessions)
+      .where(and(eq(programmeSessions.id, input.sessionId), eq(programmeSessions.eventId, event.id)));
+    if (!s) throw new DomainError(400, 'invalid', 'Unknown session.', { sessionId: 'unknown' });
+  }
+  // 10 characters from an alphabet without look-alikes (0/O, 1/I/L): easy to read out and type.
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  const bytes = crypto.getRandomValues(new Uint8Array(10));
+  const code = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  const [row] = await db
+    .insert(invitationCodes)
+    .values({ eventId: event.id, sessionId: input.sessionId ?? null, code, maxUses: input.maxUses })
+    .returning();
+  return row!;
+}
+
+export async function listInvitationCodes(actorId: string, eventSlug: string) {
+  const event = await requireOrganizer(actorId, eventSlug);
+  const db = await getDb();
+  return db
+    .select({ code: invitationCodes.code, uses: invitationCodes.uses, maxUses: invitationCodes.maxUses, session: programmeSessions.title })
+    .from(invitationCodes)
+    .leftJoin(programmeSessions, eq(programmeSessions.id, invitationCodes.sessionId))
+    .where(eq(invitationCodes.eventId, event.id))
+    .orderBy(invitationCodes.createdAt);
 }

@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEventProgramme } from '@/db/queries/events';
-import { createEvent, saveRoom, saveSession } from '@/db/queries/programme-admin';
+import { checkIn } from '@/db/queries/organizer';
+import { createEvent, generateInvitationCode, saveRoom, saveSession } from '@/db/queries/programme-admin';
+import { register } from '@/db/queries/registrations';
+import { registrationRequest } from '@/lib/domain/registration';
 import { roleGrants, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
@@ -66,6 +69,27 @@ describe('organizers edit the programme (real Postgres)', () => {
     await expect(saveSession(stranger, DEMO_EVENT_SLUG, session({ slug: 'x-1', day: '2030-06-01' }))).rejects.toMatchObject({ status: 403 });
     await expect(saveSession(organizer, DEMO_EVENT_SLUG, session({ day: '2030-06-01' }))).rejects.toMatchObject({ code: 'slug_taken' });
     await expect(saveSession(organizer, DEMO_EVENT_SLUG, session({ slug: 'x-2', room: 'nowhere' }))).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('generates single-use invitation codes that open an invitation-only session once', async () => {
+    const invitationOnly = await saveSession(organizer, DEMO_EVENT_SLUG, session({ slug: 'reunion-fermee', room: 'visio', visibility: 'invitation' }));
+    const code = await generateInvitationCode(organizer, DEMO_EVENT_SLUG, { sessionId: invitationOnly, maxUses: 1 });
+    expect(code.code).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
+    const req = (email: string) => registrationRequest.parse({ name: 'X', email, sessionIds: [invitationOnly], invitationCode: code.code, consent: true });
+    await expect(register(DEMO_EVENT_SLUG, req('first@codes.test'))).resolves.toMatchObject({ created: true });
+    await expect(register(DEMO_EVENT_SLUG, req('second@codes.test'))).rejects.toMatchObject({ code: 'invitation_used_up' });
+    await expect(generateInvitationCode(stranger, DEMO_EVENT_SLUG, { maxUses: null })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('checks people in by their personal link, once, and only at the organizer’s event', async () => {
+    const r = await register(DEMO_EVENT_SLUG, registrationRequest.parse({ name: 'Chloé', email: 'chloe@checkin.test', consent: true }));
+    const first = await checkIn(organizer, DEMO_EVENT_SLUG, r.registration.joinToken);
+    expect(first).toMatchObject({ name: 'Chloé', already: false });
+    const second = await checkIn(organizer, DEMO_EVENT_SLUG, r.registration.joinToken);
+    expect(second.already).toBe(true);
+    expect(second.checkedInAt.getTime()).toBe(first.checkedInAt.getTime());
+    await expect(checkIn(organizer, DEMO_EVENT_SLUG, 'not-a-token')).rejects.toMatchObject({ status: 404 });
+    await expect(checkIn(stranger, DEMO_EVENT_SLUG, r.registration.joinToken)).rejects.toMatchObject({ status: 403 });
   });
 
   it('lets admins create an event (whose creator then organizes it), and nobody else', async () => {

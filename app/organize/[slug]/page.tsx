@@ -8,7 +8,8 @@ import { currentUser } from '@/server/auth/current';
 import { ActionForm } from '@/components/organize/ActionForm';
 import { getEventProgramme } from '@/db/queries/events';
 import { checkInAction } from './actions';
-import { saveQuestionAction, saveRoomAction, saveTrackAction } from './programme-actions';
+import { generateCodeAction, saveQuestionAction, saveRoomAction, saveTrackAction } from './programme-actions';
+import { listInvitationCodes } from '@/db/queries/programme-admin';
 import { questionsOf } from '@/db/queries/registrations';
 import { getDb } from '@/db/client';
 
@@ -36,7 +37,12 @@ export default async function OrganizePage({
   }
   const [{ event, sessions }, { attendees: people }] = await Promise.all([sessionCounts(user.id, slug), attendees(user.id, slug)]);
   const tz = event.timeZone;
-  const [tEdit, programme, questions] = await Promise.all([getTranslations('edit'), getEventProgramme(slug), getDb().then((db) => questionsOf(db, event.id))]);
+  const [tEdit, programme, questions, codes] = await Promise.all([
+    getTranslations('edit'),
+    getEventProgramme(slug),
+    getDb().then((db) => questionsOf(db, event.id)),
+    listInvitationCodes(user.id, slug),
+  ]);
   return (
     <div className="space-y-8">
       <header>
@@ -137,6 +143,33 @@ export default async function OrganizePage({
             ]}
           />
         </div>
+      </section>
+      <section aria-labelledby="codes-title" id="codes">
+        <h2 id="codes-title" className="text-lg font-semibold">
+          {tEdit('codes')}
+        </h2>
+        <ul className="mb-2 text-sm" data-testid="invitation-codes">
+          {codes.map((c) => (
+            <li key={c.code}>
+              <code className="rounded bg-stone-100 px-1 font-mono">{c.code}</code> — {c.session ?? tEdit('allInvitation')} · {c.uses}
+              {c.maxUses !== null ? `/${c.maxUses}` : ''} {tEdit('uses')}
+            </li>
+          ))}
+        </ul>
+        <ActionForm
+          action={generateCodeAction.bind(null, slug)}
+          submit={tEdit('generate')}
+          className="grid max-w-xl gap-3"
+          fields={[
+            {
+              name: 'sessionId',
+              label: tEdit('codeSession'),
+              type: 'select',
+              options: [{ value: '', label: tEdit('allInvitation') }, ...programme!.sessions.filter((s) => s.visibility === 'invitation').map((s) => ({ value: s.id, label: s.title }))],
+            },
+            { name: 'maxUses', label: tEdit('maxUses'), type: 'number', defaultValue: '1' },
+          ]}
+        />
       </section>
       <section aria-labelledby="questions-title" id="questions">
         <h2 id="questions-title" className="text-lg font-semibold">

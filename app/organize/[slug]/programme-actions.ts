@@ -1,7 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { saveQuestion, saveRoom, saveSession, saveTrack } from '@/db/queries/programme-admin';
+import { z } from 'zod';
+import { generateInvitationCode, saveQuestion, saveRoom, saveSession, saveTrack } from '@/db/queries/programme-admin';
 import { roomInput, sessionInput, trackInput } from '@/lib/domain/programme';
 import { questionInput } from '@/lib/domain/questions';
 import { DomainError } from '@/lib/errors';
@@ -75,4 +76,24 @@ export async function saveQuestionAction(eventSlug: string, _prev: FormState, fo
     return refused(err, values);
   }
   redirect(`/organize/${eventSlug}?saved=1#questions`);
+}
+
+const codeInput = z
+  .object({
+    sessionId: z.union([z.uuid(), z.literal('')]).transform((v) => v || undefined),
+    maxUses: z.preprocess((v) => (v === '' || v == null ? null : v), z.coerce.number().int().min(1).max(100_000).nullable()),
+  })
+  .strict();
+
+export async function generateCodeAction(eventSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const userId = await actor(eventSlug);
+  const values = valuesOf(form);
+  const parsed = codeInput.safeParse(values);
+  if (!parsed.success) return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values, at: Date.now() };
+  try {
+    await generateInvitationCode(userId, eventSlug, parsed.data);
+  } catch (err) {
+    return refused(err, values);
+  }
+  redirect(`/organize/${eventSlug}?saved=1#codes`);
 }
