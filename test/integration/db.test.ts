@@ -48,11 +48,27 @@ describe.each<Driver>(['postgres', 'pglite'])('database on %s', (driver) => {
     expect(paths.every((p) => p.coordinators.length > 0)).toBe(true);
   });
 
-  it('seeds the 2018 forum as printed: six thematic sessions, ten programmed workshops with facilitators', async () => {
+  it('seeds the 2018 forum as printed: six thematic sessions over three days, ten programmed workshops with facilitators', async () => {
     const p = await getEventProgramme('forum-usages-cooperatifs-2018');
     expect(p).not.toBeNull();
     expect(p!.event.timeZone).toBe('Europe/Paris');
-    expect(p!.sessions.filter((s) => s.kind === 'session')).toHaveLength(6);
+    // Six themes, each with one séance a day on Wednesday, Thursday and Friday, 10:30–12:30.
+    expect(p!.tracks).toHaveLength(6);
+    const seances = p!.sessions.filter((s) => s.kind === 'session');
+    expect(seances).toHaveLength(18);
+    for (const t of p!.tracks) {
+      expect(seances.filter((s) => s.track?.key === t.key).map((s) => s.startsAt.toISOString()).sort()).toEqual([
+        '2018-07-04T08:30:00.000Z',
+        '2018-07-05T08:30:00.000Z',
+        '2018-07-06T08:30:00.000Z',
+      ]);
+    }
+    expect(p!.sessions.filter((s) => s.kind === 'plenary').map((s) => s.people[0]?.name)).toEqual([
+      'Isabelle Delannoy',
+      'Ange Ansour',
+      'Aymeric Poulain Maubant',
+    ]);
+    expect(p!.sessions.find((s) => s.slug === 'le-off-du-forum')?.startsAt.toISOString()).toBe('2018-07-03T12:00:00.000Z');
     const workshops = p!.sessions.filter((s) => s.kind === 'workshop' && s.people.length > 0);
     expect(workshops.length).toBeGreaterThanOrEqual(10);
     expect(workshops.every((w) => w.description.length > 0)).toBe(true);

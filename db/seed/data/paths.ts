@@ -1,0 +1,70 @@
+import type { SeedPath } from '../types';
+
+// The seven "chemins de la coopération" launched on 8 July 2020 (../shared/seeds/002), with their
+// coordination as printed (people, and sometimes organisations or networks).
+
+export const paths: SeedPath[] = [
+  {
+    slug: 'lowtech-et-transitions',
+    title: 'Lowtech et transitions : solutions, numérique, et technologies soutenables',
+    description: 'Des solutions lowtech, un numérique et des technologies soutenables pour les transitions.',
+    coordinators: [
+      { name: 'H. Aubin', organization: 'Métropole de Rennes' },
+      { name: 'Y. Quere', organization: 'UBO Open Factory' },
+    ],
+  },
+  {
+    slug: 'fabcities-villes-resilientes',
+    title: 'Fabcities, villes résilientes : la coopération, l’environnement et l’encapacitation des citoyens',
+    description: 'La coopération, l’environnement et l’encapacitation des citoyens dans des villes résilientes.',
+    coordinators: [{ name: 'Métropoles de Brest, Nantes, Rennes' }, { name: 'Réseau des Fab Cities' }],
+  },
+  {
+    slug: 'circuits-courts-et-autonomie-alimentaire',
+    title: 'Circuits courts et autonomie alimentaire',
+    description: 'Circuits courts, autonomie alimentaire et coopérations sur les territoires.',
+    coordinators: [{ name: 'JF Marchandise', organization: 'Fing' }],
+  },
+  {
+    slug: 'transitions-et-inclusions',
+    title: 'Transitions & inclusions sociale et numérique',
+    description: 'Relier les transitions et l’inclusion sociale et numérique.',
+    coordinators: [
+      { name: 'Elisabeth Le Faucheur', organization: 'Brest métropole et ville' },
+      { name: 'Géraldine Guérillot', organization: 'GIS Marsouin' },
+    ],
+  },
+  {
+    slug: 'enseigner-les-transitions',
+    title: 'Enseigner les transitions et en transition',
+    description: 'Enseigner les transitions, et enseigner en transition.',
+    coordinators: [
+      { name: 'JM Gilliot', organization: 'IMT Atlantique' },
+      { name: 'Réseau Prof@brest' },
+      { name: 'Les coopératives pédagogiques de Bretagne' },
+    ],
+  },
+  {
+    slug: 'vers-une-sante-ouverte',
+    title: 'Vers une santé ouverte',
+    description: 'Santé ouverte : lancé par la conférence en ligne du 8 juillet 2020, 14 h, « L’action des makers français contre le coronavirus ».',
+    coordinators: [{ name: 'Hugues Aubin', organization: 'Rennes métropole' }],
+  },
+  {
+    slug: 'climat-et-biodiversite',
+    title: 'Climat et biodiversité',
+    description: 'Climat et biodiversité : initiatives et coopérations.',
+    coordinators: [{ name: 'Louis Julien de la Bouere' }],
+  },
+];
+
+/** What the paths collect all year, as the launch text lists it. */
+export const RESOURCE_FORMATS = [
+  'Webinaires, conférences en ligne',
+  'Fiches initiatives, inspirations, transformations créatives',
+  'Compte-rendu de rencontres',
+  'Partage de point de vue, interviews',
+  'Présentation de stratégies territoriales et/ou de projet',
+  'Créations littéraires artistiques, films',
+  'Visites à distance',
+];
