@@ -113,7 +113,7 @@ export default async function EventPage({
         const daySessions = sessions.filter((s) => localDate(s.startsAt, tz) === day.date);
         return (
           <section key={day.date} className="mt-6" aria-labelledby={`day-${day.date}`}>
-            <h3 id={`day-${day.date}`} className="border-b border-stone-300 pb-1 text-lg font-semibold capitalize">
+            <h3 id={`day-${day.date}`} className="border-b border-stone-300 pb-1 text-lg font-semibold first-letter:uppercase">
               {day.label ?? formatDay(day.date, locale, tz)}
             </h3>
             {daySessions.length === 0 ? (

@@ -58,7 +58,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
         </h1>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="font-medium">{t('when')}</dt>
-          <dd className="capitalize-first">
+          <dd className="first-letter:uppercase">
             {formatDay(localDate(session.startsAt, tz), locale, tz)}, {formatTime(session.startsAt, locale, tz)}–
             {formatTime(session.endsAt, locale, tz)} ({tz})
           </dd>
