@@ -11,71 +11,47 @@ import { currentUser } from '@/server/auth/current';
 /** A refused submission: what went wrong, per field, and the values typed (shown again). `at` stamps each answer. */
 export type FormState = { error?: string; message?: string; fields?: Record<string, string>; values?: Record<string, string>; at?: number } | null;
 
-const valuesOf = (form: FormData) => Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-
-async function actor(eventSlug: string) {
+/**
+ * The shape every organizer form shares: signed in, validate with zod, call one domain function,
+ * then back to the organizer page at `anchor` — or the refusal, with the values typed.
+ */
+async function handle<S extends z.ZodType>(
+  eventSlug: string,
+  form: FormData,
+  schema: S,
+  save: (userId: string, input: z.output<S>) => Promise<unknown>,
+  anchor: string,
+): Promise<FormState> {
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=/organize/${eventSlug}`);
-  return user.id;
-}
-
-function refused(err: unknown, values: Record<string, string>): FormState {
-  if (err instanceof DomainError) return { error: err.code, message: err.message, fields: err.fields, values, at: Date.now() };
-  throw err;
-}
-
-export async function saveSessionAction(eventSlug: string, sessionId: string | null, _prev: FormState, form: FormData): Promise<FormState> {
-  const userId = await actor(eventSlug);
-  const values = valuesOf(form);
-  const parsed = sessionInput.safeParse(values);
+  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+  const parsed = schema.safeParse(values);
   if (!parsed.success) {
     return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values, at: Date.now() };
   }
   try {
-    await saveSession(userId, eventSlug, parsed.data, sessionId ?? undefined);
+    await save(user.id, parsed.data);
   } catch (err) {
-    return refused(err, values);
+    if (err instanceof DomainError) return { error: err.code, message: err.message, fields: err.fields, values, at: Date.now() };
+    throw err;
   }
-  redirect(`/organize/${eventSlug}?saved=1#programme`);
+  redirect(`/organize/${eventSlug}?saved=1#${anchor}`);
 }
 
-export async function saveRoomAction(eventSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const userId = await actor(eventSlug);
-  const values = valuesOf(form);
-  const parsed = roomInput.safeParse(values);
-  if (!parsed.success) return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values, at: Date.now() };
-  try {
-    await saveRoom(userId, eventSlug, parsed.data);
-  } catch (err) {
-    return refused(err, values);
-  }
-  redirect(`/organize/${eventSlug}?saved=1#rooms`);
+export async function saveSessionAction(eventSlug: string, sessionId: string | null, _prev: FormState, form: FormData) {
+  return handle(eventSlug, form, sessionInput, (userId, input) => saveSession(userId, eventSlug, input, sessionId ?? undefined), 'programme');
 }
 
-export async function saveTrackAction(eventSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const userId = await actor(eventSlug);
-  const values = valuesOf(form);
-  const parsed = trackInput.safeParse(values);
-  if (!parsed.success) return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values, at: Date.now() };
-  try {
-    await saveTrack(userId, eventSlug, parsed.data);
-  } catch (err) {
-    return refused(err, values);
-  }
-  redirect(`/organize/${eventSlug}?saved=1#rooms`);
+export async function saveRoomAction(eventSlug: string, _prev: FormState, form: FormData) {
+  return handle(eventSlug, form, roomInput, (userId, input) => saveRoom(userId, eventSlug, input), 'rooms');
 }
 
-export async function saveQuestionAction(eventSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const userId = await actor(eventSlug);
-  const values = valuesOf(form);
-  const parsed = questionInput.safeParse(values);
-  if (!parsed.success) return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values, at: Date.now() };
-  try {
-    await saveQuestion(userId, eventSlug, parsed.data);
-  } catch (err) {
-    return refused(err, values);
-  }
-  redirect(`/organize/${eventSlug}?saved=1#questions`);
+export async function saveTrackAction(eventSlug: string, _prev: FormState, form: FormData) {
+  return handle(eventSlug, form, trackInput, (userId, input) => saveTrack(userId, eventSlug, input), 'rooms');
+}
+
+export async function saveQuestionAction(eventSlug: string, _prev: FormState, form: FormData) {
+  return handle(eventSlug, form, questionInput, (userId, input) => saveQuestion(userId, eventSlug, input), 'questions');
 }
 
 const codeInput = z
@@ -85,15 +61,6 @@ const codeInput = z
   })
   .strict();
 
-export async function generateCodeAction(eventSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
-  const userId = await actor(eventSlug);
-  const values = valuesOf(form);
-  const parsed = codeInput.safeParse(values);
-  if (!parsed.success) return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values, at: Date.now() };
-  try {
-    await generateInvitationCode(userId, eventSlug, parsed.data);
-  } catch (err) {
-    return refused(err, values);
-  }
-  redirect(`/organize/${eventSlug}?saved=1#codes`);
+export async function generateCodeAction(eventSlug: string, _prev: FormState, form: FormData) {
+  return handle(eventSlug, form, codeInput, (userId, input) => generateInvitationCode(userId, eventSlug, input), 'codes');
 }
