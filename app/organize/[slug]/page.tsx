@@ -232,6 +232,7 @@ export default async function OrganizePage({
               <th className="p-2">{t('name')}</th>
               <th className="p-2">{t('email')}</th>
               <th className="p-2">{t('sessions')}</th>
+              <th className="p-2">{t('answers')}</th>
               <th className="p-2">{t('checkedIn')}</th>
             </tr>
           </thead>
@@ -241,6 +242,11 @@ export default async function OrganizePage({
                 <td className="p-2">{p.name}</td>
                 <td className="p-2">{p.email}</td>
                 <td className="p-2">{p.seats.join(', ')}</td>
+                <td className="p-2">
+                  {Object.entries(p.answers)
+                    .map(([k, v]) => `${questions.find((q) => q.key === k)?.label ?? k} ${Array.isArray(v) ? v.join(', ') : v === true ? '✓' : v === false ? '✗' : v}`)
+                    .join(' · ')}
+                </td>
                 <td className="p-2">{p.checkedInAt ? formatTime(p.checkedInAt, locale, tz) : ''}</td>
               </tr>
             ))}
