@@ -197,3 +197,29 @@ export async function listInvitationCodes(actorId: string, eventSlug: string) {
     .where(eq(invitationCodes.eventId, event.id))
     .orderBy(invitationCodes.createdAt);
 }
+
+/** Edit an event's details and days (organizers of the event). Sessions keep their instants. */
+export async function updateEvent(actorId: string, eventSlug: string, input: z.output<typeof eventInput>) {
+  const event = await requireOrganizer(actorId, eventSlug);
+  if (input.slug !== eventSlug) throw new DomainError(400, 'invalid', 'An event’s address cannot change (links and exports rely on it).', { slug: 'cannot change' });
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(events)
+      .set({
+        title: input.title,
+        description: input.description,
+        location: input.location ?? null,
+        timeZone: input.timeZone,
+        startsAt: zonedInstant(input.firstDay, '00:00', input.timeZone),
+        endsAt: zonedInstant(input.lastDay, '23:59', input.timeZone),
+      })
+      .where(eq(events.id, event.id));
+    const days: string[] = [];
+    for (let d = new Date(`${input.firstDay}T12:00:00Z`); d.toISOString().slice(0, 10) <= input.lastDay; d.setUTCDate(d.getUTCDate() + 1)) {
+      days.push(d.toISOString().slice(0, 10));
+      if (days.length > 60) throw new DomainError(400, 'invalid', 'An event lasts 60 days at most.', { lastDay: 'too far' });
+    }
+    await tx.insert(eventDays).values(days.map((date) => ({ eventId: event.id, date }))).onConflictDoNothing();
+  });
+}

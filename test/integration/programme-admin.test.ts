@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEventProgramme } from '@/db/queries/events';
 import { checkIn } from '@/db/queries/organizer';
-import { createEvent, generateInvitationCode, saveRoom, saveSession } from '@/db/queries/programme-admin';
+import { createEvent, generateInvitationCode, saveRoom, saveSession, updateEvent } from '@/db/queries/programme-admin';
 import { register } from '@/db/queries/registrations';
 import { registrationRequest } from '@/lib/domain/registration';
 import { roleGrants, users } from '@/db/schema';
@@ -100,5 +100,12 @@ describe('organizers edit the programme (real Postgres)', () => {
     await expect(createEvent(admin, input)).rejects.toMatchObject({ code: 'slug_taken' });
     await saveSession(admin, 'forum-2030', session({ room: undefined, day: '2030-07-01' }));
     expect(event.slug).toBe('forum-2030');
+    // Its organizer edits the details and extends it by a day; the address cannot change.
+    await updateEvent(admin, 'forum-2030', { ...input, title: 'Forum 2030 — édition coopérative', lastDay: '2030-07-04' });
+    const edited = (await getEventProgramme('forum-2030'))!;
+    expect(edited.event.title).toBe('Forum 2030 — édition coopérative');
+    expect(edited.days.map((d) => d.date)).toContain('2030-07-04');
+    await expect(updateEvent(admin, 'forum-2030', { ...input, slug: 'autre' })).rejects.toMatchObject({ status: 400 });
+    await expect(updateEvent(stranger, 'forum-2030', input)).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -8,7 +8,8 @@ import { currentUser } from '@/server/auth/current';
 import { ActionForm } from '@/components/organize/ActionForm';
 import { getEventProgramme } from '@/db/queries/events';
 import { checkInAction } from './actions';
-import { generateCodeAction, saveQuestionAction, saveRoomAction, saveTrackAction } from './programme-actions';
+import { generateCodeAction, saveQuestionAction, saveRoomAction, saveTrackAction, updateEventAction } from './programme-actions';
+import { localDate } from '@/lib/domain/time';
 import { listInvitationCodes } from '@/db/queries/programme-admin';
 import { questionsOf } from '@/db/queries/registrations';
 import { getDb } from '@/db/client';
@@ -144,6 +145,23 @@ export default async function OrganizePage({
           />
         </div>
       </section>
+      <details id="event" className="rounded-lg bg-white p-4">
+        <summary className="cursor-pointer text-lg font-semibold">{tEdit('eventDetails')}</summary>
+        <ActionForm
+          action={updateEventAction.bind(null, slug)}
+          submit={tEdit('save')}
+          className="mt-3 grid max-w-xl gap-3"
+          fields={[
+            { name: 'slug', label: tEdit('slug'), defaultValue: event.slug },
+            { name: 'title', label: tEdit('eventTitle'), defaultValue: event.title },
+            { name: 'location', label: tEdit('location'), defaultValue: event.location ?? '' },
+            { name: 'timeZone', label: tEdit('timeZone'), defaultValue: event.timeZone },
+            { name: 'firstDay', label: tEdit('firstDay'), type: 'date', defaultValue: localDate(event.startsAt, tz) },
+            { name: 'lastDay', label: tEdit('lastDay'), type: 'date', defaultValue: localDate(event.endsAt, tz) },
+            { name: 'description', label: tEdit('description'), type: 'textarea', defaultValue: event.description },
+          ]}
+        />
+      </details>
       <section aria-labelledby="codes-title" id="codes">
         <h2 id="codes-title" className="text-lg font-semibold">
           {tEdit('codes')}

@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { generateInvitationCode, saveQuestion, saveRoom, saveSession, saveTrack } from '@/db/queries/programme-admin';
-import { roomInput, sessionInput, trackInput } from '@/lib/domain/programme';
+import { generateInvitationCode, saveQuestion, saveRoom, saveSession, saveTrack, updateEvent } from '@/db/queries/programme-admin';
+import { eventInput, roomInput, sessionInput, trackInput } from '@/lib/domain/programme';
 import { questionInput } from '@/lib/domain/questions';
 import { DomainError } from '@/lib/errors';
 import { currentUser } from '@/server/auth/current';
@@ -63,4 +63,9 @@ const codeInput = z
 
 export async function generateCodeAction(eventSlug: string, _prev: FormState, form: FormData) {
   return handle(eventSlug, form, codeInput, (userId, input) => generateInvitationCode(userId, eventSlug, input), 'codes');
+}
+
+export async function updateEventAction(eventSlug: string, _prev: FormState, form: FormData) {
+  const schema = eventInput.transform((v) => ({ ...v, location: v.location || undefined }));
+  return handle(eventSlug, form, schema, (userId, input) => updateEvent(userId, eventSlug, input), 'event');
 }
