@@ -31,3 +31,22 @@ test('a visitor who is not signed in is asked to sign in before joining the vide
   expect(res.status()).toBe(401);
   expect(await res.json()).toMatchObject({ error: { code: 'unauthenticated' } });
 });
+
+test('a registrant who never signed in joins the live room and its video from the personal link', async ({ page, request }) => {
+  const sessions = await (await request.get('/api/events/edition-demo/sessions')).json();
+  const live = sessions.find((s: { slug: string }) => s.slug === 'ouverture-en-direct');
+  expect(live.live).toBe(true);
+  const res = await request.post('/api/events/edition-demo/registrations', {
+    data: { name: 'Rémi Registrant', email: `remi-${Date.now()}@chemins.test`, sessionIds: [live.id], consent: true },
+  });
+  const { joinToken } = await res.json();
+  await page.goto(`/r/${joinToken}`);
+  await page.getByRole('link', { name: 'Rejoindre en direct' }).click();
+  await expect(page).toHaveURL(new RegExp(`${LIVE_SESSION}$`));
+  await expect(page.getByTestId('presence')).toHaveText(/personnes? ici/);
+  await page.getByRole('button', { name: 'Rejoindre la vidéo' }).click();
+  await expect(page.getByTestId('video-state')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+  // A bad personal link is refused clearly.
+  const bad = await page.request.get('/api/join?token=nope');
+  expect(bad.status()).toBe(404);
+});

@@ -221,6 +221,16 @@ export function openApiDocument(serverUrl: string) {
           responses: { '204': { description: 'Revoked' }, ...errors(400, 401, 403, 404) },
         },
       },
+      '/api/join': {
+        get: {
+          summary: 'From a personal link into live rooms: remembers the registration in a cookie, then redirects to `next`',
+          parameters: [
+            { name: 'token', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'next', in: 'query', required: false, schema: { type: 'string' }, description: 'a same-site path' },
+          ],
+          responses: { '303': { description: 'Redirect' }, ...errors(404) },
+        },
+      },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
     },
   };

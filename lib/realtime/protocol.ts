@@ -9,6 +9,9 @@ import { z } from 'zod';
  * registration join token. Anyone else connects as a read-only guest.
  */
 
+/** Cookie set by `/api/join` from a personal link: a registration join token, accepted like a sign-in. */
+export const JOIN_COOKIE = 'chemins-join';
+
 export type AckError = { code: ErrorCode; message: string };
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 

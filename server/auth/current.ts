@@ -1,4 +1,7 @@
 import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
+import { identityFromJoinToken, type Identity } from '@/db/queries/identity';
+import { JOIN_COOKIE } from '@/lib/realtime/protocol';
 import { authOptions } from './options';
 
 export type CurrentUser = { id: string; name: string | null; email: string };
@@ -9,4 +12,17 @@ export async function currentUser(): Promise<CurrentUser | null> {
   const u = session?.user as { id?: string; name?: string | null; email?: string | null } | undefined;
   if (!u?.id || !u.email) return null;
   return { id: u.id, name: u.name ?? null, email: u.email };
+}
+
+/**
+ * Who is asking, for live features: the signed-in user, else the registrant whose personal link
+ * set the join cookie (`/api/join`), else an `Authorization: Bearer <join token>` header.
+ */
+export async function currentParticipant(req?: Request): Promise<Identity | null> {
+  const auth = req?.headers.get('authorization');
+  if (auth?.startsWith('Bearer ')) return identityFromJoinToken(auth.slice(7).trim());
+  const user = await currentUser();
+  if (user) return { kind: 'user', userId: user.id, name: user.name ?? user.email.split('@')[0]!, email: user.email };
+  const joined = (await cookies()).get(JOIN_COOKIE)?.value;
+  return joined ? identityFromJoinToken(joined) : null;
 }

@@ -12,6 +12,7 @@ import {
   type Ack,
   type ClientToServerEvents,
   type ErrorCode,
+  JOIN_COOKIE,
   pingPayload,
   type Role,
   roomOf,
@@ -59,7 +60,8 @@ async function authenticate(socket: ChemSocket): Promise<Identity | null> {
   }
   const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
   if (typeof token === 'string' && token) return identityFromJoinToken(token);
-  return null;
+  const joined = cookies[JOIN_COOKIE];
+  return joined ? identityFromJoinToken(joined) : null;
 }
 
 /**

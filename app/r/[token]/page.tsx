@@ -6,7 +6,7 @@ import { formatDay, formatTime } from '@/components/format';
 import { getEventProgramme } from '@/db/queries/events';
 import { registrationByToken } from '@/db/queries/registrations';
 import { publicUrl } from '@/lib/config';
-import { localDate } from '@/lib/domain/time';
+import { isLive, localDate } from '@/lib/domain/time';
 import { cancelAction } from './actions';
 
 export const metadata: Metadata = { title: 'Mon inscription', robots: { index: false } };
@@ -75,6 +75,14 @@ export default async function PersonalPage({
                         {seat.get(s.id) === 'confirmed' ? t('confirmed') : t('waitlisted')}
                       </p>
                     </div>
+                    {s.mode !== 'onsite' && s.endsAt > new Date() && (
+                      <a
+                        href={`/api/join?token=${encodeURIComponent(token)}&next=${encodeURIComponent(`/events/${reg.eventSlug}/sessions/${s.slug}`)}`}
+                        className="rounded bg-brand px-3 py-1 text-sm text-white no-underline hover:no-underline"
+                      >
+                        {isLive(s) ? t('joinLive') : t('joinRoom')}
+                      </a>
+                    )}
                     <form action={cancelWith}>
                       <input type="hidden" name="sessionId" value={s.id} />
                       <button type="submit" className="text-sm text-red-700 underline">

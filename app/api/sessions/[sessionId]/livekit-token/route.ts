@@ -1,20 +1,12 @@
 import { getSessionById } from '@/db/queries/events';
-import { identityFromJoinToken, type Identity } from '@/db/queries/identity';
 import { eventRoleOf } from '@/db/queries/roles';
 import { videoGrant, videoRoleOf, videoRoomOf } from '@/lib/domain/video';
 import { apiError } from '@/lib/http';
 import { uuidSchema } from '@/lib/validation';
-import { currentUser } from '@/server/auth/current';
+import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings, mintToken } from '@/server/livekit';
 
 export const dynamic = 'force-dynamic';
-
-async function identify(req: Request): Promise<Identity | null> {
-  const auth = req.headers.get('authorization');
-  if (auth?.startsWith('Bearer ')) return identityFromJoinToken(auth.slice(7).trim());
-  const user = await currentUser();
-  return user ? { kind: 'user', userId: user.id, name: user.name ?? user.email.split('@')[0]!, email: user.email } : null;
-}
 
 /**
  * Public contract: `POST /api/sessions/{sessionId}/livekit-token` → `200 { serverUrl, token, role }`.
@@ -23,7 +15,7 @@ async function identify(req: Request): Promise<Identity | null> {
 export async function POST(req: Request, ctx: { params: Promise<{ sessionId: string }> }) {
   const { sessionId } = await ctx.params;
   if (!uuidSchema.safeParse(sessionId).success) return apiError(404, 'not_found', 'No such session.');
-  const identity = await identify(req);
+  const identity = await currentParticipant(req);
   if (!identity) return apiError(401, 'unauthenticated', 'Sign in or use your personal link to join the video.');
   const session = await getSessionById(sessionId);
   if (!session) return apiError(404, 'not_found', 'No such session.');

@@ -8,7 +8,7 @@ import { SessionBadges } from '@/components/SessionBadges';
 import { getEventProgramme } from '@/db/queries/events';
 import { seatCounts } from '@/db/queries/registrations';
 import { isLive, localDate } from '@/lib/domain/time';
-import { currentUser } from '@/server/auth/current';
+import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/livekit';
 
 type Params = { slug: string; sessionSlug: string };
@@ -36,7 +36,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
     getTranslations('mode'),
     getTranslations('role'),
     getTranslations('register'),
-    currentUser(),
+    currentParticipant(),
     seatCounts(event.id),
   ]);
   const confirmed = counts.get(session.id)?.confirmed ?? 0;
@@ -99,7 +99,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
       {live ? (
         <LivePanel
           sessionId={session.id}
-          signedIn={Boolean(user)}
+          signedIn={Boolean(user && (user.kind === 'user' || user.eventId === event.id))}
           videoConfigured={livekitSettings() !== null}
         />
       ) : (
