@@ -171,6 +171,12 @@ export const programmeSessions = pgTable(
     endsAt: ts('ends_at').notNull(),
     roomId: uuid('room_id').references(() => rooms.id, { onDelete: 'set null' }),
     trackId: uuid('track_id').references(() => tracks.id, { onDelete: 'set null' }),
+    /** Q&A moderation: `post` (visible at once) or `pre` (a moderator approves first). */
+    qaModeration: text('qa_moderation', { enum: ['post', 'pre'] })
+      .notNull()
+      .default('post'),
+    /** Set while the LiveKit room is running (webhooks `room_started` / `room_finished`). */
+    videoLiveSince: ts('video_live_since'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -372,4 +378,141 @@ export const mailOutbox = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('mail_outbox_pending_idx').on(t.status, t.availableAt)],
+);
+
+// ---------------------------------------------------------------- live rooms: Q&A, chat, moderation, attendance
+//
+// People in live rooms are identified by an "actor key": `user:<user id>` for a signed-in user (or a
+// registration linked to one), `registration:<id>` for a registrant who came by personal link
+// (`actorKeyOf` in db/queries/identity; also the LiveKit participant identity).
+
+export const questionStatus = pgEnum('question_status', ['pending', 'visible', 'answered', 'dismissed']);
+
+export const questions = pgTable(
+  'questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    authorKey: text('author_key').notNull(),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    anonymous: boolean('anonymous').notNull().default(false),
+    status: questionStatus('status').notNull(),
+    onAir: boolean('on_air').notNull().default(false),
+    /** Kept in the same transaction as `question_votes`. */
+    votes: integer('votes').notNull().default(0),
+    /** Withdrawn by its author: kept for the record, shown to nobody. */
+    withdrawnAt: ts('withdrawn_at'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('questions_session_idx').on(t.sessionId, t.createdAt)],
+);
+
+export const questionVotes = pgTable(
+  'question_votes',
+  {
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    voterKey: text('voter_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.voterKey] })],
+);
+
+export const chatMessages = pgTable(
+  'chat_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    authorKey: text('author_key').notNull(),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    replyTo: uuid('reply_to'),
+    /** The message calls the moderators (`@modération`, `@moderators`…). */
+    mentionsModerators: boolean('mentions_moderators').notNull().default(false),
+    deletedAt: ts('deleted_at'),
+    deletedBy: text('deleted_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('chat_messages_session_idx').on(t.sessionId, t.createdAt),
+    index('chat_messages_author_idx').on(t.sessionId, t.authorKey, t.createdAt),
+  ],
+);
+
+export const chatReactions = pgTable(
+  'chat_reactions',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => chatMessages.id, { onDelete: 'cascade' }),
+    actorKey: text('actor_key').notNull(),
+    emoji: text('emoji').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.actorKey, t.emoji] })],
+);
+
+export const sanctionKind = pgEnum('sanction_kind', ['mute', 'ban']);
+
+/**
+ * A moderator's sanction on one person in one session: `mute` (no chat or questions until
+ * `until`), `ban` (out of the session's chat, Q&A and video; also used when a moderator removes
+ * someone from the video room). Lifted sanctions keep `liftedAt`.
+ */
+export const roomSanctions = pgTable(
+  'room_sanctions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    targetKey: text('target_key').notNull(),
+    kind: sanctionKind('kind').notNull(),
+    until: ts('until'),
+    createdBy: text('created_by').notNull(),
+    liftedAt: ts('lifted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('room_sanctions_target_idx').on(t.sessionId, t.targetKey)],
+);
+
+/** Audit log of every moderator action (Q&A, chat, video), who did it and to whom. */
+export const moderationLog = pgTable(
+  'moderation_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    actorKey: text('actor_key').notNull(),
+    action: text('action').notNull(),
+    targetKey: text('target_key'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('moderation_log_session_idx').on(t.sessionId, t.createdAt)],
+);
+
+/** Time spent in a session's video room, from LiveKit webhooks (one row per join). */
+export const attendance = pgTable(
+  'attendance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    actorKey: text('actor_key').notNull(),
+    /** LiveKit participant SID: a webhook delivered twice records once. */
+    participantSid: text('participant_sid').notNull().unique(),
+    joinedAt: ts('joined_at').notNull(),
+    leftAt: ts('left_at'),
+  },
+  (t) => [index('attendance_session_idx').on(t.sessionId, t.actorKey)],
 );

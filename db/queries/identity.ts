@@ -39,3 +39,12 @@ export async function identityFromJoinToken(token: string): Promise<Identity | n
     email: row.email,
   };
 }
+
+/**
+ * A person's stable key in live rooms (Q&A, chat, sanctions, attendance) and their LiveKit
+ * participant identity: `user:<id>` when an account is known, else `registration:<id>`.
+ */
+export function actorKeyOf(identity: Identity): string {
+  if (identity.userId) return `user:${identity.userId}`;
+  return `registration:${identity.kind === 'registration' ? identity.registrationId : ''}`;
+}

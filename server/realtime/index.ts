@@ -5,7 +5,7 @@ import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { getSessionById } from '@/db/queries/events';
-import { identityFromJoinToken, identityFromSessionToken, type Identity } from '@/db/queries/identity';
+import { actorKeyOf, identityFromJoinToken, identityFromSessionToken, type Identity } from '@/db/queries/identity';
 import { eventRoleOf } from '@/db/queries/roles';
 import { logger } from '@/lib/logger';
 import {
@@ -130,9 +130,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     authenticate(socket)
       .then((identity) => {
         socket.data.identity = identity;
-        socket.data.presenceKey = identity
-          ? identity.userId ?? `registration:${identity.kind === 'registration' ? identity.registrationId : ''}`
-          : `guest:${socket.id}`;
+        socket.data.presenceKey = identity ? actorKeyOf(identity) : `guest:${socket.id}`;
         socket.data.roles = {};
         next();
       })

@@ -1,4 +1,5 @@
 import { getSessionById } from '@/db/queries/events';
+import { actorKeyOf } from '@/db/queries/identity';
 import { eventRoleOf } from '@/db/queries/roles';
 import { videoGrant, videoRoleOf, videoRoomOf } from '@/lib/domain/video';
 import { apiError } from '@/lib/http';
@@ -26,7 +27,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ sessionId: str
   if (!settings) return apiError(503, 'video_not_configured', 'Video is not configured on this server.');
   const role = videoRoleOf(await eventRoleOf(identity.userId, session.eventId));
   const token = await mintToken({
-    identity: identity.userId ? `user:${identity.userId}` : `registration:${identity.kind === 'registration' ? identity.registrationId : ''}`,
+    identity: actorKeyOf(identity),
     name: identity.name,
     room: videoRoomOf(session.id),
     grant: videoGrant(role, session.kind),
