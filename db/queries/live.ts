@@ -1,0 +1,151 @@
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { getDb } from '../client';
+import { events, programmeSessions, registrations, registrationSessions, roleGrants, roomSanctions } from '../schema';
+import { actorKeyOf, type Identity } from './identity';
+
+export type LiveRole = 'guest' | 'participant' | 'speaker' | 'moderator' | 'organizer';
+
+export type SessionAccess = {
+  session: {
+    id: string;
+    eventId: string;
+    slug: string;
+    title: string;
+    kind: (typeof programmeSessions.$inferSelect)['kind'];
+    status: (typeof programmeSessions.$inferSelect)['status'];
+    visibility: 'public' | 'invitation';
+    mode: 'onsite' | 'online' | 'hybrid';
+    capacity: number | null;
+    confirmedCount: number;
+    startsAt: Date;
+    endsAt: Date;
+    qaModeration: 'post' | 'pre';
+    videoLiveSince: Date | null;
+    eventSlug: string;
+    timeZone: string;
+  };
+  /** `null` for a guest (no sign-in, no personal link). */
+  actorKey: string | null;
+  role: LiveRole;
+  /** Moderators and organizers (admins count as organizers) moderate Q&A, chat and video. */
+  isModerator: boolean;
+  /** An active registration to the session's event. */
+  registered: boolean;
+  /** The person's seat in this session, if they chose it. */
+  seat: 'confirmed' | 'waitlisted' | 'cancelled' | null;
+  bannedAt: Date | null;
+  mutedUntil: Date | null;
+};
+
+/**
+ * Everything live features need to decide what a person may do in a session: the session, their
+ * role on its event, their registration and seat, and any ban or mute in force. `null` when the
+ * session does not exist.
+ */
+export async function sessionAccess(identity: Identity | null, sessionId: string): Promise<SessionAccess | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sessionId)) return null;
+  const db = await getDb();
+  const [session] = await db
+    .select({
+      id: programmeSessions.id,
+      eventId: programmeSessions.eventId,
+      slug: programmeSessions.slug,
+      title: programmeSessions.title,
+      kind: programmeSessions.kind,
+      status: programmeSessions.status,
+      visibility: programmeSessions.visibility,
+      mode: programmeSessions.mode,
+      capacity: programmeSessions.capacity,
+      confirmedCount: programmeSessions.confirmedCount,
+      startsAt: programmeSessions.startsAt,
+      endsAt: programmeSessions.endsAt,
+      qaModeration: programmeSessions.qaModeration,
+      videoLiveSince: programmeSessions.videoLiveSince,
+      eventSlug: events.slug,
+      timeZone: events.timeZone,
+    })
+    .from(programmeSessions)
+    .innerJoin(events, eq(events.id, programmeSessions.eventId))
+    .where(eq(programmeSessions.id, sessionId))
+    .limit(1);
+  if (!session) return null;
+  const base = { session, bannedAt: null, mutedUntil: null, seat: null, registered: false } as const;
+  if (!identity) return { ...base, actorKey: null, role: 'guest', isModerator: false };
+  const actorKey = actorKeyOf(identity);
+
+  const [grants, registration, sanctions] = await Promise.all([
+    identity.userId
+      ? db
+          .select({ role: roleGrants.role })
+          .from(roleGrants)
+          .where(
+            and(
+              eq(roleGrants.userId, identity.userId),
+              or(eq(roleGrants.role, 'admin'), eq(roleGrants.eventId, session.eventId)),
+            ),
+          )
+      : Promise.resolve([]),
+    registrationOf(identity, session.eventId),
+    db
+      .select({ kind: roomSanctions.kind, until: roomSanctions.until, createdAt: roomSanctions.createdAt })
+      .from(roomSanctions)
+      .where(
+        and(
+          eq(roomSanctions.sessionId, sessionId),
+          eq(roomSanctions.targetKey, actorKey),
+          isNull(roomSanctions.liftedAt),
+          or(isNull(roomSanctions.until), gt(roomSanctions.until, sql`now()`)),
+        ),
+      )
+      .orderBy(desc(roomSanctions.createdAt)),
+  ]);
+  const set = new Set(grants.map((g) => g.role));
+  const role: LiveRole = set.has('moderator')
+    ? 'moderator'
+    : set.has('organizer') || set.has('admin')
+      ? 'organizer'
+      : set.has('speaker')
+        ? 'speaker'
+        : 'participant';
+  let seat: SessionAccess['seat'] = null;
+  if (registration) {
+    const [row] = await db
+      .select({ status: registrationSessions.status })
+      .from(registrationSessions)
+      .where(and(eq(registrationSessions.registrationId, registration.id), eq(registrationSessions.sessionId, sessionId)))
+      .limit(1);
+    seat = row?.status ?? null;
+  }
+  const ban = sanctions.find((s) => s.kind === 'ban');
+  const mute = sanctions.find((s) => s.kind === 'mute');
+  return {
+    session,
+    actorKey,
+    role,
+    isModerator: role === 'moderator' || role === 'organizer',
+    registered: Boolean(registration),
+    seat,
+    bannedAt: ban ? ban.createdAt : null,
+    mutedUntil: mute ? (mute.until ?? new Date(8.64e15)) : null,
+  };
+}
+
+/** The person's active registration to an event: by personal link, else by account or e-mail. */
+async function registrationOf(identity: Identity, eventId: string): Promise<{ id: string } | null> {
+  const db = await getDb();
+  if (identity.kind === 'registration') {
+    return identity.eventId === eventId ? { id: identity.registrationId } : null;
+  }
+  const [row] = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        eq(registrations.status, 'active'),
+        or(eq(registrations.userId, identity.userId), eq(registrations.email, identity.email.toLowerCase())),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
