@@ -18,30 +18,183 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 export type ErrorCode =
   | 'invalid'
   | 'unauthenticated'
+  /** Signed in (or personal link) but not registered to the event: read-only. */
+  | 'not_registered'
   | 'forbidden'
   | 'not_found'
+  /** Already done (voting twice). */
+  | 'conflict'
+  | 'muted'
+  | 'banned'
   | 'rate_limited'
   | 'internal';
 
-export const sessionRef = z.object({ sessionId: z.uuid() }).strict();
+/** Limits, shared by the server (enforced) and the browser (counters, messages). */
+export const LIMITS = {
+  questionMax: 500,
+  chatMax: 1000,
+  /** Messages (chat and questions) per person and session in `rateWindowMs`. */
+  rateCount: 5,
+  rateWindowMs: 10_000,
+  historyPage: 100,
+  muteMinutesMax: 24 * 60,
+} as const;
+
+/** Reactions offered in the chat (anything else is refused). */
+export const REACTIONS = ['👍', '❤️', '😂', '🎉', '🤔', '👏'] as const;
+
+const uuid = z.uuid();
+const text = (max: number) =>
+  z
+    .string()
+    .transform((v) => v.trim())
+    .pipe(z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
+
+export const sessionRef = z.object({ sessionId: uuid }).strict();
 export const pingPayload = z.object({ sentAt: z.number().int().nonnegative() }).strict();
+export const questionAsk = z.object({ sessionId: uuid, body: text(LIMITS.questionMax), anonymous: z.boolean().optional() }).strict();
+export const questionVote = z.object({ questionId: uuid, vote: z.boolean() }).strict();
+export const questionRef = z.object({ questionId: uuid }).strict();
+export const questionModerate = z
+  .object({
+    questionId: uuid,
+    action: z.enum(['approve', 'dismiss', 'answer', 'on-air', 'off-air', 'edit']),
+    body: text(LIMITS.questionMax).optional(),
+  })
+  .strict()
+  .refine((v) => v.action !== 'edit' || v.body !== undefined, { message: 'edit needs a body', path: ['body'] });
+export const qaConfigure = z.object({ sessionId: uuid, moderation: z.enum(['post', 'pre']) }).strict();
+export const chatSend = z.object({ sessionId: uuid, body: text(LIMITS.chatMax), replyTo: uuid.nullish() }).strict();
+export const chatReact = z.object({ messageId: uuid, emoji: z.enum(REACTIONS) }).strict();
+export const chatRef = z.object({ messageId: uuid }).strict();
+export const chatModerate = z
+  .object({
+    sessionId: uuid,
+    userId: z.string().min(1).max(200),
+    action: z.enum(['mute', 'unmute', 'ban', 'unban']),
+    minutes: z.number().int().min(1).max(LIMITS.muteMinutesMax).optional(),
+  })
+  .strict();
+export const chatHistory = z.object({ sessionId: uuid, before: uuid }).strict();
 
 export type Role = 'guest' | 'participant' | 'speaker' | 'moderator' | 'organizer';
+export type QuestionStatus = 'pending' | 'visible' | 'answered' | 'dismissed';
 
-export type Presence = { sessionId: string; count: number };
-export type JoinData = { presence: Presence; you: { role: Role; name: string | null } };
+/**
+ * A question as a given person sees it. `authorName` is null when anonymous, except for
+ * moderators and the author. `authorId` (the author's actor key) is given to moderators, to the
+ * author, and for questions that are not anonymous.
+ */
+export type Question = {
+  id: string;
+  sessionId: string;
+  body: string;
+  authorName: string | null;
+  authorId: string | null;
+  anonymous: boolean;
+  votes: number;
+  votedByMe: boolean;
+  status: QuestionStatus;
+  onAir: boolean;
+  createdAt: string;
+};
+
+/**
+ * `question:created` / `question:updated` broadcasts go to many people at once, so they carry
+ * `votedByMe` only when sent to the person concerned; otherwise it is absent and clients keep the
+ * value they had (from `session:join` or their own `question:vote` ack).
+ */
+export type QuestionEvent = Omit<Question, 'votedByMe'> & { votedByMe?: boolean };
+
+export type ChatMessage = {
+  id: string;
+  sessionId: string;
+  body: string;
+  authorName: string;
+  /** The author's actor key (what `chat:moderate` takes as `userId`). */
+  authorId: string;
+  replyTo: string | null;
+  reactions: Record<string, number>;
+  /** The message calls the moderators (`@modération`, `@moderators`…). */
+  mentionsModerators: boolean;
+  createdAt: string;
+};
+
+export type Presence = {
+  sessionId: string;
+  count: number;
+  /** Who is there: sent to moderators only. */
+  people?: { id: string; name: string; role: Role }[];
+};
+
+export type You = {
+  role: Role;
+  /** Actor key, null for guests. */
+  id: string | null;
+  name: string | null;
+  /** May ask, vote and chat (registered to the event, or staff, and not banned). */
+  canWrite: boolean;
+  isModerator: boolean;
+  mutedUntil: string | null;
+};
+
+export type JoinData = {
+  questions: Question[];
+  messages: ChatMessage[];
+  /** More chat history before the first message (`chat:history`). */
+  moreMessages: boolean;
+  presence: Presence;
+  moderation: 'post' | 'pre';
+  you: You;
+};
 export type PingData = { sentAt: number; serverAt: number; user: { name: string; kind: 'user' | 'registration' } };
+export type ModerationNotice = {
+  sessionId: string;
+  kind: 'muted' | 'unmuted' | 'banned' | 'unbanned' | 'question-dismissed' | 'message-deleted';
+  until: string | null;
+  message: string;
+};
+export type Sanction = { sessionId: string; userId: string; action: 'mute' | 'unmute' | 'ban' | 'unban'; until: string | null };
+
+type Cmd<P, T> = (payload: P, ack: (res: Ack<T>) => void) => void;
 
 export interface ClientToServerEvents {
-  'session:join': (payload: z.input<typeof sessionRef>, ack: (res: Ack<JoinData>) => void) => void;
-  'session:leave': (payload: z.input<typeof sessionRef>, ack: (res: Ack<{ sessionId: string }>) => void) => void;
+  'session:join': Cmd<z.input<typeof sessionRef>, JoinData>;
+  'session:leave': Cmd<z.input<typeof sessionRef>, { sessionId: string }>;
+  'question:ask': Cmd<z.input<typeof questionAsk>, Question>;
+  'question:vote': Cmd<z.input<typeof questionVote>, Question>;
+  'question:withdraw': Cmd<z.input<typeof questionRef>, { id: string; sessionId: string }>;
+  'question:moderate': Cmd<z.input<typeof questionModerate>, Question>;
+  /** Moderators: switch the session's Q&A between post- and pre-moderation. */
+  'qa:configure': Cmd<z.input<typeof qaConfigure>, { sessionId: string; moderation: 'post' | 'pre' }>;
+  'chat:send': Cmd<z.input<typeof chatSend>, ChatMessage>;
+  /** Toggles the person's reaction. */
+  'chat:react': Cmd<z.input<typeof chatReact>, ChatMessage>;
+  'chat:delete': Cmd<z.input<typeof chatRef>, { id: string; sessionId: string }>;
+  'chat:moderate': Cmd<z.input<typeof chatModerate>, Sanction>;
+  /** Older messages (oldest first), those before the message `before` (an id). */
+  'chat:history': Cmd<z.input<typeof chatHistory>, { messages: ChatMessage[]; more: boolean }>;
   /** Authenticated round trip: refused for guests. */
-  ping: (payload: z.input<typeof pingPayload>, ack: (res: Ack<PingData>) => void) => void;
+  ping: Cmd<z.input<typeof pingPayload>, PingData>;
 }
 
 export interface ServerToClientEvents {
   'presence:updated': (presence: Presence) => void;
+  'question:created': (question: QuestionEvent) => void;
+  'question:updated': (question: QuestionEvent) => void;
+  'question:removed': (ref: { id: string; sessionId: string }) => void;
+  'qa:configured': (settings: { sessionId: string; moderation: 'post' | 'pre' }) => void;
+  'chat:message': (message: ChatMessage) => void;
+  'chat:updated': (message: ChatMessage) => void;
+  'chat:deleted': (ref: { id: string; sessionId: string }) => void;
+  'moderation:notice': (notice: ModerationNotice) => void;
 }
 
-/** Socket.IO room name of a programme session. */
+/** Socket.IO room of everyone in a programme session (presence). */
 export const roomOf = (sessionId: string) => `session:${sessionId}`;
+/** The session's moderators (see authors of anonymous questions, pending questions, who is there). */
+export const modsRoomOf = (sessionId: string) => `session:${sessionId}:mods`;
+/** Everyone else in the session. */
+export const audienceRoomOf = (sessionId: string) => `session:${sessionId}:audience`;
+/** All connections of one person (actor key). */
+export const actorRoomOf = (actorKey: string) => `actor:${actorKey}`;

@@ -1,0 +1,112 @@
+import LinkifyIt from 'linkify-it';
+import type { ChatMessage, Question, QuestionEvent, QuestionStatus } from '@/lib/realtime/protocol';
+
+/** A stored question, as db/queries/qa returns it. */
+export type QuestionRow = {
+  id: string;
+  sessionId: string;
+  body: string;
+  authorKey: string;
+  authorName: string;
+  anonymous: boolean;
+  status: QuestionStatus;
+  onAir: boolean;
+  votes: number;
+  createdAt: Date;
+};
+
+export type Viewer = { actorKey: string | null; isModerator: boolean };
+
+/** Questions the audience sees; pending ones only reach moderators and their author. */
+export const isPublicStatus = (s: QuestionStatus) => s === 'visible' || s === 'answered';
+
+/** May this viewer see this question at all? */
+export function canSee(q: Pick<QuestionRow, 'status' | 'authorKey'>, viewer: Viewer): boolean {
+  if (viewer.isModerator) return true;
+  if (q.status === 'dismissed') return false;
+  return isPublicStatus(q.status) || (viewer.actorKey !== null && viewer.actorKey === q.authorKey);
+}
+
+/** The question as this viewer may see it: anonymous authors stay hidden except from moderators and themselves. */
+export function questionView(q: QuestionRow, viewer: Viewer): QuestionEvent {
+  const privileged = viewer.isModerator || (viewer.actorKey !== null && viewer.actorKey === q.authorKey);
+  const hide = q.anonymous && !privileged;
+  return {
+    id: q.id,
+    sessionId: q.sessionId,
+    body: q.body,
+    authorName: hide ? null : q.authorName,
+    authorId: hide ? null : q.authorKey,
+    anonymous: q.anonymous,
+    votes: q.votes,
+    status: q.status,
+    onAir: q.onAir,
+    createdAt: q.createdAt.toISOString(),
+  };
+}
+
+export const withVote = (q: QuestionEvent, votedByMe: boolean): Question => ({ ...q, votedByMe });
+
+/** Sort for display: on-air first, then by votes (ties: older first) or by time (newest first). */
+export function sortQuestions<T extends Pick<Question, 'onAir' | 'votes' | 'createdAt'>>(qs: T[], by: 'votes' | 'time'): T[] {
+  return [...qs].sort((a, b) => {
+    if (a.onAir !== b.onAir) return a.onAir ? -1 : 1;
+    if (by === 'votes' && a.votes !== b.votes) return b.votes - a.votes;
+    return by === 'votes' ? a.createdAt.localeCompare(b.createdAt) : b.createdAt.localeCompare(a.createdAt);
+  });
+}
+
+const MODERATOR_MENTION = /(^|[\s(])@(mod[ée]ration|mod[ée]rat(eur|rice)s?|moderators?|mods?)(?=$|[\s.,;:!?)])/iu;
+
+/** Does a chat message call the moderators? */
+export const mentionsModerators = (body: string) => MODERATOR_MENTION.test(body);
+
+export type ChatRow = {
+  id: string;
+  sessionId: string;
+  body: string;
+  authorKey: string;
+  authorName: string;
+  replyTo: string | null;
+  mentionsModerators: boolean;
+  createdAt: Date;
+};
+
+export function chatView(m: ChatRow, reactions: Record<string, number>): ChatMessage {
+  return {
+    id: m.id,
+    sessionId: m.sessionId,
+    body: m.body,
+    authorName: m.authorName,
+    authorId: m.authorKey,
+    replyTo: m.replyTo,
+    reactions,
+    mentionsModerators: m.mentionsModerators,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+export type TextPart = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
+
+const linkify = new LinkifyIt(undefined, { fuzzyEmail: false });
+
+/**
+ * Split plain text into text and links (http, https, www.…) for display. Only http(s) URLs
+ * become links; everything is rendered as text by React, never as HTML.
+ */
+export function linkParts(body: string): TextPart[] {
+  const matches = linkify.match(body) ?? [];
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const m of matches) {
+    if (!/^https?:\/\//i.test(m.url)) continue;
+    if (m.index > at) parts.push({ kind: 'text', text: body.slice(at, m.index) });
+    parts.push({ kind: 'link', text: m.text, href: m.url });
+    at = m.lastIndex;
+  }
+  if (at < body.length) parts.push({ kind: 'text', text: body.slice(at) });
+  return parts;
+}
+
+/** Short code of a session for the projector's join URL (`/q/<code>`). */
+export const shortCodeOf = (sessionId: string) => sessionId.replace(/-/g, '').slice(0, 8);

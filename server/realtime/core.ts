@@ -1,0 +1,59 @@
+import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { Identity } from '@/db/queries/identity';
+import { DomainError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import type { Ack, ClientToServerEvents, ErrorCode, Role, ServerToClientEvents } from '@/lib/realtime/protocol';
+
+export type SocketData = {
+  identity: Identity | null;
+  /** One key per person (or per guest connection) so that presence counts people, not tabs. */
+  presenceKey: string;
+  roles: Record<string, Role>;
+};
+
+export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type ChemSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** A refusal sent back in the command's ack. */
+export class CommandError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Wrap a command: validate the payload with zod, run the handler, ack `{ ok, data|error }`.
+ * A bad payload, a missing ack or a failing handler never crashes the connection.
+ */
+export function command<S extends z.ZodType, T>(
+  socket: ChemSocket,
+  name: string,
+  schema: S,
+  handler: (payload: z.output<S>) => Promise<T>,
+) {
+  return async (payload: unknown, ack?: unknown) => {
+    const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      reply({
+        ok: false,
+        error: { code: 'invalid', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') },
+      });
+      return;
+    }
+    try {
+      reply({ ok: true, data: await handler(parsed.data) });
+    } catch (err) {
+      if (err instanceof CommandError || err instanceof DomainError) {
+        reply({ ok: false, error: { code: err.code as ErrorCode, message: err.message } });
+      } else {
+        logger().error({ err, command: name, socket: socket.id }, 'realtime command failed');
+        reply({ ok: false, error: { code: 'internal', message: 'Something went wrong; please retry.' } });
+      }
+    }
+  };
+}

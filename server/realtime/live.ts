@@ -1,0 +1,319 @@
+import { deleteMessage, listMessages, sanction, sendMessage, sessionOfMessage, toggleReaction } from '@/db/queries/chat';
+import { type SessionAccess, sessionAccess } from '@/db/queries/live';
+import {
+  askQuestion,
+  hasVoted,
+  listQuestions,
+  moderateQuestion,
+  sessionOfQuestion,
+  setQaModeration,
+  voteQuestion,
+  withdrawQuestion,
+} from '@/db/queries/qa';
+import { isPublicStatus, type QuestionRow, questionView, withVote } from '@/lib/domain/live';
+import { logger } from '@/lib/logger';
+import {
+  actorRoomOf,
+  audienceRoomOf,
+  chatHistory,
+  chatModerate,
+  chatReact,
+  chatRef,
+  chatSend,
+  modsRoomOf,
+  type Presence,
+  qaConfigure,
+  questionAsk,
+  questionModerate,
+  questionRef,
+  questionVote,
+  roomOf,
+  sessionRef,
+} from '@/lib/realtime/protocol';
+import { type ChemSocket, CommandError, command, type Io } from './core';
+
+// ---------------------------------------------------------------- access
+
+async function access(socket: ChemSocket, sessionId: string | null): Promise<SessionAccess> {
+  const a = sessionId ? await sessionAccess(socket.data.identity, sessionId) : null;
+  if (!a) throw new CommandError('not_found', 'No such session.');
+  return a;
+}
+
+/** May read the session's Q&A and chat: public sessions for all; invitation-only ones for their seats and staff. */
+function assertReader(a: SessionAccess) {
+  if (a.bannedAt) throw new CommandError('banned', 'A moderator removed you from this session.');
+  if (a.session.visibility === 'invitation' && !a.isModerator && a.role !== 'speaker' && a.seat !== 'confirmed') {
+    throw new CommandError('forbidden', 'This session is by invitation: only its participants can follow its Q&A and chat.');
+  }
+}
+
+/** May ask, vote and chat: signed in or personal link, registered to the event (or staff), not banned or muted. */
+function assertWriter(a: SessionAccess, opts: { posting: boolean }): { actorKey: string; name: string } {
+  assertReader(a);
+  if (!a.actorKey) throw new CommandError('unauthenticated', 'Sign in or use your personal link to take part.');
+  if (!a.registered && a.role === 'participant') {
+    throw new CommandError('not_registered', 'Register to the event to ask questions and chat.');
+  }
+  if (opts.posting && a.mutedUntil) {
+    throw new CommandError('muted', `A moderator muted you until ${a.mutedUntil.toISOString()}.`);
+  }
+  return { actorKey: a.actorKey, name: '' };
+}
+
+function assertModerator(a: SessionAccess): string {
+  assertReader(a);
+  if (!a.isModerator || !a.actorKey) throw new CommandError('forbidden', 'Only the session’s moderators can do this.');
+  return a.actorKey;
+}
+
+// ---------------------------------------------------------------- fan-out
+
+const MOD_VIEW = { actorKey: null, isModerator: true } as const;
+const PUBLIC_VIEW = { actorKey: null, isModerator: false } as const;
+
+/**
+ * Send a question's change to everyone concerned, each with the view they may have: moderators
+ * see everything, the author their own question, the audience only public questions (a question
+ * leaving the public view is `question:removed` for them).
+ */
+function publishQuestion(io: Io, q: QuestionRow, wasPublic: boolean, event: 'question:created' | 'question:updated') {
+  const mods = modsRoomOf(q.sessionId);
+  const author = actorRoomOf(q.authorKey);
+  io.to(mods).emit(event, questionView(q, MOD_VIEW));
+  io.to(author).except(mods).emit(event, questionView(q, { actorKey: q.authorKey, isModerator: false }));
+  const audience = io.to(audienceRoomOf(q.sessionId)).except(author);
+  if (isPublicStatus(q.status)) audience.emit(wasPublic ? 'question:updated' : 'question:created', questionView(q, PUBLIC_VIEW));
+  else if (wasPublic) audience.emit('question:removed', { id: q.id, sessionId: q.sessionId });
+}
+
+// ---------------------------------------------------------------- presence (coalesced)
+
+const pendingPresence = new WeakMap<Io, Map<string, NodeJS.Timeout>>();
+
+export async function presenceOf(io: Io, sessionId: string, withPeople = false): Promise<Presence> {
+  const sockets = await io.in(roomOf(sessionId)).fetchSockets();
+  const people = new Map<string, NonNullable<Presence['people']>[number]>();
+  for (const s of sockets) {
+    if (!people.has(s.data.presenceKey)) {
+      people.set(s.data.presenceKey, {
+        id: s.data.presenceKey,
+        name: s.data.identity?.name ?? 'Invité·e',
+        role: s.data.roles[sessionId] ?? 'guest',
+      });
+    }
+  }
+  return withPeople ? { sessionId, count: people.size, people: [...people.values()] } : { sessionId, count: people.size };
+}
+
+/** Presence changes are sent at most every 250 ms per session, however many people come and go. */
+export function schedulePresence(io: Io, sessionId: string) {
+  let timers = pendingPresence.get(io);
+  if (!timers) pendingPresence.set(io, (timers = new Map()));
+  if (timers.has(sessionId)) return;
+  const mine = timers;
+  mine.set(
+    sessionId,
+    setTimeout(() => {
+      mine.delete(sessionId);
+      presenceOf(io, sessionId, true)
+        .then((p) => {
+          io.to(modsRoomOf(sessionId)).emit('presence:updated', p);
+          io.to(audienceRoomOf(sessionId)).emit('presence:updated', { sessionId, count: p.count });
+        })
+        .catch((err) => logger().warn({ err }, 'presence update failed'));
+    }, 250),
+  );
+}
+
+export function stopPresenceTimers(io: Io) {
+  for (const t of pendingPresence.get(io)?.values() ?? []) clearTimeout(t);
+  pendingPresence.delete(io);
+}
+
+// ---------------------------------------------------------------- commands
+
+export function registerLiveCommands(io: Io, socket: ChemSocket) {
+  const on = socket.on.bind(socket) as (event: string, listener: (payload: unknown, ack?: unknown) => void) => void;
+  const name = () => socket.data.identity?.name ?? '';
+
+  on(
+    'session:join',
+    command(socket, 'session:join', sessionRef, async ({ sessionId }) => {
+      const a = await access(socket, sessionId);
+      assertReader(a);
+      const viewer = { actorKey: a.actorKey, isModerator: a.isModerator };
+      const [questions, history] = await Promise.all([listQuestions(sessionId, viewer), listMessages(sessionId)]);
+      socket.data.roles[sessionId] = a.role;
+      await socket.leave(a.isModerator ? audienceRoomOf(sessionId) : modsRoomOf(sessionId));
+      await socket.join([roomOf(sessionId), a.isModerator ? modsRoomOf(sessionId) : audienceRoomOf(sessionId)]);
+      const presence = await presenceOf(io, sessionId, a.isModerator);
+      schedulePresence(io, sessionId);
+      const canWrite = Boolean(a.actorKey) && (a.registered || a.role !== 'participant');
+      return {
+        questions,
+        messages: history.messages,
+        moreMessages: history.more,
+        presence,
+        moderation: a.session.qaModeration,
+        you: {
+          role: a.role,
+          id: a.actorKey,
+          name: socket.data.identity?.name ?? null,
+          canWrite,
+          isModerator: a.isModerator,
+          mutedUntil: a.mutedUntil?.toISOString() ?? null,
+        },
+      };
+    }),
+  );
+
+  on(
+    'session:leave',
+    command(socket, 'session:leave', sessionRef, async ({ sessionId }) => {
+      await Promise.all([roomOf(sessionId), modsRoomOf(sessionId), audienceRoomOf(sessionId)].map((r) => socket.leave(r)));
+      delete socket.data.roles[sessionId];
+      schedulePresence(io, sessionId);
+      return { sessionId };
+    }),
+  );
+
+  on(
+    'question:ask',
+    command(socket, 'question:ask', questionAsk, async ({ sessionId, body, anonymous }) => {
+      const a = await access(socket, sessionId);
+      const { actorKey } = assertWriter(a, { posting: true });
+      const q = await askQuestion({ sessionId, actorKey, name: name() }, body, anonymous ?? false);
+      publishQuestion(io, q, false, 'question:created');
+      return withVote(questionView(q, { actorKey, isModerator: a.isModerator }), false);
+    }),
+  );
+
+  on(
+    'question:vote',
+    command(socket, 'question:vote', questionVote, async ({ questionId, vote }) => {
+      const a = await access(socket, await sessionOfQuestion(questionId));
+      const { actorKey } = assertWriter(a, { posting: false });
+      const q = await voteQuestion(questionId, { actorKey, isModerator: a.isModerator }, vote);
+      publishQuestion(io, q, true, 'question:updated');
+      const mine = withVote(questionView(q, { actorKey, isModerator: a.isModerator }), vote);
+      io.to(actorRoomOf(actorKey)).except(socket.id).emit('question:updated', mine);
+      return mine;
+    }),
+  );
+
+  on(
+    'question:withdraw',
+    command(socket, 'question:withdraw', questionRef, async ({ questionId }) => {
+      const a = await access(socket, await sessionOfQuestion(questionId));
+      const { actorKey } = assertWriter(a, { posting: false });
+      const q = await withdrawQuestion(questionId, actorKey);
+      const ref = { id: q.id, sessionId: q.sessionId };
+      io.to([roomOf(q.sessionId), actorRoomOf(actorKey)]).emit('question:removed', ref);
+      return ref;
+    }),
+  );
+
+  on(
+    'question:moderate',
+    command(socket, 'question:moderate', questionModerate, async ({ questionId, action, body }) => {
+      const a = await access(socket, await sessionOfQuestion(questionId));
+      const moderatorKey = assertModerator(a);
+      const { question, before, alsoChanged } = await moderateQuestion(questionId, moderatorKey, action, body);
+      for (const other of alsoChanged) publishQuestion(io, other, isPublicStatus(other.status), 'question:updated');
+      publishQuestion(io, question, isPublicStatus(before.status), 'question:updated');
+      if (action === 'dismiss') {
+        io.to(actorRoomOf(question.authorKey)).emit('moderation:notice', {
+          sessionId: question.sessionId,
+          kind: 'question-dismissed',
+          until: null,
+          message: 'A moderator dismissed your question.',
+        });
+      }
+      return withVote(questionView(question, MOD_VIEW), await hasVoted(questionId, moderatorKey));
+    }),
+  );
+
+  on(
+    'qa:configure',
+    command(socket, 'qa:configure', qaConfigure, async ({ sessionId, moderation }) => {
+      const moderatorKey = assertModerator(await access(socket, sessionId));
+      await setQaModeration(sessionId, moderatorKey, moderation);
+      io.to(roomOf(sessionId)).emit('qa:configured', { sessionId, moderation });
+      return { sessionId, moderation };
+    }),
+  );
+
+  on(
+    'chat:send',
+    command(socket, 'chat:send', chatSend, async ({ sessionId, body, replyTo }) => {
+      const a = await access(socket, sessionId);
+      const { actorKey } = assertWriter(a, { posting: true });
+      const message = await sendMessage({ sessionId, actorKey, name: name() }, body, replyTo ?? null);
+      io.to(roomOf(sessionId)).emit('chat:message', message);
+      return message;
+    }),
+  );
+
+  on(
+    'chat:react',
+    command(socket, 'chat:react', chatReact, async ({ messageId, emoji }) => {
+      const a = await access(socket, await sessionOfMessage(messageId));
+      const { actorKey } = assertWriter(a, { posting: false });
+      const message = await toggleReaction(messageId, actorKey, emoji);
+      io.to(roomOf(message.sessionId)).emit('chat:updated', message);
+      return message;
+    }),
+  );
+
+  on(
+    'chat:delete',
+    command(socket, 'chat:delete', chatRef, async ({ messageId }) => {
+      const a = await access(socket, await sessionOfMessage(messageId));
+      assertReader(a);
+      if (!a.actorKey) throw new CommandError('unauthenticated', 'Sign in or use your personal link to take part.');
+      const gone = await deleteMessage(messageId, a.actorKey, a.isModerator);
+      const ref = { id: gone.id, sessionId: gone.sessionId };
+      io.to(roomOf(gone.sessionId)).emit('chat:deleted', ref);
+      if (gone.authorKey !== a.actorKey) {
+        io.to(actorRoomOf(gone.authorKey)).emit('moderation:notice', {
+          sessionId: gone.sessionId,
+          kind: 'message-deleted',
+          until: null,
+          message: 'A moderator deleted one of your messages.',
+        });
+      }
+      return ref;
+    }),
+  );
+
+  on(
+    'chat:moderate',
+    command(socket, 'chat:moderate', chatModerate, async ({ sessionId, userId, action, minutes }) => {
+      const moderatorKey = assertModerator(await access(socket, sessionId));
+      const { until } = await sanction(sessionId, moderatorKey, userId, action, minutes);
+      const untilIso = until?.toISOString() ?? null;
+      const kind = ({ mute: 'muted', unmute: 'unmuted', ban: 'banned', unban: 'unbanned' } as const)[action];
+      const message = {
+        muted: `A moderator muted you${untilIso ? ` until ${untilIso}` : ''}.`,
+        unmuted: 'You can write again.',
+        banned: 'A moderator removed you from this session.',
+        unbanned: 'You may come back to this session.',
+      }[kind];
+      io.to(actorRoomOf(userId)).emit('moderation:notice', { sessionId, kind, until: untilIso, message });
+      if (action === 'ban') {
+        io.in(actorRoomOf(userId)).socketsLeave([roomOf(sessionId), modsRoomOf(sessionId), audienceRoomOf(sessionId)]);
+        schedulePresence(io, sessionId);
+      }
+      return { sessionId, userId, action, until: untilIso };
+    }),
+  );
+
+  on(
+    'chat:history',
+    command(socket, 'chat:history', chatHistory, async ({ sessionId, before }) => {
+      assertReader(await access(socket, sessionId));
+      return listMessages(sessionId, { before });
+    }),
+  );
+}
