@@ -1,44 +1,13 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEventProgramme } from '@/db/queries/events';
 import { sessions, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
-import type { Ack, ClientToServerEvents, Presence, ServerToClientEvents } from '@/lib/realtime/protocol';
-import { attachRealtime, type Realtime } from '@/server/realtime';
+import type { Presence } from '@/lib/realtime/protocol';
+import type { Realtime } from '@/server/realtime';
+import { type Client, client, send, startRealtime as startServer } from './realtime-support';
 import { requireEnv, useFreshDatabase } from './support';
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-async function startServer(redisUrl?: string): Promise<{ url: string; http: Server; rt: Realtime }> {
-  const http = createServer();
-  const rt = await attachRealtime(http, { redisUrl });
-  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, http, rt };
-}
-
-function client(url: string, opts: { cookie?: string; token?: string } = {}): Promise<Client> {
-  const socket: Client = connect(url, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    extraHeaders: opts.cookie ? { cookie: opts.cookie } : undefined,
-    auth: opts.token ? { token: opts.token } : undefined,
-    forceNew: true,
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-// Emit a command and wait for its ack (typed loosely on purpose: bad payloads are tested too).
-function send<T>(socket: Client, event: string, payload: unknown): Promise<Ack<T>> {
-  return (socket as unknown as { timeout: (ms: number) => { emitWithAck: (e: string, p: unknown) => Promise<Ack<T>> } })
-    .timeout(5000)
-    .emitWithAck(event, payload);
-}
 
 function nextPresence(socket: Client, count: number): Promise<Presence> {
   return new Promise((resolve) => {
