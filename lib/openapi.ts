@@ -231,6 +231,20 @@ export function openApiDocument(serverUrl: string) {
           responses: { '303': { description: 'Redirect' }, ...errors(404) },
         },
       },
+      '/api/sessions/{sessionId}/qa.md': {
+        get: {
+          summary: 'The session’s Q&A as Markdown with front matter, ready for a meeting report (organizers, moderators, coordinators)',
+          parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': text('text/markdown', 'Markdown'), ...errors(401, 403, 404) },
+        },
+      },
+      '/api/sessions/{sessionId}/qa.csv': {
+        get: {
+          summary: 'The session’s Q&A as CSV (organizers, moderators, coordinators)',
+          parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': text('text/csv', 'CSV'), ...errors(401, 403, 404) },
+        },
+      },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
     },
   };

@@ -1,32 +1,62 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useLiveSession } from './useLiveSession';
+import { ChatPanel } from './ChatPanel';
+import { QAPanel } from './QAPanel';
+import { useLiveRoom } from './useLiveRoom';
 import { VideoCheck } from './VideoCheck';
 
+/** The live part of a session page: presence, video, Q&A and chat, over one realtime connection. */
 export function LivePanel({
   sessionId,
+  sessionPath,
   signedIn,
   videoConfigured,
 }: {
   sessionId: string;
+  /** `/events/{event}/sessions/{session}`: base of the moderator and projector views. */
+  sessionPath: string;
   signedIn: boolean;
   videoConfigured: boolean;
 }) {
   const t = useTranslations('session');
-  const live = useLiveSession(sessionId);
+  const tl = useTranslations('live');
+  const room = useLiveRoom(sessionId);
+  const { state } = room;
+  const signInHref = `/signin?callbackUrl=${encodeURIComponent(sessionPath)}`;
   return (
-    <section aria-labelledby="live-title" className="rounded-lg border border-stone-200 bg-white p-4">
-      <h2 id="live-title" className="flex items-center gap-2 text-lg font-semibold">
-        <span className="inline-block h-2.5 w-2.5 rounded-full bg-live" aria-hidden /> {t('liveTitle')}
-      </h2>
-      <p role="status" aria-live="polite" className="mt-2" data-testid="presence">
-        {live.status === 'joined' && <span data-count={live.presence}>{t('presence', { count: live.presence })}</span>}
-        {live.status === 'connecting' && t('connecting')}
-        {live.status === 'disconnected' && t('disconnected')}
-        {live.status === 'error' && live.message}
+    <section aria-labelledby="live-title" className="flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="live-title" className="flex items-center gap-2 text-lg font-semibold">
+          <span className="inline-block h-2.5 w-2.5 rounded-full bg-live" aria-hidden /> {t('liveTitle')}
+        </h2>
+        <p className="flex gap-3 text-sm">
+          {state.you?.isModerator && (
+            <a href={`${sessionPath}/moderate`} className="underline">
+              {tl('moderatorView')}
+            </a>
+          )}
+          <a href={`${sessionPath}/projector`} className="underline">
+            {tl('projectorView')}
+          </a>
+        </p>
+      </div>
+      <p role="status" aria-live="polite" data-testid="presence">
+        {state.status === 'joined' && state.presence && (
+          <span data-count={state.presence.count}>{t('presence', { count: state.presence.count })}</span>
+        )}
+        {state.status === 'connecting' && t('connecting')}
+        {state.status === 'disconnected' && t('disconnected')}
+        {state.status === 'error' && state.error?.message}
       </p>
-      <div className="mt-4">
+      {state.notices.length > 0 && (
+        <p role="alert" className="rounded bg-amber-100 p-2 text-sm">
+          {tl(`notice.${state.notices.at(-1)!.kind}`, {
+            time: state.notices.at(-1)!.until ? new Date(state.notices.at(-1)!.until!).toLocaleTimeString() : '',
+          })}
+        </p>
+      )}
+      <div>
         <h3 className="font-medium">{t('videoTitle')}</h3>
         {!videoConfigured ? (
           <p className="text-sm text-stone-600" data-testid="video-not-configured">
@@ -38,6 +68,12 @@ export function LivePanel({
           <VideoCheck sessionId={sessionId} />
         )}
       </div>
+      {state.status !== 'error' && (
+        <div className="grid gap-6 md:grid-cols-2">
+          <QAPanel room={room} signInHref={signInHref} />
+          <ChatPanel room={room} signInHref={signInHref} />
+        </div>
+      )}
     </section>
   );
 }

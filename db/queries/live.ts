@@ -149,3 +149,17 @@ async function registrationOf(identity: Identity, eventId: string): Promise<{ id
     .limit(1);
   return row ?? null;
 }
+
+/** The session behind a projector short code (first 8 hex digits of its id), for `/q/<code>`. */
+export async function sessionByShortCode(code: string): Promise<{ eventSlug: string; slug: string } | null> {
+  if (!/^[0-9a-f]{8}$/i.test(code)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ eventSlug: events.slug, slug: programmeSessions.slug })
+    .from(programmeSessions)
+    .innerJoin(events, eq(events.id, programmeSessions.eventId))
+    .where(sql`${programmeSessions.id}::text like ${`${code.toLowerCase()}%`}`)
+    .orderBy(programmeSessions.createdAt)
+    .limit(1);
+  return row ?? null;
+}

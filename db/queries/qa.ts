@@ -1,10 +1,11 @@
 import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { type QuestionRow, questionView, type Viewer, withVote } from '@/lib/domain/live';
 import { DomainError } from '@/lib/errors';
+import type { QaExportData } from '@/lib/exports/qa';
 import type { Question } from '@/lib/realtime/protocol';
 import { LIMITS } from '@/lib/realtime/protocol';
 import { getDb, type Tx } from '../client';
-import { chatMessages, moderationLog, programmeSessions, questions, questionVotes } from '../schema';
+import { chatMessages, events, moderationLog, programmeSessions, questions, questionVotes, roleGrants } from '../schema';
 
 const rowColumns = {
   id: questions.id,
@@ -232,13 +233,39 @@ export async function setQaModeration(sessionId: string, moderatorKey: string, m
   });
 }
 
-/** Every question of a session for the export (moderators' view: authors shown), by votes. */
-export async function questionsForExport(sessionId: string): Promise<(QuestionRow & { answered: boolean })[]> {
+export type { QaExportData as QaExport } from '@/lib/exports/qa';
+
+/**
+ * A session's Q&A for the export (authors shown, withdrawn and dismissed questions left out, by
+ * votes), for its event's organizers and moderators, admins and path coordinators; null when
+ * the session does not exist, `forbidden` for anyone else.
+ */
+export async function qaExport(userId: string, sessionId: string): Promise<QaExportData | null> {
   const db = await getDb();
+  const [found] = await db
+    .select({
+      session: {
+        id: programmeSessions.id,
+        slug: programmeSessions.slug,
+        title: programmeSessions.title,
+        startsAt: programmeSessions.startsAt,
+        endsAt: programmeSessions.endsAt,
+      },
+      event: { slug: events.slug, title: events.title, timeZone: events.timeZone },
+      allowed: sql<boolean>`exists (
+        select 1 from ${roleGrants} g
+         where g.user_id = ${userId}
+           and (g.role in ('admin', 'coordinator') or (g.role in ('organizer', 'moderator') and g.event_id = ${programmeSessions.eventId})))`,
+    })
+    .from(programmeSessions)
+    .innerJoin(events, eq(events.id, programmeSessions.eventId))
+    .where(eq(programmeSessions.id, sessionId));
+  if (!found) return null;
+  if (!found.allowed) throw new DomainError(403, 'forbidden', 'Only the event’s organizers and moderators, and path coordinators, can export its Q&A.');
   const rows = await db
     .select(rowColumns)
     .from(questions)
     .where(and(eq(questions.sessionId, sessionId), isNull(questions.withdrawnAt), ne(questions.status, 'dismissed')))
     .orderBy(sql`${questions.votes} desc`, asc(questions.createdAt));
-  return rows.map((r) => ({ ...r, answered: r.status === 'answered' }));
+  return { session: found.session, event: found.event, questions: rows };
 }

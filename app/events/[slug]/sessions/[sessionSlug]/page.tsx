@@ -5,20 +5,14 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
 import { LivePanel } from '@/components/live/LivePanel';
 import { SessionBadges } from '@/components/SessionBadges';
-import { getEventProgramme } from '@/db/queries/events';
 import { seatCounts } from '@/db/queries/registrations';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/livekit';
+import { loadSession, type SessionParams } from './session';
 
-type Params = { slug: string; sessionSlug: string };
-
-async function load(params: Promise<Params>) {
-  const { slug, sessionSlug } = await params;
-  const programme = await getEventProgramme(slug);
-  const session = programme?.sessions.find((s) => s.slug === sessionSlug);
-  return programme && session ? { event: programme.event, session } : null;
-}
+type Params = SessionParams;
+const load = loadSession;
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const found = await load(params);
@@ -99,6 +93,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
       {live ? (
         <LivePanel
           sessionId={session.id}
+          sessionPath={`/events/${event.slug}/sessions/${session.slug}`}
           signedIn={Boolean(user && (user.kind === 'user' || user.eventId === event.id))}
           videoConfigured={livekitSettings() !== null}
         />

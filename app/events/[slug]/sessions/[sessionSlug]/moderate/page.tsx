@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ModeratorView } from '@/components/live/ModeratorView';
+import { sessionAccess } from '@/db/queries/live';
+import { currentParticipant } from '@/server/auth/current';
+import { loadSession, type SessionParams } from '../session';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<SessionParams> }): Promise<Metadata> {
+  const found = await loadSession(params);
+  const t = await getTranslations('live');
+  return { title: found ? `${t('moderatorView')} — ${found.session.title}` : 'Chemins' };
+}
+
+/** Moderator view of a session's Q&A and chat (moderators and organizers of its event). */
+export default async function ModeratePage({ params }: { params: Promise<SessionParams> }) {
+  const found = await loadSession(params);
+  if (!found) notFound();
+  const { event, session } = found;
+  const t = await getTranslations('live');
+  const path = `/events/${event.slug}/sessions/${session.slug}`;
+  const access = await sessionAccess(await currentParticipant(), session.id);
+  return (
+    <article className="flex flex-col gap-4">
+      <p className="text-sm">
+        <a href={path}>← {session.title}</a>
+      </p>
+      <h1 className="text-2xl font-semibold">{t('moderatorView')}</h1>
+      {!access?.actorKey ? (
+        <p role="alert" className="rounded bg-stone-100 p-3">
+          {t('moderatorsOnly')}{' '}
+          <a className="underline" href={`/signin?callbackUrl=${encodeURIComponent(`${path}/moderate`)}`}>
+            {t('signIn')}
+          </a>
+        </p>
+      ) : !access.isModerator ? (
+        <p role="alert" className="rounded bg-red-50 p-3">
+          {t('moderatorsOnly')}
+        </p>
+      ) : (
+        <ModeratorView sessionId={session.id} sessionPath={path} />
+      )}
+    </article>
+  );
+}

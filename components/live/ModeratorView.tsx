@@ -1,0 +1,236 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { sortQuestions } from '@/lib/domain/live';
+import type { AckError, Question, QuestionStatus } from '@/lib/realtime/protocol';
+import { useAckError } from './AckErrorText';
+import { ChatPanel } from './ChatPanel';
+import { useLiveRoom } from './useLiveRoom';
+
+type Filter = QuestionStatus | 'all';
+const FILTERS: Filter[] = ['pending', 'visible', 'answered', 'dismissed', 'all'];
+
+/**
+ * The moderator's queue, usable on a phone: filters, one-key actions on the selected question
+ * (j/k to move, a approve, o on air, r answered, d dismiss, e edit), the room's people and chat.
+ */
+export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; sessionPath: string }) {
+  const t = useTranslations('live');
+  const ackError = useAckError();
+  const room = useLiveRoom(sessionId);
+  const { state, actions } = room;
+  const [filter, setFilter] = useState<Filter>('visible');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
+  const [error, setError] = useState<AckError | null>(null);
+  const all = Object.values(state.questions);
+  const shown = sortQuestions(filter === 'all' ? all : all.filter((q) => q.status === filter), 'votes');
+  const count = (f: Filter) => (f === 'all' ? all.length : all.filter((q) => q.status === f).length);
+  const current = shown.find((q) => q.id === selected) ?? shown[0] ?? null;
+  const onAir = all.find((q) => q.onAir) ?? null;
+
+  async function act(q: Question, action: 'approve' | 'dismiss' | 'answer' | 'on-air' | 'off-air' | 'edit', body?: string) {
+    const res = await actions.moderate(q.id, action, body);
+    setError(res.ok ? null : res.error);
+    if (res.ok && action === 'edit') setEditing(null);
+  }
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      if (e.metaKey || e.ctrlKey || e.altKey) return;
+      const i = current ? shown.findIndex((q) => q.id === current.id) : -1;
+      if (e.key === 'j' || e.key === 'ArrowDown') setSelected(shown[Math.min(i + 1, shown.length - 1)]?.id ?? null);
+      else if (e.key === 'k' || e.key === 'ArrowUp') setSelected(shown[Math.max(i - 1, 0)]?.id ?? null);
+      else if (!current) return;
+      else if (e.key === 'a') void act(current, 'approve');
+      else if (e.key === 'o') void act(current, current.onAir ? 'off-air' : 'on-air');
+      else if (e.key === 'r') void act(current, 'answer');
+      else if (e.key === 'd') void act(current, 'dismiss');
+      else if (e.key === 'e') setEditing({ id: current.id, body: current.body });
+      else return;
+      e.preventDefault();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (state.status === 'error') {
+    return (
+      <p role="alert" className="rounded bg-red-50 p-3">
+        {state.error ? ackError(state.error) : t('errors.forbidden')}
+      </p>
+    );
+  }
+  if (state.you && !state.you.isModerator) {
+    return (
+      <p role="alert" className="rounded bg-red-50 p-3">
+        {t('moderatorsOnly')}
+      </p>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-4" data-testid="moderator-view">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span role="status" data-testid="presence">
+          {state.presence ? t('presence', { count: state.presence.count }) : t('connecting')}
+        </span>
+        <label className="flex items-center gap-1">
+          <input
+            type="checkbox"
+            checked={state.moderation === 'pre'}
+            onChange={(e) => void actions.configure(e.target.checked ? 'pre' : 'post')}
+          />{' '}
+          {t('preModeration')}
+        </label>
+        <a href={`${sessionPath}/projector`} className="underline">
+          {t('projectorView')}
+        </a>
+        <a href={`/api/sessions/${sessionId}/qa.md`} className="underline">
+          {t('exportMarkdown')}
+        </a>
+        <a href={`/api/sessions/${sessionId}/qa.csv`} className="underline">
+          {t('exportCsv')}
+        </a>
+      </div>
+      {onAir && (
+        <p className="rounded border-2 border-live p-2" data-testid="on-air">
+          <span className="mr-2 rounded bg-live px-1.5 text-xs text-white">{t('onAir')}</span>
+          {onAir.body}
+        </p>
+      )}
+      <div role="tablist" aria-label={t('filters')} className="flex flex-wrap gap-1">
+        {FILTERS.map((f) => (
+          <button
+            key={f}
+            role="tab"
+            type="button"
+            aria-selected={filter === f}
+            onClick={() => setFilter(f)}
+            className="rounded border border-stone-300 px-2 py-1 text-sm aria-selected:bg-stone-800 aria-selected:text-white"
+          >
+            {t(`filter.${f}`)} ({count(f)})
+          </button>
+        ))}
+      </div>
+      <p className="hidden text-xs text-stone-500 md:block">{t('keysHelp')}</p>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {ackError(error)}
+        </p>
+      )}
+      <ol className="flex flex-col gap-2" aria-label={t('queue')}>
+        {shown.length === 0 && <li className="text-sm text-stone-600">{t('queueEmpty')}</li>}
+        {shown.map((q) => (
+          <li
+            key={q.id}
+            data-testid="mod-question"
+            data-status={q.status}
+            aria-current={current?.id === q.id || undefined}
+            onClick={() => setSelected(q.id)}
+            className={`rounded border p-2 ${current?.id === q.id ? 'border-brand ring-2 ring-brand/30' : 'border-stone-200'} ${q.onAir ? 'bg-red-50' : 'bg-white'}`}
+          >
+            <div className="flex items-start justify-between gap-2">
+              <div className="flex-1">
+                {editing?.id === q.id ? (
+                  <form
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void act(q, 'edit', editing.body);
+                    }}
+                    className="flex flex-col gap-1"
+                  >
+                    <label htmlFor={`edit-${q.id}`} className="sr-only">
+                      {t('edit')}
+                    </label>
+                    <textarea
+                      id={`edit-${q.id}`}
+                      value={editing.body}
+                      maxLength={500}
+                      onChange={(e) => setEditing({ id: q.id, body: e.target.value })}
+                      className="rounded border border-stone-300 p-1"
+                      autoFocus
+                    />
+                    <span className="flex gap-2 text-sm">
+                      <button type="submit" className="rounded bg-brand px-2 text-white">
+                        {t('save')}
+                      </button>
+                      <button type="button" onClick={() => setEditing(null)} className="underline">
+                        {t('cancel')}
+                      </button>
+                    </span>
+                  </form>
+                ) : (
+                  <p className="break-words whitespace-pre-wrap">{q.body}</p>
+                )}
+                <p className="text-xs text-stone-600">
+                  {q.authorName}
+                  {q.anonymous && ` · ${t('anonymousToOthers')}`} · {t('votes', { count: q.votes })} · {t(`status.${q.status}`)}
+                </p>
+              </div>
+            </div>
+            <div className="mt-2 flex flex-wrap gap-1 text-sm">
+              {q.status === 'pending' && <ModButton onClick={() => act(q, 'approve')} label={t('approve')} k="a" />}
+              {q.status !== 'dismissed' && (
+                <ModButton onClick={() => act(q, q.onAir ? 'off-air' : 'on-air')} label={q.onAir ? t('offAir') : t('putOnAir')} k="o" />
+              )}
+              {q.status !== 'answered' && q.status !== 'dismissed' && (
+                <ModButton onClick={() => act(q, 'answer')} label={t('markAnswered')} k="r" />
+              )}
+              {q.status !== 'dismissed' && <ModButton onClick={() => act(q, 'dismiss')} label={t('dismiss')} k="d" />}
+              {q.status === 'dismissed' && <ModButton onClick={() => act(q, 'approve')} label={t('restore')} k="a" />}
+              <ModButton onClick={async () => setEditing({ id: q.id, body: q.body })} label={t('edit')} k="e" />
+            </div>
+          </li>
+        ))}
+      </ol>
+      <section aria-labelledby="people-title">
+        <h2 id="people-title" className="text-base font-semibold">
+          {t('whoIsHere')}
+        </h2>
+        <ul className="mt-1 flex flex-col gap-1 text-sm" data-testid="people">
+          {(state.presence?.people ?? []).map((p) => (
+            <li key={p.id} className="flex flex-wrap items-center gap-2">
+              <span>
+                {p.name} <span className="text-stone-500">({t(`role.${p.role}`)})</span>
+              </span>
+              {!p.id.startsWith('guest:') && p.id !== state.you?.id && (
+                <>
+                  <button type="button" className="underline" onClick={() => void actions.sanction(p.id, 'mute', 10)}>
+                    {t('mute10')}
+                  </button>
+                  <button type="button" className="underline" onClick={() => void actions.sanction(p.id, 'unmute')}>
+                    {t('unmute')}
+                  </button>
+                  <button type="button" className="text-red-700 underline" onClick={() => void actions.sanction(p.id, 'ban')}>
+                    {t('ban')}
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <ChatPanel room={room} signInHref={`/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/moderate`)}`} />
+    </div>
+  );
+}
+
+function ModButton({ onClick, label, k }: { onClick: () => Promise<void>; label: string; k: string }) {
+  return (
+    <button
+      type="button"
+      onClick={(e) => {
+        e.stopPropagation();
+        void onClick();
+      }}
+      aria-keyshortcuts={k}
+      className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-100"
+    >
+      {label} <kbd className="hidden text-xs text-stone-400 md:inline">{k}</kbd>
+    </button>
+  );
+}

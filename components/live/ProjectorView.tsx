@@ -1,0 +1,71 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { sortQuestions } from '@/lib/domain/live';
+import { useLiveRoom } from './useLiveRoom';
+
+/**
+ * The room screen at hybrid events: big type, the question on air, the top questions, and how to
+ * join the Q&A from a phone (QR code and short URL, rendered by the server page).
+ */
+export function ProjectorView({
+  sessionId,
+  title,
+  shortUrl,
+  qrSvg,
+}: {
+  sessionId: string;
+  title: string;
+  shortUrl: string;
+  qrSvg: string;
+}) {
+  const t = useTranslations('live');
+  const { state } = useLiveRoom(sessionId);
+  const questions = Object.values(state.questions).filter((q) => q.status === 'visible' || q.status === 'answered');
+  const onAir = questions.find((q) => q.onAir) ?? null;
+  const top = sortQuestions(questions.filter((q) => !q.onAir && q.status === 'visible'), 'votes').slice(0, 5);
+  return (
+    <div className="grid min-h-screen grid-cols-1 gap-8 bg-stone-950 p-8 text-white lg:grid-cols-[1fr_20rem]" data-testid="projector">
+      <div className="flex flex-col gap-8">
+        <h1 className="text-3xl font-semibold text-stone-300">{title}</h1>
+        <section aria-labelledby="on-air-title" className="rounded-2xl border-4 border-live p-8" data-testid="projector-on-air">
+          <h2 id="on-air-title" className="mb-4 text-2xl font-bold tracking-wide text-red-300 uppercase">
+            {t('onAir')}
+          </h2>
+          {onAir ? (
+            <>
+              <p className="text-5xl leading-tight font-semibold break-words">{onAir.body}</p>
+              <p className="mt-4 text-2xl text-stone-300">
+                {onAir.authorName ?? t('anonymousAuthor')} · {t('votes', { count: onAir.votes })}
+              </p>
+            </>
+          ) : (
+            <p className="text-3xl text-stone-400">{t('nothingOnAir')}</p>
+          )}
+        </section>
+        <section aria-labelledby="top-title">
+          <h2 id="top-title" className="mb-4 text-2xl font-semibold text-stone-300">
+            {t('topQuestions')}
+          </h2>
+          <ol className="flex flex-col gap-4" data-testid="projector-top">
+            {top.map((q) => (
+              <li key={q.id} className="flex items-start gap-4 text-3xl">
+                <span className="min-w-16 rounded bg-stone-800 px-3 py-1 text-center font-bold">{q.votes}</span>
+                <span className="break-words">{q.body}</span>
+              </li>
+            ))}
+            {top.length === 0 && <li className="text-2xl text-stone-500">{t('noQuestions')}</li>}
+          </ol>
+        </section>
+      </div>
+      <aside className="flex flex-col items-center gap-4 self-start rounded-2xl bg-white p-6 text-stone-900">
+        <p className="text-center text-2xl font-semibold">{t('joinFromPhone')}</p>
+        <div className="w-full" aria-hidden dangerouslySetInnerHTML={{ __html: qrSvg }} />
+        <p className="text-center text-2xl font-bold break-all" data-testid="short-url">
+          {shortUrl.replace(/^https?:\/\//, '')}
+        </p>
+        {state.presence && <p className="text-xl">{t('presence', { count: state.presence.count })}</p>}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack,
+  AckError,
+  ChatMessage,
+  ClientToServerEvents,
+  JoinData,
+  ModerationNotice,
+  Presence,
+  Question,
+  QuestionEvent,
+  ServerToClientEvents,
+  You,
+} from '@/lib/realtime/protocol';
+
+type ChemSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type RoomState = {
+  status: 'connecting' | 'joined' | 'disconnected' | 'error';
+  error: AckError | null;
+  questions: Record<string, Question>;
+  messages: ChatMessage[];
+  moreMessages: boolean;
+  presence: Presence | null;
+  moderation: 'post' | 'pre';
+  you: You | null;
+  notices: ModerationNotice[];
+};
+
+type Action =
+  | { type: 'joined'; data: JoinData }
+  | { type: 'status'; status: RoomState['status']; error?: AckError }
+  | { type: 'question'; q: QuestionEvent }
+  | { type: 'question-removed'; id: string }
+  | { type: 'message'; m: ChatMessage }
+  | { type: 'message-deleted'; id: string }
+  | { type: 'older'; messages: ChatMessage[]; more: boolean }
+  | { type: 'presence'; p: Presence }
+  | { type: 'moderation'; moderation: 'post' | 'pre' }
+  | { type: 'notice'; n: ModerationNotice };
+
+const initial: RoomState = {
+  status: 'connecting',
+  error: null,
+  questions: {},
+  messages: [],
+  moreMessages: false,
+  presence: null,
+  moderation: 'post',
+  you: null,
+  notices: [],
+};
+
+function reduce(s: RoomState, a: Action): RoomState {
+  switch (a.type) {
+    case 'joined':
+      return {
+        ...s,
+        status: 'joined',
+        error: null,
+        questions: Object.fromEntries(a.data.questions.map((q) => [q.id, q])),
+        messages: a.data.messages,
+        moreMessages: a.data.moreMessages,
+        presence: a.data.presence,
+        moderation: a.data.moderation,
+        you: a.data.you,
+      };
+    case 'status':
+      return { ...s, status: a.status, error: a.error ?? null };
+    case 'question': {
+      const prev = s.questions[a.q.id];
+      // Broadcasts leave out votedByMe: keep what this person knows.
+      const q: Question = { ...a.q, votedByMe: a.q.votedByMe ?? prev?.votedByMe ?? false };
+      return { ...s, questions: { ...s.questions, [q.id]: q } };
+    }
+    case 'question-removed': {
+      if (!s.questions[a.id]) return s;
+      const { [a.id]: _gone, ...rest } = s.questions;
+      return { ...s, questions: rest };
+    }
+    case 'message': {
+      const at = s.messages.findIndex((m) => m.id === a.m.id);
+      if (at >= 0) return { ...s, messages: s.messages.map((m) => (m.id === a.m.id ? a.m : m)) };
+      return { ...s, messages: [...s.messages, a.m] };
+    }
+    case 'message-deleted':
+      return { ...s, messages: s.messages.filter((m) => m.id !== a.id) };
+    case 'older': {
+      const known = new Set(s.messages.map((m) => m.id));
+      return { ...s, messages: [...a.messages.filter((m) => !known.has(m.id)), ...s.messages], moreMessages: a.more };
+    }
+    case 'presence':
+      return { ...s, presence: { ...a.p, people: a.p.people ?? s.presence?.people } };
+    case 'moderation':
+      return { ...s, moderation: a.moderation };
+    case 'notice': {
+      let you = s.you;
+      if (you && a.n.kind === 'muted') you = { ...you, mutedUntil: a.n.until };
+      if (you && a.n.kind === 'unmuted') you = { ...you, mutedUntil: null };
+      return {
+        ...s,
+        you,
+        notices: [...s.notices.slice(-4), a.n],
+        ...(a.n.kind === 'banned' ? { status: 'error' as const, error: { code: 'banned' as const, message: a.n.message } } : {}),
+      };
+    }
+  }
+}
+
+export type LiveRoom = ReturnType<typeof useLiveRoom>;
+
+/**
+ * One session's live room in the browser: connects to Socket.IO (session cookie or personal-link
+ * cookie), joins, keeps questions, chat and presence in step with server events, and resyncs
+ * with `session:join` whenever a reconnection could not recover what was missed.
+ */
+export function useLiveRoom(sessionId: string) {
+  const [state, dispatch] = useReducer(reduce, initial);
+  const socketRef = useRef<ChemSocket | null>(null);
+
+  useEffect(() => {
+    const socket: ChemSocket = io({ path: '/socket.io', withCredentials: true });
+    socketRef.current = socket;
+    const mine = <T extends { sessionId: string }>(f: (p: T) => void) => (p: T) => {
+      if (p.sessionId === sessionId) f(p);
+    };
+    const join = () =>
+      socket.emit('session:join', { sessionId }, (res) => {
+        if (res.ok) dispatch({ type: 'joined', data: res.data });
+        else dispatch({ type: 'status', status: 'error', error: res.error });
+      });
+    socket.on('connect', () => {
+      if (socket.recovered) dispatch({ type: 'status', status: 'joined' });
+      else join();
+    });
+    socket.on('disconnect', () => dispatch({ type: 'status', status: 'disconnected' }));
+    socket.on('presence:updated', mine((p) => dispatch({ type: 'presence', p })));
+    socket.on('question:created', mine((q) => dispatch({ type: 'question', q })));
+    socket.on('question:updated', mine((q) => dispatch({ type: 'question', q })));
+    socket.on('question:removed', mine((r) => dispatch({ type: 'question-removed', id: r.id })));
+    socket.on('qa:configured', mine((c) => dispatch({ type: 'moderation', moderation: c.moderation })));
+    socket.on('chat:message', mine((m) => dispatch({ type: 'message', m })));
+    socket.on('chat:updated', mine((m) => dispatch({ type: 'message', m })));
+    socket.on('chat:deleted', mine((r) => dispatch({ type: 'message-deleted', id: r.id })));
+    socket.on('moderation:notice', mine((n) => dispatch({ type: 'notice', n })));
+    return () => {
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [sessionId]);
+
+  /** Send a command; resolves with its ack (a refusal is a value, not an exception). */
+  const call = useCallback(<T,>(event: keyof ClientToServerEvents, payload: unknown): Promise<Ack<T>> => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'offline' } });
+    return (socket as unknown as { timeout: (ms: number) => { emitWithAck: (e: string, p: unknown) => Promise<Ack<T>> } })
+      .timeout(10_000)
+      .emitWithAck(event, payload)
+      .catch(() => ({ ok: false, error: { code: 'internal', message: 'timeout' } }) as Ack<T>);
+  }, []);
+
+  const actions = useMemo(() => {
+    const applyQuestion = async (p: Promise<Ack<Question>>) => {
+      const res = await p;
+      if (res.ok) dispatch({ type: 'question', q: res.data });
+      return res;
+    };
+    const applyMessage = async (p: Promise<Ack<ChatMessage>>) => {
+      const res = await p;
+      if (res.ok) dispatch({ type: 'message', m: res.data });
+      return res;
+    };
+    return {
+      ask: (body: string, anonymous: boolean) => applyQuestion(call<Question>('question:ask', { sessionId, body, anonymous })),
+      vote: (questionId: string, vote: boolean) => applyQuestion(call<Question>('question:vote', { questionId, vote })),
+      withdraw: async (questionId: string) => {
+        const res = await call<{ id: string }>('question:withdraw', { questionId });
+        if (res.ok) dispatch({ type: 'question-removed', id: questionId });
+        return res;
+      },
+      moderate: (questionId: string, action: 'approve' | 'dismiss' | 'answer' | 'on-air' | 'off-air' | 'edit', body?: string) =>
+        applyQuestion(call<Question>('question:moderate', { questionId, action, ...(body !== undefined ? { body } : {}) })),
+      configure: (moderation: 'post' | 'pre') => call('qa:configure', { sessionId, moderation }),
+      send: (body: string, replyTo?: string | null) => applyMessage(call<ChatMessage>('chat:send', { sessionId, body, replyTo: replyTo ?? null })),
+      react: (messageId: string, emoji: string) => applyMessage(call<ChatMessage>('chat:react', { messageId, emoji })),
+      remove: async (messageId: string) => {
+        const res = await call<{ id: string }>('chat:delete', { messageId });
+        if (res.ok) dispatch({ type: 'message-deleted', id: messageId });
+        return res;
+      },
+      sanction: (userId: string, action: 'mute' | 'unmute' | 'ban' | 'unban', minutes?: number) =>
+        call('chat:moderate', { sessionId, userId, action, ...(minutes ? { minutes } : {}) }),
+      loadOlder: async (before: string) => {
+        const res = await call<{ messages: ChatMessage[]; more: boolean }>('chat:history', { sessionId, before });
+        if (res.ok) dispatch({ type: 'older', messages: res.data.messages, more: res.data.more });
+        return res;
+      },
+    };
+  }, [call, sessionId]);
+
+  return { state, actions };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { canSee, linkParts, mentionsModerators, type QuestionRow, questionView, shortCodeOf, sortQuestions } from './live';
+
+const q = (over: Partial<QuestionRow> = {}): QuestionRow => ({
+  id: 'q1',
+  sessionId: 's1',
+  body: 'Qui finance ?',
+  authorKey: 'registration:a',
+  authorName: 'Alice',
+  anonymous: false,
+  status: 'visible',
+  onAir: false,
+  votes: 0,
+  createdAt: new Date('2026-11-23T10:00:00Z'),
+  ...over,
+});
+
+describe('question views', () => {
+  it('hides anonymous authors from the audience only', () => {
+    const anon = q({ anonymous: true });
+    expect(questionView(anon, { actorKey: 'user:b', isModerator: false })).toMatchObject({ authorName: null, authorId: null });
+    expect(questionView(anon, { actorKey: null, isModerator: true })).toMatchObject({ authorName: 'Alice', authorId: 'registration:a' });
+    expect(questionView(anon, { actorKey: 'registration:a', isModerator: false })).toMatchObject({ authorName: 'Alice' });
+    expect(questionView(q(), { actorKey: null, isModerator: false }).authorName).toBe('Alice');
+  });
+
+  it('shows pending questions to moderators and their author, dismissed ones to moderators', () => {
+    const audience = { actorKey: 'user:b', isModerator: false };
+    expect(canSee(q({ status: 'pending' }), audience)).toBe(false);
+    expect(canSee(q({ status: 'pending' }), { actorKey: 'registration:a', isModerator: false })).toBe(true);
+    expect(canSee(q({ status: 'dismissed' }), { actorKey: 'registration:a', isModerator: false })).toBe(false);
+    expect(canSee(q({ status: 'dismissed' }), { actorKey: null, isModerator: true })).toBe(true);
+    expect(canSee(q({ status: 'answered' }), { actorKey: null, isModerator: false })).toBe(true);
+  });
+
+  it('sorts on air first, then by votes (older first on ties) or newest first', () => {
+    const list = [
+      { id: 'a', onAir: false, votes: 2, createdAt: '2026-11-23T10:00:00Z' },
+      { id: 'b', onAir: false, votes: 5, createdAt: '2026-11-23T10:05:00Z' },
+      { id: 'c', onAir: true, votes: 0, createdAt: '2026-11-23T10:01:00Z' },
+      { id: 'd', onAir: false, votes: 2, createdAt: '2026-11-23T09:00:00Z' },
+    ];
+    expect(sortQuestions(list, 'votes').map((x) => x.id)).toEqual(['c', 'b', 'd', 'a']);
+    expect(sortQuestions(list, 'time').map((x) => x.id)).toEqual(['c', 'b', 'a', 'd']);
+  });
+});
+
+describe('chat text', () => {
+  it('turns http(s) URLs into links and leaves everything else as text', () => {
+    expect(linkParts('voir https://example.org/a?b=1, et www.example.org.')).toEqual([
+      { kind: 'text', text: 'voir ' },
+      { kind: 'link', text: 'https://example.org/a?b=1', href: 'https://example.org/a?b=1' },
+      { kind: 'text', text: ', et ' },
+      { kind: 'link', text: 'www.example.org', href: 'http://www.example.org' },
+      { kind: 'text', text: '.' },
+    ]);
+    expect(linkParts('<script>alert(1)</script>')).toEqual([{ kind: 'text', text: '<script>alert(1)</script>' }]);
+    expect(linkParts('javascript:alert(1) mailto:x@y.fr').every((p) => p.kind === 'text')).toBe(true);
+  });
+
+  it('recognises calls to the moderators', () => {
+    for (const s of ['@modération une coquille', 'merci @moderators!', '(@mods)', '@Modérateurs ?', '@moderation']) {
+      expect(mentionsModerators(s)).toBe(true);
+    }
+    for (const s of ['mail@moderation.fr', '@modulation', 'modération']) expect(mentionsModerators(s)).toBe(false);
+  });
+
+  it('gives sessions a short code for the projector URL', () => {
+    expect(shortCodeOf('7f559238-062e-491b-90b5-dd56d82535a5')).toBe('7f559238');
+  });
+});
