@@ -88,20 +88,36 @@ function publishQuestion(io: Io, q: QuestionRow, wasPublic: boolean, event: 'que
 }
 
 // ---------------------------------------------------------------- presence (coalesced)
+//
+// Counting people across processes needs `fetchSockets()` through the adapter, which is costly
+// while hundreds of people join at once. So the cluster-wide count is computed at most every
+// 250 ms per session and process, and cached; a `session:join` ack answers at once from that
+// cache merged with this process's own sockets, and the next update follows within 250 ms.
 
+type Person = NonNullable<Presence['people']>[number];
 const pendingPresence = new WeakMap<Io, Map<string, NodeJS.Timeout>>();
+const lastPresence = new WeakMap<Io, Map<string, Person[]>>();
 
-export async function presenceOf(io: Io, sessionId: string, withPeople = false): Promise<Presence> {
-  const sockets = await io.in(roomOf(sessionId)).fetchSockets();
-  const people = new Map<string, NonNullable<Presence['people']>[number]>();
-  for (const s of sockets) {
-    if (!people.has(s.data.presenceKey)) {
-      people.set(s.data.presenceKey, {
-        id: s.data.presenceKey,
-        name: s.data.identity?.name ?? 'Invité·e',
-        role: s.data.roles[sessionId] ?? 'guest',
-      });
-    }
+function personOf(data: ChemSocket['data'], sessionId: string): Person {
+  return { id: data.presenceKey, name: data.identity?.name ?? 'Invité·e', role: data.roles[sessionId] ?? 'guest' };
+}
+
+/** Everyone in the session, across processes (adapter round trip). */
+async function clusterPresence(io: Io, sessionId: string): Promise<Person[]> {
+  const people = new Map<string, Person>();
+  for (const s of await io.in(roomOf(sessionId)).fetchSockets()) {
+    if (!people.has(s.data.presenceKey)) people.set(s.data.presenceKey, personOf(s.data, sessionId));
+  }
+  return [...people.values()];
+}
+
+/** The best count available now: the last cluster-wide one, merged with this process's sockets. */
+export function presenceNow(io: Io, sessionId: string, withPeople: boolean): Presence {
+  const people = new Map<string, Person>();
+  for (const p of lastPresence.get(io)?.get(sessionId) ?? []) people.set(p.id, p);
+  for (const id of io.sockets.adapter.rooms.get(roomOf(sessionId)) ?? []) {
+    const s = io.sockets.sockets.get(id);
+    if (s) people.set(s.data.presenceKey, personOf(s.data, sessionId));
   }
   return withPeople ? { sessionId, count: people.size, people: [...people.values()] } : { sessionId, count: people.size };
 }
@@ -116,10 +132,14 @@ export function schedulePresence(io: Io, sessionId: string) {
     sessionId,
     setTimeout(() => {
       mine.delete(sessionId);
-      presenceOf(io, sessionId, true)
-        .then((p) => {
-          io.to(modsRoomOf(sessionId)).emit('presence:updated', p);
-          io.to(audienceRoomOf(sessionId)).emit('presence:updated', { sessionId, count: p.count });
+      clusterPresence(io, sessionId)
+        .then((people) => {
+          let cache = lastPresence.get(io);
+          if (!cache) lastPresence.set(io, (cache = new Map()));
+          if (people.length) cache.set(sessionId, people);
+          else cache.delete(sessionId);
+          io.to(modsRoomOf(sessionId)).emit('presence:updated', { sessionId, count: people.length, people });
+          io.to(audienceRoomOf(sessionId)).emit('presence:updated', { sessionId, count: people.length });
         })
         .catch((err) => logger().warn({ err }, 'presence update failed'));
     }, 250),
@@ -147,7 +167,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
       socket.data.roles[sessionId] = a.role;
       await socket.leave(a.isModerator ? audienceRoomOf(sessionId) : modsRoomOf(sessionId));
       await socket.join([roomOf(sessionId), a.isModerator ? modsRoomOf(sessionId) : audienceRoomOf(sessionId)]);
-      const presence = await presenceOf(io, sessionId, a.isModerator);
+      const presence = presenceNow(io, sessionId, a.isModerator);
       schedulePresence(io, sessionId);
       const canWrite = Boolean(a.actorKey) && (a.registered || a.role !== 'participant');
       return {

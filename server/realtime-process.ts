@@ -1,7 +1,7 @@
 /**
- * A realtime server process on its own (no Next): the database of DATABASE_URL, Socket.IO on
+ * A realtime-only server process (no Next), for the multi-process tests and bench/realtime: the database of DATABASE_URL, Socket.IO on
  * PORT (0 = any) of 127.0.0.1, the Redis streams adapter when REDIS_URL is set. Prints
- * `listening <port>` once ready. Used by the multi-process tests and the realtime benchmark.
+ * `listening <port>` once ready.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,0 +1,42 @@
+/**
+ * Baseline for bench/realtime: a bare Socket.IO server doing the same broadcasts as Chemins with
+ * no authentication, no validation and no storage. Same adapter choice (REDIS_URL → Redis
+ * streams). Prints `listening <port>`.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import { Server } from 'socket.io';
+
+const http = createServer();
+const io = new Server(http, { serveClient: false, connectionStateRecovery: { maxDisconnectionDuration: 120_000, skipMiddlewares: true } });
+if (process.env.REDIS_URL) {
+  const redis = createClient({ url: process.env.REDIS_URL });
+  await redis.connect();
+  io.adapter(createAdapter(redis));
+}
+let seq = 0;
+type Ack = (r: unknown) => void;
+io.on('connection', (socket) => {
+  socket.on('session:join', async ({ sessionId }: { sessionId: string }, ack: Ack) => {
+    await socket.join(`session:${sessionId}`);
+    ack({ ok: true, data: { questions: [], messages: [] } });
+  });
+  socket.on('chat:send', ({ sessionId, body }: { sessionId: string; body: string }, ack: Ack) => {
+    const m = { id: String(++seq), sessionId, body, authorName: 'x', createdAt: new Date().toISOString() };
+    io.to(`session:${sessionId}`).emit('chat:message', m);
+    ack({ ok: true, data: m });
+  });
+  socket.on('question:ask', ({ sessionId, body }: { sessionId: string; body: string }, ack: Ack) => {
+    const q = { id: String(++seq), sessionId, body, votes: 0, createdAt: new Date().toISOString() };
+    io.to(`session:${sessionId}`).emit('question:created', q);
+    ack({ ok: true, data: q });
+  });
+  socket.on('question:vote', ({ questionId, sessionId }: { questionId: string; sessionId: string }, ack: Ack) => {
+    const q = { id: questionId, sessionId, votes: ++seq };
+    io.to(`session:${sessionId}`).emit('question:updated', q);
+    ack({ ok: true, data: q });
+  });
+});
+http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => process.stdout.write(`listening ${(http.address() as AddressInfo).port}\n`));

@@ -1,0 +1,204 @@
+// bench/realtime: N socket.io-client connections in one session; some of them chat, ask and vote;
+// every broadcast carries its send time, so each client measures delivery latency. The same
+// workload runs against Chemins' realtime server (auth, validation, Postgres before every ack,
+// per-viewer fan-out) and against a bare Socket.IO server (bench/realtime/bare-server.ts) as the
+// baseline, first on one process, then (with REDIS_URL) on two processes sharing rooms through
+// the Redis streams adapter. Prints p50/p99 delivery latency, deliveries and clients held.
+//
+//   DATABASE_URL=postgres://… [REDIS_URL=redis://…] npx tsx bench/realtime/run.ts
+//   (BENCH_CLIENTS=2000, BENCH_SECONDS=15, BENCH_RATE=10 broadcasts/s)
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import postgres from 'postgres';
+import { io as connect, type Socket } from 'socket.io-client';
+import { openDatabase } from '@/db/client';
+import { seed } from '@/db/seed';
+
+const DATABASE_URL = process.env.DATABASE_URL;
+if (!DATABASE_URL) throw new Error('Set DATABASE_URL (a Postgres server; npm run test:all starts one).');
+const N = Number(process.env.BENCH_CLIENTS ?? 2000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const RATE = Number(process.env.BENCH_RATE ?? 10);
+const SENDERS = 60;
+
+type Proc = { url: string; child: ChildProcess };
+
+function start(script: string, env: Record<string, string>): Promise<Proc> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^listening (\d+)$/.exec(line);
+      if (m) resolve({ url: `http://127.0.0.1:${m[1]}`, child });
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
+  });
+}
+
+const rssMb = (pid: number) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+
+function pct(sorted: number[], p: number) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+}
+
+type Result = { name: string; held: number; broadcasts: number; expected: number; delivered: number; p50: number; p99: number; max: number; rss: number };
+
+async function phase(name: string, procs: Proc[], sessionId: string, tokens: string[], bare: boolean): Promise<Result> {
+  const latencies: number[] = [];
+  let delivered = 0;
+  const clients: Socket[] = [];
+  const onTimed = (p: { body?: string }) => {
+    const m = /t=(\d+(?:\.\d+)?)/.exec(p.body ?? '');
+    if (m) {
+      latencies.push(performance.timeOrigin + performance.now() - Number(m[1]));
+      delivered++;
+    }
+  };
+  // Connect and join in batches of 100.
+  for (let i = 0; i < N; i += 100) {
+    await Promise.all(
+      Array.from({ length: Math.min(100, N - i) }, async (_, k) => {
+        const idx = i + k;
+        const socket = connect(procs[idx % procs.length]!.url, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+          auth: bare ? {} : { token: tokens[idx] },
+        });
+        await new Promise<void>((resolve, reject) => {
+          socket.once('connect', () => resolve());
+          socket.once('connect_error', reject);
+        });
+        const res = await socket.timeout(30_000).emitWithAck('session:join', { sessionId });
+        if (!res.ok) throw new Error(`join refused: ${JSON.stringify(res.error)}`);
+        socket.on('chat:message', onTimed);
+        socket.on('question:created', onTimed);
+        socket.on('question:updated', () => {});
+        clients.push(socket);
+      }),
+    );
+  }
+  const held = clients.filter((c) => c.connected).length;
+
+  // Workload: chat (60 %), questions (20 %), votes (20 %), spread over senders so that nobody
+  // reaches the per-person rate limit.
+  const questionIds: string[] = [];
+  let broadcasts = 0;
+  let timed = 0;
+  let refusals = 0;
+  const t0 = Date.now();
+  let tick = 0;
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      if (Date.now() - t0 >= SECONDS * 1000) {
+        clearInterval(timer);
+        resolve();
+        return;
+      }
+      const sender = clients[tick % SENDERS]!;
+      const kind = tick % 5;
+      tick++;
+      const body = `bench t=${performance.timeOrigin + performance.now()}`;
+      const done = (res: { ok: boolean; data?: { id: string } }) => {
+        if (!res.ok) refusals++;
+      };
+      if (kind < 3) {
+        broadcasts++;
+        timed++;
+        sender.emit('chat:send', { sessionId, body }, done);
+      } else if (kind === 3 || questionIds.length === 0) {
+        broadcasts++;
+        timed++;
+        sender.emit('question:ask', { sessionId, body }, (res: { ok: boolean; data?: { id: string } }) => {
+          done(res);
+          if (res.ok && res.data) questionIds.push(res.data.id);
+        });
+      } else {
+        broadcasts++;
+        // A different voter each time (clients beyond the senders), on a recent question.
+        const voter = clients[SENDERS + (tick % (clients.length - SENDERS))]!;
+        const questionId = questionIds[questionIds.length - 1]!;
+        voter.emit('question:vote', bare ? { questionId, sessionId, vote: true } : { questionId, vote: true }, done);
+      }
+    }, 1000 / RATE);
+  });
+  const expected = timed * held;
+  const settleEnd = Date.now() + 15_000;
+  while (delivered < expected - refusals * held && Date.now() < settleEnd) await new Promise((r) => setTimeout(r, 50));
+  const rss = procs.reduce((sum, p) => sum + rssMb(p.child.pid!), 0);
+  for (const c of clients) c.disconnect();
+  latencies.sort((a, b) => a - b);
+  if (refusals) console.log(`  (${name}: ${refusals} commands refused)`);
+  return { name, held, broadcasts, expected, delivered, p50: pct(latencies, 50), p99: pct(latencies, 99), max: latencies.at(-1) ?? NaN, rss };
+}
+
+// ---------------------------------------------------------------- set-up: a fresh database
+const admin = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
+const dbName = `chemins_bench_rt_${Date.now()}`;
+await admin.unsafe(`create database ${dbName}`);
+const url = new URL(DATABASE_URL);
+url.pathname = `/${dbName}`;
+const benchUrl = url.toString();
+const handle = await openDatabase({ databaseUrl: benchUrl, dataDir: 'unused' });
+await seed(handle.db);
+await handle.close();
+const sql = postgres(benchUrl, { max: 2, onnotice: () => {} });
+const [event] = await sql<{ id: string }[]>`select id from events where slug = 'edition-demo'`;
+const [session] = await sql<{ id: string }[]>`
+  insert into programme_sessions (event_id, slug, title, kind, mode, starts_at, ends_at)
+  values (${event!.id}, 'bench-live', 'Bench', 'plenary', 'hybrid', now() - interval '10 minutes', now() + interval '2 hours')
+  returning id`;
+const tokens = (
+  await sql<{ join_token: string }[]>`
+    insert into registrations (event_id, name, email, join_token, consent_at)
+    select ${event!.id}, 'Bench ' || g, 'bench-' || g || '@bench.test', md5(random()::text || g) || md5(g::text), now()
+      from generate_series(1, ${N}) g
+    returning join_token`
+).map((r) => r.join_token);
+
+const results: Result[] = [];
+const procs: Proc[] = [];
+try {
+  const phases: { name: string; script: string; count: number; redis: boolean; bare: boolean }[] = [
+    { name: 'bare Socket.IO, 1 process (baseline)', script: 'bench/realtime/bare-server.ts', count: 1, redis: false, bare: true },
+    { name: 'Chemins, 1 process', script: 'server/realtime-process.ts', count: 1, redis: false, bare: false },
+  ];
+  if (process.env.REDIS_URL) {
+    phases.push(
+      { name: 'bare Socket.IO, 2 processes + Redis (baseline)', script: 'bench/realtime/bare-server.ts', count: 2, redis: true, bare: true },
+      { name: 'Chemins, 2 processes + Redis', script: 'server/realtime-process.ts', count: 2, redis: true, bare: false },
+    );
+  }
+  for (const p of phases) {
+    await sql`delete from chat_messages where session_id = ${session!.id}`;
+    await sql`delete from questions where session_id = ${session!.id}`;
+    const started: Proc[] = [];
+    for (let i = 0; i < p.count; i++) {
+      started.push(await start(p.script, { DATABASE_URL: benchUrl, REDIS_URL: p.redis ? process.env.REDIS_URL! : '' }));
+    }
+    procs.push(...started);
+    results.push(await phase(p.name, started, session!.id, tokens, p.bare));
+    for (const s of started) s.child.kill('SIGTERM');
+    const r = results.at(-1)!;
+    console.log(`${r.name}: ${r.held}/${N} clients held, p99 ${r.p99.toFixed(1)} ms`);
+  }
+} finally {
+  for (const p of procs) p.child.kill('SIGTERM');
+  await sql.end();
+  await new Promise((r) => setTimeout(r, 500));
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+}
+
+console.log(`\nbench/realtime — ${N} clients in one session, ${RATE} broadcasts/s for ${SECONDS} s (60 % chat, 20 % questions, 20 % votes)\n`);
+console.log('| run | clients held | broadcasts | deliveries (timed) | p50 ms | p99 ms | max ms | server RSS MB |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results) {
+  console.log(`| ${r.name} | ${r.held} | ${r.broadcasts} | ${r.delivered}/${r.expected} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.rss.toFixed(0)} |`);
+}
+const ratio = (app: Result | undefined, base: Result | undefined) => (app && base ? (app.p99 / base.p99).toFixed(2) : 'n/a');
+console.log(`\np99 ratio Chemins / bare, 1 process: ${ratio(results[1], results[0])}× (target ≤ 2×, p99 < 250 ms, 2000 clients)`);
+if (results.length > 2) console.log(`p99 ratio Chemins / bare, 2 processes + Redis: ${ratio(results[3], results[2])}×`);
+process.exit(0);
