@@ -81,6 +81,8 @@ async function phase(name: string, procs: Proc[], sessionId: string, tokens: str
     );
   }
   const held = clients.filter((c) => c.connected).length;
+  // Let the join storm settle (presence updates, GC) before measuring the steady state.
+  await new Promise((r) => setTimeout(r, 3000));
 
   // Workload: chat (60 %), questions (20 %), votes (20 %), spread over senders so that nobody
   // reaches the per-person rate limit.
