@@ -6,7 +6,7 @@ const smtpHttpPort = Number(process.env.SMTP_SINK_HTTP_PORT ?? 3108);
 export const baseURL = `http://127.0.0.1:${port}`;
 
 // Debian's Chromium, never a downloaded browser; loopback only.
-const chromiumArgs = [
+export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -8,6 +8,7 @@ import { currentUser } from '@/server/auth/current';
 import { ActionForm } from '@/components/organize/ActionForm';
 import { getEventProgramme } from '@/db/queries/events';
 import { checkInAction } from './actions';
+import { QrScanner } from '@/components/organize/QrScanner';
 import { generateCodeAction, saveQuestionAction, saveRoomAction, saveTrackAction, updateEventAction } from './programme-actions';
 import { localDate } from '@/lib/domain/time';
 import { listInvitationCodes } from '@/db/queries/programme-admin';
@@ -234,6 +235,7 @@ export default async function OrganizePage({
             {t('checkInSubmit')}
           </button>
         </form>
+        <QrScanner inputId="code" />
       </section>
       <section aria-labelledby="attendees">
         <div className="mb-2 flex items-center gap-4">
