@@ -128,6 +128,13 @@ export async function getEventProgramme(slug: string): Promise<EventProgramme | 
   };
 }
 
+/** One session of an event's programme, with its event (session and room pages), or null. */
+export async function getProgrammeSession({ slug, sessionSlug }: { slug: string; sessionSlug: string }) {
+  const programme = await getEventProgramme(slug);
+  const session = programme?.sessions.find((s) => s.slug === sessionSlug);
+  return programme && session ? { event: programme.event, session } : null;
+}
+
 /** A session by its id, with its event's slug/time zone; used by the live page and realtime joins. */
 export async function getSessionById(id: string) {
   if (!UUID.test(id)) return null;
