@@ -81,6 +81,16 @@ test('a stage: the speaker is seen, the audience cannot publish until promoted, 
   await expectVideoOf(moderator, 'Alice Public');
   await expect(aliceRow).toHaveAttribute('data-hand', 'false'); // the hand was answered
 
+  // Muted by the moderator, then taken off stage, without reloading.
+  await alice.page.getByRole('button', { name: 'Activer le micro' }).click();
+  await expect(alice.page.getByRole('button', { name: 'Couper le micro' })).toBeVisible();
+  await aliceRow.getByRole('button', { name: 'Couper son micro' }).click();
+  await expect(alice.page.getByRole('button', { name: 'Activer le micro' })).toBeVisible();
+  await aliceRow.getByRole('button', { name: 'Retirer de la scène' }).click();
+  await expect(alice.page.getByTestId('stage-status')).toHaveText(/Vous suivez la scène/);
+  await expect(speaker.getByTestId('tile').filter({ hasText: 'Alice Public' })).toHaveCount(0);
+  await expect(alice.page.getByRole('button', { name: 'Lever la main' })).toBeVisible();
+
   // Removed: out at once, and refused when trying again.
   moderator.on('dialog', (d) => void d.accept());
   await aliceRow.getByRole('button', { name: 'Exclure' }).click();
@@ -107,7 +117,7 @@ test('a stage: the speaker is seen, the audience cannot publish until promoted, 
     const [room] = await sql`select video_live_since from programme_sessions where id = ${alice.sessionId}`;
     expect(room!.video_live_since).toBeInstanceOf(Date);
     const log = await sql`select action from moderation_log where session_id = ${alice.sessionId} and target_key = ${actorKey} order by created_at`;
-    expect(log.map((l) => l.action)).toEqual(['video:promote', 'video:remove']);
+    expect(log.map((l) => l.action)).toEqual(['video:promote', 'video:mute', 'video:demote', 'video:remove']);
   } finally {
     await sql.end();
   }

@@ -29,17 +29,27 @@ async function orNotInRoom<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Rooms this process created lately: the next tokens skip the call. Kept briefly, since the room
+ * may finish (or be ended) and another process may learn it.
+ */
+const KNOWN_FOR_MS = 60_000;
+const g = globalThis as unknown as { __cheminsRooms?: Map<string, number> };
+
+/**
  * Create the room with the session's limits when the first token is minted. LiveKit answers an
  * existing room with that room, so this is idempotent; a failure here never blocks a join (the room
  * is then created on first join, without limits).
  */
 export async function ensureRoom(name: string, opts: { maxParticipants: number | null; emptyTimeoutSeconds: number }): Promise<void> {
+  const known = (g.__cheminsRooms ??= new Map());
+  if ((known.get(name) ?? 0) > Date.now()) return;
   try {
     await client().createRoom({
       name,
       emptyTimeout: opts.emptyTimeoutSeconds,
       maxParticipants: opts.maxParticipants ?? 0,
     });
+    known.set(name, Date.now() + KNOWN_FOR_MS);
   } catch (err) {
     logger().warn({ err, room: name }, 'LiveKit: could not create the room with its limits');
   }
@@ -66,14 +76,21 @@ export async function muteTracks(room: string, identity: string, trackSid?: stri
 /** Take the participant out of the room now; a participant already gone is fine. */
 export async function removeFromRoom(room: string, identity: string): Promise<void> {
   try {
-    await client().removeParticipant(room, identity);
+    // Tokens issued until now stop working too (the removed person holds one for a few minutes).
+    await client().removeParticipant(room, identity, { revokeTokenTs: BigInt(Math.floor(Date.now() / 1000) + 1) });
   } catch (err) {
     if (!isNotFound(err)) throw err;
   }
 }
 
+/** The room finished (webhook): the next token creates it again with its limits. */
+export function forgetRoom(room: string): void {
+  g.__cheminsRooms?.delete(room);
+}
+
 /** Close the room for everybody; a room already closed is fine. */
 export async function closeRoom(room: string): Promise<void> {
+  forgetRoom(room);
   try {
     await client().deleteRoom(room);
   } catch (err) {

@@ -1,5 +1,5 @@
 import { WebhookReceiver } from 'livekit-server-sdk';
-import type { Identity } from '@/db/queries/identity';
+import { actorKeyOf, type Identity } from '@/db/queries/identity';
 import { sessionAccess } from '@/db/queries/live';
 import { isPromoted, recordJoin, recordLeave, recordVideoModeration, setRoomLive } from '@/db/queries/video';
 import { config } from '@/lib/config';
@@ -17,7 +17,7 @@ import {
 import { DomainError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { livekitSettings, mintToken } from './livekit';
-import { closeRoom, ensureRoom, muteTracks, NotInRoomError, removeFromRoom, setPublishing } from './livekit-rooms';
+import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setPublishing } from './livekit-rooms';
 
 const REFUSALS = {
   unauthenticated: 'Sign in or use your personal link to join the video.',
@@ -47,6 +47,8 @@ export type VideoToken = { serverUrl: string; token: string; role: VideoRole };
  * `videoAdmission`). The first token creates the room with the session's limits.
  */
 export async function issueVideoToken(identity: Identity | null, sessionId: string, now = new Date()): Promise<VideoToken> {
+  // Asked at once, beside the access check; used only for an attendee of a stage.
+  const promotedLately = identity ? isPromoted(sessionId, actorKeyOf(identity)).catch(() => false) : Promise.resolve(false);
   const { access, actorKey } = await accessOrRefuse(identity, sessionId);
   const { session } = access;
   const c = config();
@@ -55,7 +57,7 @@ export async function issueVideoToken(identity: Identity | null, sessionId: stri
   if (!admission.ok) throw new DomainError(admission.status, admission.code, REFUSALS[admission.code]);
   const settings = settingsOrRefuse();
   const room = videoRoomOf(session.id);
-  const promoted = admission.role === 'attendee' && roomLayoutOf(session.kind) === 'stage' && (await isPromoted(session.id, actorKey));
+  const promoted = admission.role === 'attendee' && roomLayoutOf(session.kind) === 'stage' && (await promotedLately);
   await ensureRoom(room, {
     maxParticipants: session.capacity,
     // Kept open for whoever is about to join, at most 10 minutes (nor past the window).
@@ -138,6 +140,7 @@ export async function receiveWebhook(body: string, authorization: string | null)
       await setRoomLive(sessionId, at);
       break;
     case 'room_finished':
+      forgetRoom(event.room!.name);
       await setRoomLive(sessionId, null);
       break;
   }

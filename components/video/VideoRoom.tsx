@@ -3,7 +3,7 @@
 import { LiveKitRoom } from '@livekit/components-react';
 import { DisconnectReason, Room, RoomEvent } from 'livekit-client';
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type JoinChoices, PreJoin } from './PreJoin';
 import { RoomView } from './RoomView';
 
@@ -32,10 +32,29 @@ async function fetchGrant(sessionId: string): Promise<{ ok: true; grant: Grant }
 export function VideoRoom({ sessionId, layout, defaultName }: { sessionId: string; layout: 'stage' | 'grid'; defaultName: string }) {
   const t = useTranslations('video');
   const [state, setState] = useState<Phase>({ phase: 'prejoin', busy: false });
+  // While the person checks their devices, the token is fetched (and a refusal said) already;
+  // "Enter" then connects at once. A token older than a minute is fetched again.
+  const early = useRef<{ at: number; answer: Promise<Awaited<ReturnType<typeof fetchGrant>>> } | null>(null);
+  const prejoin = state.phase === 'prejoin';
+  useEffect(() => {
+    if (!prejoin) return;
+    const answer = fetchGrant(sessionId);
+    early.current = { at: Date.now(), answer };
+    let current = true;
+    void answer.then((r) => {
+      if (current && !r.ok) setState((s) => (s.phase === 'prejoin' && !s.busy ? { ...s, refused: { code: r.code, message: r.message } } : s));
+    });
+    return () => {
+      current = false;
+    };
+  }, [prejoin, sessionId]);
 
   async function join(choices: JoinChoices) {
     setState({ phase: 'prejoin', busy: true });
-    const r = await fetchGrant(sessionId);
+    const prefetched = early.current;
+    early.current = null;
+    let r = prefetched && Date.now() - prefetched.at < 60_000 ? await prefetched.answer : null;
+    if (!r?.ok) r = await fetchGrant(sessionId);
     if (r.ok) setState({ phase: 'room', grant: r.grant, choices });
     else setState({ phase: 'prejoin', busy: false, refused: { code: r.code, message: r.message } });
   }
