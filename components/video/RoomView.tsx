@@ -96,7 +96,7 @@ export function RoomView({
   return (
     <div className="space-y-3" data-testid="room" data-layout={layout} data-role={role} data-can-publish={mayPublish}>
       <RoomAudioRenderer />
-      <StartAudio label="🔊" className={button} />
+      <StartAudio label={t('startAudio')} className={button} />
       {state === ConnectionState.Reconnecting && <p role="status">{t('reconnecting')}</p>}
       {state === ConnectionState.Connecting && <p role="status">{t('joining')}</p>}
       {poor && !lowBandwidth && !suggestionDismissed && (
