@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { isLive } from '@/lib/domain/time';
 
-type S = { status: string; visibility: string; startsAt: Date; endsAt: Date };
+type S = { status: string; visibility: string; startsAt: Date; endsAt: Date; videoLiveSince?: Date | null };
 
 export async function SessionBadges({ session, full = false, now = new Date() }: { session: S; full?: boolean; now?: Date }) {
   const t = await getTranslations('badge');

@@ -17,8 +17,14 @@ test('two people on the live demo session each see a presence count of 2', async
 });
 
 test('a token minted by the app lets livekit-client in Chromium connect to the room', async ({ page }) => {
-  await signInWithMagicLink(page, `video-${Date.now()}@chemins.test`);
+  const email = `video-${Date.now()}@chemins.test`;
+  await signInWithMagicLink(page, email);
+  // Signed in but not registered: the video room refuses; registered to the event: admitted.
   await page.goto(LIVE_SESSION);
+  await page.getByRole('button', { name: 'Rejoindre la vidéo' }).click();
+  await expect(page.getByTestId('video-state')).toHaveAttribute('data-state', 'error');
+  const registered = await page.request.post('/api/events/edition-demo/registrations', { data: { name: 'Vidéo', email, consent: true } });
+  expect(registered.ok()).toBe(true);
   await page.getByRole('button', { name: 'Rejoindre la vidéo' }).click();
   await expect(page.getByTestId('video-state')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
   await expect(page.getByText('Connecté·e à la salle vidéo')).toBeVisible();

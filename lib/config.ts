@@ -17,6 +17,8 @@ const optionalUrl = (protocols: string[]) =>
       .optional(),
   );
 
+const minutes = z.coerce.number({ message: 'must be a number of minutes' }).int().min(0).max(1440);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -31,6 +33,10 @@ const schema = z
     LIVEKIT_API_KEY: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
     LIVEKIT_API_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
     LIVEKIT_AUTOSTART: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('1')),
+    /** Video rooms open this many minutes before a session starts… */
+    ROOM_OPEN_MINUTES: z.preprocess(emptyToUndefined, minutes.default(15)),
+    /** …and refuse joins this many minutes after it ends. */
+    ROOM_GRACE_MINUTES: z.preprocess(emptyToUndefined, minutes.default(30)),
     SMTP_URL: optionalUrl(['smtp', 'smtps']),
     MAIL_FROM: z.string().min(3).default('Chemins <no-reply@chemins.localhost>'),
     NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),

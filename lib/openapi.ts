@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { registrationRequest } from './domain/registration';
 import { grantSchema } from './domain/roles';
+import { moderationRequest } from './domain/video';
 
 /**
  * The OpenAPI description of the HTTP API, served at /api/openapi.json. Request bodies come
@@ -190,6 +191,8 @@ export function openApiDocument(serverUrl: string) {
       '/api/sessions/{sessionId}/livekit-token': {
         post: {
           summary: 'A LiveKit token for the session’s room (public contract)',
+          description:
+            'Short-lived (10 minutes): fetch a new one to rejoin. 401 unauthenticated; 403 not_registered, not_confirmed (invitation-only or full session without a confirmed seat), removed (by a moderator), room_not_open (cancelled, or outside ROOM_OPEN_MINUTES before the start to ROOM_GRACE_MINUTES after the end); 404 not_found; 503 video_not_configured.',
           parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
           security: [{}, { joinToken: [] }],
           responses: {
@@ -207,6 +210,24 @@ export function openApiDocument(serverUrl: string) {
             },
             ...errors(401, 403, 404, 503),
           },
+        },
+      },
+      '/api/sessions/{sessionId}/room/moderate': {
+        post: {
+          summary: 'A moderator action on the session’s video room: promote, demote, mute, remove (banned from the session), end',
+          parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: json(moderationRequest) } } },
+          responses: {
+            '200': { description: 'Done, and written to the audit log' },
+            ...errors(400, 401, 403, 404, 503),
+          },
+        },
+      },
+      '/api/livekit/webhook': {
+        post: {
+          summary: 'LiveKit webhooks (signed by the LiveKit server): attendance and the room’s live state',
+          requestBody: { required: true, content: { 'application/webhook+json': { schema: { type: 'object' } } } },
+          responses: { '200': { description: 'Recorded' }, ...errors(401, 503) },
         },
       },
       '/api/admin/roles': {

@@ -5,9 +5,8 @@
 //   DATABASE_URL=postgres://… npx tsx bench/registration/run.ts
 //   (BENCH_URL=http://127.0.0.1:3000 to use an app already running on that database;
 //    BENCH_REQUESTS, BENCH_CONCURRENCY, BENCH_CAPACITY to change the load.)
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import postgres from 'postgres';
+import { startApp } from '../support';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error('Set DATABASE_URL (a Postgres the app uses; npm run test:all starts one).');
@@ -15,30 +14,6 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 300);
 const POOL = 10; // the app's postgres.js pool size
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startApp(): Promise<{ url: string; stop: () => void }> {
-  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, stop: () => {} };
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: 'bench-secret-0123456789', LOG_LEVEL: 'warn', LIVEKIT_AUTOSTART: '0', MAIL_POLL_MS: '600000', REDIS_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, stop: () => child.kill('SIGTERM') };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the app did not start (did you run `npm run build`?)');
-}
 
 /** Run `total` tasks with `concurrency` in flight; returns per-task latencies (ms) and wall time. */
 async function drive(total: number, concurrency: number, task: (i: number) => Promise<void>) {

@@ -45,6 +45,8 @@ export type ProgrammeSession = {
   language: string;
   startsAt: Date;
   endsAt: Date;
+  /** Set while the session's video room runs (LiveKit webhooks). */
+  videoLiveSince: Date | null;
   room: { key: string; name: string; kind: 'physical' | 'online' } | null;
   track: { key: string; name: string } | null;
   people: { name: string; organization: string | null; role: string }[];
@@ -115,6 +117,7 @@ export async function getEventProgramme(slug: string): Promise<EventProgramme | 
         language: s.language,
         startsAt: s.startsAt,
         endsAt: s.endsAt,
+        videoLiveSince: s.videoLiveSince,
         room: room ? { key: room.key, name: room.name, kind: room.kind } : null,
         track: track ? { key: track.key, name: track.name } : null,
         people: peopleRows
@@ -123,6 +126,13 @@ export async function getEventProgramme(slug: string): Promise<EventProgramme | 
       };
     }),
   };
+}
+
+/** One session of an event's programme, with its event (session and room pages), or null. */
+export async function getProgrammeSession({ slug, sessionSlug }: { slug: string; sessionSlug: string }) {
+  const programme = await getEventProgramme(slug);
+  const session = programme?.sessions.find((s) => s.slug === sessionSlug);
+  return programme && session ? { event: programme.event, session } : null;
 }
 
 /** A session by its id, with its event's slug/time zone; used by the live page and realtime joins. */

@@ -29,4 +29,10 @@ describe('isLive', () => {
     expect(isLive(s, new Date('2020-07-08T09:00:00Z'))).toBe(false);
     expect(isLive({ ...s, status: 'cancelled' }, new Date('2020-07-08T08:30:00Z'))).toBe(false);
   });
+  it('is live while its video room runs, even outside its times', () => {
+    const running = { ...s, videoLiveSince: new Date('2020-07-08T09:05:00Z') };
+    expect(isLive(running, new Date('2020-07-08T09:10:00Z'))).toBe(true);
+    expect(isLive({ ...running, videoLiveSince: null }, new Date('2020-07-08T09:10:00Z'))).toBe(false);
+    expect(isLive({ ...running, status: 'cancelled' }, new Date('2020-07-08T09:10:00Z'))).toBe(false);
+  });
 });

@@ -25,7 +25,13 @@ export function isoWithOffset(instant: Date, timeZone: string): string {
   return new TZDate(instant.getTime(), timeZone).toISOString().replace(/\.\d{3}(?=[+-Z])/, '');
 }
 
-/** Is the session live at `now` (between start and end)? */
-export function isLive(s: { startsAt: Date; endsAt: Date; status?: string }, now = new Date()): boolean {
-  return s.status !== 'cancelled' && s.startsAt <= now && now < s.endsAt;
+/**
+ * Is the session live at `now`: between its start and end, or while its video room is running
+ * (`videoLiveSince`, kept by LiveKit's webhooks)?
+ */
+export function isLive(
+  s: { startsAt: Date; endsAt: Date; status?: string; videoLiveSince?: Date | null },
+  now = new Date(),
+): boolean {
+  return s.status !== 'cancelled' && ((s.startsAt <= now && now < s.endsAt) || Boolean(s.videoLiveSince));
 }

@@ -1,26 +1,138 @@
+import { z } from 'zod';
+
 /** Video roles and LiveKit grants, by the person's role on the event and the session's kind. */
 export type VideoRole = 'attendee' | 'speaker' | 'moderator';
 export type EventRole = 'organizer' | 'moderator' | 'speaker' | 'participant';
 export type SessionKind = 'plenary' | 'session' | 'workshop' | 'round_table' | 'short_talk' | 'side_event' | 'social';
 
 /** Kinds held as discussion rooms, where every admitted participant may speak. */
-const DISCUSSION_KINDS: ReadonlySet<SessionKind> = new Set(['workshop', 'side_event', 'social']);
+export const DISCUSSION_KINDS: ReadonlySet<SessionKind> = new Set(['workshop', 'side_event', 'social']);
 
-export function videoRoleOf(eventRole: EventRole): VideoRole {
+/** How a room looks: a stage (speakers on camera, audience watching) or a discussion grid. */
+export const roomLayoutOf = (kind: SessionKind): 'stage' | 'grid' => (DISCUSSION_KINDS.has(kind) ? 'grid' : 'stage');
+
+/** A short token lifetime: the browser asks for a fresh one whenever it (re)joins. */
+export const VIDEO_TOKEN_TTL_SECONDS = 10 * 60;
+
+export function videoRoleOf(eventRole: EventRole | 'guest'): VideoRole {
   if (eventRole === 'moderator' || eventRole === 'organizer') return 'moderator';
   if (eventRole === 'speaker') return 'speaker';
   return 'attendee';
 }
 
-export function videoGrant(role: VideoRole, kind: SessionKind) {
-  const canPublish = role !== 'attendee' || DISCUSSION_KINDS.has(kind);
+/** May this person publish audio, video and screen in a room of this kind? */
+export function mayPublish(role: VideoRole, kind: SessionKind, promoted = false): boolean {
+  return role !== 'attendee' || DISCUSSION_KINDS.has(kind) || promoted;
+}
+
+/**
+ * The token grant. Attendees of a stage subscribe and send data (raise hand, reactions) but do not
+ * publish until a moderator promotes them; everybody may update their own name and attributes
+ * (the raised hand is an attribute); moderators get `roomAdmin` for this room only (the room is
+ * added by the caller).
+ */
+export function videoGrant(role: VideoRole, kind: SessionKind, promoted = false) {
   return {
     canSubscribe: true,
     canPublishData: true,
-    canPublish,
+    canPublish: mayPublish(role, kind, promoted),
+    canUpdateOwnMetadata: true,
     roomAdmin: role === 'moderator',
   };
 }
 
-/** The LiveKit room name of a programme session. */
+/**
+ * The complete participant permission set for `RoomServiceClient.updateParticipant`, which replaces
+ * the whole set: every field is given, never only the one that changes.
+ */
+export function participantPermission(canPublish: boolean) {
+  return {
+    canSubscribe: true,
+    canPublish,
+    canPublishData: true,
+    canPublishSources: [],
+    canUpdateMetadata: true,
+    hidden: false,
+    recorder: false,
+    agent: false,
+    canSubscribeMetrics: false,
+    canManageAgentSession: false,
+  };
+}
+
+/** The LiveKit room name of a programme session, and back. */
 export const videoRoomOf = (sessionId: string) => `session-${sessionId}`;
+export function sessionIdOfRoom(room: string): string | null {
+  const m = /^session-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(room);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+export type RoomWindow = { opensAt: Date; closesAt: Date };
+
+/** Rooms open `openMinutes` before the start and refuse joins `graceMinutes` after the end. */
+export function roomWindow(s: { startsAt: Date; endsAt: Date }, openMinutes: number, graceMinutes: number): RoomWindow {
+  return {
+    opensAt: new Date(s.startsAt.getTime() - openMinutes * 60_000),
+    closesAt: new Date(s.endsAt.getTime() + graceMinutes * 60_000),
+  };
+}
+
+export type AdmissionInput = {
+  session: {
+    kind: SessionKind;
+    status: string;
+    visibility: 'public' | 'invitation';
+    capacity: number | null;
+    confirmedCount: number;
+    startsAt: Date;
+    endsAt: Date;
+  };
+  role: 'guest' | 'participant' | 'speaker' | 'moderator' | 'organizer';
+  registered: boolean;
+  seat: 'confirmed' | 'waitlisted' | 'cancelled' | null;
+  bannedAt: Date | null;
+};
+
+export type Admission =
+  | { ok: true; role: VideoRole }
+  | { ok: false; status: 401 | 403; code: 'unauthenticated' | 'room_not_open' | 'removed' | 'not_registered' | 'not_confirmed' };
+
+/**
+ * Who may enter a session's video room, in order: a known person; a session that is not cancelled;
+ * not removed from it; inside the room's window; staff (speakers, moderators, organizers) always;
+ * others with an active registration to the event, and a confirmed seat when the session is by
+ * invitation or full.
+ */
+export function videoAdmission(a: AdmissionInput, window: RoomWindow, now = new Date()): Admission {
+  if (a.role === 'guest') return { ok: false, status: 401, code: 'unauthenticated' };
+  if (a.session.status === 'cancelled') return { ok: false, status: 403, code: 'room_not_open' };
+  if (a.bannedAt) return { ok: false, status: 403, code: 'removed' };
+  if (now < window.opensAt || now >= window.closesAt) return { ok: false, status: 403, code: 'room_not_open' };
+  const role = videoRoleOf(a.role);
+  if (a.role !== 'participant') return { ok: true, role };
+  if (!a.registered) return { ok: false, status: 403, code: 'not_registered' };
+  const full = a.session.capacity !== null && a.session.confirmedCount >= a.session.capacity;
+  if ((a.session.visibility === 'invitation' || full) && a.seat !== 'confirmed') {
+    return { ok: false, status: 403, code: 'not_confirmed' };
+  }
+  return { ok: true, role };
+}
+
+/** A participant's LiveKit identity (`actorKeyOf`): `user:<id>` or `registration:<uuid>`. */
+export const participantIdentitySchema = z.string().regex(/^(user|registration):[A-Za-z0-9_-]{1,100}$/, 'not a participant identity');
+
+/** `POST /api/sessions/{sessionId}/room/moderate`: one moderator action on the session's video room. */
+export const moderationRequest = z
+  .object({
+    action: z.enum(['promote', 'demote', 'mute', 'remove', 'end']),
+    identity: participantIdentitySchema.optional(),
+    trackSid: z.string().regex(/^TR_[A-Za-z0-9]{1,60}$/, 'not a track id').optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.action !== 'end' && !v.identity) ctx.addIssue({ code: 'custom', path: ['identity'], message: 'Say whom this action is for.' });
+    if (v.action === 'end' && v.identity) ctx.addIssue({ code: 'custom', path: ['identity'], message: 'Ending the room is for everybody.' });
+    if (v.trackSid && v.action !== 'mute') ctx.addIssue({ code: 'custom', path: ['trackSid'], message: 'Only a mute names a track.' });
+  });
+
+export type ModerationRequest = z.infer<typeof moderationRequest>;

@@ -3,9 +3,12 @@ import type { SeedEvent, SeedSession } from '../types';
 
 export const DEMO_EVENT_SLUG = 'edition-demo';
 export const DEMO_LIVE_SESSION_SLUG = 'ouverture-en-direct';
+/** A workshop live at the same time: a discussion room where every participant may speak. */
+export const DEMO_LIVE_WORKSHOP_SLUG = 'atelier-en-direct';
 export const DEMO_ACCOUNTS = [
   { email: 'organisatrice@chemins.test', name: 'Organisatrice (démo)', role: 'organizer' as const },
   { email: 'moderateur@chemins.test', name: 'Modérateur (démo)', role: 'moderator' as const },
+  { email: 'intervenante@chemins.test', name: 'Intervenante (démo)', role: 'speaker' as const },
 ];
 
 const TZ = 'Europe/Paris';
@@ -53,6 +56,21 @@ export function demoEdition(now: Date): SeedEvent {
       description:
         'Session de démonstration, toujours en direct au démarrage de la démo : présence, questions et vidéo se testent ici.',
       people: [{ name: 'Équipe Chemins', role: 'host' }],
+    },
+    {
+      slug: DEMO_LIVE_WORKSHOP_SLUG,
+      title: 'Atelier en direct : tour de table des initiatives',
+      kind: 'workshop',
+      day: liveStart.day,
+      start: liveStart.time,
+      end: liveEnd.time,
+      endDay: liveEnd.day !== liveStart.day ? liveEnd.day : undefined,
+      room: 'atelier-en-ligne',
+      track: 'communs',
+      mode: 'online',
+      capacity: 12,
+      description: 'Atelier de démonstration, toujours en direct au démarrage de la démo : chacun·e peut prendre la parole en vidéo.',
+      people: [{ name: 'Équipe Chemins', role: 'facilitator' }],
     },
     {
       slug: 'atelier-documenter-ensemble',

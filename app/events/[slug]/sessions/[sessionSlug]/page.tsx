@@ -5,31 +5,31 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
 import { LivePanel } from '@/components/live/LivePanel';
 import { SessionBadges } from '@/components/SessionBadges';
+import { getProgrammeSession } from '@/db/queries/events';
 import { seatCounts } from '@/db/queries/registrations';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/livekit';
-import { loadSession, type SessionParams } from './session';
 
-type Params = SessionParams;
-const load = loadSession;
+type Params = { slug: string; sessionSlug: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const found = await load(params);
+  const found = await getProgrammeSession(await params);
   return { title: found ? `${found.session.title} — ${found.event.title}` : 'Chemins' };
 }
 
 export default async function SessionPage({ params }: { params: Promise<Params> }) {
-  const found = await load(params);
+  const found = await getProgrammeSession(await params);
   if (!found) notFound();
   const { event, session } = found;
-  const [locale, t, tKind, tMode, tRole, tReg, user, counts] = await Promise.all([
+  const [locale, t, tKind, tMode, tRole, tReg, tVideo, user, counts] = await Promise.all([
     getLocale(),
     getTranslations('session'),
     getTranslations('kind'),
     getTranslations('mode'),
     getTranslations('role'),
     getTranslations('register'),
+    getTranslations('video'),
     currentParticipant(),
     seatCounts(event.id),
   ]);
@@ -89,6 +89,17 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
             </li>
           ))}
         </ul>
+      )}
+      {session.mode !== 'onsite' && session.status !== 'cancelled' && (
+        <p>
+          <Link
+            href={`/events/${event.slug}/sessions/${session.slug}/room`}
+            className="inline-block rounded bg-live px-4 py-2 text-white no-underline hover:no-underline"
+            data-testid="join-room"
+          >
+            {tVideo('joinRoom')}
+          </Link>
+        </p>
       )}
       {live ? (
         <LivePanel

@@ -1,0 +1,35 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { ChatPanel } from './ChatPanel';
+import { QAPanel } from './QAPanel';
+import { useLiveRoom } from './useLiveRoom';
+
+/** Q&A and chat beside the video (the room page's side column). */
+export function LiveSide({ sessionId, sessionPath }: { sessionId: string; sessionPath: string }) {
+  const t = useTranslations('live');
+  const room = useLiveRoom(sessionId);
+  const signInHref = `/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/room`)}`;
+  return (
+    <div className="flex flex-col gap-4">
+      <p role="status" className="text-sm text-stone-600" data-testid="side-presence">
+        {room.state.presence ? t('presence', { count: room.state.presence.count }) : t('connecting')}
+      </p>
+      {room.state.status === 'error' ? (
+        <p role="alert" className="text-sm">
+          {room.state.error?.message}
+        </p>
+      ) : (
+        <>
+          <QAPanel room={room} signInHref={signInHref} />
+          <ChatPanel room={room} signInHref={signInHref} />
+        </>
+      )}
+      {room.state.you?.isModerator && (
+        <a href={`${sessionPath}/moderate`} className="text-sm underline">
+          {t('moderatorView')}
+        </a>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,223 @@
+'use client';
+
+import {
+  type TrackReferenceOrPlaceholder,
+  RoomAudioRenderer,
+  StartAudio,
+  useConnectionQualityIndicator,
+  useConnectionState,
+  useLocalParticipant,
+  useRoomContext,
+  useTracks,
+  VideoTrack,
+} from '@livekit/components-react';
+import { ConnectionQuality, ConnectionState, type RemoteTrackPublication, Track } from 'livekit-client';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { ModeratorPanel } from './ModeratorPanel';
+import { type DeviceProblem, deviceProblemOf, DeviceProblemNotice, type JoinChoices } from './PreJoin';
+import { canPublish, handRaised, useRoomParticipants } from './useRoomRevision';
+
+const button = 'rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50 disabled:opacity-50';
+
+/** Inside the connected room: the stage or the grid, the controls, and the moderators' panel. */
+export function RoomView({
+  sessionId,
+  role,
+  layout,
+  choices,
+}: {
+  sessionId: string;
+  role: 'attendee' | 'speaker' | 'moderator';
+  layout: 'stage' | 'grid';
+  choices: JoinChoices;
+}) {
+  const t = useTranslations('video');
+  const room = useRoomContext();
+  const state = useConnectionState();
+  const { localParticipant, isCameraEnabled, isMicrophoneEnabled, isScreenShareEnabled } = useLocalParticipant();
+  const { participants, revision } = useRoomParticipants();
+  const [lowBandwidth, setLowBandwidth] = useState(choices.lowBandwidth);
+  const [problem, setProblem] = useState<DeviceProblem | null>(null);
+  const [suggestionDismissed, setSuggestionDismissed] = useState(false);
+  const { quality } = useConnectionQualityIndicator({ participant: localParticipant });
+  const mayPublish = canPublish(localParticipant);
+  const connected = state === ConnectionState.Connected;
+
+  const run = (p: Promise<unknown>) =>
+    p.catch((err: unknown) => {
+      setProblem(deviceProblemOf(err));
+    });
+
+  // Once connected: the chosen name, and what was chosen before joining is published.
+  const named = useRef(false);
+  const published = useRef(false);
+  useEffect(() => {
+    if (!connected) return;
+    if (!named.current && choices.name && choices.name !== localParticipant.name) {
+      named.current = true;
+      void localParticipant.setName(choices.name).catch(() => {});
+    }
+    // Only what the person may publish on arrival; someone brought on stage later chooses when.
+    if (published.current) return;
+    published.current = true;
+    if (!mayPublish) return;
+    if (choices.audioEnabled) void run(localParticipant.setMicrophoneEnabled(true, { deviceId: choices.audioDeviceId }));
+    if (choices.videoEnabled && !lowBandwidth) void run(localParticipant.setCameraEnabled(true, { deviceId: choices.videoDeviceId }));
+  }, [connected, mayPublish, choices, localParticipant, lowBandwidth]);
+
+  // Brought on stage: the raised hand is answered.
+  useEffect(() => {
+    if (mayPublish && handRaised(localParticipant)) void localParticipant.setAttributes({ hand: '' }).catch(() => {});
+  }, [mayPublish, localParticipant, revision]);
+
+  // Data saver: no camera video in or out; audio and screen shares stay.
+  useEffect(() => {
+    for (const p of room.remoteParticipants.values()) {
+      for (const pub of p.trackPublications.values()) {
+        if (pub.source === Track.Source.Camera) (pub as RemoteTrackPublication).setSubscribed(!lowBandwidth);
+      }
+    }
+    if (lowBandwidth && isCameraEnabled) void localParticipant.setCameraEnabled(false);
+  }, [room, lowBandwidth, revision, isCameraEnabled, localParticipant]);
+
+  const tracks = useTracks(
+    [
+      { source: Track.Source.Camera, withPlaceholder: true },
+      { source: Track.Source.ScreenShare, withPlaceholder: false },
+    ],
+    { onlySubscribed: false },
+  );
+  const screens = tracks.filter((r) => r.source === Track.Source.ScreenShare);
+  const cameras = tracks.filter((r) => r.source === Track.Source.Camera && (layout === 'grid' || canPublish(r.participant)));
+  const audience = layout === 'stage' ? participants.filter((p) => !canPublish(p)).length : 0;
+  const poor = quality === ConnectionQuality.Poor || quality === ConnectionQuality.Lost;
+
+  return (
+    <div className="space-y-3" data-testid="room" data-layout={layout} data-role={role} data-can-publish={mayPublish}>
+      <RoomAudioRenderer />
+      <StartAudio label={t('startAudio')} className={button} />
+      {state === ConnectionState.Reconnecting && <p role="status">{t('reconnecting')}</p>}
+      {state === ConnectionState.Connecting && <p role="status">{t('joining')}</p>}
+      {poor && !lowBandwidth && !suggestionDismissed && (
+        <p role="status" data-testid="poor-connection" className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+          {t('poorConnection')}
+          <button type="button" className={button} onClick={() => setLowBandwidth(true)}>
+            {t('switchLowBandwidth')}
+          </button>
+          <button type="button" className={button} onClick={() => setSuggestionDismissed(true)}>
+            {t('dismiss')}
+          </button>
+        </p>
+      )}
+      {lowBandwidth && <p className="text-sm text-stone-600" data-testid="low-bandwidth-on">{t('lowBandwidthOn')}</p>}
+      <DeviceProblemNotice problem={problem} />
+      {layout === 'stage' && role === 'attendee' && (
+        <p role="status" data-testid="stage-status" className="text-sm">
+          {mayPublish ? t('onStage') : t('watching')}
+        </p>
+      )}
+
+      {screens.map((r) => (
+        <Tile key={`${r.participant.identity}-screen`} trackRef={r} large label={t('screenOf', { name: r.participant.name || r.participant.identity })} />
+      ))}
+      {cameras.length === 0 && layout === 'stage' ? (
+        <p className="rounded-lg bg-stone-100 p-6 text-center text-stone-600">{t('noSpeakers')}</p>
+      ) : (
+        <div className={layout === 'stage' && cameras.length <= 2 ? 'grid gap-2 md:grid-cols-2' : 'grid grid-cols-2 gap-2 md:grid-cols-3'}>
+          {cameras.map((r) => (
+            <Tile
+              key={r.participant.identity}
+              trackRef={r}
+              showVideo={!lowBandwidth || r.participant.isLocal}
+              label={`${r.participant.name || r.participant.identity}${r.participant.isLocal ? ` (${t('you')})` : ''}`}
+              hand={handRaised(r.participant)}
+            />
+          ))}
+        </div>
+      )}
+      <p className="text-sm text-stone-600" data-testid="audience">
+        {layout === 'stage' ? t('audience', { count: audience }) : t('participants', { count: participants.length })}
+      </p>
+
+      <div className="flex flex-wrap gap-2" role="toolbar">
+        {mayPublish && (
+          <>
+            <button type="button" className={button} onClick={() => void run(localParticipant.setMicrophoneEnabled(!isMicrophoneEnabled))}>
+              {isMicrophoneEnabled ? t('micOff') : t('micOn')}
+            </button>
+            <button
+              type="button"
+              className={button}
+              disabled={lowBandwidth}
+              onClick={() => void run(localParticipant.setCameraEnabled(!isCameraEnabled, { deviceId: choices.videoDeviceId }))}
+            >
+              {isCameraEnabled ? t('cameraOff') : t('cameraOn')}
+            </button>
+            <button type="button" className={button} onClick={() => void run(localParticipant.setScreenShareEnabled(!isScreenShareEnabled))}>
+              {isScreenShareEnabled ? t('stopShare') : t('shareScreen')}
+            </button>
+          </>
+        )}
+        {!mayPublish && (
+          <button
+            type="button"
+            className={button}
+            aria-pressed={handRaised(localParticipant)}
+            onClick={() => void localParticipant.setAttributes({ hand: handRaised(localParticipant) ? '' : 'up' })}
+          >
+            {handRaised(localParticipant) ? t('lowerHand') : t('raiseHand')}
+          </button>
+        )}
+        <label className={`${button} flex items-center gap-2`}>
+          <input type="checkbox" checked={lowBandwidth} onChange={(e) => setLowBandwidth(e.target.checked)} />
+          {t('lowBandwidth')}
+        </label>
+        <button type="button" className={`${button} border-red-300 text-red-800`} onClick={() => void room.disconnect()}>
+          {t('leave')}
+        </button>
+      </div>
+
+      {role === 'moderator' && <ModeratorPanel sessionId={sessionId} layout={layout} participants={participants.filter((p) => !p.isLocal)} />}
+    </div>
+  );
+}
+
+function Tile({
+  trackRef,
+  label,
+  large = false,
+  showVideo = true,
+  hand = false,
+}: {
+  trackRef: TrackReferenceOrPlaceholder;
+  label: string;
+  large?: boolean;
+  showVideo?: boolean;
+  hand?: boolean;
+}) {
+  const t = useTranslations('video');
+  const pub = trackRef.publication;
+  const visible = showVideo && pub && pub.track && !pub.isMuted;
+  return (
+    <figure
+      className={`relative overflow-hidden rounded-lg bg-stone-900 ${large ? 'aspect-video w-full' : 'aspect-video'}`}
+      data-testid="tile"
+      data-identity={trackRef.participant.identity}
+      data-source={trackRef.source}
+      data-local={trackRef.participant.isLocal}
+    >
+      {visible ? (
+        <VideoTrack trackRef={trackRef as Parameters<typeof VideoTrack>[0]['trackRef']} className={`h-full w-full ${large ? 'object-contain' : 'object-cover'}`} />
+      ) : (
+        <div className="flex h-full items-center justify-center text-3xl font-bold text-stone-400" aria-hidden>
+          {label.slice(0, 1).toUpperCase()}
+        </div>
+      )}
+      <figcaption className="absolute bottom-1 left-1 rounded bg-black/60 px-2 py-0.5 text-xs text-white">
+        {hand && <span title={t('handRaised')}>✋ </span>}
+        {label}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,123 @@
+'use client';
+
+import { LiveKitRoom } from '@livekit/components-react';
+import { DisconnectReason, Room, RoomEvent } from 'livekit-client';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { type JoinChoices, PreJoin } from './PreJoin';
+import { RoomView } from './RoomView';
+
+export type Grant = { serverUrl: string; token: string; role: 'attendee' | 'speaker' | 'moderator' };
+
+type Phase =
+  | { phase: 'prejoin'; busy: boolean; refused?: { code: string; message: string } }
+  | { phase: 'room'; grant: Grant; choices: JoinChoices }
+  | { phase: 'out'; why: 'left' | 'removed' | 'ended' | 'disconnected' };
+
+const REFUSAL_CODES = new Set(['unauthenticated', 'not_registered', 'not_confirmed', 'removed', 'room_not_open', 'video_not_configured']);
+
+/** Ask the server for a fresh, short-lived token (at every join, so also after a disconnection). */
+async function fetchGrant(sessionId: string): Promise<{ ok: true; grant: Grant } | { ok: false; code: string; message: string }> {
+  try {
+    const res = await fetch(`/api/sessions/${sessionId}/livekit-token`, { method: 'POST', cache: 'no-store' });
+    const body = await res.json();
+    if (res.ok) return { ok: true, grant: body as Grant };
+    return { ok: false, code: body?.error?.code ?? 'other', message: body?.error?.message ?? res.statusText };
+  } catch (err) {
+    return { ok: false, code: 'other', message: (err as Error).message };
+  }
+}
+
+/** The session's video room: pre-join, then the stage or the workshop grid, then why you are out. */
+export function VideoRoom({ sessionId, layout, defaultName }: { sessionId: string; layout: 'stage' | 'grid'; defaultName: string }) {
+  const t = useTranslations('video');
+  const [state, setState] = useState<Phase>({ phase: 'prejoin', busy: false });
+  // While the person checks their devices, the token is fetched (and a refusal said) already;
+  // "Enter" then connects at once. A token older than a minute is fetched again.
+  const early = useRef<{ at: number; answer: Promise<Awaited<ReturnType<typeof fetchGrant>>> } | null>(null);
+  const prejoin = state.phase === 'prejoin';
+  useEffect(() => {
+    if (!prejoin) return;
+    const answer = fetchGrant(sessionId);
+    early.current = { at: Date.now(), answer };
+    let current = true;
+    void answer.then((r) => {
+      if (current && !r.ok) setState((s) => (s.phase === 'prejoin' && !s.busy ? { ...s, refused: { code: r.code, message: r.message } } : s));
+    });
+    return () => {
+      current = false;
+    };
+  }, [prejoin, sessionId]);
+
+  async function join(choices: JoinChoices) {
+    setState({ phase: 'prejoin', busy: true });
+    const prefetched = early.current;
+    early.current = null;
+    let r = prefetched && Date.now() - prefetched.at < 60_000 ? await prefetched.answer : null;
+    if (!r?.ok) r = await fetchGrant(sessionId);
+    if (r.ok) setState({ phase: 'room', grant: r.grant, choices });
+    else setState({ phase: 'prejoin', busy: false, refused: { code: r.code, message: r.message } });
+  }
+
+  if (state.phase === 'room') {
+    return <Connected sessionId={sessionId} grant={state.grant} choices={state.choices} layout={layout} onOut={(why) => setState({ phase: 'out', why })} />;
+  }
+  if (state.phase === 'out') {
+    return (
+      <div className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" data-testid="room-out" data-why={state.why}>
+        <p role="status">{t(state.why)}</p>
+        {state.why !== 'removed' && (
+          <button type="button" className="rounded bg-brand px-4 py-2 text-white" onClick={() => setState({ phase: 'prejoin', busy: false })}>
+            {t('rejoin')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      {state.refused && (
+        <p role="alert" data-testid="room-refused" data-code={state.refused.code} className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+          {REFUSAL_CODES.has(state.refused.code)
+            ? t(`refused.${state.refused.code as 'removed'}`)
+            : t('refused.other', { message: state.refused.message })}
+        </p>
+      )}
+      <PreJoin defaultName={defaultName} busy={state.busy} onJoin={(c) => void join(c)} />
+    </div>
+  );
+}
+
+function Connected({
+  sessionId,
+  grant,
+  choices,
+  layout,
+  onOut,
+}: {
+  sessionId: string;
+  grant: Grant;
+  choices: JoinChoices;
+  layout: 'stage' | 'grid';
+  onOut: (why: 'left' | 'removed' | 'ended' | 'disconnected') => void;
+}) {
+  const [room] = useState(() => new Room({ adaptiveStream: true, dynacast: true }));
+  useEffect(() => {
+    const onDisconnected = (reason?: DisconnectReason) => {
+      if (reason === DisconnectReason.PARTICIPANT_REMOVED) onOut('removed');
+      else if (reason === DisconnectReason.ROOM_DELETED) onOut('ended');
+      else if (reason === DisconnectReason.CLIENT_INITIATED) onOut('left');
+      else onOut('disconnected');
+    };
+    room.on(RoomEvent.Disconnected, onDisconnected);
+    return () => {
+      room.off(RoomEvent.Disconnected, onDisconnected);
+    };
+  }, [room, onOut]);
+  useEffect(() => () => void room.disconnect(), [room]);
+  return (
+    <LiveKitRoom room={room} serverUrl={grant.serverUrl} token={grant.token} connect audio={false} video={false}>
+      <RoomView sessionId={sessionId} role={grant.role} layout={layout} choices={choices} />
+    </LiveKitRoom>
+  );
+}

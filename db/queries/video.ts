@@ -1,0 +1,118 @@
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { getDb } from '../client';
+import { attendance, moderationLog, programmeSessions, roomSanctions } from '../schema';
+
+export type VideoAction = 'promote' | 'demote' | 'mute' | 'remove' | 'end';
+
+/** Was this person brought on stage (their latest promote/demote in the session is a promote)? */
+export async function isPromoted(sessionId: string, actorKey: string): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ action: moderationLog.action })
+    .from(moderationLog)
+    .where(
+      and(
+        eq(moderationLog.sessionId, sessionId),
+        eq(moderationLog.targetKey, actorKey),
+        inArray(moderationLog.action, ['video:promote', 'video:demote']),
+      ),
+    )
+    .orderBy(desc(moderationLog.createdAt))
+    .limit(1);
+  return row?.action === 'video:promote';
+}
+
+/**
+ * Write a moderator's video action to the audit log; a removal also bans the person from the
+ * session (video, chat and Q&A), in the same transaction.
+ */
+export async function recordVideoModeration(entry: {
+  sessionId: string;
+  actorKey: string;
+  action: VideoAction;
+  targetKey: string | null;
+  details?: Record<string, unknown>;
+}): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.insert(moderationLog).values({
+      sessionId: entry.sessionId,
+      actorKey: entry.actorKey,
+      action: `video:${entry.action}`,
+      targetKey: entry.targetKey,
+      details: entry.details ?? {},
+    });
+    if (entry.action === 'remove' && entry.targetKey) {
+      await tx.insert(roomSanctions).values({
+        sessionId: entry.sessionId,
+        targetKey: entry.targetKey,
+        kind: 'ban',
+        createdBy: entry.actorKey,
+      });
+    }
+  });
+}
+
+/** The session's video audit log, newest first. */
+export async function videoModerationLog(sessionId: string) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(moderationLog)
+    .where(eq(moderationLog.sessionId, sessionId))
+    .orderBy(desc(moderationLog.createdAt));
+}
+
+async function sessionExists(sessionId: string): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db.select({ id: programmeSessions.id }).from(programmeSessions).where(eq(programmeSessions.id, sessionId)).limit(1);
+  return Boolean(row);
+}
+
+/** A person joined the session's room (LiveKit webhook). A webhook delivered twice records once. */
+export async function recordJoin(j: { sessionId: string; actorKey: string; participantSid: string; at: Date }): Promise<boolean> {
+  if (!(await sessionExists(j.sessionId))) return false;
+  const db = await getDb();
+  const rows = await db
+    .insert(attendance)
+    .values({ sessionId: j.sessionId, actorKey: j.actorKey, participantSid: j.participantSid, joinedAt: j.at })
+    .onConflictDoNothing({ target: attendance.participantSid })
+    .returning({ id: attendance.id });
+  return rows.length > 0;
+}
+
+/** A participant left (LiveKit webhook): the first leave time wins. */
+export async function recordLeave(participantSid: string, at: Date): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(attendance)
+    .set({ leftAt: at })
+    .where(and(eq(attendance.participantSid, participantSid), isNull(attendance.leftAt)));
+}
+
+/**
+ * The room's live state, shown on the programme: set when LiveKit starts the room, cleared when it
+ * finishes (then whoever was still counted in has left at that time).
+ */
+export async function setRoomLive(sessionId: string, since: Date | null): Promise<void> {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(programmeSessions).set({ videoLiveSince: since }).where(eq(programmeSessions.id, sessionId));
+    if (!since) {
+      await tx
+        .update(attendance)
+        .set({ leftAt: new Date() })
+        .where(and(eq(attendance.sessionId, sessionId), isNull(attendance.leftAt)));
+    }
+  });
+}
+
+/** Join and leave times per person in a session's video room (attendance badges, statistics). */
+export async function attendanceOf(sessionId: string) {
+  const db = await getDb();
+  return db
+    .select({ actorKey: attendance.actorKey, participantSid: attendance.participantSid, joinedAt: attendance.joinedAt, leftAt: attendance.leftAt })
+    .from(attendance)
+    .where(eq(attendance.sessionId, sessionId))
+    .orderBy(attendance.joinedAt);
+}

@@ -1,0 +1,149 @@
+import { WebhookReceiver } from 'livekit-server-sdk';
+import { actorKeyOf, type Identity } from '@/db/queries/identity';
+import { sessionAccess } from '@/db/queries/live';
+import { isPromoted, recordJoin, recordLeave, recordVideoModeration, setRoomLive } from '@/db/queries/video';
+import { config } from '@/lib/config';
+import {
+  type ModerationRequest,
+  roomLayoutOf,
+  roomWindow,
+  sessionIdOfRoom,
+  VIDEO_TOKEN_TTL_SECONDS,
+  type VideoRole,
+  videoAdmission,
+  videoGrant,
+  videoRoomOf,
+} from '@/lib/domain/video';
+import { DomainError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import { livekitSettings, mintToken } from './livekit';
+import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setPublishing } from './livekit-rooms';
+
+const REFUSALS = {
+  unauthenticated: 'Sign in or use your personal link to join the video.',
+  room_not_open: 'This room is not open now.',
+  removed: 'You were removed from this session.',
+  not_registered: 'Register to the event to join this session.',
+  not_confirmed: 'This session admits confirmed registrants only.',
+} as const;
+
+function settingsOrRefuse() {
+  const settings = livekitSettings();
+  if (!settings) throw new DomainError(503, 'video_not_configured', 'Video is not configured on this server.');
+  return settings;
+}
+
+async function accessOrRefuse(identity: Identity | null, sessionId: string) {
+  if (!identity) throw new DomainError(401, 'unauthenticated', REFUSALS.unauthenticated);
+  const access = await sessionAccess(identity, sessionId);
+  if (!access) throw new DomainError(404, 'not_found', 'No such session.');
+  return { access, actorKey: access.actorKey! };
+}
+
+export type VideoToken = { serverUrl: string; token: string; role: VideoRole };
+
+/**
+ * A short-lived LiveKit token for the session's room, if the person may enter it now (see
+ * `videoAdmission`). The first token creates the room with the session's limits.
+ */
+export async function issueVideoToken(identity: Identity | null, sessionId: string, now = new Date()): Promise<VideoToken> {
+  // Asked at once, beside the access check; used only for an attendee of a stage.
+  const promotedLately = identity ? isPromoted(sessionId, actorKeyOf(identity)).catch(() => false) : Promise.resolve(false);
+  const { access, actorKey } = await accessOrRefuse(identity, sessionId);
+  const { session } = access;
+  const c = config();
+  const window = roomWindow(session, c.ROOM_OPEN_MINUTES, c.ROOM_GRACE_MINUTES);
+  const admission = videoAdmission(access, window, now);
+  if (!admission.ok) throw new DomainError(admission.status, admission.code, REFUSALS[admission.code]);
+  const settings = settingsOrRefuse();
+  const room = videoRoomOf(session.id);
+  const promoted = admission.role === 'attendee' && roomLayoutOf(session.kind) === 'stage' && (await promotedLately);
+  await ensureRoom(room, {
+    maxParticipants: session.capacity,
+    // Kept open for whoever is about to join, at most 10 minutes (nor past the window).
+    emptyTimeoutSeconds: Math.min(600, Math.max(60, Math.round((window.closesAt.getTime() - now.getTime()) / 1000))),
+  });
+  const token = await mintToken({
+    identity: actorKey,
+    name: identity!.name,
+    room,
+    grant: videoGrant(admission.role, session.kind, promoted),
+    ttlSeconds: VIDEO_TOKEN_TTL_SECONDS,
+  });
+  return { serverUrl: settings.publicUrl, token, role: admission.role };
+}
+
+/**
+ * One moderator action on the session's room, checked against the person's role on that session
+ * and written to the audit log. A removal bans the person from the session first (so that they
+ * cannot come back), then takes them out of the room.
+ */
+export async function moderateRoom(identity: Identity | null, sessionId: string, req: ModerationRequest): Promise<{ ok: true }> {
+  const { access, actorKey } = await accessOrRefuse(identity, sessionId);
+  if (!access.isModerator) throw new DomainError(403, 'forbidden', 'Only the session’s moderators can do this.');
+  settingsOrRefuse();
+  const room = videoRoomOf(sessionId);
+  const target = req.identity ?? null;
+  if (target === actorKey && req.action !== 'mute') throw new DomainError(400, 'invalid', 'Moderators cannot do this to themselves.');
+  const log = (details: Record<string, unknown> = {}) =>
+    recordVideoModeration({ sessionId, actorKey, action: req.action, targetKey: target, details });
+  try {
+    switch (req.action) {
+      case 'promote':
+      case 'demote':
+        await setPublishing(room, target!, req.action === 'promote');
+        await log();
+        break;
+      case 'mute':
+        await log({ trackSids: await muteTracks(room, target!, req.trackSid) });
+        break;
+      case 'remove':
+        await log();
+        await removeFromRoom(room, target!);
+        break;
+      case 'end':
+        await log();
+        await closeRoom(room);
+        break;
+    }
+  } catch (err) {
+    if (err instanceof NotInRoomError) throw new DomainError(404, 'not_in_room', 'This person or track is not in the room.');
+    throw err;
+  }
+  return { ok: true };
+}
+
+/**
+ * A LiveKit webhook, verified on its raw body: attendance (join and leave per person) and the
+ * room's live state. Unsigned or tampered calls are refused.
+ */
+export async function receiveWebhook(body: string, authorization: string | null): Promise<{ event: string }> {
+  const settings = settingsOrRefuse();
+  let event;
+  try {
+    event = await new WebhookReceiver(settings.apiKey, settings.apiSecret).receive(body, authorization ?? undefined);
+  } catch {
+    throw new DomainError(401, 'invalid_signature', 'The webhook signature is missing or does not match.');
+  }
+  const sessionId = event.room ? sessionIdOfRoom(event.room.name) : null;
+  if (!sessionId) return { event: event.event };
+  const at = event.createdAt ? new Date(Number(event.createdAt) * 1000) : new Date();
+  const p = event.participant;
+  switch (event.event) {
+    case 'participant_joined':
+      if (p) await recordJoin({ sessionId, actorKey: p.identity, participantSid: p.sid, at });
+      break;
+    case 'participant_left':
+      if (p) await recordLeave(p.sid, at);
+      break;
+    case 'room_started':
+      await setRoomLive(sessionId, at);
+      break;
+    case 'room_finished':
+      forgetRoom(event.room!.name);
+      await setRoomLive(sessionId, null);
+      break;
+  }
+  logger().debug({ event: event.event, sessionId }, 'LiveKit webhook');
+  return { event: event.event };
+}
