@@ -153,6 +153,7 @@ export function ChatPanel({ room, signInHref }: { room: LiveRoom; signInHref: st
               {t('send')}
             </button>
           </div>
+          <p className="text-xs text-stone-500">{t('chatHint')}</p>
         </form>
       </WriteGate>
       {error && (
