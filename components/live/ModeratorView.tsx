@@ -214,6 +214,30 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
           ))}
         </ul>
       </section>
+      <section aria-labelledby="sanctions-title">
+        <h2 id="sanctions-title" className="text-base font-semibold">
+          {t('sanctionsTitle')}
+        </h2>
+        {state.sanctions.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('noSanctions')}</p>
+        ) : (
+          <ul className="mt-1 flex flex-col gap-1 text-sm" data-testid="sanctions">
+            {state.sanctions.map((x) => (
+              <li key={`${x.userId}:${x.kind}`} className="flex flex-wrap items-center gap-2">
+                <span>
+                  {x.name} —{' '}
+                  {x.kind === 'ban'
+                    ? t('bannedLabel')
+                    : t('mutedLabel', { time: x.until ? new Date(x.until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '' })}
+                </span>
+                <button type="button" className="underline" onClick={() => void actions.sanction(x.userId, x.kind === 'ban' ? 'unban' : 'unmute')}>
+                  {x.kind === 'ban' ? t('unban') : t('unmute')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <ChatPanel room={room} signInHref={`/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/moderate`)}`} />
     </div>
   );

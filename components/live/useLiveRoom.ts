@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
+  ActiveSanction,
   AckError,
   ChatMessage,
   ClientToServerEvents,
@@ -28,6 +29,8 @@ export type RoomState = {
   moderation: 'post' | 'pre';
   you: You | null;
   notices: ModerationNotice[];
+  /** Mutes and bans in force (moderators only). */
+  sanctions: ActiveSanction[];
 };
 
 type Action =
@@ -40,7 +43,8 @@ type Action =
   | { type: 'older'; messages: ChatMessage[]; more: boolean }
   | { type: 'presence'; p: Presence }
   | { type: 'moderation'; moderation: 'post' | 'pre' }
-  | { type: 'notice'; n: ModerationNotice };
+  | { type: 'notice'; n: ModerationNotice }
+  | { type: 'sanctions'; sanctions: ActiveSanction[] };
 
 const initial: RoomState = {
   status: 'connecting',
@@ -52,6 +56,7 @@ const initial: RoomState = {
   moderation: 'post',
   you: null,
   notices: [],
+  sanctions: [],
 };
 
 function reduce(s: RoomState, a: Action): RoomState {
@@ -67,6 +72,7 @@ function reduce(s: RoomState, a: Action): RoomState {
         presence: a.data.presence,
         moderation: a.data.moderation,
         you: a.data.you,
+        sanctions: a.data.sanctions ?? [],
       };
     case 'status':
       return { ...s, status: a.status, error: a.error ?? null };
@@ -96,6 +102,8 @@ function reduce(s: RoomState, a: Action): RoomState {
       return { ...s, presence: { ...a.p, people: a.p.people ?? s.presence?.people } };
     case 'moderation':
       return { ...s, moderation: a.moderation };
+    case 'sanctions':
+      return { ...s, sanctions: a.sanctions };
     case 'notice': {
       let you = s.you;
       if (you && a.n.kind === 'muted') you = { ...you, mutedUntil: a.n.until };
@@ -146,6 +154,7 @@ export function useLiveRoom(sessionId: string) {
     socket.on('chat:updated', mine((m) => dispatch({ type: 'message', m })));
     socket.on('chat:deleted', mine((r) => dispatch({ type: 'message-deleted', id: r.id })));
     socket.on('moderation:notice', mine((n) => dispatch({ type: 'notice', n })));
+    socket.on('moderation:updated', mine((m) => dispatch({ type: 'sanctions', sanctions: m.sanctions })));
     return () => {
       socket.disconnect();
       socketRef.current = null;

@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { type ChatRow, chatView, mentionsModerators } from '@/lib/domain/live';
 import { DomainError } from '@/lib/errors';
-import { type ChatMessage, LIMITS } from '@/lib/realtime/protocol';
+import { type ActiveSanction, type ChatMessage, LIMITS } from '@/lib/realtime/protocol';
 import { getDb } from '../client';
-import { chatMessages, chatReactions, moderationLog, roomSanctions } from '../schema';
+import { chatMessages, chatReactions, moderationLog, questions, roomSanctions } from '../schema';
 import { type Author, checkRate } from './qa';
 
 const rowColumns = {
@@ -188,4 +188,36 @@ export async function sanction(
     });
     return { until };
   });
+}
+
+/** Mutes and bans in force in a session, newest first, with the person's last known name. */
+export async function activeSanctions(sessionId: string): Promise<ActiveSanction[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      userId: roomSanctions.targetKey,
+      kind: roomSanctions.kind,
+      until: roomSanctions.until,
+      name: sql<string | null>`coalesce(
+        (select m.author_name from ${chatMessages} m where m.session_id = ${sessionId} and m.author_key = ${roomSanctions.targetKey} order by m.created_at desc limit 1),
+        (select q.author_name from ${questions} q where q.session_id = ${sessionId} and q.author_key = ${roomSanctions.targetKey} order by q.created_at desc limit 1))`,
+    })
+    .from(roomSanctions)
+    .where(
+      and(
+        eq(roomSanctions.sessionId, sessionId),
+        isNull(roomSanctions.liftedAt),
+        or(isNull(roomSanctions.until), sql`${roomSanctions.until} > now()`),
+      ),
+    )
+    .orderBy(desc(roomSanctions.createdAt));
+  const seen = new Set<string>();
+  return rows
+    .filter((r) => {
+      const key = `${r.userId}:${r.kind}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((r) => ({ userId: r.userId, kind: r.kind, until: r.until?.toISOString() ?? null, name: r.name ?? r.userId }));
 }

@@ -146,6 +146,8 @@ export type JoinData = {
   presence: Presence;
   moderation: 'post' | 'pre';
   you: You;
+  /** Mutes and bans in force: moderators only. */
+  sanctions?: ActiveSanction[];
 };
 export type PingData = { sentAt: number; serverAt: number; user: { name: string; kind: 'user' | 'registration' } };
 export type ModerationNotice = {
@@ -154,6 +156,8 @@ export type ModerationNotice = {
   until: string | null;
   message: string;
 };
+/** A mute or ban in force (moderators' view). */
+export type ActiveSanction = { userId: string; name: string; kind: 'mute' | 'ban'; until: string | null };
 export type Sanction = { sessionId: string; userId: string; action: 'mute' | 'unmute' | 'ban' | 'unban'; until: string | null };
 
 type Cmd<P, T> = (payload: P, ack: (res: Ack<T>) => void) => void;
@@ -188,6 +192,8 @@ export interface ServerToClientEvents {
   'chat:updated': (message: ChatMessage) => void;
   'chat:deleted': (ref: { id: string; sessionId: string }) => void;
   'moderation:notice': (notice: ModerationNotice) => void;
+  /** To moderators, after any mute, ban or lift. */
+  'moderation:updated': (state: { sessionId: string; sanctions: ActiveSanction[] }) => void;
 }
 
 /** Socket.IO room of everyone in a programme session (presence). */

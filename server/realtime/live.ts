@@ -1,4 +1,4 @@
-import { deleteMessage, listMessages, sanction, sendMessage, sessionOfMessage, toggleReaction } from '@/db/queries/chat';
+import { activeSanctions, deleteMessage, listMessages, sanction, sendMessage, sessionOfMessage, toggleReaction } from '@/db/queries/chat';
 import { type SessionAccess, sessionAccess } from '@/db/queries/live';
 import {
   askQuestion,
@@ -163,7 +163,11 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
       const a = await access(socket, sessionId);
       assertReader(a);
       const viewer = { actorKey: a.actorKey, isModerator: a.isModerator };
-      const [questions, history] = await Promise.all([listQuestions(sessionId, viewer), listMessages(sessionId)]);
+      const [questions, history, sanctions] = await Promise.all([
+        listQuestions(sessionId, viewer),
+        listMessages(sessionId),
+        a.isModerator ? activeSanctions(sessionId) : Promise.resolve(undefined),
+      ]);
       socket.data.roles[sessionId] = a.role;
       await socket.leave(a.isModerator ? audienceRoomOf(sessionId) : modsRoomOf(sessionId));
       await socket.join([roomOf(sessionId), a.isModerator ? modsRoomOf(sessionId) : audienceRoomOf(sessionId)]);
@@ -184,6 +188,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
           isModerator: a.isModerator,
           mutedUntil: a.mutedUntil?.toISOString() ?? null,
         },
+        ...(sanctions ? { sanctions } : {}),
       };
     }),
   );
@@ -325,6 +330,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
         io.in(actorRoomOf(userId)).socketsLeave([roomOf(sessionId), modsRoomOf(sessionId), audienceRoomOf(sessionId)]);
         schedulePresence(io, sessionId);
       }
+      io.to(modsRoomOf(sessionId)).emit('moderation:updated', { sessionId, sanctions: await activeSanctions(sessionId) });
       return { sessionId, userId, action, until: untilIso };
     }),
   );

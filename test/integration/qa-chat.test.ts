@@ -5,7 +5,7 @@ import { register } from '@/db/queries/registrations';
 import { chatMessages, moderationLog, programmeSessions, roleGrants, sessions, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
-import type { ChatMessage, JoinData, ModerationNotice, Question, QuestionEvent, Sanction } from '@/lib/realtime/protocol';
+import type { ActiveSanction, ChatMessage, JoinData, ModerationNotice, Question, QuestionEvent, Sanction } from '@/lib/realtime/protocol';
 import type { Realtime } from '@/server/realtime';
 import { type Client, client, collect, nextEvent, ok, send, startRealtime, until } from './realtime-support';
 import { useFreshDatabase } from './support';
@@ -272,8 +272,13 @@ describe('live Q&A and chat (real socket.io-client, real server, real Postgres)'
     await ok(b.s, 'chat:send', { sessionId: liveId, body: 'de retour' });
 
     const banned = nextEvent<ModerationNotice>(b.s, 'moderation:notice', (n) => n.kind === 'banned');
+    const modsSee = nextEvent<{ sanctions: ActiveSanction[] }>(m.s, 'moderation:updated', (u) => u.sanctions.some((x) => x.kind === 'ban'));
     await ok(m.s, 'chat:moderate', { sessionId: liveId, userId: bob.id, action: 'ban' });
     await banned;
+    expect((await modsSee).sanctions).toEqual([{ userId: bob.id, name: 'Bob', kind: 'ban', until: null }]);
+    const modJoin = await ok<JoinData>(m.s, 'session:join', { sessionId: liveId });
+    expect(modJoin.sanctions?.map((x) => x.kind)).toEqual(['ban']);
+    expect((await ok<JoinData>(a.s, 'session:join', { sessionId: liveId })).sanctions).toBeUndefined();
     // Out of the room at once: Alice's next message does not reach Bob.
     const bobMessages = collect<ChatMessage>(b.s, 'chat:message');
     const aliceSees = nextEvent<ChatMessage>(a.s, 'chat:message', (c) => c.body === 'après le bannissement');
