@@ -70,7 +70,9 @@ export async function setupLivekit(c: Config): Promise<LivekitSettings | null> {
     if (await reachable(devUrl)) {
       logger().info('LiveKit: reusing the dev server already listening on 127.0.0.1:7880 (keys devkey/secret)');
     } else {
-      child = spawn(binary, ['--dev', '--bind', '127.0.0.1', '--node-ip', '127.0.0.1'], {
+      // Webhooks to this app (attendance, live state), signed with the dev key.
+      const webhook = `webhook:\n  api_key: devkey\n  urls:\n    - http://127.0.0.1:${c.PORT}/api/livekit/webhook\n`;
+      child = spawn(binary, ['--dev', '--bind', '127.0.0.1', '--node-ip', '127.0.0.1', '--config-body', webhook], {
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       child.stderr?.on('data', (d: Buffer) => logger().debug({ livekit: d.toString().trim() }, 'livekit-server'));
