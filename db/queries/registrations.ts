@@ -162,8 +162,11 @@ export async function register(eventSlug: string, req: RegistrationRequest): Pro
     for (const s of wanted) {
       let status: SeatStatus = (await takeSeat(tx, s.id)) ? 'confirmed' : 'waitlisted';
       if (status === 'waitlisted') {
-        await lockSession(tx, s.id);
-        if (await takeSeat(tx, s.id)) status = 'confirmed';
+        // Under the lock, a seat freed in between (rare) is taken; otherwise stay on the list.
+        const locked = await lockSession(tx, s.id);
+        if (locked.capacity === null || locked.confirmedCount < locked.capacity) {
+          if (await takeSeat(tx, s.id)) status = 'confirmed';
+        }
       }
       const values = {
         registrationId,
