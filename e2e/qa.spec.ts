@@ -49,7 +49,10 @@ test('participants ask and vote, the moderator answers and puts a question on ai
   const modQ2 = mod.getByTestId('mod-question').filter({ hasText: q2 });
   await expect(modQ2).toContainText('Bob');
   const modQ1 = mod.getByTestId('mod-question').filter({ hasText: q1 });
-  await modQ1.getByRole('button', { name: /Marquer répondue/ }).click();
+  // One-key actions: select the question, press r (answered).
+  await modQ1.getByText(q1).click();
+  await expect(modQ1).toHaveAttribute('aria-current', 'true');
+  await mod.keyboard.press('r');
   await expect(question(alice, q1)).toHaveAttribute('data-status', 'answered');
   await mod.getByRole('tab', { name: /Publiées/ }).click();
   await mod.getByTestId('mod-question').filter({ hasText: q2 }).getByRole('button', { name: /Mettre à l’antenne/ }).click();

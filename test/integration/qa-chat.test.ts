@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEventProgramme } from '@/db/queries/events';
+import { qaExport } from '@/db/queries/qa';
 import { register } from '@/db/queries/registrations';
-import { chatMessages, moderationLog, programmeSessions, roleGrants, sessions, users } from '@/db/schema';
+import { chatMessages, moderationLog, paths, programmeSessions, roleGrants, sessions, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import type { ActiveSanction, ChatMessage, JoinData, ModerationNotice, Question, QuestionEvent, Sanction } from '@/lib/realtime/protocol';
@@ -345,5 +346,23 @@ describe('live Q&A and chat (real socket.io-client, real server, real Postgres)'
     });
     const data = await ok<JoinData>(a.s, 'session:join', { sessionId: liveId });
     expect(data.presence.people).toBeUndefined();
+  });
+
+  it('exports the Q&A for the event’s organizers and moderators and for path coordinators only', async () => {
+    const a = await joined({ token: alice.token });
+    const m = await joined({ cookie: mod.cookie });
+    const kept = await ok<Question>(a.s, 'question:ask', { sessionId: liveId, body: 'À garder dans le compte rendu ?', anonymous: true });
+    const dismissed = await ok<Question>(a.s, 'question:ask', { sessionId: liveId, body: 'Hors sujet' });
+    await ok(m.s, 'question:moderate', { questionId: dismissed.id, action: 'dismiss' });
+    const data = await qaExport(mod.id, liveId);
+    const bodies = data!.questions.map((q) => q.body);
+    expect(bodies).toContain('À garder dans le compte rendu ?');
+    expect(bodies).not.toContain('Hors sujet');
+    expect(data!.questions.find((q) => q.id === kept.id)?.anonymous).toBe(true);
+    await expect(qaExport(carol.id, liveId)).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+    const [path] = await db.handle.db.select({ id: paths.id }).from(paths).limit(1);
+    await db.handle.db.insert(roleGrants).values({ userId: carol.id, role: 'coordinator', pathId: path!.id });
+    expect((await qaExport(carol.id, liveId))?.session.id).toBe(liveId);
+    expect(await qaExport(mod.id, '00000000-0000-4000-8000-000000000000')).toBeNull();
   });
 });
