@@ -17,6 +17,7 @@ import {
 import { DomainError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { livekitSettings, mintToken } from './livekit';
+import { realtimeHooks } from './realtime-hooks';
 import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setPublishing } from './livekit-rooms';
 
 const REFUSALS = {
@@ -99,6 +100,7 @@ export async function moderateRoom(identity: Identity | null, sessionId: string,
         break;
       case 'remove':
         await log();
+        await realtimeHooks()?.ban(sessionId, target!).catch((err) => logger().warn({ err }, 'could not announce the removal to live rooms'));
         await removeFromRoom(room, target!);
         break;
       case 'end':

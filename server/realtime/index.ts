@@ -7,8 +7,9 @@ import { actorKeyOf, identityFromJoinToken, identityFromSessionToken, type Ident
 import { logger } from '@/lib/logger';
 import { actorRoomOf, JOIN_COOKIE, pingPayload } from '@/lib/realtime/protocol';
 import { SESSION_COOKIES } from '../auth/options';
+import { installRealtimeHooks } from '../realtime-hooks';
 import { type ChemSocket, CommandError, command, type Io } from './core';
-import { registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
+import { announceBan, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
 
 export type { Io, SocketData } from './core';
 
@@ -91,13 +92,17 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
 
   const state = { io, redis };
   g.__cheminsIo = state;
+  installRealtimeHooks({ ban: (sessionId, actorKey) => announceBan(io, sessionId, actorKey) });
   return {
     io,
     close: async () => {
       stopPresenceTimers(io);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (redis?.isOpen) await redis.quit().catch(() => {});
-      if (g.__cheminsIo === state) g.__cheminsIo = undefined;
+      if (g.__cheminsIo === state) {
+        g.__cheminsIo = undefined;
+        installRealtimeHooks(undefined);
+      }
     },
   };
 }

@@ -151,6 +151,27 @@ export function stopPresenceTimers(io: Io) {
   pendingPresence.delete(io);
 }
 
+/** Take a banned person's connections out of the session's rooms at once (all processes). */
+function expelFromRooms(io: Io, sessionId: string, actorKey: string) {
+  io.in(actorRoomOf(actorKey)).socketsLeave([roomOf(sessionId), modsRoomOf(sessionId), audienceRoomOf(sessionId)]);
+  schedulePresence(io, sessionId);
+}
+
+/**
+ * Someone was removed from the session elsewhere (the video room's moderator panel): tell them,
+ * take them out of the Q&A and chat at once, and update the moderators' list.
+ */
+export async function announceBan(io: Io, sessionId: string, actorKey: string): Promise<void> {
+  io.to(actorRoomOf(actorKey)).emit('moderation:notice', {
+    sessionId,
+    kind: 'banned',
+    until: null,
+    message: 'A moderator removed you from this session.',
+  });
+  expelFromRooms(io, sessionId, actorKey);
+  io.to(modsRoomOf(sessionId)).emit('moderation:updated', { sessionId, sanctions: await activeSanctions(sessionId) });
+}
+
 // ---------------------------------------------------------------- commands
 
 export function registerLiveCommands(io: Io, socket: ChemSocket) {
@@ -326,10 +347,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
         unbanned: 'You may come back to this session.',
       }[kind];
       io.to(actorRoomOf(userId)).emit('moderation:notice', { sessionId, kind, until: untilIso, message });
-      if (action === 'ban') {
-        io.in(actorRoomOf(userId)).socketsLeave([roomOf(sessionId), modsRoomOf(sessionId), audienceRoomOf(sessionId)]);
-        schedulePresence(io, sessionId);
-      }
+      if (action === 'ban') expelFromRooms(io, sessionId, userId);
       io.to(modsRoomOf(sessionId)).emit('moderation:updated', { sessionId, sanctions: await activeSanctions(sessionId) });
       return { sessionId, userId, action, until: untilIso };
     }),

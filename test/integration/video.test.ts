@@ -9,7 +9,7 @@ import type { Identity } from '@/db/queries/identity';
 import { publicSessions } from '@/db/queries/public';
 import { register } from '@/db/queries/registrations';
 import { attendanceOf, videoModerationLog } from '@/db/queries/video';
-import { programmeSessions, roleGrants, roomSanctions, users } from '@/db/schema';
+import { programmeSessions, roleGrants, roomSanctions, sessions, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { parseConfig } from '@/lib/config';
@@ -17,6 +17,8 @@ import { videoRoomOf } from '@/lib/domain/video';
 import { DomainError } from '@/lib/errors';
 import { setupLivekit } from '@/server/livekit';
 import { issueVideoToken, moderateRoom } from '@/server/video';
+import type { ModerationNotice } from '@/lib/realtime/protocol';
+import { client, nextEvent, ok, send, startRealtime } from './realtime-support';
 import { useFreshDatabase } from './support';
 
 /**
@@ -191,11 +193,22 @@ describe('video rooms (real Postgres, real LiveKit)', () => {
     expect(await code(moderateRoom(who.speaker!, s.stage!, { action: 'remove', identity: target }))).toBe('403 forbidden');
     expect(await code(moderateRoom(who.participant!, s.stage!, { action: 'end' }))).toBe('403 forbidden');
     expect(await code(moderateRoom(null, s.stage!, { action: 'end' }))).toBe('401 unauthenticated');
+    // The person also follows the session's live Q&A and chat (Socket.IO in the same process).
+    const live = await startRealtime();
+    await db.handle.db.insert(sessions).values({ sessionToken: 'video-participant', userId: (who.participant as { userId: string }).userId, expires: minutes(60) });
+    const socket = await client(live.url, { cookie: 'next-auth.session-token=video-participant' });
+    await ok(socket, 'session:join', { sessionId: s.stage! });
+    const told = nextEvent<ModerationNotice>(socket, 'moderation:notice', (n) => n.kind === 'banned');
     // The real LiveKit server answers that this person is not in the room.
     await issueVideoToken(who.moderator!, s.stage!); // creates the room
     expect(await code(moderateRoom(who.moderator!, s.stage!, { action: 'promote', identity: target }))).toBe('404 not_in_room');
     expect(await code(moderateRoom(who.moderator!, s.stage!, { action: 'remove', identity: target }))).toBe('ok');
     expect(await refusal(who.participant!, s.stage!)).toBe('403 removed');
+    // Removed from the video, out of the Q&A and chat at once.
+    expect((await told).sessionId).toBe(s.stage);
+    expect(await send(socket, 'session:join', { sessionId: s.stage! })).toMatchObject({ ok: false, error: { code: 'banned' } });
+    socket.disconnect();
+    await live.rt.close();
     const [ban] = await db.handle.db.select().from(roomSanctions).where(eq(roomSanctions.sessionId, s.stage!));
     expect(ban).toMatchObject({ kind: 'ban', targetKey: target, createdBy: `user:${(who.moderator as { userId: string }).userId}` });
     // Banned from this session only.

@@ -1,0 +1,18 @@
+/**
+ * What Next's route handlers may ask of the realtime server running in the same process, without
+ * importing Socket.IO into the Next bundle: the realtime server installs these on start-up.
+ */
+export type RealtimeHooks = {
+  /** Someone was removed from a session (video moderation): apply it to its live Q&A and chat. */
+  ban: (sessionId: string, actorKey: string) => Promise<void>;
+};
+
+const g = globalThis as unknown as { __cheminsRealtimeHooks?: RealtimeHooks };
+
+export function installRealtimeHooks(hooks: RealtimeHooks | undefined): void {
+  g.__cheminsRealtimeHooks = hooks;
+}
+
+export function realtimeHooks(): RealtimeHooks | undefined {
+  return g.__cheminsRealtimeHooks;
+}
