@@ -95,30 +95,33 @@ export function ChatPanel({ room, signInHref }: { room: LiveRoom; signInHref: st
           </li>
         )}
         {state.messages.length === 0 && <li className="text-sm text-stone-600">{t('noMessages')}</li>}
-        {state.messages.map((m) => (
-          <li
-            key={m.id}
-            data-testid="chat-message"
-            className={`group rounded px-1 py-0.5 ${mod && m.mentionsModerators ? 'bg-amber-100' : ''}`}
-          >
-            {m.replyTo && (
-              <p className="border-l-2 border-stone-300 pl-1 text-xs text-stone-500">
-                {byId.get(m.replyTo) ? `${byId.get(m.replyTo)!.authorName} : ${byId.get(m.replyTo)!.body.slice(0, 80)}` : t('replyToOlder')}
+        {state.messages.map((m) => {
+          const parent = m.replyTo ? byId.get(m.replyTo) : undefined;
+          return (
+            <li
+              key={m.id}
+              data-testid="chat-message"
+              className={`group rounded px-1 py-0.5 ${mod && m.mentionsModerators ? 'bg-amber-100' : ''}`}
+            >
+              {m.replyTo && (
+                <p className="border-l-2 border-stone-300 pl-1 text-xs text-stone-500">
+                  {parent ? `${parent.authorName} : ${parent.body.slice(0, 80)}` : t('replyToOlder')}
+                </p>
+              )}
+              <p className="text-sm break-words whitespace-pre-wrap">
+                <span className="font-semibold">{m.authorName}</span>{' '}
+                <time dateTime={m.createdAt} className="text-xs text-stone-500">
+                  {new Date(m.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+                </time>{' '}
+                {mod && m.mentionsModerators && <span className="text-xs font-semibold text-amber-800">{t('callsModerators')} </span>}
+                <span data-testid="chat-body">
+                  <LinkedText text={m.body} />
+                </span>
               </p>
-            )}
-            <p className="text-sm break-words whitespace-pre-wrap">
-              <span className="font-semibold">{m.authorName}</span>{' '}
-              <time dateTime={m.createdAt} className="text-xs text-stone-500">
-                {new Date(m.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
-              </time>{' '}
-              {mod && m.mentionsModerators && <span className="text-xs font-semibold text-amber-800">{t('callsModerators')} </span>}
-              <span data-testid="chat-body">
-                <LinkedText text={m.body} />
-              </span>
-            </p>
-            <MessageActions m={m} room={room} onReply={() => setReplyTo(m)} onError={setError} />
-          </li>
-        ))}
+              <MessageActions m={m} room={room} onReply={() => setReplyTo(m)} onError={setError} />
+            </li>
+          );
+        })}
       </ol>
       <WriteGate room={room} signInHref={signInHref}>
         <form onSubmit={submit} className="flex flex-col gap-1">

@@ -23,6 +23,7 @@ export function LivePanel({
   const tl = useTranslations('live');
   const room = useLiveRoom(sessionId);
   const { state } = room;
+  const notice = state.notices.at(-1);
   const signInHref = `/signin?callbackUrl=${encodeURIComponent(sessionPath)}`;
   return (
     <section aria-labelledby="live-title" className="flex flex-col gap-4 rounded-lg border border-stone-200 bg-white p-4">
@@ -49,11 +50,9 @@ export function LivePanel({
         {state.status === 'disconnected' && t('disconnected')}
         {state.status === 'error' && state.error?.message}
       </p>
-      {state.notices.length > 0 && (
+      {notice && (
         <p role="alert" className="rounded bg-amber-100 p-2 text-sm">
-          {tl(`notice.${state.notices.at(-1)!.kind}`, {
-            time: state.notices.at(-1)!.until ? new Date(state.notices.at(-1)!.until!).toLocaleTimeString() : '',
-          })}
+          {tl(`notice.${notice.kind}`, { time: notice.until ? new Date(notice.until).toLocaleTimeString() : '' })}
         </p>
       )}
       <div>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '../client';
 import { eventDays, events, people, programmeSessions, rooms, sessionPeople, tracks } from '../schema';
 
@@ -135,7 +135,10 @@ export async function getProgrammeSession({ slug, sessionSlug }: { slug: string;
   return programme && session ? { event: programme.event, session } : null;
 }
 
-/** A session by its id, with its event's slug/time zone; used by the live page and realtime joins. */
+/**
+ * A session by its id (cancelled ones too: callers decide), with what live features need and its
+ * event's slug and time zone. Used by `sessionAccess` (Q&A, chat, video).
+ */
 export async function getSessionById(id: string) {
   if (!UUID.test(id)) return null;
   const db = await getDb();
@@ -148,8 +151,12 @@ export async function getSessionById(id: string) {
       status: programmeSessions.status,
       visibility: programmeSessions.visibility,
       mode: programmeSessions.mode,
+      capacity: programmeSessions.capacity,
+      confirmedCount: programmeSessions.confirmedCount,
       startsAt: programmeSessions.startsAt,
       endsAt: programmeSessions.endsAt,
+      qaModeration: programmeSessions.qaModeration,
+      videoLiveSince: programmeSessions.videoLiveSince,
       eventId: events.id,
       eventSlug: events.slug,
       eventTitle: events.title,
@@ -157,7 +164,7 @@ export async function getSessionById(id: string) {
     })
     .from(programmeSessions)
     .innerJoin(events, eq(events.id, programmeSessions.eventId))
-    .where(and(eq(programmeSessions.id, id), ne(programmeSessions.status, 'cancelled')))
+    .where(eq(programmeSessions.id, id))
     .limit(1);
   return row ?? null;
 }

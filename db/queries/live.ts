@@ -1,29 +1,14 @@
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '../client';
-import { events, programmeSessions, registrations, registrationSessions, roleGrants, roomSanctions } from '../schema';
+import { events, programmeSessions, registrations, registrationSessions, roomSanctions } from '../schema';
+import { getSessionById } from './events';
 import { actorKeyOf, type Identity } from './identity';
+import { eventRoleOf } from './roles';
 
 export type LiveRole = 'guest' | 'participant' | 'speaker' | 'moderator' | 'organizer';
 
 export type SessionAccess = {
-  session: {
-    id: string;
-    eventId: string;
-    slug: string;
-    title: string;
-    kind: (typeof programmeSessions.$inferSelect)['kind'];
-    status: (typeof programmeSessions.$inferSelect)['status'];
-    visibility: 'public' | 'invitation';
-    mode: 'onsite' | 'online' | 'hybrid';
-    capacity: number | null;
-    confirmedCount: number;
-    startsAt: Date;
-    endsAt: Date;
-    qaModeration: 'post' | 'pre';
-    videoLiveSince: Date | null;
-    eventSlug: string;
-    timeZone: string;
-  };
+  session: NonNullable<Awaited<ReturnType<typeof getSessionById>>>;
   /** `null` for a guest (no sign-in, no personal link). */
   actorKey: string | null;
   role: LiveRole;
@@ -37,54 +22,24 @@ export type SessionAccess = {
   mutedUntil: Date | null;
 };
 
+/** May ask, vote and chat: signed in or personal link, and registered to the event or on its staff. */
+export const mayWrite = (a: Pick<SessionAccess, 'actorKey' | 'registered' | 'role'>) =>
+  a.actorKey !== null && (a.registered || a.role !== 'participant');
+
 /**
  * Everything live features need to decide what a person may do in a session: the session, their
  * role on its event, their registration and seat, and any ban or mute in force. `null` when the
  * session does not exist.
  */
 export async function sessionAccess(identity: Identity | null, sessionId: string): Promise<SessionAccess | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sessionId)) return null;
-  const db = await getDb();
-  const [session] = await db
-    .select({
-      id: programmeSessions.id,
-      eventId: programmeSessions.eventId,
-      slug: programmeSessions.slug,
-      title: programmeSessions.title,
-      kind: programmeSessions.kind,
-      status: programmeSessions.status,
-      visibility: programmeSessions.visibility,
-      mode: programmeSessions.mode,
-      capacity: programmeSessions.capacity,
-      confirmedCount: programmeSessions.confirmedCount,
-      startsAt: programmeSessions.startsAt,
-      endsAt: programmeSessions.endsAt,
-      qaModeration: programmeSessions.qaModeration,
-      videoLiveSince: programmeSessions.videoLiveSince,
-      eventSlug: events.slug,
-      timeZone: events.timeZone,
-    })
-    .from(programmeSessions)
-    .innerJoin(events, eq(events.id, programmeSessions.eventId))
-    .where(eq(programmeSessions.id, sessionId))
-    .limit(1);
+  const session = await getSessionById(sessionId);
   if (!session) return null;
   const base = { session, bannedAt: null, mutedUntil: null, seat: null, registered: false } as const;
   if (!identity) return { ...base, actorKey: null, role: 'guest', isModerator: false };
   const actorKey = actorKeyOf(identity);
-
-  const [grants, registration, sanctions] = await Promise.all([
-    identity.userId
-      ? db
-          .select({ role: roleGrants.role })
-          .from(roleGrants)
-          .where(
-            and(
-              eq(roleGrants.userId, identity.userId),
-              or(eq(roleGrants.role, 'admin'), eq(roleGrants.eventId, session.eventId)),
-            ),
-          )
-      : Promise.resolve([]),
+  const db = await getDb();
+  const [role, registration, sanctions] = await Promise.all([
+    eventRoleOf(identity.userId, session.eventId),
     registrationOf(identity, session.eventId),
     db
       .select({ kind: roomSanctions.kind, until: roomSanctions.until, createdAt: roomSanctions.createdAt })
@@ -99,14 +54,6 @@ export async function sessionAccess(identity: Identity | null, sessionId: string
       )
       .orderBy(desc(roomSanctions.createdAt)),
   ]);
-  const set = new Set(grants.map((g) => g.role));
-  const role: LiveRole = set.has('moderator')
-    ? 'moderator'
-    : set.has('organizer') || set.has('admin')
-      ? 'organizer'
-      : set.has('speaker')
-        ? 'speaker'
-        : 'participant';
   let seat: SessionAccess['seat'] = null;
   if (registration) {
     const [row] = await db

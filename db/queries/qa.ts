@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { type QuestionRow, questionView, type Viewer, withVote } from '@/lib/domain/live';
+import { canSee, type QuestionRow, questionView, type Viewer, withVote } from '@/lib/domain/live';
 import { DomainError } from '@/lib/errors';
 import type { QaExportData } from '@/lib/exports/qa';
 import type { Question } from '@/lib/realtime/protocol';
@@ -30,17 +30,11 @@ export async function listQuestions(sessionId: string, viewer: Viewer): Promise<
       questionVotes,
       and(eq(questionVotes.questionId, questions.id), eq(questionVotes.voterKey, viewer.actorKey ?? '')),
     )
-    .where(
-      and(
-        eq(questions.sessionId, sessionId),
-        isNull(questions.withdrawnAt),
-        viewer.isModerator
-          ? undefined
-          : sql`(${questions.status} in ('visible', 'answered') or (${questions.status} = 'pending' and ${questions.authorKey} = ${viewer.actorKey ?? ''}))`,
-      ),
-    )
+    .where(and(eq(questions.sessionId, sessionId), isNull(questions.withdrawnAt)))
     .orderBy(asc(questions.createdAt), asc(questions.id));
-  return rows.map(({ votedByMe, ...q }) => withVote(questionView(q, viewer), Boolean(votedByMe)));
+  return rows
+    .filter((q) => canSee(q, viewer))
+    .map(({ votedByMe, ...q }) => withVote(questionView(q, viewer), Boolean(votedByMe)));
 }
 
 /**
@@ -233,7 +227,6 @@ export async function setQaModeration(sessionId: string, moderatorKey: string, m
   });
 }
 
-export type { QaExportData as QaExport } from '@/lib/exports/qa';
 
 /**
  * A session's Q&A for the export (authors shown, withdrawn and dismissed questions left out, by

@@ -1,5 +1,5 @@
 import { activeSanctions, deleteMessage, listMessages, sanction, sendMessage, sessionOfMessage, toggleReaction } from '@/db/queries/chat';
-import { type SessionAccess, sessionAccess } from '@/db/queries/live';
+import { mayWrite, type SessionAccess, sessionAccess } from '@/db/queries/live';
 import {
   askQuestion,
   hasVoted,
@@ -48,17 +48,15 @@ function assertReader(a: SessionAccess) {
   }
 }
 
-/** May ask, vote and chat: signed in or personal link, registered to the event (or staff), not banned or muted. */
-function assertWriter(a: SessionAccess, opts: { posting: boolean }): { actorKey: string; name: string } {
+/** May ask, vote and chat (`mayWrite`), and for posting not muted; returns the person's actor key. */
+function assertWriter(a: SessionAccess, opts: { posting: boolean }): string {
   assertReader(a);
   if (!a.actorKey) throw new CommandError('unauthenticated', 'Sign in or use your personal link to take part.');
-  if (!a.registered && a.role === 'participant') {
-    throw new CommandError('not_registered', 'Register to the event to ask questions and chat.');
-  }
+  if (!mayWrite(a)) throw new CommandError('not_registered', 'Register to the event to ask questions and chat.');
   if (opts.posting && a.mutedUntil) {
     throw new CommandError('muted', `A moderator muted you until ${a.mutedUntil.toISOString()}.`);
   }
-  return { actorKey: a.actorKey, name: '' };
+  return a.actorKey;
 }
 
 function assertModerator(a: SessionAccess): string {
@@ -194,7 +192,6 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
       await socket.join([roomOf(sessionId), a.isModerator ? modsRoomOf(sessionId) : audienceRoomOf(sessionId)]);
       const presence = presenceNow(io, sessionId, a.isModerator);
       schedulePresence(io, sessionId);
-      const canWrite = Boolean(a.actorKey) && (a.registered || a.role !== 'participant');
       return {
         questions,
         messages: history.messages,
@@ -205,7 +202,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
           role: a.role,
           id: a.actorKey,
           name: socket.data.identity?.name ?? null,
-          canWrite,
+          canWrite: mayWrite(a),
           isModerator: a.isModerator,
           mutedUntil: a.mutedUntil?.toISOString() ?? null,
         },
@@ -228,7 +225,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     'question:ask',
     command(socket, 'question:ask', questionAsk, async ({ sessionId, body, anonymous }) => {
       const a = await access(socket, sessionId);
-      const { actorKey } = assertWriter(a, { posting: true });
+      const actorKey = assertWriter(a, { posting: true });
       const q = await askQuestion({ sessionId, actorKey, name: name() }, body, anonymous ?? false);
       publishQuestion(io, q, false, 'question:created');
       return withVote(questionView(q, { actorKey, isModerator: a.isModerator }), false);
@@ -239,7 +236,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     'question:vote',
     command(socket, 'question:vote', questionVote, async ({ questionId, vote }) => {
       const a = await access(socket, await sessionOfQuestion(questionId));
-      const { actorKey } = assertWriter(a, { posting: false });
+      const actorKey = assertWriter(a, { posting: false });
       const q = await voteQuestion(questionId, { actorKey, isModerator: a.isModerator }, vote);
       publishQuestion(io, q, true, 'question:updated');
       const mine = withVote(questionView(q, { actorKey, isModerator: a.isModerator }), vote);
@@ -252,7 +249,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     'question:withdraw',
     command(socket, 'question:withdraw', questionRef, async ({ questionId }) => {
       const a = await access(socket, await sessionOfQuestion(questionId));
-      const { actorKey } = assertWriter(a, { posting: false });
+      const actorKey = assertWriter(a, { posting: false });
       const q = await withdrawQuestion(questionId, actorKey);
       const ref = { id: q.id, sessionId: q.sessionId };
       io.to([roomOf(q.sessionId), actorRoomOf(actorKey)]).emit('question:removed', ref);
@@ -294,7 +291,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     'chat:send',
     command(socket, 'chat:send', chatSend, async ({ sessionId, body, replyTo }) => {
       const a = await access(socket, sessionId);
-      const { actorKey } = assertWriter(a, { posting: true });
+      const actorKey = assertWriter(a, { posting: true });
       const message = await sendMessage({ sessionId, actorKey, name: name() }, body, replyTo ?? null);
       io.to(roomOf(sessionId)).emit('chat:message', message);
       return message;
@@ -305,7 +302,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     'chat:react',
     command(socket, 'chat:react', chatReact, async ({ messageId, emoji }) => {
       const a = await access(socket, await sessionOfMessage(messageId));
-      const { actorKey } = assertWriter(a, { posting: false });
+      const actorKey = assertWriter(a, { posting: false });
       const message = await toggleReaction(messageId, actorKey, emoji);
       io.to(roomOf(message.sessionId)).emit('chat:updated', message);
       return message;
