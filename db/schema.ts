@@ -377,7 +377,12 @@ export const mailOutbox = pgTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
   },
-  (t) => [index('mail_outbox_pending_idx').on(t.status, t.availableAt)],
+  (t) => [
+    index('mail_outbox_pending_idx').on(t.status, t.availableAt),
+    // Deleting a registration (or its event) deletes its mails: without this, one full scan of
+    // the outbox per registration.
+    index('mail_outbox_registration_idx').on(t.registrationId),
+  ],
 );
 
 // ---------------------------------------------------------------- live rooms: Q&A, chat, moderation, attendance

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from './openapi';
@@ -13,10 +13,19 @@ function apiRoutes(dir = path.join(process.cwd(), 'app/api'), prefix = '/api'): 
   });
 }
 
+/** Routes the Node server answers itself, before Next (`export const ROUTE = '…'` in server/http). */
+function serverRoutes(dir = path.join(process.cwd(), 'server/http')): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const m = /export const ROUTE = '([^']+)'/.exec(readFileSync(path.join(dir, name), 'utf8'));
+    return m ? [m[1]!] : [];
+  });
+}
+
 describe('OpenAPI description', () => {
   const doc = openApiDocument('http://127.0.0.1:3000');
   it('describes every HTTP API route of the app, and nothing that does not exist', () => {
-    expect(Object.keys(doc.paths).sort()).toEqual(apiRoutes().sort());
+    expect(serverRoutes()).toContain('/api/events/{event}/registrations');
+    expect(Object.keys(doc.paths).sort()).toEqual([...apiRoutes(), ...serverRoutes()].sort());
   });
   it('takes the registration body from the zod schema the route validates with', () => {
     const schema = doc.paths['/api/events/{event}/registrations'].post.requestBody.content['application/json'].schema as {

@@ -157,7 +157,7 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             '201': { description: 'New registration', content: { 'application/json': { schema: registration } } },
             '200': { description: 'Same e-mail again: the registration, updated', content: { 'application/json': { schema: registration } } },
-            ...errors(400, 403, 404),
+            ...errors(400, 403, 404, 413),
           },
         },
       },

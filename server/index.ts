@@ -7,6 +7,7 @@ import { seed } from '@/db/seed';
 import { ConfigError, parseConfig, publicUrl } from '@/lib/config';
 import { logger, setLogger } from '@/lib/logger';
 import { setupLivekit, stopLivekit } from './livekit';
+import { handleRegistrations } from './http/registrations';
 import { startMailWorker } from './mail-worker';
 import { attachRealtime } from './realtime';
 
@@ -63,6 +64,7 @@ const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
 
 const server = createServer((req, res) => {
+  if (handleRegistrations(req, res)) return;
   handle(req, res).catch((err: unknown) => {
     log.error({ err, url: req.url }, 'request failed');
     if (!res.headersSent) {

@@ -2,8 +2,9 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { RegistrationRequest, SeatStatus } from '@/lib/domain/registration';
 import { checkAnswers, type Question } from '@/lib/domain/questions';
 import { DomainError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
 import { getDb, type Tx } from '../client';
-import { eventQuestions, events, invitationCodes, programmeSessions, registrations, registrationSessions } from '../schema';
+import { eventQuestions, events, invitationCodes, mailOutbox, newToken, programmeSessions, registrations, registrationSessions } from '../schema';
 import { enqueueMail } from './mail';
 
 export type RegistrationResult = {
@@ -63,13 +64,256 @@ async function activeSeats(tx: Tx, registrationId: string) {
     .orderBy(asc(registrationSessions.requestedAt)) as Promise<{ sessionId: string; status: SeatStatus }[]>;
 }
 
+// ---------------------------------------------------------------- registrations, written in batches
+//
+// Registrations that arrive together are written together ("group commit"): the new people of a
+// batch are written by one SQL statement, which is atomic on its own. Seats are decided in it
+// under each session's row lock, in the order the requests arrived, so the rules are those of
+// one-at-a-time registration: never more confirmed seats than the capacity, the waiting list in
+// arrival order, one registration per e-mail. A person whose request is refused (unknown
+// session, bad answers) gets their own error and the others are written. Everything else goes
+// through `registerOne`, one transaction per person: people registered before (they may hold
+// seats already), invitation-only requests (a code is checked and used), a batch of one, and any
+// batch whose statement fails as a whole.
+
+/** Most registrations written by one statement. */
+const BATCH_MAX = 64;
+/** Batches written at once (each on its own pooled connection). */
+const BATCHES_IN_FLIGHT = 2;
+
+type Job = {
+  eventSlug: string;
+  req: RegistrationRequest;
+  /** Arrival time, microseconds since the epoch, strictly increasing in this process. */
+  at: number;
+  resolve: (r: RegistrationResult) => void;
+  reject: (err: unknown) => void;
+};
+
+const queue: Job[] = [];
+let inFlight = 0;
+let scheduled = false;
+let lastAt = 0;
+
+/** A strictly increasing arrival time, in microseconds (Postgres keeps microseconds). */
+function arrival(): number {
+  lastAt = Math.max(Math.floor((performance.timeOrigin + performance.now()) * 1000), lastAt + 1);
+  return lastAt;
+}
+
+/** `at` (microseconds) as an ISO 8601 timestamp with microseconds, for Postgres. */
+function isoMicros(at: number): string {
+  return `${new Date(Math.floor(at / 1000)).toISOString().slice(0, -1)}${String(at % 1000).padStart(3, '0')}Z`;
+}
+
 /**
- * Register (or update the registration of) `req.email` to an event and some of its sessions, in
- * one transaction. The requested sessions' rows are locked in a stable order, so seats are
- * counted and given one request at a time per session: no session ever has more confirmed
- * seats than its capacity, and the same e-mail sent many times at once yields one registration.
+ * Register (or update the registration of) `req.email` to an event and some of its sessions.
+ * No session ever gets more confirmed seats than its capacity, a full session puts the person
+ * on its waiting list, and the same e-mail sent many times at once yields one registration.
  */
-export async function register(eventSlug: string, req: RegistrationRequest): Promise<RegistrationResult> {
+export function register(eventSlug: string, req: RegistrationRequest): Promise<RegistrationResult> {
+  return new Promise((resolve, reject) => {
+    queue.push({ eventSlug, req, at: arrival(), resolve, reject });
+    schedule();
+  });
+}
+
+/** Start a batch on the next turn of the event loop, so that requests read together go together. */
+function schedule() {
+  if (scheduled || inFlight >= BATCHES_IN_FLIGHT || !queue.length) return;
+  scheduled = true;
+  setImmediate(() => {
+    scheduled = false;
+    if (inFlight >= BATCHES_IN_FLIGHT || !queue.length) return;
+    const batch = takeBatch();
+    inFlight++;
+    void runBatch(batch).finally(() => {
+      inFlight--;
+      schedule();
+    });
+    schedule();
+  });
+}
+
+/** The oldest requests for the first waiting event, one per e-mail (a repeat waits for the next batch). */
+function takeBatch(): Job[] {
+  const slug = queue[0]!.eventSlug;
+  const emails = new Set<string>();
+  const batch: Job[] = [];
+  const rest: Job[] = [];
+  for (const job of queue) {
+    if (batch.length < BATCH_MAX && job.eventSlug === slug && !emails.has(job.req.email)) {
+      emails.add(job.req.email);
+      batch.push(job);
+    } else rest.push(job);
+  }
+  queue.splice(0, queue.length, ...rest);
+  return batch;
+}
+
+type Outcome = { ok: RegistrationResult } | { error: unknown } | 'alone';
+
+async function runBatch(batch: Job[]) {
+  let outcomes: Outcome[];
+  try {
+    outcomes = batch.length === 1 ? ['alone'] : await writeBatch(batch);
+  } catch (err) {
+    // The statement wrote nothing: each request is tried on its own (a fault tied to one person
+    // then fails that person only).
+    logger().warn({ err, size: batch.length }, 'registration batch failed; trying each registration alone');
+    outcomes = batch.map(() => 'alone' as const);
+  }
+  await Promise.all(
+    batch.map(async (job, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome === 'alone') await registerOne(job.eventSlug, job.req, job.at).then(job.resolve, job.reject);
+      else if ('ok' in outcome) job.resolve(outcome.ok);
+      else job.reject(outcome.error);
+    }),
+  );
+}
+
+type Written = { id: string; email: string; joinToken: string; seats: string | { sessionId: string; status: SeatStatus }[] };
+
+/** Write a batch of registrations to one event; one outcome per job. */
+async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
+  const db = await getDb();
+  const outcomes: Outcome[] = jobs.map(() => 'alone');
+  const allIds = [...new Set(jobs.flatMap((j) => j.req.sessionIds))].sort();
+  const rows = await db
+    .select({
+      eventId: events.id,
+      session: { id: programmeSessions.id, visibility: programmeSessions.visibility, status: programmeSessions.status },
+      questions: sql<Question[]>`(select coalesce(json_agg(json_build_object('key', q.key, 'label', q.label, 'kind', q.kind, 'options', q.options, 'required', q.required) order by q.position, q.key), '[]'::json) from ${eventQuestions} q where q.event_id = ${events.id})`,
+    })
+    .from(events)
+    .leftJoin(
+      programmeSessions,
+      and(eq(programmeSessions.eventId, events.id), allIds.length ? inArray(programmeSessions.id, allIds) : sql`false`),
+    )
+    .where(eq(events.slug, jobs[0]!.eventSlug));
+  if (!rows[0]) return jobs.map(() => ({ error: new DomainError(404, 'event_not_found', 'No such event.') }));
+  const eventId = rows[0].eventId;
+  const rawQuestions = rows[0].questions;
+  const questions = typeof rawQuestions === 'string' ? (JSON.parse(rawQuestions) as Question[]) : rawQuestions;
+  const sessions = new Map(rows.flatMap((r) => (r.session?.id ? [[r.session.id, r.session] as const] : [])));
+
+  // Each request is checked on its own: a refusal is that person's answer only.
+  const accepted: { i: number; job: Job; ids: string[]; answers: Record<string, string | string[] | boolean> }[] = [];
+  jobs.forEach((job, i) => {
+    const ids = [...new Set(job.req.sessionIds)].sort();
+    const unknown = ids.filter((id) => !sessions.has(id));
+    if (unknown.length) {
+      outcomes[i] = {
+        error: new DomainError(404, 'session_not_found', 'Some sessions are not part of this event.', {
+          sessionIds: `unknown: ${unknown.join(', ')}`,
+        }),
+      };
+      return;
+    }
+    const cancelled = ids.filter((id) => sessions.get(id)!.status === 'cancelled');
+    if (cancelled.length) {
+      outcomes[i] = {
+        error: new DomainError(400, 'session_cancelled', 'Some sessions are cancelled.', { sessionIds: `cancelled: ${cancelled.join(', ')}` }),
+      };
+      return;
+    }
+    const checked = checkAnswers(questions, job.req.answers);
+    if (!checked.ok) {
+      outcomes[i] = { error: new DomainError(400, 'invalid', 'Some answers are not valid.', checked.fields) };
+      return;
+    }
+    if (ids.some((id) => sessions.get(id)!.visibility === 'invitation')) return; // alone: the code is checked and used
+    accepted.push({ i, job, ids, answers: checked.answers });
+  });
+  if (!accepted.length) return outcomes;
+
+  // One statement: the new registrations (in e-mail order, so concurrent writers wait for each
+  // other's rows in the same order, never in a cycle; an e-mail already registered is left to
+  // `registerOne`), then the batch's sessions locked in id order (after the registrations, as
+  // every other writer does), then the seats: the free ones to the earliest requests, the others
+  // on the waiting list; and the confirmation mails in the outbox. Its text never changes, so it
+  // is prepared once per connection.
+  const input = accepted.map((a) => ({
+    email: a.job.req.email,
+    name: a.job.req.name,
+    answers: a.answers,
+    at: isoMicros(a.job.at),
+    token: newToken(),
+    sessions: a.ids,
+    mail: `${Math.floor(a.job.at / 1000)}:${a.ids.join(',')}`,
+  }));
+  const lockIds = `{${[...new Set(accepted.flatMap((a) => a.ids))].sort().join(',')}}`;
+  const result = await db.execute(sql`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
+        as i(email text, name text, answers jsonb, at timestamptz, token text, sessions uuid[], mail text)
+    ),
+    r as (
+      insert into ${registrations} (event_id, name, email, answers, consent_at, updated_at, join_token)
+      select ${eventId}::uuid, name, email, answers, at, at, token from input order by email
+      on conflict (event_id, email) do nothing
+      returning id, email, join_token
+    ),
+    locked as (
+      select id, capacity, confirmed_count from ${programmeSessions}
+       where id = any(${lockIds}::uuid[]) and (select count(*) from r) >= 0
+       order by id
+         for no key update
+    ),
+    mailed as (
+      insert into ${mailOutbox} (kind, dedupe_key, registration_id)
+      select 'confirmation', 'confirmation:' || r.id || ':' || i.mail, r.id from r join input i on i.email = r.email
+      on conflict (dedupe_key) do nothing
+    ),
+    wants as (
+      select r.id as registration_id, w.session_id, i.at,
+             row_number() over (partition by w.session_id order by i.at) as rank
+        from r join input i on i.email = r.email
+       cross join lateral unnest(i.sessions) as w(session_id)
+    ),
+    decided as (
+      select w.registration_id, w.session_id, w.at,
+             (case when l.capacity is null or l.confirmed_count + w.rank <= l.capacity
+                   then 'confirmed' else 'waitlisted' end)::seat_status as status
+        from wants w join locked l on l.id = w.session_id
+    ),
+    counted as (
+      update ${programmeSessions} p set confirmed_count = p.confirmed_count + g.n
+        from (select session_id, count(*)::int as n from decided where status = 'confirmed' group by session_id) g
+       where p.id = g.session_id
+    ),
+    seated as (
+      insert into ${registrationSessions} (registration_id, session_id, status, requested_at, updated_at)
+      select registration_id, session_id, status, at, at from decided
+    )
+    select r.id, r.email, r.join_token as "joinToken",
+           coalesce((select json_agg(json_build_object('sessionId', d.session_id, 'status', d.status))
+                       from decided d where d.registration_id = r.id), '[]'::json) as seats
+      from r`);
+  const written = (Array.isArray(result) ? result : (result as unknown as { rows: Written[] }).rows) as Written[];
+  const byEmail = new Map(written.map((w) => [w.email, w]));
+
+  for (const a of accepted) {
+    const reg = byEmail.get(a.job.req.email);
+    if (!reg) continue; // registered before: alone
+    const given = typeof reg.seats === 'string' ? (JSON.parse(reg.seats) as { sessionId: string; status: SeatStatus }[]) : reg.seats;
+    const status = new Map(given.map((g) => [g.sessionId, g.status]));
+    const newSeats = a.ids.map((sessionId) => ({ sessionId, status: status.get(sessionId)! }));
+    outcomes[a.i] = {
+      ok: { created: true, registration: { id: reg.id, status: 'active', sessions: newSeats, joinToken: reg.joinToken }, newSeats },
+    };
+  }
+  return outcomes;
+}
+
+/**
+ * One registration in its own transaction: the path for invitation-only sessions (a code is
+ * checked and used under its row lock), and the fallback when a batch cannot be written.
+ * The requested sessions' rows are locked in a stable order, so seats are counted and given one
+ * request at a time per session.
+ */
+async function registerOne(eventSlug: string, req: RegistrationRequest, at = arrival()): Promise<RegistrationResult> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     // One round trip for the event, the requested sessions (a snapshot of their seats) and the
@@ -115,7 +359,7 @@ export async function register(eventSlug: string, req: RegistrationRequest): Pro
     const checked = checkAnswers(questions, req.answers);
     if (!checked.ok) throw new DomainError(400, 'invalid', 'Some answers are not valid.', checked.fields);
 
-    const now = new Date();
+    const now = new Date(Math.floor(at / 1000));
     const [reg] = await tx
       .insert(registrations)
       .values({ eventId: event.id, name: req.name, email: req.email, answers: checked.answers, consentAt: now })
@@ -185,7 +429,7 @@ export async function register(eventSlug: string, req: RegistrationRequest): Pro
         registrationId,
         sessionId: s.id,
         status,
-        requestedAt: now,
+        requestedAt: sql`${isoMicros(at)}::timestamptz`,
         updatedAt: now,
         invitationCodeId: s.visibility === 'invitation' ? codeId : null,
       };

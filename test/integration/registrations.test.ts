@@ -93,6 +93,66 @@ describe('registrations on real Postgres, under concurrency', () => {
     await expectCounterInStep(sessionId);
   });
 
+  it('requests arriving together are written together: seats in arrival order, each refusal its own', async () => {
+    const small = await newSession('together-small', 2);
+    const open = await newSession('together-open', null);
+    const invited = await newSession('together-invited', null, 'invitation');
+    const before = await register(DEMO_EVENT_SLUG, req('back@together.test', [open]));
+    const [mailsBefore] = await handle.db.execute(sql`select count(*)::int as n from mail_outbox`);
+
+    // All sent in the same turn of the event loop.
+    const settled = await Promise.allSettled([
+      register(DEMO_EVENT_SLUG, req('one@together.test', [small, open])),
+      register(DEMO_EVENT_SLUG, req('two@together.test', [small])),
+      register(DEMO_EVENT_SLUG, req('bad-session@together.test', [small, '00000000-0000-4000-8000-000000000000'])),
+      register(DEMO_EVENT_SLUG, req('three@together.test', [small])),
+      register(DEMO_EVENT_SLUG, req('bad-answer@together.test', [small], { answers: { dejeuner: 'peut-être' } })),
+      register(DEMO_EVENT_SLUG, req('no-code@together.test', [invited])),
+      register(DEMO_EVENT_SLUG, req('back@together.test', [open, small])),
+      register(DEMO_EVENT_SLUG, req('four@together.test', [small])),
+    ]);
+    const [one, two, badSession, three, badAnswer, noCode, back, four] = settled;
+    const value = (r: PromiseSettledResult<Awaited<ReturnType<typeof register>>>) => {
+      expect(r.status).toBe('fulfilled');
+      return (r as PromiseFulfilledResult<Awaited<ReturnType<typeof register>>>).value;
+    };
+    expect(value(one!).registration.sessions).toEqual([
+      { sessionId: small < open ? small : open, status: 'confirmed' },
+      { sessionId: small < open ? open : small, status: 'confirmed' },
+    ]);
+    expect(value(two!).registration.sessions).toEqual([{ sessionId: small, status: 'confirmed' }]);
+    expect(value(three!).registration.sessions).toEqual([{ sessionId: small, status: 'waitlisted' }]);
+    expect(value(four!).registration.sessions).toEqual([{ sessionId: small, status: 'waitlisted' }]);
+    // The person who came back keeps their seat and joins the list for the new session.
+    expect(value(back!)).toMatchObject({ created: false, registration: { id: before.registration.id, joinToken: before.registration.joinToken } });
+    expect(value(back!).registration.sessions).toEqual([
+      { sessionId: open, status: 'confirmed' },
+      { sessionId: small, status: 'waitlisted' },
+    ]);
+    expect(badSession).toMatchObject({ status: 'rejected', reason: { status: 404, code: 'session_not_found' } });
+    expect(badAnswer).toMatchObject({ status: 'rejected', reason: { status: 400, code: 'invalid' } });
+    expect(noCode).toMatchObject({ status: 'rejected', reason: { status: 403, code: 'invitation_required' } });
+
+    // Nothing is stored for the refused requests; the waiting list keeps the arrival order.
+    const stored = await handle.db.select({ email: registrations.email }).from(registrations).where(sql`${registrations.email} like '%@together.test'`);
+    expect(stored.map((r) => r.email).sort()).toEqual(['back@together.test', 'four@together.test', 'one@together.test', 'three@together.test', 'two@together.test']);
+    expect(await seats(small)).toEqual([
+      { status: 'confirmed', email: 'one@together.test' },
+      { status: 'confirmed', email: 'two@together.test' },
+      { status: 'waitlisted', email: 'three@together.test' },
+      { status: 'waitlisted', email: 'back@together.test' },
+      { status: 'waitlisted', email: 'four@together.test' },
+    ]);
+    await expectCounterInStep(small);
+    await expectCounterInStep(open);
+    // One confirmation mail for each new registration and for the one that asked for more.
+    const [mailsAfter] = await handle.db.execute(sql`select count(*)::int as n from mail_outbox`);
+    expect((mailsAfter as { n: number }).n - (mailsBefore as { n: number }).n).toBe(5);
+    // A cancellation promotes the earliest request of the batch that waits.
+    const freed = await cancel(value(two!).registration.joinToken, small);
+    expect(freed.promoted).toEqual([{ sessionId: small, registrationIds: [value(three!).registration.id] }]);
+  });
+
   it('cancellations promote the waiting list in order', async () => {
     const sessionId = await newSession('promote', 2);
     const people = [];

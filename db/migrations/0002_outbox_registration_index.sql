@@ -1,0 +1,1 @@
+CREATE INDEX "mail_outbox_registration_idx" ON "mail_outbox" USING btree ("registration_id");

@@ -1,0 +1,139 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, setDatabase } from '@/db/client';
+import { events, programmeSessions, registrations } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
+import { handleRegistrations } from '@/server/http/registrations';
+import { freshPostgres } from './support';
+
+// `POST /api/events/{event}/registrations` as the Node server answers it (before Next), over
+// real HTTP on loopback and real Postgres: the public contract's statuses and error shape.
+describe('POST /api/events/{event}/registrations over HTTP', () => {
+  let pg: Awaited<ReturnType<typeof freshPostgres>>;
+  let handle: Awaited<ReturnType<typeof openDatabase>>;
+  let server: Server;
+  let base: string;
+  let sessionId: string;
+  let invitationOnly: string;
+
+  const post = (body: unknown, event = DEMO_EVENT_SLUG) =>
+    fetch(`${base}/api/events/${event}/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const count = async (email: string) =>
+    (await handle.db.select().from(registrations).where(eq(registrations.email, email))).length;
+
+  beforeAll(async () => {
+    pg = await freshPostgres();
+    handle = await openDatabase({ databaseUrl: pg.url, dataDir: 'unused' });
+    setDatabase(Promise.resolve(handle));
+    await seed(handle.db);
+    const [event] = await handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
+    const session = (visibility: 'public' | 'invitation') =>
+      handle.db
+        .insert(programmeSessions)
+        .values({
+          eventId: event!.id,
+          slug: `http-${visibility}`,
+          title: visibility,
+          kind: 'workshop',
+          capacity: 1,
+          visibility,
+          startsAt: new Date(Date.now() + 86_400_000),
+          endsAt: new Date(Date.now() + 90_000_000),
+        })
+        .returning();
+    sessionId = (await session('public'))[0]!.id;
+    invitationOnly = (await session('invitation'))[0]!.id;
+    server = createServer((req, res) => {
+      if (handleRegistrations(req, res)) return;
+      res.statusCode = 404;
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await handle?.close();
+    await pg?.drop();
+  });
+
+  it('201 for a new registration, 200 with the same id and link for the same e-mail again', async () => {
+    const first = await post({ name: 'Awa', email: 'Awa@HTTP.test', sessionIds: [sessionId], consent: true });
+    expect(first.status).toBe(201);
+    expect(first.headers.get('content-type')).toBe('application/json');
+    const body = await first.json();
+    expect(body).toEqual({ id: expect.any(String), status: 'active', sessions: [{ sessionId, status: 'confirmed' }], joinToken: expect.any(String) });
+    const again = await post({ name: 'Awa B.', email: 'awa@http.test', sessionIds: [sessionId], consent: true });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(body);
+    // The only seat is taken: the next person waits.
+    const next = await post({ name: 'Ben', email: 'ben@http.test', sessionIds: [sessionId], consent: true });
+    expect((await next.json()).sessions).toEqual([{ sessionId, status: 'waitlisted' }]);
+  });
+
+  it('the same e-mail sent 20 times at once: one 201, nineteen 200, one registration', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => post({ name: 'Chloé', email: 'chloe@http.test', consent: true }).then((r) => r.status)),
+    );
+    expect(answers.filter((s) => s === 201)).toHaveLength(1);
+    expect(answers.filter((s) => s === 200)).toHaveLength(19);
+    expect(await count('chloe@http.test')).toBe(1);
+  });
+
+  it('refuses bad requests with the public error shape, and stores nothing', async () => {
+    const malformed = await post('{"name": "Dé');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({ error: { code: 'invalid_json', message: expect.any(String) } });
+
+    const invalid = await post({ name: '', email: 'not-an-email', consent: false, extra: 1 });
+    expect(invalid.status).toBe(400);
+    const { error } = await invalid.json();
+    expect(error.code).toBe('invalid');
+    expect(Object.keys(error.fields)).toEqual(expect.arrayContaining(['name', 'email', 'consent']));
+
+    const noEvent = await post({ name: 'Dé', email: 'de@http.test', consent: true }, 'no-such-event');
+    expect(noEvent.status).toBe(404);
+    expect((await noEvent.json()).error.code).toBe('event_not_found');
+
+    const badEscape = await post({ name: 'Dé', email: 'de@http.test', consent: true }, '%E0%A4%A');
+    expect(badEscape.status).toBe(404);
+
+    const noSession = await post({ name: 'Dé', email: 'de@http.test', sessionIds: ['00000000-0000-4000-8000-000000000000'], consent: true });
+    expect(noSession.status).toBe(404);
+    expect((await noSession.json()).error).toMatchObject({ code: 'session_not_found', fields: { sessionIds: expect.any(String) } });
+
+    const noCode = await post({ name: 'Dé', email: 'de@http.test', sessionIds: [invitationOnly], consent: true });
+    expect(noCode.status).toBe(403);
+    expect((await noCode.json()).error).toMatchObject({ code: 'invitation_required', fields: { invitationCode: 'required' } });
+
+    const huge = await post({ name: 'Dé', email: 'de@http.test', consent: true, answers: { note: 'x'.repeat(300_000) } });
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error.code).toBe('payload_too_large');
+
+    expect(await count('de@http.test')).toBe(0);
+  });
+
+  it('answers other methods with 405 and the allowed one', async () => {
+    const res = await fetch(`${base}/api/events/${DEMO_EVENT_SLUG}/registrations`);
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect((await res.json()).error.code).toBe('method_not_allowed');
+    // Other paths are left to Next.
+    expect((await fetch(`${base}/api/events/${DEMO_EVENT_SLUG}/registrations.csv`)).status).toBe(404);
+  });
+
+  it('keeps the seat counter in step after all of this', async () => {
+    const [row] = await handle.db.execute(sql`
+      select s.confirmed_count as kept,
+             (select count(*)::int from registration_sessions rs where rs.session_id = s.id and rs.status = 'confirmed') as actual
+        from programme_sessions s where s.id = ${sessionId}`);
+    expect(row).toEqual({ kept: 1, actual: 1 });
+  });
+});
