@@ -1,4 +1,6 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +11,27 @@ import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
 import { runMailWorkerOnce } from '@/server/mail-worker';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { until } from './realtime-support';
 import { freshPostgres } from './support';
+
+/** The real mail-worker loop in its own process (test/integration/mail-worker-process.ts). */
+function spawnWorker(databaseUrl: string): Promise<{ child: ChildProcess; exited: Promise<void>; log: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/mail-worker-process.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, MAIL_POLL_MS: '200', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line === 'ready') resolve({ child, exited, log: () => stderr });
+      else stderr += `${line}\n`; // pino writes to stdout
+    });
+    child.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
+  });
+}
 
 type Received = { to: string; subject: string; text: string; attachments: { filename?: string; content: Buffer }[] };
 
@@ -96,6 +117,43 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
     expect(subjects.filter((s) => s.startsWith('Dans 15 minutes'))).toHaveLength(1);
     // The waitlisted person gets no reminder.
     expect(to('bea@mail.test').map((m) => m.subject).some((s) => s.startsWith('Demain'))).toBe(false);
+  });
+
+  it('sends each reminder once across a real restart: the worker process is killed, another one started', async () => {
+    const [event] = await handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
+    const start = new Date(Date.now() + 20 * 3600_000); // tomorrow's reminder is due now
+    const [s] = await handle.db
+      .insert(programmeSessions)
+      .values({ eventId: event!.id, slug: 'atelier-relance', title: 'Atelier relance', kind: 'workshop', startsAt: start, endsAt: new Date(start.getTime() + 3600_000) })
+      .returning();
+    const join = (email: string) => register(DEMO_EVENT_SLUG, registrationRequest.parse({ name: 'x', email, sessionIds: [s!.id], consent: true }));
+    const cleo = (await join('cleo@restart.test')).registration;
+    // Her seat was confirmed two days ago: she is owed tomorrow's reminder.
+    await handle.db.execute(sql`update registration_sessions set updated_at = now() - interval '2 days' where registration_id = ${cleo.id}`);
+
+    const first = await spawnWorker(pg.url);
+    try {
+      await until(() => to('cleo@restart.test').length === 2, 15_000, 'the confirmation and the reminder from the first worker').catch((err: Error) => {
+        throw new Error(`${err.message}; received ${JSON.stringify(to('cleo@restart.test').map((m) => m.subject))}; worker log: ${first.log().slice(0, 2000)}`);
+      });
+    } finally {
+      first.child.kill('SIGKILL'); // a crash, not a clean stop
+      await first.exited;
+    }
+
+    await join('dan@restart.test');
+    const second = await spawnWorker(pg.url);
+    try {
+      // Dan's confirmation proves the new process has run whole passes (reminders are queued first).
+      await until(() => to('dan@restart.test').length === 1, 15_000, 'a pass of the second worker');
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+    const subjects = to('cleo@restart.test').map((m) => m.subject);
+    expect(subjects.filter((x) => x.startsWith('Inscription confirmée'))).toHaveLength(1);
+    expect(subjects.filter((x) => x.startsWith('Demain : Atelier relance'))).toHaveLength(1);
+    expect(to('dan@restart.test').map((m) => m.subject).some((x) => x.startsWith('Demain'))).toBe(false);
   });
 
   it('mails the person promoted from the waiting list when a seat is freed', async () => {
