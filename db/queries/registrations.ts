@@ -95,9 +95,13 @@ let inFlight = 0;
 let scheduled = false;
 let lastAt = 0;
 
-/** A strictly increasing arrival time, in microseconds (Postgres keeps microseconds). */
+/**
+ * Arrival time in microseconds (Postgres keeps microseconds): the wall clock, and one more
+ * microsecond than the last one when two requests arrive in the same millisecond, so that the
+ * waiting list keeps their order.
+ */
 function arrival(): number {
-  lastAt = Math.max(Math.floor((performance.timeOrigin + performance.now()) * 1000), lastAt + 1);
+  lastAt = Math.max(Date.now() * 1000, lastAt + 1);
   return lastAt;
 }
 
