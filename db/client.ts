@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema';
@@ -127,4 +128,23 @@ export async function getDbHandle(): Promise<DbHandle> {
 
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Run one statement whose text never changes as a named prepared statement: on Postgres it is
+ * parsed once per connection and takes one round trip. (Drizzle's queries are unnamed, and for
+ * an unnamed statement with parameters postgres.js first asks Postgres for their types: two
+ * round trips each time.) Keep it for hot statements with a fixed text: every distinct text
+ * stays prepared on every connection. PGlite runs the statement as usual.
+ */
+export async function executePrepared<T>(db: Db, query: SQL): Promise<T[]> {
+  const client = (db as unknown as { $client?: { unsafe?: unknown; begin?: unknown } }).$client;
+  if (client && typeof client.unsafe === 'function' && typeof client.begin === 'function') {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    return (client as unknown as postgres.Sql).unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<T[]>;
+  }
+  const res = await db.execute(query);
+  return (Array.isArray(res) ? res : (res as unknown as { rows: T[] }).rows) as T[];
 }

@@ -3,7 +3,7 @@ import type { RegistrationRequest, SeatStatus } from '@/lib/domain/registration'
 import { checkAnswers, type Question } from '@/lib/domain/questions';
 import { DomainError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
-import { getDb, type Tx } from '../client';
+import { executePrepared, getDb, type Tx } from '../client';
 import { eventQuestions, events, invitationCodes, mailOutbox, newToken, programmeSessions, registrations, registrationSessions } from '../schema';
 import { enqueueMail } from './mail';
 
@@ -184,23 +184,27 @@ async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
   const db = await getDb();
   const outcomes: Outcome[] = jobs.map(() => 'alone');
   const allIds = [...new Set(jobs.flatMap((j) => j.req.sessionIds))].sort();
-  const rows = await db
-    .select({
-      eventId: events.id,
-      session: { id: programmeSessions.id, visibility: programmeSessions.visibility, status: programmeSessions.status },
-      questions: sql<Question[]>`(select coalesce(json_agg(json_build_object('key', q.key, 'label', q.label, 'kind', q.kind, 'options', q.options, 'required', q.required) order by q.position, q.key), '[]'::json) from ${eventQuestions} q where q.event_id = ${events.id})`,
-    })
-    .from(events)
-    .leftJoin(
-      programmeSessions,
-      and(eq(programmeSessions.eventId, events.id), allIds.length ? inArray(programmeSessions.id, allIds) : sql`false`),
-    )
-    .where(eq(events.slug, jobs[0]!.eventSlug));
-  if (!rows[0]) return jobs.map(() => ({ error: new DomainError(404, 'event_not_found', 'No such event.') }));
-  const eventId = rows[0].eventId;
-  const rawQuestions = rows[0].questions;
-  const questions = typeof rawQuestions === 'string' ? (JSON.parse(rawQuestions) as Question[]) : rawQuestions;
-  const sessions = new Map(rows.flatMap((r) => (r.session?.id ? [[r.session.id, r.session] as const] : [])));
+  // The event, the requested sessions and the event's questions, in one prepared statement.
+  type Snapshot = {
+    eventId: string;
+    sessions: string | { id: string; visibility: string; status: string }[];
+    questions: string | Question[];
+  };
+  const [snapshot] = await executePrepared<Snapshot>(
+    db,
+    sql`select e.id as "eventId",
+               (select coalesce(json_agg(json_build_object('id', s.id, 'visibility', s.visibility, 'status', s.status)), '[]'::json)
+                  from ${programmeSessions} s where s.event_id = e.id and s.id = any(${`{${allIds.join(',')}}`}::uuid[])) as sessions,
+               (select coalesce(json_agg(json_build_object('key', q.key, 'label', q.label, 'kind', q.kind, 'options', q.options, 'required', q.required)
+                                         order by q.position, q.key), '[]'::json)
+                  from ${eventQuestions} q where q.event_id = e.id) as questions
+          from ${events} e where e.slug = ${jobs[0]!.eventSlug}`,
+  );
+  if (!snapshot) return jobs.map(() => ({ error: new DomainError(404, 'event_not_found', 'No such event.') }));
+  const eventId = snapshot.eventId;
+  const json = <T>(v: string | T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  const questions = json(snapshot.questions);
+  const sessions = new Map(json(snapshot.sessions).map((x) => [x.id, x] as const));
 
   // Each request is checked on its own: a refusal is that person's answer only.
   const accepted: { i: number; job: Job; ids: string[]; answers: Record<string, string | string[] | boolean> }[] = [];
@@ -248,7 +252,9 @@ async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
     mail: `${Math.floor(a.job.at / 1000)}:${a.ids.join(',')}`,
   }));
   const lockIds = `{${[...new Set(accepted.flatMap((a) => a.ids))].sort().join(',')}}`;
-  const result = await db.execute(sql`
+  const written = await executePrepared<Written>(
+    db,
+    sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
         as i(email text, name text, answers jsonb, at timestamptz, token text, sessions uuid[], mail text)
@@ -294,8 +300,8 @@ async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
     select r.id, r.email, r.join_token as "joinToken",
            coalesce((select json_agg(json_build_object('sessionId', d.session_id, 'status', d.status))
                        from decided d where d.registration_id = r.id), '[]'::json) as seats
-      from r`);
-  const written = (Array.isArray(result) ? result : (result as unknown as { rows: Written[] }).rows) as Written[];
+      from r`,
+  );
   const byEmail = new Map(written.map((w) => [w.email, w]));
 
   for (const a of accepted) {
