@@ -64,6 +64,32 @@ async function activeSeats(tx: Tx, registrationId: string) {
     .orderBy(asc(registrationSessions.requestedAt)) as Promise<{ sessionId: string; status: SeatStatus }[]>;
 }
 
+/** A JSON column as postgres.js (parsed) or another driver (text) gives it. */
+const fromJson = <T>(v: string | T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+/**
+ * The checks every registration passes before anything is written: its sessions belong to the
+ * event and are not cancelled, its answers fit the event's questions. A refusal, or the answers
+ * as they will be stored.
+ */
+function checkRequest(
+  ids: string[],
+  sessions: Map<string, { status: string }>,
+  questions: Question[],
+  answers: RegistrationRequest['answers'],
+): { error: DomainError } | { answers: Record<string, string | string[] | boolean> } {
+  const unknown = ids.filter((id) => !sessions.has(id));
+  if (unknown.length) {
+    return { error: new DomainError(404, 'session_not_found', 'Some sessions are not part of this event.', { sessionIds: `unknown: ${unknown.join(', ')}` }) };
+  }
+  const cancelled = ids.filter((id) => sessions.get(id)!.status === 'cancelled');
+  if (cancelled.length) {
+    return { error: new DomainError(400, 'session_cancelled', 'Some sessions are cancelled.', { sessionIds: `cancelled: ${cancelled.join(', ')}` }) };
+  }
+  const checked = checkAnswers(questions, answers);
+  return checked.ok ? { answers: checked.answers } : { error: new DomainError(400, 'invalid', 'Some answers are not valid.', checked.fields) };
+}
+
 // ---------------------------------------------------------------- registrations, written in batches
 //
 // Registrations that arrive together are written together ("group commit"): the new people of a
@@ -202,37 +228,17 @@ async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
   );
   if (!snapshot) return jobs.map(() => ({ error: new DomainError(404, 'event_not_found', 'No such event.') }));
   const eventId = snapshot.eventId;
-  const json = <T>(v: string | T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-  const questions = json(snapshot.questions);
-  const sessions = new Map(json(snapshot.sessions).map((x) => [x.id, x] as const));
+  const questions = fromJson(snapshot.questions);
+  const sessions = new Map(fromJson(snapshot.sessions).map((x) => [x.id, x] as const));
 
   // Each request is checked on its own: a refusal is that person's answer only.
   const accepted: { i: number; job: Job; ids: string[]; answers: Record<string, string | string[] | boolean> }[] = [];
   jobs.forEach((job, i) => {
     const ids = [...new Set(job.req.sessionIds)].sort();
-    const unknown = ids.filter((id) => !sessions.has(id));
-    if (unknown.length) {
-      outcomes[i] = {
-        error: new DomainError(404, 'session_not_found', 'Some sessions are not part of this event.', {
-          sessionIds: `unknown: ${unknown.join(', ')}`,
-        }),
-      };
-      return;
-    }
-    const cancelled = ids.filter((id) => sessions.get(id)!.status === 'cancelled');
-    if (cancelled.length) {
-      outcomes[i] = {
-        error: new DomainError(400, 'session_cancelled', 'Some sessions are cancelled.', { sessionIds: `cancelled: ${cancelled.join(', ')}` }),
-      };
-      return;
-    }
-    const checked = checkAnswers(questions, job.req.answers);
-    if (!checked.ok) {
-      outcomes[i] = { error: new DomainError(400, 'invalid', 'Some answers are not valid.', checked.fields) };
-      return;
-    }
-    if (ids.some((id) => sessions.get(id)!.visibility === 'invitation')) return; // alone: the code is checked and used
-    accepted.push({ i, job, ids, answers: checked.answers });
+    const checked = checkRequest(ids, sessions, questions, job.req.answers);
+    if ('error' in checked) outcomes[i] = { error: checked.error };
+    else if (!ids.some((id) => sessions.get(id)!.visibility === 'invitation')) accepted.push({ i, job, ids, answers: checked.answers });
+    // else alone: the invitation code is checked and used under its row lock
   });
   if (!accepted.length) return outcomes;
 
@@ -307,8 +313,7 @@ async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
   for (const a of accepted) {
     const reg = byEmail.get(a.job.req.email);
     if (!reg) continue; // registered before: alone
-    const given = typeof reg.seats === 'string' ? (JSON.parse(reg.seats) as { sessionId: string; status: SeatStatus }[]) : reg.seats;
-    const status = new Map(given.map((g) => [g.sessionId, g.status]));
+    const status = new Map(fromJson(reg.seats).map((g) => [g.sessionId, g.status]));
     const newSeats = a.ids.map((sessionId) => ({ sessionId, status: status.get(sessionId)! }));
     outcomes[a.i] = {
       ok: { created: true, registration: { id: reg.id, status: 'active', sessions: newSeats, joinToken: reg.joinToken }, newSeats },
@@ -351,23 +356,8 @@ async function registerOne(eventSlug: string, req: RegistrationRequest, at = arr
     const event = rows[0] ? { id: rows[0].eventId } : null;
     if (!event) throw new DomainError(404, 'event_not_found', 'No such event.');
     const sessions = rows.flatMap((r) => (r.session?.id ? [r.session] : []));
-    if (sessions.length !== ids.length) {
-      const known = new Set(sessions.map((s) => s.id));
-      const unknown = ids.filter((id) => !known.has(id));
-      throw new DomainError(404, 'session_not_found', 'Some sessions are not part of this event.', {
-        sessionIds: `unknown: ${unknown.join(', ')}`,
-      });
-    }
-    const cancelled = sessions.filter((s) => s.status === 'cancelled');
-    if (cancelled.length) {
-      throw new DomainError(400, 'session_cancelled', 'Some sessions are cancelled.', {
-        sessionIds: `cancelled: ${cancelled.map((s) => s.id).join(', ')}`,
-      });
-    }
-
-    const questions = typeof rows[0]!.questions === 'string' ? (JSON.parse(rows[0]!.questions) as Question[]) : rows[0]!.questions;
-    const checked = checkAnswers(questions, req.answers);
-    if (!checked.ok) throw new DomainError(400, 'invalid', 'Some answers are not valid.', checked.fields);
+    const checked = checkRequest(ids, new Map(sessions.map((x) => [x.id, x])), fromJson(rows[0]!.questions), req.answers);
+    if ('error' in checked) throw checked.error;
 
     const now = new Date(Math.floor(at / 1000));
     const [reg] = await tx
