@@ -153,6 +153,73 @@ describe('registrations on real Postgres, under concurrency', () => {
     expect(freed.promoted).toEqual([{ sessionId: small, registrationIds: [value(three!).registration.id] }]);
   });
 
+  it('a batch checked against an out-of-date copy of the event is checked again: cancelled, by invitation, new questions, new sessions, new slug', async () => {
+    const cancelled = await newSession('stale-cancelled', 5);
+    const closed = await newSession('stale-closed', null);
+    const open = await newSession('stale-open', 3);
+    // The server keeps a copy of the event once a batch has been checked against it.
+    const warm = await Promise.all([
+      register(DEMO_EVENT_SLUG, req('warm1@stale.test', [cancelled, closed, open])),
+      register(DEMO_EVENT_SLUG, req('warm2@stale.test', [cancelled, closed])),
+    ]);
+    expect(warm.map((w) => w.registration.sessions.every((s) => s.status === 'confirmed'))).toEqual([true, true]);
+
+    // Then the organizers change things behind its back: the copy's sessions are found out of
+    // date under their row locks (nothing written), and the batch is checked again.
+    await handle.db.update(programmeSessions).set({ status: 'cancelled' }).where(eq(programmeSessions.id, cancelled));
+    await handle.db.update(programmeSessions).set({ visibility: 'invitation' }).where(eq(programmeSessions.id, closed));
+    const first = await Promise.allSettled([
+      register(DEMO_EVENT_SLUG, req('to-cancelled@stale.test', [cancelled])),
+      register(DEMO_EVENT_SLUG, req('to-closed@stale.test', [closed])),
+      register(DEMO_EVENT_SLUG, req('to-open@stale.test', [open])),
+    ]);
+    expect(first[0]).toMatchObject({ status: 'rejected', reason: { status: 400, code: 'session_cancelled' } });
+    expect(first[1]).toMatchObject({ status: 'rejected', reason: { status: 403, code: 'invitation_required' } });
+    expect(first[2]).toMatchObject({ status: 'fulfilled', value: { registration: { sessions: [{ sessionId: open, status: 'confirmed' }] } } });
+
+    // New questions: the copy's questions no longer match (nothing written), checked again.
+    await handle.db.execute(sql`insert into event_questions (event_id, key, label, kind, required, position)
+                                values (${eventId}, 'atelier_prefere', 'Atelier préféré', 'text', true, 99)`);
+    try {
+      const second = await Promise.allSettled([
+        register(DEMO_EVENT_SLUG, req('old-answers@stale.test', [open])),
+        register(DEMO_EVENT_SLUG, req('new-answers@stale.test', [open], { answers: { atelier_prefere: 'Cartographie' } })),
+      ]);
+      expect(second[0]).toMatchObject({ status: 'rejected', reason: { status: 400, code: 'invalid', fields: { 'answers.atelier_prefere': expect.any(String) } } });
+      expect(second[1]).toMatchObject({ status: 'fulfilled', value: { registration: { sessions: [{ sessionId: open, status: 'confirmed' }] } } });
+
+      // A session added since the copy was made is found.
+      const added = await newSession('stale-added', 1);
+      const third = await Promise.all([
+        register(DEMO_EVENT_SLUG, req('added1@stale.test', [open, added], { answers: { atelier_prefere: 'x' } })),
+        register(DEMO_EVENT_SLUG, req('added2@stale.test', [added], { answers: { atelier_prefere: 'x' } })),
+      ]);
+      const statusBySession = (r: (typeof third)[number]) => Object.fromEntries(r.registration.sessions.map((x) => [x.sessionId, x.status]));
+      expect(statusBySession(third[0]!)).toEqual({ [open]: 'waitlisted', [added]: 'confirmed' });
+      expect(statusBySession(third[1]!)).toEqual({ [added]: 'waitlisted' });
+
+      const stored = await handle.db.select({ email: registrations.email, answers: registrations.answers }).from(registrations).where(sql`${registrations.email} like '%@stale.test'`);
+      expect(stored.map((r) => r.email).sort()).toEqual(['added1@stale.test', 'added2@stale.test', 'new-answers@stale.test', 'to-open@stale.test', 'warm1@stale.test', 'warm2@stale.test']);
+      expect(stored.find((r) => r.email === 'new-answers@stale.test')!.answers).toEqual({ atelier_prefere: 'Cartographie' });
+      expect((await seats(cancelled)).map((s) => s.email)).toEqual(['warm1@stale.test', 'warm2@stale.test']);
+      await expectCounterInStep(open);
+      await expectCounterInStep(added);
+
+      // The event moves to another address: the old one is no longer known.
+      await handle.db.update(events).set({ slug: 'edition-renamed' }).where(eq(events.id, eventId));
+      const moved = await Promise.allSettled([
+        register(DEMO_EVENT_SLUG, req('old-slug1@stale.test', [open], { answers: { atelier_prefere: 'x' } })),
+        register(DEMO_EVENT_SLUG, req('old-slug2@stale.test', [open], { answers: { atelier_prefere: 'x' } })),
+      ]);
+      expect(moved.map((m) => m.status === 'rejected' && (m.reason as DomainError).code)).toEqual(['event_not_found', 'event_not_found']);
+      const renamed = await register('edition-renamed', req('new-slug@stale.test', [open], { answers: { atelier_prefere: 'x' } }));
+      expect(renamed.registration.sessions).toEqual([{ sessionId: open, status: 'waitlisted' }]);
+    } finally {
+      await handle.db.update(events).set({ slug: DEMO_EVENT_SLUG }).where(eq(events.id, eventId));
+      await handle.db.execute(sql`delete from event_questions where event_id = ${eventId} and key = 'atelier_prefere'`);
+    }
+  });
+
   it('cancellations promote the waiting list in order', async () => {
     const sessionId = await newSession('promote', 2);
     const people = [];
