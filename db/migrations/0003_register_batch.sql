@@ -61,8 +61,8 @@ BEGIN
   ),
   mailed AS (
     insert into mail_outbox (kind, dedupe_key, registration_id)
+    -- no ON CONFLICT: the key holds the id of a registration made by this very statement
     select 'confirmation', 'confirmation:' || r.id || ':' || i.mail, r.id from r join input i on i.email = r.email
-    on conflict (dedupe_key) do nothing
   )
   select coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'email', r.email, 'joinToken', r.join_token)), '[]'::jsonb)
     into regs from r;
@@ -103,11 +103,14 @@ BEGIN
   seated AS (
     insert into registration_sessions (registration_id, session_id, status, requested_at, updated_at)
     select registration_id, session_id, status, at, at from decided
+  ),
+  seats AS (
+    select registration_id, jsonb_agg(jsonb_build_object('sessionId', session_id, 'status', status)) as seats
+      from decided group by registration_id
   )
   select coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'email', r.email, 'joinToken', r."joinToken",
-           'seats', coalesce((select jsonb_agg(jsonb_build_object('sessionId', d.session_id, 'status', d.status))
-                                from decided d where d.registration_id = r.id), '[]'::jsonb))), '[]'::jsonb)
-    into result from r;
+                                               'seats', coalesce(s.seats, '[]'::jsonb))), '[]'::jsonb)
+    into result from r left join seats s on s.registration_id = r.id;
   RETURN result;
 END
 $$;
