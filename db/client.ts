@@ -34,6 +34,18 @@ const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
  */
 export const CONNECTION_SETTINGS = { plan_cache_mode: 'force_custom_plan' } as const;
 
+/**
+ * The SQLSTATE of a database error, whichever driver raised it: postgres.js puts it on the error,
+ * Drizzle wraps PGlite's (and its own queries') errors and keeps the original as `cause`.
+ */
+export function sqlState(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 /** Hide the password when an URL is shown in a message. */
 export function redactUrl(url: string): string {
   try {

@@ -3,7 +3,7 @@ import type { RegistrationRequest, SeatStatus } from '@/lib/domain/registration'
 import { checkAnswers, type Question } from '@/lib/domain/questions';
 import { DomainError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
-import { executePrepared, getDb, type Db, type Tx } from '../client';
+import { executePrepared, getDb, sqlState, type Db, type Tx } from '../client';
 import { eventQuestions, events, invitationCodes, newToken, programmeSessions, registrations, registrationSessions } from '../schema';
 import { enqueueMail } from './mail';
 
@@ -305,7 +305,7 @@ async function writeBatch(jobs: Job[], fresh = false): Promise<Outcome[]> {
     );
     written = row!.written === null ? null : fromJson(row!.written);
   } catch (err) {
-    if ((err as { code?: string }).code !== SESSIONS_CHANGED) throw err;
+    if (sqlState(err) !== SESSIONS_CHANGED) throw err;
     written = null;
   }
   if (written === null) {
