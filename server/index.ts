@@ -5,7 +5,7 @@ import pino from 'pino';
 import { DatabaseStartError, openDatabase, setDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
 import { ConfigError, parseConfig, publicUrl } from '@/lib/config';
-import { logger, setLogger } from '@/lib/logger';
+import { LOG_SERIALIZERS, logger, setLogger } from '@/lib/logger';
 import { setupLivekit, stopLivekit } from './livekit';
 import { handleRegistrations } from './http/registrations';
 import { startMailWorker } from './mail-worker';
@@ -30,9 +30,9 @@ process.env.NEXTAUTH_URL ??= publicUrl();
 
 if (cfg.NODE_ENV === 'development' && process.stdout.isTTY) {
   const { default: pretty } = await import('pino-pretty');
-  setLogger(pino({ level: cfg.LOG_LEVEL }, pretty({ colorize: true, ignore: 'pid,hostname,app' })));
+  setLogger(pino({ level: cfg.LOG_LEVEL, serializers: LOG_SERIALIZERS }, pretty({ colorize: true, ignore: 'pid,hostname,app' })));
 } else {
-  setLogger(pino({ level: cfg.LOG_LEVEL, base: { app: 'chemins' } }));
+  setLogger(pino({ level: cfg.LOG_LEVEL, base: { app: 'chemins' }, serializers: LOG_SERIALIZERS }));
 }
 const log = logger();
 
