@@ -4,7 +4,7 @@ import { checkAnswers, type Question } from '@/lib/domain/questions';
 import { DomainError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { executePrepared, getDb, sqlState, type Db, type Tx } from '../client';
-import { eventQuestions, events, invitationCodes, newToken, programmeSessions, registrations, registrationSessions } from '../schema';
+import { events, invitationCodes, newToken, programmeSessions, registrations, registrationSessions } from '../schema';
 import { enqueueMail } from './mail';
 
 export type RegistrationResult = {
@@ -19,13 +19,10 @@ export type RegistrationResult = {
   newSeats: { sessionId: string; status: SeatStatus }[];
 };
 
-/** The event's registration questions, in order. */
-export async function questionsOf(tx: Tx | Awaited<ReturnType<typeof getDb>>, eventId: string): Promise<Question[]> {
-  return tx
-    .select({ key: eventQuestions.key, label: eventQuestions.label, kind: eventQuestions.kind, options: eventQuestions.options, required: eventQuestions.required })
-    .from(eventQuestions)
-    .where(eq(eventQuestions.eventId, eventId))
-    .orderBy(asc(eventQuestions.position), asc(eventQuestions.key));
+/** The event's registration questions, in order (the SQL function `event_questions_json`, migration 0003). */
+export async function questionsOf(db: Db, eventId: string): Promise<Question[]> {
+  const [row] = await executePrepared<{ questions: string | Question[] }>(db, sql`select event_questions_json(${eventId}::uuid) as questions`);
+  return fromJson(row!.questions);
 }
 
 /**

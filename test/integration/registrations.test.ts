@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, setDatabase } from '@/db/client';
 import { publicEvents, publicSessions } from '@/db/queries/public';
-import { cancel, createInvitationCode, register } from '@/db/queries/registrations';
+import { cancel, createInvitationCode, questionsOf, register } from '@/db/queries/registrations';
 import { events, programmeSessions, registrations, registrationSessions } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
@@ -279,6 +279,11 @@ describe('registrations on real Postgres, under concurrency', () => {
     // The refused update lost nothing.
     const [after] = await handle.db.select().from(registrations).where(eq(registrations.id, ok.registration.id));
     expect(after!.answers).toEqual({ dejeuner: true, accessibilite: ['Sous-titrage'] });
+    // The questions the forms show are the ones answers are checked against.
+    const questions = await questionsOf(handle.db, eventId);
+    expect(questions.map((q) => q.key)).toEqual(expect.arrayContaining(['dejeuner', 'accessibilite']));
+    expect(questions.find((q) => q.key === 'accessibilite')).toMatchObject({ kind: 'multiple', options: expect.arrayContaining(['Sous-titrage']) });
+    expect(await questionsOf(handle.db, '00000000-0000-4000-8000-000000000000')).toEqual([]);
   });
 
   it('lists events with offsets in the public shape', async () => {
