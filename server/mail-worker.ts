@@ -1,6 +1,7 @@
 import { exportData } from '@/db/queries/exports';
 import { leaseMails, markMailFailed, markMailSent, type OutgoingMail, queueDueReminders } from '@/db/queries/mail';
 import { publicUrl } from '@/lib/config';
+import { reminderApplies, startsWhen } from '@/lib/domain/reminders';
 import { buildCalendar } from '@/lib/exports/ical';
 import { logger } from '@/lib/logger';
 import { type Mail, sendMail } from './mail';
@@ -10,7 +11,7 @@ function when(d: Date, tz: string) {
 }
 
 /** Compose one outgoing mail (French first, with an English line). */
-export async function compose(m: OutgoingMail): Promise<Mail> {
+export async function compose(m: OutgoingMail, now = new Date()): Promise<Mail> {
   const base = publicUrl();
   const link = `${base}/r/${m.registration.joinToken}`;
   const hello = `Bonjour ${m.registration.name},`;
@@ -46,11 +47,12 @@ export async function compose(m: OutgoingMail): Promise<Mail> {
       text: `${hello}\n\nUne place s’est libérée : vous passez de la liste d’attente à une place confirmée pour « ${s.title} » (${when(s.startsAt, m.event.timeZone)}).${footer}`,
     };
   }
-  const soon = m.kind === 'reminder_soon';
+  // Said from the moment it is sent: a reminder sent late (the worker was down) is still right.
+  const soon = startsWhen(s.startsAt, now, m.event.timeZone);
   return {
     to: m.registration.email,
-    subject: `${soon ? 'Dans 15 minutes' : 'Demain'} : ${s.title}`,
-    text: `${hello}\n\nRappel : « ${s.title} » commence ${soon ? 'dans 15 minutes' : 'bientôt'} (${when(s.startsAt, m.event.timeZone)}).\n${base}/events/${m.event.slug}/sessions/${s.slug}${footer}`,
+    subject: `${soon} : ${s.title}`,
+    text: `${hello}\n\nRappel : « ${s.title} » commence ${soon.charAt(0).toLowerCase()}${soon.slice(1)} (${when(s.startsAt, m.event.timeZone)}).\n${base}/events/${m.event.slug}/sessions/${s.slug}${footer}`,
   };
 }
 
@@ -62,12 +64,16 @@ export async function runMailWorkerOnce(now = new Date()): Promise<number> {
     const batch = await leaseMails(20, now);
     if (!batch.length) return sent;
     for (const m of batch) {
-      // A seat cancelled meanwhile: its promotion or reminder no longer applies.
+      // Mails that no longer apply are dropped: a seat cancelled meanwhile; a promotion for a
+      // session that is over; a reminder sent late (see `reminderApplies`).
       const stale =
         m.registration.status !== 'active' ||
-        (m.session && m.kind !== 'confirmation' && !m.seats.some((x) => x.sessionId === m.session!.id && x.status === 'confirmed'));
+        (m.session &&
+          m.kind !== 'confirmation' &&
+          (!m.seats.some((x) => x.sessionId === m.session!.id && x.status === 'confirmed') ||
+            (m.kind === 'promotion' ? m.session.endsAt <= now : !reminderApplies(m.kind, m.session.startsAt, now))));
       try {
-        if (!stale) await sendMail(await compose(m));
+        if (!stale) await sendMail(await compose(m, now));
         await markMailSent(m.id);
         if (!stale) sent++;
       } catch (err) {

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { REMINDERS } from '@/lib/domain/reminders';
 import { getDb, type Tx } from '../client';
 import { events, mailOutbox, programmeSessions, registrations, registrationSessions } from '../schema';
 
@@ -11,11 +12,6 @@ export async function enqueueMail(tx: Tx, m: { kind: Kind; dedupeKey: string; re
     .values({ kind: m.kind, dedupeKey: m.dedupeKey, registrationId: m.registrationId, sessionId: m.sessionId ?? null })
     .onConflictDoNothing({ target: mailOutbox.dedupeKey });
 }
-
-export const REMINDERS = [
-  { kind: 'reminder_day' as const, before: '1 day' },
-  { kind: 'reminder_soon' as const, before: '15 minutes' },
-];
 
 /**
  * Queue the reminders that are due: a confirmed seat, the session not started yet, the reminder

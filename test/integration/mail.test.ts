@@ -11,6 +11,7 @@ import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
 import { runMailWorkerOnce } from '@/server/mail-worker';
+import { queueDueReminders } from '@/db/queries/mail';
 import { eq, sql } from 'drizzle-orm';
 import { until } from './realtime-support';
 import { freshPostgres } from './support';
@@ -114,7 +115,8 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
     expect(await runMailWorkerOnce(soon)).toBe(0);
     const subjects = to('ana@mail.test').map((m) => m.subject);
     expect(subjects.filter((s) => s.startsWith('Demain'))).toHaveLength(1);
-    expect(subjects.filter((s) => s.startsWith('Dans 15 minutes'))).toHaveLength(1);
+    // Sent ten minutes before the start (the worker was late): it says so.
+    expect(subjects.filter((s) => s === 'Dans 10 minutes : Atelier courrier')).toHaveLength(1);
     // The waitlisted person gets no reminder.
     expect(to('bea@mail.test').map((m) => m.subject).some((s) => s.startsWith('Demain'))).toBe(false);
   });
@@ -152,8 +154,42 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
     }
     const subjects = to('cleo@restart.test').map((m) => m.subject);
     expect(subjects.filter((x) => x.startsWith('Inscription confirmée'))).toHaveLength(1);
-    expect(subjects.filter((x) => x.startsWith('Demain : Atelier relance'))).toHaveLength(1);
-    expect(to('dan@restart.test').map((m) => m.subject).some((x) => x.startsWith('Demain'))).toBe(false);
+    // The session starts in 20 hours: today or tomorrow, by the time of day in Paris.
+    expect(subjects.filter((x) => /^(Aujourd’hui|Demain) : Atelier relance$/.test(x))).toHaveLength(1);
+    expect(to('dan@restart.test').map((m) => m.subject)).toEqual([expect.stringMatching(/^Inscription confirmée/)]);
+  });
+
+  it('sends no reminder that became wrong while the worker was down: the right one late, none once started', async () => {
+    const [event] = await handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
+    const session = async (slug: string, title: string, start: Date) => {
+      const [s] = await handle.db
+        .insert(programmeSessions)
+        .values({ eventId: event!.id, slug, title, kind: 'workshop', startsAt: start, endsAt: new Date(start.getTime() + 3600_000) })
+        .returning();
+      return s!;
+    };
+    const seated = async (email: string, s: { id: string }) => {
+      const r = (await register(DEMO_EVENT_SLUG, registrationRequest.parse({ name: 'x', email, sessionIds: [s.id], consent: true }))).registration;
+      await handle.db.execute(sql`update registration_sessions set updated_at = now() - interval '5 days' where registration_id = ${r.id}`);
+    };
+    const first = await session('atelier-commence', 'Atelier commencé', new Date(Date.now() + 3 * 86_400_000));
+    const later = await session('atelier-en-retard', 'Atelier en retard', new Date(first.startsAt.getTime() + 2 * 3600_000));
+    await seated('fay@late.test', first);
+    await seated('eve@late.test', later);
+    expect(await runMailWorkerOnce()).toBe(2); // the confirmations
+
+    // Both day reminders fall due while the worker is down: queued, not sent.
+    expect(await queueDueReminders(new Date(later.startsAt.getTime() - 86_400_000 + 60_000))).toBe(2);
+    // It comes back 10 minutes before the later session, when the first one has started: one
+    // mail, the 15-minute reminder of the later session, which says "in 10 minutes".
+    expect(await runMailWorkerOnce(new Date(later.startsAt.getTime() - 10 * 60_000))).toBe(1);
+    expect(to('eve@late.test').map((m) => m.subject).slice(1)).toEqual(['Dans 10 minutes : Atelier en retard']);
+    expect(to('eve@late.test')[1]!.text).toContain('commence dans 10 minutes');
+    expect(to('fay@late.test').map((m) => m.subject)).toEqual([expect.stringMatching(/^Inscription confirmée/)]);
+    const [{ pending }] = (await handle.db.execute(
+      sql`select count(*)::int as pending from mail_outbox where status = 'pending' and registration_id in (select id from registrations where email like '%@late.test')`,
+    )) as unknown as { pending: number }[];
+    expect(pending).toBe(0);
   });
 
   it('mails the person promoted from the waiting list when a seat is freed', async () => {
