@@ -48,11 +48,11 @@ export async function compose(m: OutgoingMail, now = new Date()): Promise<Mail> 
     };
   }
   // Said from the moment it is sent: a reminder sent late (the worker was down) is still right.
-  const soon = startsWhen(s.startsAt, now, m.event.timeZone);
+  const starts = startsWhen(s.startsAt, now, m.event.timeZone);
   return {
     to: m.registration.email,
-    subject: `${soon} : ${s.title}`,
-    text: `${hello}\n\nRappel : « ${s.title} » commence ${soon.charAt(0).toLowerCase()}${soon.slice(1)} (${when(s.startsAt, m.event.timeZone)}).\n${base}/events/${m.event.slug}/sessions/${s.slug}${footer}`,
+    subject: `${starts} : ${s.title}`,
+    text: `${hello}\n\nRappel : « ${s.title} » commence ${starts.charAt(0).toLowerCase()}${starts.slice(1)} (${when(s.startsAt, m.event.timeZone)}).\n${base}/events/${m.event.slug}/sessions/${s.slug}${footer}`,
   };
 }
 

@@ -192,6 +192,23 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
     expect(pending).toBe(0);
   });
 
+  it('sends no promotion for a session that is over', async () => {
+    const [event] = await handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
+    const start = new Date(Date.now() + 4 * 86_400_000);
+    const [s] = await handle.db
+      .insert(programmeSessions)
+      .values({ eventId: event!.id, slug: 'atelier-passe', title: 'Atelier passé', kind: 'workshop', capacity: 1, startsAt: start, endsAt: new Date(start.getTime() + 3600_000) })
+      .returning();
+    const join = (email: string) => register(DEMO_EVENT_SLUG, registrationRequest.parse({ name: 'x', email, sessionIds: [s!.id], consent: true }));
+    const gus = (await join('gus@over.test')).registration;
+    expect((await join('hal@over.test')).registration.sessions[0]!.status).toBe('waitlisted');
+    expect(await runMailWorkerOnce()).toBe(2); // the confirmations
+    await cancel(gus.joinToken, s!.id); // hal is promoted, and a mail is queued for him
+    // The worker only gets to it after the session has ended.
+    expect(await runMailWorkerOnce(new Date(s!.endsAt.getTime() + 60_000))).toBe(0);
+    expect(to('hal@over.test').map((m) => m.subject)).toEqual([expect.stringMatching(/^Inscription confirmée/)]);
+  });
+
   it('mails the person promoted from the waiting list when a seat is freed', async () => {
     const ana = (await register(DEMO_EVENT_SLUG, reg('ana@mail.test'))).registration;
     await cancel(ana.joinToken, sessionId);
