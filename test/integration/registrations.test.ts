@@ -220,6 +220,38 @@ describe('registrations on real Postgres, under concurrency', () => {
     }
   });
 
+  it('a batch waiting on a session’s lock holds up its own event only', async () => {
+    const held = await newSession('verrou', 10);
+    const [other] = await handle.db.select().from(events).where(sql`${events.slug} <> ${DEMO_EVENT_SLUG}`).limit(1);
+    const [free] = await handle.db
+      .insert(programmeSessions)
+      .values({ eventId: other!.id, slug: 'ailleurs', title: 'ailleurs', kind: 'workshop', startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000) })
+      .returning();
+
+    // Another transaction holds the session's row lock (an organizer's edit, say) until released.
+    let release!: () => void;
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = handle.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from programme_sessions where id = ${held} for update`);
+      locked();
+      await new Promise<void>((r) => (release = r));
+    });
+    await isLocked;
+
+    let waitingDone = false;
+    const waiting = register(DEMO_EVENT_SLUG, req('waits@lock.test', [held])).finally(() => (waitingDone = true));
+    // The other event's registration is written while the first batch waits on the lock.
+    const elsewhere = await register(other!.slug, req('free@lock.test', [free!.id]));
+    expect(elsewhere.registration.sessions).toEqual([{ sessionId: free!.id, status: 'confirmed' }]);
+    expect(waitingDone).toBe(false);
+
+    release();
+    await holder;
+    expect((await waiting).registration.sessions).toEqual([{ sessionId: held, status: 'confirmed' }]);
+    await expectCounterInStep(held);
+  });
+
   it('cancellations promote the waiting list in order', async () => {
     const sessionId = await newSession('promote', 2);
     const people = [];
