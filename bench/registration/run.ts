@@ -2,8 +2,8 @@
 // beside a baseline measured in the same run: a plain INSERT … ON CONFLICT loop over a pool of
 // the same size, once with Postgres's default settings and once with the app's connection
 // settings (custom plans, see db/client.ts); the ratio is taken against the faster of the two.
-// Baseline and app alternate over BENCH_ROUNDS rounds (3); the ratio printed is the median of the
-// rounds' ratios. Prints throughput and p50/p99, and checks that no session is overbooked.
+// Baseline and app alternate over BENCH_ROUNDS rounds (4: as many with the baseline first as with
+// the app first, see below); the ratio printed is the median of the rounds' ratios. Prints throughput and p50/p99, and checks that no session is overbooked.
 //
 //   DATABASE_URL=postgres://… npx tsx bench/registration/run.ts
 //   (BENCH_URL=http://127.0.0.1:3000 to use an app already running on that database;
@@ -18,7 +18,7 @@ if (!DATABASE_URL) throw new Error('Set DATABASE_URL (a Postgres the app uses; n
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 300);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const POOL = 10; // the app's postgres.js pool size
 
 /** Run `total` tasks with `concurrency` in flight; returns per-task latencies (ms) and wall time. */
@@ -97,7 +97,11 @@ try {
   await baselineOf(sqlAsApp, 'warm-app', 1000);
 
   // The machine's speed drifts by tens of percent within a minute here, so the baseline and the
-  // app are measured in alternating order over several rounds, and each round gives a ratio.
+  // app are measured in alternating order over several rounds, and each round gives a ratio. The
+  // order matters too: the app runs slower right after the baselines than right after its own
+  // previous round (over 27 rounds on this machine: 3,055/s against 3,465/s on average, while the
+  // baselines ran at the same speed either way; ratio 3.31 with the baseline first, 2.94 with the
+  // app first), so an even number of rounds gives each order the same weight.
   type Round = { base: Awaited<ReturnType<typeof drive>>; baseApp: Awaited<ReturnType<typeof drive>>; app: Awaited<ReturnType<typeof appRound>> };
   const rounds: Round[] = [];
   for (let r = 0; r < ROUNDS; r++) {
@@ -119,9 +123,9 @@ try {
   };
   const ratioOf = (x: Round) => Math.max(x.base.perSecond, x.baseApp.perSecond) / x.app.perSecond;
   console.log(`\nbench/registration — ${ROUNDS} rounds of ${REQUESTS} registrations each, ${CONCURRENCY} in flight, pool ${POOL}, capacity ${CAPACITY}`);
-  console.log(`round  baseline/s (defaults)  baseline/s (app's settings)  app/s     p50 ms    p99 ms   ratio`);
+  console.log(`round  baseline/s (defaults)  baseline/s (app's settings)  app/s     p50 ms    p99 ms   ratio   first`);
   rounds.forEach((x, r) =>
-    console.log(`${String(r + 1).padStart(5)}  ${fmt(x.base.perSecond)}               ${fmt(x.baseApp.perSecond)}                  ${fmt(x.app.perSecond)} ${fmt(x.app.p50)} ${fmt(x.app.p99)}  ${ratioOf(x).toFixed(2)}×`),
+    console.log(`${String(r + 1).padStart(5)}  ${fmt(x.base.perSecond)}               ${fmt(x.baseApp.perSecond)}                  ${fmt(x.app.perSecond)} ${fmt(x.app.p50)} ${fmt(x.app.p99)}  ${ratioOf(x).toFixed(2)}×   ${r % 2 === 0 ? 'baseline' : 'app'}`),
   );
   const appPerSecond = median(rounds.map((x) => x.app.perSecond));
   const worstP99 = Math.max(...rounds.map((x) => x.app.p99));
