@@ -3,7 +3,8 @@
 // the same size, once with Postgres's default settings and once with the app's connection
 // settings (custom plans, see db/client.ts); the ratio is taken against the faster of the two.
 // Baseline and app alternate over BENCH_ROUNDS rounds (4: as many with the baseline first as with
-// the app first, see below); the ratio printed is the median of the rounds' ratios. Prints throughput and p50/p99, and checks that no session is overbooked.
+// the app first, see below); the ratio printed is the median of the rounds' ratios. Prints
+// throughput and p50/p99, and checks that no session is overbooked.
 //
 // The reference is a Postgres with its default settings, as in production: each commit is flushed
 // to disk (fsync, synchronous_commit). The test suite's Postgres turns that off for speed, which
