@@ -56,6 +56,19 @@ export async function compose(m: OutgoingMail, now = new Date()): Promise<Mail> 
   };
 }
 
+/**
+ * Whether a leased mail still applies at `now`; if not, it is dropped: the registration or the
+ * seat was cancelled meanwhile, a promotion's session is over, a reminder would be sent late
+ * (see `reminderApplies`).
+ */
+function applies(m: OutgoingMail, now: Date): boolean {
+  if (m.registration.status !== 'active') return false;
+  const s = m.session;
+  if (!s || m.kind === 'confirmation') return true;
+  if (!m.seats.some((x) => x.sessionId === s.id && x.status === 'confirmed')) return false;
+  return m.kind === 'promotion' ? now < s.endsAt : reminderApplies(m.kind, s.startsAt, now);
+}
+
 /** One pass: queue due reminders, then send what is due. Returns how many mails were sent. */
 export async function runMailWorkerOnce(now = new Date()): Promise<number> {
   await queueDueReminders(now);
@@ -64,14 +77,7 @@ export async function runMailWorkerOnce(now = new Date()): Promise<number> {
     const batch = await leaseMails(20, now);
     if (!batch.length) return sent;
     for (const m of batch) {
-      // Mails that no longer apply are dropped: a seat cancelled meanwhile; a promotion for a
-      // session that is over; a reminder sent late (see `reminderApplies`).
-      const stale =
-        m.registration.status !== 'active' ||
-        (m.session &&
-          m.kind !== 'confirmation' &&
-          (!m.seats.some((x) => x.sessionId === m.session!.id && x.status === 'confirmed') ||
-            (m.kind === 'promotion' ? m.session.endsAt <= now : !reminderApplies(m.kind, m.session.startsAt, now))));
+      const stale = !applies(m, now);
       try {
         if (!stale) await sendMail(await compose(m, now));
         await markMailSent(m.id);

@@ -23,6 +23,7 @@ export async function queueDueReminders(now = new Date()): Promise<number> {
   let queued = 0;
   const at = now.toISOString();
   for (const r of REMINDERS) {
+    const before = `${r.ms / 1000} seconds`;
     const res = await db.execute(sql`
       insert into ${mailOutbox} (kind, dedupe_key, registration_id, session_id)
       select ${r.kind}::mail_kind,
@@ -33,8 +34,8 @@ export async function queueDueReminders(now = new Date()): Promise<number> {
         join ${registrations} r on r.id = rs.registration_id
        where rs.status = 'confirmed' and r.status = 'active' and s.status <> 'cancelled'
          and s.starts_at > ${at}::timestamptz
-         and s.starts_at - ${r.before}::interval <= ${at}::timestamptz
-         and rs.updated_at <= s.starts_at - ${r.before}::interval
+         and s.starts_at - ${before}::interval <= ${at}::timestamptz
+         and rs.updated_at <= s.starts_at - ${before}::interval
       on conflict (dedupe_key) do nothing
       returning id`);
     queued += Array.isArray(res) ? res.length : ((res as unknown as { rows?: unknown[] }).rows?.length ?? 0);

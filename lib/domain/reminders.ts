@@ -2,11 +2,11 @@ import { localDate } from './time';
 
 /**
  * The reminders e-mailed before a session starts, to people with a confirmed seat (queued by
- * `queueDueReminders`, db/queries/mail.ts; `before` is the same lead as a Postgres interval).
+ * `queueDueReminders`, db/queries/mail.ts), and how long before.
  */
 export const REMINDERS = [
-  { kind: 'reminder_day', before: '1 day', ms: 86_400_000 },
-  { kind: 'reminder_soon', before: '15 minutes', ms: 15 * 60_000 },
+  { kind: 'reminder_day', ms: 86_400_000 },
+  { kind: 'reminder_soon', ms: 15 * 60_000 },
 ] as const;
 export type ReminderKind = (typeof REMINDERS)[number]['kind'];
 
