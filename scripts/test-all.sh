@@ -104,9 +104,10 @@ install_node_runtime() {
   local dir="$ROOT/.cache/node-v$NODE_VERSION-linux-$cpu"
   if [ ! -x "$dir/bin/node" ]; then
     echo "node $(node -v 2>/dev/null || echo missing) is not supported: fetching Node.js $NODE_VERSION from the npm registry (node-linux-$cpu)"
-    rm -rf "$dir" && mkdir -p "$dir"
     (cd "$WORK" && npm pack --silent "node-linux-$cpu@$NODE_VERSION" >/dev/null)
-    tar -xzf "$WORK/node-linux-$cpu-$NODE_VERSION.tgz" -C "$dir" --strip-components=1 package/bin/node package/LICENSE
+    mkdir -p "$WORK/node"
+    tar -xzf "$WORK/node-linux-$cpu-$NODE_VERSION.tgz" -C "$WORK/node" --strip-components=1 package/bin/node package/LICENSE
+    rm -rf "$dir" && mkdir -p "$(dirname "$dir")" && mv "$WORK/node" "$dir" # whole or not at all
   fi
   export PATH="$dir/bin:$PATH"
   node_supported || { echo "node $(node -v) is still not supported" >&2; return 1; }
