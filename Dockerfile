@@ -1,6 +1,6 @@
 # Production image: Next is built once; the custom server (Next + Socket.IO) runs with tsx (a
 # production dependency). Next's `output: 'standalone'` is not used: it does not work with a
-# custom server. Node.js 26 is the current LTS (see "Node.js versions" in the README).
+# custom server. Node.js 26 is the current LTS (supported versions: README, docs/deployment.md).
 ARG NODE_IMAGE=node:26-trixie-slim
 
 # 1. every dependency, exactly as locked
