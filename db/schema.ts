@@ -366,10 +366,17 @@ export const eventQuestions = pgTable(
 
 export const mailKind = pgEnum('mail_kind', ['confirmation', 'promotion', 'reminder_day', 'reminder_soon']);
 
+/** Why a queued mail was dropped rather than sent (see `dropReason` in server/mail-worker.ts). */
+export const MAIL_DROP_REASONS = ['registration_cancelled', 'seat_not_confirmed', 'session_over', 'reminder_out_of_time'] as const;
+export type MailDropReason = (typeof MAIL_DROP_REASONS)[number];
+
 /**
  * Every transactional mail goes through this table: written in the same transaction as what
- * caused it, sent by the server's mail worker, marked sent. `dedupeKey` makes each mail happen
- * once (a reminder is claimed by inserting its key), across restarts and processes.
+ * caused it, sent by the server's mail worker, marked sent. `dedupeKey` makes each mail queued
+ * once (a reminder is claimed by inserting its key), across restarts and processes; delivery is
+ * at-least-once (docs/api.md). A mail that no longer applies when its turn comes (registration or
+ * seat cancelled, session over, reminder too late) is not sent: it is marked `dropped`, with why
+ * in `dropReason`.
  */
 export const mailOutbox = pgTable(
   'mail_outbox',
@@ -381,9 +388,10 @@ export const mailOutbox = pgTable(
       .notNull()
       .references(() => registrations.id, { onDelete: 'cascade' }),
     sessionId: uuid('session_id').references(() => programmeSessions.id, { onDelete: 'cascade' }),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+    status: text('status', { enum: ['pending', 'sent', 'failed', 'dropped'] })
       .notNull()
       .default('pending'),
+    dropReason: text('drop_reason', { enum: MAIL_DROP_REASONS }),
     attempts: integer('attempts').notNull().default(0),
     availableAt: ts('available_at').notNull().defaultNow(),
     sentAt: ts('sent_at'),

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInWithMagicLink } from './support/helpers';
+import { RUN_ID, signInWithMagicLink } from './support/helpers';
 
 test('a malformed e-mail on the sign-in form gets a clear message', async ({ page }) => {
   await page.goto('/signin');
@@ -20,9 +20,10 @@ test('a user signs in with a magic link received by mail and lands signed in', a
 });
 
 test('an ADMIN_EMAILS address becomes admin on sign-in and can grant a role', async ({ page }) => {
+  const moderator = `nouvelle-moderatrice-${RUN_ID}@chemins.test`;
   await signInWithMagicLink(page, 'admin-e2e@chemins.test');
   await page.getByRole('link', { name: 'Administration' }).click();
-  await page.getByLabel('E-mail').fill('nouvelle-moderatrice@chemins.test');
+  await page.getByLabel('E-mail').fill(moderator);
   await page.getByLabel('Rôle').selectOption('moderator');
   await page.getByRole('button', { name: 'Attribuer' }).click();
   // Without an event the request is refused with a clear message naming the field.
@@ -30,5 +31,5 @@ test('an ADMIN_EMAILS address becomes admin on sign-in and can grant a role', as
   await page.getByLabel(/Événement/).selectOption({ label: 'Chemins — édition de démonstration' });
   await page.getByRole('button', { name: 'Attribuer' }).click();
   await expect(page.locator('main').getByRole('status')).toHaveText('Rôle attribué.');
-  await expect(page.getByRole('row', { name: /nouvelle-moderatrice@chemins.test moderator/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: `${moderator} moderator` })).toBeVisible();
 });

@@ -10,6 +10,9 @@ export CI=${CI:-}
 export NEXT_TELEMETRY_DISABLED=1
 
 LIVEKIT_VERSION=v1.13.5
+# The Node.js the suite runs on when the machine's is not a supported one (package.json
+# engines.node, see the README): the current LTS, from the npm registry's node-linux-<cpu> package.
+NODE_VERSION=26.12.1
 WORK=$(mktemp -d /tmp/chemins-test.XXXXXX)
 chmod 755 "$WORK"
 REPORTS=$ROOT/test-results
@@ -83,12 +86,40 @@ install_system() {
   echo "postgres: ${DATABASE_URL:+given}${DATABASE_URL:-$PG_BIN}; redis: ${REDIS_URL:-$(command -v redis-server)}; chromium: $(/usr/bin/chromium --version 2>/dev/null | head -1); livekit: ${LIVEKIT_URL:-$(command -v livekit-server)}"
 }
 
-# ------------------------------------------------------------------ 2. node modules
-install_node() {
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    # `npm install`, not `npm ci`: it keeps the locked versions, and skips the optional
-    # per-platform binaries (other OSes' swc/oxide builds) that the lock cannot list here.
-    npm install --no-audit --no-fund
+# ------------------------------------------------------------------ 2. node and node modules
+# Whether the `node` on PATH is in package.json's engines.node, with the semver that ships in npm
+# (before `npm ci`, the project's own is not there yet).
+node_supported() {
+  local npm_dir; npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
+  node -e '
+    const range = require("./package.json").engines.node;
+    const semver = require(require("path").join(process.argv[1], "node_modules/semver"));
+    process.exit(semver.satisfies(process.version, range) ? 0 : 1);' "$npm_dir" 2>/dev/null
+}
+
+install_node_runtime() {
+  if node_supported; then echo "node $(node -v) (supported)"; return; fi
+  local cpu; cpu=$(uname -m)
+  case "$cpu" in x86_64) cpu=x64 ;; aarch64) cpu=arm64 ;; *) echo "no Node.js $NODE_VERSION package for $cpu: install a supported Node.js" >&2; return 1 ;; esac
+  local dir="$ROOT/.cache/node-v$NODE_VERSION-linux-$cpu"
+  if [ ! -x "$dir/bin/node" ]; then
+    echo "node $(node -v 2>/dev/null || echo missing) is not supported: fetching Node.js $NODE_VERSION from the npm registry (node-linux-$cpu)"
+    (cd "$WORK" && npm pack --silent "node-linux-$cpu@$NODE_VERSION" >/dev/null)
+    mkdir -p "$WORK/node"
+    tar -xzf "$WORK/node-linux-$cpu-$NODE_VERSION.tgz" -C "$WORK/node" --strip-components=1 package/bin/node package/LICENSE
+    rm -rf "$dir" && mkdir -p "$(dirname "$dir")" && mv "$WORK/node" "$dir" # whole or not at all
+  fi
+  export PATH="$dir/bin:$PATH"
+  node_supported || { echo "node $(node -v) is still not supported" >&2; return 1; }
+  echo "node $(node -v) from $dir; npm $(npm -v)"
+}
+
+install_node_modules() {
+  # `npm ci`: exactly the lock file (which lists every platform's optional binaries), from scratch.
+  # Skipped when node_modules was installed from this very lock file and package.json since.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] ||
+    [ package.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
   else
     echo "node_modules up to date"
   fi
@@ -153,7 +184,9 @@ YAML
 
 # ------------------------------------------------------------------ run
 step "system packages" install_system
-step "node modules" install_node
+step "node runtime" install_node_runtime
+step "node modules" install_node_modules
+step "dependencies' engines" node scripts/check-engines.mjs
 start_services() { start_postgres; start_redis; start_livekit; }
 step "services (loopback)" start_services
 export E2E_PORT=${E2E_PORT:-$(free_port)}

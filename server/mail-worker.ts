@@ -1,5 +1,6 @@
 import { exportData } from '@/db/queries/exports';
-import { leaseMails, markMailFailed, markMailSent, type OutgoingMail, queueDueReminders } from '@/db/queries/mail';
+import { leaseMails, markMailDropped, markMailFailed, markMailSent, type OutgoingMail, queueDueReminders } from '@/db/queries/mail';
+import type { MailDropReason } from '@/db/schema';
 import { publicUrl } from '@/lib/config';
 import { reminderApplies, startsWhen } from '@/lib/domain/reminders';
 import { buildCalendar } from '@/lib/exports/ical';
@@ -57,16 +58,17 @@ export async function compose(m: OutgoingMail, now = new Date()): Promise<Mail> 
 }
 
 /**
- * Whether a leased mail still applies at `now`; if not, it is dropped: the registration or the
- * seat was cancelled meanwhile, a promotion's session is over, a reminder would be sent late
- * (see `reminderApplies`).
+ * Why a leased mail no longer applies at `now`, or null if it does; a mail that no longer applies
+ * is dropped, not sent: the registration or the seat was cancelled meanwhile, a promotion's
+ * session is over, a reminder would be sent late (see `reminderApplies`).
  */
-function applies(m: OutgoingMail, now: Date): boolean {
-  if (m.registration.status !== 'active') return false;
+function dropReason(m: OutgoingMail, now: Date): MailDropReason | null {
+  if (m.registration.status !== 'active') return 'registration_cancelled';
   const s = m.session;
-  if (!s || m.kind === 'confirmation') return true;
-  if (!m.seats.some((x) => x.sessionId === s.id && x.status === 'confirmed')) return false;
-  return m.kind === 'promotion' ? now < s.endsAt : reminderApplies(m.kind, s.startsAt, now);
+  if (!s || m.kind === 'confirmation') return null;
+  if (!m.seats.some((x) => x.sessionId === s.id && x.status === 'confirmed')) return 'seat_not_confirmed';
+  if (m.kind === 'promotion') return now < s.endsAt ? null : 'session_over';
+  return reminderApplies(m.kind, s.startsAt, now) ? null : 'reminder_out_of_time';
 }
 
 /** One pass: queue due reminders, then send what is due. Returns how many mails were sent. */
@@ -77,11 +79,15 @@ export async function runMailWorkerOnce(now = new Date()): Promise<number> {
     const batch = await leaseMails(20, now);
     if (!batch.length) return sent;
     for (const m of batch) {
-      const stale = !applies(m, now);
+      const dropped = dropReason(m, now);
       try {
-        if (!stale) await sendMail(await compose(m, now));
+        if (dropped) {
+          await markMailDropped(m.id, dropped);
+          continue;
+        }
+        await sendMail(await compose(m, now));
         await markMailSent(m.id);
-        if (!stale) sent++;
+        sent++;
       } catch (err) {
         logger().warn({ err, mail: m.id, kind: m.kind }, 'mail not sent, will retry');
         await markMailFailed(m.id, m.attempts, (err as Error).message);

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import { REMINDERS } from '@/lib/domain/reminders';
 import { getDb, type Tx } from '../client';
-import { events, mailOutbox, programmeSessions, registrations, registrationSessions } from '../schema';
+import { events, type MailDropReason, mailOutbox, programmeSessions, registrations, registrationSessions } from '../schema';
 
 type Kind = (typeof mailOutbox.$inferInsert)['kind'];
 
@@ -121,6 +121,12 @@ export async function leaseMails(limit = 20, now = new Date()): Promise<Outgoing
 export async function markMailSent(id: string): Promise<void> {
   const db = await getDb();
   await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), lastError: null }).where(eq(mailOutbox.id, id));
+}
+
+/** A mail that no longer applies: not sent, kept with its reason (never counted as sent). */
+export async function markMailDropped(id: string, reason: MailDropReason): Promise<void> {
+  const db = await getDb();
+  await db.update(mailOutbox).set({ status: 'dropped', dropReason: reason, lastError: null }).where(eq(mailOutbox.id, id));
 }
 
 /** A failed attempt: retried with backoff, given up after 6 attempts. */

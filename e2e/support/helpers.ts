@@ -4,6 +4,12 @@ import { smtpSinkUrl } from '../../playwright.config';
 export const DEMO_EVENT = '/events/edition-demo';
 export const LIVE_SESSION = '/events/edition-demo/sessions/ouverture-en-direct';
 
+/**
+ * This run's id: what a spec creates carries it (slugs, e-mails), so the suite can run again
+ * against the same database and every spec starts from data it made itself.
+ */
+export const RUN_ID = Date.now().toString(36);
+
 /** The newest mail the real SMTP receiver got for `to`, waiting until one arrives. */
 export async function lastMailTo(to: string): Promise<{ subject: string; text: string }> {
   let found: { subject: string; text: string } | undefined;

@@ -15,7 +15,8 @@ import { scheduleJson, scheduleXml } from '@/lib/exports/schedule';
 import { exportable } from '@/lib/exports/types';
 import { useFreshDatabase } from './support';
 
-const SPECS = path.resolve(process.env.SHARED_DIR ?? path.join(process.cwd(), '../shared'), 'specs/c3voc-schedule');
+// The public c3voc schedule specification, copied into the project with its licence (see its README).
+const SPECS = path.join(process.cwd(), 'test/fixtures/specs/c3voc-schedule');
 const BASE = 'http://127.0.0.1:3000';
 const EVENTS = ['forum-usages-cooperatifs-2018', 'forum-usages-cooperatifs-2020', DEMO_EVENT_SLUG];
 

@@ -11,7 +11,7 @@ import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
 import { runMailWorkerOnce } from '@/server/mail-worker';
-import { queueDueReminders } from '@/db/queries/mail';
+import { mailsOf, queueDueReminders } from '@/db/queries/mail';
 import { eq, sql } from 'drizzle-orm';
 import { until } from './realtime-support';
 import { freshPostgres } from './support';
@@ -186,10 +186,18 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
     expect(to('eve@late.test').map((m) => m.subject).slice(1)).toEqual(['Dans 10 minutes : Atelier en retard']);
     expect(to('eve@late.test')[1]!.text).toContain('commence dans 10 minutes');
     expect(to('fay@late.test').map((m) => m.subject)).toEqual([expect.stringMatching(/^Inscription confirmée/)]);
-    const [{ pending }] = (await handle.db.execute(
-      sql`select count(*)::int as pending from mail_outbox where status = 'pending' and registration_id in (select id from registrations where email like '%@late.test')`,
-    )) as unknown as { pending: number }[];
-    expect(pending).toBe(0);
+    // The reminders not sent are marked dropped, with why; none is left pending, none marked sent.
+    const outcomes = (await handle.db.execute(
+      sql`select r.email, m.kind, m.status, m.drop_reason as "dropReason" from mail_outbox m join registrations r on r.id = m.registration_id
+           where r.email like '%@late.test' order by r.email, m.kind`,
+    )) as unknown as { email: string; kind: string; status: string; dropReason: string | null }[];
+    expect([...outcomes]).toEqual([
+      { email: 'eve@late.test', kind: 'confirmation', status: 'sent', dropReason: null },
+      { email: 'eve@late.test', kind: 'reminder_day', status: 'dropped', dropReason: 'reminder_out_of_time' },
+      { email: 'eve@late.test', kind: 'reminder_soon', status: 'sent', dropReason: null },
+      { email: 'fay@late.test', kind: 'confirmation', status: 'sent', dropReason: null },
+      { email: 'fay@late.test', kind: 'reminder_day', status: 'dropped', dropReason: 'reminder_out_of_time' },
+    ]);
   });
 
   it('sends no promotion for a session that is over', async () => {
@@ -201,12 +209,18 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
       .returning();
     const join = (email: string) => register(DEMO_EVENT_SLUG, registrationRequest.parse({ name: 'x', email, sessionIds: [s!.id], consent: true }));
     const gus = (await join('gus@over.test')).registration;
-    expect((await join('hal@over.test')).registration.sessions[0]!.status).toBe('waitlisted');
+    const hal = (await join('hal@over.test')).registration;
+    expect(hal.sessions[0]!.status).toBe('waitlisted');
     expect(await runMailWorkerOnce()).toBe(2); // the confirmations
     await cancel(gus.joinToken, s!.id); // hal is promoted, and a mail is queued for him
     // The worker only gets to it after the session has ended.
     expect(await runMailWorkerOnce(new Date(s!.endsAt.getTime() + 60_000))).toBe(0);
     expect(to('hal@over.test').map((m) => m.subject)).toEqual([expect.stringMatching(/^Inscription confirmée/)]);
+    // Not sent, and not counted as sent: dropped, with why.
+    expect((await mailsOf(hal.id)).map((m) => [m.kind, m.status, m.dropReason, m.sentAt])).toEqual([
+      ['confirmation', 'sent', null, expect.any(Date)],
+      ['promotion', 'dropped', 'session_over', null],
+    ]);
   });
 
   it('mails the person promoted from the waiting list when a seat is freed', async () => {
