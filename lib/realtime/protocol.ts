@@ -35,6 +35,8 @@ export const LIMITS = {
   chatMax: 1000,
   /** Messages (chat and questions) per person and session in `rateWindowMs`. */
   rateCount: 5,
+  /** Reaction toggles per person and session in `rateWindowMs`. */
+  reactCount: 10,
   rateWindowMs: 10_000,
   historyPage: 100,
   muteMinutesMax: 24 * 60,
