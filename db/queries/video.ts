@@ -74,13 +74,17 @@ async function sessionExists(sessionId: string): Promise<boolean> {
   return Boolean(row);
 }
 
-/** A person joined the session's room (LiveKit webhook). A webhook delivered twice records once. */
+/**
+ * A person joined the session's room (LiveKit webhook), recorded under the person's key now (a
+ * token minted before their registration was linked names the registration). A webhook delivered
+ * twice records once.
+ */
 export async function recordJoin(j: { sessionId: string; actorKey: string; participantSid: string; at: Date }): Promise<boolean> {
   if (!(await sessionExists(j.sessionId))) return false;
   const db = await getDb();
   const rows = await db
     .insert(attendance)
-    .values({ sessionId: j.sessionId, actorKey: j.actorKey, participantSid: j.participantSid, joinedAt: j.at })
+    .values({ sessionId: j.sessionId, actorKey: await personKey(db, j.actorKey), participantSid: j.participantSid, joinedAt: j.at })
     .onConflictDoNothing({ target: attendance.participantSid })
     .returning({ id: attendance.id });
   return rows.length > 0;
