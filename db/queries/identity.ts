@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { type Db, getDb, type Tx } from '../client';
 import { registrations, sessions, users } from '../schema';
 
@@ -78,9 +78,17 @@ export async function currentIdentity(identity: Identity | null): Promise<Identi
   return key.startsWith('user:') ? { ...identity, userId: key.slice(5) } : identity;
 }
 
-/** The registrations linked to an account (every event). */
-export async function registrationIdsOf(userId: string): Promise<string[]> {
+/**
+ * At sign-in (the e-mail is verified): link the registrations made with the account's e-mail to
+ * it, moving what live rooms recorded under each registration's key (`link_registrations`, the
+ * one definition of the link, also run by the database when an account or a registration is
+ * written: db/migrations/0005_link_registrations.sql); returns every registration of the account.
+ */
+export async function linkRegistrations(userId: string): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.select({ id: registrations.id }).from(registrations).where(eq(registrations.userId, userId));
-  return rows.map((r) => r.id);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select link_registrations(${userId})`);
+    const rows = await tx.select({ id: registrations.id }).from(registrations).where(eq(registrations.userId, userId));
+    return rows.map((r) => r.id);
+  });
 }

@@ -3,7 +3,7 @@ import type { AuthOptions } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
 import EmailProvider from 'next-auth/providers/email';
 import { getDb } from '@/db/client';
-import { registrationIdsOf } from '@/db/queries/identity';
+import { linkRegistrations } from '@/db/queries/identity';
 import { ensureAdminIfListed } from '@/db/queries/roles';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { config, publicUrl } from '@/lib/config';
@@ -61,11 +61,11 @@ async function build(): Promise<AuthOptions> {
     events: {
       async signIn({ user }) {
         if (user.email) await ensureAdminIfListed(user.id, user.email, c.ADMIN_EMAILS);
-        // The database linked the registrations made with this (now verified) e-mail to the
-        // account (docs/architecture.md, "Identity"); the person's connections opened by
-        // personal link follow.
+        // One person, one identity (docs/architecture.md): the registrations made with this (now
+        // verified) e-mail are the account's; the person's connections opened by personal link follow.
+        const registrationIds = await linkRegistrations(user.id);
         await realtimeHooks()
-          ?.linked(user.id, await registrationIdsOf(user.id))
+          ?.linked(user.id, registrationIds)
           .catch((err) => logger().warn({ err }, 'could not move personal-link connections to the account'));
       },
     },
