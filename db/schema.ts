@@ -12,6 +12,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 
 const TOKEN_BYTES = 24;
@@ -37,16 +38,24 @@ const createdAt = () => ts('created_at').notNull().defaultNow();
 
 // ---------------------------------------------------------------- auth (next-auth v4 + Drizzle adapter)
 
-export const users = pgTable('users', {
-  id: text('id')
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID()),
-  name: text('name'),
-  email: text('email').notNull().unique(),
-  emailVerified: ts('email_verified'),
-  image: text('image'),
-  createdAt: createdAt(),
-});
+/**
+ * An account. Its registrations (same e-mail, case-insensitive) are linked to it by the database
+ * itself (`link_registrations`, db/migrations/0005_link_registrations.sql): see docs/architecture.md.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text('name'),
+    email: text('email').notNull().unique(),
+    emailVerified: ts('email_verified'),
+    image: text('image'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('users_email_lower_idx').on(sql`lower(${t.email})`)],
+);
 
 export const accounts = pgTable(
   'accounts',
@@ -283,6 +292,7 @@ export const registrations = pgTable(
     eventId: uuid('event_id')
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
+    /** The account with the same e-mail, set by the database (see `users`): one person, one identity. */
     userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     email: text('email').notNull(),
@@ -299,7 +309,11 @@ export const registrations = pgTable(
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [unique('registrations_event_email_uq').on(t.eventId, t.email)],
+  (t) => [
+    unique('registrations_event_email_uq').on(t.eventId, t.email),
+    index('registrations_email_lower_idx').on(sql`lower(${t.email})`),
+    index('registrations_user_idx').on(t.userId),
+  ],
 );
 
 export const seatStatus = pgEnum('seat_status', ['confirmed', 'waitlisted', 'cancelled']);
@@ -408,9 +422,11 @@ export const mailOutbox = pgTable(
 
 // ---------------------------------------------------------------- live rooms: Q&A, chat, moderation, attendance
 //
-// People in live rooms are identified by an "actor key": `user:<user id>` for a signed-in user (or a
-// registration linked to one), `registration:<id>` for a registrant who came by personal link
-// (`actorKeyOf` in db/queries/identity; also the LiveKit participant identity).
+// People in live rooms are identified by an "actor key", one per person: `user:<user id>` for a
+// person with an account, whether they came by sign-in or by personal link (their registration is
+// linked to the account), `registration:<id>` for a registrant without an account (`actorKeyOf` in
+// db/queries/identity; also the LiveKit participant identity). Linking moves what was keyed by
+// the registration to the account, in the same transaction (`link_registrations`).
 
 export const questionStatus = pgEnum('question_status', ['pending', 'visible', 'answered', 'dismissed']);
 
@@ -541,4 +557,22 @@ export const attendance = pgTable(
     leftAt: ts('left_at'),
   },
   (t) => [index('attendance_session_idx').on(t.sessionId, t.actorKey)],
+);
+
+/**
+ * Recent actions of a person in a session that leave no row of their own to count (reaction
+ * toggles), for the rate limit (`checkRate` in db/queries/qa). Older hits are pruned as new
+ * ones come, so each person keeps at most a window's worth.
+ */
+export const rateHits = pgTable(
+  'rate_hits',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    actorKey: text('actor_key').notNull(),
+    kind: text('kind', { enum: ['react'] }).notNull(),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('rate_hits_actor_idx').on(t.sessionId, t.actorKey, t.kind, t.at)],
 );

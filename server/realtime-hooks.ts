@@ -5,6 +5,8 @@
 export type RealtimeHooks = {
   /** Someone was removed from a session (video moderation): apply it to its live Q&A and chat. */
   ban: (sessionId: string, actorKey: string) => Promise<void>;
+  /** A person signed in, their registrations linked to the account: their open connections follow. */
+  linked: (userId: string, registrationIds: string[]) => Promise<void>;
 };
 
 const g = globalThis as unknown as { __cheminsRealtimeHooks?: RealtimeHooks };

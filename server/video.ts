@@ -98,11 +98,15 @@ export async function moderateRoom(identity: Identity | null, sessionId: string,
       case 'mute':
         await log({ trackSids: await muteTracks(room, target!, req.trackSid) });
         break;
-      case 'remove':
-        await log();
-        await realtimeHooks()?.ban(sessionId, target!).catch((err) => logger().warn({ err }, 'could not announce the removal to live rooms'));
+      case 'remove': {
+        const person = (await log())!;
+        // The person's connections, including any opened before their registration was linked.
+        await Promise.all([...new Set([person, target!])].map((key) => realtimeHooks()?.ban(sessionId, key))).catch((err) =>
+          logger().warn({ err }, 'could not announce the removal to live rooms'),
+        );
         await removeFromRoom(room, target!);
         break;
+      }
       case 'end':
         await log();
         await closeRoom(room);

@@ -4,6 +4,7 @@ import { DomainError } from '@/lib/errors';
 import { type ActiveSanction, type ChatMessage, LIMITS } from '@/lib/realtime/protocol';
 import { getDb } from '../client';
 import { chatMessages, chatReactions, moderationLog, questions, roomSanctions } from '../schema';
+import { personKey } from './identity';
 import { type Author, checkRate } from './qa';
 
 const rowColumns = {
@@ -72,7 +73,7 @@ export async function listMessages(
 export async function sendMessage(author: Author, body: string, replyTo: string | null): Promise<ChatMessage> {
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
-    await checkRate(tx, author.sessionId, author.actorKey);
+    const authorKey = await checkRate(tx, author.sessionId, author.actorKey);
     if (replyTo) {
       const [parent] = await tx
         .select({ id: chatMessages.id })
@@ -84,7 +85,7 @@ export async function sendMessage(author: Author, body: string, replyTo: string 
       .insert(chatMessages)
       .values({
         sessionId: author.sessionId,
-        authorKey: author.actorKey,
+        authorKey,
         authorName: author.name,
         body,
         replyTo: replyTo ?? null,
@@ -106,12 +107,16 @@ export async function sessionOfMessage(messageId: string): Promise<string | null
   return row?.sessionId ?? null;
 }
 
-/** Toggle one person's reaction on a message; returns the message with its new counts. */
-export async function toggleReaction(messageId: string, actorKey: string, emoji: string): Promise<ChatMessage> {
+/**
+ * Toggle one person's reaction on a message, after the rate limit (each toggle is broadcast);
+ * returns the message with its new counts.
+ */
+export async function toggleReaction(messageId: string, person: string, emoji: string): Promise<ChatMessage> {
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
     const [m] = await tx.select(rowColumns).from(chatMessages).where(and(eq(chatMessages.id, messageId), isNull(chatMessages.deletedAt)));
     if (!m) throw new DomainError(404, 'not_found', 'No such message.');
+    const actorKey = await checkRate(tx, m.sessionId, person, 'react');
     const removed = await tx
       .delete(chatReactions)
       .where(and(eq(chatReactions.messageId, messageId), eq(chatReactions.actorKey, actorKey), eq(chatReactions.emoji, emoji)))
@@ -156,18 +161,20 @@ export async function deleteMessage(messageId: string, actorKey: string, asModer
 
 /**
  * Mute (for `minutes`, default 10), unmute, ban or unban a person in a session, logged in the
- * same transaction. Lifting ends every sanction of that kind in force.
+ * same transaction. Lifting ends every sanction of that kind in force. The sanction is on the
+ * person (`personKey`: a registration's key names its account once linked), returned as `targetKey`.
  */
 export async function sanction(
   sessionId: string,
   moderatorKey: string,
-  targetKey: string,
+  target: string,
   action: 'mute' | 'unmute' | 'ban' | 'unban',
   minutes?: number,
-): Promise<{ until: Date | null }> {
-  if (targetKey === moderatorKey) throw new DomainError(400, 'invalid', 'You cannot sanction yourself.');
+): Promise<{ until: Date | null; targetKey: string }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const targetKey = await personKey(tx, target, { lock: true });
+    if (targetKey === moderatorKey) throw new DomainError(400, 'invalid', 'You cannot sanction yourself.');
     const kind = action === 'mute' || action === 'unmute' ? 'mute' : 'ban';
     let until: Date | null = null;
     if (action === 'mute' || action === 'ban') {
@@ -186,7 +193,7 @@ export async function sanction(
       targetKey,
       details: until ? { until: until.toISOString() } : {},
     });
-    return { until };
+    return { until, targetKey };
   });
 }
 

@@ -1,5 +1,5 @@
-import { and, eq, gt } from 'drizzle-orm';
-import { getDb } from '../client';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { type Db, getDb, type Tx } from '../client';
 import { registrations, sessions, users } from '../schema';
 
 export type Identity =
@@ -41,10 +41,54 @@ export async function identityFromJoinToken(token: string): Promise<Identity | n
 }
 
 /**
- * A person's stable key in live rooms (Q&A, chat, sanctions, attendance) and their LiveKit
- * participant identity: `user:<id>` when an account is known, else `registration:<id>`.
+ * A person's key in live rooms (Q&A, chat, sanctions, votes, rate limits, attendance) and their
+ * LiveKit participant identity: `user:<id>` when the person has an account, whether they came by
+ * sign-in or by personal link (a registration is linked to the account with its e-mail, see
+ * docs/architecture.md), else `registration:<id>`.
  */
 export function actorKeyOf(identity: Identity): string {
   if (identity.userId) return `user:${identity.userId}`;
   return `registration:${identity.kind === 'registration' ? identity.registrationId : ''}`;
+}
+
+const REGISTRATION_KEY = /^registration:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/**
+ * The person's key now, for a key that may predate the link of a registration to its account
+ * (a connection opened by personal link before the person signed in, a moderator's list drawn
+ * before): `user:<id>` once the registration is linked. In a transaction, `lock` holds the
+ * registration row until the end, so that no link (which updates that row) can slip between
+ * this answer and the writes keyed by it.
+ */
+export async function personKey(db: Db | Tx, actorKey: string, opts: { lock?: boolean } = {}): Promise<string> {
+  const id = REGISTRATION_KEY.exec(actorKey)?.[1];
+  if (!id) return actorKey;
+  const query = db.select({ userId: registrations.userId }).from(registrations).where(eq(registrations.id, id));
+  const [row] = await (opts.lock ? query.for('share') : query);
+  return row?.userId ? `user:${row.userId}` : actorKey;
+}
+
+/**
+ * The same person as `identity`, with the account their registration was linked to since (a
+ * connection keeps the identity it opened with); `identity` itself when nothing changed.
+ */
+export async function currentIdentity(identity: Identity | null): Promise<Identity | null> {
+  if (identity?.kind !== 'registration' || identity.userId) return identity;
+  const key = await personKey(await getDb(), actorKeyOf(identity));
+  return key.startsWith('user:') ? { ...identity, userId: key.slice(5) } : identity;
+}
+
+/**
+ * At sign-in (the e-mail is verified): link the registrations made with the account's e-mail to
+ * it, moving what live rooms recorded under each registration's key (`link_registrations`, the
+ * one definition of the link, also run by the database when an account or a registration is
+ * written: db/migrations/0005_link_registrations.sql); returns every registration of the account.
+ */
+export async function linkRegistrations(userId: string): Promise<string[]> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select link_registrations(${userId})`);
+    const rows = await tx.select({ id: registrations.id }).from(registrations).where(eq(registrations.userId, userId));
+    return rows.map((r) => r.id);
+  });
 }

@@ -39,7 +39,9 @@ export async function sessionAccess(identity: Identity | null, sessionId: string
   const actorKey = actorKeyOf(identity);
   const db = await getDb();
   const [role, registration, sanctions] = await Promise.all([
-    eventRoleOf(identity.userId, session.eventId),
+    // Staff roles come with a sign-in only: a personal link (a bearer token sent by mail) gives
+    // a participant's rights, even once its registration is linked to a moderator's account.
+    eventRoleOf(identity.kind === 'user' ? identity.userId : null, session.eventId),
     registrationOf(identity, session.eventId),
     db
       .select({ kind: roomSanctions.kind, until: roomSanctions.until, createdAt: roomSanctions.createdAt })

@@ -1,11 +1,12 @@
-import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import { canSee, type QuestionRow, questionView, type Viewer, withVote } from '@/lib/domain/live';
 import { DomainError } from '@/lib/errors';
 import type { QaExportData } from '@/lib/exports/qa';
 import type { Question } from '@/lib/realtime/protocol';
 import { LIMITS } from '@/lib/realtime/protocol';
 import { getDb, type Tx } from '../client';
-import { chatMessages, events, moderationLog, programmeSessions, questions, questionVotes, roleGrants } from '../schema';
+import { chatMessages, events, moderationLog, programmeSessions, questions, questionVotes, rateHits, roleGrants } from '../schema';
+import { personKey } from './identity';
 
 const rowColumns = {
   id: questions.id,
@@ -38,27 +39,39 @@ export async function listQuestions(sessionId: string, viewer: Viewer): Promise<
 }
 
 /**
- * Refuse a person's message or question over the rate limit (chat and questions together, per
- * session). A transaction-scoped advisory lock serialises one person's sends, across processes.
+ * Refuse a person's action in a session over its rate limit: messages and questions together
+ * (`post`, counted from the rows they leave), reaction toggles (`react`, counted in `rate_hits`,
+ * as a toggle leaves no row). One counter per person: the key is the person's key now
+ * (`personKey`), returned for the writes that follow. A transaction-scoped advisory lock
+ * serialises one person's actions of a kind, across processes.
  */
-export async function checkRate(tx: Tx, sessionId: string, actorKey: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${sessionId + actorKey}))`);
+export async function checkRate(tx: Tx, sessionId: string, actorKey: string, kind: 'post' | 'react' = 'post'): Promise<string> {
+  const key = await personKey(tx, actorKey, { lock: true });
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${sessionId + key + (kind === 'post' ? '' : `:${kind}`)}))`);
   const since = sql`now() - make_interval(secs => ${LIMITS.rateWindowMs / 1000})`;
+  const seconds = LIMITS.rateWindowMs / 1000;
+  if (kind === 'react') {
+    const mine = and(eq(rateHits.sessionId, sessionId), eq(rateHits.actorKey, key), eq(rateHits.kind, kind));
+    await tx.delete(rateHits).where(and(mine, lte(rateHits.at, since)));
+    const [hits] = await tx.select({ n: count() }).from(rateHits).where(mine);
+    if ((hits?.n ?? 0) >= LIMITS.reactCount) {
+      throw new DomainError(409, 'rate_limited', `Slow down: at most ${LIMITS.reactCount} reactions every ${seconds} seconds.`);
+    }
+    await tx.insert(rateHits).values({ sessionId, actorKey: key, kind });
+    return key;
+  }
   const [chat] = await tx
     .select({ n: count() })
     .from(chatMessages)
-    .where(and(eq(chatMessages.sessionId, sessionId), eq(chatMessages.authorKey, actorKey), gt(chatMessages.createdAt, since)));
+    .where(and(eq(chatMessages.sessionId, sessionId), eq(chatMessages.authorKey, key), gt(chatMessages.createdAt, since)));
   const [asked] = await tx
     .select({ n: count() })
     .from(questions)
-    .where(and(eq(questions.sessionId, sessionId), eq(questions.authorKey, actorKey), gt(questions.createdAt, since)));
+    .where(and(eq(questions.sessionId, sessionId), eq(questions.authorKey, key), gt(questions.createdAt, since)));
   if ((chat?.n ?? 0) + (asked?.n ?? 0) >= LIMITS.rateCount) {
-    throw new DomainError(
-      409,
-      'rate_limited',
-      `Slow down: at most ${LIMITS.rateCount} messages every ${LIMITS.rateWindowMs / 1000} seconds.`,
-    );
+    throw new DomainError(409, 'rate_limited', `Slow down: at most ${LIMITS.rateCount} messages every ${seconds} seconds.`);
   }
+  return key;
 }
 
 export type Author = { sessionId: string; actorKey: string; name: string };
@@ -67,7 +80,7 @@ export type Author = { sessionId: string; actorKey: string; name: string };
 export async function askQuestion(author: Author, body: string, anonymous: boolean): Promise<QuestionRow> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await checkRate(tx, author.sessionId, author.actorKey);
+    const authorKey = await checkRate(tx, author.sessionId, author.actorKey);
     const [session] = await tx
       .select({ moderation: programmeSessions.qaModeration })
       .from(programmeSessions)
@@ -77,7 +90,7 @@ export async function askQuestion(author: Author, body: string, anonymous: boole
       .insert(questions)
       .values({
         sessionId: author.sessionId,
-        authorKey: author.actorKey,
+        authorKey,
         authorName: author.name,
         body,
         anonymous,
@@ -100,11 +113,13 @@ export async function sessionOfQuestion(questionId: string): Promise<string | nu
 
 /**
  * Vote (or take back a vote) for a question the person can see and that is open to votes.
- * One vote per person: voting twice, or un-voting without a vote, is refused.
+ * One vote per person (the key is the person's key now, `personKey`, and the primary key of
+ * `question_votes` holds it under concurrency): voting twice, or un-voting without a vote, is refused.
  */
 export async function voteQuestion(questionId: string, viewer: Viewer & { actorKey: string }, vote: boolean): Promise<QuestionRow> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const voterKey = await personKey(tx, viewer.actorKey, { lock: true });
     const [q] = await tx
       .select(rowColumns)
       .from(questions)
@@ -114,14 +129,14 @@ export async function voteQuestion(questionId: string, viewer: Viewer & { actorK
     if (vote) {
       const inserted = await tx
         .insert(questionVotes)
-        .values({ questionId, voterKey: viewer.actorKey })
+        .values({ questionId, voterKey })
         .onConflictDoNothing()
         .returning({ k: questionVotes.voterKey });
       if (inserted.length === 0) throw new DomainError(409, 'conflict', 'You already voted for this question.');
     } else {
       const deleted = await tx
         .delete(questionVotes)
-        .where(and(eq(questionVotes.questionId, questionId), eq(questionVotes.voterKey, viewer.actorKey)))
+        .where(and(eq(questionVotes.questionId, questionId), eq(questionVotes.voterKey, voterKey)))
         .returning({ k: questionVotes.voterKey });
       if (deleted.length === 0) throw new DomainError(409, 'conflict', 'You have not voted for this question.');
     }

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '../client';
 import { attendance, moderationLog, programmeSessions, roomSanctions } from '../schema';
+import { personKey } from './identity';
 
 export type VideoAction = 'promote' | 'demote' | 'mute' | 'remove' | 'end';
 
@@ -24,7 +25,9 @@ export async function isPromoted(sessionId: string, actorKey: string): Promise<b
 
 /**
  * Write a moderator's video action to the audit log; a removal also bans the person from the
- * session (video, chat and Q&A), in the same transaction.
+ * session (video, chat and Q&A), in the same transaction. The target is a LiveKit identity,
+ * which may predate the link of a registration to its account: both are written under the
+ * person's key now (`personKey`), which is returned.
  */
 export async function recordVideoModeration(entry: {
   sessionId: string;
@@ -32,24 +35,26 @@ export async function recordVideoModeration(entry: {
   action: VideoAction;
   targetKey: string | null;
   details?: Record<string, unknown>;
-}): Promise<void> {
+}): Promise<string | null> {
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const targetKey = entry.targetKey === null ? null : await personKey(tx, entry.targetKey, { lock: true });
     await tx.insert(moderationLog).values({
       sessionId: entry.sessionId,
       actorKey: entry.actorKey,
       action: `video:${entry.action}`,
-      targetKey: entry.targetKey,
+      targetKey,
       details: entry.details ?? {},
     });
-    if (entry.action === 'remove' && entry.targetKey) {
+    if (entry.action === 'remove' && targetKey) {
       await tx.insert(roomSanctions).values({
         sessionId: entry.sessionId,
-        targetKey: entry.targetKey,
+        targetKey,
         kind: 'ban',
         createdBy: entry.actorKey,
       });
     }
+    return targetKey;
   });
 }
 
@@ -69,13 +74,17 @@ async function sessionExists(sessionId: string): Promise<boolean> {
   return Boolean(row);
 }
 
-/** A person joined the session's room (LiveKit webhook). A webhook delivered twice records once. */
+/**
+ * A person joined the session's room (LiveKit webhook), recorded under the person's key now (a
+ * token minted before their registration was linked names the registration). A webhook delivered
+ * twice records once.
+ */
 export async function recordJoin(j: { sessionId: string; actorKey: string; participantSid: string; at: Date }): Promise<boolean> {
   if (!(await sessionExists(j.sessionId))) return false;
   const db = await getDb();
   const rows = await db
     .insert(attendance)
-    .values({ sessionId: j.sessionId, actorKey: j.actorKey, participantSid: j.participantSid, joinedAt: j.at })
+    .values({ sessionId: j.sessionId, actorKey: await personKey(db, j.actorKey), participantSid: j.participantSid, joinedAt: j.at })
     .onConflictDoNothing({ target: attendance.participantSid })
     .returning({ id: attendance.id });
   return rows.length > 0;

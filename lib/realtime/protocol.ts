@@ -6,7 +6,8 @@ import { z } from 'zod';
  * server events are past tense. Socket.IO runs at the default path `/socket.io`.
  *
  * Authentication (handshake): the next-auth session cookie, or `auth: { token }` with a
- * registration join token. Anyone else connects as a read-only guest.
+ * registration join token. Anyone else connects as a read-only guest. Either way a person has one
+ * id (`user:<id>` once they have an account, else `registration:<id>`): see docs/api.md.
  */
 
 /** Cookie set by `/api/join` from a personal link: a registration join token, accepted like a sign-in. */
@@ -35,6 +36,8 @@ export const LIMITS = {
   chatMax: 1000,
   /** Messages (chat and questions) per person and session in `rateWindowMs`. */
   rateCount: 5,
+  /** Reaction toggles per person and session in `rateWindowMs`. */
+  reactCount: 10,
   rateWindowMs: 10_000,
   historyPage: 100,
   muteMinutesMax: 24 * 60,

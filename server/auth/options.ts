@@ -3,11 +3,14 @@ import type { AuthOptions } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
 import EmailProvider from 'next-auth/providers/email';
 import { getDb } from '@/db/client';
+import { linkRegistrations } from '@/db/queries/identity';
 import { ensureAdminIfListed } from '@/db/queries/roles';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { config, publicUrl } from '@/lib/config';
 import { emailSchema } from '@/lib/validation';
+import { logger } from '@/lib/logger';
 import { sendMail } from '../mail';
+import { realtimeHooks } from '../realtime-hooks';
 
 const DEV_SECRET = 'chemins-development-secret-not-for-production';
 
@@ -58,6 +61,12 @@ async function build(): Promise<AuthOptions> {
     events: {
       async signIn({ user }) {
         if (user.email) await ensureAdminIfListed(user.id, user.email, c.ADMIN_EMAILS);
+        // One person, one identity (docs/architecture.md): the registrations made with this (now
+        // verified) e-mail are the account's; the person's connections opened by personal link follow.
+        const registrationIds = await linkRegistrations(user.id);
+        await realtimeHooks()
+          ?.linked(user.id, registrationIds)
+          .catch((err) => logger().warn({ err }, 'could not move personal-link connections to the account'));
       },
     },
   };

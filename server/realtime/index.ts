@@ -9,7 +9,7 @@ import { actorRoomOf, JOIN_COOKIE, pingPayload } from '@/lib/realtime/protocol';
 import { SESSION_COOKIES } from '../auth/options';
 import { installRealtimeHooks } from '../realtime-hooks';
 import { type ChemSocket, CommandError, command, type Io } from './core';
-import { announceBan, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
+import { announceBan, linkConnections, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
 
 export type { Io, SocketData } from './core';
 
@@ -92,7 +92,10 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
 
   const state = { io, redis };
   g.__cheminsIo = state;
-  installRealtimeHooks({ ban: (sessionId, actorKey) => announceBan(io, sessionId, actorKey) });
+  installRealtimeHooks({
+    ban: (sessionId, actorKey) => announceBan(io, sessionId, actorKey),
+    linked: (userId, registrationIds) => linkConnections(io, userId, registrationIds),
+  });
   return {
     io,
     close: async () => {

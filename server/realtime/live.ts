@@ -1,4 +1,5 @@
 import { activeSanctions, deleteMessage, listMessages, sanction, sendMessage, sessionOfMessage, toggleReaction } from '@/db/queries/chat';
+import { actorKeyOf, currentIdentity } from '@/db/queries/identity';
 import { mayWrite, type SessionAccess, sessionAccess } from '@/db/queries/live';
 import {
   askQuestion,
@@ -35,9 +36,24 @@ import { type ChemSocket, CommandError, command, type Io } from './core';
 // ---------------------------------------------------------------- access
 
 async function access(socket: ChemSocket, sessionId: string | null): Promise<SessionAccess> {
+  await followLink(socket);
   const a = sessionId ? await sessionAccess(socket.data.identity, sessionId) : null;
   if (!a) throw new CommandError('not_found', 'No such session.');
   return a;
+}
+
+/**
+ * A connection opened by personal link before the person signed in keeps the registration's
+ * identity: once the registration is linked to the account, it acts, counts and is sanctioned
+ * as the account (same key, same person's room).
+ */
+async function followLink(socket: ChemSocket) {
+  const before = socket.data.identity;
+  const now = await currentIdentity(before);
+  if (now === before || !now) return;
+  socket.data.identity = now;
+  socket.data.presenceKey = actorKeyOf(now);
+  await socket.join(actorRoomOf(socket.data.presenceKey));
 }
 
 /** May read the session's Q&A and chat: public sessions for all; invitation-only ones for their seats and staff. */
@@ -96,15 +112,26 @@ type Person = NonNullable<Presence['people']>[number];
 const pendingPresence = new WeakMap<Io, Map<string, NodeJS.Timeout>>();
 const lastPresence = new WeakMap<Io, Map<string, Person[]>>();
 
-function personOf(data: ChemSocket['data'], sessionId: string): Person {
-  return { id: data.presenceKey, name: data.identity?.name ?? 'Invité·e', role: data.roles[sessionId] ?? 'guest' };
+/**
+ * Who a connection is, for presence: its person's key, or the account's when the connection
+ * was opened by personal link and has since joined the account's room (`linkConnections`).
+ */
+function personOf(s: { data: ChemSocket['data']; rooms: Set<string> }, sessionId: string): Person {
+  let id = s.data.presenceKey;
+  if (s.data.identity?.kind === 'registration' && !s.data.identity.userId) {
+    id = [...s.rooms].find((r) => r.startsWith(USER_ROOM))?.slice(ACTOR_ROOM.length) ?? id;
+  }
+  return { id, name: s.data.identity?.name ?? 'Invité·e', role: s.data.roles[sessionId] ?? 'guest' };
 }
+const ACTOR_ROOM = actorRoomOf('');
+const USER_ROOM = actorRoomOf('user:');
 
 /** Everyone in the session, across processes (adapter round trip). */
 async function clusterPresence(io: Io, sessionId: string): Promise<Person[]> {
   const people = new Map<string, Person>();
   for (const s of await io.in(roomOf(sessionId)).fetchSockets()) {
-    if (!people.has(s.data.presenceKey)) people.set(s.data.presenceKey, personOf(s.data, sessionId));
+    const p = personOf(s, sessionId);
+    if (!people.has(p.id)) people.set(p.id, p);
   }
   return [...people.values()];
 }
@@ -115,7 +142,10 @@ export function presenceNow(io: Io, sessionId: string, withPeople: boolean): Pre
   for (const p of lastPresence.get(io)?.get(sessionId) ?? []) people.set(p.id, p);
   for (const id of io.sockets.adapter.rooms.get(roomOf(sessionId)) ?? []) {
     const s = io.sockets.sockets.get(id);
-    if (s) people.set(s.data.presenceKey, personOf(s.data, sessionId));
+    if (s) {
+      const p = personOf(s, sessionId);
+      people.set(p.id, p);
+    }
   }
   return withPeople ? { sessionId, count: people.size, people: [...people.values()] } : { sessionId, count: people.size };
 }
@@ -149,9 +179,9 @@ export function stopPresenceTimers(io: Io) {
   pendingPresence.delete(io);
 }
 
-/** Take a banned person's connections out of the session's rooms at once (all processes). */
-function expelFromRooms(io: Io, sessionId: string, actorKey: string) {
-  io.in(actorRoomOf(actorKey)).socketsLeave([roomOf(sessionId), modsRoomOf(sessionId), audienceRoomOf(sessionId)]);
+/** Take a banned person's connections (their rooms) out of the session's rooms at once (all processes). */
+function expelFromRooms(io: Io, sessionId: string, actorRooms: string[]) {
+  io.in(actorRooms).socketsLeave([roomOf(sessionId), modsRoomOf(sessionId), audienceRoomOf(sessionId)]);
   schedulePresence(io, sessionId);
 }
 
@@ -166,8 +196,24 @@ export async function announceBan(io: Io, sessionId: string, actorKey: string): 
     until: null,
     message: 'A moderator removed you from this session.',
   });
-  expelFromRooms(io, sessionId, actorKey);
+  expelFromRooms(io, sessionId, [actorRoomOf(actorKey)]);
   io.to(modsRoomOf(sessionId)).emit('moderation:updated', { sessionId, sanctions: await activeSanctions(sessionId) });
+}
+
+/**
+ * A person signed in and their registrations were linked to the account: their connections
+ * opened by personal link join the account's room (all processes), so that they count once in
+ * presence and get what is sent to the person; their sessions' presence is updated.
+ */
+export async function linkConnections(io: Io, userId: string, registrationIds: string[]): Promise<void> {
+  if (!registrationIds.length) return;
+  const person = actorRoomOf(`user:${userId}`);
+  io.in(registrationIds.map((id) => actorRoomOf(`registration:${id}`))).socketsJoin(person);
+  const sessionIds = new Set<string>();
+  for (const s of await io.in(person).fetchSockets()) {
+    for (const r of s.rooms) if (/^session:[^:]+$/.test(r)) sessionIds.add(r.slice(8));
+  }
+  for (const id of sessionIds) schedulePresence(io, id);
 }
 
 // ---------------------------------------------------------------- commands
@@ -334,7 +380,9 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     'chat:moderate',
     command(socket, 'chat:moderate', chatModerate, async ({ sessionId, userId, action, minutes }) => {
       const moderatorKey = assertModerator(await access(socket, sessionId));
-      const { until } = await sanction(sessionId, moderatorKey, userId, action, minutes);
+      const { until, targetKey } = await sanction(sessionId, moderatorKey, userId, action, minutes);
+      // The person's connections, including any opened before their registration was linked.
+      const rooms = [...new Set([targetKey, userId])].map(actorRoomOf);
       const untilIso = until?.toISOString() ?? null;
       const kind = ({ mute: 'muted', unmute: 'unmuted', ban: 'banned', unban: 'unbanned' } as const)[action];
       const message = {
@@ -343,10 +391,10 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
         banned: 'A moderator removed you from this session.',
         unbanned: 'You may come back to this session.',
       }[kind];
-      io.to(actorRoomOf(userId)).emit('moderation:notice', { sessionId, kind, until: untilIso, message });
-      if (action === 'ban') expelFromRooms(io, sessionId, userId);
+      io.to(rooms).emit('moderation:notice', { sessionId, kind, until: untilIso, message });
+      if (action === 'ban') expelFromRooms(io, sessionId, rooms);
       io.to(modsRoomOf(sessionId)).emit('moderation:updated', { sessionId, sanctions: await activeSanctions(sessionId) });
-      return { sessionId, userId, action, until: untilIso };
+      return { sessionId, userId: targetKey, action, until: untilIso };
     }),
   );
 
