@@ -40,7 +40,7 @@ const createdAt = () => ts('created_at').notNull().defaultNow();
 
 /**
  * An account. Its registrations (same e-mail, case-insensitive) are linked to it by the database
- * itself (`link_registrations`, db/migrations/0005_link_registrations.sql): see docs/architecture.md.
+ * itself (`link_registrations`, db/migrations/0006_link_registrations.sql): see docs/architecture.md.
  */
 export const users = pgTable(
   'users',

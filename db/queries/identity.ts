@@ -82,7 +82,7 @@ export async function currentIdentity(identity: Identity | null): Promise<Identi
  * At sign-in (the e-mail is verified): link the registrations made with the account's e-mail to
  * it, moving what live rooms recorded under each registration's key (`link_registrations`, the
  * one definition of the link, also run by the database when an account or a registration is
- * written: db/migrations/0005_link_registrations.sql); returns every registration of the account.
+ * written: db/migrations/0006_link_registrations.sql); returns every registration of the account.
  */
 export async function linkRegistrations(userId: string): Promise<string[]> {
   const db = await getDb();
