@@ -7,6 +7,7 @@ import { ensureAdminIfListed } from '@/db/queries/roles';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { config, publicUrl } from '@/lib/config';
 import { emailSchema } from '@/lib/validation';
+import { rateLimiter } from '../http/rate-limit';
 import { sendMail } from '../mail';
 
 const DEV_SECRET = 'chemins-development-secret-not-for-production';
@@ -38,6 +39,9 @@ async function build(): Promise<AuthOptions> {
           return parsed.data;
         },
         async sendVerificationRequest({ identifier, url }) {
+          // Sign-in links count in the per-e-mail limit of what sends a mail (the per-address one
+          // is counted by the request guard); past it, next-auth shows its sign-in error.
+          if ((await rateLimiter().hit('mailPerEmail', identifier)) !== null) throw new Error('Too many sign-in links for this address');
           const host = new URL(url).host;
           await sendMail({
             to: identifier,
