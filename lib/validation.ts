@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-browser';
 
 /** An e-mail address as typed by a person: trimmed, lower-cased, at most 254 characters. */
 export const emailSchema = z
