@@ -73,24 +73,29 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   return req.socket.remoteAddress ?? 'unknown';
 }
 
+/** The host name of a Host header value (`example.org:8080` → `example.org`, `[::1]:3000` → `[::1]`). */
+const hostname = (host: string) => host.replace(/:\d+$/, '').toLowerCase();
+
 /**
- * True when a browser sent this request from another site: an `Origin` that is neither this
- * request's host nor PUBLIC_URL's, or `Sec-Fetch-Site: cross-site`. No Origin (a command-line
- * client, a server) is not foreign: such a client carries no one else's cookies.
+ * True when a browser sent this request from another site: an `Origin` whose host name is neither
+ * this request's (its `Host`, or `X-Forwarded-Host` behind a trusted proxy) nor PUBLIC_URL's, or
+ * `Sec-Fetch-Site: cross-site`. Ports are not compared: cookies are not kept apart by port either,
+ * and a proxy may pass `Host` without the port people used. No Origin (a command-line client, a
+ * server) is not foreign: such a client carries no one else's cookies.
  */
 export function foreignOrigin(headers: IncomingHttpHeaders, opts: { publicOrigin: string; trustProxy: boolean }): boolean {
   if (headers['sec-fetch-site'] === 'cross-site') return true;
   const origin = headers.origin;
   if (origin === undefined) return false;
-  if (origin === opts.publicOrigin) return false;
-  let host: string;
+  let from: string;
   try {
-    host = new URL(origin).host;
+    from = new URL(origin).hostname.toLowerCase();
   } catch {
     return true; // "null" (a sandboxed frame, a file) or garbage
   }
   const forwarded = opts.trustProxy ? String(headers['x-forwarded-host'] ?? '').split(',')[0]!.trim() : '';
-  return host !== (forwarded || headers.host);
+  const ours = [new URL(opts.publicOrigin).hostname.toLowerCase(), hostname(forwarded || (headers.host ?? ''))];
+  return !ours.includes(from);
 }
 
 export type GuardOptions = { publicOrigin: string; trustProxy: boolean; limiter?: () => RateLimiter };

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, programmeSessions, registrations } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
+import { GET as joinRoute } from '@/app/api/join/route';
+import { type Config, parseConfig } from '@/lib/config';
 import { createGuard } from '@/server/http/guard';
 import { createRateLimiter, type RateLimiter, type RateLimitSettings, setRateLimiter } from '@/server/http/rate-limit';
 import { handleRegistrations } from '@/server/http/registrations';
@@ -181,6 +183,24 @@ describe('public writes: guard and rate limits (real Postgres, real Redis)', () 
       const res = await fetch(`${base}${path}`, { method: path.endsWith('cancel') ? 'POST' : 'GET' });
       expect(res.status).toBe(400);
       expect((await res.json()).error.code).toBe('invalid_request');
+    }
+  });
+
+  it('/api/join: the cookie is Secure when PUBLIC_URL is https, and next= leads only to a path of this site', async () => {
+    await install(settings({}));
+    const { joinToken } = (await (await post(registration('join@cookie.test'))).json()) as { joinToken: string };
+    const g = globalThis as unknown as { __cheminsConfig?: Config };
+    const saved = g.__cheminsConfig;
+    g.__cheminsConfig = parseConfig({ ...process.env, PUBLIC_URL: 'https://chemins.example.org' });
+    try {
+      for (const next of ['/%5Cevil.example/x', '/%09/evil.example', '//evil.example']) {
+        const res = await joinRoute(new Request(`http://127.0.0.1/api/join?token=${joinToken}&next=${next}`));
+        expect(res.status).toBe(303);
+        expect(res.headers.get('location'), next).toBe(`/r/${joinToken}`);
+        expect(res.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+      }
+    } finally {
+      g.__cheminsConfig = saved;
     }
   });
 
