@@ -100,14 +100,8 @@ export function foreignOrigin(headers: IncomingHttpHeaders, opts: { publicOrigin
 
 export type GuardOptions = { publicOrigin: string; trustProxy: boolean; limiter?: () => RateLimiter };
 
-export function refuse(
-  res: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  headers: Record<string, string> = {},
-): void {
-  const body: ApiError = { error: { code, message } };
+/** A JSON answer, not cached (the guard's refusals, the registrations handler). */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json',
@@ -116,6 +110,11 @@ export function refuse(
     ...headers,
   });
   res.end(text);
+}
+
+function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  const body: ApiError = { error: { code, message } };
+  sendJson(res, status, body, headers);
 }
 
 /** Refuse without reading the body: the connection is closed after the answer. */

@@ -5,7 +5,7 @@ import { DomainError } from '@/lib/errors';
 import { parseJsonText } from '@/lib/http';
 import { logger } from '@/lib/logger';
 import { type ApiError, fieldsOf } from '@/lib/validation';
-import { CLIENT_ADDRESS_HEADER, policyFor } from './guard';
+import { CLIENT_ADDRESS_HEADER, policyFor, sendJson as send } from './guard';
 import { mailAllowed } from './rate-limit';
 
 /**
@@ -23,17 +23,6 @@ export const ROUTE = '/api/events/{event}/registrations';
 const PATH = /^\/api\/events\/([^/?#]+)\/registrations(?:\?.*)?$/;
 /** A registration is a few hundred bytes; anything this big is not one (the guard's limit for this route). */
 const MAX_BODY = policyFor('/api/events/x/registrations').maxBody;
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
-}
 
 function fail(res: ServerResponse, status: number, code: string, message: string, fields?: Record<string, string>, headers?: Record<string, string>) {
   const body: ApiError = { error: { code, message, ...(fields ? { fields } : {}) } };
