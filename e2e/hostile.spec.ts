@@ -193,7 +193,9 @@ test('attendee CSV: a registrant’s name and answers cannot become spreadsheet 
     expect(line(1).startsWith(`'-1+1,`)).toBe(true);
     expect(line(1)).toContain(`'@SUM(A1)`);
   } finally {
+    // Leave the event as it was for the other specs (their CSV header lists the answers' keys).
     await sql`delete from event_questions where key = ${key}`;
+    await sql`delete from registrations where email like ${`%-${stamp}@hostile.test`}`;
     await sql.end();
   }
 });
@@ -266,4 +268,20 @@ test('under the CSP in Chromium: registration form, personal page with QR code, 
   await page.setContent(`<iframe src="${baseURL}${DEMO_EVENT}"></iframe>`);
   await expect.poll(() => page.frames()[1]?.url()).toMatch(/^chrome-error:/);
   await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toHaveCount(0);
+});
+
+test('under the CSP in Chromium: the moderator’s view, the projector and the organizer’s area; no violation', async ({ browser }) => {
+  const mod = await (await browser.newContext()).newPage();
+  const violations = watchCsp(mod);
+  await signInWithMagicLink(mod, 'moderateur@chemins.test');
+  await mod.goto(`${LIVE_SESSION}/moderate`);
+  await expect(mod.getByTestId('moderator-view')).toBeVisible();
+  await mod.goto(`${LIVE_SESSION}/projector`);
+  await expect(mod.getByTestId('projector')).toBeVisible();
+  const organizer = await (await browser.newContext()).newPage();
+  const organizerViolations = watchCsp(organizer);
+  await signInWithMagicLink(organizer, 'organisatrice@chemins.test');
+  await organizer.goto(`/organize/${EVENT}`);
+  await expect(organizer.locator('[data-session-slug]').first()).toBeVisible();
+  expect([...violations, ...organizerViolations]).toEqual([]);
 });
