@@ -19,6 +19,7 @@ export function RegisterForm({
   questions: Question[];
 }) {
   const t = useTranslations('register');
+  const tErrors = useTranslations('errors');
   const tEdit = useTranslations('edit');
   const answered = (key: string) => (state?.values?.[`answers.${key}`] ?? '').split('\n');
   const [state, formAction, pending] = useActionState(action, null);
@@ -30,7 +31,7 @@ export function RegisterForm({
     <form key={state?.at ?? 0} action={formAction} noValidate className="mt-4 grid max-w-2xl gap-4">
       {errorKey && (
         <div role="alert" className="rounded bg-red-50 p-3 text-red-800">
-          <p>{t.has(`errors.${errorKey}`) ? t(`errors.${errorKey}`) : errorKey}</p>
+          <p>{t.has(`errors.${errorKey}`) ? t(`errors.${errorKey}`) : tErrors.has(errorKey) ? tErrors(errorKey) : errorKey}</p>
           {state?.fields?.filter((f) => t.has(`fields.${f}`)).map((f) => <p key={f}>{t(`fields.${f}`)}</p>)}
         </div>
       )}

@@ -18,6 +18,8 @@ const optionalUrl = (protocols: string[]) =>
   );
 
 const minutes = z.coerce.number({ message: 'must be a number of minutes' }).int().min(0).max(1440);
+/** A rate limit: requests allowed per window, 0 for none. */
+const perWindow = z.coerce.number({ message: 'must be a whole number (0 for no limit)' }).int().min(0).max(10_000_000);
 
 const schema = z
   .object({
@@ -52,6 +54,19 @@ const schema = z
       .pipe(z.array(z.string().email('must be a comma-separated list of e-mail addresses'))),
     /** How often the mail worker looks for due mails and reminders. */
     MAIL_POLL_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
+    /**
+     * 1: the app is behind a reverse proxy that sets X-Forwarded-For (and -Proto, -Host); the
+     * client address is then its last hop. 0 (default): the socket's address.
+     */
+    TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('0')),
+    /** Rate limits on public writes (docs/deployment.md), counted per window of this many seconds… */
+    RATE_LIMIT_WINDOW_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(86_400).default(600)),
+    /** …every state-changing request (POST, PUT, PATCH, DELETE) from one client address… */
+    RATE_LIMIT_WRITES_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(3000)),
+    /** …registrations and sign-in links (each sends a mail) from one client address… */
+    RATE_LIMIT_REGISTRATIONS_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(600)),
+    /** …and to one e-mail address. */
+    RATE_LIMIT_REGISTRATIONS_PER_EMAIL: z.preprocess(emptyToUndefined, perWindow.default(10)),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('1')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -11,11 +11,52 @@ export function invalid(error: z.ZodError, message = 'The request is not valid.'
   return apiError(400, 'invalid', message, fieldsOf(error));
 }
 
-/** Parse a JSON body; a missing or malformed body is a 400, never a 500. */
-export async function readJson(req: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+/** Where a parsed JSON value holds a NUL character (no text column can store one), or null. */
+function nulAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '_' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulAt(value[i], path ? `${path}.${i}` : String(i));
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const here = path ? `${path}.${k}` : k;
+      if (k.includes('\u0000')) return here;
+      const found = nulAt(v, here);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+export type ParsedJson = { ok: true; value: unknown } | { ok: false; status: 400; code: string; message: string; fields?: Record<string, string> };
+
+/** A request body's text as JSON: malformed JSON, or a NUL character anywhere in it, is a 400. */
+export function parseJsonText(text: string): ParsedJson {
+  let value: unknown;
   try {
-    return { ok: true, value: await req.json() };
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, status: 400, code: 'invalid_json', message: 'The request body must be JSON.' };
+  }
+  const at = nulAt(value, '');
+  if (at) return { ok: false, status: 400, code: 'invalid', message: 'The request is not valid.', fields: { [at]: 'must not contain a NUL character' } };
+  return { ok: true, value };
+}
+
+/**
+ * Parse a JSON body; a malformed body is a 400, never a 500. An empty body is a 400 too, or
+ * `opts.empty` when the route allows none.
+ */
+export async function readJson(req: Request, opts: { empty?: unknown } = {}): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  let text: string;
+  try {
+    text = await req.text();
   } catch {
     return { ok: false, response: apiError(400, 'invalid_json', 'The request body must be JSON.') };
   }
+  if (opts.empty !== undefined && text.trim() === '') return { ok: true, value: opts.empty };
+  const parsed = parseJsonText(text);
+  return parsed.ok ? parsed : { ok: false, response: apiError(parsed.status, parsed.code, parsed.message, parsed.fields) };
 }

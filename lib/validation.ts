@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-browser';
 
 /** An e-mail address as typed by a person: trimmed, lower-cased, at most 254 characters. */
 export const emailSchema = z
@@ -9,6 +10,15 @@ export const emailSchema = z
   .pipe(z.email({ message: 'invalid_email' }));
 
 export const uuidSchema = z.uuid();
+
+/**
+ * Text a person typed, on one line: no control characters (a NUL cannot even be stored).
+ * Multi-line text (`multiLine`) keeps tabs and line breaks.
+ */
+export const plainText = (opts: { multiLine?: boolean } = {}) =>
+  z.string().refine((v) => !(opts.multiLine ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(v), {
+    message: 'must not contain control characters',
+  });
 
 /** Error body of every HTTP 4xx answer (public contract). */
 export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };

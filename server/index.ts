@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import next from 'next';
 import pino from 'pino';
 import { DatabaseStartError, openDatabase, setDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
 import { ConfigError, parseConfig, publicUrl } from '@/lib/config';
 import { LOG_SERIALIZERS, logger, setLogger } from '@/lib/logger';
+import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from '@/lib/security/headers';
 import { setupLivekit, stopLivekit } from './livekit';
+import { createGuard } from './http/guard';
+import { createRateLimiter, rateLimitSettings, setRateLimiter } from './http/rate-limit';
 import { handleRegistrations } from './http/registrations';
 import { startMailWorker } from './mail-worker';
 import { attachRealtime } from './realtime';
@@ -51,7 +55,9 @@ if (cfg.SEED_DEMO === '1') {
   log.info(result, 'demo data seeded');
 }
 
-await setupLivekit(cfg);
+const livekit = await setupLivekit(cfg);
+const limiter = await createRateLimiter(rateLimitSettings(cfg));
+setRateLimiter(limiter);
 
 const dev = cfg.NODE_ENV !== 'production';
 // Next attaches an 'upgrade' listener to `httpServer` (or to the request's server) on the first
@@ -63,9 +69,28 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
 
-const server = createServer((req, res) => {
+const guard = createGuard({ publicOrigin: new URL(publicUrl()).origin, trustProxy: cfg.TRUST_PROXY === '1' });
+
+/**
+ * Security headers on every answer (docs/deployment.md). The CSP's nonce is new for each request;
+ * Next reads it from the request's `content-security-policy` header and puts it on its scripts.
+ */
+function secure(req: IncomingMessage, res: ServerResponse) {
+  const csp = contentSecurityPolicy({ nonce: randomBytes(16).toString('base64'), livekitUrl: livekit?.publicUrl, dev });
+  req.headers['content-security-policy'] = csp;
+  res.setHeader('content-security-policy', csp);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse) {
+  secure(req, res);
+  if (await guard(req, res)) return;
   if (handleRegistrations(req, res)) return;
-  handle(req, res).catch((err: unknown) => {
+  await handle(req, res);
+}
+
+const server = createServer((req, res) => {
+  serve(req, res).catch((err: unknown) => {
     log.error({ err, url: req.url }, 'request failed');
     if (!res.headersSent) {
       res.statusCode = 500;
@@ -98,6 +123,7 @@ async function shutdown(signal: string) {
   force.unref();
   stopMailWorker();
   await realtime.close().catch(() => {});
+  await limiter.close();
   server.close();
   stopLivekit();
   await dbHandle.close().catch(() => {});

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/SignInForm';
+import { sitePath } from '@/lib/security/paths';
 
 export const metadata: Metadata = { title: 'Connexion' };
 
 /** Only same-site paths are accepted as the place to return to after signing in. */
 function safeCallback(v: string | string[] | undefined): string {
-  const s = Array.isArray(v) ? v[0] : v;
-  return s && s.startsWith('/') && !s.startsWith('//') ? s : '/';
+  return sitePath(Array.isArray(v) ? v[0] : v) ?? '/';
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -15,6 +15,7 @@ const small = 'rounded border border-stone-300 bg-white px-2 py-1 text-xs hover:
  */
 export function ModeratorPanel({ sessionId, layout, participants }: { sessionId: string; layout: 'stage' | 'grid'; participants: Participant[] }) {
   const t = useTranslations('video');
+  const tErrors = useTranslations('errors');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -29,7 +30,8 @@ export function ModeratorPanel({ sessionId, layout, participants }: { sessionId:
       });
       if (!res.ok) {
         const body = await res.json().catch(() => null);
-        setError(t('actionFailed', { message: body?.error?.message ?? res.statusText }));
+        const code = body?.error?.code;
+        setError(t('actionFailed', { message: code && tErrors.has(code) ? tErrors(code) : (body?.error?.message ?? res.statusText) }));
       }
     } finally {
       setBusy(null);

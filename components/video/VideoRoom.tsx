@@ -31,6 +31,7 @@ async function fetchGrant(sessionId: string): Promise<{ ok: true; grant: Grant }
 /** The session's video room: pre-join, then the stage or the workshop grid, then why you are out. */
 export function VideoRoom({ sessionId, layout, defaultName }: { sessionId: string; layout: 'stage' | 'grid'; defaultName: string }) {
   const t = useTranslations('video');
+  const tErrors = useTranslations('errors');
   const [state, setState] = useState<Phase>({ phase: 'prejoin', busy: false });
   // While the person checks their devices, the token is fetched (and a refusal said) already;
   // "Enter" then connects at once. A token older than a minute is fetched again.
@@ -80,7 +81,7 @@ export function VideoRoom({ sessionId, layout, defaultName }: { sessionId: strin
         <p role="alert" data-testid="room-refused" data-code={state.refused.code} className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
           {REFUSAL_CODES.has(state.refused.code)
             ? t(`refused.${state.refused.code as 'removed'}`)
-            : t('refused.other', { message: state.refused.message })}
+            : t('refused.other', { message: tErrors.has(state.refused.code) ? tErrors(state.refused.code) : state.refused.message })}
         </p>
       )}
       <PreJoin defaultName={defaultName} busy={state.busy} onJoin={(c) => void join(c)} />

@@ -278,7 +278,9 @@ async function writeBatch(jobs: Job[], fresh = false): Promise<Outcome[]> {
   }
   const outcomes: Outcome[] = jobs.map(() => 'alone');
 
-  // Each request is checked on its own: a refusal is that person's answer only.
+  // Each request is checked on its own: a refusal is that person's answer only. A refusal is only
+  // given on the current event: a kept copy may lack a question just added, or a session just
+  // reopened, so a batch with a refusal is checked again, once, against a fresh copy.
   const accepted: { i: number; job: Job; ids: string[]; answers: Record<string, string | string[] | boolean> }[] = [];
   jobs.forEach((job, i) => {
     const ids = [...new Set(job.req.sessionIds)].sort();
@@ -287,6 +289,7 @@ async function writeBatch(jobs: Job[], fresh = false): Promise<Outcome[]> {
     else if (!ids.some((id) => event.sessions.get(id)!.visibility === 'invitation')) accepted.push({ i, job, ids, answers: checked.answers });
     // else alone: the invitation code is checked and used under its row lock
   });
+  if (!fresh && outcomes.some((o) => o !== 'alone')) return writeBatch(jobs, true);
   if (!accepted.length) return outcomes;
 
   // One call of `register_batch` (db/migrations/0003_register_batch.sql), prepared once per

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../zod-browser';
 
 export type QuestionKind = 'text' | 'single' | 'multiple' | 'yesno';
 export type Question = { key: string; label: string; kind: QuestionKind; options: string[]; required: boolean };

@@ -1,16 +1,20 @@
 import { z } from 'zod';
-import { emailSchema } from '../validation';
+import { emailSchema, plainText } from '../validation';
 
-const answerValue = z.union([z.string().max(2000), z.array(z.string().max(200)).max(50), z.boolean()]);
+const answerValue = z.union([
+  plainText({ multiLine: true }).pipe(z.string().max(2000)),
+  z.array(plainText().pipe(z.string().max(200))).max(50),
+  z.boolean(),
+]);
 
 /** Body of `POST /api/events/{event}/registrations` (public contract). */
 export const registrationRequest = z
   .object({
-    name: z.string().trim().min(1, 'required').max(200),
+    name: plainText().pipe(z.string().trim().min(1, 'required').max(200)),
     email: emailSchema,
     sessionIds: z.array(z.uuid()).max(100).optional().default([]),
-    answers: z.record(z.string().max(100), answerValue).optional().default({}),
-    invitationCode: z.string().trim().min(1).max(100).optional(),
+    answers: z.record(plainText().pipe(z.string().max(100)), answerValue).optional().default({}),
+    invitationCode: plainText().pipe(z.string().trim().min(1).max(100)).optional(),
     consent: z.literal(true, { message: 'the privacy notice must be accepted' }),
   })
   .strict();

@@ -28,4 +28,10 @@ describe('Q&A exports', () => {
     expect(lines[2]).toBe('q2,2026-11-23T09:20:00.000Z,,yes,"Et après, ""la suite"" ?",1,visible');
     expect(csv).not.toContain('Bob');
   });
+
+  it('neutralises questions and names a spreadsheet would read as formulas', () => {
+    const hostile = { ...data, questions: [{ ...data.questions[0]!, authorName: '@SUM(A1)', body: '=HYPERLINK("http://evil.example","x")' }] };
+    const row = qaCsv(hostile).replace(/^\uFEFF/, '').trim().split('\n')[1]!;
+    expect(row).toBe(`q1,2026-11-23T09:10:00.000Z,'@SUM(A1),no,"'=HYPERLINK(""http://evil.example"",""x"")",3,answered`);
+  });
 });

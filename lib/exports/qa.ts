@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { QuestionRow } from '@/lib/domain/live';
+import { toCsv } from './csv';
 
 export type QaExportData = {
   session: { id: string; slug: string; title: string; startsAt: Date; endsAt: Date };
@@ -57,7 +57,8 @@ export function qaMarkdown(data: QaExportData, labels: QaLabels, now = new Date(
 
 /** The Q&A as CSV (UTF-8 with BOM for spreadsheet apps); anonymous authors stay anonymous. */
 export function qaCsv(data: QaExportData): string {
-  return stringify(
+  return toCsv(
+    ['id', 'asked_at', 'author', 'anonymous', 'question', 'votes', 'status'],
     data.questions.map((q) => [
       q.id,
       q.createdAt.toISOString(),
@@ -67,6 +68,5 @@ export function qaCsv(data: QaExportData): string {
       q.votes,
       q.status,
     ]),
-    { header: true, columns: ['id', 'asked_at', 'author', 'anonymous', 'question', 'votes', 'status'], bom: true },
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../zod-browser';
 
 /**
  * The realtime protocol, declared once and imported by the server (server/realtime) and the

@@ -9,6 +9,7 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { config, publicUrl } from '@/lib/config';
 import { emailSchema } from '@/lib/validation';
 import { logger } from '@/lib/logger';
+import { rateLimiter } from '../http/rate-limit';
 import { sendMail } from '../mail';
 import { realtimeHooks } from '../realtime-hooks';
 
@@ -41,6 +42,9 @@ async function build(): Promise<AuthOptions> {
           return parsed.data;
         },
         async sendVerificationRequest({ identifier, url }) {
+          // Sign-in links count in the per-e-mail limit of what sends a mail (the per-address one
+          // is counted by the request guard); past it, next-auth shows its sign-in error.
+          if ((await rateLimiter().hit('mailPerEmail', identifier)) !== null) throw new Error('Too many sign-in links for this address');
           const host = new URL(url).host;
           await sendMail({
             to: identifier,

@@ -2,8 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { register } from '@/db/queries/registrations';
 import { registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
+import { parseJsonText } from '@/lib/http';
 import { logger } from '@/lib/logger';
 import { type ApiError, fieldsOf } from '@/lib/validation';
+import { CLIENT_ADDRESS_HEADER, policyFor, sendJson as send } from './guard';
+import { mailAllowed } from './rate-limit';
 
 /**
  * `POST /api/events/{event}/registrations` (public contract), answered by the Node server itself
@@ -12,22 +15,14 @@ import { type ApiError, fieldsOf } from '@/lib/validation';
  * caps any route near 400 requests/s), when this handler costs a fraction of that. Same shape,
  * same schema, same domain function as the rest of the API: it validates, calls `register`,
  * and answers `201` (new) or `200` (same e-mail again), or `{ error: { code, message, fields? } }`.
+ * The request guard (./guard.ts) has checked its method, Content-Length, Origin, content type and
+ * the per-address write limit already; this handler caps a chunked body as it comes and counts the
+ * registration in the limits of what sends a mail (per client address and per e-mail): `429`.
  */
 export const ROUTE = '/api/events/{event}/registrations';
 const PATH = /^\/api\/events\/([^/?#]+)\/registrations(?:\?.*)?$/;
-/** A registration is a few hundred bytes; anything this big is not one. */
-const MAX_BODY = 256 * 1024;
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
-}
+/** A registration is a few hundred bytes; anything this big is not one (the guard's limit for this route). */
+const MAX_BODY = policyFor('/api/events/x/registrations').maxBody;
 
 function fail(res: ServerResponse, status: number, code: string, message: string, fields?: Record<string, string>, headers?: Record<string, string>) {
   const body: ApiError = { error: { code, message, ...(fields ? { fields } : {}) } };
@@ -48,7 +43,7 @@ function readBody(req: IncomingMessage): Promise<{ ok: true; text: string } | { 
       size += chunk.length;
       if (size > MAX_BODY) {
         finish({ ok: false, tooLarge: true });
-        req.resume(); // drain the rest without keeping it
+        req.pause(); // read no more of it: the connection is closed after the answer
         return;
       }
       if (!done) chunks.push(chunk);
@@ -78,18 +73,21 @@ export function handleRegistrations(req: IncomingMessage, res: ServerResponse): 
 async function answer(req: IncomingMessage, res: ServerResponse, rawSlug: string) {
   const body = await readBody(req);
   if (!body.ok) {
-    if (body.tooLarge) fail(res, 413, 'payload_too_large', 'The request body is too large.');
-    else res.destroy();
+    if (body.tooLarge) {
+      fail(res, 413, 'payload_too_large', `The request body is larger than ${MAX_BODY} bytes.`, undefined, { connection: 'close' });
+      res.on('finish', () => req.socket.destroySoon());
+    } else res.destroy();
     return;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(body.text);
-  } catch {
-    return fail(res, 400, 'invalid_json', 'The request body must be JSON.');
-  }
-  const parsed = registrationRequest.safeParse(value);
+  const json = parseJsonText(body.text);
+  if (!json.ok) return fail(res, json.status, json.code, json.message, json.fields);
+  const parsed = registrationRequest.safeParse(json.value);
   if (!parsed.success) return fail(res, 400, 'invalid', 'The request is not valid.', fieldsOf(parsed.error));
+  const address = String(req.headers[CLIENT_ADDRESS_HEADER] ?? req.socket.remoteAddress ?? 'unknown');
+  const wait = await mailAllowed(address, parsed.data.email);
+  if (wait !== null) {
+    return fail(res, 429, 'rate_limited', `Too many registrations; try again in ${wait} s.`, undefined, { 'retry-after': String(wait) });
+  }
   let slug: string;
   try {
     slug = decodeURIComponent(rawSlug);

@@ -7,6 +7,7 @@ import { actorKeyOf, identityFromJoinToken, identityFromSessionToken, type Ident
 import { logger } from '@/lib/logger';
 import { actorRoomOf, JOIN_COOKIE, pingPayload } from '@/lib/realtime/protocol';
 import { SESSION_COOKIES } from '../auth/options';
+import { realtimeHandshakeAllowed } from '../http/guard';
 import { installRealtimeHooks } from '../realtime-hooks';
 import { type ChemSocket, CommandError, command, type Io } from './core';
 import { announceBan, linkConnections, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
@@ -47,6 +48,8 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     destroyUpgrade: false,
     // Missed events are replayed after a short disconnection (Redis streams keep them across processes).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    // Cookie-authenticated connections from another site are refused (server/http/guard.ts).
+    allowRequest: (req, callback) => callback(null, realtimeHandshakeAllowed(req)),
   });
   let redis: ReturnType<typeof createClient> | null = null;
   if (opts.redisUrl) {

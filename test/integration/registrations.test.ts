@@ -220,6 +220,28 @@ describe('registrations on real Postgres, under concurrency', () => {
     }
   });
 
+  it('an answer to a question added since the copy was made is accepted, even alone in its batch', async () => {
+    const session = await newSession('new-question', null);
+    // The copy of the event is made…
+    await register(DEMO_EVENT_SLUG, req('before@new-question.test', [session]));
+    // …then an organizer adds an optional question.
+    await handle.db.execute(sql`insert into event_questions (event_id, key, label, kind, required, position)
+                                values (${eventId}, 'nouvelle_question', 'Nouvelle question', 'text', false, 98)`);
+    try {
+      const r = await register(DEMO_EVENT_SLUG, req('after@new-question.test', [session], { answers: { nouvelle_question: 'Oui' } }));
+      expect(r.registration.sessions).toEqual([{ sessionId: session, status: 'confirmed' }]);
+      const [stored] = await handle.db.select({ answers: registrations.answers }).from(registrations).where(eq(registrations.email, 'after@new-question.test'));
+      expect(stored!.answers).toEqual({ nouvelle_question: 'Oui' });
+      // An unknown question is still refused, against the current event.
+      await expect(register(DEMO_EVENT_SLUG, req('bad@new-question.test', [session], { answers: { inconnue: 'x' } }))).rejects.toMatchObject({
+        status: 400,
+        fields: { 'answers.inconnue': 'unknown question' },
+      });
+    } finally {
+      await handle.db.execute(sql`delete from event_questions where event_id = ${eventId} and key = 'nouvelle_question'`);
+    }
+  });
+
   it('a batch waiting on a session’s lock holds up its own event only', async () => {
     const held = await newSession('verrou', 10);
     const [other] = await handle.db.select().from(events).where(sql`${events.slug} <> ${DEMO_EVENT_SLUG}`).limit(1);

@@ -1,12 +1,11 @@
 import { NextResponse } from 'next/server';
 import { identityFromJoinToken } from '@/db/queries/identity';
+import { publicUrl } from '@/lib/config';
 import { apiError } from '@/lib/http';
 import { JOIN_COOKIE } from '@/lib/realtime/protocol';
+import { sitePath } from '@/lib/security/paths';
 
 export const dynamic = 'force-dynamic';
-
-/** Only same-site paths are followed. */
-const safePath = (v: string | null) => (v && v.startsWith('/') && !v.startsWith('//') ? v : null);
 
 /**
  * `GET /api/join?token=…&next=/events/…`: the personal link's way into live rooms. Remembers the
@@ -20,14 +19,15 @@ export async function GET(req: Request) {
   // A relative Location keeps the host the person used (behind a proxy, req.url may name another).
   const res = new NextResponse(null, {
     status: 303,
-    headers: { Location: safePath(url.searchParams.get('next')) ?? `/r/${encodeURIComponent(token)}` },
+    // Only a path of this site is followed (`/\\evil.example` or `/%09/evil.example` are not).
+    headers: { Location: sitePath(url.searchParams.get('next')) ?? `/r/${encodeURIComponent(token)}` },
   });
   res.cookies.set(JOIN_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
     path: '/',
     maxAge: 90 * 24 * 3600,
-    secure: (req.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '')) === 'https',
+    secure: publicUrl().startsWith('https://') || (req.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '')) === 'https',
   });
   return res;
 }

@@ -1,9 +1,12 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { register } from '@/db/queries/registrations';
 import { registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/guard';
+import { mailAllowed } from '@/server/http/rate-limit';
 
 export type RegisterState = {
   error?: string;
@@ -41,6 +44,9 @@ export async function registerAction(eventSlug: string, _prev: RegisterState, fo
   if (!parsed.success) {
     return { error: 'invalid', fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0])))], values, sessionIds, at: Date.now() };
   }
+  // The same limits as the public API: each registration sends a mail.
+  const address = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
+  if ((await mailAllowed(address, parsed.data.email)) !== null) return { error: 'rate_limited', values, sessionIds, at: Date.now() };
   let token: string;
   try {
     token = (await register(eventSlug, parsed.data)).registration.joinToken;

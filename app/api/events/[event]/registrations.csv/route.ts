@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { attendees } from '@/db/queries/organizer';
+import { toCsv } from '@/lib/exports/csv';
 import { apiError } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { currentUser } from '@/server/auth/current';
@@ -14,7 +14,8 @@ export async function GET(_req: Request, ctx: { params: Promise<{ event: string 
   return answer(async () => {
     const { attendees: list } = await attendees(user.id, slug);
     const keys = [...new Set(list.flatMap((a) => Object.keys(a.answers)))].sort();
-    const csv = stringify(
+    const csv = toCsv(
+      ['name', 'email', 'registered_at', 'checked_in_at', 'sessions', ...keys],
       list.map((a) => [
         a.name,
         a.email,
@@ -26,7 +27,6 @@ export async function GET(_req: Request, ctx: { params: Promise<{ event: string 
           return Array.isArray(v) ? v.join('; ') : v === undefined ? '' : String(v);
         }),
       ]),
-      { header: true, columns: ['name', 'email', 'registered_at', 'checked_in_at', 'sessions', ...keys], bom: true },
     );
     return new Response(csv, {
       headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${slug}-inscriptions.csv"` },
