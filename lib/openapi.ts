@@ -42,12 +42,12 @@ const seat = {
 };
 const registration = {
   type: 'object',
-  required: ['id', 'status', 'sessions', 'joinToken'],
+  required: ['id', 'status', 'sessions'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     status: { enum: ['active', 'cancelled'] },
     sessions: { type: 'array', items: seat },
-    joinToken: { type: 'string' },
+    joinToken: { type: 'string', description: 'The personal link, only in the 201 answer that created the registration; a repeat (200) mails it to the address instead.' },
   },
 };
 

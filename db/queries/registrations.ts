@@ -417,13 +417,13 @@ async function registerOne(eventSlug: string, req: RegistrationRequest, at = arr
       codeId = code.id;
     }
 
-    if (reg!.inserted || wanted.length) {
-      await enqueueMail(tx, {
-        kind: 'confirmation',
-        dedupeKey: `confirmation:${registrationId}:${now.getTime()}:${wanted.map((x) => x.id).join(',')}`,
-        registrationId,
-      });
-    }
+    // Every repeat mails the person their link again: the public answer to a repeat withholds it
+    // (publicRegistration), since anyone can send someone else's address.
+    await enqueueMail(tx, {
+      kind: 'confirmation',
+      dedupeKey: `confirmation:${registrationId}:${now.getTime()}:${wanted.map((x) => x.id).join(',')}`,
+      registrationId,
+    });
 
     // Seats last, so that each session's row lock is held as briefly as possible. A full session
     // is locked before the person joins its waiting list, so that a promotion cannot run between.

@@ -22,3 +22,15 @@ export const registrationRequest = z
 export type RegistrationRequest = z.output<typeof registrationRequest>;
 
 export type SeatStatus = 'confirmed' | 'waitlisted';
+
+/**
+ * What a registration request answers publicly. The personal link (`joinToken`) is the key to a
+ * registration, so it goes only to the request that created it; anyone can send someone else's
+ * e-mail address again, and that person's link then goes to their mailbox only (a confirmation
+ * mail is queued for every repeat).
+ */
+export function publicRegistration<R extends { joinToken: string }>(created: boolean, registration: R): Omit<R, 'joinToken'> | R {
+  if (created) return registration;
+  const { joinToken: _withheld, ...rest } = registration;
+  return rest;
+}

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { register } from '@/db/queries/registrations';
-import { registrationRequest } from '@/lib/domain/registration';
+import { publicRegistration, registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
 import { parseJsonText } from '@/lib/http';
 import { logger } from '@/lib/logger';
@@ -96,7 +96,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, rawSlug: string
   }
   try {
     const result = await register(slug, parsed.data);
-    send(res, result.created ? 201 : 200, result.registration);
+    send(res, result.created ? 201 : 200, publicRegistration(result.created, result.registration));
   } catch (err) {
     if (err instanceof DomainError) return fail(res, err.status, err.code, err.message, err.fields);
     throw err;

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, setDatabase } from '@/db/client';
-import { events, programmeSessions, registrations } from '@/db/schema';
+import { events, mailOutbox, programmeSessions, registrations } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { handleRegistrations } from '@/server/http/registrations';
@@ -27,6 +27,14 @@ describe('POST /api/events/{event}/registrations over HTTP', () => {
     });
   const count = async (email: string) =>
     (await handle.db.select().from(registrations).where(eq(registrations.email, email))).length;
+  const confirmations = async (email: string) =>
+    (
+      await handle.db
+        .select()
+        .from(mailOutbox)
+        .innerJoin(registrations, eq(registrations.id, mailOutbox.registrationId))
+        .where(and(eq(registrations.email, email), eq(mailOutbox.kind, 'confirmation')))
+    ).length;
 
   beforeAll(async () => {
     pg = await freshPostgres();
@@ -64,7 +72,7 @@ describe('POST /api/events/{event}/registrations over HTTP', () => {
     await pg?.drop();
   });
 
-  it('201 for a new registration, 200 with the same id and link for the same e-mail again', async () => {
+  it('201 for a new registration with its link; 200 with the same id but no link for the same e-mail again', async () => {
     const first = await post({ name: 'Awa', email: 'Awa@HTTP.test', sessionIds: [sessionId], consent: true });
     expect(first.status).toBe(201);
     expect(first.headers.get('content-type')).toBe('application/json');
@@ -72,7 +80,12 @@ describe('POST /api/events/{event}/registrations over HTTP', () => {
     expect(body).toEqual({ id: expect.any(String), status: 'active', sessions: [{ sessionId, status: 'confirmed' }], joinToken: expect.any(String) });
     const again = await post({ name: 'Awa B.', email: 'awa@http.test', sessionIds: [sessionId], consent: true });
     expect(again.status).toBe(200);
-    expect(await again.json()).toEqual(body);
+    // Anyone can send someone else's address: the personal link goes to the mailbox only.
+    const { joinToken, ...withoutLink } = body;
+    const repeat = await again.json();
+    expect(repeat).toEqual(withoutLink);
+    expect(JSON.stringify(repeat)).not.toContain(joinToken);
+    expect(await confirmations('awa@http.test')).toBe(2);
     // The only seat is taken: the next person waits.
     const next = await post({ name: 'Ben', email: 'ben@http.test', sessionIds: [sessionId], consent: true });
     expect((await next.json()).sessions).toEqual([{ sessionId, status: 'waitlisted' }]);

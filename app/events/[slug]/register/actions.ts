@@ -47,9 +47,9 @@ export async function registerAction(eventSlug: string, _prev: RegisterState, fo
   // The same limits as the public API: each registration sends a mail.
   const address = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
   if ((await mailAllowed(address, parsed.data.email)) !== null) return { error: 'rate_limited', values, sessionIds, at: Date.now() };
-  let token: string;
+  let result: Awaited<ReturnType<typeof register>>;
   try {
-    token = (await register(eventSlug, parsed.data)).registration.joinToken;
+    result = await register(eventSlug, parsed.data);
   } catch (err) {
     if (err instanceof DomainError) {
       const fields = Object.keys(err.fields ?? {}).map((f) => (f.startsWith('answers.') ? 'answers' : f));
@@ -57,5 +57,7 @@ export async function registerAction(eventSlug: string, _prev: RegisterState, fo
     }
     throw err;
   }
-  redirect(`/r/${token}?new=1`);
+  // The personal link opens only for the request that created the registration (publicRegistration).
+  if (!result.created) redirect(`/events/${encodeURIComponent(eventSlug)}/register/sent`);
+  redirect(`/r/${result.registration.joinToken}?new=1`);
 }

@@ -1,0 +1,12 @@
+import { getTranslations } from 'next-intl/server';
+
+/** After a registration with an address already registered: the link goes to that mailbox only. */
+export default async function RegistrationSentPage() {
+  const t = await getTranslations('register');
+  return (
+    <div role="status">
+      <h1 className="text-2xl font-bold">{t('againTitle')}</h1>
+      <p className="mt-2">{t('againBody')}</p>
+    </div>
+  );
+}
