@@ -6,6 +6,7 @@ import { sortQuestions } from '@/lib/domain/live';
 import type { AckError, Question, QuestionStatus } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
 import { ChatPanel } from './ChatPanel';
+import { PollManager } from './PollManager';
 import { useLiveRoom } from './useLiveRoom';
 
 type Filter = QuestionStatus | 'all';
@@ -238,6 +239,7 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
           </ul>
         )}
       </section>
+      <PollManager room={room} />
       <ChatPanel room={room} signInHref={`/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/moderate`)}`} />
     </div>
   );
