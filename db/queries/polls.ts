@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { checkAnswer, shapeCounts } from '@/lib/domain/polls';
 import { DomainError } from '@/lib/errors';
+import type { PollExport } from '@/lib/exports/qa';
 import { LIMITS, type Poll, type PollAnswerValue, type PollKind, type PollResults } from '@/lib/realtime/protocol';
 import { getDb, type Tx } from '../client';
 import { moderationLog, pollAnswers, polls } from '../schema';
@@ -201,8 +202,6 @@ export async function pollResults(poll: Pick<Poll, 'id' | 'sessionId' | 'kind' |
     version: Number(r?.version ?? 0),
   };
 }
-
-export type PollExport = Poll & { results: PollResults };
 
 /** The session's launched polls with their results, for the Q&A export (access checked by the caller). */
 export async function pollsExport(sessionId: string): Promise<PollExport[]> {
