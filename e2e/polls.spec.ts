@@ -53,7 +53,7 @@ test('a moderator runs a multiple-choice poll and a word cloud; the projector sh
   await expect(onScreen.getByTestId('poll-bar').nth(1)).toHaveAttribute('data-count', '0');
   await expect(onScreen.getByTestId('poll-bar').nth(2)).toHaveAttribute('data-count', '2');
 
-  // Bob changes his mind; the bars follow.
+  // Bob adds a choice; the bars follow.
   const bobPanel = bob.getByTestId('poll-panel');
   await bobPanel.getByLabel('Plénière').check();
   await bobPanel.getByRole('button', { name: 'Changer ma réponse' }).click();
@@ -82,7 +82,7 @@ test('a moderator runs a multiple-choice poll and a word cloud; the projector sh
   const md = await (await mod.request.get(`/api/sessions/${id}/qa.md`)).text();
   expect(md).toContain('## Sondages');
   expect(md).toContain(choice);
-  expect(md).toContain('- Balade — 1');
+  expect(md).toContain('- Plénière — 1\n- Balade — 2');
   expect(md).toContain('- ecoute — 2');
   const csv = await (await mod.request.get(`/api/sessions/${id}/qa.csv`)).text();
   expect(csv).toContain('poll_id,poll,kind,answer,count,total');
