@@ -161,8 +161,10 @@ async function pollPhase(name: string, procs: Proc[], sessionId: string, tokens:
   const finalAt: number[] = [];
   const last = new Map<Socket, Results>();
   let updates = 0;
+  let pollId = '';
   const clients = await connectAll(procs, sessionId, tokens, bare, (socket) => {
     socket.on('poll:results', (r: Results) => {
+      if (r.pollId !== pollId) return;
       updates++;
       const prev = last.get(socket);
       if (prev && prev.version > r.version) return;
@@ -180,6 +182,7 @@ async function pollPhase(name: string, procs: Proc[], sessionId: string, tokens:
   };
   await must('session:join', { sessionId });
   const poll = await must('poll:create', { sessionId, kind: 'single', question: 'Bench ?', options: OPTIONS });
+  pollId = poll.id;
   await must('poll:launch', { pollId: poll.id });
   await must('poll:show', { pollId: poll.id, visible: true });
   await new Promise((r) => setTimeout(r, 3000));

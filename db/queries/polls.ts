@@ -121,35 +121,38 @@ export async function showPoll(pollId: string, actorKey: string, visible: boolea
 }
 
 /**
- * Store a person's answer to a live poll (checked against its kind and options), or replace it
- * when the poll allows changes. The poll row is read `for share`: answers run side by side, and
- * closing waits for those under way, so that no answer lands after the close. Two answers at
- * once from one person (two tabs) meet on the primary key: one wins whole, none is counted twice.
+ * Store a person's answer to a live poll (checked against its kind and options, which never
+ * change), or replace it when the poll allows changes: one statement, so one round trip. It
+ * reads the poll row `for share` and only while it is live: answers run side by side, closing
+ * waits for those under way, and an answer that comes after the close finds it closed. Two
+ * answers at once from one person (two tabs) meet on the primary key: one wins whole (or, when
+ * changes are off, the other is refused), none is counted twice.
  */
 export async function answerPoll(
-  pollId: string,
+  poll: Pick<Poll, 'id' | 'sessionId' | 'kind' | 'options' | 'allowChange'>,
   person: { actorKey: string; name: string },
   answer: PollAnswerValue,
 ): Promise<{ sessionId: string; answer: PollAnswerValue }> {
+  const { value, folded } = checkAnswer(poll, answer);
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [p] = await tx.select().from(polls).where(eq(polls.id, pollId)).for('share');
-    if (!p) throw new DomainError(404, 'not_found', 'No such poll.');
-    if (p.status !== 'live') throw new DomainError(409, 'closed', p.status === 'draft' ? 'This poll is not open yet.' : 'This poll is closed.');
-    const { value, folded } = checkAnswer(p, answer);
-    const row = { pollId, actorKey: person.actorKey, name: person.name, value, folded };
-    const insert = tx.insert(pollAnswers).values(row);
-    const stored = p.allowChange
-      ? await insert
-          .onConflictDoUpdate({
-            target: [pollAnswers.pollId, pollAnswers.actorKey],
-            set: { value, folded, name: person.name, revision: sql`${pollAnswers.revision} + 1`, updatedAt: new Date() },
-          })
-          .returning({ k: pollAnswers.actorKey })
-      : await insert.onConflictDoNothing().returning({ k: pollAnswers.actorKey });
-    if (stored.length === 0) throw new DomainError(409, 'conflict', 'You already answered this poll.');
-    return { sessionId: p.sessionId, answer: value };
-  });
+  const onConflict = poll.allowChange
+    ? sql`do update set value = excluded.value, folded = excluded.folded, name = excluded.name,
+          revision = ${pollAnswers}.revision + 1, updated_at = now()`
+    : sql`do nothing`;
+  const res = await db.execute(sql`
+    insert into ${pollAnswers} (poll_id, actor_key, name, value, folded)
+    select p.id, ${person.actorKey}, ${person.name}, ${JSON.stringify(value)}::jsonb, ${folded}
+      from ${polls} p where p.id = ${poll.id} and p.status = 'live' for share
+    on conflict (poll_id, actor_key) ${onConflict}
+    returning actor_key`);
+  if (rowsOf(res).length === 0) {
+    const now = await getPoll(poll.id);
+    if (now?.status !== 'live') {
+      throw new DomainError(409, 'closed', now?.status === 'draft' ? 'This poll is not open yet.' : 'This poll is closed.');
+    }
+    throw new DomainError(409, 'conflict', 'You already answered this poll.');
+  }
+  return { sessionId: poll.sessionId, answer: value };
 }
 
 /** A person's answer to a poll, or null. */

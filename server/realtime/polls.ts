@@ -147,9 +147,9 @@ export function registerPollCommands(io: Io, socket: ChemSocket) {
   on(
     'poll:answer',
     command(socket, 'poll:answer', pollAnswer, async ({ pollId, answer }) => {
-      const a = await access(socket, await sessionOfPoll(pollId));
-      const actorKey = assertWriter(a, { posting: false });
-      const stored = await answerPoll(pollId, { actorKey, name: socket.data.identity?.name ?? '' }, answer);
+      const poll = await getPoll(pollId);
+      const actorKey = assertWriter(await access(socket, poll?.sessionId ?? null), { posting: false });
+      const stored = await answerPoll(poll!, { actorKey, name: socket.data.identity?.name ?? '' }, answer);
       scheduleResults(io, pollId);
       const mine = { pollId, sessionId: stored.sessionId, answer: stored.answer };
       io.to(actorRoomOf(actorKey)).except(socket.id).emit('poll:answered', mine);

@@ -160,7 +160,7 @@ describe.each<Driver>(['postgres', 'pglite'])('live polls on %s (real socket.io-
     const after = await ok<JoinData>(watcher.s, 'session:join', { sessionId });
     expect(after.polls).toMatchObject({ current: { id: poll.id, status: 'closed' }, results: { total: VOTERS, counts: expected } });
     for (const s of voters) s.disconnect();
-  });
+   }, 240_000);
 
   it('keeps one answer per person across two tabs; refuses a second one when changes are off', async () => {
     const mod = await joined({ cookie: modCookie });
@@ -247,5 +247,5 @@ describe('live polls across two processes with Redis', () => {
     await until(() => exact(onA) && exact(onB), 20_000, 'both processes at the final counts');
     expect(latest(onA, draft.id)).toEqual(latest(onB, draft.id));
     expect(latest(onA, draft.id)?.total).toBe(N);
-  });
+   }, 180_000);
 });
