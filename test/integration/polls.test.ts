@@ -118,7 +118,7 @@ describe.each<Driver>(['postgres', 'pglite'])('live polls on %s (real socket.io-
     // Joined by batches (PGlite has one connection); the answers below all go at once.
     for (let i = 0; i < VOTERS; i += 50) {
       const batch = await Promise.all(tokens.slice(i, Math.min(i + 50, VOTERS)).map((token) => client(url, { token })));
-      await Promise.all(batch.map((s) => ok(s, 'session:join', { sessionId })));
+      await Promise.all(batch.map((s) => ok(s, 'session:join', { sessionId }, 60_000)));
       voters.push(...batch);
     }
     sockets.push(...voters);
@@ -231,7 +231,7 @@ describe('live polls across two processes with Redis', () => {
     const join = async (url: string, opts: { cookie?: string; token?: string }) => {
       const s = await client(url, opts);
       sockets.push(s);
-      await ok(s, 'session:join', { sessionId });
+      await ok(s, 'session:join', { sessionId }, 60_000);
       return s;
     };
     const mod = await join(a.url, { cookie: modCookie });
