@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
@@ -575,4 +576,61 @@ export const rateHits = pgTable(
     at: ts('at').notNull().defaultNow(),
   },
   (t) => [index('rate_hits_actor_idx').on(t.sessionId, t.actorKey, t.kind, t.at)],
+);
+
+// ---------------------------------------------------------------- live polls and word clouds
+
+export const pollKind = pgEnum('poll_kind', ['single', 'multiple', 'rating', 'text', 'words']);
+export const pollStatus = pgEnum('poll_status', ['draft', 'live', 'closed']);
+
+/** A poll of a session: prepared (draft), live (at most one per session), then closed. */
+export const polls = pgTable(
+  'polls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    kind: pollKind('kind').notNull(),
+    question: text('question').notNull(),
+    /** Choices of `single` and `multiple` polls (empty for the other kinds). */
+    options: jsonb('options').$type<string[]>().notNull().default([]),
+    /** Answers are anonymous to moderators too (always to other participants). */
+    anonymous: boolean('anonymous').notNull().default(true),
+    /** A person may change their answer while the poll is live. */
+    allowChange: boolean('allow_change').notNull().default(true),
+    status: pollStatus('status').notNull().default('draft'),
+    /** Results shown to participants and on the projector. */
+    resultsVisible: boolean('results_visible').notNull().default(false),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    launchedAt: ts('launched_at'),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    index('polls_session_idx').on(t.sessionId, t.createdAt),
+    uniqueIndex('polls_one_live_per_session').on(t.sessionId).where(sql`${t.status} = 'live'`),
+  ],
+);
+
+/** One answer per person and poll (changed in place while the poll allows it). */
+export const pollAnswers = pgTable(
+  'poll_answers',
+  {
+    pollId: uuid('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    actorKey: text('actor_key').notNull(),
+    /** Kept for polls that are not anonymous. */
+    name: text('name').notNull(),
+    /** Option indexes (single, multiple), a number (rating) or the text as written (text, words). */
+    value: jsonb('value').$type<number[] | number | string>().notNull(),
+    /** What is counted: the folded word(s) of a cloud, the trimmed text of an open answer. */
+    folded: text('folded'),
+    /** Bumped on every change: the sum over a poll orders results snapshots. */
+    revision: integer('revision').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.actorKey] })],
 );

@@ -1,21 +1,5 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { LIVE_SESSION, signInWithMagicLink } from './support/helpers';
-
-/** A registrant in their own browser, come in by their personal link. */
-async function registrant(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const sessions = await (await page.request.get('/api/events/edition-demo/sessions')).json();
-  const live = sessions.find((s: { slug: string }) => s.slug === 'ouverture-en-direct');
-  const res = await page.request.post('/api/events/edition-demo/registrations', {
-    data: { name, email: `${name.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase()}-${Date.now()}@chemins.test`, sessionIds: [live.id], consent: true },
-  });
-  expect(res.status()).toBe(201);
-  const { joinToken } = await res.json();
-  await page.goto(`/api/join?token=${joinToken}&next=${encodeURIComponent(LIVE_SESSION)}`);
-  await expect(page.getByLabel('Votre question')).toBeVisible();
-  return page;
-}
+import { expect, type Page, test } from '@playwright/test';
+import { LIVE_SESSION, liveSessionId, registrant, signInWithMagicLink } from './support/helpers';
 
 const question = (page: Page, text: string) => page.getByTestId('question').filter({ hasText: text });
 
@@ -70,18 +54,13 @@ test('participants ask and vote, the moderator answers and puts a question on ai
   await expect(screen).toHaveURL(new RegExp(`${LIVE_SESSION}`));
 
   // The moderator exports the Q&A as Markdown for a meeting report.
-  const md = await mod.request.get(`/api/sessions/${await sessionId(mod)}/qa.md`);
+  const md = await mod.request.get(`/api/sessions/${await liveSessionId(mod)}/qa.md`);
   expect(md.status()).toBe(200);
   const text = await md.text();
   expect(text).toContain('type: meeting-report');
   expect(text).toContain('financer un tiers-lieu');
-  expect((await alice.request.get(`/api/sessions/${await sessionId(alice)}/qa.csv`)).status()).toBe(401);
+  expect((await alice.request.get(`/api/sessions/${await liveSessionId(alice)}/qa.csv`)).status()).toBe(401);
 });
-
-async function sessionId(page: Page): Promise<string> {
-  const sessions = await (await page.request.get('/api/events/edition-demo/sessions')).json();
-  return sessions.find((s: { slug: string }) => s.slug === 'ouverture-en-direct').id;
-}
 
 test('chat shows markup as text, links as links, and lets people reply and react', async ({ browser }) => {
   const alice = await registrant(browser, 'Chloé');

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { pollsExport } from '@/db/queries/polls';
 import { qaExport } from '@/db/queries/qa';
 import { qaCsv, qaMarkdown } from '@/lib/exports/qa';
 import { apiError } from '@/lib/http';
@@ -13,8 +14,10 @@ export async function qaExportResponse(sessionIdParam: Promise<{ sessionId: stri
   const user = await currentUser();
   if (!user) return apiError(401, 'unauthenticated', 'Sign in first.');
   return answer(async () => {
-    const data = await qaExport(user.id, sessionId);
-    if (!data) return apiError(404, 'not_found', 'No such session.');
+    const found = await qaExport(user.id, sessionId);
+    if (!found) return apiError(404, 'not_found', 'No such session.');
+    // Access checked by qaExport: the polls' results go with the questions.
+    const data = { ...found, polls: await pollsExport(sessionId) };
     const name = `${data.event.slug}-${data.session.slug}-questions`;
     if (format === 'csv') {
       return new Response(qaCsv(data), {
@@ -22,6 +25,13 @@ export async function qaExportResponse(sessionIdParam: Promise<{ sessionId: stri
       });
     }
     const t = await getTranslations('qaExport');
+    const tp = await getTranslations('polls');
+    const pollLabels = {
+      heading: tp('export.heading'),
+      kind: (kind: (typeof data.polls)[number]['kind']) => tp(`kinds.${kind}`),
+      answers: (count: number) => tp('export.answers', { count }),
+      ratingValue: (value: number) => tp('export.ratingValue', { value }),
+    };
     const body = qaMarkdown(data, {
       heading: t('heading'),
       anonymous: t('anonymous'),
@@ -30,7 +40,7 @@ export async function qaExportResponse(sessionIdParam: Promise<{ sessionId: stri
       votes: (count) => t('votes', { count }),
       none: t('none'),
       exportedAt: t('exportedAt'),
-    });
+    }, new Date(), pollLabels);
     return new Response(body, {
       headers: { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `attachment; filename="${name}.md"` },
     });

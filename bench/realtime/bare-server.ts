@@ -18,6 +18,14 @@ if (process.env.REDIS_URL) {
 }
 let seq = 0;
 type Ack = (r: unknown) => void;
+
+// Polls (the poll scenario's baseline): counts in memory, the same throttle as Chemins (at most
+// one `poll:results` per poll every 250 ms, the last one always sent), no storage, no checks.
+const poll = { id: 'bare-poll', sessionId: '', counts: [] as number[], total: 0, version: 0, timer: null as NodeJS.Timeout | null };
+const emitResults = () => {
+  poll.timer = null;
+  io.to(`session:${poll.sessionId}`).emit('poll:results', { pollId: poll.id, sessionId: poll.sessionId, total: poll.total, counts: [...poll.counts], version: poll.version });
+};
 io.on('connection', (socket) => {
   socket.on('session:join', async ({ sessionId }: { sessionId: string }, ack: Ack) => {
     await socket.join(`session:${sessionId}`);
@@ -32,6 +40,18 @@ io.on('connection', (socket) => {
     const q = { id: String(++seq), sessionId, body, votes: 0, createdAt: new Date().toISOString() };
     io.to(`session:${sessionId}`).emit('question:created', q);
     ack({ ok: true, data: q });
+  });
+  socket.on('poll:create', ({ sessionId, options }: { sessionId: string; options: string[] }, ack: Ack) => {
+    Object.assign(poll, { sessionId, counts: options.map(() => 0), total: 0, version: 0 });
+    ack({ ok: true, data: { id: poll.id, status: 'draft' } });
+  });
+  for (const step of ['poll:launch', 'poll:show'] as const) socket.on(step, (_: unknown, ack: Ack) => ack({ ok: true, data: { id: poll.id } }));
+  socket.on('poll:answer', ({ answer }: { answer: number[] }, ack: Ack) => {
+    for (const i of answer) poll.counts[i]!++;
+    poll.total++;
+    poll.version++;
+    poll.timer ??= setTimeout(emitResults, 250);
+    ack({ ok: true, data: { pollId: poll.id, answer } });
   });
   socket.on('question:vote', ({ questionId, sessionId }: { questionId: string; sessionId: string }, ack: Ack) => {
     const q = { id: questionId, sessionId, votes: ++seq };

@@ -5,8 +5,14 @@
 // baseline, first on one process, then (with REDIS_URL) on two processes sharing rooms through
 // the Redis streams adapter. Prints p50/p99 delivery latency, deliveries and clients held.
 //
-//   DATABASE_URL=postgres://… [REDIS_URL=redis://…] npx tsx bench/realtime/run.ts
-//   (BENCH_CLIENTS=2000, BENCH_SECONDS=15, BENCH_RATE=10 broadcasts/s)
+// BENCH_SCENARIO=poll: a moderator launches a poll with its results shown, then every client
+// answers once, spread over BENCH_SECONDS (10); each client notes when it holds the final counts
+// (every answer in); prints, from the last answer sent to the final results on every client,
+// p50/p99/max, how many clients ended with exact counts, and how many updates each received —
+// beside the bare server doing the same throttled broadcasts from counts kept in memory.
+//
+//   DATABASE_URL=postgres://… [REDIS_URL=redis://…] [BENCH_SCENARIO=poll] npx tsx bench/realtime/run.ts
+//   (BENCH_CLIENTS=2000, BENCH_SECONDS=15 (poll: 10), BENCH_RATE=10 broadcasts/s)
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import postgres from 'postgres';
@@ -17,7 +23,8 @@ import { seed } from '@/db/seed';
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error('Set DATABASE_URL (a Postgres server; npm run test:all starts one).');
 const N = Number(process.env.BENCH_CLIENTS ?? 2000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const SCENARIO = process.env.BENCH_SCENARIO === 'poll' ? 'poll' : 'chat';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (SCENARIO === 'poll' ? 10 : 15));
 const RATE = Number(process.env.BENCH_RATE ?? 10);
 const SENDERS = 60;
 
@@ -45,18 +52,9 @@ function pct(sorted: number[], p: number) {
 
 type Result = { name: string; held: number; broadcasts: number; expected: number; delivered: number; p50: number; p99: number; max: number; rss: number };
 
-async function phase(name: string, procs: Proc[], sessionId: string, tokens: string[], bare: boolean): Promise<Result> {
-  const latencies: number[] = [];
-  let delivered = 0;
+/** Connect and join N clients in batches of 100 (personal-link tokens, none for the bare server). */
+async function connectAll(procs: Proc[], sessionId: string, tokens: string[], bare: boolean, listen: (socket: Socket) => void): Promise<Socket[]> {
   const clients: Socket[] = [];
-  const onTimed = (p: { body?: string }) => {
-    const m = /t=(\d+(?:\.\d+)?)/.exec(p.body ?? '');
-    if (m) {
-      latencies.push(performance.timeOrigin + performance.now() - Number(m[1]));
-      delivered++;
-    }
-  };
-  // Connect and join in batches of 100.
   for (let i = 0; i < N; i += 100) {
     await Promise.all(
       Array.from({ length: Math.min(100, N - i) }, async (_, k) => {
@@ -73,13 +71,29 @@ async function phase(name: string, procs: Proc[], sessionId: string, tokens: str
         });
         const res = await socket.timeout(30_000).emitWithAck('session:join', { sessionId });
         if (!res.ok) throw new Error(`join refused: ${JSON.stringify(res.error)}`);
-        socket.on('chat:message', onTimed);
-        socket.on('question:created', onTimed);
-        socket.on('question:updated', () => {});
+        listen(socket);
         clients.push(socket);
       }),
     );
   }
+  return clients;
+}
+
+async function phase(name: string, procs: Proc[], sessionId: string, tokens: string[], bare: boolean): Promise<Result> {
+  const latencies: number[] = [];
+  let delivered = 0;
+  const onTimed = (p: { body?: string }) => {
+    const m = /t=(\d+(?:\.\d+)?)/.exec(p.body ?? '');
+    if (m) {
+      latencies.push(performance.timeOrigin + performance.now() - Number(m[1]));
+      delivered++;
+    }
+  };
+  const clients = await connectAll(procs, sessionId, tokens, bare, (socket) => {
+    socket.on('chat:message', onTimed);
+    socket.on('question:created', onTimed);
+    socket.on('question:updated', () => {});
+  });
   const held = clients.filter((c) => c.connected).length;
   // Let the join storm settle (presence updates, GC) before measuring the steady state.
   await new Promise((r) => setTimeout(r, 3000));
@@ -136,6 +150,83 @@ async function phase(name: string, procs: Proc[], sessionId: string, tokens: str
   return { name, held, broadcasts, expected, delivered, p50: pct(latencies, 50), p99: pct(latencies, 99), max: latencies.at(-1) ?? NaN, rss };
 }
 
+type PollResult = { name: string; held: number; answered: number; exact: number; updates: number; p50: number; p99: number; max: number; rss: number };
+type Results = { pollId: string; total: number; counts: number[]; version: number };
+const OPTIONS = ['Atelier', 'Plénière', 'Balade', 'Repas'];
+
+/** The poll scenario (see the header): every client answers once; time to the final counts everywhere. */
+async function pollPhase(name: string, procs: Proc[], sessionId: string, tokens: string[], bare: boolean, modCookie: string): Promise<PollResult> {
+  const expected = OPTIONS.map((_, o) => Array.from({ length: N }, (_, i) => i % OPTIONS.length).filter((x) => x === o).length);
+  const isFinal = (r: Results) => r.total === N;
+  const finalAt: number[] = [];
+  const last = new Map<Socket, Results>();
+  let updates = 0;
+  let pollId = '';
+  const clients = await connectAll(procs, sessionId, tokens, bare, (socket) => {
+    socket.on('poll:results', (r: Results) => {
+      if (r.pollId !== pollId) return;
+      updates++;
+      const prev = last.get(socket);
+      if (prev && prev.version > r.version) return;
+      last.set(socket, r);
+      if (isFinal(r) && !(prev && isFinal(prev))) finalAt.push(performance.now());
+    });
+  });
+  const held = clients.filter((c) => c.connected).length;
+  const mod = connect(procs[0]!.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: modCookie } });
+  await new Promise<void>((resolve) => mod.once('connect', () => resolve()));
+  const must = async (event: string, payload: unknown) => {
+    const res = await mod.timeout(30_000).emitWithAck(event, payload);
+    if (!res.ok) throw new Error(`${event} refused: ${JSON.stringify(res.error)}`);
+    return res.data;
+  };
+  await must('session:join', { sessionId });
+  const poll = await must('poll:create', { sessionId, kind: 'single', question: 'Bench ?', options: OPTIONS });
+  pollId = poll.id;
+  await must('poll:launch', { pollId: poll.id });
+  await must('poll:show', { pollId: poll.id, visible: true });
+  await new Promise((r) => setTimeout(r, 3000));
+  updates = 0;
+
+  // Every client answers once, spread evenly over SECONDS.
+  let lastSent = 0;
+  let refused = 0;
+  const acks: Promise<void>[] = [];
+  const t0 = performance.now();
+  await new Promise<void>((resolve) => {
+    let next = 0;
+    const timer = setInterval(() => {
+      const due = Math.min(N, Math.floor(((performance.now() - t0) / (SECONDS * 1000)) * N) + 1);
+      for (; next < due; next++) {
+        const c = clients[next]!;
+        acks.push(
+          c
+            .timeout(60_000)
+            .emitWithAck('poll:answer', { pollId: poll.id, answer: [next % OPTIONS.length] })
+            .then((res: { ok: boolean }) => void (res.ok || refused++))
+            .catch(() => void refused++),
+        );
+        lastSent = performance.now();
+      }
+      if (next >= N) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 5);
+  });
+  await Promise.all(acks);
+  const end = performance.now() + 30_000;
+  while (finalAt.length < held && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
+  const rss = procs.reduce((sum, p) => sum + rssMb(p.child.pid!), 0);
+  const exact = clients.filter((c) => JSON.stringify(last.get(c)?.counts) === JSON.stringify(expected)).length;
+  for (const c of [...clients, mod]) c.disconnect();
+  if (refused) console.log(`  (${name}: ${refused} answers refused)`);
+  const lat = finalAt.map((t) => Math.max(0, t - lastSent)).sort((a, b) => a - b);
+  // A client that never got the final counts counts as the slowest.
+  const p99 = finalAt.length < held ? Infinity : pct(lat, 99);
+  return { name, held, answered: N - refused, exact, updates: updates / Math.max(1, held), p50: pct(lat, 50), p99, max: lat.at(-1) ?? NaN, rss };
+}
+
 // ---------------------------------------------------------------- set-up: a fresh database
 const admin = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
 const dbName = `chemins_bench_rt_${Date.now()}`;
@@ -159,6 +250,46 @@ const tokens = (
       from generate_series(1, ${N}) g
     returning join_token`
 ).map((r) => r.join_token);
+
+const [modUser] = await sql<{ id: string }[]>`insert into users (id, email, name) values (gen_random_uuid()::text, 'bench-mod@bench.test', 'Bench Mod') returning id`;
+await sql`insert into sessions (session_token, user_id, expires) values ('bench-mod-session', ${modUser!.id}, now() + interval '1 day')`;
+await sql`insert into role_grants (user_id, role, event_id) values (${modUser!.id}, 'moderator', ${event!.id})`;
+const modCookie = 'next-auth.session-token=bench-mod-session';
+
+if (SCENARIO === 'poll') {
+  const polls: PollResult[] = [];
+  const procs: Proc[] = [];
+  try {
+    const phases = [
+      { name: 'bare Socket.IO, 1 process (baseline)', script: 'bench/realtime/bare-server.ts', count: 1, bare: true },
+      { name: 'Chemins, 1 process', script: 'server/realtime-process.ts', count: 1, bare: false },
+      ...(process.env.REDIS_URL ? [{ name: 'Chemins, 2 processes + Redis', script: 'server/realtime-process.ts', count: 2, bare: false }] : []),
+    ];
+    for (const p of phases) {
+      const started: Proc[] = [];
+      for (let i = 0; i < p.count; i++) started.push(await start(p.script, { DATABASE_URL: benchUrl, REDIS_URL: p.count > 1 ? process.env.REDIS_URL! : '' }));
+      procs.push(...started);
+      polls.push(await pollPhase(p.name, started, session!.id, tokens, p.bare, modCookie));
+      for (const s of started) s.child.kill('SIGTERM');
+      const r = polls.at(-1)!;
+      console.log(`${r.name}: ${r.exact}/${r.held} exact, p99 ${r.p99.toFixed(1)} ms`);
+    }
+  } finally {
+    for (const p of procs) p.child.kill('SIGTERM');
+    await sql.end();
+    await new Promise((r) => setTimeout(r, 500));
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
+  console.log(`\nbench/realtime poll — ${N} clients answer once within ${SECONDS} s; results shown to all, at most one update per 250 ms\n`);
+  console.log('| run | clients held | answers stored | clients with exact final counts | updates per client | last answer → final counts on every client: p50 ms | p99 ms | max ms | server RSS MB |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of polls) {
+    console.log(`| ${r.name} | ${r.held} | ${r.answered} | ${r.exact} | ${r.updates.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.rss.toFixed(0)} |`);
+  }
+  console.log(`\ntarget: p99 < 500 ms and every client's final counts exact`);
+  process.exit(0);
+}
 
 const results: Result[] = [];
 const procs: Proc[] = [];

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { ChatPanel } from './ChatPanel';
+import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
 import { useLiveRoom } from './useLiveRoom';
 import { VideoCheck } from './VideoCheck';
@@ -67,6 +68,7 @@ export function LivePanel({
           <VideoCheck sessionId={sessionId} />
         )}
       </div>
+      {state.status !== 'error' && <PollPanel room={room} signInHref={signInHref} />}
       {state.status !== 'error' && (
         <div className="grid gap-6 md:grid-cols-2">
           <QAPanel room={room} signInHref={signInHref} />

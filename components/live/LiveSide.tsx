@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { ChatPanel } from './ChatPanel';
+import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
 import { useLiveRoom } from './useLiveRoom';
 
@@ -21,6 +22,7 @@ export function LiveSide({ sessionId, sessionPath }: { sessionId: string; sessio
         </p>
       ) : (
         <>
+          <PollPanel room={room} signInHref={signInHref} />
           <QAPanel room={room} signInHref={signInHref} />
           <ChatPanel room={room} signInHref={signInHref} />
         </>

@@ -6,6 +6,7 @@ import { sortQuestions } from '@/lib/domain/live';
 import type { AckError, Question, QuestionStatus } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
 import { ChatPanel } from './ChatPanel';
+import { PollManager } from './PollManager';
 import { useLiveRoom } from './useLiveRoom';
 
 type Filter = QuestionStatus | 'all';
@@ -39,7 +40,7 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
       if (e.metaKey || e.ctrlKey || e.altKey) return;
       const i = current ? shown.findIndex((q) => q.id === current.id) : -1;
       if (e.key === 'j' || e.key === 'ArrowDown') setSelected(shown[Math.min(i + 1, shown.length - 1)]?.id ?? null);
@@ -238,6 +239,7 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
           </ul>
         )}
       </section>
+      <PollManager room={room} />
       <ChatPanel room={room} signInHref={`/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/moderate`)}`} />
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { sortQuestions } from '@/lib/domain/live';
+import { ProjectorPoll } from './ProjectorPoll';
 import { useLiveRoom } from './useLiveRoom';
 
 /**
@@ -43,6 +44,7 @@ export function ProjectorView({
             <p className="text-3xl text-stone-400">{t('nothingOnAir')}</p>
           )}
         </section>
+        <ProjectorPoll polls={state.polls} />
         <section aria-labelledby="top-title">
           <h2 id="top-title" className="mb-4 text-2xl font-semibold text-stone-300">
             {t('topQuestions')}

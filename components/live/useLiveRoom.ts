@@ -14,8 +14,11 @@ import type {
   Question,
   QuestionEvent,
   ServerToClientEvents,
+  PollAnswerValue,
+  Poll,
   You,
 } from '@/lib/realtime/protocol';
+import { type PollAction, pollsInitial, type PollsState, reducePolls } from './pollState';
 
 type ChemSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -31,6 +34,7 @@ export type RoomState = {
   notices: ModerationNotice[];
   /** Mutes and bans in force (moderators only). */
   sanctions: ActiveSanction[];
+  polls: PollsState;
 };
 
 type Action =
@@ -44,7 +48,8 @@ type Action =
   | { type: 'presence'; p: Presence }
   | { type: 'moderation'; moderation: 'post' | 'pre' }
   | { type: 'notice'; n: ModerationNotice }
-  | { type: 'sanctions'; sanctions: ActiveSanction[] };
+  | { type: 'sanctions'; sanctions: ActiveSanction[] }
+  | { type: 'poll'; p: PollAction };
 
 const initial: RoomState = {
   status: 'connecting',
@@ -57,6 +62,7 @@ const initial: RoomState = {
   you: null,
   notices: [],
   sanctions: [],
+  polls: pollsInitial,
 };
 
 function reduce(s: RoomState, a: Action): RoomState {
@@ -73,6 +79,7 @@ function reduce(s: RoomState, a: Action): RoomState {
         moderation: a.data.moderation,
         you: a.data.you,
         sanctions: a.data.sanctions ?? [],
+        polls: reducePolls(s.polls, { type: 'join', data: a.data.polls }),
       };
     case 'status':
       return { ...s, status: a.status, error: a.error ?? null };
@@ -104,6 +111,8 @@ function reduce(s: RoomState, a: Action): RoomState {
       return { ...s, moderation: a.moderation };
     case 'sanctions':
       return { ...s, sanctions: a.sanctions };
+    case 'poll':
+      return { ...s, polls: reducePolls(s.polls, a.p) };
     case 'notice': {
       let you = s.you;
       if (you && a.n.kind === 'muted') you = { ...you, mutedUntil: a.n.until };
@@ -155,6 +164,10 @@ export function useLiveRoom(sessionId: string) {
     socket.on('chat:deleted', mine((r) => dispatch({ type: 'message-deleted', id: r.id })));
     socket.on('moderation:notice', mine((n) => dispatch({ type: 'notice', n })));
     socket.on('moderation:updated', mine((m) => dispatch({ type: 'sanctions', sanctions: m.sanctions })));
+    const poll = (p: Poll) => dispatch({ type: 'poll', p: { type: 'poll', poll: p } });
+    for (const e of ['poll:updated', 'poll:launched', 'poll:closed'] as const) socket.on(e, mine(poll));
+    socket.on('poll:results', mine((results) => dispatch({ type: 'poll', p: { type: 'results', results } })));
+    socket.on('poll:answered', mine((m) => dispatch({ type: 'poll', p: { type: 'mine', pollId: m.pollId, answer: m.answer } })));
     return () => {
       socket.disconnect();
       socketRef.current = null;
@@ -202,6 +215,24 @@ export function useLiveRoom(sessionId: string) {
       },
       sanction: (userId: string, action: 'mute' | 'unmute' | 'ban' | 'unban', minutes?: number) =>
         call('chat:moderate', { sessionId, userId, action, ...(minutes ? { minutes } : {}) }),
+      createPoll: async (input: { kind: Poll['kind']; question: string; options?: string[]; anonymous?: boolean; allowChange?: boolean }) => {
+        const res = await call<Poll>('poll:create', { sessionId, ...input });
+        if (res.ok) dispatch({ type: 'poll', p: { type: 'poll', poll: res.data } });
+        return res;
+      },
+      runPoll: async (pollId: string, step: 'launch' | 'close' | 'show' | 'hide') => {
+        const res =
+          step === 'show' || step === 'hide'
+            ? await call<Poll>('poll:show', { pollId, visible: step === 'show' })
+            : await call<Poll>(step === 'launch' ? 'poll:launch' : 'poll:close', { pollId });
+        if (res.ok) dispatch({ type: 'poll', p: { type: 'poll', poll: res.data } });
+        return res;
+      },
+      answerPoll: async (pollId: string, answer: PollAnswerValue) => {
+        const res = await call<{ pollId: string; answer: PollAnswerValue }>('poll:answer', { pollId, answer });
+        if (res.ok) dispatch({ type: 'poll', p: { type: 'mine', pollId, answer: res.data.answer } });
+        return res;
+      },
       loadOlder: async (before: string) => {
         const res = await call<{ messages: ChatMessage[]; more: boolean }>('chat:history', { sessionId, before });
         if (res.ok) dispatch({ type: 'older', messages: res.data.messages, more: res.data.more });

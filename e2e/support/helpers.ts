@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import { smtpSinkUrl } from '../../playwright.config';
 
 export const DEMO_EVENT = '/events/edition-demo';
@@ -38,4 +38,26 @@ export async function signInWithMagicLink(page: Page, email: string): Promise<vo
   expect(link, 'the mail carries a sign-in link').toBeTruthy();
   await page.goto(link!);
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
+}
+
+/** A registrant in their own browser, come in by their personal link. */
+export async function registrant(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sessions = await (await page.request.get('/api/events/edition-demo/sessions')).json();
+  const live = sessions.find((s: { slug: string }) => s.slug === 'ouverture-en-direct');
+  const res = await page.request.post('/api/events/edition-demo/registrations', {
+    data: { name, email: `${name.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase()}-${Date.now()}@chemins.test`, sessionIds: [live.id], consent: true },
+  });
+  expect(res.status()).toBe(201);
+  const { joinToken } = await res.json();
+  await page.goto(`/api/join?token=${joinToken}&next=${encodeURIComponent(LIVE_SESSION)}`);
+  await expect(page.getByLabel('Votre question')).toBeVisible();
+  return page;
+}
+
+/** The id of the demo event's live session. */
+export async function liveSessionId(page: Page): Promise<string> {
+  const sessions = await (await page.request.get('/api/events/edition-demo/sessions')).json();
+  return sessions.find((s: { slug: string }) => s.slug === 'ouverture-en-direct').id;
 }

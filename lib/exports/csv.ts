@@ -5,8 +5,8 @@ import { stringify } from 'csv-stringify/sync';
  * header row, and formulas neutralised: a cell starting with `=`, `+`, `-`, `@`, a tab or a
  * carriage return (or their full-width forms) is prefixed with `'`, so that a name such as
  * `=HYPERLINK(…)` reads as text in a spreadsheet instead of running (csv-stringify's
- * `escape_formulas`). Numbers stay numbers.
+ * `escape_formulas`). Numbers stay numbers. A second table appended to a file goes without the BOM.
  */
-export function toCsv(columns: string[], rows: (string | number)[][]): string {
-  return stringify(rows, { header: true, columns, bom: true, escape_formulas: true });
+export function toCsv(columns: string[], rows: (string | number)[][], { bom = true }: { bom?: boolean } = {}): string {
+  return stringify(rows, { header: true, columns, bom, escape_formulas: true });
 }

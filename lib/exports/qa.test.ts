@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qaCsv, qaMarkdown } from './qa';
+import { type PollExport, qaCsv, qaMarkdown } from './qa';
 
 const data = {
   session: { id: 's', slug: 'ouverture', title: 'Ouverture', startsAt: new Date('2026-11-23T09:00:00Z'), endsAt: new Date('2026-11-23T10:00:00Z') },
@@ -33,5 +33,42 @@ describe('Q&A exports', () => {
     const hostile = { ...data, questions: [{ ...data.questions[0]!, authorName: '@SUM(A1)', body: '=HYPERLINK("http://evil.example","x")' }] };
     const row = qaCsv(hostile).replace(/^\uFEFF/, '').trim().split('\n')[1]!;
     expect(row).toBe(`q1,2026-11-23T09:10:00.000Z,'@SUM(A1),no,"'=HYPERLINK(""http://evil.example"",""x"")",3,answered`);
+  });
+
+  it('adds the polls results to both, formulas neutralised and markup escaped', () => {
+    const poll = (over: Partial<PollExport>): PollExport => ({
+      id: 'p1',
+      sessionId: 's',
+      kind: 'single',
+      question: 'Café ou thé ?',
+      options: ['Café', '=SUM(A1:A9)'],
+      anonymous: true,
+      allowChange: true,
+      status: 'closed',
+      resultsVisible: true,
+      createdAt: '2026-11-23T09:00:00Z',
+      launchedAt: '2026-11-23T09:05:00Z',
+      closedAt: '2026-11-23T09:10:00Z',
+      results: { pollId: 'p1', sessionId: 's', total: 5, counts: [3, 2], version: 5 },
+      ...over,
+    });
+    const polls = [
+      poll({}),
+      poll({ id: 'p2', kind: 'words', question: 'Un mot ?', options: [], results: { pollId: 'p2', sessionId: 's', total: 3, counts: { ecoute: 2, '<b>x</b>': 1 }, version: 3 } }),
+      poll({ id: 'p3', kind: 'rating', question: 'Note ?', options: [], results: { pollId: 'p3', sessionId: 's', total: 1, counts: [0, 0, 0, 0, 1], version: 1 } }),
+    ];
+    const pollLabels = { heading: 'Sondages', kind: (k: string) => k, answers: (n: number) => `${n} réponses`, ratingValue: (v: number) => `${v} sur 5` };
+    const md = qaMarkdown({ ...data, polls }, labels, new Date('2026-11-23T12:00:00Z'), pollLabels);
+    expect(md).toContain('## Sondages\n\n### 1. Café ou thé ?\n\nsingle · 5 réponses\n\n- Café — 3\n- =SUM(A1:A9) — 2\n');
+    expect(md).toContain('- ecoute — 2\n- \\<b\\>x\\</b\\> — 1');
+    expect(md).toContain('- 5 sur 5 — 1');
+    const csv = qaCsv({ ...data, polls, questions: [{ ...data.questions[0]!, body: '=HYPERLINK("x")' }] });
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(lines[2]).toBe('');
+    expect(lines[3]).toBe('poll_id,poll,kind,answer,count,total');
+    expect(lines).toContain("p1,Café ou thé ?,single,'=SUM(A1:A9),2,5");
+    expect(lines).toContain('p2,Un mot ?,words,ecoute,2,3');
+    expect(lines).toContain('p3,Note ?,rating,5,1,1');
   });
 });

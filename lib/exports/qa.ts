@@ -1,11 +1,30 @@
 import type { QuestionRow } from '@/lib/domain/live';
 import { toCsv } from './csv';
+import type { Poll, PollResults } from '@/lib/realtime/protocol';
 
 export type QaExportData = {
   session: { id: string; slug: string; title: string; startsAt: Date; endsAt: Date };
   event: { slug: string; title: string; timeZone: string };
   questions: QuestionRow[];
+  /** The session's launched polls and their results (drafts left out). */
+  polls?: PollExport[];
 };
+
+export type PollExport = Poll & { results: PollResults };
+
+export type PollLabels = {
+  heading: string;
+  kind: (kind: Poll['kind']) => string;
+  answers: (n: number) => string;
+  ratingValue: (value: number) => string;
+};
+
+/** A poll's results as (answer, count) pairs, in the poll's order (choices, ratings) or by count (words, texts). */
+export function pollRows(p: PollExport, ratingValue: (value: number) => string = String): [string, number][] {
+  const counts = p.results.counts;
+  if (Array.isArray(counts)) return counts.map((n, i) => [p.kind === 'rating' ? ratingValue(i + 1) : (p.options[i] ?? String(i)), n]);
+  return Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
 
 export type QaLabels = {
   heading: string;
@@ -28,7 +47,7 @@ function localDateTime(d: Date, timeZone: string): string {
  * (title, event, session, date, type), then the questions by votes, answered ones marked.
  * Question text is quoted as-is (Markdown emphasis, links and HTML in it are escaped so that it reads as written).
  */
-export function qaMarkdown(data: QaExportData, labels: QaLabels, now = new Date()): string {
+export function qaMarkdown(data: QaExportData, labels: QaLabels, now = new Date(), pollLabels?: PollLabels): string {
   const escape = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\r?\n/g, ' ');
   const lines = [
     '---',
@@ -51,6 +70,14 @@ export function qaMarkdown(data: QaExportData, labels: QaLabels, now = new Date(
     const state = q.status === 'answered' ? labels.answered : labels.open;
     lines.push(`${i + 1}. ${escape(q.body)}`, `   — ${who} · ${labels.votes(q.votes)} · ${state}`, '');
   });
+  if (pollLabels && data.polls?.length) {
+    lines.push(`## ${pollLabels.heading}`, '');
+    data.polls.forEach((p, i) => {
+      lines.push(`### ${i + 1}. ${escape(p.question)}`, '', `${pollLabels.kind(p.kind)} · ${pollLabels.answers(p.results.total)}`, '');
+      for (const [answer, n] of pollRows(p, pollLabels.ratingValue)) lines.push(`- ${escape(answer)} — ${n}`);
+      lines.push('');
+    });
+  }
   lines.push(`_${labels.exportedAt} ${localDateTime(now, data.event.timeZone)}_`, '');
   return lines.join('\n');
 }
@@ -68,5 +95,15 @@ export function qaCsv(data: QaExportData): string {
       q.votes,
       q.status,
     ]),
-  );
+  ) + pollsCsv(data.polls ?? []);
+}
+
+/**
+ * The polls' results as a second table after an empty line (one row per answer and count),
+ * so that the Q&A table stays as it was; nothing when no poll was launched.
+ */
+function pollsCsv(polls: PollExport[]): string {
+  if (polls.length === 0) return '';
+  const rows = polls.flatMap((p) => pollRows(p).map(([answer, n]) => [p.id, p.question, p.kind, answer, n, p.results.total]));
+  return '\n' + toCsv(['poll_id', 'poll', 'kind', 'answer', 'count', 'total'], rows, { bom: false });
 }

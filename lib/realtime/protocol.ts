@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'muted'
   | 'banned'
   | 'rate_limited'
+  /** The poll is not open to answers (not launched yet, or closed). */
+  | 'closed'
   | 'internal';
 
 /** Limits, shared by the server (enforced) and the browser (counters, messages). */
@@ -42,6 +44,17 @@ export const LIMITS = {
   rateWindowMs: 10_000,
   historyPage: 100,
   muteMinutesMax: 24 * 60,
+  pollQuestionMax: 300,
+  pollOptionMax: 200,
+  pollOptionsMin: 2,
+  pollOptionsMax: 12,
+  /** An open answer; a word cloud answer is much shorter. */
+  pollTextMax: 500,
+  pollWordMax: 40,
+  /** Polls per session. */
+  pollsMax: 50,
+  /** At most one `poll:results` per poll and process in this time (the last one always goes out). */
+  pollResultsEveryMs: 250,
 } as const;
 
 /** Reactions offered in the chat (anything else is refused). */
@@ -80,6 +93,79 @@ export const chatModerate = z
   })
   .strict();
 export const chatHistory = z.object({ sessionId: uuid, before: uuid }).strict();
+
+export const POLL_KINDS = ['single', 'multiple', 'rating', 'text', 'words'] as const;
+export type PollKind = (typeof POLL_KINDS)[number];
+export const pollCreate = z
+  .object({
+    sessionId: uuid,
+    kind: z.enum(POLL_KINDS),
+    question: text(LIMITS.pollQuestionMax),
+    options: z.array(text(LIMITS.pollOptionMax)).max(LIMITS.pollOptionsMax).optional(),
+    anonymous: z.boolean().optional(),
+    /** May people change their answer while the poll is live (default: yes). */
+    allowChange: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => (v.kind === 'single' || v.kind === 'multiple') === (v.options !== undefined && v.options.length >= LIMITS.pollOptionsMin), {
+    message: `single and multiple polls take ${LIMITS.pollOptionsMin} to ${LIMITS.pollOptionsMax} options; other kinds take none`,
+    path: ['options'],
+  });
+export const pollRef = z.object({ pollId: uuid }).strict();
+export const pollShow = z.object({ pollId: uuid, visible: z.boolean() }).strict();
+/** The answer's shape is checked against the poll's kind by the server (lib/domain/polls.ts). */
+export const pollAnswer = z
+  .object({
+    pollId: uuid,
+    answer: z.union([
+      z.array(z.number().int()).max(LIMITS.pollOptionsMax),
+      z.number(),
+      z.string().max(LIMITS.pollTextMax * 4, `must be at most ${LIMITS.pollTextMax} characters`),
+    ]),
+  })
+  .strict();
+
+export type PollStatus = 'draft' | 'live' | 'closed';
+export type PollAnswerValue = number[] | number | string;
+export type Poll = {
+  id: string;
+  sessionId: string;
+  kind: PollKind;
+  question: string;
+  options: string[];
+  anonymous: boolean;
+  allowChange: boolean;
+  status: PollStatus;
+  /** Results are shown to participants and on the projector. */
+  resultsVisible: boolean;
+  createdAt: string;
+  launchedAt: string | null;
+  closedAt: string | null;
+};
+/**
+ * A poll's counts, from the database: one number per option (single, multiple), per rating value
+ * 1–5 (rating), or `{ word: count }` (words: folded words; text: the answers as written).
+ * `version` grows with every stored answer or change: a client keeps the highest it has seen.
+ */
+export type PollResults = {
+  pollId: string;
+  sessionId: string;
+  total: number;
+  counts: number[] | Record<string, number>;
+  version: number;
+};
+export type PollJoin = {
+  /** The live poll, else the last closed one whose results are shown; null if none. */
+  current: Poll | null;
+  /** This person's answer to `current`, if any. */
+  mine: PollAnswerValue | null;
+  /** Results of `current`, when this person may see them. */
+  results: PollResults | null;
+  /** Moderators and speakers: all the session's polls, drafts included. */
+  all?: Poll[];
+  /** Moderators and speakers may create, launch, close and show polls. */
+  canRun: boolean;
+};
 
 export type Role = 'guest' | 'participant' | 'speaker' | 'moderator' | 'organizer';
 export type QuestionStatus = 'pending' | 'visible' | 'answered' | 'dismissed';
@@ -152,6 +238,7 @@ export type JoinData = {
   you: You;
   /** Mutes and bans in force: moderators only. */
   sanctions?: ActiveSanction[];
+  polls?: PollJoin;
 };
 export type PingData = { sentAt: number; serverAt: number; user: { name: string; kind: 'user' | 'registration' } };
 export type ModerationNotice = {
@@ -182,6 +269,15 @@ export interface ClientToServerEvents {
   'chat:moderate': Cmd<z.input<typeof chatModerate>, Sanction>;
   /** Older messages (oldest first), those before the message `before` (an id). */
   'chat:history': Cmd<z.input<typeof chatHistory>, { messages: ChatMessage[]; more: boolean }>;
+  /** Moderators and speakers: prepare a poll (a draft). */
+  'poll:create': Cmd<z.input<typeof pollCreate>, Poll>;
+  /** Open a draft to answers; a poll already live in the session closes. */
+  'poll:launch': Cmd<z.input<typeof pollRef>, Poll>;
+  'poll:close': Cmd<z.input<typeof pollRef>, Poll>;
+  /** Show or hide the results to participants and on the projector. */
+  'poll:show': Cmd<z.input<typeof pollShow>, Poll>;
+  /** Answer (or change one's answer to) the live poll. */
+  'poll:answer': Cmd<z.input<typeof pollAnswer>, { pollId: string; answer: PollAnswerValue }>;
   /** Authenticated round trip: refused for guests. */
   ping: Cmd<z.input<typeof pingPayload>, PingData>;
 }
@@ -198,6 +294,14 @@ export interface ServerToClientEvents {
   'moderation:notice': (notice: ModerationNotice) => void;
   /** To moderators, after any mute, ban or lift. */
   'moderation:updated': (state: { sessionId: string; sanctions: ActiveSanction[] }) => void;
+  /** Drafts go to moderators and speakers only; the rest to everyone in the session. */
+  'poll:updated': (poll: Poll) => void;
+  'poll:launched': (poll: Poll) => void;
+  'poll:closed': (poll: Poll) => void;
+  /** Throttled (`LIMITS.pollResultsEveryMs`); to everyone once shown, else to moderators and speakers. */
+  'poll:results': (results: PollResults) => void;
+  /** To the person's other connections (tabs) after they answer. */
+  'poll:answered': (mine: { pollId: string; sessionId: string; answer: PollAnswerValue }) => void;
 }
 
 /** Socket.IO room of everyone in a programme session (presence). */
@@ -208,3 +312,5 @@ export const modsRoomOf = (sessionId: string) => `session:${sessionId}:mods`;
 export const audienceRoomOf = (sessionId: string) => `session:${sessionId}:audience`;
 /** All connections of one person (actor key). */
 export const actorRoomOf = (actorKey: string) => `actor:${actorKey}`;
+/** The session's moderators and speakers (run polls, see results before they are shown). */
+export const pollStaffRoomOf = (sessionId: string) => `session:${sessionId}:polls`;

@@ -11,6 +11,7 @@ import { realtimeHandshakeAllowed } from '../http/guard';
 import { installRealtimeHooks } from '../realtime-hooks';
 import { type ChemSocket, CommandError, command, type Io } from './core';
 import { announceBan, linkConnections, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
+import { registerPollCommands, stopPollTimers } from './polls';
 
 export type { Io, SocketData } from './core';
 
@@ -77,6 +78,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     // A recovered connection keeps its rooms (and data); a new one joins its person's room.
     if (!socket.recovered && socket.data.identity) void socket.join(actorRoomOf(socket.data.presenceKey));
     registerLiveCommands(io, socket);
+    registerPollCommands(io, socket);
     socket.on(
       'ping',
       command(socket, 'ping', pingPayload, async ({ sentAt }) => {
@@ -103,6 +105,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     io,
     close: async () => {
       stopPresenceTimers(io);
+      stopPollTimers(io);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (redis?.isOpen) await redis.quit().catch(() => {});
       if (g.__cheminsIo === state) {

@@ -32,10 +32,11 @@ import {
   sessionRef,
 } from '@/lib/realtime/protocol';
 import { type ChemSocket, CommandError, command, type Io } from './core';
+import { pollsOnJoin } from './polls';
 
 // ---------------------------------------------------------------- access
 
-async function access(socket: ChemSocket, sessionId: string | null): Promise<SessionAccess> {
+export async function access(socket: ChemSocket, sessionId: string | null): Promise<SessionAccess> {
   await followLink(socket);
   const a = sessionId ? await sessionAccess(socket.data.identity, sessionId) : null;
   if (!a) throw new CommandError('not_found', 'No such session.');
@@ -57,7 +58,7 @@ async function followLink(socket: ChemSocket) {
 }
 
 /** May read the session's Q&A and chat: public sessions for all; invitation-only ones for their seats and staff. */
-function assertReader(a: SessionAccess) {
+export function assertReader(a: SessionAccess) {
   if (a.bannedAt) throw new CommandError('banned', 'A moderator removed you from this session.');
   if (a.session.visibility === 'invitation' && !a.isModerator && a.role !== 'speaker' && a.seat !== 'confirmed') {
     throw new CommandError('forbidden', 'This session is by invitation: only its participants can follow its Q&A and chat.');
@@ -65,7 +66,7 @@ function assertReader(a: SessionAccess) {
 }
 
 /** May ask, vote and chat (`mayWrite`), and for posting not muted; returns the person's actor key. */
-function assertWriter(a: SessionAccess, opts: { posting: boolean }): string {
+export function assertWriter(a: SessionAccess, opts: { posting: boolean }): string {
   assertReader(a);
   if (!a.actorKey) throw new CommandError('unauthenticated', 'Sign in or use your personal link to take part.');
   if (!mayWrite(a)) throw new CommandError('not_registered', 'Register to the event to ask questions and chat.');
@@ -228,10 +229,11 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
       const a = await access(socket, sessionId);
       assertReader(a);
       const viewer = { actorKey: a.actorKey, isModerator: a.isModerator };
-      const [questions, history, sanctions] = await Promise.all([
+      const [questions, history, sanctions, polls] = await Promise.all([
         listQuestions(sessionId, viewer),
         listMessages(sessionId),
         a.isModerator ? activeSanctions(sessionId) : Promise.resolve(undefined),
+        pollsOnJoin(socket, a),
       ]);
       socket.data.roles[sessionId] = a.role;
       await socket.leave(a.isModerator ? audienceRoomOf(sessionId) : modsRoomOf(sessionId));
@@ -253,6 +255,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
           mutedUntil: a.mutedUntil?.toISOString() ?? null,
         },
         ...(sanctions ? { sanctions } : {}),
+        polls,
       };
     }),
   );

@@ -1,32 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEventProgramme } from '@/db/queries/events';
 import { register } from '@/db/queries/registrations';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import type { ChatMessage, JoinData, Question, QuestionEvent } from '@/lib/realtime/protocol';
-import { type Client, client, collect, nextEvent, ok, until } from './realtime-support';
+import { type Client, client, collect, nextEvent, ok, type Proc, spawnServer, until } from './realtime-support';
 import { requireEnv, useFreshDatabase } from './support';
-
-type Proc = { port: number; url: string; child: ChildProcess; exited: Promise<void> };
-
-/** A real server process (server/realtime-process.ts) on 127.0.0.1. */
-function spawnServer(env: { DATABASE_URL: string; REDIS_URL?: string; PORT?: number }): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/realtime-process.ts'], {
-    env: { ...process.env, DATABASE_URL: env.DATABASE_URL, REDIS_URL: env.REDIS_URL ?? '', PORT: String(env.PORT ?? 0), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      const m = /^listening (\d+)$/.exec(line);
-      if (m) resolve({ port: Number(m[1]), url: `http://127.0.0.1:${m[1]}`, child, exited });
-    });
-    child.once('exit', (code) => reject(new Error(`server process exited early (${code})`)));
-  });
-}
 
 describe('realtime across processes, disconnections and restarts', () => {
   let db: Awaited<ReturnType<typeof useFreshDatabase>>;

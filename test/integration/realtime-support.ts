@@ -1,5 +1,7 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/protocol';
 import { attachRealtime, type Realtime } from '@/server/realtime';
@@ -32,15 +34,15 @@ export function client(url: string, opts: { cookie?: string; token?: string; rec
 }
 
 /** Emit a command and wait for its ack (typed loosely on purpose: bad payloads are tested too). */
-export function send<T>(socket: Client, event: string, payload: unknown): Promise<Ack<T>> {
+export function send<T>(socket: Client, event: string, payload: unknown, timeoutMs = 10_000): Promise<Ack<T>> {
   return (socket as unknown as { timeout: (ms: number) => { emitWithAck: (e: string, p: unknown) => Promise<Ack<T>> } })
-    .timeout(10_000)
+    .timeout(timeoutMs)
     .emitWithAck(event, payload);
 }
 
 /** Send a command that must succeed; returns its data. */
-export async function ok<T>(socket: Client, event: string, payload: unknown): Promise<T> {
-  const res = await send<T>(socket, event, payload);
+export async function ok<T>(socket: Client, event: string, payload: unknown, timeoutMs?: number): Promise<T> {
+  const res = await send<T>(socket, event, payload, timeoutMs);
   if (!res.ok) throw new Error(`${event} refused: ${res.error.code} ${res.error.message}`);
   return res.data;
 }
@@ -77,4 +79,23 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+export type Proc = { port: number; url: string; child: ChildProcess; exited: Promise<void> };
+
+/** A real server process (server/realtime-process.ts) on 127.0.0.1. */
+export function spawnServer(env: { DATABASE_URL: string; REDIS_URL?: string; PORT?: number }): Promise<Proc> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/realtime-process.ts'], {
+    env: { ...process.env, DATABASE_URL: env.DATABASE_URL, REDIS_URL: env.REDIS_URL ?? '', PORT: String(env.PORT ?? 0), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const m = /^listening (\d+)$/.exec(line);
+      if (m) resolve({ port: Number(m[1]), url: `http://127.0.0.1:${m[1]}`, child, exited });
+    });
+    child.once('exit', (code) => reject(new Error(`server process exited early (${code})`)));
+  });
 }

@@ -1,0 +1,121 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { type AckError, LIMITS, type Poll, POLL_KINDS, type PollKind } from '@/lib/realtime/protocol';
+import { usePollError } from './PollPanel';
+import { pollList } from './pollState';
+import { PollResultsView } from './PollResultsView';
+import type { LiveRoom } from './useLiveRoom';
+
+/** Moderators and speakers: prepare polls, launch and close them, show their results (also on the projector). */
+export function PollManager({ room }: { room: LiveRoom }) {
+  const t = useTranslations('polls');
+  const pollError = usePollError();
+  const [kind, setKind] = useState<PollKind>('single');
+  const [question, setQuestion] = useState('');
+  const [options, setOptions] = useState('');
+  const [anonymous, setAnonymous] = useState(true);
+  const [allowChange, setAllowChange] = useState(true);
+  const [error, setError] = useState<AckError | null>(null);
+  const polls = pollList(room.state.polls);
+  const withOptions = kind === 'single' || kind === 'multiple';
+
+  async function create(e: React.FormEvent) {
+    e.preventDefault();
+    const lines = options
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const res = await room.actions.createPoll({ kind, question, anonymous, allowChange, ...(withOptions ? { options: lines } : {}) });
+    setError(res.ok ? null : res.error);
+    if (res.ok) {
+      setQuestion('');
+      setOptions('');
+    }
+  }
+  async function run(p: Poll, step: 'launch' | 'close' | 'show' | 'hide') {
+    const res = await room.actions.runPoll(p.id, step);
+    setError(res.ok ? null : res.error);
+  }
+
+  return (
+    <section aria-labelledby="polls-title" className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-3" data-testid="poll-manager">
+      <h2 id="polls-title" className="text-lg font-semibold">
+        {t('manage.title')}
+      </h2>
+      <form onSubmit={create} className="flex flex-col gap-2 text-sm">
+        <p className="font-medium">{t('manage.new')}</p>
+        <label className="flex flex-col gap-1">
+          {t('manage.kind')}
+          <select value={kind} onChange={(e) => setKind(e.target.value as PollKind)} className="rounded border border-stone-300 p-1" name="kind">
+            {POLL_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          {t('manage.question')}
+          <input value={question} onChange={(e) => setQuestion(e.target.value)} maxLength={LIMITS.pollQuestionMax} required className="rounded border border-stone-300 p-1" name="question" />
+        </label>
+        {withOptions && (
+          <label className="flex flex-col gap-1">
+            {t('manage.options')}
+            <textarea value={options} onChange={(e) => setOptions(e.target.value)} rows={4} required className="rounded border border-stone-300 p-1" name="options" />
+          </label>
+        )}
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> {t('manage.anonymous')}
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={allowChange} onChange={(e) => setAllowChange(e.target.checked)} /> {t('manage.allowChange')}
+        </label>
+        <button type="submit" className="self-start rounded bg-brand px-3 py-1 text-white">
+          {t('manage.create')}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {pollError(error)}
+        </p>
+      )}
+      {polls.length === 0 ? (
+        <p className="text-sm text-stone-600">{t('manage.none')}</p>
+      ) : (
+        <ol className="flex flex-col gap-2">
+          {polls.map((p) => {
+            const results = room.state.polls.results[p.id];
+            return (
+              <li key={p.id} className="flex flex-col gap-2 rounded border border-stone-200 p-2" data-testid="managed-poll" data-poll-id={p.id} data-status={p.status}>
+                <p className="flex flex-wrap items-center gap-2 text-xs">
+                  <span className={`rounded px-1.5 ${p.status === 'live' ? 'bg-live text-white' : 'bg-stone-200'}`}>{t(`manage.status.${p.status}`)}</span>
+                  <span>{t(`kinds.${p.kind}`)}</span>
+                  {p.resultsVisible && <span className="rounded bg-brand-soft px-1.5">{t('manage.visible')}</span>}
+                </p>
+                <p className="font-medium break-words">{p.question}</p>
+                <div className="flex flex-wrap gap-2 text-sm">
+                  {p.status === 'draft' && (
+                    <button type="button" className="rounded bg-brand px-2 py-0.5 text-white" onClick={() => run(p, 'launch')}>
+                      {t('manage.launch')}
+                    </button>
+                  )}
+                  {p.status === 'live' && (
+                    <button type="button" className="rounded border border-stone-400 px-2 py-0.5" onClick={() => run(p, 'close')}>
+                      {t('manage.close')}
+                    </button>
+                  )}
+                  <button type="button" className="rounded border border-stone-400 px-2 py-0.5" onClick={() => run(p, p.resultsVisible ? 'hide' : 'show')}>
+                    {p.resultsVisible ? t('manage.hide') : t('manage.show')}
+                  </button>
+                </div>
+                {results && p.status !== 'draft' && <PollResultsView poll={p} results={results} />}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { expect, type Page, test } from '@playwright/test';
+import { LIVE_SESSION, liveSessionId, registrant, signInWithMagicLink } from './support/helpers';
+
+/** The moderator prepares a poll in the moderator view and launches it with its results shown. */
+async function launch(mod: Page, kind: string, question: string, options?: string) {
+  const manager = mod.getByTestId('poll-manager');
+  await manager.getByLabel('Type').selectOption({ label: kind });
+  await manager.getByLabel('Question').fill(question);
+  if (options) await manager.getByLabel('Options (une par ligne)').fill(options);
+  await manager.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  const item = manager.getByTestId('managed-poll').filter({ hasText: question });
+  await expect(item).toHaveAttribute('data-status', 'draft');
+  await item.getByRole('button', { name: 'Lancer' }).click();
+  await expect(item).toHaveAttribute('data-status', 'live');
+  await item.getByRole('button', { name: 'Montrer les résultats' }).click();
+  await expect(item.getByRole('button', { name: 'Cacher les résultats' })).toBeVisible();
+  return item;
+}
+
+test('a moderator runs a multiple-choice poll and a word cloud; the projector shows them live; the export keeps them', async ({ browser }) => {
+  const stamp = Date.now();
+  const choice = `Quels formats préférez-vous ? ${stamp}`;
+  const cloud = `Un mot pour cette ouverture ? ${stamp}`;
+  const alice = await registrant(browser, 'Aline');
+  const bob = await registrant(browser, 'Basile');
+
+  const mod = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(mod, 'moderateur@chemins.test');
+  await mod.goto(`${LIVE_SESSION}/moderate`);
+  await expect(mod.getByTestId('moderator-view')).toBeVisible();
+  const screen = await (await browser.newContext({ viewport: { width: 1600, height: 900 } })).newPage();
+  await screen.goto(`${LIVE_SESSION}/projector`);
+  await expect(screen.getByTestId('projector')).toBeVisible();
+
+  await launch(mod, 'Choix multiple', choice, 'Atelier\nPlénière\nBalade');
+  const onScreen = screen.getByTestId('projector-poll');
+  await expect(onScreen).toContainText(choice);
+
+  for (const [page, picks] of [
+    [alice, ['Atelier', 'Balade']],
+    [bob, ['Balade']],
+  ] as const) {
+    const panel = page.getByTestId('poll-panel');
+    await expect(panel).toContainText(choice);
+    for (const p of picks) await panel.getByLabel(p).check();
+    await panel.getByRole('button', { name: 'Répondre' }).click();
+    await expect(panel.getByTestId('poll-saved')).toBeVisible();
+  }
+  // Live bars on the projector: Atelier 1, Plénière 0, Balade 2.
+  await expect(onScreen.getByTestId('poll-total')).toHaveAttribute('data-total', '2');
+  await expect(onScreen.getByTestId('poll-bar')).toHaveCount(3);
+  await expect(onScreen.getByTestId('poll-bar').nth(0)).toHaveAttribute('data-count', '1');
+  await expect(onScreen.getByTestId('poll-bar').nth(1)).toHaveAttribute('data-count', '0');
+  await expect(onScreen.getByTestId('poll-bar').nth(2)).toHaveAttribute('data-count', '2');
+
+  // Bob adds a choice; the bars follow.
+  const bobPanel = bob.getByTestId('poll-panel');
+  await bobPanel.getByLabel('Plénière').check();
+  await bobPanel.getByRole('button', { name: 'Changer ma réponse' }).click();
+  await expect(onScreen.getByTestId('poll-bar').nth(1)).toHaveAttribute('data-count', '1');
+
+  // The word cloud replaces it (launching closes the live poll).
+  await launch(mod, 'Nuage de mots', cloud);
+  await expect(onScreen).toContainText(cloud);
+  const words: [Page, string][] = [
+    [alice, 'Écoute'],
+    [bob, "l'écoute"],
+  ];
+  for (const [page, word] of words) {
+    const panel = page.getByTestId('poll-panel');
+    await expect(panel).toContainText(cloud);
+    await panel.getByLabel('Un mot ou deux').fill(word);
+    await panel.getByRole('button', { name: 'Répondre' }).click();
+    await expect(panel.getByTestId('poll-saved')).toBeVisible();
+  }
+  await expect(onScreen.getByTestId('poll-word').filter({ hasText: 'ecoute' })).toHaveAttribute('data-count', '2');
+
+  // Close it; the export holds both polls' results.
+  await mod.getByTestId('managed-poll').filter({ hasText: cloud }).getByRole('button', { name: 'Clore' }).click();
+  await expect(alice.getByTestId('poll-panel')).toContainText('Sondage clos');
+  const id = await liveSessionId(mod);
+  const md = await (await mod.request.get(`/api/sessions/${id}/qa.md`)).text();
+  expect(md).toContain('## Sondages');
+  expect(md).toContain(choice);
+  expect(md).toContain('- Plénière — 1\n- Balade — 2');
+  expect(md).toContain('- ecoute — 2');
+  const csv = await (await mod.request.get(`/api/sessions/${id}/qa.csv`)).text();
+  expect(csv).toContain('poll_id,poll,kind,answer,count,total');
+  expect(csv).toContain(`,${cloud},words,ecoute,2,2`);
+
+  // Leave the session without a current poll for the other specs.
+  for (const q of [choice, cloud]) await mod.getByTestId('managed-poll').filter({ hasText: q }).getByRole('button', { name: 'Cacher les résultats' }).click();
+  await expect(alice.getByTestId('poll-panel')).toHaveCount(0);
+});

@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getEventProgramme } from '@/db/queries/events';
+import { pollResults } from '@/db/queries/polls';
+import { registrations, roleGrants, sessions, users } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
+import type { JoinData, Poll, PollResults } from '@/lib/realtime/protocol';
+import type { Realtime } from '@/server/realtime';
+import { type Client, client, collect, nextEvent, ok, type Proc, send, spawnServer, startRealtime, until } from './realtime-support';
+import { type Driver, requireEnv, useFreshDatabase } from './support';
+
+type Db = Awaited<ReturnType<typeof useFreshDatabase>>;
+
+/** The demo event's live session, a moderator (cookie) and `n` registrants (personal-link tokens). */
+async function setUp(db: Db, n: number) {
+  await seed(db.handle.db);
+  const programme = (await getEventProgramme(DEMO_EVENT_SLUG))!;
+  const sessionId = programme.sessions.find((s) => s.slug === DEMO_LIVE_SESSION_SLUG)!.id;
+  const [u] = await db.handle.db.insert(users).values({ email: 'mod-polls@chemins.test', name: 'Modé Sondage' }).returning();
+  await db.handle.db.insert(sessions).values({ sessionToken: 'st-mod-polls', userId: u!.id, expires: new Date(Date.now() + 3600_000) });
+  await db.handle.db.insert(roleGrants).values({ userId: u!.id, role: 'moderator', eventId: programme.event.id });
+  const rows = await db.handle.db
+    .insert(registrations)
+    .values(Array.from({ length: n }, (_, i) => ({ eventId: programme.event.id, name: `Votant ${i}`, email: `votant-${i}@chemins.test`, consentAt: new Date() })))
+    .returning({ token: registrations.joinToken });
+  return { sessionId, modCookie: 'next-auth.session-token=st-mod-polls', tokens: rows.map((r) => r.token) };
+}
+
+const latest = (seen: PollResults[], pollId: string) =>
+  seen.filter((r) => r.pollId === pollId).reduce<PollResults | null>((best, r) => (!best || r.version >= best.version ? r : best), null);
+
+describe.each<Driver>(['postgres', 'pglite'])('live polls on %s (real socket.io-client, real server)', (driver) => {
+  let db: Db;
+  let rt: Realtime;
+  let url: string;
+  let sessionId: string;
+  let modCookie: string;
+  let tokens: string[];
+  const sockets: Client[] = [];
+  // PGlite runs every statement on the event loop's thread, one at a time: with 500 people the
+  // machine shared by the test runs can starve the in-process clients' heartbeats.
+  const VOTERS = driver === 'postgres' ? 500 : 200;
+
+  async function joined(opts: { cookie?: string; token?: string } = {}) {
+    const s = await client(url, opts);
+    sockets.push(s);
+    const data = await ok<JoinData>(s, 'session:join', { sessionId });
+    return { s, data };
+  }
+  async function livePoll(mod: Client, input: Record<string, unknown>) {
+    const draft = await ok<Poll>(mod, 'poll:create', { sessionId, ...input });
+    expect(draft).toMatchObject({ status: 'draft' });
+    return ok<Poll>(mod, 'poll:launch', { pollId: draft.id });
+  }
+
+  beforeAll(async () => {
+    db = await useFreshDatabase(driver);
+    ({ sessionId, modCookie, tokens } = await setUp(db, VOTERS + 5));
+    const server = await startRealtime();
+    rt = server.rt;
+    url = server.url;
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await rt?.close();
+    await db?.close();
+  });
+
+  it('lets moderators prepare and run polls, participants answer; refuses the others with a clear code', async () => {
+    const mod = await joined({ cookie: modCookie });
+    expect(mod.data.polls).toMatchObject({ current: null, canRun: true, all: [] });
+    const alice = await joined({ token: tokens[VOTERS]! });
+    expect(alice.data.polls).toMatchObject({ current: null, canRun: false });
+    expect(alice.data.polls?.all).toBeUndefined();
+    const guest = await joined();
+
+    expect(await send(alice.s, 'poll:create', { sessionId, kind: 'rating', question: 'Note ?' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await send(mod.s, 'poll:create', { sessionId, kind: 'single', question: 'Sans options ?' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await send(mod.s, 'poll:create', { sessionId, kind: 'quiz', question: 'Quoi ?' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+
+    const draftSeen = nextEvent<Poll>(mod.s, 'poll:updated');
+    const draft = await ok<Poll>(mod.s, 'poll:create', { sessionId, kind: 'single', question: 'Café ou thé ?', options: ['Café', 'Thé', 'Les deux'] });
+    expect((await draftSeen).id).toBe(draft.id);
+    expect(await send(alice.s, 'poll:answer', { pollId: draft.id, answer: [0] })).toMatchObject({ ok: false, error: { code: 'closed' } });
+    expect(await send(alice.s, 'poll:launch', { pollId: draft.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const launched = nextEvent<Poll>(guest.s, 'poll:launched', (p) => p.id === draft.id);
+    await ok(mod.s, 'poll:launch', { pollId: draft.id });
+    expect(await launched).toMatchObject({ status: 'live', question: 'Café ou thé ?', options: ['Café', 'Thé', 'Les deux'] });
+    expect(await send(mod.s, 'poll:launch', { pollId: draft.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    expect(await send(guest.s, 'poll:answer', { pollId: draft.id, answer: [0] })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await send(alice.s, 'poll:answer', { pollId: draft.id, answer: [3] })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await send(alice.s, 'poll:answer', { pollId: draft.id, answer: [0, 1] })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await send(alice.s, 'poll:answer', { pollId: draft.id, answer: 'Café' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await send(alice.s, 'poll:answer', { pollId: '00000000-0000-4000-8000-000000000000', answer: [0] })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await ok(alice.s, 'poll:answer', { pollId: draft.id, answer: [1] })).toEqual({ pollId: draft.id, answer: [1] });
+
+    // A person who reconnects sees the live poll and their own answer.
+    alice.s.disconnect();
+    const again = await joined({ token: tokens[VOTERS]! });
+    expect(again.data.polls).toMatchObject({ current: { id: draft.id, status: 'live' }, mine: [1], results: null });
+    // Launching another poll closes this one: one live poll per session.
+    const closed = nextEvent<Poll>(guest.s, 'poll:closed', (p) => p.id === draft.id);
+    const next = await livePoll(mod.s, { kind: 'rating', question: 'Votre note ?' });
+    expect((await closed).status).toBe('closed');
+    expect(await send(again.s, 'poll:answer', { pollId: draft.id, answer: [0] })).toMatchObject({ ok: false, error: { code: 'closed' } });
+    await ok(mod.s, 'poll:close', { pollId: next.id });
+  });
+
+  it(`counts ${driver === 'postgres' ? 500 : 200} concurrent answers and changes of answer exactly; hides results until shown; refuses late answers`, async () => {
+    const mod = await joined({ cookie: modCookie });
+    const watcher = await joined();
+    const voters: Client[] = [];
+    // Joined by batches (PGlite has one connection); the answers below all go at once.
+    for (let i = 0; i < VOTERS; i += 50) {
+      const batch = await Promise.all(tokens.slice(i, Math.min(i + 50, VOTERS)).map((token) => client(url, { token })));
+      await Promise.all(batch.map((s) => ok(s, 'session:join', { sessionId }, 60_000)));
+      voters.push(...batch);
+    }
+    sockets.push(...voters);
+    const modSeen = collect<PollResults>(mod.s, 'poll:results');
+    const publicSeen = collect<PollResults>(watcher.s, 'poll:results');
+    const poll = await livePoll(mod.s, { kind: 'multiple', question: 'Quels formats ?', options: ['Atelier', 'Plénière', 'Balade', 'Repas'] });
+
+    const expected = [0, 0, 0, 0];
+    const first = (i: number) => [i % 4, (i + 1) % 4].sort();
+    const changed = (i: number) => [i % 3];
+    // Long ack timeouts: PGlite runs one statement at a time (Postgres acks these within a few seconds).
+    const t0 = Date.now();
+    const acks = await Promise.all(voters.map((s, i) => ok(s, 'poll:answer', { pollId: poll.id, answer: first(i) }, 120_000)));
+    console.info(`${driver}: ${VOTERS} answers acknowledged in ${Date.now() - t0} ms`);
+    expect(acks).toHaveLength(VOTERS);
+    // A fifth of the people change their mind, all at once.
+    await Promise.all(voters.map((s, i) => (i % 5 === 0 ? ok(s, 'poll:answer', { pollId: poll.id, answer: changed(i) }, 120_000) : null)));
+    voters.forEach((_, i) => (i % 5 === 0 ? changed(i) : first(i)).forEach((o) => expected[o]!++));
+
+    await until(() => latest(modSeen, poll.id)?.total === VOTERS && JSON.stringify(latest(modSeen, poll.id)?.counts) === JSON.stringify(expected), 20_000, 'final counts');
+    expect((await pollResults(poll)).counts).toEqual(expected);
+    // Throttled: a handful of updates, not one per answer.
+    expect(modSeen.filter((r) => r.pollId === poll.id).length).toBeLessThan(60);
+    // Not shown yet: nothing reached the audience.
+    expect(publicSeen.filter((r) => r.pollId === poll.id)).toEqual([]);
+    const hidden = await ok<JoinData>(watcher.s, 'session:join', { sessionId });
+    expect(hidden.polls).toMatchObject({ current: { id: poll.id }, results: null });
+
+    const shown = nextEvent<PollResults>(watcher.s, 'poll:results', (r) => r.pollId === poll.id);
+    await ok(mod.s, 'poll:show', { pollId: poll.id, visible: true });
+    expect(await shown).toMatchObject({ total: VOTERS, counts: expected });
+
+    const closedSeen = nextEvent<Poll>(voters[1]!, 'poll:closed', (p) => p.id === poll.id);
+    await ok(mod.s, 'poll:close', { pollId: poll.id });
+    await closedSeen;
+    expect(await send(voters[1]!, 'poll:answer', { pollId: poll.id, answer: [2] })).toMatchObject({ ok: false, error: { code: 'closed' } });
+    expect((await pollResults(poll)).counts).toEqual(expected);
+    // Closed with results shown: still what people see on joining.
+    const after = await ok<JoinData>(watcher.s, 'session:join', { sessionId });
+    expect(after.polls).toMatchObject({ current: { id: poll.id, status: 'closed' }, results: { total: VOTERS, counts: expected } });
+    for (const s of voters) s.disconnect();
+   }, 240_000);
+
+  it('keeps one answer per person across two tabs; refuses a second one when changes are off', async () => {
+    const mod = await joined({ cookie: modCookie });
+    const tabA = await joined({ token: tokens[VOTERS + 1]! });
+    const tabB = await joined({ token: tokens[VOTERS + 1]! });
+    const poll = await livePoll(mod.s, { kind: 'single', question: 'Oui ou non ?', options: ['Oui', 'Non'], allowChange: false });
+    const both = await Promise.all([
+      send(tabA.s, 'poll:answer', { pollId: poll.id, answer: [0] }),
+      send(tabB.s, 'poll:answer', { pollId: poll.id, answer: [1] }),
+    ]);
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await pollResults(poll)).total).toBe(1);
+
+    const changing = await livePoll(mod.s, { kind: 'single', question: 'Et maintenant ?', options: ['Oui', 'Non'] });
+    const otherTab = nextEvent<{ answer: unknown }>(tabB.s, 'poll:answered');
+    await Promise.all([
+      ok(tabA.s, 'poll:answer', { pollId: changing.id, answer: [0] }),
+      ok(tabB.s, 'poll:answer', { pollId: changing.id, answer: [1] }),
+    ]);
+    await otherTab;
+    const res = await pollResults(changing);
+    expect(res.total).toBe(1);
+    expect((res.counts as number[]).reduce((x, y) => x + y, 0)).toBe(1);
+    await ok(mod.s, 'poll:close', { pollId: changing.id });
+  });
+
+  it('folds a word cloud, keeps markup as inert text, refuses a 10 KB word', async () => {
+    const mod = await joined({ cookie: modCookie });
+    const people = await Promise.all([0, 1, 2, 3].map((i) => joined({ token: tokens[i]! })));
+    const cloud = await livePoll(mod.s, { kind: 'words', question: 'Un mot ?' });
+    const words = ['Écoute', "l'écoute", 'ECOUTE', '<b>Confiance</b>'];
+    await Promise.all(people.map((p, i) => ok(p.s, 'poll:answer', { pollId: cloud.id, answer: words[i] })));
+    expect(await send(people[0]!.s, 'poll:answer', { pollId: cloud.id, answer: 'x'.repeat(10_000) })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await send(people[0]!.s, 'poll:answer', { pollId: cloud.id, answer: 'les' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await pollResults(cloud)).toMatchObject({ total: 4, counts: { ecoute: 3, 'b confiance b': 1 } });
+
+    const open = await livePoll(mod.s, { kind: 'text', question: 'Une idée ?' });
+    await ok(people[0]!.s, 'poll:answer', { pollId: open.id, answer: '<img src=x onerror=alert(1)>' });
+    expect(await send(people[1]!.s, 'poll:answer', { pollId: open.id, answer: 'x'.repeat(501) })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect((await pollResults(open)).counts).toEqual({ '<img src=x onerror=alert(1)>': 1 });
+    await ok(mod.s, 'poll:close', { pollId: open.id });
+  });
+});
+
+describe('live polls across two processes with Redis', () => {
+  let db: Db;
+  const procs: Proc[] = [];
+  const sockets: Client[] = [];
+
+  beforeAll(async () => {
+    db = await useFreshDatabase('postgres');
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    for (const p of procs) {
+      p.child.kill('SIGTERM');
+      await p.exited;
+    }
+    await db?.close();
+  });
+
+  it('agrees on the counts on both processes', async () => {
+    const N = 60;
+    const { sessionId, modCookie, tokens } = await setUp(db, N);
+    for (let i = 0; i < 2; i++) procs.push(await spawnServer({ DATABASE_URL: db.url!, REDIS_URL: requireEnv('REDIS_URL') }));
+    const [a, b] = procs as [Proc, Proc];
+    const join = async (url: string, opts: { cookie?: string; token?: string }) => {
+      const s = await client(url, opts);
+      sockets.push(s);
+      await ok(s, 'session:join', { sessionId }, 60_000);
+      return s;
+    };
+    const mod = await join(a.url, { cookie: modCookie });
+    const voters = await Promise.all(tokens.map((token, i) => join(i % 2 ? b.url : a.url, { token })));
+    const onA = collect<PollResults>(voters[0]!, 'poll:results');
+    const onB = collect<PollResults>(voters[1]!, 'poll:results');
+    const draft = await ok<Poll>(mod, 'poll:create', { sessionId, kind: 'rating', question: 'Votre note ?' });
+    await ok(mod, 'poll:launch', { pollId: draft.id });
+    await ok(mod, 'poll:show', { pollId: draft.id, visible: true });
+    await Promise.all(voters.map((s, i) => ok(s, 'poll:answer', { pollId: draft.id, answer: (i % 5) + 1 })));
+    const expected = [12, 12, 12, 12, 12];
+    const exact = (seen: PollResults[]) => JSON.stringify(latest(seen, draft.id)?.counts) === JSON.stringify(expected);
+    await until(() => exact(onA) && exact(onB), 20_000, 'both processes at the final counts');
+    expect(latest(onA, draft.id)).toEqual(latest(onB, draft.id));
+    expect(latest(onA, draft.id)?.total).toBe(N);
+   }, 180_000);
+});
