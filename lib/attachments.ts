@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 
 /**
  * What an uploaded file is, decided from its content (never its name or the client's type), and
@@ -124,7 +124,7 @@ export async function inspectAttachment(data: Buffer, filename: string, maxBytes
   let height: number | null = null;
   const variants: Variant[] = [];
   if (ACCEPTED_TYPES[contentType] === 'image') {
-    let meta: sharp.Metadata;
+    let meta: Metadata;
     try {
       meta = await sharp(data, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
     } catch {
