@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pathsOpenApi } from './openapi-paths';
 import { registrationRequest } from './domain/registration';
 import { grantSchema } from './domain/roles';
 import { moderationRequest } from './domain/video';
@@ -58,6 +59,7 @@ export function openApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     components: { responses: { Error: error } },
     paths: {
+      ...pathsOpenApi,
       '/api/health': {
         get: {
           summary: 'Health of the app and its components (public contract)',

@@ -12,7 +12,7 @@ const MULTIPART_SLACK = 64 * 1024;
 type Guarded = { ok: true; form: FormData } | { ok: false; response: Response };
 
 /** Requests from another site are refused: a browser sends Origin on every cross-site POST. */
-function sameOrigin(req: Request): boolean {
+export function sameOrigin(req: Request): boolean {
   const origin = req.headers.get('origin');
   if (!origin) return true; // not a browser, or a same-origin navigation of an old browser
   try {
@@ -24,7 +24,7 @@ function sameOrigin(req: Request): boolean {
 }
 
 /** Read at most `max` bytes of the body; null as soon as it grows past that (the rest is never read). */
-async function readCapped(req: Request, max: number): Promise<Buffer | null> {
+export async function readCapped(req: Request, max: number): Promise<Buffer | null> {
   if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -47,7 +47,7 @@ const buckets: Map<string, Bucket> = ((globalThis as { __chemins_upload_buckets?
   new Map());
 
 /** At most `limit` uploads per `windowMs` for one person (`key`). */
-function allow(key: string, limit = 30, windowMs = 10 * 60_000): boolean {
+export function allow(key: string, limit = 30, windowMs = 10 * 60_000): boolean {
   const now = Date.now();
   const b = buckets.get(key);
   if (!b || b.resetAt <= now) {

@@ -450,3 +450,15 @@ export async function subscriptionOf(pathSlug: string, who: { email?: string | n
     .limit(1);
   return row ?? null;
 }
+
+/** The path of an unsubscribe token (the confirmation page), or null. */
+export async function subscriptionPathOfToken(token: string): Promise<{ slug: string; title: string } | null> {
+  if (!token || token.length > 100) return null;
+  const db = await getDb();
+  const [p] = await db
+    .select({ slug: paths.slug, title: paths.title })
+    .from(pathSubscriptions)
+    .innerJoin(paths, eq(paths.id, pathSubscriptions.pathId))
+    .where(eq(pathSubscriptions.token, token));
+  return p ?? null;
+}

@@ -660,3 +660,85 @@ export async function actorFromUser(userId: string): Promise<ResourceActor> {
   if (!u) throw new DomainError(401, 'unauthenticated', 'Sign in first.');
   return { userId, name: u.name ?? u.email.split('@')[0]! };
 }
+
+// ---------------------------------------------------------------- feeds
+
+export type FeedEntry = {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  format: ResourceRow['format'];
+  licence: string;
+  authors: ResourceRow['authors'];
+  publishedAt: Date;
+  updatedAt: Date;
+  paths: { slug: string; title: string }[];
+};
+
+/**
+ * The latest published resources, newest first, for the Atom feeds: the whole site's, or one
+ * path's (null when the path is unknown or a draft).
+ */
+export async function feedResources(opts: { pathSlug?: string; limit?: number } = {}): Promise<{ path: { slug: string; title: string; summary: string; updatedAt: Date } | null; entries: FeedEntry[] } | null> {
+  const db = await getDb();
+  let path: { id: string; slug: string; title: string; summary: string; updatedAt: Date } | null = null;
+  if (opts.pathSlug) {
+    const [p] = await db
+      .select({ id: paths.id, slug: paths.slug, title: paths.title, summary: paths.summary, updatedAt: paths.updatedAt, status: paths.status })
+      .from(paths)
+      .where(eq(paths.slug, opts.pathSlug));
+    if (!p || p.status === 'draft') return null;
+    path = p;
+  }
+  const rows = await db
+    .select({
+      id: resources.id,
+      slug: resources.slug,
+      title: resources.title,
+      summary: resources.summary,
+      body: resources.body,
+      format: resources.format,
+      licence: resources.licence,
+      authors: resources.authors,
+      publishedAt: resources.publishedAt,
+      updatedAt: resources.updatedAt,
+    })
+    .from(resources)
+    .where(
+      and(
+        eq(resources.status, 'published'),
+        path ? sql`exists (select 1 from ${resourcePaths} rp where rp.resource_id = ${resources.id} and rp.path_id = ${path.id})` : undefined,
+      ),
+    )
+    .orderBy(desc(resources.publishedAt), asc(resources.title))
+    .limit(Math.min(opts.limit ?? 50, 200));
+  const links = rows.length
+    ? await db
+        .select({ resourceId: resourcePaths.resourceId, slug: paths.slug, title: paths.title })
+        .from(resourcePaths)
+        .innerJoin(paths, eq(paths.id, resourcePaths.pathId))
+        .where(inArray(resourcePaths.resourceId, rows.map((r) => r.id)))
+    : [];
+  return {
+    path: path ? { slug: path.slug, title: path.title, summary: path.summary, updatedAt: path.updatedAt } : null,
+    entries: rows.map((r) => ({
+      ...r,
+      publishedAt: r.publishedAt ?? r.updatedAt,
+      paths: links.filter((l) => l.resourceId === r.id).map(({ resourceId: _r, ...l }) => l),
+    })),
+  };
+}
+
+/** Whether the resource (by id) is on the path (by slug): resource routes under a path answer 404 otherwise. */
+export async function resourceOnPath(pathSlug: string, resourceId: string): Promise<boolean> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(resourceId)) return false;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: resourcePaths.resourceId })
+    .from(resourcePaths)
+    .innerJoin(paths, eq(paths.id, resourcePaths.pathId))
+    .where(and(eq(paths.slug, pathSlug), eq(resourcePaths.resourceId, resourceId)));
+  return Boolean(row);
+}

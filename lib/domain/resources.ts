@@ -151,9 +151,9 @@ export const reorderRequest = z.object({ resourceIds: z.array(z.uuid()).min(1).m
 /** `PUT /api/paths/{path}/sessions`: link or unlink a programme session. */
 export const linkSessionRequest = z.object({ sessionId: z.uuid(), linked: z.boolean() }).strict();
 
-/** `POST /api/paths/{path}/subscriptions`: the opt-in digest. */
+/** `POST /api/paths/{path}/subscriptions`: the opt-in digest, for the signed-in user's address or a registrant's (`token`: personal link). */
 export const subscribeRequest = z
-  .object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional(), token: z.string().trim().min(10).max(100).optional(), locale: z.enum(['fr', 'en']).default('fr') })
+  .object({ token: z.string().trim().min(10).max(100).optional(), locale: z.enum(['fr', 'en']).default('fr') })
   .strict();
 
 // ---------------------------------------------------------------- slugs
@@ -238,41 +238,4 @@ export function diffSnapshots(before: Partial<ResourceSnapshot> | null, after: P
       parts: changes.map((c) => ({ value: c.value, ...(c.added ? { added: true } : {}), ...(c.removed ? { removed: true } : {}) })),
     };
   });
-}
-
-// ---------------------------------------------------------------- media
-
-/** A known video host's embeddable URL for `url`, or null (then the page shows a plain link). */
-export function embedUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'https:') return null;
-  const host = u.hostname.replace(/^www\./, '');
-  const id = (re: RegExp, s: string) => (re.test(s) ? s : null);
-  if (host === 'youtube.com' || host === 'm.youtube.com') {
-    const v = u.pathname === '/watch' ? u.searchParams.get('v') : u.pathname.match(/^\/(?:embed|shorts|live)\/([\w-]{6,20})$/)?.[1];
-    const ok = v && id(/^[\w-]{6,20}$/, v);
-    return ok ? `https://www.youtube-nocookie.com/embed/${ok}` : null;
-  }
-  if (host === 'youtu.be') {
-    const v = id(/^[\w-]{6,20}$/, u.pathname.slice(1));
-    return v ? `https://www.youtube-nocookie.com/embed/${v}` : null;
-  }
-  if (host === 'vimeo.com' || host === 'player.vimeo.com') {
-    const v = u.pathname.match(/(\d{5,12})$/)?.[1];
-    return v ? `https://player.vimeo.com/video/${v}` : null;
-  }
-  if (host === 'dailymotion.com' || host === 'dai.ly') {
-    const v = u.pathname.match(/(?:\/video\/|^\/)([a-zA-Z0-9]{5,12})$/)?.[1];
-    return v ? `https://www.dailymotion.com/embed/video/${v}` : null;
-  }
-  // PeerTube instances are many: a /w/<id> or /videos/watch/<uuid> page on any https host.
-  const peertube = u.pathname.match(/^\/(?:w|videos\/watch)\/([\w-]{8,40})$/)?.[1];
-  if (peertube) return `https://${u.host}/videos/embed/${peertube}`;
-  return null;
 }

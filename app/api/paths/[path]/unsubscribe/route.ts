@@ -1,0 +1,38 @@
+import { getTranslations } from 'next-intl/server';
+import { unsubscribeByToken, subscriptionPathOfToken } from '@/db/queries/paths';
+import { escapeHtml } from '@/lib/domain/search';
+
+export const dynamic = 'force-dynamic';
+
+function page(title: string, body: string, status = 200): Response {
+  const html = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">${body}</body></html>`;
+  return new Response(html, {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'" },
+  });
+}
+
+const tokenOf = (req: Request) => new URL(req.url).searchParams.get('token') ?? '';
+
+/** The digest mail's unsubscribe link: a confirmation page (a link opened by a mail scanner changes nothing). */
+export async function GET(req: Request) {
+  const t = await getTranslations('pathsMail');
+  const path = await subscriptionPathOfToken(tokenOf(req));
+  if (!path) return page(t('unsubscribeTitle'), `<p>${escapeHtml(t('unsubscribeUnknown'))}</p>`, 404);
+  return page(
+    t('unsubscribeTitle'),
+    `<h1>${escapeHtml(t('unsubscribeTitle'))}</h1><p>${escapeHtml(t('unsubscribeConfirm', { path: path.title }))}</p>` +
+      `<form method="post"><button type="submit">${escapeHtml(t('unsubscribeButton'))}</button></form>`,
+  );
+}
+
+/**
+ * One-click unsubscribe (RFC 8058: `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, posted by
+ * the mail client), and the confirmation page's button. Idempotent.
+ */
+export async function POST(req: Request) {
+  const t = await getTranslations('pathsMail');
+  const path = await unsubscribeByToken(tokenOf(req));
+  if (!path) return page(t('unsubscribeTitle'), `<p>${escapeHtml(t('unsubscribeUnknown'))}</p>`, 404);
+  return page(t('unsubscribeTitle'), `<p>${escapeHtml(t('unsubscribed', { path: path.title }))}</p>`);
+}
