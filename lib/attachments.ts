@@ -81,7 +81,6 @@ const EXECUTABLE_TYPES = new Set([
 /** A file name as shown and offered for download: no path, no control characters, at most 200 characters. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '_').replace(/^\.+/, '').trim().slice(-200);
   return cleaned || 'fichier';
 }
@@ -94,7 +93,6 @@ function textKind(data: Buffer): 'text' | 'svg' | 'markup' | null {
   } catch {
     return null;
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return null;
   const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 2048).toLowerCase();
   if (/<svg[\s>]/.test(head) || /<svg[\s>]/.test(text.slice(0, 65536).toLowerCase())) return 'svg';
