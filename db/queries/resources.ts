@@ -75,7 +75,8 @@ async function snapshotOf(tx: Tx, r: ResourceRow): Promise<ResourceSnapshot> {
   };
 }
 
-async function writeRevision(
+/** Record a revision of `r` (its state after a change) in the caller's transaction (also used by the seeder). */
+export async function writeRevision(
   tx: Tx,
   r: ResourceRow,
   action: (typeof resourceRevisions.$inferInsert)['action'],
@@ -153,7 +154,8 @@ async function loadForUpdate(tx: Tx, resourceId: string): Promise<ResourceRow> {
   return r;
 }
 
-async function appendToPath(tx: Tx, resourceId: string, pathId: string): Promise<void> {
+/** Put a resource at the end of a path (also used by the seeder). */
+export async function appendToPath(tx: Tx, resourceId: string, pathId: string): Promise<void> {
   await tx
     .insert(resourcePaths)
     .values({
