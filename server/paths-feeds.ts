@@ -1,15 +1,16 @@
-import { getTranslations } from 'next-intl/server';
 import { feedResources } from '@/db/queries/resources';
 import { publicUrl } from '@/lib/config';
 import { buildAtom } from '@/lib/feeds/atom';
 import { apiError } from '@/lib/http';
+import { translator } from './paths-mail';
 
 /** `GET /api/feed.atom` (every path) and `GET /api/paths/{path}/feed.atom` (one path). */
 export async function atomResponse(pathSlug?: string): Promise<Response> {
   const data = await feedResources({ pathSlug, limit: 50 });
   if (!data) return apiError(404, 'path_not_found', 'No such path.');
   const base = publicUrl();
-  const t = await getTranslations('pathsMail');
+  // Feeds are read by programs without a language preference: French, the site's first language.
+  const t = translator('fr');
   const host = new URL(base).hostname;
   const xml = buildAtom({
     baseUrl: base,

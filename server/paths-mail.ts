@@ -10,7 +10,8 @@ import type { Mail } from './mail';
 // Mails of the paths: a proposal's outcome to its proposer, and the digest of a path's new
 // resources (with one-click unsubscribe: RFC 8058). Texts from the `pathsMail` catalogue.
 
-function translator(locale: Locale) {
+/** The `pathsMail` catalogue outside a request (mail worker, feeds). */
+export function translator(locale: Locale) {
   return createTranslator({ locale, messages: locale === 'en' ? en : fr, namespace: 'pathsMail' });
 }
 

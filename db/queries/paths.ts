@@ -130,8 +130,9 @@ export async function listPaths(opts: { all?: boolean; now?: Date } = {}): Promi
       description: paths.description,
       status: paths.status,
       coverAttachmentId: paths.coverAttachmentId,
-      resourceCount: sql<number>`(select count(*)::int from ${resourcePaths} rp join ${resources} r on r.id = rp.resource_id
-                                   where rp.path_id = ${paths.id} and r.status = 'published')`,
+      // Written out: inside a selected field Drizzle would print `${paths.id}` as a bare "id".
+      resourceCount: sql<number>`(select count(*)::int from resource_paths rp join resources r on r.id = rp.resource_id
+                                   where rp.path_id = paths.id and r.status = 'published')`,
     })
     .from(paths)
     .where(opts.all ? undefined : eq(paths.status, 'active'))
@@ -350,8 +351,9 @@ export async function linkSessionToPath(actorId: string, pathSlug: string, sessi
     const [s] = await tx
       .select({
         id: programmeSessions.id,
-        allowed: sql<boolean>`exists (select 1 from ${roleGrants} g where g.user_id = ${actorId}
-                                and (g.role = 'admin' or (g.role = 'organizer' and g.event_id = ${programmeSessions.eventId})))`,
+        // Written out: in a one-table select Drizzle prints columns unqualified (`event_id` would be g's).
+        allowed: sql<boolean>`exists (select 1 from role_grants g where g.user_id = ${actorId}
+                                and (g.role = 'admin' or (g.role = 'organizer' and g.event_id = programme_sessions.event_id)))`,
       })
       .from(programmeSessions)
       .where(eq(programmeSessions.id, sessionId));
@@ -378,12 +380,6 @@ export async function pathsOfSession(sessionId: string): Promise<{ id: string; s
     .innerJoin(paths, eq(paths.id, pathSessions.pathId))
     .where(eq(pathSessions.sessionId, sessionId))
     .orderBy(asc(paths.title));
-}
-
-/** Whether the user coordinates one of the paths the session is linked to (Q&A export rule). */
-export function coordinatesSessionSql(userId: string, sessionIdColumn: unknown) {
-  return sql`exists (select 1 from ${roleGrants} g join ${pathSessions} ps on ps.path_id = g.path_id
-                      where g.user_id = ${userId} and g.role = 'coordinator' and ps.session_id = ${sessionIdColumn})`;
 }
 
 // ---------------------------------------------------------------- digest subscriptions

@@ -101,20 +101,32 @@ export const authorSchema = z
   })
   .strict();
 
-/** The editable fields of a resource (create, update, propose). */
+/** The editable fields of a resource, without defaults (an update gives any subset). */
+const fieldShape = {
+  title: trimmed(300).min(1, 'required'),
+  summary: trimmed(2000),
+  body: z.string().max(100_000),
+  format: z.enum(RESOURCE_FORMATS),
+  language: z.enum(LANGUAGES),
+  date: z.iso.date().optional().nullable(),
+  licence: z.enum(LICENCE_IDS),
+  authors: z.array(authorSchema).max(50),
+  mediaUrl: httpUrl.optional().nullable(),
+  sessionIds: z.array(z.uuid()).max(50),
+  attachmentIds: z.array(z.uuid()).max(50),
+};
+
+/** The fields of a new resource (create, propose), with their defaults. */
 export const resourceFields = z
   .object({
-    title: trimmed(300).min(1, 'required'),
-    summary: trimmed(2000).default(''),
-    body: z.string().max(100_000).default(''),
-    format: z.enum(RESOURCE_FORMATS),
-    language: z.enum(LANGUAGES).default('fr'),
-    date: z.iso.date().optional().nullable(),
-    licence: z.enum(LICENCE_IDS).default('all-rights-reserved'),
-    authors: z.array(authorSchema).max(50).default([]),
-    mediaUrl: httpUrl.optional().nullable(),
-    sessionIds: z.array(z.uuid()).max(50).default([]),
-    attachmentIds: z.array(z.uuid()).max(50).default([]),
+    ...fieldShape,
+    summary: fieldShape.summary.default(''),
+    body: fieldShape.body.default(''),
+    language: fieldShape.language.default('fr'),
+    licence: fieldShape.licence.default('all-rights-reserved'),
+    authors: fieldShape.authors.default([]),
+    sessionIds: fieldShape.sessionIds.default([]),
+    attachmentIds: fieldShape.attachmentIds.default([]),
   })
   .strict();
 export type ResourceFields = z.output<typeof resourceFields>;
@@ -124,7 +136,11 @@ export const createResourceRequest = resourceFields.extend({ publish: z.boolean(
 export type CreateResourceRequest = z.output<typeof createResourceRequest>;
 
 /** `PATCH /api/paths/{path}/resources/{resource}`: any subset of the fields, at the version the editor read. */
-export const updateResourceRequest = resourceFields.partial().extend({ version: z.number().int().positive() }).strict();
+export const updateResourceRequest = z
+  .object(fieldShape)
+  .partial()
+  .extend({ version: z.number().int().positive() })
+  .strict();
 export type UpdateResourceRequest = z.output<typeof updateResourceRequest>;
 
 /** `POST /api/paths/{path}/proposals`: anybody signed in, or a registrant with `token` (their personal link). */
