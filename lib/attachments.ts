@@ -95,7 +95,7 @@ function textKind(data: Buffer): 'text' | 'svg' | 'markup' | null {
   }
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return null;
   const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 2048).toLowerCase();
-  if (/<svg[\s>]/.test(head) || /<svg[\s>]/.test(text.slice(0, 65536).toLowerCase())) return 'svg';
+  if (/<svg[\s/>]/.test(head) || /<svg[\s/>]/.test(text.slice(0, 65536).toLowerCase())) return 'svg';
   if (head.startsWith('<') || /<(script|html|iframe|object)[\s>]/.test(text.slice(0, 65536).toLowerCase())) return 'markup';
   return 'text';
 }

@@ -1,5 +1,3 @@
-import { apiError } from './http';
-
 /**
  * The checks every upload (multipart public write) goes through, in one place so that they can be
  * switched to the shared write guard: multipart content type, same Origin, a body-size limit checked
@@ -9,7 +7,8 @@ import { apiError } from './http';
 /** Multipart overhead allowed on top of the file itself (boundaries, other fields). */
 const MULTIPART_SLACK = 64 * 1024;
 
-type Guarded = { ok: true; form: FormData } | { ok: false; response: Response };
+export type UploadRefusal = { status: 400 | 403 | 413 | 415 | 429; code: string; message: string };
+type Guarded = { ok: true; form: FormData } | ({ ok: false } & UploadRefusal);
 
 /** Requests from another site are refused: a browser sends Origin on every cross-site POST. */
 export function sameOrigin(req: Request): boolean {
@@ -63,20 +62,20 @@ export function allow(key: string, limit = 30, windowMs = 10 * 60_000): boolean 
 export async function guardUpload(req: Request, who: string, maxFileBytes: number): Promise<Guarded> {
   const type = req.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
-    return { ok: false, response: apiError(415, 'unsupported_media_type', 'Send the file as multipart/form-data.') };
+    return { ok: false, status: 415, code: 'unsupported_media_type', message: 'Send the file as multipart/form-data.' };
   }
-  if (!sameOrigin(req)) return { ok: false, response: apiError(403, 'cross_origin', 'This request comes from another site.') };
-  if (!allow(who)) return { ok: false, response: apiError(429, 'rate_limited', 'Too many uploads; try again in a few minutes.') };
+  if (!sameOrigin(req)) return { ok: false, status: 403, code: 'cross_origin', message: 'This request comes from another site.' };
+  if (!allow(who)) return { ok: false, status: 429, code: 'rate_limited', message: 'Too many uploads; try again in a few minutes.' };
   const max = maxFileBytes + MULTIPART_SLACK;
-  const tooLarge = () => apiError(413, 'file_too_large', `The file is larger than ${Math.round(maxFileBytes / 1024 / 1024)} MB.`);
+  const tooLarge = { ok: false as const, status: 413 as const, code: 'file_too_large', message: `The file is larger than ${Math.round(maxFileBytes / 1024 / 1024)} MB.` };
   const declared = Number(req.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > max) return { ok: false, response: tooLarge() };
+  if (Number.isFinite(declared) && declared > max) return tooLarge;
   const body = await readCapped(req, max);
-  if (!body) return { ok: false, response: tooLarge() };
+  if (!body) return tooLarge;
   try {
     const form = await new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData();
     return { ok: true, form };
   } catch {
-    return { ok: false, response: apiError(400, 'invalid_multipart', 'The upload could not be read.') };
+    return { ok: false, status: 400, code: 'invalid_multipart', message: 'The upload could not be read.' };
   }
 }

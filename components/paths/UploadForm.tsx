@@ -7,8 +7,7 @@ import { getTranslations } from 'next-intl/server';
 export async function UploadForm({ next, error }: { next: string; error?: string | null }) {
   const t = await getTranslations('paths');
   return (
-    <form method="post" action="/api/attachments" encType="multipart/form-data" className="grid gap-2 rounded-lg border border-dashed border-stone-300 bg-white p-3" data-testid="upload-form">
-      <input type="hidden" name="next" value={next} />
+    <form method="post" action={`/api/attachments?next=${encodeURIComponent(next)}`} encType="multipart/form-data" className="grid gap-2 rounded-lg border border-dashed border-stone-300 bg-white p-3" data-testid="upload-form">
       <label htmlFor="upload-file" className="text-sm font-medium">
         {t('editor.addAttachment')}
       </label>

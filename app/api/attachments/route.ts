@@ -1,4 +1,3 @@
-import { getTranslations } from 'next-intl/server';
 import { storeAttachment } from '@/db/queries/attachments';
 import { AttachmentRefusal, MAX_ATTACHMENT_BYTES, inspectAttachment } from '@/lib/attachments';
 import { apiError } from '@/lib/http';
@@ -8,7 +7,7 @@ import { currentParticipant } from '@/server/auth/current';
 export const dynamic = 'force-dynamic';
 
 /** Only same-site paths are followed back. */
-const safeNext = (v: FormDataEntryValue | null) => (typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.includes('\\') ? v : null);
+const safeNext = (v: FormDataEntryValue | string | null) => (typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.includes('\\') ? v : null);
 
 /** Back to the form that sent the file (no-JavaScript upload): with the new id, or the refusal's code. */
 function backTo(next: string, params: Record<string, string>): Response {
@@ -28,18 +27,21 @@ function backTo(next: string, params: Record<string, string>): Response {
 export async function POST(req: Request) {
   const who = await currentParticipant(req);
   if (!who) return apiError(401, 'unauthenticated', 'Sign in (or open your personal link) first.');
+  // `next` in the query (so that even a refused body comes back to the form) or in the form.
+  let next = safeNext(new URL(req.url).searchParams.get('next'));
+  // The page behind `next` shows the refusal from the catalogues (paths.errors.<code>); JSON clients get the code and an English message.
+  const refuse = (status: number, code: string, message: string) => (next ? backTo(next, { uploadError: code }) : apiError(status, code, message));
   const guarded = await guardUpload(req, who.userId ? `user:${who.userId}` : `registration:${who.kind === 'registration' ? who.registrationId : ''}`, MAX_ATTACHMENT_BYTES);
-  if (!guarded.ok) return guarded.response;
-  const next = safeNext(guarded.form.get('next'));
+  if (!guarded.ok) return refuse(guarded.status, guarded.code, guarded.message);
+  next ??= safeNext(guarded.form.get('next'));
   const file = guarded.form.get('file');
-  const t = await getTranslations('paths.errors');
-  const refuse = (status: number, code: string) => (next ? backTo(next, { uploadError: code }) : apiError(status, code, t(code as 'file_missing')));
-  if (!(file instanceof File) || file.size === 0) return refuse(400, file instanceof File ? 'file_empty' : 'file_missing');
+  if (!(file instanceof File)) return refuse(400, 'file_missing', 'Send the file in the `file` field.');
+  if (file.size === 0) return refuse(400, 'file_empty', 'The file is empty.');
   let inspected;
   try {
     inspected = await inspectAttachment(Buffer.from(await file.arrayBuffer()), file.name);
   } catch (err) {
-    if (err instanceof AttachmentRefusal) return refuse(err.code === 'file_too_large' ? 413 : 415, err.code);
+    if (err instanceof AttachmentRefusal) return refuse(err.code === 'file_too_large' ? 413 : 415, err.code, err.message);
     throw err;
   }
   const { id } = await storeAttachment({
