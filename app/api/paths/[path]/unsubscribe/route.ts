@@ -1,6 +1,7 @@
-import { getTranslations } from 'next-intl/server';
-import { unsubscribeByToken, subscriptionPathOfToken } from '@/db/queries/paths';
+import { subscriptionPathOfToken, unsubscribeByToken } from '@/db/queries/paths';
 import { escapeHtml } from '@/lib/domain/search';
+import { pickLocale } from '@/lib/i18n';
+import { translator } from '@/server/paths-mail';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,16 +14,18 @@ function page(title: string, body: string, status = 200): Response {
 }
 
 const tokenOf = (req: Request) => new URL(req.url).searchParams.get('token') ?? '';
+/** Mail clients post without cookies: the language of the request, else French. */
+const t = (req: Request) => translator(pickLocale(req.headers.get('accept-language')) ?? 'fr');
 
 /** The digest mail's unsubscribe link: a confirmation page (a link opened by a mail scanner changes nothing). */
 export async function GET(req: Request) {
-  const t = await getTranslations('pathsMail');
+  const tr = t(req);
   const path = await subscriptionPathOfToken(tokenOf(req));
-  if (!path) return page(t('unsubscribeTitle'), `<p>${escapeHtml(t('unsubscribeUnknown'))}</p>`, 404);
+  if (!path) return page(tr('unsubscribeTitle'), `<p>${escapeHtml(tr('unsubscribeUnknown'))}</p>`, 404);
   return page(
-    t('unsubscribeTitle'),
-    `<h1>${escapeHtml(t('unsubscribeTitle'))}</h1><p>${escapeHtml(t('unsubscribeConfirm', { path: path.title }))}</p>` +
-      `<form method="post"><button type="submit">${escapeHtml(t('unsubscribeButton'))}</button></form>`,
+    tr('unsubscribeTitle'),
+    `<h1>${escapeHtml(tr('unsubscribeTitle'))}</h1><p>${escapeHtml(tr('unsubscribeConfirm', { path: path.title }))}</p>` +
+      `<form method="post"><button type="submit">${escapeHtml(tr('unsubscribeButton'))}</button></form>`,
   );
 }
 
@@ -31,8 +34,8 @@ export async function GET(req: Request) {
  * the mail client), and the confirmation page's button. Idempotent.
  */
 export async function POST(req: Request) {
-  const t = await getTranslations('pathsMail');
+  const tr = t(req);
   const path = await unsubscribeByToken(tokenOf(req));
-  if (!path) return page(t('unsubscribeTitle'), `<p>${escapeHtml(t('unsubscribeUnknown'))}</p>`, 404);
-  return page(t('unsubscribeTitle'), `<p>${escapeHtml(t('unsubscribed', { path: path.title }))}</p>`);
+  if (!path) return page(tr('unsubscribeTitle'), `<p>${escapeHtml(tr('unsubscribeUnknown'))}</p>`, 404);
+  return page(tr('unsubscribeTitle'), `<p>${escapeHtml(tr('unsubscribed', { path: path.title }))}</p>`);
 }
