@@ -36,7 +36,9 @@ export async function Attachments({ files, locale }: { files: File[]; locale: st
           {others.map((f) => (
             <li key={f.id}>
               <a href={attachmentUrl(f.id)} className="inline-flex items-center gap-2">
-                <span aria-hidden="true">📄</span>
+                <span aria-hidden="true" className="rounded bg-stone-200 px-1 text-[0.65rem] font-bold uppercase text-stone-700">
+                  {f.filename.includes('.') ? f.filename.split('.').pop()!.slice(0, 4) : f.contentType.split('/')[1]?.slice(0, 4)}
+                </span>
                 {t('download', { name: f.filename, size: humanSize(f.size, locale) })}
               </a>
             </li>

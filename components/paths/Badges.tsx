@@ -32,7 +32,9 @@ export async function LicenceBadge({ licence, withLabel = false }: { licence: st
   const className = 'inline-block rounded border border-stone-300 bg-white px-1.5 py-0.5 text-xs text-stone-700';
   return l.url ? (
     <a href={l.url} rel="license noopener noreferrer" className={className} data-licence={l.id} title={l.name}>
-      <span aria-hidden="true">🅭 </span>
+      <span aria-hidden="true" className="mr-1 rounded-sm bg-stone-800 px-0.5 text-[0.6rem] font-bold text-white">
+        {l.id.startsWith('CC') ? 'CC' : 'OL'}
+      </span>
       {label}
     </a>
   ) : (

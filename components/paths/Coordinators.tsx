@@ -8,7 +8,7 @@ export async function Coordinators({ list, compact = false }: { list: Coordinato
   if (compact) {
     return (
       <p className="text-xs text-stone-600">
-        {t('coordinators')} : {list.map((c) => (c.kind === 'organization' ? c.name : c.organization ? `${c.name} (${c.organization})` : c.name)).join(', ')}
+        {t('coordinatorsList', { names: list.map((c) => (c.kind === 'organization' ? c.name : c.organization ? `${c.name} (${c.organization})` : c.name)).join(', ') })}
       </p>
     );
   }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
+import { localDate } from '@/lib/domain/time';
 import type { PathSummary } from '@/db/queries/paths';
 import { Coordinators } from './Coordinators';
 
@@ -33,7 +34,7 @@ export async function PathCard({ path }: { path: PathSummary }) {
             {next
               ? t('nextSession', {
                   title: next.title,
-                  when: `${formatDay(next.startsAt.toISOString().slice(0, 10), locale, next.event.timeZone)} ${formatTime(next.startsAt, locale, next.event.timeZone)}`,
+                  when: `${formatDay(localDate(next.startsAt, next.event.timeZone), locale, next.event.timeZone)}, ${formatTime(next.startsAt, locale, next.event.timeZone)}`,
                 })
               : t('noNextSession')}
           </span>

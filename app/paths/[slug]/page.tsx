@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
+import { localDate } from '@/lib/domain/time';
 import { Coordinators } from '@/components/paths/Coordinators';
 import { Markdown } from '@/components/paths/Markdown';
 import { attachmentUrl } from '@/components/paths/PathCard';
@@ -40,7 +41,7 @@ export default async function PathPage({ params, searchParams }: { params: Promi
   const filtered = Boolean(format || language);
 
   const when = (s: AgendaSession) =>
-    `${formatDay(s.startsAt.toISOString().slice(0, 10), locale, s.event.timeZone)}, ${formatTime(s.startsAt, locale, s.event.timeZone)}`;
+    `${formatDay(localDate(s.startsAt, s.event.timeZone), locale, s.event.timeZone)}, ${formatTime(s.startsAt, locale, s.event.timeZone)}`;
   const sessionItem = (s: AgendaSession, past: boolean) => (
     <li key={s.id} className="py-2" data-session-slug={s.slug}>
       <p className="text-sm tabular-nums text-stone-600 first-letter:uppercase">
@@ -54,7 +55,9 @@ export default async function PathPage({ params, searchParams }: { params: Promi
           {s.outputs.map((o) => (
             <li key={o.slug}>
               <Link href={`/resources/${o.slug}`} className="rounded bg-brand-soft px-2 py-0.5 text-brand">
-                {o.format === 'replay' ? t('replay') : t('report')} : {o.title}
+                {o.title.toLowerCase().startsWith((o.format === 'replay' ? t('replay') : t('report')).toLowerCase())
+                  ? o.title
+                  : `${o.format === 'replay' ? t('replay') : t('report')} : ${o.title}`}
               </Link>
             </li>
           ))}
