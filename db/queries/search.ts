@@ -31,7 +31,7 @@ export async function search(filters: SearchFilters, baseUrl = ''): Promise<Sear
     with query as (select public.chemins_search_query(${q}) as tsq),
     hits as (
       select 'resource' as type, r.slug, r.title, null::text as event_slug, r.language,
-             coalesce(nullif(r.summary, ''), '') || ' ' || left(r.body, 4000) as doc,
+             coalesce(nullif(r.summary, ''), '') || ' ' || left(r.body, 1500) as doc,
              ts_rank(r.search, query.tsq) as rank
         from resources r, query
        where r.search @@ query.tsq and r.status = 'published'
