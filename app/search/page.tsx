@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { FilterSelect } from '@/components/paths/FilterSelect';
 import { resourceOptions } from '@/components/paths/options';
 import { listPaths } from '@/db/queries/paths';
 import { search } from '@/db/queries/search';
@@ -26,17 +27,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const [t, tp, paths, options] = await Promise.all([getTranslations('paths.search'), getTranslations('paths'), listPaths(), resourceOptions()]);
   const hits = filters.q.trim() ? await search(filters) : null;
   const select = (name: 'path' | 'format' | 'licence' | 'lang', label: string, opts: { value: string; label: string }[]) => (
-    <label className="flex flex-col text-sm">
-      <span className="font-medium">{label}</span>
-      <select name={name} defaultValue={chosen[name] ?? ''} className="max-w-56 rounded border border-stone-300 bg-white px-2 py-1">
-        <option value="">{tp('all')}</option>
-        {opts.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect name={name} label={label} allLabel={tp('all')} value={chosen[name]} options={opts} />
   );
   return (
     <div className="space-y-6">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useId } from 'react';
 import type { FormState } from '@/app/organize/[slug]/programme-actions';
 
 type Action = 'submit' | 'publish' | 'decline' | 'archive' | 'unpublish' | 'reopen';
@@ -10,6 +10,7 @@ type Action = 'submit' | 'publish' | 'decline' | 'archive' | 'unpublish' | 'reop
 export function TransitionForm({ action, actions, label }: { action: (prev: FormState, form: FormData) => Promise<FormState>; actions: Action[]; label: string }) {
   const t = useTranslations('paths');
   const [state, formAction, pending] = useActionState(action, null);
+  const reasonId = useId();
   if (!actions.length) return null;
   const button = (a: Action, primary = false) => (
     <button
@@ -34,11 +35,11 @@ export function TransitionForm({ action, actions, label }: { action: (prev: Form
       )}
       {actions.includes('decline') && (
         <div className="flex flex-col gap-1">
-          <label htmlFor={`reason-${label}`} className="text-sm font-medium">
+          <label htmlFor={reasonId} className="text-sm font-medium">
             {t('editor.declineReason')}
           </label>
           <textarea
-            id={`reason-${label}`}
+            id={reasonId}
             name="reason"
             rows={2}
             maxLength={2000}

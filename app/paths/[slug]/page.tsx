@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
 import { localDate } from '@/lib/domain/time';
 import { Coordinators } from '@/components/paths/Coordinators';
+import { FilterSelect } from '@/components/paths/FilterSelect';
 import { Markdown } from '@/components/paths/Markdown';
 import { attachmentUrl } from '@/components/paths/PathCard';
 import { ResourceCard } from '@/components/paths/ResourceCard';
@@ -67,17 +68,7 @@ export default async function PathPage({ params, searchParams }: { params: Promi
   );
 
   const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[]) => (
-    <label className="flex flex-col text-sm">
-      <span className="font-medium">{label}</span>
-      <select name={name} defaultValue={value ?? ''} className="rounded border border-stone-300 bg-white px-2 py-1">
-        <option value="">{t('all')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect name={name} label={label} allLabel={t('all')} value={value} options={options} />
   );
 
   return (
