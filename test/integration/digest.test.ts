@@ -100,7 +100,8 @@ describe.each<Driver>(['postgres', 'pglite'])('path digest and proposal outcomes
   });
 
   it('mails the proposer the outcome, with the coordinator’s reason when declined', async () => {
-    const who = { kind: 'user' as const, userId: null, name: 'Zoé', email: `zoe@${driver}.test` };
+    const [zoe] = await handle.db.insert(users).values({ email: `zoe@${driver}.test`, name: 'Zoé' }).returning();
+    const who = { kind: 'user' as const, userId: zoe!.id, name: 'Zoé', email: zoe!.email };
     const a = await proposeResource(who, SANTE, proposeResourceRequest.parse({ title: 'Proposition refusée', format: 'document' }));
     const b = await proposeResource(who, SANTE, proposeResourceRequest.parse({ title: 'Proposition acceptée', format: 'document' }));
     await transitionResource(coord, a.id, 'decline', 'Déjà publiée sur un autre chemin.');
@@ -166,7 +167,8 @@ describe.each<Driver>(['postgres', 'pglite'])('path digest and proposal outcomes
       await first.exited;
     }
     await publish('Fiche de l’après-midi', new Date());
-    const who = { kind: 'user' as const, userId: null, name: 'Noé', email: `noe@${driver}.test` };
+    const [noe] = await handle.db.insert(users).values({ email: `noe@${driver}.test`, name: 'Noé' }).returning();
+    const who = { kind: 'user' as const, userId: noe!.id, name: 'Noé', email: noe!.email };
     const p = await proposeResource(who, SANTE, proposeResourceRequest.parse({ title: 'Après le redémarrage', format: 'document' }));
     await transitionResource(coord, p.id, 'publish');
     const second = await spawnWorker(pg!.url);
