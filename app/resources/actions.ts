@@ -4,7 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/app/organize/[slug]/programme-actions';
-import { linkSessionToPath } from '@/db/queries/paths';
+import { linkSessionToPath, updatePath } from '@/db/queries/paths';
+import { pendingUploadsOf } from '@/db/queries/paths-ui';
 import {
   actorFromUser,
   createResource,
@@ -152,4 +153,39 @@ export async function qaToReportAction(sessionId: string, back: string, _prev: F
     return refusal(err, form);
   }
   redirect(`/resources/${slug}/edit?saved=1`);
+}
+
+const pathInput = z
+  .object({
+    title: z.string().trim().min(1, 'required').max(300),
+    summary: z.string().trim().max(2000),
+    description: z.string().max(100_000),
+    status: z.enum(['draft', 'active', 'archived']),
+    cover: z.union([z.literal('keep'), z.literal('none'), z.uuid()]),
+  })
+  .strict();
+
+/** A path's presentation (title, summary, Markdown description, status, cover image), by its coordinators. */
+export async function updatePathAction(pathSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const actor = await signedIn(`/paths/${pathSlug}/manage`);
+  const parsed = pathInput.safeParse({
+    title: form.get('title') ?? '',
+    summary: form.get('summary') ?? '',
+    description: form.get('description') ?? '',
+    status: form.get('status') ?? '',
+    cover: form.get('cover') ?? 'keep',
+  });
+  if (!parsed.success) return { error: 'invalid', fields: fieldsOf(parsed.error), values: formValues(form), at: Date.now() };
+  const { cover, ...fields } = parsed.data;
+  if (cover !== 'keep' && cover !== 'none') {
+    // Only an image the coordinator uploaded themselves becomes the cover.
+    const [mine] = await pendingUploadsOf([cover], { userId: actor.userId });
+    if (!mine?.variants.includes('thumb')) return { error: 'invalid', fields: { cover: 'an image you uploaded' }, values: formValues(form), at: Date.now() };
+  }
+  try {
+    await updatePath(actor.userId, pathSlug, { ...fields, ...(cover === 'keep' ? {} : { coverAttachmentId: cover === 'none' ? null : cover }) });
+  } catch (err) {
+    return refusal(err, form);
+  }
+  redirect(`/paths/${pathSlug}/manage?saved=1`);
 }

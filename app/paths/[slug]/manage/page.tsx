@@ -6,13 +6,17 @@ import { FormatBadge, StatusBadge } from '@/components/paths/Badges';
 import { TransitionForm } from '@/components/paths/TransitionForm';
 import { getPathBySlug } from '@/db/queries/paths';
 import { reviewQueue } from '@/db/queries/resources';
-import { moveResourceAction, transitionAction } from '@/app/resources/actions';
+import { moveResourceAction, transitionAction, updatePathAction } from '@/app/resources/actions';
+import { PathForm } from '@/components/paths/PathForm';
+import { UploadForm } from '@/components/paths/UploadForm';
+import { uploadsInQuery } from '@/components/paths/options';
+import { pendingUploadsOf } from '@/db/queries/paths-ui';
 import { currentUser } from '@/server/auth/current';
 
 export const metadata: Metadata = { robots: { index: false } };
 
 /** `/paths/{slug}/manage`: the coordinators' page — review queue, then every resource of the path in its order. */
-export default async function ManagePathPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ManagePathPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
   const sp = await searchParams;
   const user = await currentUser();
@@ -30,7 +34,9 @@ export default async function ManagePathPage({ params, searchParams }: { params:
       </div>
     );
   }
-  const queue = await reviewQueue(user.id, slug);
+  const uploads = uploadsInQuery(`/paths/${slug}/manage`, sp);
+  const [queue, covers] = await Promise.all([reviewQueue(user.id, slug), pendingUploadsOf(uploads.ids.slice(-1), { userId: user.id })]);
+  const newCover = covers.find((c) => c.variants.includes('thumb')) ?? null;
   const back = `/paths/${slug}/manage`;
   const day = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Paris' }).format(d);
   const moveButton = (id: string, title: string, direction: 'up' | 'down', disabled: boolean) => (
@@ -96,6 +102,19 @@ export default async function ManagePathPage({ params, searchParams }: { params:
           </ul>
         )}
       </section>
+
+      <details className="rounded-lg bg-white p-4" open={Boolean(newCover || uploads.error)}>
+        <summary className="cursor-pointer text-lg font-semibold">{t('editor.editPath')}</summary>
+        <div className="mt-3 grid max-w-3xl gap-4">
+          <UploadForm next={uploads.next} error={uploads.error} />
+          <PathForm
+            action={updatePathAction.bind(null, slug)}
+            defaults={{ title: path.title, summary: path.summary, description: path.description, status: path.status }}
+            hasCover={Boolean(path.coverAttachmentId)}
+            newCover={newCover}
+          />
+        </div>
+      </details>
 
       <section aria-labelledby="order-title" id="order">
         <h2 id="order-title" className="text-xl font-bold">
