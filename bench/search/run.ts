@@ -7,8 +7,11 @@
 //
 //   DATABASE_URL=postgres://…/fresh_db npx tsx bench/search/run.ts
 //   (the built app is started on that database: `npm run build` first; BENCH_URL to use an app
-//    already running on it; BENCH_RESOURCES (10000), BENCH_QUERIES per round and side (300),
-//    BENCH_ROUNDS (4).)
+//    already running on it; BENCH_APP=handler serves the route handler of app/api/search/route.ts
+//    on node:http in this process instead (the same code, without Next's router: for a checkout
+//    whose build is older than its search code); BENCH_RESOURCES (10000), BENCH_QUERIES per
+//    round and side (300), BENCH_ROUNDS (4).)
+import { createServer } from 'node:http';
 import postgres from 'postgres';
 import { Pool } from 'undici';
 import { CONNECTION_SETTINGS, openDatabase, setDatabase } from '../../db/client';
@@ -129,13 +132,34 @@ async function timed(n: number, task: (i: number) => Promise<void>): Promise<num
 const handle = await openDatabase({ databaseUrl: DATABASE_URL, dataDir: 'unused' });
 setDatabase(Promise.resolve(handle));
 await seed(handle.db);
-await handle.close();
+if (process.env.BENCH_APP !== 'handler') await handle.close();
 const sql = postgres(DATABASE_URL, { max: 2, onnotice: () => {}, connection: CONNECTION_SETTINGS });
 const t0 = performance.now();
 await fill(sql);
 console.log(`data: ${RESOURCES} resources (1 in 5 in English) ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-const app = await startApp();
+/** The search route handler on node:http (BENCH_APP=handler). */
+async function startHandler(): Promise<{ url: string; stop: () => void }> {
+  process.env.DATABASE_URL = DATABASE_URL;
+  const { GET } = await import('../../app/api/search/route');
+  const server = createServer((req, res) => {
+    GET(new Request(`http://127.0.0.1${req.url}`))
+      .then(async (r) => {
+        res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+        res.end(Buffer.from(await r.arrayBuffer()));
+      })
+      .catch((err) => {
+        res.writeHead(500);
+        res.end(String(err));
+      });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, stop: () => server.close() };
+}
+
+const mode = process.env.BENCH_APP === 'handler' ? 'route handler on node:http' : process.env.BENCH_URL ? `app at ${process.env.BENCH_URL}` : 'built app (server/index.ts)';
+const app = process.env.BENCH_APP === 'handler' ? await startHandler() : await startApp();
+console.log(`app side: ${mode}; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 try {
   const bare = async (q: string) => {
     await sql`select r.slug from resources r, public.chemins_search_query(${q}) tsq
@@ -180,4 +204,5 @@ try {
   app.stop();
   await pool?.close();
   await sql.end();
+  if (process.env.BENCH_APP === 'handler') await handle.close();
 }
