@@ -41,6 +41,7 @@ test('a coordinator publishes a resource with an attachment; a visitor finds it 
   await page.getByTestId('manage-link').click();
   await expect(page.getByRole('heading', { name: /Gestion du chemin/ })).toBeVisible();
   await page.getByRole('link', { name: 'Nouvelle ressource' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nouvelle ressource' })).toBeVisible();
 
   // A program renamed .pdf is refused with a clear message; a real PDF is kept for the form.
   const exe = Buffer.alloc(1024);
