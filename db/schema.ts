@@ -14,6 +14,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { randomBytes } from 'node:crypto';
+// The lists of formats and statuses are the domain's (one definition).
+import { RESOURCE_FORMATS, RESOURCE_STATUSES } from '../lib/domain/resources';
 
 const TOKEN_BYTES = 24;
 let tokenPool = Buffer.alloc(0);
@@ -285,19 +287,9 @@ export const pathSessions = pgTable(
 
 // ---------------------------------------------------------------- resources (published on paths)
 
-export const resourceFormat = pgEnum('resource_format', [
-  'replay',
-  'initiative',
-  'meeting_report',
-  'interview',
-  'territorial_strategy',
-  'creation',
-  'remote_visit',
-  'document',
-  'link',
-]);
+export const resourceFormat = pgEnum('resource_format', RESOURCE_FORMATS);
 /** draft → in_review → published → archived; a declined proposal is `declined` (kept, out of the queue). */
-export const resourceStatus = pgEnum('resource_status', ['draft', 'in_review', 'published', 'archived', 'declined']);
+export const resourceStatus = pgEnum('resource_status', RESOURCE_STATUSES);
 
 export type ResourceAuthor = { name: string; organization?: string | null; kind: 'person' | 'organization' };
 

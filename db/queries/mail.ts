@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { REMINDERS } from '@/lib/domain/reminders';
 import { getDb, type Tx } from '../client';
 import { events, mailOutbox, programmeSessions, registrations, registrationSessions } from '../schema';
@@ -53,17 +53,14 @@ export type OutgoingMail = {
   seats: { sessionId: string; status: 'confirmed' | 'waitlisted' | 'cancelled' }[];
 };
 
-/**
- * Lease up to `limit` due mails (several workers may run: rows are taken with SKIP LOCKED and
- * leased for two minutes, so a mail whose sender crashed is retried after the lease).
- */
-export async function leaseMails(limit = 20, now = new Date()): Promise<OutgoingMail[]> {
+/** Take up to `limit` due outbox rows of one family (`which`) for two minutes (see `leaseMails`). */
+async function leaseRows(which: SQL, limit: number, now: Date) {
   const db = await getDb();
-  const rows = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: mailOutbox.id })
       .from(mailOutbox)
-      .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.availableAt, now), isNotNull(mailOutbox.registrationId)))
+      .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.availableAt, now), which))
       .orderBy(asc(mailOutbox.availableAt))
       .limit(limit)
       .for('update', { skipLocked: true });
@@ -74,6 +71,15 @@ export async function leaseMails(limit = 20, now = new Date()): Promise<Outgoing
       .where(inArray(mailOutbox.id, due.map((d) => d.id)))
       .returning();
   });
+}
+
+/**
+ * Lease up to `limit` due mails (several workers may run: rows are taken with SKIP LOCKED and
+ * leased for two minutes, so a mail whose sender crashed is retried after the lease).
+ */
+export async function leaseMails(limit = 20, now = new Date()): Promise<OutgoingMail[]> {
+  const db = await getDb();
+  const rows = await leaseRows(isNotNull(mailOutbox.registrationId), limit, now);
   if (!rows.length) return [];
   const regs = await db
     .select({
@@ -132,22 +138,7 @@ export type OutgoingPathMail = {
 
 /** Lease due path mails, as `leaseMails` does for registration mails. */
 export async function leasePathMails(limit = 20, now = new Date()): Promise<OutgoingPathMail[]> {
-  const db = await getDb();
-  const rows = await db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: mailOutbox.id })
-      .from(mailOutbox)
-      .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.availableAt, now), isNull(mailOutbox.registrationId)))
-      .orderBy(asc(mailOutbox.availableAt))
-      .limit(limit)
-      .for('update', { skipLocked: true });
-    if (!due.length) return [];
-    return tx
-      .update(mailOutbox)
-      .set({ availableAt: new Date(now.getTime() + 120_000), attempts: sql`${mailOutbox.attempts} + 1` })
-      .where(inArray(mailOutbox.id, due.map((d) => d.id)))
-      .returning();
-  });
+  const rows = await leaseRows(isNull(mailOutbox.registrationId), limit, now);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as PathMailKind,

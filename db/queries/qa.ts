@@ -229,6 +229,20 @@ export async function setQaModeration(sessionId: string, moderatorKey: string, m
 
 
 /**
+ * Whether the user may export a session's Q&A (and turn it into a meeting report): admins, the
+ * organizers and moderators of its event, and the coordinators of a path the session is linked
+ * to. A condition on `programme_sessions` for a select that joins it (columns qualified).
+ */
+export function mayExportQa(userId: string) {
+  return sql<boolean>`exists (
+        select 1 from ${roleGrants} g
+         where g.user_id = ${userId}
+           and (g.role = 'admin'
+                or (g.role in ('organizer', 'moderator') and g.event_id = ${programmeSessions.eventId})
+                or (g.role = 'coordinator' and g.path_id in (select ps.path_id from ${pathSessions} ps where ps.session_id = ${programmeSessions.id}))))`;
+}
+
+/**
  * A session's Q&A for the export (authors shown, withdrawn and dismissed questions left out, by
  * votes), for its event's organizers and moderators, admins, and the coordinators of a path the
  * session is linked to; null when
@@ -246,12 +260,7 @@ export async function qaExport(userId: string, sessionId: string): Promise<QaExp
         endsAt: programmeSessions.endsAt,
       },
       event: { slug: events.slug, title: events.title, timeZone: events.timeZone },
-      allowed: sql<boolean>`exists (
-        select 1 from ${roleGrants} g
-         where g.user_id = ${userId}
-           and (g.role = 'admin'
-                or (g.role in ('organizer', 'moderator') and g.event_id = ${programmeSessions.eventId})
-                or (g.role = 'coordinator' and g.path_id in (select ps.path_id from ${pathSessions} ps where ps.session_id = ${programmeSessions.id}))))`,
+      allowed: mayExportQa(userId),
     })
     .from(programmeSessions)
     .innerJoin(events, eq(events.id, programmeSessions.eventId))

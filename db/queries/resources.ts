@@ -23,7 +23,6 @@ import {
   pathSessions,
   paths,
   programmeSessions,
-  roleGrants,
   registrations,
   resourcePaths,
   resourceRevisions,
@@ -33,6 +32,7 @@ import {
 } from '../schema';
 import { attachmentsOfResource } from './attachments';
 import { actorOf, pathIdOf } from './paths';
+import { mayExportQa } from './qa';
 
 // Resources on paths: create, edit, propose, review (workflow), revisions with diffs, order on a
 // path, and the Q&A → meeting report. Every write runs in one transaction that also writes its
@@ -585,12 +585,7 @@ async function sessionAccess(userId: string, sessionId: string) {
       startsAt: programmeSessions.startsAt,
       language: programmeSessions.language,
       eventTitle: events.title,
-      allowed: sql<boolean>`exists (
-        select 1 from ${roleGrants} g
-         where g.user_id = ${userId}
-           and (g.role = 'admin'
-                or (g.role in ('organizer', 'moderator') and g.event_id = ${programmeSessions.eventId})
-                or (g.role = 'coordinator' and g.path_id in (select ps.path_id from ${pathSessions} ps where ps.session_id = ${programmeSessions.id}))))`,
+      allowed: mayExportQa(userId),
     })
     .from(programmeSessions)
     .innerJoin(events, eq(events.id, programmeSessions.eventId))
