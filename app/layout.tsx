@@ -35,6 +35,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 {tApp('name')}
               </Link>
               <span className="hidden text-sm text-stone-500 sm:inline">{tApp('tagline')}</span>
+              <Link href="/paths" className="text-sm">
+                {t('paths')}
+              </Link>
+              <Link href="/search" className="text-sm">
+                {t('search')}
+              </Link>
               <span className="ml-auto flex items-center gap-3 text-sm">
                 <LocaleSwitch locale={locale} label={t('language')} />
                 {admin && <Link href="/admin">{t('admin')}</Link>}

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDateRange } from '@/components/format';
 import { listEvents } from '@/db/queries/events';
 import { listPaths } from '@/db/queries/paths';
+import { markdownToText } from '@/lib/markdown';
 
 export default async function HomePage() {
   const [events, paths, locale, t] = await Promise.all([listEvents(), listPaths(), getLocale(), getTranslations('home')]);
@@ -35,18 +36,25 @@ export default async function HomePage() {
       </section>
       {paths.length > 0 && (
         <section aria-labelledby="paths-title">
-          <h2 id="paths-title" className="mb-4 text-xl font-bold">
-            {t('paths')}
-          </h2>
+          <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="paths-title" className="text-xl font-bold">
+              <Link href="/paths">{t('paths')}</Link>
+            </h2>
+            <Link href="/paths" className="text-sm">
+              {t('allPaths')} →
+            </Link>
+          </div>
           <ul className="grid gap-3 sm:grid-cols-2" data-testid="path-list">
             {paths.map((p) => (
               <li key={p.slug} className="rounded-lg border border-stone-200 bg-white p-4">
-                <h3 className="font-semibold">{p.title}</h3>
-                <p className="mt-1 line-clamp-3 text-sm">{p.description}</p>
+                <h3 className="font-semibold">
+                  <Link href={`/paths/${p.slug}`}>{p.title}</Link>
+                </h3>
+                <p className="mt-1 line-clamp-3 text-sm">{p.summary || markdownToText(p.description)}</p>
                 {p.coordinators.length > 0 && (
                   <p className="mt-2 text-xs text-stone-600">
                     {t('coordinators')} :{' '}
-                    {p.coordinators.map((c) => (c.organization ? `${c.name} (${c.organization})` : c.name)).join(', ')}
+                    {p.coordinators.map((c) => (c.organization && c.kind !== 'organization' ? `${c.name} (${c.organization})` : c.name)).join(', ')}
                   </p>
                 )}
               </li>

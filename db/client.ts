@@ -105,7 +105,9 @@ export async function openDatabase(opts: {
   let client: InstanceType<typeof PGlite>;
   try {
     mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir);
+    // `unaccent` for full-text search (db/migrations/0009_search.sql).
+    const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+    client = await PGlite.create(dir, { extensions: { unaccent } });
   } catch (err) {
     throw new DatabaseStartError(`Cannot open the embedded database in ${dir}: ${(err as Error).message}`);
   }

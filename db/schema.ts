@@ -1,5 +1,6 @@
 import {
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -15,6 +16,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
+// The lists of formats and statuses are the domain's (one definition).
+import { RESOURCE_FORMATS, RESOURCE_STATUSES } from '../lib/domain/resources';
 
 const TOKEN_BYTES = 24;
 let tokenPool = Buffer.alloc(0);
@@ -234,14 +237,30 @@ export const sessionPeople = pgTable(
 
 // ---------------------------------------------------------------- paths ("chemins de la coopération")
 
+export const pathStatus = pgEnum('path_status', ['draft', 'active', 'archived']);
+
+/**
+ * A thematic path. Its full-text `search` column (tsvector, French or English configuration with
+ * unaccent) is not declared here: it is a generated column made by the custom migration
+ * `0009_search` (see docs/paths-data.md), like the ones of `resources` and `programme_sessions`.
+ */
 export const paths = pgTable('paths', {
   id: uuid('id').primaryKey().defaultRandom(),
   slug: text('slug').notNull().unique(),
   title: text('title').notNull(),
+  summary: text('summary').notNull().default(''),
+  /** Markdown. */
   description: text('description').notNull().default(''),
+  status: pathStatus('status').notNull().default('active'),
+  /** An image attachment (its variants serve the cover). */
+  coverAttachmentId: uuid('cover_attachment_id'),
+  /** Language of title, summary and description (search configuration). */
+  language: text('language').notNull().default('fr'),
   createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
+/** Who coordinates a path: a person (with the organization they coordinate for) or an organization / network, shown as such. */
 export const pathCoordinators = pgTable(
   'path_coordinators',
   {
@@ -253,8 +272,202 @@ export const pathCoordinators = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
     organization: text('organization'),
+    kind: text('kind', { enum: ['person', 'organization'] })
+      .notNull()
+      .default('person'),
   },
   (t) => [primaryKey({ columns: [t.pathId, t.personId] })],
+);
+
+/** Programme sessions linked to a path (a session may belong to several paths): the path's agenda. */
+export const pathSessions = pgTable(
+  'path_sessions',
+  {
+    pathId: uuid('path_id')
+      .notNull()
+      .references(() => paths.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    linkedBy: text('linked_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.pathId, t.sessionId] }), index('path_sessions_session_idx').on(t.sessionId)],
+);
+
+// ---------------------------------------------------------------- resources (published on paths)
+
+export const resourceFormat = pgEnum('resource_format', RESOURCE_FORMATS);
+/** draft → in_review → published → archived; a declined proposal is `declined` (kept, out of the queue). */
+export const resourceStatus = pgEnum('resource_status', RESOURCE_STATUSES);
+
+export type ResourceAuthor = { name: string; organization?: string | null; kind: 'person' | 'organization' };
+
+/**
+ * A resource: a replay, an initiative sheet, a meeting report… Published on one or more paths
+ * (`resource_paths`, each with its position in the path). Full-text `search` column: see `paths`.
+ */
+export const resources = pgTable(
+  'resources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    /** Markdown, rendered through the sanitising pipeline (lib/markdown). */
+    body: text('body').notNull().default(''),
+    format: resourceFormat('format').notNull(),
+    /** BCP 47 primary language: `fr`, `en`… (`en` is indexed with the English configuration). */
+    language: text('language').notNull().default('fr'),
+    /** The resource's own date (of the meeting, of the film…), YYYY-MM-DD. */
+    date: date('date', { mode: 'string' }),
+    /** SPDX identifier (`CC-BY-4.0`…) or `all-rights-reserved` (lib/domain/resources LICENCES). */
+    licence: text('licence').notNull().default('all-rights-reserved'),
+    authors: jsonb('authors').$type<ResourceAuthor[]>().notNull().default([]),
+    /** External media (a video host's page is embedded, anything else is a link). */
+    mediaUrl: text('media_url'),
+    status: resourceStatus('status').notNull().default('draft'),
+    /** Incremented at every change (one revision each); optimistic concurrency for editors. */
+    version: integer('version').notNull().default(1),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Proposed from the medialab: by a signed-in user or a registrant (personal link); mailed the outcome. */
+    proposed: boolean('proposed').notNull().default(false),
+    proposerUserId: text('proposer_user_id').references(() => users.id, { onDelete: 'set null' }),
+    proposerRegistrationId: uuid('proposer_registration_id').references(() => registrations.id, { onDelete: 'set null' }),
+    proposerName: text('proposer_name'),
+    proposerEmail: text('proposer_email'),
+    reviewedBy: text('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: ts('reviewed_at'),
+    declineReason: text('decline_reason'),
+    publishedAt: ts('published_at'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('resources_status_published_idx').on(t.status, t.publishedAt)],
+);
+
+export const resourcePaths = pgTable(
+  'resource_paths',
+  {
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    pathId: uuid('path_id')
+      .notNull()
+      .references(() => paths.id, { onDelete: 'cascade' }),
+    /** Order chosen by the path's coordinators. */
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.resourceId, t.pathId] }), index('resource_paths_path_idx').on(t.pathId, t.position)],
+);
+
+/** Resources about programme sessions (a replay, a report…). */
+export const resourceSessions = pgTable(
+  'resource_sessions',
+  {
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.resourceId, t.sessionId] }), index('resource_sessions_session_idx').on(t.sessionId)],
+);
+
+/** Every change to a resource: who, when, which action, which fields, and the full snapshot after it. */
+export const resourceRevisions = pgTable(
+  'resource_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    /** The resource's `version` after this change. */
+    version: integer('version').notNull(),
+    action: text('action', {
+      enum: ['created', 'proposed', 'updated', 'submitted', 'published', 'declined', 'archived', 'unpublished'],
+    }).notNull(),
+    actorUserId: text('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Name shown in the history (a registrant has no user). */
+    actorName: text('actor_name').notNull(),
+    changed: jsonb('changed').$type<string[]>().notNull().default([]),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('resource_revisions_version_uq').on(t.resourceId, t.version)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+  toDriver: (v) => v,
+});
+
+/**
+ * Files attached to resources (or a path's cover), stored in the database so that every replica
+ * sees them. Checked by lib/attachments before they are written; `resourceId` and `pathId` are
+ * null while an upload waits for the form that uses it.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    resourceId: uuid('resource_id').references(() => resources.id, { onDelete: 'cascade' }),
+    pathId: uuid('path_id').references(() => paths.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    /** Sniffed from the content, never taken from the name or the client. */
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    data: bytea('data').notNull(),
+    position: integer('position').notNull().default(0),
+    uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    uploadedByRegistration: uuid('uploaded_by_registration').references(() => registrations.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_resource_idx').on(t.resourceId, t.position), index('attachments_path_idx').on(t.pathId)],
+);
+
+/** Resized variants of an image attachment (`thumb`, `medium`…), written with it. */
+export const attachmentVariants = pgTable(
+  'attachment_variants',
+  {
+    attachmentId: uuid('attachment_id')
+      .notNull()
+      .references(() => attachments.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    size: integer('size').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attachmentId, t.name] })],
+);
+
+/** Opt-in e-mail digest of a path's new resources; `token` is the one-click unsubscribe key. */
+export const pathSubscriptions = pgTable(
+  'path_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pathId: uuid('path_id')
+      .notNull()
+      .references(() => paths.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'cascade' }),
+    locale: text('locale').notNull().default('fr'),
+    token: text('token').notNull().unique().$defaultFn(newToken),
+    /** Resources published after this instant go into the next digest. */
+    since: ts('since').notNull().defaultNow(),
+    unsubscribedAt: ts('unsubscribed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('path_subscriptions_path_email_uq').on(t.pathId, t.email)],
 );
 
 // ---------------------------------------------------------------- roles
@@ -379,7 +592,14 @@ export const eventQuestions = pgTable(
 
 // ---------------------------------------------------------------- outgoing mail (durable outbox)
 
-export const mailKind = pgEnum('mail_kind', ['confirmation', 'promotion', 'reminder_day', 'reminder_soon']);
+export const mailKind = pgEnum('mail_kind', [
+  'confirmation',
+  'promotion',
+  'reminder_day',
+  'reminder_soon',
+  'resource_outcome',
+  'path_digest',
+]);
 
 /** Why a queued mail was dropped rather than sent (see `dropReason` in server/mail-worker.ts). */
 export const MAIL_DROP_REASONS = ['registration_cancelled', 'seat_not_confirmed', 'session_over', 'reminder_out_of_time'] as const;
@@ -399,10 +619,14 @@ export const mailOutbox = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: mailKind('kind').notNull(),
     dedupeKey: text('dedupe_key').notNull().unique(),
-    registrationId: uuid('registration_id')
-      .notNull()
-      .references(() => registrations.id, { onDelete: 'cascade' }),
+    /** The registrant the mail is for (registration mails); null for path mails. */
+    registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'cascade' }),
     sessionId: uuid('session_id').references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    /** Path mails: the resource whose outcome is told, or the subscription a digest is for. */
+    resourceId: uuid('resource_id').references(() => resources.id, { onDelete: 'cascade' }),
+    subscriptionId: uuid('subscription_id').references(() => pathSubscriptions.id, { onDelete: 'cascade' }),
+    /** Path mails: what the mail says, fixed when queued (digest period and resource ids…). */
+    payload: jsonb('payload').$type<Record<string, unknown>>(),
     status: text('status', { enum: ['pending', 'sent', 'failed', 'dropped'] })
       .notNull()
       .default('pending'),

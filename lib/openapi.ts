@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pathsOpenApi } from './openapi-paths';
 import { registrationRequest } from './domain/registration';
 import { grantSchema } from './domain/roles';
 import { moderationRequest } from './domain/video';
@@ -58,6 +59,7 @@ export function openApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     components: { responses: { Error: error } },
     paths: {
+      ...pathsOpenApi,
       '/api/health': {
         get: {
           summary: 'Health of the app and its components (public contract)',
@@ -264,6 +266,35 @@ export function openApiDocument(serverUrl: string) {
           summary: 'The session’s Q&A as CSV (organizers, moderators, coordinators)',
           parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
           responses: { '200': text('text/csv', 'CSV'), ...errors(401, 403, 404) },
+        },
+      },
+      '/api/attachments': {
+        post: {
+          summary:
+            'Upload a file for a resource form or a path cover (signed in, or a registrant’s personal link). Type and size are checked from the content (no SVG, no programs); images get WebP variants. Attached when the form is saved (`attachmentIds`).',
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['file'],
+                  properties: { file: { type: 'string', format: 'binary' }, next: { type: 'string', description: 'a same-site path: answer with a 303 there instead of JSON' } },
+                },
+              },
+            },
+          },
+          responses: { '201': { description: 'Stored' }, '303': { description: 'Back to `next`' }, ...errors(400, 401, 403, 413, 415, 429) },
+        },
+      },
+      '/api/attachments/{id}': {
+        get: {
+          summary: 'An attachment (published resources and path covers: everybody; otherwise its uploader and the path’s reviewers)',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+            { name: 'variant', in: 'query', required: false, schema: { enum: ['thumb', 'medium'] } },
+          ],
+          responses: { '200': { description: 'The file, with its sniffed type' }, ...errors(404) },
         },
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },

@@ -1,11 +1,13 @@
 import { exportData } from '@/db/queries/exports';
-import { leaseMails, markMailDropped, markMailFailed, markMailSent, type OutgoingMail, queueDueReminders } from '@/db/queries/mail';
+import { queueDueDigests } from '@/db/queries/digest';
+import { leaseMails, leasePathMails, markMailDropped, markMailFailed, markMailSent, type OutgoingMail, queueDueReminders } from '@/db/queries/mail';
 import type { MailDropReason } from '@/db/schema';
 import { publicUrl } from '@/lib/config';
 import { reminderApplies, startsWhen } from '@/lib/domain/reminders';
 import { buildCalendar } from '@/lib/exports/ical';
 import { logger } from '@/lib/logger';
 import { type Mail, sendMail } from './mail';
+import { composePathMail } from './paths-mail';
 
 function when(d: Date, tz: string) {
   return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: tz }).format(d);
@@ -71,10 +73,31 @@ function dropReason(m: OutgoingMail, now: Date): MailDropReason | null {
   return reminderApplies(m.kind, s.startsAt, now) ? null : 'reminder_out_of_time';
 }
 
-/** One pass: queue due reminders, then send what is due. Returns how many mails were sent. */
+/** Send the due path mails (proposal outcomes, digests); those that no longer apply are dropped. */
+async function sendPathMails(now: Date): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const batch = await leasePathMails(20, now);
+    if (!batch.length) return sent;
+    for (const m of batch) {
+      try {
+        const mail = await composePathMail(m);
+        if (mail) await sendMail(mail);
+        await markMailSent(m.id);
+        if (mail) sent++;
+      } catch (err) {
+        logger().warn({ err, mail: m.id, kind: m.kind }, 'mail not sent, will retry');
+        await markMailFailed(m.id, m.attempts, (err as Error).message);
+      }
+    }
+  }
+}
+
+/** One pass: queue due reminders and digests, then send what is due. Returns how many mails were sent. */
 export async function runMailWorkerOnce(now = new Date()): Promise<number> {
   await queueDueReminders(now);
-  let sent = 0;
+  await queueDueDigests(now);
+  let sent = await sendPathMails(now);
   for (;;) {
     const batch = await leaseMails(20, now);
     if (!batch.length) return sent;

@@ -8,6 +8,8 @@ export type Mail = {
   text: string;
   html?: string;
   attachments?: { filename: string; content: string; contentType: string }[];
+  /** Extra headers (List-Unsubscribe…). */
+  headers?: Record<string, string>;
 };
 
 const g = globalThis as unknown as { __cheminsMailer?: Transporter | null };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { REMINDERS } from '@/lib/domain/reminders';
 import { getDb, type Tx } from '../client';
 import { events, type MailDropReason, mailOutbox, programmeSessions, registrations, registrationSessions } from '../schema';
@@ -6,7 +6,7 @@ import { events, type MailDropReason, mailOutbox, programmeSessions, registratio
 type Kind = (typeof mailOutbox.$inferInsert)['kind'];
 
 /** Queue a mail in the caller's transaction; the same `dedupeKey` is queued once only. */
-export async function enqueueMail(tx: Tx, m: { kind: Kind; dedupeKey: string; registrationId: string; sessionId?: string | null }) {
+export async function enqueueMail(tx: Tx, m: { kind: Exclude<Kind, PathMailKind>; dedupeKey: string; registrationId: string; sessionId?: string | null }) {
   await tx
     .insert(mailOutbox)
     .values({ kind: m.kind, dedupeKey: m.dedupeKey, registrationId: m.registrationId, sessionId: m.sessionId ?? null })
@@ -45,7 +45,7 @@ export async function queueDueReminders(now = new Date()): Promise<number> {
 
 export type OutgoingMail = {
   id: string;
-  kind: Kind;
+  kind: Exclude<Kind, PathMailKind>;
   attempts: number;
   registration: { id: string; name: string; email: string; joinToken: string; status: string };
   event: { slug: string; title: string; timeZone: string; location: string | null };
@@ -53,17 +53,14 @@ export type OutgoingMail = {
   seats: { sessionId: string; status: 'confirmed' | 'waitlisted' | 'cancelled' }[];
 };
 
-/**
- * Lease up to `limit` due mails (several workers may run: rows are taken with SKIP LOCKED and
- * leased for two minutes, so a mail whose sender crashed is retried after the lease).
- */
-export async function leaseMails(limit = 20, now = new Date()): Promise<OutgoingMail[]> {
+/** Take up to `limit` due outbox rows of one family (`which`) for two minutes (see `leaseMails`). */
+async function leaseRows(which: SQL, limit: number, now: Date) {
   const db = await getDb();
-  const rows = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: mailOutbox.id })
       .from(mailOutbox)
-      .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.availableAt, now)))
+      .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.availableAt, now), which))
       .orderBy(asc(mailOutbox.availableAt))
       .limit(limit)
       .for('update', { skipLocked: true });
@@ -74,6 +71,15 @@ export async function leaseMails(limit = 20, now = new Date()): Promise<Outgoing
       .where(inArray(mailOutbox.id, due.map((d) => d.id)))
       .returning();
   });
+}
+
+/**
+ * Lease up to `limit` due mails (several workers may run: rows are taken with SKIP LOCKED and
+ * leased for two minutes, so a mail whose sender crashed is retried after the lease).
+ */
+export async function leaseMails(limit = 20, now = new Date()): Promise<OutgoingMail[]> {
+  const db = await getDb();
+  const rows = await leaseRows(isNotNull(mailOutbox.registrationId), limit, now);
   if (!rows.length) return [];
   const regs = await db
     .select({
@@ -89,7 +95,7 @@ export async function leaseMails(limit = 20, now = new Date()): Promise<Outgoing
     })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(inArray(registrations.id, [...new Set(rows.map((r) => r.registrationId))]));
+    .where(inArray(registrations.id, [...new Set(rows.map((r) => r.registrationId!))]));
   const sessionIds = [...new Set(rows.map((r) => r.sessionId).filter((x): x is string => Boolean(x)))];
   const sessions = sessionIds.length
     ? await db
@@ -107,7 +113,7 @@ export async function leaseMails(limit = 20, now = new Date()): Promise<Outgoing
     return [
       {
         id: row.id,
-        kind: row.kind,
+        kind: row.kind as OutgoingMail['kind'],
         attempts: row.attempts,
         registration: { id: reg.id, name: reg.name, email: reg.email, joinToken: reg.joinToken, status: reg.status },
         event: { slug: reg.eventSlug, title: reg.eventTitle, timeZone: reg.timeZone, location: reg.location },
@@ -116,6 +122,31 @@ export async function leaseMails(limit = 20, now = new Date()): Promise<Outgoing
       },
     ];
   });
+}
+
+type PathMailKind = 'resource_outcome' | 'path_digest';
+
+/** A path mail (no registration): a proposal's outcome, a path digest; `payload` fixed when queued. */
+export type OutgoingPathMail = {
+  id: string;
+  kind: PathMailKind;
+  attempts: number;
+  resourceId: string | null;
+  subscriptionId: string | null;
+  payload: Record<string, unknown>;
+};
+
+/** Lease due path mails, as `leaseMails` does for registration mails. */
+export async function leasePathMails(limit = 20, now = new Date()): Promise<OutgoingPathMail[]> {
+  const rows = await leaseRows(isNull(mailOutbox.registrationId), limit, now);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind as PathMailKind,
+    attempts: r.attempts,
+    resourceId: r.resourceId,
+    subscriptionId: r.subscriptionId,
+    payload: r.payload ?? {},
+  }));
 }
 
 export async function markMailSent(id: string): Promise<void> {

@@ -6,9 +6,12 @@ import {
   eventQuestions,
   events,
   pathCoordinators,
+  pathSessions,
   paths,
   people,
   programmeSessions,
+  resources,
+  resourceSessions,
   roleGrants,
   rooms,
   sessionPeople,
@@ -18,8 +21,10 @@ import {
 import { DEMO_ACCOUNTS, DEMO_EVENT_SLUG, demoEdition } from './data/demo';
 import { forum2018 } from './data/forum-2018';
 import { forum2020 } from './data/forum-2020';
+import { DEMO_PATH_ACCOUNTS, PATH_SESSIONS, pathResources } from './data/path-resources';
 import { paths as seedPaths } from './data/paths';
-import type { SeedEvent, SeedPath } from './types';
+import type { SeedEvent, SeedPath, SeedResource } from './types';
+import { appendToPath, writeRevision } from '../queries/resources';
 
 export const HISTORICAL_EVENTS: SeedEvent[] = [forum2018, forum2020];
 
@@ -152,7 +157,7 @@ export async function upsertEvent(tx: Tx, e: SeedEvent, opts: { isDemo?: boolean
 }
 
 export async function upsertPath(tx: Tx, p: SeedPath): Promise<string> {
-  const values = { slug: p.slug, title: p.title, description: p.description };
+  const values = { slug: p.slug, title: p.title, summary: p.summary ?? '', description: p.description };
   const [row] = await tx
     .insert(paths)
     .values(values)
@@ -165,10 +170,75 @@ export async function upsertPath(tx: Tx, p: SeedPath): Promise<string> {
     const pid = await personId(tx, c.name, c.organization);
     await tx
       .insert(pathCoordinators)
-      .values({ pathId, personId: pid, position: position++, organization: c.organization ?? null })
+      .values({ pathId, personId: pid, position: position++, organization: c.organization ?? null, kind: c.kind ?? 'person' })
       .onConflictDoNothing();
   }
   return pathId;
+}
+
+async function sessionIdOf(tx: Tx, eventSlug: string, sessionSlug: string): Promise<string> {
+  const [s] = await tx
+    .select({ id: programmeSessions.id })
+    .from(programmeSessions)
+    .innerJoin(events, eq(events.id, programmeSessions.eventId))
+    .where(and(eq(events.slug, eventSlug), eq(programmeSessions.slug, sessionSlug)));
+  if (!s) throw new Error(`Seed: unknown session ${eventSlug}/${sessionSlug}`);
+  return s.id;
+}
+
+/**
+ * The paths' demo resources (published, and one proposal waiting for review), their sessions,
+ * the sessions linked to paths, and a demo coordinator. Resources are keyed by slug and never
+ * overwritten: coordinators' edits stay.
+ */
+export async function seedPathResources(tx: Tx, list: SeedResource[] = pathResources): Promise<void> {
+  const pathIds = new Map((await tx.select({ id: paths.id, slug: paths.slug }).from(paths)).map((p) => [p.slug, p.id]));
+  for (const r of list) {
+    const pathId = pathIds.get(r.path);
+    if (!pathId) throw new Error(`Seed resource ${r.slug}: unknown path ${r.path}`);
+    const when = new Date(`${r.date ?? '2020-07-08'}T12:00:00Z`);
+    const [row] = await tx
+      .insert(resources)
+      .values({
+        slug: r.slug,
+        title: r.title,
+        summary: r.summary,
+        body: r.body,
+        format: r.format,
+        language: r.language ?? 'fr',
+        date: r.date ?? null,
+        licence: r.licence,
+        authors: r.authors,
+        mediaUrl: r.mediaUrl ?? null,
+        status: r.proposal ? 'in_review' : 'published',
+        publishedAt: r.proposal ? null : when,
+        proposed: Boolean(r.proposal),
+        proposerName: r.proposal?.name ?? null,
+        proposerEmail: r.proposal?.email ?? null,
+        createdAt: when,
+        updatedAt: when,
+      })
+      .onConflictDoNothing({ target: resources.slug })
+      .returning();
+    if (!row) continue;
+    await appendToPath(tx, row.id, pathId);
+    for (const s of r.sessions ?? []) {
+      await tx.insert(resourceSessions).values({ resourceId: row.id, sessionId: await sessionIdOf(tx, s.event, s.slug) }).onConflictDoNothing();
+    }
+    await writeRevision(tx, row, r.proposal ? 'proposed' : 'published', { userId: null, name: r.proposal?.name ?? 'Chemins (démo)' }, null);
+  }
+  for (const link of PATH_SESSIONS) {
+    const pathId = pathIds.get(link.path);
+    if (!pathId) throw new Error(`Seed path session: unknown path ${link.path}`);
+    await tx.insert(pathSessions).values({ pathId, sessionId: await sessionIdOf(tx, link.event, link.session) }).onConflictDoNothing();
+  }
+  for (const a of DEMO_PATH_ACCOUNTS) {
+    await tx.insert(users).values({ email: a.email, name: a.name }).onConflictDoNothing({ target: users.email });
+    const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.email, a.email));
+    if (a.coordinates) {
+      await tx.insert(roleGrants).values({ userId: u!.id, role: 'coordinator', pathId: pathIds.get(a.coordinates)! }).onConflictDoNothing();
+    }
+  }
 }
 
 async function upsertDemoAccounts(tx: Tx, demoEventId: string): Promise<void> {
@@ -203,6 +273,7 @@ export async function seed(
     }
     const demoEventId = await upsertEvent(tx, demoEdition(now), { isDemo: true });
     await upsertDemoAccounts(tx, demoEventId);
+    if (historical) await seedPathResources(tx);
     return { historical, demoEventId };
   });
 }

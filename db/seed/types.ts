@@ -78,6 +78,31 @@ export interface SeedEvent {
 export interface SeedPath {
   slug: string;
   title: string;
+  /** One or two sentences (cards, feeds). */
+  summary?: string;
+  /** Markdown. */
   description: string;
-  coordinators: { name: string; organization?: string }[];
+  /** `organization`: an organization or network coordinating, shown as such. */
+  coordinators: { name: string; organization?: string; kind?: 'person' | 'organization' }[];
+}
+
+/** A demo resource on a path (db/seed/data/path-resources.ts). */
+export interface SeedResource {
+  slug: string;
+  /** Slug of its path. */
+  path: string;
+  title: string;
+  summary: string;
+  /** Markdown. */
+  body: string;
+  format: 'replay' | 'initiative' | 'meeting_report' | 'interview' | 'territorial_strategy' | 'creation' | 'remote_visit' | 'document' | 'link';
+  language?: string; // default 'fr'
+  date?: string;
+  licence: string;
+  authors: { name: string; organization?: string; kind: 'person' | 'organization' }[];
+  mediaUrl?: string;
+  /** Programme sessions it is about (event slug, session slug). */
+  sessions?: { event: string; slug: string }[];
+  /** A proposal waiting in the review queue (demo proposer), instead of a published resource. */
+  proposal?: { name: string; email: string };
 }

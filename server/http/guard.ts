@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { config, publicUrl } from '@/lib/config';
+import { MAX_ATTACHMENT_BYTES, MULTIPART_SLACK } from '@/lib/upload-guard';
 import type { ApiError } from '@/lib/validation';
 import { type RateLimiter, rateLimiter } from './rate-limit';
 
@@ -52,6 +53,12 @@ const ROUTES: [RegExp, RoutePolicy][] = [
   // Sign-in links: a form post that sends a mail.
   [/^\/api\/auth\/signin\/email$/, { maxBody: 4 * KiB, types: ['application/x-www-form-urlencoded'], limited: true, mails: true }],
   [/^\/api\/auth\//, { maxBody: 16 * KiB, types: ['application/x-www-form-urlencoded', 'application/json'], limited: true }],
+  // Attachments: a file in a multipart form, counted by the upload route as it reads (lib/upload-guard).
+  [/^\/api\/attachments$/, { maxBody: MAX_ATTACHMENT_BYTES + MULTIPART_SLACK, types: ['multipart/form-data'], streams: true, limited: true }],
+  // One-click unsubscribe (RFC 8058): mail clients post `List-Unsubscribe=One-Click` as a form.
+  [/^\/api\/paths\/[^/]+\/unsubscribe$/, { maxBody: 4 * KiB, types: ['application/x-www-form-urlencoded', 'multipart/form-data'], limited: true }],
+  // Paths: resources carry a Markdown body (lib/write-guard reads at most 256 KiB).
+  [/^\/api\/paths\//, { maxBody: 256 * KiB, types: JSON_TYPES, limited: true }],
   [/^\/api\//, { maxBody: 16 * KiB, types: JSON_TYPES, limited: true }],
   // Pages: Next's server actions (multipart or text bodies; Next checks their Origin too).
   [/^/, { maxBody: 1024 * KiB, types: null, limited: true }],

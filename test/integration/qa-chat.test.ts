@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEventProgramme } from '@/db/queries/events';
 import { qaExport } from '@/db/queries/qa';
 import { register } from '@/db/queries/registrations';
-import { chatMessages, moderationLog, paths, programmeSessions, roleGrants, sessions, users } from '@/db/schema';
+import { chatMessages, moderationLog, pathSessions, paths, programmeSessions, roleGrants, sessions, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import type { ActiveSanction, ChatMessage, JoinData, ModerationNotice, Question, QuestionEvent, Sanction } from '@/lib/realtime/protocol';
@@ -348,7 +348,7 @@ describe('live Q&A and chat (real socket.io-client, real server, real Postgres)'
     expect(data.presence.people).toBeUndefined();
   });
 
-  it('exports the Q&A for the event’s organizers and moderators and for path coordinators only', async () => {
+  it('exports the Q&A for the event’s organizers and moderators and for the coordinators of its paths only', async () => {
     const a = await joined({ token: alice.token });
     const m = await joined({ cookie: mod.cookie });
     const kept = await ok<Question>(a.s, 'question:ask', { sessionId: liveId, body: 'À garder dans le compte rendu ?', anonymous: true });
@@ -362,6 +362,9 @@ describe('live Q&A and chat (real socket.io-client, real server, real Postgres)'
     await expect(qaExport(carol.id, liveId)).rejects.toMatchObject({ status: 403, code: 'forbidden' });
     const [path] = await db.handle.db.select({ id: paths.id }).from(paths).limit(1);
     await db.handle.db.insert(roleGrants).values({ userId: carol.id, role: 'coordinator', pathId: path!.id });
+    // A coordinator exports only the Q&A of sessions linked to one of their paths.
+    await expect(qaExport(carol.id, liveId)).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+    await db.handle.db.insert(pathSessions).values({ pathId: path!.id, sessionId: liveId });
     expect((await qaExport(carol.id, liveId))?.session.id).toBe(liveId);
     expect(await qaExport(mod.id, '00000000-0000-4000-8000-000000000000')).toBeNull();
   });

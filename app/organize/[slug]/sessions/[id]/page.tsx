@@ -7,12 +7,17 @@ import { organizedEvent } from '@/db/queries/organizer';
 import { localDate } from '@/lib/domain/time';
 import { currentUser } from '@/server/auth/current';
 import { saveSessionAction } from '../../programme-actions';
+import { SessionPathsForm } from '@/components/paths/SessionPathsForm';
+import { QaReportButton } from '@/components/paths/QaReportButton';
+import { listPaths, pathsOfSession } from '@/db/queries/paths';
+import { linkSessionPathsAction, qaToReportAction } from '@/app/resources/actions';
 
 const hm = (d: Date, tz: string) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 
 /** Create (`/sessions/new`) or edit a session of the programme. */
-export default async function SessionEditPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+export default async function SessionEditPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug, id } = await params;
+  const sp = await searchParams;
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
   if (!(await organizedEvent(user.id, slug))) notFound();
@@ -45,6 +50,28 @@ export default async function SessionEditPage({ params }: { params: Promise<{ sl
       </p>
       <h1 className="mb-4 mt-2 text-2xl font-bold">{existing ? t('editSession') : t('newSession')}</h1>
       <ActionForm action={saveSessionAction.bind(null, slug, existing?.id ?? null)} fields={fields} submit={t('save')} />
+      {existing && <SessionPaths eventSlug={slug} sessionId={existing.id} linkedSaved={Boolean(sp.linked)} />}
     </div>
+  );
+}
+
+/** The paths this session belongs to (its agenda on each path page), and its Q&A → meeting report. */
+async function SessionPaths({ eventSlug, sessionId, linkedSaved }: { eventSlug: string; sessionId: string; linkedSaved: boolean }) {
+  const [all, linked, t] = await Promise.all([listPaths({ all: true }), pathsOfSession(sessionId), getTranslations('paths.editor')]);
+  if (!all.length) return null;
+  const slugs = all.map((p) => p.slug);
+  return (
+    <section id="paths" aria-labelledby="paths-title" className="mt-8 space-y-4 rounded-lg bg-white p-4">
+      <h2 id="paths-title" className="text-lg font-semibold">
+        {t('linkSessions')}
+      </h2>
+      {linkedSaved && (
+        <p role="status" className="rounded bg-green-50 p-2 text-sm text-green-900">
+          {t('saved')}
+        </p>
+      )}
+      <SessionPathsForm action={linkSessionPathsAction.bind(null, eventSlug, sessionId, slugs)} paths={all} linked={linked.map((p) => p.slug)} />
+      <QaReportButton action={qaToReportAction.bind(null, sessionId, `/organize/${eventSlug}/sessions/${sessionId}`)} />
+    </section>
   );
 }

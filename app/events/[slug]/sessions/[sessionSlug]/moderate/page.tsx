@@ -5,6 +5,8 @@ import { ModeratorView } from '@/components/live/ModeratorView';
 import { sessionAccess } from '@/db/queries/live';
 import { currentParticipant } from '@/server/auth/current';
 import { loadSession, type SessionParams } from '../session';
+import { QaReportButton } from '@/components/paths/QaReportButton';
+import { qaToReportAction } from '@/app/resources/actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,7 +42,10 @@ export default async function ModeratePage({ params }: { params: Promise<Session
           {t('moderatorsOnly')}
         </p>
       ) : (
-        <ModeratorView sessionId={session.id} sessionPath={path} />
+        <>
+          <ModeratorView sessionId={session.id} sessionPath={path} />
+          <QaReportButton action={qaToReportAction.bind(null, session.id, `${path}/moderate`)} />
+        </>
       )}
     </article>
   );

@@ -1,0 +1,74 @@
+import { storeAttachment } from '@/db/queries/attachments';
+import { AttachmentRefusal, MAX_ATTACHMENT_BYTES, inspectAttachment } from '@/lib/attachments';
+import { apiError } from '@/lib/http';
+import { guardUpload } from '@/lib/upload-guard';
+import { currentParticipant } from '@/server/auth/current';
+
+export const dynamic = 'force-dynamic';
+
+/** Only same-site paths are followed back. */
+const safeNext = (v: FormDataEntryValue | string | null) => (typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.includes('\\') ? v : null);
+
+/** Back to the form that sent the file (no-JavaScript upload): with the new id, or the refusal's code. */
+function backTo(next: string, params: Record<string, string>): Response {
+  const url = new URL(next, 'http://x');
+  for (const [k, v] of Object.entries(params)) url.searchParams.append(k, v);
+  return new Response(null, { status: 303, headers: { Location: `${url.pathname}${url.search}${url.hash}` } });
+}
+
+/**
+ * `POST /api/attachments` (multipart: `file`, optional `next`): store a file for a resource form
+ * (or a path's cover), for a signed-in person or a registrant (personal link). Size and type are
+ * checked from the content; the file and its image variants are written in one transaction, or
+ * not at all. The upload is attached when the form that uses it is saved (`attachmentIds`).
+ * Answers `201 { data }`, or with `next` (a plain HTML form) a 303 back there with `attachment=<id>`
+ * or `uploadError=<code>`.
+ */
+export async function POST(req: Request) {
+  const who = await currentParticipant(req);
+  if (!who) return apiError(401, 'unauthenticated', 'Sign in (or open your personal link) first.');
+  // `next` in the query (so that even a refused body comes back to the form) or in the form.
+  let next = safeNext(new URL(req.url).searchParams.get('next'));
+  // The page behind `next` shows the refusal from the catalogues (paths.errors.<code>); JSON clients get the code and an English message.
+  const refuse = (status: number, code: string, message: string) => (next ? backTo(next, { uploadError: code }) : apiError(status, code, message));
+  const guarded = await guardUpload(req, who.userId ? `user:${who.userId}` : `registration:${who.kind === 'registration' ? who.registrationId : ''}`, MAX_ATTACHMENT_BYTES);
+  if (!guarded.ok) return refuse(guarded.status, guarded.code, guarded.message);
+  next ??= safeNext(guarded.form.get('next'));
+  const file = guarded.form.get('file');
+  if (!(file instanceof File)) return refuse(400, 'file_missing', 'Send the file in the `file` field.');
+  if (file.size === 0) return refuse(400, 'file_empty', 'The file is empty.');
+  let inspected;
+  try {
+    inspected = await inspectAttachment(Buffer.from(await file.arrayBuffer()), file.name);
+  } catch (err) {
+    if (err instanceof AttachmentRefusal) return refuse(err.code === 'file_too_large' ? 413 : 415, err.code, err.message);
+    throw err;
+  }
+  const { id } = await storeAttachment({
+    filename: inspected.filename,
+    contentType: inspected.contentType,
+    data: inspected.data,
+    sha256: inspected.sha256,
+    width: inspected.width,
+    height: inspected.height,
+    variants: inspected.variants,
+    uploadedBy: who.userId,
+    uploadedByRegistration: who.kind === 'registration' ? who.registrationId : null,
+  });
+  if (next) return backTo(next, { attachment: id });
+  return Response.json(
+    {
+      data: {
+        id,
+        filename: inspected.filename,
+        contentType: inspected.contentType,
+        size: inspected.size,
+        width: inspected.width,
+        height: inspected.height,
+        variants: inspected.variants.map((v) => v.name),
+        url: `/api/attachments/${id}`,
+      },
+    },
+    { status: 201 },
+  );
+}

@@ -1,0 +1,8 @@
+import { atomResponse } from '@/server/paths-feeds';
+
+export const dynamic = 'force-dynamic';
+
+/** Public contract: Atom feed (RFC 4287) of the resources published on every path. */
+export function GET() {
+  return atomResponse();
+}

@@ -1,0 +1,13 @@
+import { resourceOnPath, updateResource } from '@/db/queries/resources';
+import { updateResourceRequest } from '@/lib/domain/resources';
+import { apiError } from '@/lib/http';
+import { signedInWrite } from '@/server/paths-http';
+
+export const dynamic = 'force-dynamic';
+
+/** Edit a resource (reviewers of its paths); `version` is the one read (409 if it changed meanwhile). */
+export async function PATCH(req: Request, ctx: { params: Promise<{ path: string; resourceId: string }> }) {
+  const { path, resourceId } = await ctx.params;
+  if (!(await resourceOnPath(path, resourceId))) return apiError(404, 'not_found', 'No such resource on this path.');
+  return signedInWrite(req, updateResourceRequest, async (actor, body) => Response.json(await updateResource(actor, resourceId, body)));
+}

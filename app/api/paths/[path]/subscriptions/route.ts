@@ -1,0 +1,30 @@
+import { identityFromJoinToken } from '@/db/queries/identity';
+import { subscribeToPath } from '@/db/queries/paths';
+import { subscribeRequest } from '@/lib/domain/resources';
+import { apiError } from '@/lib/http';
+import { answer } from '@/lib/http-domain';
+import { guardJson } from '@/lib/write-guard';
+import { currentUser } from '@/server/auth/current';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Opt in to the path's e-mail digest: for the signed-in user's own address, or a registrant's
+ * (`token`: personal link). Nobody subscribes an address that is not theirs.
+ */
+export async function POST(req: Request, ctx: { params: Promise<{ path: string }> }) {
+  const { path } = await ctx.params;
+  const ip = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+  const body = await guardJson(req, `subscribe:${ip}`, subscribeRequest, { maxBytes: 4096, perTenMinutes: 60 });
+  if (!body.ok) return body.response;
+  const registrant = body.data.token ? await identityFromJoinToken(body.data.token) : null;
+  const user = registrant ? null : await currentUser();
+  if (!registrant && !user) return apiError(401, 'unauthenticated', 'Sign in, or use your personal link, to follow a path.');
+  const who = registrant
+    ? { email: registrant.email, userId: registrant.userId, registrationId: registrant.kind === 'registration' ? registrant.registrationId : null }
+    : { email: user!.email, userId: user!.id };
+  return answer(async () => {
+    await subscribeToPath(path, { ...who, locale: body.data.locale });
+    return Response.json({ subscribed: true }, { status: 201 });
+  });
+}

@@ -1,0 +1,41 @@
+import { subscriptionPathOfToken, unsubscribeByToken } from '@/db/queries/paths';
+import { escapeHtml } from '@/lib/domain/search';
+import { pickLocale } from '@/lib/i18n';
+import { translator } from '@/server/paths-mail';
+
+export const dynamic = 'force-dynamic';
+
+function page(title: string, body: string, status = 200): Response {
+  const html = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">${body}</body></html>`;
+  return new Response(html, {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'" },
+  });
+}
+
+const tokenOf = (req: Request) => new URL(req.url).searchParams.get('token') ?? '';
+/** Mail clients post without cookies: the language of the request, else French. */
+const t = (req: Request) => translator(pickLocale(req.headers.get('accept-language')) ?? 'fr');
+
+/** The digest mail's unsubscribe link: a confirmation page (a link opened by a mail scanner changes nothing). */
+export async function GET(req: Request) {
+  const tr = t(req);
+  const path = await subscriptionPathOfToken(tokenOf(req));
+  if (!path) return page(tr('unsubscribeTitle'), `<p>${escapeHtml(tr('unsubscribeUnknown'))}</p>`, 404);
+  return page(
+    tr('unsubscribeTitle'),
+    `<h1>${escapeHtml(tr('unsubscribeTitle'))}</h1><p>${escapeHtml(tr('unsubscribeConfirm', { path: path.title }))}</p>` +
+      `<form method="post"><button type="submit">${escapeHtml(tr('unsubscribeButton'))}</button></form>`,
+  );
+}
+
+/**
+ * One-click unsubscribe (RFC 8058: `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, posted by
+ * the mail client), and the confirmation page's button. Idempotent.
+ */
+export async function POST(req: Request) {
+  const tr = t(req);
+  const path = await unsubscribeByToken(tokenOf(req));
+  if (!path) return page(tr('unsubscribeTitle'), `<p>${escapeHtml(tr('unsubscribeUnknown'))}</p>`, 404);
+  return page(tr('unsubscribeTitle'), `<p>${escapeHtml(tr('unsubscribed', { path: path.title }))}</p>`);
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatTime } from '@/components/format';
+import { ResourceForm } from '@/components/paths/ResourceForm';
+import { UploadForm } from '@/components/paths/UploadForm';
+import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
+import { getPathBySlug } from '@/db/queries/paths';
+import { pendingUploadsOf } from '@/db/queries/paths-ui';
+import { createResourceAction } from '@/app/resources/actions';
+import { currentUser } from '@/server/auth/current';
+
+export const metadata: Metadata = { robots: { index: false } };
+
+/** `/paths/{slug}/resources/new`: a coordinator's new resource (files first, then the form). */
+export default async function NewResourcePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { slug } = await params;
+  const sp = await searchParams;
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=/paths/${slug}/resources/new`);
+  const path = await getPathBySlug(slug, { viewerId: user.id });
+  if (!path) notFound();
+  const [t, locale, options] = await Promise.all([getTranslations('paths'), getLocale(), resourceOptions()]);
+  if (!path.viewer.canEdit) {
+    return (
+      <p role="alert" className="rounded bg-red-50 p-3">
+        {t('editor.forbidden')}
+      </p>
+    );
+  }
+  const uploads = uploadsInQuery(`/paths/${slug}/resources/new`, sp);
+  const files = await pendingUploadsOf(uploads.ids, { userId: user.id });
+  const sessions = [...path.agenda.past, ...path.agenda.upcoming].map((s) => ({
+    value: s.id,
+    label: `${s.startsAt.toISOString().slice(0, 10)} ${formatTime(s.startsAt, locale, s.event.timeZone)} · ${s.title}`,
+  }));
+  return (
+    <div className="max-w-3xl space-y-4">
+      <p className="text-sm">
+        <Link href={`/paths/${slug}/manage`}>← {path.title}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t('editor.newResource')}</h1>
+      <UploadForm next={uploads.next} error={uploads.error} />
+      <ResourceForm
+        action={createResourceAction.bind(null, slug)}
+        defaults={{ format: 'initiative', language: path.language, licence: 'CC-BY-SA-4.0' }}
+        {...options}
+        sessions={sessions}
+        files={files}
+        allowPublish
+        submit={t('editor.save')}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDay } from '@/components/format';
+import { Attachments } from '@/components/paths/Attachments';
+import { FormatBadge, LicenceBadge, StatusBadge } from '@/components/paths/Badges';
+import { Markdown } from '@/components/paths/Markdown';
+import { MediaEmbed } from '@/components/paths/MediaEmbed';
+import { authorNames } from '@/components/paths/ResourceCard';
+import { getResourceBySlug } from '@/db/queries/resources';
+import { currentParticipant } from '@/server/auth/current';
+
+type Params = { slug: string };
+
+async function load(slug: string) {
+  const who = await currentParticipant();
+  return getResourceBySlug(slug, { userId: who?.userId ?? null, registrationId: who?.kind === 'registration' ? who.registrationId : null });
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const r = await load((await params).slug);
+  return r ? { title: r.title, description: r.summary || undefined, robots: r.status === 'published' ? undefined : { index: false } } : { title: 'Chemins' };
+}
+
+/** `/resources/{slug}`: a resource (published, or for its reviewers and proposer). */
+export default async function ResourcePage({ params }: { params: Promise<Params> }) {
+  const { slug } = await params;
+  const r = await load(slug);
+  if (!r) notFound();
+  const [t, locale] = await Promise.all([getTranslations('paths'), getLocale()]);
+  const tz = 'Europe/Paris';
+  return (
+    <article className="space-y-6" data-testid="resource">
+      <nav aria-label={t('onPaths')} className="flex flex-wrap gap-3 text-sm">
+        {r.paths.map((p) => (
+          <Link key={p.id} href={`/paths/${p.slug}`}>
+            ← {p.title}
+          </Link>
+        ))}
+      </nav>
+      <header className="space-y-3 rounded-xl bg-white p-5 shadow-sm">
+        <p className="flex flex-wrap items-center gap-2">
+          <FormatBadge format={r.format} />
+          {r.status !== 'published' && <StatusBadge status={r.status} />}
+          <span className="text-xs uppercase text-stone-500">{t.has(`languages.${r.language}`) ? t(`languages.${r.language}` as 'languages.fr') : r.language}</span>
+        </p>
+        <h1 className="text-2xl font-bold">{r.title}</h1>
+        {r.summary && <p className="text-lg text-stone-700">{r.summary}</p>}
+        <p className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-stone-600">
+          {r.authors.length > 0 && <span data-testid="authors">{t('by', { names: authorNames(r.authors) })}</span>}
+          {r.date && <span>{t('dated', { date: formatDay(r.date, locale, 'UTC') })}</span>}
+          {r.publishedAt && <span>{t('published', { date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: tz }).format(r.publishedAt) })}</span>}
+          <LicenceBadge licence={r.licence} withLabel />
+        </p>
+        {r.viewer.canEdit && (
+          <p className="text-sm">
+            <Link href={`/resources/${r.slug}/edit`} data-testid="edit-link">
+              {t('editor.edit')}
+            </Link>
+          </p>
+        )}
+      </header>
+
+      <MediaEmbed url={r.mediaUrl} title={r.title} />
+      <Markdown source={r.body} className="rounded-xl bg-white p-5 shadow-sm" />
+      <Attachments files={r.attachments} locale={locale} />
+
+      {r.sessions.length > 0 && (
+        <section aria-labelledby="sessions-title">
+          <h2 id="sessions-title" className="text-lg font-semibold">
+            {t('sessions')}
+          </h2>
+          <ul className="mt-2 space-y-1">
+            {r.sessions.map((s) => (
+              <li key={s.id}>
+                <Link href={`/events/${s.event.slug}/sessions/${s.slug}`}>{s.title}</Link>{' '}
+                <span className="text-sm text-stone-600">— {s.event.title}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,62 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { RevisionView } from '@/db/queries/resources';
+
+/** A resource's history for its coordinators: who, when, what changed, and the diff of each change. */
+export async function Revisions({ revisions }: { revisions: RevisionView[] }) {
+  const [t, locale] = await Promise.all([getTranslations('paths.editor'), getLocale()]);
+  const when = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(d);
+  return (
+    <section aria-labelledby="revisions-title" className="space-y-2">
+      <h2 id="revisions-title" className="text-lg font-semibold">
+        {t('revisions')}
+      </h2>
+      {revisions.length === 0 ? (
+        <p className="text-sm text-stone-600">{t('noRevisions')}</p>
+      ) : (
+        <ol className="space-y-2" data-testid="revisions">
+          {revisions.map((r) => (
+            <li key={r.id} className="rounded border border-stone-200 bg-white p-3 text-sm">
+              <p>
+                {t('revision', {
+                  version: r.version,
+                  action: t.has(`actions.${r.action}`) ? t(`actions.${r.action}` as 'actions.created') : r.action,
+                  name: r.actorName,
+                  when: when(r.createdAt),
+                })}
+              </p>
+              {r.note && <p className="mt-1 italic text-stone-700">« {r.note} »</p>}
+              {r.changed.length > 0 && <p className="text-stone-600">{t('changed', { fields: r.changed.join(', ') })}</p>}
+              {r.diff.length > 0 && (
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-brand">{t('diff')}</summary>
+                  <dl className="mt-2 space-y-2">
+                    {r.diff.map((d) => (
+                      <div key={d.field}>
+                        <dt className="font-medium">{d.field}</dt>
+                        <dd className="whitespace-pre-wrap break-words rounded bg-stone-50 p-2 font-mono text-xs">
+                          {d.parts.map((p, i) =>
+                            p.added ? (
+                              <ins key={i} className="bg-green-100 text-green-900 no-underline">
+                                {p.value}
+                              </ins>
+                            ) : p.removed ? (
+                              <del key={i} className="bg-red-100 text-red-900">
+                                {p.value}
+                              </del>
+                            ) : (
+                              <span key={i}>{p.value}</span>
+                            ),
+                          )}
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                </details>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import type { FormState } from '@/app/organize/[slug]/programme-actions';
+
+/** The programme editor's control: tick the paths a session belongs to. */
+export function SessionPathsForm({
+  action,
+  paths,
+  linked,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  paths: { slug: string; title: string }[];
+  linked: string[];
+}) {
+  const t = useTranslations('paths');
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form key={state?.at ?? 0} action={formAction} className="grid gap-2" data-testid="session-paths">
+      {state?.error && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
+          {t.has(`errors.${state.error}`) ? t(`errors.${state.error}` as 'errors.invalid') : state.error}
+        </p>
+      )}
+      <fieldset>
+        <legend className="text-sm text-stone-600">{t('editor.linkSessionsHelp')}</legend>
+        <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+          {paths.map((p) => (
+            <li key={p.slug}>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="paths" value={p.slug} defaultChecked={linked.includes(p.slug)} className="h-4 w-4" />
+                {p.title}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <button type="submit" disabled={pending} className="justify-self-start rounded bg-brand px-3 py-1.5 text-sm text-white disabled:opacity-60">
+        {t('editor.linkSave')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convert } from 'xmlbuilder2';
+import { GET as siteFeed } from '@/app/api/feed.atom/route';
+import { GET as pathFeed } from '@/app/api/paths/[path]/feed.atom/route';
+import { actorFromUser, createResource } from '@/db/queries/resources';
+import { paths, roleGrants, users } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { createResourceRequest } from '@/lib/domain/resources';
+import { type Driver, useFreshDatabase } from './support';
+
+type XmlNode = Record<string, unknown>;
+const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** The RFC 4287 requirements a reader relies on, checked on the XML itself. */
+function checkAtom(xml: string) {
+  const doc = convert(xml, { format: 'object' }) as { feed: XmlNode };
+  const feed = doc.feed;
+  expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+  for (const el of ['id', 'title', 'updated', 'author']) expect(feed[el], `feed/${el}`).toBeDefined();
+  expect(list(feed.link as XmlNode | XmlNode[]).some((l) => l['@rel'] === 'self')).toBe(true);
+  const entries = list(feed.entry as XmlNode | XmlNode[]);
+  const ids = new Set<string>();
+  for (const e of entries) {
+    for (const el of ['id', 'title', 'updated']) expect(e[el], `entry/${el}`).toBeDefined();
+    expect(list(e.link as XmlNode | XmlNode[]).some((l) => l['@href'] && (!l['@rel'] || l['@rel'] === 'alternate'))).toBe(true);
+    expect(Number.isNaN(Date.parse(String(e.updated)))).toBe(false);
+    ids.add(String(e.id));
+  }
+  expect(ids.size).toBe(entries.length);
+  return entries;
+}
+
+describe.each<Driver>(['postgres', 'pglite'])('Atom feeds (%s)', (driver) => {
+  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+
+  beforeAll(async () => {
+    process.env.PUBLIC_URL = 'http://127.0.0.1:3999';
+    db = await useFreshDatabase(driver);
+    await seed(db.handle.db);
+    const [u] = await db.handle.db.insert(users).values({ email: 'coord@chemins.test', name: 'Coord' }).returning();
+    const [p] = await db.handle.db.select().from(paths).where(eq(paths.slug, 'vers-une-sante-ouverte'));
+    await db.handle.db.insert(roleGrants).values({ userId: u!.id, role: 'coordinator', pathId: p!.id });
+    await createResource(
+      await actorFromUser(u!.id),
+      'vers-une-sante-ouverte',
+      createResourceRequest.parse({
+        title: 'Nouvelle fiche & <santé>',
+        summary: 'Un résumé',
+        body: 'Texte **gras** <script>alert(1)</script> [lien](javascript:alert(1)) <img src=x onerror=alert(1)>',
+        format: 'initiative',
+        licence: 'CC-BY-SA-4.0',
+        authors: [{ name: 'Collectif (démo)', kind: 'organization' }],
+        publish: true,
+      }),
+    );
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('serves a valid Atom feed of one path, parsed by a real feed parser, newest first', async () => {
+    const res = await pathFeed(new Request('http://127.0.0.1/api/paths/vers-une-sante-ouverte/feed.atom'), { params: Promise.resolve({ path: 'vers-une-sante-ouverte' }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/atom+xml');
+    const xml = await res.text();
+    const entries = checkAtom(xml);
+    const feed = parseFeed(xml);
+    expect(feed.title).toBe('Vers une santé ouverte — Chemins');
+    expect(feed.self).toBe('http://127.0.0.1:3999/api/paths/vers-une-sante-ouverte/feed.atom');
+    expect(feed.items.length).toBe(entries.length);
+    expect(feed.items.length).toBe(5);
+    const first = feed.items[0]!;
+    expect(first.title).toBe('Nouvelle fiche & <santé>');
+    expect(first.url).toBe('http://127.0.0.1:3999/resources/nouvelle-fiche-sante');
+    expect(first.authors.map((a) => a.name)).toEqual(['Collectif (démo)']);
+    expect(first.content).toContain('<strong>gras</strong>');
+    expect(first.content).not.toMatch(/<script|javascript:|onerror/i);
+    // Proposals waiting for review are not in the feed.
+    expect(feed.items.map((i) => i.url)).not.toContain('http://127.0.0.1:3999/resources/proposition-jardin-partage-hopital');
+  });
+
+  it('serves the whole site’s feed with every path’s resources, and a 404 for an unknown path', async () => {
+    const xml = await (await siteFeed()).text();
+    checkAtom(xml);
+    const feed = parseFeed(xml);
+    expect(feed.items.length).toBeGreaterThanOrEqual(22);
+    expect(new Set(feed.items.flatMap((i) => i.categories.map((c) => c.term))).size).toBe(7);
+    const missing = await pathFeed(new Request('http://127.0.0.1/api/paths/nope/feed.atom'), { params: Promise.resolve({ path: 'nope' }) });
+    expect(missing.status).toBe(404);
+  });
+});
