@@ -88,9 +88,12 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
 
   it('confirms each registration once, with the personal link and an .ics of the person’s sessions', async () => {
     const a = await register(DEMO_EVENT_SLUG, reg('ana@mail.test'));
-    await register(DEMO_EVENT_SLUG, reg('ana@mail.test')); // same e-mail again: no second confirmation
+    // Same e-mail again: the public answer withholds the link, so it is mailed again.
+    const again = await register(DEMO_EVENT_SLUG, reg('ana@mail.test'));
+    expect(again.created).toBe(false);
     await register(DEMO_EVENT_SLUG, reg('bea@mail.test')); // waitlisted
-    expect(await runMailWorkerOnce()).toBe(2);
+    expect(await runMailWorkerOnce()).toBe(3);
+    expect(to('ana@mail.test').map((m) => m.text.includes(`/r/${a.registration.joinToken}`))).toEqual([true, true]);
     expect(await runMailWorkerOnce()).toBe(0);
     const [mail] = to('ana@mail.test');
     expect(mail!.subject).toContain('Inscription confirmée');
@@ -226,7 +229,7 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
   it('mails the person promoted from the waiting list when a seat is freed', async () => {
     const ana = (await register(DEMO_EVENT_SLUG, reg('ana@mail.test'))).registration;
     await cancel(ana.joinToken, sessionId);
-    expect(await runMailWorkerOnce()).toBe(1);
+    expect(await runMailWorkerOnce()).toBe(2); // ana's link mailed again (she registered again), bea's promotion
     const promoted = to('bea@mail.test').find((m) => m.subject.startsWith('Une place s’est libérée'));
     expect(promoted?.text).toContain('Atelier courrier');
   });
