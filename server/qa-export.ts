@@ -1,9 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import { pollsExport } from '@/db/queries/polls';
 import { qaExport } from '@/db/queries/qa';
-import { qaCsv, qaMarkdown } from '@/lib/exports/qa';
+import { meetingReportFromQa, type ResourceActor } from '@/db/queries/resources';
+import { qaCsv, qaMarkdown, type QaExportData } from '@/lib/exports/qa';
 import { apiError } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
+import { DomainError } from '@/lib/errors';
 import { uuidSchema } from '@/lib/validation';
 import { currentUser } from './auth/current';
 
@@ -24,25 +26,47 @@ export async function qaExportResponse(sessionIdParam: Promise<{ sessionId: stri
         headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` },
       });
     }
-    const t = await getTranslations('qaExport');
-    const tp = await getTranslations('polls');
-    const pollLabels = {
-      heading: tp('export.heading'),
-      kind: (kind: (typeof data.polls)[number]['kind']) => tp(`kinds.${kind}`),
-      answers: (count: number) => tp('export.answers', { count }),
-      ratingValue: (value: number) => tp('export.ratingValue', { value }),
-    };
-    const body = qaMarkdown(data, {
-      heading: t('heading'),
-      anonymous: t('anonymous'),
-      answered: t('answered'),
-      open: t('open'),
-      votes: (count) => t('votes', { count }),
-      none: t('none'),
-      exportedAt: t('exportedAt'),
-    }, new Date(), pollLabels);
+    const body = await localizedQaMarkdown(data);
     return new Response(body, {
       headers: { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `attachment; filename="${name}.md"` },
     });
+  });
+}
+
+/** A session's Q&A and polls as Markdown, in the reader's language (the export, the meeting report). */
+export async function localizedQaMarkdown(data: QaExportData, now = new Date()): Promise<string> {
+  const t = await getTranslations('qaExport');
+  const tp = await getTranslations('polls');
+  const labels = {
+    heading: t('heading'),
+    anonymous: t('anonymous'),
+    answered: t('answered'),
+    open: t('open'),
+    votes: (count: number) => t('votes', { count }),
+    none: t('none'),
+    exportedAt: t('exportedAt'),
+  };
+  const pollLabels = {
+    heading: tp('export.heading'),
+    kind: (kind: NonNullable<QaExportData['polls']>[number]['kind']) => tp(`kinds.${kind}`),
+    answers: (count: number) => tp('export.answers', { count }),
+    ratingValue: (value: number) => tp('export.ratingValue', { value }),
+  };
+  return qaMarkdown(data, labels, now, pollLabels);
+}
+
+/**
+ * After a session, one click: its Q&A export (questions and polls) becomes a draft meeting-report
+ * resource on the session's paths (`meetingReportFromQa` checks who may). The API route and the
+ * organizer's button both call this.
+ */
+export async function meetingReportFromSessionQa(actor: ResourceActor, sessionId: string): Promise<{ id: string; slug: string }> {
+  const tm = await getTranslations('pathsMail');
+  return meetingReportFromQa(actor, sessionId, async (session) => {
+    const found = await qaExport(actor.userId, sessionId);
+    if (!found) throw new DomainError(404, 'not_found', 'No such session.');
+    const markdown = await localizedQaMarkdown({ ...found, polls: await pollsExport(sessionId) });
+    // The export's YAML front matter is for files; the resource keeps its own fields.
+    return { title: tm('meetingReportTitle', { session: session.title }), markdown: markdown.replace(/^---\n[\s\S]*?\n---\n+/, '') };
   });
 }

@@ -1,6 +1,5 @@
 'use server';
 
-import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { FormState } from '@/app/organize/[slug]/programme-actions';
@@ -10,19 +9,17 @@ import {
   actorFromUser,
   createResource,
   getResourceForEdit,
-  meetingReportFromQa,
   proposeResource,
   reorderPathResources,
   transitionResource,
   updateResource,
 } from '@/db/queries/resources';
 import { getPathBySlug } from '@/db/queries/paths';
-import { qaExport } from '@/db/queries/qa';
-import { qaMarkdown } from '@/lib/exports/qa';
 import { createResourceRequest, proposeResourceRequest, transitionRequest, updateResourceRequest } from '@/lib/domain/resources';
 import { DomainError } from '@/lib/errors';
 import { formValues, resourceFormInput } from '@/lib/paths-form';
 import { currentParticipant, currentUser } from '@/server/auth/current';
+import { meetingReportFromSessionQa } from '@/server/qa-export';
 
 // Server actions of the path pages: the resource editor, the review queue, proposals, the order
 // of a path's resources, linking sessions to paths, and Q&A → meeting report. Each one: who is
@@ -131,24 +128,9 @@ export async function linkSessionPathsAction(eventSlug: string, sessionId: strin
 /** After a session: its Q&A export becomes a draft meeting report on the session's paths; then to its editor. */
 export async function qaToReportAction(sessionId: string, back: string, _prev: FormState, form: FormData): Promise<FormState> {
   const actor = await signedIn(back);
-  const t = await getTranslations('qaExport');
   let slug: string;
   try {
-    ({ slug } = await meetingReportFromQa(actor, sessionId, async (session) => {
-      const data = await qaExport(actor.userId, sessionId);
-      if (!data) throw new DomainError(404, 'not_found', 'No such session.');
-      const markdown = qaMarkdown(data, {
-        heading: t('heading'),
-        anonymous: t('anonymous'),
-        answered: t('answered'),
-        open: t('open'),
-        votes: (count) => t('votes', { count }),
-        none: t('none'),
-        exportedAt: t('exportedAt'),
-      });
-      // The resource has its own fields for what the export's front matter says.
-      return { title: `${t('heading')} — ${session.title}`, markdown: markdown.replace(/^---\n[\s\S]*?\n---\n+/, '') };
-    }));
+    ({ slug } = await meetingReportFromSessionQa(actor, sessionId));
   } catch (err) {
     return refusal(err, form);
   }
