@@ -185,7 +185,9 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
     expect(await queueDueReminders(new Date(later.startsAt.getTime() - 86_400_000 + 60_000))).toBe(2);
     // It comes back 10 minutes before the later session, when the first one has started: one
     // mail, the 15-minute reminder of the later session, which says "in 10 minutes".
-    expect(await runMailWorkerOnce(new Date(later.startsAt.getTime() - 10 * 60_000))).toBe(1);
+    // (Days later, a mail leased by the worker killed in the restart test is due again: delivery is
+    // at-least-once. So only this test's people are counted.)
+    await runMailWorkerOnce(new Date(later.startsAt.getTime() - 10 * 60_000));
     expect(to('eve@late.test').map((m) => m.subject).slice(1)).toEqual(['Dans 10 minutes : Atelier en retard']);
     expect(to('eve@late.test')[1]!.text).toContain('commence dans 10 minutes');
     expect(to('fay@late.test').map((m) => m.subject)).toEqual([expect.stringMatching(/^Inscription confirmée/)]);
