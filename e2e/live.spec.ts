@@ -2,12 +2,16 @@ import { expect, test } from '@playwright/test';
 import { LIVE_SESSION, signInWithMagicLink } from './support/helpers';
 
 test('two people on the live demo session each see a presence count of 2', async ({ browser }) => {
+  // Earlier specs open this session too: a page closed while its socket was still on HTTP
+  // long-polling (before the WebSocket upgrade) is only seen gone after Socket.IO's ping interval
+  // and timeout (25 s + 20 s). Wait for them to leave before counting.
+  test.setTimeout(120_000);
   const a = await browser.newContext();
   const b = await browser.newContext();
   const pageA = await a.newPage();
   const pageB = await b.newPage();
   await pageA.goto(LIVE_SESSION);
-  await expect(pageA.getByTestId('presence')).toHaveText('1 personne ici');
+  await expect(pageA.getByTestId('presence')).toHaveText('1 personne ici', { timeout: 60_000 });
   await pageB.goto(LIVE_SESSION);
   await expect(pageB.getByTestId('presence')).toHaveText('2 personnes ici');
   await expect(pageA.getByTestId('presence')).toHaveText('2 personnes ici');
