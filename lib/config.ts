@@ -25,7 +25,8 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number({ message: 'must be a port number (0–65535)' }).int().min(0).max(65535).default(3000),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    /** Unset: 127.0.0.1 in development (nobody else on the network reaches a dev server), 0.0.0.0 in production. */
+    HOST: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
     PUBLIC_URL: optionalUrl(['http', 'https']),
     DATA_DIR: z.string().min(1).default('./.data'),
     DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
@@ -121,6 +122,11 @@ const globalForConfig = globalThis as unknown as { __cheminsConfig?: Config };
 export function config(): Config {
   globalForConfig.__cheminsConfig ??= parseConfig(process.env);
   return globalForConfig.__cheminsConfig;
+}
+
+/** The address the server listens on (HOST, or its default for NODE_ENV). */
+export function listenHost(c: Config): string {
+  return c.HOST ?? (c.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
 }
 
 /** Base URL the outside world uses to reach this app. */

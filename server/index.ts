@@ -5,7 +5,7 @@ import next from 'next';
 import pino from 'pino';
 import { DatabaseStartError, openDatabase, setDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
-import { ConfigError, parseConfig, publicUrl } from '@/lib/config';
+import { ConfigError, listenHost, parseConfig, publicUrl } from '@/lib/config';
 import { LOG_SERIALIZERS, logger, setLogger } from '@/lib/logger';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from '@/lib/security/headers';
 import { setupLivekit, stopLivekit } from './livekit';
@@ -31,6 +31,8 @@ try {
 }
 (globalThis as unknown as { __cheminsConfig?: unknown }).__cheminsConfig = cfg;
 process.env.NEXTAUTH_URL ??= publicUrl();
+// Next's anonymous telemetry stays off unless the person running the server turns it on.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 if (cfg.NODE_ENV === 'development' && process.stdout.isTTY) {
   const { default: pretty } = await import('pino-pretty');
@@ -107,10 +109,10 @@ server.on('upgrade', (req, socket, head) => {
 
 const stopMailWorker = startMailWorker(cfg.MAIL_POLL_MS);
 
-server.listen(cfg.PORT, cfg.HOST, () => {
+server.listen(cfg.PORT, listenHost(cfg), () => {
   log.info(
-    { url: publicUrl(), ms: Math.round(performance.now() - startedAt), dev },
-    `Chemins ready on ${publicUrl()}`,
+    { url: publicUrl(), host: listenHost(cfg), port: cfg.PORT, ms: Math.round(performance.now() - startedAt), dev },
+    `Chemins ready on ${publicUrl()} (listening on ${listenHost(cfg)}:${cfg.PORT})`,
   );
 });
 

@@ -81,10 +81,22 @@ export async function setupLivekit(c: Config): Promise<LivekitSettings | null> {
       logger().info('LiveKit: started livekit-server --dev on 127.0.0.1:7880');
     }
   } else {
-    logger().warn('LiveKit is not configured: video rooms will say so (set LIVEKIT_URL/KEY/SECRET or put livekit-server on PATH).');
+    logger().warn(`LiveKit is not configured: video rooms will say so. ${livekitAdvice(c, onPath('livekit-server') !== null)}`);
   }
   g.__cheminsLivekit = { settings, child };
   return settings;
+}
+
+/** What to do when video is not configured: the advice depends on why the dev autostart did not apply. */
+export function livekitAdvice(c: Pick<Config, 'NODE_ENV' | 'LIVEKIT_AUTOSTART'>, binaryOnPath: boolean): string {
+  const env = 'set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET to a LiveKit server (deploy/livekit.yaml is a starting point)';
+  if (c.NODE_ENV === 'production') {
+    return binaryOnPath
+      ? `In production the app does not start livekit-server itself, although it is on PATH: run it as a service with a config and ${env}.`
+      : `To enable video, ${env}.`;
+  }
+  if (c.LIVEKIT_AUTOSTART !== '1') return `LIVEKIT_AUTOSTART=0 keeps the dev server from starting livekit-server: set it to 1, or ${env}.`;
+  return `To enable video, put a livekit-server binary on PATH (the dev server then starts it in --dev mode), or ${env}.`;
 }
 
 export function livekitSettings(): LivekitSettings | null {

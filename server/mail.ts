@@ -39,6 +39,19 @@ export async function sendMail(mail: Mail): Promise<{ delivered: 'smtp' | 'log' 
     return { delivered: 'smtp' };
   }
   if (config().NODE_ENV === 'production') throw new MailNotConfiguredError();
-  logger().info({ to: mail.to, subject: mail.subject }, `Mail not sent (no SMTP_URL); its text:\n${mail.text}`);
+  if (config().NODE_ENV === 'development') {
+    // Written as plain text, outside the JSON log, so that a magic link can be read and clicked.
+    logger().info({ to: mail.to, subject: mail.subject }, 'Mail not sent (no SMTP_URL): its text is printed below');
+    process.stdout.write(devMailBlock(mail));
+  } else {
+    logger().info({ to: mail.to, subject: mail.subject }, `Mail not sent (no SMTP_URL); its text:\n${mail.text}`);
+  }
   return { delivered: 'log' };
+}
+
+/** A mail as printed in development: its headers, then its text, every link on a line of its own. */
+export function devMailBlock(mail: Pick<Mail, 'to' | 'subject' | 'text'>): string {
+  const rule = '─'.repeat(72);
+  const text = mail.text.replace(/[ \t]*(https?:\/\/\S+)[ \t]*/g, '\n$1\n').replace(/\n{3,}/g, '\n\n').trim();
+  return `\n${rule}\nMail to ${mail.to} (not sent: no SMTP_URL)\nSubject: ${mail.subject}\n${rule}\n${text}\n${rule}\n\n`;
 }
