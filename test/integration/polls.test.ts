@@ -39,7 +39,7 @@ describe.each<Driver>(['postgres', 'pglite'])('live polls on %s (real socket.io-
   const sockets: Client[] = [];
   // PGlite runs every statement on the event loop's thread, one at a time: with 500 people the
   // machine shared by the test runs can starve the in-process clients' heartbeats.
-  const VOTERS = driver === 'postgres' ? 500 : 200;
+  const VOTERS = 500;
 
   async function joined(opts: { cookie?: string; token?: string } = {}) {
     const s = await client(url, opts);
@@ -111,7 +111,7 @@ describe.each<Driver>(['postgres', 'pglite'])('live polls on %s (real socket.io-
     await ok(mod.s, 'poll:close', { pollId: next.id });
   });
 
-  it(`counts ${driver === 'postgres' ? 500 : 200} concurrent answers and changes of answer exactly; hides results until shown; refuses late answers`, async () => {
+  it(`counts 500 concurrent answers and changes of answer exactly; hides results until shown; refuses late answers`, async () => {
     const mod = await joined({ cookie: modCookie });
     const watcher = await joined();
     const voters: Client[] = [];
