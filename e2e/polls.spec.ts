@@ -92,3 +92,62 @@ test('a moderator runs a multiple-choice poll and a word cloud; the projector sh
   for (const q of [choice, cloud]) await mod.getByTestId('managed-poll').filter({ hasText: q }).getByRole('button', { name: 'Cacher les résultats' }).click();
   await expect(alice.getByTestId('poll-panel')).toHaveCount(0);
 });
+
+test('a speaker runs a named poll from the session page and sees who answered what; participants are told before answering and see no names', async ({ browser }) => {
+  const question = `Qui vient à l’atelier ? ${Date.now()}`;
+  const carla = await registrant(browser, 'Carla');
+  const speaker = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(speaker, 'intervenante@chemins.test');
+  await speaker.goto(LIVE_SESSION);
+  await speaker.getByRole('link', { name: 'Sondages de la session' }).first().click();
+  await expect(speaker.getByTestId('speaker-polls')).toBeVisible();
+  // The polls only: the Q&A queue and the chat stay with the moderators.
+  await expect(speaker.getByTestId('moderator-view')).toHaveCount(0);
+
+  const manager = speaker.getByTestId('poll-manager');
+  await manager.getByLabel('Type').selectOption({ label: 'Choix unique' });
+  await manager.getByLabel('Question').fill(question);
+  await manager.getByLabel('Options (une par ligne)').fill('Oui\nNon');
+  await manager.getByLabel('Réponses anonymes, y compris pour l’équipe').uncheck();
+  await manager.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  const item = manager.getByTestId('managed-poll').filter({ hasText: question });
+  await expect(item.getByTestId('poll-anonymity')).toHaveText('Nominatif');
+  await item.getByRole('button', { name: 'Lancer' }).click();
+  await expect(item).toHaveAttribute('data-status', 'live');
+  // Anonymity is fixed once launched.
+  await expect(item.getByLabel('Réponses anonymes (modifiable jusqu’au lancement)')).toHaveCount(0);
+
+  const panel = carla.getByTestId('poll-panel');
+  await expect(panel).toContainText(question);
+  await expect(panel.getByTestId('poll-anonymity-note')).toContainText('Votre nom sera visible par les modérateur·rices.');
+  await panel.getByLabel('Oui').check();
+  await panel.getByRole('button', { name: 'Répondre' }).click();
+  await expect(panel.getByTestId('poll-saved')).toBeVisible();
+  await expect(carla.getByTestId('poll-named')).toHaveCount(0);
+
+  const named = item.getByTestId('poll-named');
+  await named.getByText('Voir qui a répondu quoi').click();
+  await expect(named.getByTestId('poll-named-answer')).toHaveText(['Carla — Oui']);
+  // A change of answer shows up in the list (read again with the results).
+  await panel.getByLabel('Non').check();
+  await panel.getByRole('button', { name: 'Changer ma réponse' }).click();
+  await expect(named.getByTestId('poll-named-answer')).toHaveText(['Carla — Non']);
+  await item.getByRole('button', { name: 'Clore' }).click();
+  await expect(item).toHaveAttribute('data-status', 'closed');
+
+  // A participant is not let into the moderate page.
+  await carla.goto(`${LIVE_SESSION}/moderate`);
+  await expect(carla.getByRole('alert')).toContainText('réservée à la modération');
+  await expect(carla.getByTestId('poll-manager')).toHaveCount(0);
+
+  // The export names who answered this poll.
+  const mod = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(mod, 'moderateur@chemins.test');
+  const id = await liveSessionId(mod);
+  const md = await (await mod.request.get(`/api/sessions/${id}/qa.md`)).text();
+  expect(md).toContain(`**Réponses nominatives**\n\n- Carla — Non`);
+  const csv = await (await mod.request.get(`/api/sessions/${id}/qa.csv`)).text();
+  expect(csv).toContain('poll_id,poll,name,answer,answered_at');
+  expect(csv).toMatch(new RegExp(`,${question.replace(/[?]/g, '\\?')},Carla,Non,`));
+  for (const p of [carla, speaker, mod]) await p.context().close();
+});
