@@ -305,6 +305,13 @@ describe.each<Driver>(['postgres', 'pglite'])('live polls on %s (real socket.io-
       // Q&A and chat follow the same rule.
       expect(await ok(tabA.s, 'question:ask', { sessionId, body: 'Une question d’invité·e ?' })).toMatchObject({ authorName: 'Invité·e 9b2e' });
       expect(await ok(tabA.s, 'chat:send', { sessionId, body: 'Bonjour de la salle' })).toMatchObject({ authorId: `guest:${guestId}` });
+      // Moderators can mute and remove a guest like anyone else.
+      await ok(mod.s, 'chat:moderate', { sessionId, userId: `guest:${guestId}`, action: 'mute', minutes: 5 });
+      expect(await send(tabA.s, 'chat:send', { sessionId, body: 'Encore moi' })).toMatchObject({ ok: false, error: { code: 'muted' } });
+      await ok(mod.s, 'chat:moderate', { sessionId, userId: `guest:${guestId}`, action: 'ban' });
+      expect(await send(tabA.s, 'poll:answer', { pollId: poll.id, answer: [0] })).toMatchObject({ ok: false, error: { code: 'banned' } });
+      await ok(mod.s, 'chat:moderate', { sessionId, userId: `guest:${guestId}`, action: 'unban' });
+      await ok(mod.s, 'chat:moderate', { sessionId, userId: `guest:${guestId}`, action: 'unmute' });
       // A guest without a guest id (or a forged one) only reads.
       const anon = await joined();
       expect(anon.data.you).toMatchObject({ id: null, canWrite: false });
