@@ -201,6 +201,11 @@ export const programmeSessions = pgTable(
     qaModeration: text('qa_moderation', { enum: ['post', 'pre'] })
       .notNull()
       .default('post'),
+    /**
+     * Guests (no sign-in, no personal link) may ask, vote, chat and answer polls, each under
+     * their browser's guest key (see lib/domain/live.ts `mayWrite`). Off by default.
+     */
+    guestsWrite: boolean('guests_write').notNull().default(false),
     /** Set while the LiveKit room is running (webhooks `room_started` / `room_finished`). */
     videoLiveSince: ts('video_live_since'),
     createdAt: createdAt(),

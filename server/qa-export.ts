@@ -51,6 +51,7 @@ export async function localizedQaMarkdown(data: QaExportData, now = new Date()):
     kind: (kind: NonNullable<QaExportData['polls']>[number]['kind']) => tp(`kinds.${kind}`),
     answers: (count: number) => tp('export.answers', { count }),
     ratingValue: (value: number) => tp('export.ratingValue', { value }),
+    named: tp('export.named'),
   };
   return qaMarkdown(data, labels, now, pollLabels);
 }

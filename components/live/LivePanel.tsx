@@ -22,6 +22,7 @@ export function LivePanel({
 }) {
   const t = useTranslations('session');
   const tl = useTranslations('live');
+  const tp = useTranslations('polls');
   const room = useLiveRoom(sessionId);
   const { state } = room;
   const notice = state.notices.at(-1);
@@ -33,10 +34,16 @@ export function LivePanel({
           <span className="inline-block h-2.5 w-2.5 rounded-full bg-live" aria-hidden /> {t('liveTitle')}
         </h2>
         <p className="flex gap-3 text-sm">
-          {state.you?.isModerator && (
+          {state.you?.isModerator ? (
             <a href={`${sessionPath}/moderate`} className="underline">
               {tl('moderatorView')}
             </a>
+          ) : (
+            state.polls.canRun && (
+              <a href={`${sessionPath}/moderate`} className="underline">
+                {tp('speakerLink')}
+              </a>
+            )
           )}
           <a href={`${sessionPath}/projector`} className="underline">
             {tl('projectorView')}

@@ -9,6 +9,7 @@ import { useLiveRoom } from './useLiveRoom';
 /** Q&A and chat beside the video (the room page's side column). */
 export function LiveSide({ sessionId, sessionPath }: { sessionId: string; sessionPath: string }) {
   const t = useTranslations('live');
+  const tp = useTranslations('polls');
   const room = useLiveRoom(sessionId);
   const signInHref = `/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/room`)}`;
   return (
@@ -27,9 +28,9 @@ export function LiveSide({ sessionId, sessionPath }: { sessionId: string; sessio
           <ChatPanel room={room} signInHref={signInHref} />
         </>
       )}
-      {room.state.you?.isModerator && (
+      {(room.state.you?.isModerator || room.state.polls.canRun) && (
         <a href={`${sessionPath}/moderate`} className="text-sm underline">
-          {t('moderatorView')}
+          {room.state.you?.isModerator ? t('moderatorView') : tp('speakerLink')}
         </a>
       )}
     </div>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { sortQuestions } from '@/lib/domain/live';
+import { GUEST_KEY, sortQuestions } from '@/lib/domain/live';
 import type { AckError, Question, QuestionStatus } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
 import { ChatPanel } from './ChatPanel';
@@ -198,7 +198,8 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
               <span>
                 {p.name} <span className="text-stone-500">({t(`role.${p.role}`)})</span>
               </span>
-              {!p.id.startsWith('guest:') && p.id !== state.you?.id && (
+              {/* A guest can be sanctioned when their browser keeps a guest id (they may write where the session allows). */}
+              {(!p.id.startsWith('guest:') || GUEST_KEY.test(p.id)) && p.id !== state.you?.id && (
                 <>
                   <button type="button" className="underline" onClick={() => void actions.sanction(p.id, 'mute', 10)}>
                     {t('mute10')}

@@ -1,12 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { type AckError, LIMITS, type Poll, POLL_KINDS, type PollKind } from '@/lib/realtime/protocol';
+import { useEffect, useState } from 'react';
+import { answerText } from '@/lib/exports/qa';
+import { type AckError, LIMITS, type Poll, POLL_KINDS, type PollKind, type PollNamedAnswer, type PollResults } from '@/lib/realtime/protocol';
 import { usePollError } from './PollPanel';
 import { pollList } from './pollState';
 import { PollResultsView } from './PollResultsView';
-import type { LiveRoom } from './useLiveRoom';
+import { type LiveRoom, useLiveRoom } from './useLiveRoom';
 
 /** Moderators and speakers: prepare polls, launch and close them, show their results (also on the projector). */
 export function PollManager({ room }: { room: LiveRoom }) {
@@ -93,8 +94,24 @@ export function PollManager({ room }: { room: LiveRoom }) {
                   <span className={`rounded px-1.5 ${p.status === 'live' ? 'bg-live text-white' : 'bg-stone-200'}`}>{t(`manage.status.${p.status}`)}</span>
                   <span>{t(`kinds.${p.kind}`)}</span>
                   {p.resultsVisible && <span className="rounded bg-brand-soft px-1.5">{t('manage.visible')}</span>}
+                  <span className="rounded border border-stone-300 px-1.5" data-testid="poll-anonymity">
+                    {p.anonymous ? t('manage.anonymousBadge') : t('manage.namedBadge')}
+                  </span>
                 </p>
                 <p className="font-medium break-words">{p.question}</p>
+                {p.status === 'draft' && (
+                  <label className="flex items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      checked={p.anonymous}
+                      onChange={async (e) => {
+                        const res = await room.actions.configurePoll(p.id, e.target.checked);
+                        setError(res.ok ? null : res.error);
+                      }}
+                    />{' '}
+                    {t('manage.anonymousToggle')}
+                  </label>
+                )}
                 <div className="flex flex-wrap gap-2 text-sm">
                   {p.status === 'draft' && (
                     <button type="button" className="rounded bg-brand px-2 py-0.5 text-white" onClick={() => run(p, 'launch')}>
@@ -111,11 +128,79 @@ export function PollManager({ room }: { room: LiveRoom }) {
                   </button>
                 </div>
                 {results && p.status !== 'draft' && <PollResultsView poll={p} results={results} />}
+                {!p.anonymous && p.status !== 'draft' && <NamedAnswers poll={p} results={results} room={room} />}
               </li>
             );
           })}
         </ol>
       )}
     </section>
+  );
+}
+
+/**
+ * Who answered what, for a poll that is not anonymous (`poll:answers`, moderators and speakers
+ * only): opened on demand, then read again whenever the results change.
+ */
+function NamedAnswers({ poll, results, room }: { poll: Poll; results: PollResults | undefined; room: LiveRoom }) {
+  const t = useTranslations('polls');
+  const pollError = usePollError();
+  const [open, setOpen] = useState(false);
+  const [answers, setAnswers] = useState<PollNamedAnswer[] | null>(null);
+  const [error, setError] = useState<AckError | null>(null);
+  const { pollAnswers } = room.actions;
+  const version = results?.version ?? 0;
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    void pollAnswers(poll.id).then((res) => {
+      if (!current) return;
+      setError(res.ok ? null : res.error);
+      if (res.ok) setAnswers(res.data.answers);
+    });
+    return () => {
+      current = false;
+    };
+  }, [open, poll.id, version, pollAnswers]);
+  const ratingValue = (value: number) => t('ratingValue', { value });
+  return (
+    <details className="text-sm" onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="poll-named">
+      <summary className="cursor-pointer">{t('manage.seeAnswers')}</summary>
+      {error && (
+        <p role="alert" className="text-red-700">
+          {pollError(error)}
+        </p>
+      )}
+      {answers &&
+        (answers.length === 0 ? (
+          <p className="text-stone-600">{t('manage.noAnswers')}</p>
+        ) : (
+          <ul aria-label={t('manage.answersTitle')} className="mt-1 flex flex-col gap-0.5">
+            {answers.map((a, i) => (
+              <li key={i} data-testid="poll-named-answer" className="break-words">
+                <span className="font-medium">{a.name}</span> — {answerText(poll, a.answer, ratingValue)}
+              </li>
+            ))}
+          </ul>
+        ))}
+    </details>
+  );
+}
+
+/** The moderate page for a session's speakers: its polls only (the Q&A queue and chat stay with the moderators). */
+export function SpeakerPolls({ sessionId }: { sessionId: string }) {
+  const t = useTranslations('polls');
+  const room = useLiveRoom(sessionId);
+  return (
+    <div className="flex flex-col gap-3" data-testid="speaker-polls">
+      <p className="rounded bg-brand-soft p-3 text-sm">{t('speakerNote')}</p>
+      {room.state.status === 'error' ? (
+        <p role="alert" className="text-sm">
+          {room.state.error?.message}
+        </p>
+      ) : (
+        room.state.polls.canRun && <PollManager room={room} />
+      )}
+    </div>
   );
 }

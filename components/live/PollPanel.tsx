@@ -42,7 +42,12 @@ export function PollPanel({ room, signInHref }: { room: LiveRoom; signInHref: st
         ) : !you.canWrite ? (
           <p className="text-sm">{t('registerToAnswer')}</p>
         ) : (
-          <AnswerForm key={`${poll.id}:${JSON.stringify(mine)}`} poll={poll} mine={mine} room={room} />
+          <>
+            <p className="text-xs text-stone-700" data-testid="poll-anonymity-note">
+              {poll.anonymous ? t('anonymousNote') : t('namedNote')} {you.role === 'guest' && t('guestNote')}
+            </p>
+            <AnswerForm key={`${poll.id}:${JSON.stringify(mine)}`} poll={poll} mine={mine} room={room} />
+          </>
         ))}
       {results && (poll.resultsVisible || polls.canRun) ? (
         <PollResultsView poll={poll} results={results} />
@@ -120,7 +125,6 @@ function AnswerForm({ poll, mine, room }: { poll: Poll; mine: PollAnswerValue | 
           </span>
         )}
       </div>
-      <p className="text-xs text-stone-600">{poll.anonymous ? t('anonymousNote') : t('namedNote')}</p>
       {error && (
         <p role="alert" className="text-sm text-red-700">
           {pollError(error)}

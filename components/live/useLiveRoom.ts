@@ -16,6 +16,7 @@ import type {
   ServerToClientEvents,
   PollAnswerValue,
   Poll,
+  PollNamedAnswer,
   You,
 } from '@/lib/realtime/protocol';
 import { type PollAction, pollsInitial, type PollsState, reducePolls } from './pollState';
@@ -129,6 +130,29 @@ function reduce(s: RoomState, a: Action): RoomState {
 
 export type LiveRoom = ReturnType<typeof useLiveRoom>;
 
+const GUEST_ID = 'chemins-guest';
+
+/**
+ * This browser's guest id (a random UUID kept in localStorage): a guest's tabs count once and,
+ * where a session lets guests write, act as one person. Ignored once signed in or by personal link.
+ */
+function guestId(): string | undefined {
+  try {
+    let id = localStorage.getItem(GUEST_ID);
+    if (!id) {
+      const b = crypto.getRandomValues(new Uint8Array(16));
+      b[6] = (b[6]! & 0x0f) | 0x40;
+      b[8] = (b[8]! & 0x3f) | 0x80;
+      const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+      id = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+      localStorage.setItem(GUEST_ID, id);
+    }
+    return id;
+  } catch {
+    return undefined; // storage blocked: one guest per connection
+  }
+}
+
 /**
  * One session's live room in the browser: connects to Socket.IO (session cookie or personal-link
  * cookie), joins, keeps questions, chat and presence in step with server events, and resyncs
@@ -139,7 +163,7 @@ export function useLiveRoom(sessionId: string) {
   const socketRef = useRef<ChemSocket | null>(null);
 
   useEffect(() => {
-    const socket: ChemSocket = io({ path: '/socket.io', withCredentials: true });
+    const socket: ChemSocket = io({ path: '/socket.io', withCredentials: true, auth: { guest: guestId() } });
     socketRef.current = socket;
     const mine = <T extends { sessionId: string }>(f: (p: T) => void) => (p: T) => {
       if (p.sessionId === sessionId) f(p);
@@ -228,6 +252,14 @@ export function useLiveRoom(sessionId: string) {
         if (res.ok) dispatch({ type: 'poll', p: { type: 'poll', poll: res.data } });
         return res;
       },
+      /** Make a draft anonymous or not. */
+      configurePoll: async (pollId: string, anonymous: boolean) => {
+        const res = await call<Poll>('poll:configure', { pollId, anonymous });
+        if (res.ok) dispatch({ type: 'poll', p: { type: 'poll', poll: res.data } });
+        return res;
+      },
+      /** Who answered what (staff, polls that are not anonymous). */
+      pollAnswers: (pollId: string) => call<{ pollId: string; answers: PollNamedAnswer[] }>('poll:answers', { pollId }),
       answerPoll: async (pollId: string, answer: PollAnswerValue) => {
         const res = await call<{ pollId: string; answer: PollAnswerValue }>('poll:answer', { pollId, answer });
         if (res.ok) dispatch({ type: 'poll', p: { type: 'mine', pollId, answer: res.data.answer } });

@@ -156,6 +156,7 @@ export async function getSessionById(id: string) {
       startsAt: programmeSessions.startsAt,
       endsAt: programmeSessions.endsAt,
       qaModeration: programmeSessions.qaModeration,
+      guestsWrite: programmeSessions.guestsWrite,
       videoLiveSince: programmeSessions.videoLiveSince,
       eventId: events.id,
       eventSlug: events.slug,

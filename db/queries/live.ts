@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { events, programmeSessions, registrations, registrationSessions, roomSanctions } from '../schema';
+import { guestActorKey } from '@/lib/domain/live';
 import { getSessionById } from './events';
 import { actorKeyOf, type Identity } from './identity';
 import { eventRoleOf } from './roles';
@@ -9,7 +10,10 @@ export type LiveRole = 'guest' | 'participant' | 'speaker' | 'moderator' | 'orga
 
 export type SessionAccess = {
   session: NonNullable<Awaited<ReturnType<typeof getSessionById>>>;
-  /** `null` for a guest (no sign-in, no personal link). */
+  /**
+   * `null` for a guest (no sign-in, no personal link), except where the session lets guests
+   * write: then their browser's guest key (`guest:<uuid>`).
+   */
   actorKey: string | null;
   role: LiveRole;
   /** Moderators and organizers (admins count as organizers) moderate Q&A, chat and video. */
@@ -22,20 +26,21 @@ export type SessionAccess = {
   mutedUntil: Date | null;
 };
 
-/** May ask, vote and chat: signed in or personal link, and registered to the event or on its staff. */
-export const mayWrite = (a: Pick<SessionAccess, 'actorKey' | 'registered' | 'role'>) =>
-  a.actorKey !== null && (a.registered || a.role !== 'participant');
-
 /**
  * Everything live features need to decide what a person may do in a session: the session, their
  * role on its event, their registration and seat, and any ban or mute in force. `null` when the
- * session does not exist.
+ * session does not exist. `guestKey`: a guest connection's key (`guest:<uuid>`), used only where
+ * the session lets guests write.
  */
-export async function sessionAccess(identity: Identity | null, sessionId: string): Promise<SessionAccess | null> {
+export async function sessionAccess(identity: Identity | null, sessionId: string, guestKey: string | null = null): Promise<SessionAccess | null> {
   const session = await getSessionById(sessionId);
   if (!session) return null;
   const base = { session, bannedAt: null, mutedUntil: null, seat: null, registered: false } as const;
-  if (!identity) return { ...base, actorKey: null, role: 'guest', isModerator: false };
+  if (!identity) {
+    const actorKey = guestActorKey(session, guestKey);
+    const sanctions = actorKey ? await sanctionsOf(sessionId, actorKey) : [];
+    return { ...base, ...inForce(sanctions), actorKey, role: 'guest', isModerator: false };
+  }
   const actorKey = actorKeyOf(identity);
   const db = await getDb();
   const [role, registration, sanctions] = await Promise.all([
@@ -43,18 +48,7 @@ export async function sessionAccess(identity: Identity | null, sessionId: string
     // a participant's rights, even once its registration is linked to a moderator's account.
     eventRoleOf(identity.kind === 'user' ? identity.userId : null, session.eventId),
     registrationOf(identity, session.eventId),
-    db
-      .select({ kind: roomSanctions.kind, until: roomSanctions.until, createdAt: roomSanctions.createdAt })
-      .from(roomSanctions)
-      .where(
-        and(
-          eq(roomSanctions.sessionId, sessionId),
-          eq(roomSanctions.targetKey, actorKey),
-          isNull(roomSanctions.liftedAt),
-          or(isNull(roomSanctions.until), gt(roomSanctions.until, sql`now()`)),
-        ),
-      )
-      .orderBy(desc(roomSanctions.createdAt)),
+    sanctionsOf(sessionId, actorKey),
   ]);
   let seat: SessionAccess['seat'] = null;
   if (registration) {
@@ -65,8 +59,6 @@ export async function sessionAccess(identity: Identity | null, sessionId: string
       .limit(1);
     seat = row?.status ?? null;
   }
-  const ban = sanctions.find((s) => s.kind === 'ban');
-  const mute = sanctions.find((s) => s.kind === 'mute');
   return {
     session,
     actorKey,
@@ -74,9 +66,31 @@ export async function sessionAccess(identity: Identity | null, sessionId: string
     isModerator: role === 'moderator' || role === 'organizer',
     registered: Boolean(registration),
     seat,
-    bannedAt: ban ? ban.createdAt : null,
-    mutedUntil: mute ? (mute.until ?? new Date(8.64e15)) : null,
+    ...inForce(sanctions),
   };
+}
+
+/** Mutes and bans in force against a person in a session, newest first. */
+async function sanctionsOf(sessionId: string, actorKey: string) {
+  const db = await getDb();
+  return db
+    .select({ kind: roomSanctions.kind, until: roomSanctions.until, createdAt: roomSanctions.createdAt })
+    .from(roomSanctions)
+    .where(
+      and(
+        eq(roomSanctions.sessionId, sessionId),
+        eq(roomSanctions.targetKey, actorKey),
+        isNull(roomSanctions.liftedAt),
+        or(isNull(roomSanctions.until), gt(roomSanctions.until, sql`now()`)),
+      ),
+    )
+    .orderBy(desc(roomSanctions.createdAt));
+}
+
+function inForce(sanctions: Awaited<ReturnType<typeof sanctionsOf>>): Pick<SessionAccess, 'bannedAt' | 'mutedUntil'> {
+  const ban = sanctions.find((s) => s.kind === 'ban');
+  const mute = sanctions.find((s) => s.kind === 'mute');
+  return { bannedAt: ban ? ban.createdAt : null, mutedUntil: mute ? (mute.until ?? new Date(8.64e15)) : null };
 }
 
 /** The person's active registration to an event: by personal link, else by account or e-mail. */

@@ -2,7 +2,7 @@ import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { checkAnswer, shapeCounts } from '@/lib/domain/polls';
 import { DomainError } from '@/lib/errors';
 import type { PollExport } from '@/lib/exports/qa';
-import { LIMITS, type Poll, type PollAnswerValue, type PollKind, type PollResults } from '@/lib/realtime/protocol';
+import { LIMITS, type Poll, type PollAnswerValue, type PollKind, type PollNamedAnswer, type PollResults } from '@/lib/realtime/protocol';
 import { getDb, type Tx } from '../client';
 import { moderationLog, pollAnswers, polls } from '../schema';
 
@@ -109,6 +109,34 @@ export async function closePoll(pollId: string, actorKey: string): Promise<Poll>
   });
 }
 
+/** Make a draft anonymous or not: refused once the poll was launched (people answered on that promise). */
+export async function configurePoll(pollId: string, actorKey: string, input: { anonymous: boolean }): Promise<Poll> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const p = await lockPoll(tx, pollId);
+    if (p.status !== 'draft') throw new DomainError(409, 'conflict', 'Anonymity can be changed only before the poll is launched.');
+    const [row] = await tx.update(polls).set({ anonymous: input.anonymous }).where(eq(polls.id, pollId)).returning();
+    await log(tx, p.sessionId, actorKey, 'poll:configure', pollId, input);
+    return pollView(row!);
+  });
+}
+
+/**
+ * Who answered what, oldest answer first: only for a poll that is not anonymous (the `where`
+ * joins the poll and asks it); an anonymous poll gives nothing. The caller checks that the
+ * reader runs the session's polls.
+ */
+export async function namedAnswers(pollId: string): Promise<PollNamedAnswer[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ name: pollAnswers.name, answer: pollAnswers.value, at: pollAnswers.updatedAt })
+    .from(pollAnswers)
+    .innerJoin(polls, eq(polls.id, pollAnswers.pollId))
+    .where(and(eq(pollAnswers.pollId, pollId), eq(polls.anonymous, false)))
+    .orderBy(asc(pollAnswers.updatedAt), asc(pollAnswers.actorKey));
+  return rows.map((r) => ({ name: r.name, answer: r.answer, answeredAt: r.at.toISOString() }));
+}
+
 /** Show or hide a poll's results to participants and on the projector. */
 export async function showPoll(pollId: string, actorKey: string, visible: boolean): Promise<Poll> {
   const db = await getDb();
@@ -206,8 +234,13 @@ export async function pollResults(poll: Pick<Poll, 'id' | 'sessionId' | 'kind' |
   };
 }
 
-/** The session's launched polls with their results, for the Q&A export (access checked by the caller). */
+/**
+ * The session's launched polls with their results, and who answered what for polls that are not
+ * anonymous, for the Q&A export (access checked by the caller).
+ */
 export async function pollsExport(sessionId: string): Promise<PollExport[]> {
   const launched = (await listPolls(sessionId)).filter((p) => p.status !== 'draft');
-  return Promise.all(launched.map(async (p) => ({ ...p, results: await pollResults(p) })));
+  return Promise.all(
+    launched.map(async (p) => ({ ...p, results: await pollResults(p), ...(p.anonymous ? {} : { answers: await namedAnswers(p.id) }) })),
+  );
 }

@@ -78,6 +78,7 @@ export async function saveSession(actorId: string, eventSlug: string, input: Ses
       mode: input.mode,
       capacity: input.capacity,
       language: input.language,
+      guestsWrite: input.guestsWrite,
       startsAt,
       endsAt,
       roomId,

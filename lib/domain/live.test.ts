@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSee, linkParts, mentionsModerators, type QuestionRow, questionView, shortCodeOf, sortQuestions } from './live';
+import { canSee, guestActorKey, guestName, linkParts, mayWrite, mentionsModerators, type QuestionRow, questionView, shortCodeOf, sortQuestions } from './live';
 
 const q = (over: Partial<QuestionRow> = {}): QuestionRow => ({
   id: 'q1',
@@ -67,5 +67,29 @@ describe('chat text', () => {
 
   it('gives sessions a short code for the projector URL', () => {
     expect(shortCodeOf('7f559238-062e-491b-90b5-dd56d82535a5')).toBe('7f559238');
+  });
+});
+
+describe('who may write (Q&A, chat and polls)', () => {
+  const guestKey = 'guest:0f8fad5b-d9cb-469f-a165-70867728950e';
+  const open = { guestsWrite: true };
+  const closed = { guestsWrite: false };
+  it('lets guests write only where the session allows it, under their browser’s guest key', () => {
+    expect(guestActorKey(open, guestKey)).toBe(guestKey);
+    expect(guestActorKey(closed, guestKey)).toBeNull();
+    expect(guestActorKey(open, null)).toBeNull();
+    expect(guestActorKey(open, 'guest:AbCdEf123')).toBeNull();
+    expect(guestActorKey(open, 'user:someone')).toBeNull();
+    expect(mayWrite({ actorKey: guestKey, registered: false, role: 'guest', session: open })).toBe(true);
+    expect(mayWrite({ actorKey: guestKey, registered: false, role: 'guest', session: closed })).toBe(false);
+    expect(mayWrite({ actorKey: null, registered: false, role: 'guest', session: open })).toBe(false);
+  });
+  it('lets registrants and staff write, not unregistered participants (whatever the guest setting)', () => {
+    expect(mayWrite({ actorKey: 'registration:r', registered: true, role: 'participant', session: closed })).toBe(true);
+    expect(mayWrite({ actorKey: 'user:u', registered: false, role: 'speaker', session: closed })).toBe(true);
+    expect(mayWrite({ actorKey: 'user:u', registered: false, role: 'participant', session: open })).toBe(false);
+  });
+  it('names a guest with a short tag', () => {
+    expect(guestName(guestKey, 'Invité·e')).toBe('Invité·e 0f8f');
   });
 });

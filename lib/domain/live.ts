@@ -15,6 +15,29 @@ export type QuestionRow = {
   createdAt: Date;
 };
 
+/** A guest connection's key: `guest:` and the browser's guest id (a UUID it keeps; see useLiveRoom). */
+export const GUEST_KEY = /^guest:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The actor key a guest acts under in a session: their guest key where the session lets guests
+ * write, else none (read only, refused as `unauthenticated` like before).
+ */
+export const guestActorKey = (session: { guestsWrite: boolean }, guestKey: string | null): string | null =>
+  session.guestsWrite && guestKey && GUEST_KEY.test(guestKey) ? guestKey : null;
+
+/**
+ * May ask, vote, chat and answer polls (Q&A, chat and polls all ask this): registrants (personal
+ * link or sign-in) and the event's staff; guests only where the session lets guests write.
+ */
+export function mayWrite(a: { actorKey: string | null; registered: boolean; role: string; session: { guestsWrite: boolean } }): boolean {
+  if (a.actorKey === null) return false;
+  if (a.role === 'guest') return a.session.guestsWrite;
+  return a.registered || a.role !== 'participant';
+}
+
+/** The name a guest's questions, messages and named poll answers carry (`Invité·e 1a2b`). */
+export const guestName = (guestKey: string, label: string) => `${label} ${guestKey.slice('guest:'.length, 'guest:'.length + 4)}`;
+
 export type Viewer = { actorKey: string | null; isModerator: boolean };
 
 /** Questions the audience sees; pending ones only reach moderators and their author. */

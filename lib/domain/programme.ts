@@ -35,6 +35,11 @@ export const sessionInput = z
     room: optionalKey,
     track: optionalKey,
     description: z.string().max(20_000).default(''),
+    /** Guests (no registration) may ask, chat and answer polls in this session. */
+    guestsWrite: z
+      .enum(['no', 'yes'])
+      .default('no')
+      .transform((v) => v === 'yes'),
   })
   .strict()
   .refine((v) => v.end > v.start, { path: ['end'], message: 'a session cannot end before it starts' });

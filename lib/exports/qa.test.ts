@@ -57,7 +57,7 @@ describe('Q&A exports', () => {
       poll({ id: 'p2', kind: 'words', question: 'Un mot ?', options: [], results: { pollId: 'p2', sessionId: 's', total: 3, counts: { ecoute: 2, '<b>x</b>': 1 }, version: 3 } }),
       poll({ id: 'p3', kind: 'rating', question: 'Note ?', options: [], results: { pollId: 'p3', sessionId: 's', total: 1, counts: [0, 0, 0, 0, 1], version: 1 } }),
     ];
-    const pollLabels = { heading: 'Sondages', kind: (k: string) => k, answers: (n: number) => `${n} réponses`, ratingValue: (v: number) => `${v} sur 5` };
+    const pollLabels = { heading: 'Sondages', kind: (k: string) => k, answers: (n: number) => `${n} réponses`, ratingValue: (v: number) => `${v} sur 5`, named: 'Réponses nominatives' };
     const md = qaMarkdown({ ...data, polls }, labels, new Date('2026-11-23T12:00:00Z'), pollLabels);
     expect(md).toContain('## Sondages\n\n### 1. Café ou thé ?\n\nsingle · 5 réponses\n\n- Café — 3\n- =SUM(A1:A9) — 2\n');
     expect(md).toContain('- ecoute — 2\n- \\<b\\>x\\</b\\> — 1');
@@ -70,5 +70,43 @@ describe('Q&A exports', () => {
     expect(lines).toContain("p1,Café ou thé ?,single,'=SUM(A1:A9),2,5");
     expect(lines).toContain('p2,Un mot ?,words,ecoute,2,3');
     expect(lines).toContain('p3,Note ?,rating,5,1,1');
+    // All anonymous: no names anywhere.
+    expect(md).not.toContain('Réponses nominatives');
+    expect(lines).not.toContain('poll_id,poll,name,answer,answered_at');
+  });
+
+  it('names who answered what for polls that are not anonymous only', () => {
+    const base = { sessionId: 's', allowChange: true, status: 'closed' as const, resultsVisible: false, createdAt: '2026-11-23T09:00:00Z', launchedAt: null, closedAt: null };
+    const at = '2026-11-23T09:06:00.000Z';
+    const polls: PollExport[] = [
+      {
+        ...base,
+        id: 'p1',
+        kind: 'multiple',
+        question: 'Formats ?',
+        options: ['Atelier', '=Plénière'],
+        anonymous: false,
+        results: { pollId: 'p1', sessionId: 's', total: 2, counts: [2, 1], version: 2 },
+        answers: [
+          { name: 'Alice *A*', answer: [0, 1], answeredAt: at },
+          { name: '=Bob', answer: [0], answeredAt: at },
+        ],
+      },
+      { ...base, id: 'p2', kind: 'rating', question: 'Note ?', options: [], anonymous: false, results: { pollId: 'p2', sessionId: 's', total: 1, counts: [0, 0, 0, 1, 0], version: 1 }, answers: [{ name: 'Chloé', answer: 4, answeredAt: at }] },
+      { ...base, id: 'p3', kind: 'text', question: 'Idée ?', options: [], anonymous: true, results: { pollId: 'p3', sessionId: 's', total: 1, counts: { secret: 1 }, version: 1 } },
+    ];
+    const pollLabels = { heading: 'Sondages', kind: (k: string) => k, answers: (n: number) => `${n} réponses`, ratingValue: (v: number) => `${v} sur 5`, named: 'Réponses nominatives' };
+    const md = qaMarkdown({ ...data, polls }, labels, new Date('2026-11-23T12:00:00Z'), pollLabels);
+    expect(md).toContain('**Réponses nominatives**\n\n- Alice \\*A\\* — Atelier ; =Plénière\n- =Bob — Atelier\n');
+    expect(md).toContain('- Chloé — 4 sur 5');
+    expect(md.match(/Réponses nominatives/g)).toHaveLength(2);
+    const lines = qaCsv({ ...data, polls }).trim().split('\n');
+    const i = lines.indexOf('poll_id,poll,name,answer,answered_at');
+    expect(i).toBeGreaterThan(0);
+    expect(lines.slice(i + 1)).toEqual([
+      `p1,Formats ?,Alice *A*,Atelier ; =Plénière,${at}`,
+      `p1,Formats ?,'=Bob,Atelier,${at}`,
+      `p2,Note ?,Chloé,4,${at}`,
+    ]);
   });
 });

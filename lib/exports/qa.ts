@@ -1,6 +1,6 @@
 import type { QuestionRow } from '@/lib/domain/live';
 import { toCsv } from './csv';
-import type { Poll, PollResults } from '@/lib/realtime/protocol';
+import type { Poll, PollAnswerValue, PollNamedAnswer, PollResults } from '@/lib/realtime/protocol';
 
 export type QaExportData = {
   session: { id: string; slug: string; title: string; startsAt: Date; endsAt: Date };
@@ -10,14 +10,23 @@ export type QaExportData = {
   polls?: PollExport[];
 };
 
-export type PollExport = Poll & { results: PollResults };
+/** `answers`: who answered what, for polls that are not anonymous only. */
+export type PollExport = Poll & { results: PollResults; answers?: PollNamedAnswer[] };
 
 export type PollLabels = {
   heading: string;
   kind: (kind: Poll['kind']) => string;
   answers: (n: number) => string;
   ratingValue: (value: number) => string;
+  /** Heading of the list of who answered what (polls that are not anonymous). */
+  named: string;
 };
+
+/** One person's answer as text: the options' labels, the rating, or what they wrote. */
+export function answerText(p: Pick<Poll, 'kind' | 'options'>, answer: PollAnswerValue, ratingValue: (value: number) => string = String): string {
+  if (Array.isArray(answer)) return answer.map((i) => p.options[i] ?? String(i)).join(' ; ');
+  return typeof answer === 'number' ? ratingValue(answer) : answer;
+}
 
 /** A poll's results as (answer, count) pairs, in the poll's order (choices, ratings) or by count (words, texts). */
 export function pollRows(p: PollExport, ratingValue: (value: number) => string = String): [string, number][] {
@@ -76,6 +85,11 @@ export function qaMarkdown(data: QaExportData, labels: QaLabels, now = new Date(
       lines.push(`### ${i + 1}. ${escape(p.question)}`, '', `${pollLabels.kind(p.kind)} · ${pollLabels.answers(p.results.total)}`, '');
       for (const [answer, n] of pollRows(p, pollLabels.ratingValue)) lines.push(`- ${escape(answer)} — ${n}`);
       lines.push('');
+      if (p.answers?.length) {
+        lines.push(`**${pollLabels.named}**`, '');
+        for (const a of p.answers) lines.push(`- ${escape(a.name)} — ${escape(answerText(p, a.answer, pollLabels.ratingValue))}`);
+        lines.push('');
+      }
     });
   }
   lines.push(`_${labels.exportedAt} ${localDateTime(now, data.event.timeZone)}_`, '');
@@ -100,10 +114,16 @@ export function qaCsv(data: QaExportData): string {
 
 /**
  * The polls' results as a second table after an empty line (one row per answer and count),
- * so that the Q&A table stays as it was; nothing when no poll was launched.
+ * so that the Q&A table stays as it was; nothing when no poll was launched. Then, when some
+ * polls are not anonymous, a third table: who answered what on those polls.
  */
 function pollsCsv(polls: PollExport[]): string {
   if (polls.length === 0) return '';
   const rows = polls.flatMap((p) => pollRows(p).map(([answer, n]) => [p.id, p.question, p.kind, answer, n, p.results.total]));
-  return '\n' + toCsv(['poll_id', 'poll', 'kind', 'answer', 'count', 'total'], rows, { bom: false });
+  const named = polls.flatMap((p) => (p.answers ?? []).map((a) => [p.id, p.question, a.name, answerText(p, a.answer), a.answeredAt]));
+  return (
+    '\n' +
+    toCsv(['poll_id', 'poll', 'kind', 'answer', 'count', 'total'], rows, { bom: false }) +
+    (named.length ? '\n' + toCsv(['poll_id', 'poll', 'name', 'answer', 'answered_at'], named, { bom: false }) : '')
+  );
 }

@@ -113,6 +113,8 @@ export const pollCreate = z
   });
 export const pollRef = z.object({ pollId: uuid }).strict();
 export const pollShow = z.object({ pollId: uuid, visible: z.boolean() }).strict();
+/** Whether answers are anonymous to the staff too: set while the poll is a draft only. */
+export const pollConfigure = z.object({ pollId: uuid, anonymous: z.boolean() }).strict();
 /** The answer's shape is checked against the poll's kind by the server (lib/domain/polls.ts). */
 export const pollAnswer = z
   .object({
@@ -154,6 +156,8 @@ export type PollResults = {
   counts: number[] | Record<string, number>;
   version: number;
 };
+/** One answer with the name of who gave it: for moderators and speakers, on polls that are not anonymous. */
+export type PollNamedAnswer = { name: string; answer: PollAnswerValue; answeredAt: string };
 export type PollJoin = {
   /** The live poll, else the last closed one whose results are shown; null if none. */
   current: Poll | null;
@@ -276,6 +280,13 @@ export interface ClientToServerEvents {
   'poll:close': Cmd<z.input<typeof pollRef>, Poll>;
   /** Show or hide the results to participants and on the projector. */
   'poll:show': Cmd<z.input<typeof pollShow>, Poll>;
+  /** Make a draft anonymous or not (refused with `conflict` once launched). */
+  'poll:configure': Cmd<z.input<typeof pollConfigure>, Poll>;
+  /**
+   * Moderators and speakers: who answered what, on a poll that is not anonymous (`forbidden`
+   * for anyone else, and for anonymous polls).
+   */
+  'poll:answers': Cmd<z.input<typeof pollRef>, { pollId: string; answers: PollNamedAnswer[] }>;
   /** Answer (or change one's answer to) the live poll. */
   'poll:answer': Cmd<z.input<typeof pollAnswer>, { pollId: string; answer: PollAnswerValue }>;
   /** Authenticated round trip: refused for guests. */

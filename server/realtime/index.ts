@@ -4,6 +4,7 @@ import { parse as parseCookie } from 'cookie';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { actorKeyOf, identityFromJoinToken, identityFromSessionToken, type Identity } from '@/db/queries/identity';
+import { GUEST_KEY } from '@/lib/domain/live';
 import { logger } from '@/lib/logger';
 import { actorRoomOf, JOIN_COOKIE, pingPayload } from '@/lib/realtime/protocol';
 import { SESSION_COOKIES } from '../auth/options';
@@ -39,6 +40,15 @@ async function authenticate(socket: ChemSocket): Promise<Identity | null> {
   return joined ? identityFromJoinToken(joined) : null;
 }
 
+/**
+ * A guest's key: `guest:` and the guest id their browser keeps (`auth: { guest }`), so that their
+ * tabs count once and, where the session lets guests write, act as one person; else one per connection.
+ */
+function guestKeyOf(socket: ChemSocket): string {
+  const key = `guest:${String((socket.handshake.auth as { guest?: unknown } | undefined)?.guest ?? '')}`;
+  return GUEST_KEY.test(key) ? key : `guest:${socket.id}`;
+}
+
 export type Realtime = { io: Io; close: () => Promise<void> };
 
 export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: string }): Promise<Realtime> {
@@ -64,7 +74,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     authenticate(socket)
       .then((identity) => {
         socket.data.identity = identity;
-        socket.data.presenceKey = identity ? actorKeyOf(identity) : `guest:${socket.id}`;
+        socket.data.presenceKey = identity ? actorKeyOf(identity) : guestKeyOf(socket);
         socket.data.roles = {};
         next();
       })
@@ -76,7 +86,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
 
   io.on('connection', (socket) => {
     // A recovered connection keeps its rooms (and data); a new one joins its person's room.
-    if (!socket.recovered && socket.data.identity) void socket.join(actorRoomOf(socket.data.presenceKey));
+    if (!socket.recovered && (socket.data.identity || GUEST_KEY.test(socket.data.presenceKey))) void socket.join(actorRoomOf(socket.data.presenceKey));
     registerLiveCommands(io, socket);
     registerPollCommands(io, socket);
     socket.on(

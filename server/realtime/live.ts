@@ -1,6 +1,6 @@
 import { activeSanctions, deleteMessage, listMessages, sanction, sendMessage, sessionOfMessage, toggleReaction } from '@/db/queries/chat';
 import { actorKeyOf, currentIdentity } from '@/db/queries/identity';
-import { mayWrite, type SessionAccess, sessionAccess } from '@/db/queries/live';
+import { type SessionAccess, sessionAccess } from '@/db/queries/live';
 import {
   askQuestion,
   hasVoted,
@@ -11,7 +11,7 @@ import {
   voteQuestion,
   withdrawQuestion,
 } from '@/db/queries/qa';
-import { isPublicStatus, type QuestionRow, questionView, withVote } from '@/lib/domain/live';
+import { guestName, isPublicStatus, mayWrite, type QuestionRow, questionView, withVote } from '@/lib/domain/live';
 import { logger } from '@/lib/logger';
 import {
   actorRoomOf,
@@ -38,10 +38,15 @@ import { pollsOnJoin } from './polls';
 
 export async function access(socket: ChemSocket, sessionId: string | null): Promise<SessionAccess> {
   await followLink(socket);
-  const a = sessionId ? await sessionAccess(socket.data.identity, sessionId) : null;
+  const { identity, presenceKey } = socket.data;
+  const a = sessionId ? await sessionAccess(identity, sessionId, identity ? null : presenceKey) : null;
   if (!a) throw new CommandError('not_found', 'No such session.');
   return a;
 }
+
+/** The name a person's questions, messages and poll answers carry (guests: `Invité·e` and a short tag). */
+export const actorName = (socket: ChemSocket) => socket.data.identity?.name ?? guestName(socket.data.presenceKey, GUEST_LABEL);
+const GUEST_LABEL = 'Invité·e';
 
 /**
  * A connection opened by personal link before the person signed in keeps the registration's
@@ -65,7 +70,7 @@ export function assertReader(a: SessionAccess) {
   }
 }
 
-/** May ask, vote and chat (`mayWrite`), and for posting not muted; returns the person's actor key. */
+/** May ask, vote, chat and answer polls (`mayWrite`), and for posting not muted; returns the person's actor key. */
 export function assertWriter(a: SessionAccess, opts: { posting: boolean }): string {
   assertReader(a);
   if (!a.actorKey) throw new CommandError('unauthenticated', 'Sign in or use your personal link to take part.');
@@ -122,7 +127,7 @@ function personOf(s: { data: ChemSocket['data']; rooms: Set<string> }, sessionId
   if (s.data.identity?.kind === 'registration' && !s.data.identity.userId) {
     id = [...s.rooms].find((r) => r.startsWith(USER_ROOM))?.slice(ACTOR_ROOM.length) ?? id;
   }
-  return { id, name: s.data.identity?.name ?? 'Invité·e', role: s.data.roles[sessionId] ?? 'guest' };
+  return { id, name: s.data.identity?.name ?? GUEST_LABEL, role: s.data.roles[sessionId] ?? 'guest' };
 }
 const ACTOR_ROOM = actorRoomOf('');
 const USER_ROOM = actorRoomOf('user:');
@@ -221,7 +226,7 @@ export async function linkConnections(io: Io, userId: string, registrationIds: s
 
 export function registerLiveCommands(io: Io, socket: ChemSocket) {
   const on = socket.on.bind(socket) as (event: string, listener: (payload: unknown, ack?: unknown) => void) => void;
-  const name = () => socket.data.identity?.name ?? '';
+  const name = () => actorName(socket);
 
   on(
     'session:join',
@@ -249,7 +254,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
         you: {
           role: a.role,
           id: a.actorKey,
-          name: socket.data.identity?.name ?? null,
+          name: a.actorKey ? actorName(socket) : null,
           canWrite: mayWrite(a),
           isModerator: a.isModerator,
           mutedUntil: a.mutedUntil?.toISOString() ?? null,

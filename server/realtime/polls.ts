@@ -1,5 +1,18 @@
 import type { SessionAccess } from '@/db/queries/live';
-import { answerOf, answerPoll, closePoll, createPoll, getPoll, launchPoll, listPolls, pollResults, sessionOfPoll, showPoll } from '@/db/queries/polls';
+import {
+  answerOf,
+  answerPoll,
+  closePoll,
+  configurePoll,
+  createPoll,
+  getPoll,
+  launchPoll,
+  listPolls,
+  namedAnswers,
+  pollResults,
+  sessionOfPoll,
+  showPoll,
+} from '@/db/queries/polls';
 import { currentPoll, isPublicPoll, mayRunPolls } from '@/lib/domain/polls';
 import { logger } from '@/lib/logger';
 import {
@@ -7,6 +20,7 @@ import {
   LIMITS,
   type Poll,
   pollAnswer,
+  pollConfigure,
   pollCreate,
   type PollJoin,
   pollRef,
@@ -15,7 +29,7 @@ import {
   roomOf,
 } from '@/lib/realtime/protocol';
 import { type ChemSocket, CommandError, command, type Io } from './core';
-import { access, assertReader, assertWriter } from './live';
+import { access, actorName, assertReader, assertWriter } from './live';
 
 /** Moderators and speakers (on the session's access rules); returns their actor key. */
 function assertPollStaff(a: SessionAccess): string {
@@ -145,11 +159,30 @@ export function registerPollCommands(io: Io, socket: ChemSocket) {
   );
 
   on(
+    'poll:configure',
+    command(socket, 'poll:configure', pollConfigure, async ({ pollId, anonymous }) => {
+      const poll = await configurePoll(pollId, await staffOf(pollId), { anonymous });
+      io.to(pollRoom(poll)).emit('poll:updated', poll);
+      return poll;
+    }),
+  );
+
+  on(
+    'poll:answers',
+    command(socket, 'poll:answers', pollRef, async ({ pollId }) => {
+      const poll = await getPoll(pollId);
+      assertPollStaff(await access(socket, poll?.sessionId ?? null));
+      if (poll!.anonymous) throw new CommandError('forbidden', 'This poll is anonymous: nobody sees who answered what.');
+      return { pollId, answers: await namedAnswers(pollId) };
+    }),
+  );
+
+  on(
     'poll:answer',
     command(socket, 'poll:answer', pollAnswer, async ({ pollId, answer }) => {
       const poll = await getPoll(pollId);
       const actorKey = assertWriter(await access(socket, poll?.sessionId ?? null), { posting: false });
-      const stored = await answerPoll(poll!, { actorKey, name: socket.data.identity?.name ?? '' }, answer);
+      const stored = await answerPoll(poll!, { actorKey, name: actorName(socket) }, answer);
       scheduleResults(io, pollId);
       const mine = { pollId, sessionId: stored.sessionId, answer: stored.answer };
       io.to(actorRoomOf(actorKey)).except(socket.id).emit('poll:answered', mine);

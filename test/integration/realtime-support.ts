@@ -16,12 +16,13 @@ export async function startRealtime(redisUrl?: string): Promise<{ url: string; h
   return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, http, rt };
 }
 
-export function client(url: string, opts: { cookie?: string; token?: string; reconnection?: boolean } = {}): Promise<Client> {
+/** `guest`: the guest id a browser keeps (`auth: { guest }`), for connections without cookie or token. */
+export function client(url: string, opts: { cookie?: string; token?: string; guest?: string; reconnection?: boolean } = {}): Promise<Client> {
   const socket: Client = connect(url, {
     path: '/socket.io',
     transports: ['websocket'],
     extraHeaders: opts.cookie ? { cookie: opts.cookie } : undefined,
-    auth: opts.token ? { token: opts.token } : undefined,
+    auth: opts.token ? { token: opts.token } : opts.guest ? { guest: opts.guest } : undefined,
     forceNew: true,
     reconnection: opts.reconnection ?? true,
     reconnectionDelay: 100,

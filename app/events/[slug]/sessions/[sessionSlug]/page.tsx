@@ -6,6 +6,8 @@ import { formatDay, formatTime } from '@/components/format';
 import { LivePanel } from '@/components/live/LivePanel';
 import { SessionBadges } from '@/components/SessionBadges';
 import { getProgrammeSession } from '@/db/queries/events';
+import { sessionAccess } from '@/db/queries/live';
+import { mayRunPolls } from '@/lib/domain/polls';
 import { seatCounts } from '@/db/queries/registrations';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentParticipant } from '@/server/auth/current';
@@ -37,6 +39,9 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   const full = session.capacity !== null && confirmed >= session.capacity;
   const tz = event.timeZone;
   const live = isLive(session);
+  // Staff roles come with a sign-in only.
+  const staff = !live && user?.kind === 'user' ? await sessionAccess(user, session.id) : null;
+  const [tLive, tPolls] = await Promise.all([getTranslations('live'), getTranslations('polls')]);
   return (
     <article className="space-y-6">
       <p className="text-sm">
@@ -109,7 +114,17 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           videoConfigured={livekitSettings() !== null}
         />
       ) : (
-        <p className="text-sm text-stone-600">{t('notLive')}</p>
+        <>
+          <p className="text-sm text-stone-600">{t('notLive')}</p>
+          {/* Polls are prepared before the session starts: the moderate page, for those who run them. */}
+          {staff && mayRunPolls(staff) && (
+            <p className="text-sm">
+              <Link href={`/events/${event.slug}/sessions/${session.slug}/moderate`} data-testid="prepare-polls">
+                {staff.isModerator ? tLive('moderatorView') : tPolls('speakerLink')}
+              </Link>
+            </p>
+          )}
+        </>
       )}
     </article>
   );

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
-import { getEventProgramme } from '@/db/queries/events';
+import { getEventProgramme, getSessionById } from '@/db/queries/events';
 import { organizedEvent } from '@/db/queries/organizer';
 import { localDate } from '@/lib/domain/time';
 import { currentUser } from '@/server/auth/current';
@@ -24,7 +24,13 @@ export default async function SessionEditPage({ params, searchParams }: { params
   const programme = (await getEventProgramme(slug))!;
   const existing = id === 'new' ? null : programme.sessions.find((s) => s.id === id);
   if (id !== 'new' && !existing) notFound();
-  const [t, tKind, tMode] = await Promise.all([getTranslations('edit'), getTranslations('kind'), getTranslations('mode')]);
+  const [t, tKind, tMode, settings] = await Promise.all([
+    getTranslations('edit'),
+    getTranslations('kind'),
+    getTranslations('mode'),
+    existing ? getSessionById(existing.id) : null,
+  ]);
+  const guestsWrite = settings?.guestsWrite ?? false;
   const tz = programme.event.timeZone;
   const opt = (values: readonly string[], label: (v: string) => string) => values.map((v) => ({ value: v, label: label(v) }));
   const fields: Field[] = [
@@ -41,6 +47,7 @@ export default async function SessionEditPage({ params, searchParams }: { params
     { name: 'track', label: t('track'), type: 'select', options: [{ value: '', label: t('none') }, ...programme.tracks.map((r) => ({ value: r.key, label: r.name }))], defaultValue: existing?.track?.key ?? '' },
     { name: 'capacity', label: t('capacity'), type: 'number', defaultValue: existing?.capacity?.toString() ?? '' },
     { name: 'language', label: t('language'), defaultValue: existing?.language ?? 'fr' },
+    { name: 'guestsWrite', label: t('guestsWrite'), type: 'select', options: opt(['no', 'yes'], (v) => t(`guestsWriteOptions.${v}`)), defaultValue: guestsWrite ? 'yes' : 'no' },
     { name: 'description', label: t('description'), type: 'textarea', defaultValue: existing?.description },
   ];
   return (

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ModeratorView } from '@/components/live/ModeratorView';
+import { SpeakerPolls } from '@/components/live/PollManager';
+import { mayRunPolls } from '@/lib/domain/polls';
 import { sessionAccess } from '@/db/queries/live';
 import { currentParticipant } from '@/server/auth/current';
 import { loadSession, type SessionParams } from '../session';
@@ -16,7 +18,10 @@ export async function generateMetadata({ params }: { params: Promise<SessionPara
   return { title: found ? `${t('moderatorView')} — ${found.session.title}` : 'Chemins' };
 }
 
-/** Moderator view of a session's Q&A and chat (moderators and organizers of its event). */
+/**
+ * Moderator view of a session's Q&A, chat and polls (moderators and organizers of its event);
+ * its speakers get the polls only (`mayRunPolls`, the rule the poll commands use).
+ */
 export default async function ModeratePage({ params }: { params: Promise<SessionParams> }) {
   const found = await loadSession(params);
   if (!found) notFound();
@@ -37,6 +42,8 @@ export default async function ModeratePage({ params }: { params: Promise<Session
             {t('signIn')}
           </a>
         </p>
+      ) : !access.isModerator && mayRunPolls(access) ? (
+        <SpeakerPolls sessionId={session.id} />
       ) : !access.isModerator ? (
         <p role="alert" className="rounded bg-red-50 p-3">
           {t('moderatorsOnly')}

@@ -1,0 +1,1 @@
+ALTER TABLE "programme_sessions" ADD COLUMN "guests_write" boolean DEFAULT false NOT NULL;
