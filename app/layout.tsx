@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from '@/components/LocaleSwitch';
 import { SignOutButton } from '@/components/SignOutButton';
 import { isAdmin } from '@/db/queries/roles';
-import { currentUser } from '@/server/auth/current';
+import { currentParticipant, currentUser } from '@/server/auth/current';
 import './globals.css';
 
 // Every page reads the database or the session: render at request time, never at build time.
@@ -22,6 +22,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const tApp = await getTranslations('app');
   const user = await currentUser();
   const admin = user ? await isAdmin(user.id) : false;
+  // Without a sign-in, the registrant whose personal link this browser opened.
+  const registrant = user ? null : await currentParticipant();
   return (
     <html lang={locale}>
       <body>
@@ -47,7 +49,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 {user ? (
                   <>
                     <span data-testid="signed-in-as">{t('signedInAs', { name: user.name ?? user.email })}</span>
+                    <Link href="/r">{t('myRegistration')}</Link>
                     <SignOutButton label={t('signOut')} />
+                  </>
+                ) : registrant ? (
+                  <>
+                    <span data-testid="registrant-as">{t('registrantAs', { name: registrant.name })}</span>
+                    <Link href="/r">{t('myRegistration')}</Link>
                   </>
                 ) : (
                   <Link href="/signin">{t('signIn')}</Link>

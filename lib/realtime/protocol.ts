@@ -11,7 +11,7 @@ import '../zod-browser';
  * id (`user:<id>` once they have an account, else `registration:<id>`): see docs/api.md.
  */
 
-/** Cookie set by `/api/join` from a personal link: a registration join token, accepted like a sign-in. */
+/** Cookie set by `/r/{token}` and `/api/join`: the secret of a link session (never the link's token), accepted like a sign-in. */
 export const JOIN_COOKIE = 'chemins-join';
 
 export type AckError = { code: ErrorCode; message: string };

@@ -6,8 +6,9 @@ import { formatDay, formatTime } from '@/components/format';
 import { SessionBadges } from '@/components/SessionBadges';
 import { getEventProgramme } from '@/db/queries/events';
 import { organizedEvent } from '@/db/queries/organizer';
+import { mySeats } from '@/db/queries/my-registrations';
 import { seatCounts } from '@/db/queries/registrations';
-import { currentUser } from '@/server/auth/current';
+import { currentParticipant } from '@/server/auth/current';
 import { localDate } from '@/lib/domain/time';
 
 type Params = { slug: string };
@@ -41,8 +42,10 @@ export default async function EventPage({
     getTranslations('register'),
     seatCounts(programme.event.id),
   ]);
-  const user = await currentUser();
-  const organizer = user ? Boolean(await organizedEvent(user.id, slug)) : false;
+  const participant = await currentParticipant();
+  const organizer = participant?.kind === 'user' ? Boolean(await organizedEvent(participant.userId, slug)) : false;
+  const seats = await mySeats(participant, programme.event.id);
+  const registered = participant?.kind === 'registration' ? participant.eventId === programme.event.id : seats.size > 0;
   const tOrg = await getTranslations('organize');
   const isFull = (s: { id: string; capacity: number | null }) => s.capacity !== null && (counts.get(s.id)?.confirmed ?? 0) >= s.capacity;
   const { event } = programme;
@@ -83,12 +86,21 @@ export default async function EventPage({
       <h1 className="mt-2 text-2xl font-bold">{event.title}</h1>
       {event.location && <p className="text-stone-600">{event.location}</p>}
       <p className="mt-3 max-w-3xl whitespace-pre-line">{event.description}</p>
-      {event.endsAt > new Date() && (
-        <p className="mt-4">
-          <Link href={`/events/${event.slug}/register`} className="inline-block rounded bg-brand px-4 py-2 text-white no-underline hover:no-underline">
-            {tReg('ctaEvent')}
+      {registered ? (
+        <p className="mt-4 flex flex-wrap items-center gap-3" data-testid="registered">
+          <Link href="/r" className="inline-block rounded bg-green-50 px-4 py-2 font-medium text-green-900 no-underline">
+            {tReg('registeredEvent')}
           </Link>
+          {event.endsAt > new Date() && <Link href={`/events/${event.slug}/register`}>{tReg('addSessions')}</Link>}
         </p>
+      ) : (
+        event.endsAt > new Date() && (
+          <p className="mt-4">
+            <Link href={`/events/${event.slug}/register`} className="inline-block rounded bg-brand px-4 py-2 text-white no-underline hover:no-underline">
+              {tReg('ctaEvent')}
+            </Link>
+          </p>
+        )
       )}
       <p className="mt-3 flex flex-wrap gap-4 text-sm">
         <a href={`/api/events/${event.slug}/calendar.ics`}>iCalendar (.ics)</a>
@@ -134,6 +146,12 @@ export default async function EventPage({
                       <h4 className={`font-semibold ${s.status === 'cancelled' ? 'line-through' : ''}`}>
                         <Link href={`/events/${event.slug}/sessions/${s.slug}`}>{s.title}</Link>{' '}
                         <SessionBadges session={s} full={isFull(s)} />
+                        {seats.has(s.id) && (
+                          <span className="ml-1 rounded bg-green-50 px-1.5 py-0.5 text-xs font-medium text-green-900" data-testid="my-seat" data-seat={seats.get(s.id)!.status}>
+                            {tReg('registered')}
+                            {seats.get(s.id)!.status === 'waitlisted' && ` (${tReg('myPlace', { status: 'waitlisted', position: seats.get(s.id)!.position ?? 1 })})`}
+                          </span>
+                        )}
                       </h4>
                       {s.people.length > 0 && (
                         <p className="text-sm text-stone-600">

@@ -6,6 +6,7 @@ import { formatDay, formatTime } from '@/components/format';
 import { LivePanel } from '@/components/live/LivePanel';
 import { SessionBadges } from '@/components/SessionBadges';
 import { getProgrammeSession } from '@/db/queries/events';
+import { mySeats } from '@/db/queries/my-registrations';
 import { seatCounts } from '@/db/queries/registrations';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentParticipant } from '@/server/auth/current';
@@ -33,6 +34,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
     currentParticipant(),
     seatCounts(event.id),
   ]);
+  const mySeat = (await mySeats(user, event.id)).get(session.id);
   const confirmed = counts.get(session.id)?.confirmed ?? 0;
   const full = session.capacity !== null && confirmed >= session.capacity;
   const tz = event.timeZone;
@@ -64,7 +66,14 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           )}
         </dl>
       </header>
-      {session.status !== 'cancelled' && session.endsAt > new Date() && (
+      {mySeat ? (
+        <p data-testid="my-seat" data-seat={mySeat.status}>
+          <Link href="/r" className="inline-block rounded bg-green-50 px-4 py-2 font-medium text-green-900 no-underline">
+            {tReg('registered')}
+          </Link>{' '}
+          <span className="text-sm text-stone-700">({tReg('myPlace', { status: mySeat.status, position: mySeat.position ?? 1 })})</span>
+        </p>
+      ) : session.status !== 'cancelled' && session.endsAt > new Date() && (
         <p>
           <Link
             href={`/events/${event.slug}/register?session=${session.id}`}

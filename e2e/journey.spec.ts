@@ -1,0 +1,69 @@
+import { expect, type Page, test } from '@playwright/test';
+import { DEMO_EVENT, LIVE_SESSION, RUN_ID } from './support/helpers';
+
+/** No page of the journey is wider than the viewport (nothing scrolls sideways on a phone). */
+async function expectNoSidewaysScroll(page: Page) {
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  expect(widths.page, `${page.url()} is ${widths.page}px wide in a ${widths.viewport}px viewport`).toBeLessThanOrEqual(widths.viewport);
+}
+
+for (const device of [
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+  { name: 'desktop', viewport: { width: 1280, height: 900 } },
+]) {
+  test(`${device.name}: the personal link alone lets a registrant in, on every page of the event, until they forget this device`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: device.viewport });
+    const page = await context.newPage();
+    const sessions = await (await page.request.get('/api/events/edition-demo/sessions')).json();
+    const live = sessions.find((s: { slug: string }) => s.slug === 'ouverture-en-direct');
+    const name = `Lina ${device.name} ${RUN_ID}`;
+    const res = await page.request.post('/api/events/edition-demo/registrations', {
+      data: { name, email: `lina-${device.name}-${RUN_ID}@chemins.test`, sessionIds: [live.id], consent: true },
+    });
+    expect(res.status()).toBe(201);
+    const { joinToken } = await res.json();
+
+    // The personal link: the browser is the registrant's, and the token leaves the address bar.
+    await page.goto(`/r/${joinToken}`);
+    await expect(page).toHaveURL(/\/r$/);
+    expect(page.url()).not.toContain(joinToken);
+    await expect(page.getByRole('heading', { name: 'Mon inscription' })).toBeVisible();
+    await expect(page.getByTestId('registrant-as')).toHaveText(`Inscrit·e : ${name}`);
+    await expect(page.getByRole('link', { name: 'Se connecter' })).toHaveCount(0);
+    await expect(page.getByTestId('my-seats').locator('[data-seat="confirmed"]')).toContainText('Ouverture en direct');
+    await expectNoSidewaysScroll(page);
+
+    // The session's title (not only the join button) leads to a page that knows them.
+    await page.getByTestId('my-seats').getByRole('link', { name: 'Ouverture en direct' }).click();
+    await expect(page).toHaveURL(new RegExp(`${LIVE_SESSION}$`));
+    await expect(page.getByTestId('my-seat')).toHaveAttribute('data-seat', 'confirmed');
+    await expect(page.getByTestId('my-seat')).toContainText('Inscrit·e ✓');
+    await expect(page.getByRole('link', { name: 'S’inscrire à cette session' })).toHaveCount(0);
+    await expect(page.getByText('connectez-vous ou ouvrez votre lien personnel')).toHaveCount(0);
+    const question = `Une question de ${name}`;
+    await page.getByLabel('Votre question').fill(question);
+    await page.getByRole('button', { name: 'Envoyer la question' }).click();
+    await expect(page.getByText(question)).toBeVisible();
+
+    // The programme says so too.
+    await page.goto(DEMO_EVENT);
+    await expect(page.getByTestId('registered')).toContainText('Inscrit·e ✓');
+    await expect(page.locator('[data-session-slug="ouverture-en-direct"]').getByTestId('my-seat')).toHaveText('Inscrit·e ✓');
+
+    // Forgetting this device: the link still works, this browser no longer is the registrant.
+    await page.getByRole('link', { name: 'Mon inscription', exact: true }).click();
+    await page.getByRole('button', { name: 'Ne plus me reconnaître sur cet appareil' }).click();
+    await expect(page.getByRole('status')).toHaveText('Cet appareil ne vous reconnaît plus.');
+    await expect(page.getByTestId('registrant-as')).toHaveCount(0);
+    await page.goto(LIVE_SESSION);
+    await expect(page.getByRole('link', { name: 'S’inscrire à cette session' })).toBeVisible();
+    await context.close();
+  });
+}
+
+test('a personal link that is not valid says so, and sets nothing', async ({ page }) => {
+  await page.goto('/r/not-a-real-token');
+  await expect(page).toHaveURL(/\/r\?invalid=1$/);
+  await expect(page.locator('main').getByRole('alert')).toHaveText('Ce lien personnel n’est pas valable.');
+  expect((await page.context().cookies()).map((c) => c.name)).not.toContain('chemins-join');
+});
