@@ -32,7 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <NextIntlClientProvider>
           <header className="border-b border-stone-200 bg-white">
-            <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-4 px-4 py-3" aria-label="Principal">
+            <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" aria-label="Principal">
               <Link href="/" className="text-lg font-bold text-brand no-underline">
                 {tApp('name')}
               </Link>
@@ -43,19 +43,22 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/search" className="text-sm">
                 {t('search')}
               </Link>
-              <span className="ml-auto flex items-center gap-3 text-sm">
+              <span className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm whitespace-nowrap">
                 <LocaleSwitch locale={locale} label={t('language')} />
                 {admin && <Link href="/admin">{t('admin')}</Link>}
                 {user ? (
                   <>
-                    <span data-testid="signed-in-as">{t('signedInAs', { name: user.name ?? user.email })}</span>
+                    <span data-testid="signed-in-as" className="hidden max-w-[14rem] truncate sm:inline">
+                      {t('signedInAs', { name: user.name ?? user.email })}
+                    </span>
                     <Link href="/r">{t('myRegistration')}</Link>
                     <SignOutButton label={t('signOut')} />
                   </>
                 ) : registrant ? (
                   <>
-                    <span data-testid="registrant-as">{t('registrantAs', { name: registrant.name })}</span>
-                    <Link href="/r">{t('myRegistration')}</Link>
+                    <Link href="/r" data-testid="registrant-as" className="max-w-[14rem] truncate" title={t('myRegistration')}>
+                      {t('registrantAs', { name: registrant.name })}
+                    </Link>
                   </>
                 ) : (
                   <Link href="/signin">{t('signIn')}</Link>

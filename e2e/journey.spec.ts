@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_EVENT, LIVE_SESSION, RUN_ID } from './support/helpers';
+import { DEMO_EVENT, LIVE_SESSION, registrant, RUN_ID, signInWithMagicLink } from './support/helpers';
 
 /** No page of the journey is wider than the viewport (nothing scrolls sideways on a phone). */
 async function expectNoSidewaysScroll(page: Page) {
@@ -51,7 +51,7 @@ for (const device of [
     await expect(page.locator('[data-session-slug="ouverture-en-direct"]').getByTestId('my-seat')).toHaveText('Inscrit·e ✓');
 
     // Forgetting this device: the link still works, this browser no longer is the registrant.
-    await page.getByRole('link', { name: 'Mon inscription', exact: true }).click();
+    await page.getByTestId('registrant-as').click();
     await page.getByRole('button', { name: 'Ne plus me reconnaître sur cet appareil' }).click();
     await expect(page.getByRole('status')).toHaveText('Cet appareil ne vous reconnaît plus.');
     await expect(page.getByTestId('registrant-as')).toHaveCount(0);
@@ -66,4 +66,55 @@ test('a personal link that is not valid says so, and sets nothing', async ({ pag
   await expect(page).toHaveURL(/\/r\?invalid=1$/);
   await expect(page.locator('main').getByRole('alert')).toHaveText('Ce lien personnel n’est pas valable.');
   expect((await page.context().cookies()).map((c) => c.name)).not.toContain('chemins-join');
+});
+
+test('the session page shows the questions and chat already there, with JavaScript or without', async ({ browser }) => {
+  const alice = await registrant(browser, 'Alice');
+  const asked = `Une question pour la page sans JavaScript ${RUN_ID}`;
+  await alice.getByLabel('Votre question').fill(asked);
+  await alice.getByRole('button', { name: 'Envoyer la question' }).click();
+  await expect(alice.getByTestId('question').filter({ hasText: asked })).toBeVisible();
+  const said = `Un message pour la page sans JavaScript ${RUN_ID}`;
+  await alice.getByLabel('Votre message').fill(said);
+  await alice.getByLabel('Votre message').press('Enter');
+  await expect(alice.getByText(said)).toBeVisible();
+
+  const noJs = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await noJs.goto(LIVE_SESSION);
+  await expect(noJs.getByTestId('needs-js')).toBeVisible();
+  await expect(noJs.getByTestId('question').filter({ hasText: asked })).toBeVisible();
+  await expect(noJs.getByText(said)).toBeVisible();
+  await expect(noJs.getByText('Pas encore de question.')).toHaveCount(0);
+  await expect(noJs.getByText('Pas encore de message.')).toHaveCount(0);
+  await noJs.context().close();
+  await alice.context().close();
+});
+
+test('no page a participant or an organizer uses scrolls sideways on a phone (360 and 390 px)', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const visitor = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
+  const organizer = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
+  await signInWithMagicLink(organizer, 'organisatrice@chemins.test');
+  const pages: [Page, string][] = [
+    [visitor, '/'],
+    [visitor, '/events/forum-usages-cooperatifs-2018'],
+    [visitor, DEMO_EVENT],
+    [visitor, LIVE_SESSION],
+    [visitor, `${LIVE_SESSION}/room`],
+    [visitor, '/events/edition-demo/register'],
+    [visitor, '/paths'],
+    [visitor, '/search?q=sante'],
+    [visitor, '/r'],
+    [organizer, DEMO_EVENT],
+    [organizer, '/organize/edition-demo'],
+  ];
+  for (const width of [360, 390]) {
+    for (const [page, path] of pages) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(path);
+      await expectNoSidewaysScroll(page);
+    }
+  }
+  await visitor.context().close();
+  await organizer.context().close();
 });

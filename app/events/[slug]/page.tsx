@@ -65,9 +65,9 @@ export default async function EventPage({
   const kinds = [...new Set(programme.sessions.map((s) => s.kind))];
   const filtered = Object.values(filters).some(Boolean);
   const select = (name: keyof Search, label: string, options: { value: string; label: string }[]) => (
-    <label className="flex flex-col text-sm">
+    <label className="flex max-w-full min-w-0 flex-col text-sm">
       <span className="font-medium">{label}</span>
-      <select name={name} defaultValue={filters[name] ?? ''} className="rounded border border-stone-300 bg-white px-2 py-1">
+      <select name={name} defaultValue={filters[name] ?? ''} className="w-full max-w-full rounded border border-stone-300 bg-white px-2 py-1 sm:w-auto">
         <option value="">{t('all')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -102,14 +102,33 @@ export default async function EventPage({
           </p>
         )
       )}
-      <p className="mt-3 flex flex-wrap gap-4 text-sm">
-        <a href={`/api/events/${event.slug}/calendar.ics`}>iCalendar (.ics)</a>
-        <a href={`/api/events/${event.slug}/schedule.xml`}>schedule.xml</a>
-        <a href={`/api/events/${event.slug}/schedule.json`}>schedule.json</a>
+      <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
+        <details className="max-w-full" data-testid="export-menu">
+          <summary className="cursor-pointer text-brand underline">{t('exportMenu')}</summary>
+          <dl className="mt-2 max-w-xl space-y-2 rounded bg-white p-3">
+            {(
+              [
+                ['calendar.ics', 'iCalendar (.ics)', t('icsHelp')],
+                ['schedule.xml', 'schedule.xml', t('xmlHelp')],
+                ['schedule.json', 'schedule.json', t('jsonHelp')],
+              ] as const
+            ).map(([file, label, help]) => (
+              <div key={file}>
+                <dt>
+                  <a href={`/api/events/${event.slug}/${file}`}>{label}</a>
+                </dt>
+                <dd className="text-stone-700">{help}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
         {organizer && <Link href={`/organize/${event.slug}`}>{tOrg('link')}</Link>}
-      </p>
+      </div>
 
       <h2 className="mt-8 text-xl font-bold">{t('programme')}</h2>
+      <p className="text-sm text-stone-600" data-testid="time-zone">
+        {t('timeZone', { tz })}
+      </p>
       <form method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3" aria-label={t('filters')}>
         {programme.tracks.length > 0 && select('track', t('filterTrack'), programme.tracks.map((x) => ({ value: x.key, label: x.name })))}
         {select('kind', t('filterKind'), kinds.map((k) => ({ value: k, label: tKind(k) })))}
@@ -134,8 +153,9 @@ export default async function EventPage({
               <ol className="mt-2 divide-y divide-stone-200" data-testid="programme">
                 {daySessions.map((s) => (
                   <li key={s.id} className="flex gap-4 py-3" data-session-slug={s.slug}>
-                    <div className="w-28 shrink-0 text-sm tabular-nums text-stone-700">
-                      {formatTime(s.startsAt, locale, tz)}–{formatTime(s.endsAt, locale, tz)}
+                    <div className="w-20 shrink-0 text-sm tabular-nums text-stone-700 sm:w-36">
+                      <span className="whitespace-nowrap">{formatTime(s.startsAt, locale, tz)}–</span>{' '}
+                      <span className="whitespace-nowrap">{formatTime(s.endsAt, locale, tz)}</span>
                     </div>
                     <div className="min-w-0">
                       <p className="text-xs uppercase tracking-wide text-stone-500">
