@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { ChatPanel } from './ChatPanel';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
@@ -13,16 +14,19 @@ export function LivePanel({
   sessionPath,
   signedIn,
   videoConfigured,
+  snapshot,
 }: {
   sessionId: string;
   /** `/events/{event}/sessions/{session}`: base of the moderator and projector views. */
   sessionPath: string;
   signedIn: boolean;
   videoConfigured: boolean;
+  /** Questions and chat rendered with the page (`liveSnapshot`), until the connection answers. */
+  snapshot?: LiveSnapshot | null;
 }) {
   const t = useTranslations('session');
   const tl = useTranslations('live');
-  const room = useLiveRoom(sessionId);
+  const room = useLiveRoom(sessionId, snapshot);
   const { state } = room;
   const notice = state.notices.at(-1);
   const signInHref = `/signin?callbackUrl=${encodeURIComponent(sessionPath)}`;
@@ -43,6 +47,11 @@ export function LivePanel({
           </a>
         </p>
       </div>
+      <noscript>
+        <p className="rounded bg-amber-100 p-2 text-sm" data-testid="needs-js">
+          {t('needsJs')}
+        </p>
+      </noscript>
       <p role="status" aria-live="polite" data-testid="presence">
         {state.status === 'joined' && state.presence && (
           <span data-count={state.presence.count}>{t('presence', { count: state.presence.count })}</span>

@@ -1,8 +1,11 @@
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '../client';
+import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { events, programmeSessions, registrations, registrationSessions, roomSanctions } from '../schema';
+import { listMessages } from './chat';
 import { getSessionById } from './events';
 import { actorKeyOf, type Identity } from './identity';
+import { listQuestions } from './qa';
 import { eventRoleOf } from './roles';
 
 export type LiveRole = 'guest' | 'participant' | 'speaker' | 'moderator' | 'organizer';
@@ -21,6 +24,13 @@ export type SessionAccess = {
   bannedAt: Date | null;
   mutedUntil: Date | null;
 };
+
+/**
+ * May follow the session's Q&A and chat: not banned from it, and for a session by invitation, its
+ * staff and speakers and the people holding a confirmed seat.
+ */
+export const mayRead = (a: Pick<SessionAccess, 'bannedAt' | 'session' | 'isModerator' | 'role' | 'seat'>) =>
+  !a.bannedAt && (a.session.visibility !== 'invitation' || a.isModerator || a.role === 'speaker' || a.seat === 'confirmed');
 
 /** May ask, vote and chat: signed in or personal link, and registered to the event or on its staff. */
 export const mayWrite = (a: Pick<SessionAccess, 'actorKey' | 'registered' | 'role'>) =>
@@ -111,4 +121,18 @@ export async function sessionByShortCode(code: string): Promise<{ eventSlug: str
     .orderBy(programmeSessions.createdAt)
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * What a session page shows before (or without) its live connection: the questions this person
+ * may see and the latest page of chat, as `session:join` would answer; null when they may not read.
+ */
+export async function liveSnapshot(identity: Identity | null, sessionId: string): Promise<LiveSnapshot | null> {
+  const a = await sessionAccess(identity, sessionId);
+  if (!a || !mayRead(a)) return null;
+  const [questions, history] = await Promise.all([
+    listQuestions(sessionId, { actorKey: a.actorKey, isModerator: a.isModerator }),
+    listMessages(sessionId),
+  ]);
+  return { questions, messages: history.messages, moreMessages: history.more };
 }

@@ -240,6 +240,8 @@ export type JoinData = {
   sanctions?: ActiveSanction[];
   polls?: PollJoin;
 };
+/** The part of `session:join`'s answer a session page renders before its connection (`liveSnapshot`). */
+export type LiveSnapshot = Pick<JoinData, 'questions' | 'messages' | 'moreMessages'>;
 export type PingData = { sentAt: number; serverAt: number; user: { name: string; kind: 'user' | 'registration' } };
 export type ModerationNotice = {
   sessionId: string;

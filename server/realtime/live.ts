@@ -1,6 +1,6 @@
 import { activeSanctions, deleteMessage, listMessages, sanction, sendMessage, sessionOfMessage, toggleReaction } from '@/db/queries/chat';
 import { actorKeyOf, currentIdentity } from '@/db/queries/identity';
-import { mayWrite, type SessionAccess, sessionAccess } from '@/db/queries/live';
+import { mayRead, mayWrite, type SessionAccess, sessionAccess } from '@/db/queries/live';
 import {
   askQuestion,
   hasVoted,
@@ -60,7 +60,7 @@ async function followLink(socket: ChemSocket) {
 /** May read the session's Q&A and chat: public sessions for all; invitation-only ones for their seats and staff. */
 export function assertReader(a: SessionAccess) {
   if (a.bannedAt) throw new CommandError('banned', 'A moderator removed you from this session.');
-  if (a.session.visibility === 'invitation' && !a.isModerator && a.role !== 'speaker' && a.seat !== 'confirmed') {
+  if (!mayRead(a)) {
     throw new CommandError('forbidden', 'This session is by invitation: only its participants can follow its Q&A and chat.');
   }
 }

@@ -6,6 +6,7 @@ import { formatDay, formatTime } from '@/components/format';
 import { LivePanel } from '@/components/live/LivePanel';
 import { SessionBadges } from '@/components/SessionBadges';
 import { getProgrammeSession } from '@/db/queries/events';
+import { liveSnapshot } from '@/db/queries/live';
 import { mySeats } from '@/db/queries/my-registrations';
 import { seatCounts } from '@/db/queries/registrations';
 import { isLive, localDate } from '@/lib/domain/time';
@@ -39,6 +40,8 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   const full = session.capacity !== null && confirmed >= session.capacity;
   const tz = event.timeZone;
   const live = isLive(session);
+  // Questions and chat come with the page: no false "no question yet" before the connection, nor without JavaScript.
+  const snapshot = live ? await liveSnapshot(user, session.id) : null;
   return (
     <article className="space-y-6">
       <p className="text-sm">
@@ -116,6 +119,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           sessionPath={`/events/${event.slug}/sessions/${session.slug}`}
           signedIn={Boolean(user && (user.kind === 'user' || user.eventId === event.id))}
           videoConfigured={livekitSettings() !== null}
+          snapshot={snapshot}
         />
       ) : (
         <p className="text-sm text-stone-600">{t('notLive')}</p>
