@@ -45,6 +45,19 @@ for (const device of [
     await page.getByRole('button', { name: 'Envoyer la question' }).click();
     await expect(page.getByText(question)).toBeVisible();
 
+    // One way in to watch the stage: no camera or microphone asked for; the video comes first, the
+    // questions beside it (below it on a phone).
+    await page.getByTestId('join-live').click();
+    await expect(page.getByTestId('prejoin-hint')).toContainText('ni caméra ni micro');
+    await page.getByRole('button', { name: 'Entrer dans la salle' }).click();
+    await expect(page.getByTestId('room')).toHaveAttribute('data-can-publish', 'false', { timeout: 30_000 });
+    await expect(page.getByTestId('question').filter({ hasText: question })).toBeVisible();
+    const video = (await page.getByTestId('room').boundingBox())!;
+    const questions = (await page.getByLabel('Votre question').boundingBox())!;
+    if (device.name === 'phone') expect(video.y).toBeLessThan(questions.y);
+    else expect(video.x).toBeLessThan(questions.x);
+    await expectNoSidewaysScroll(page);
+
     // The programme says so too.
     await page.goto(DEMO_EVENT);
     await expect(page.getByTestId('registered')).toContainText('Inscrit·e ✓');

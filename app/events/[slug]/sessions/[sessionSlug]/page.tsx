@@ -11,7 +11,6 @@ import { mySeats } from '@/db/queries/my-registrations';
 import { seatCounts } from '@/db/queries/registrations';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentParticipant } from '@/server/auth/current';
-import { livekitSettings } from '@/server/livekit';
 
 type Params = { slug: string; sessionSlug: string };
 
@@ -24,14 +23,13 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   const found = await getProgrammeSession(await params);
   if (!found) notFound();
   const { event, session } = found;
-  const [locale, t, tKind, tMode, tRole, tReg, tVideo, user, counts] = await Promise.all([
+  const [locale, t, tKind, tMode, tRole, tReg, user, counts] = await Promise.all([
     getLocale(),
     getTranslations('session'),
     getTranslations('kind'),
     getTranslations('mode'),
     getTranslations('role'),
     getTranslations('register'),
-    getTranslations('video'),
     currentParticipant(),
     seatCounts(event.id),
   ]);
@@ -102,23 +100,22 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           ))}
         </ul>
       )}
-      {session.mode !== 'onsite' && session.status !== 'cancelled' && (
-        <p>
+      {session.mode !== 'onsite' && session.status !== 'cancelled' && session.endsAt > new Date() && (
+        <p className="flex flex-wrap items-center gap-3">
           <Link
             href={`/events/${event.slug}/sessions/${session.slug}/room`}
-            className="inline-block rounded bg-live px-4 py-2 text-white no-underline hover:no-underline"
-            data-testid="join-room"
+            className="inline-block rounded bg-live px-5 py-2.5 font-medium text-white no-underline hover:no-underline"
+            data-testid="join-live"
           >
-            {tVideo('joinRoom')}
+            {live ? t('joinLive') : t('joinOnline')}
           </Link>
+          <span className="text-sm text-stone-600">{t('joinHelp')}</span>
         </p>
       )}
       {live ? (
         <LivePanel
           sessionId={session.id}
           sessionPath={`/events/${event.slug}/sessions/${session.slug}`}
-          signedIn={Boolean(user && (user.kind === 'user' || user.eventId === event.id))}
-          videoConfigured={livekitSettings() !== null}
           snapshot={snapshot}
         />
       ) : (
