@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_EVENT, LIVE_SESSION, registrant, RUN_ID, signInWithMagicLink } from './support/helpers';
+import { DEMO_EVENT, lastMailTo, LIVE_SESSION, registrant, RUN_ID, signInWithMagicLink } from './support/helpers';
 
 /** No page of the journey is wider than the viewport (nothing scrolls sideways on a phone). */
 async function expectNoSidewaysScroll(page: Page) {
@@ -12,18 +12,29 @@ for (const device of [
   { name: 'desktop', viewport: { width: 1280, height: 900 } },
 ]) {
   test(`${device.name}: the personal link alone lets a registrant in, on every page of the event, until they forget this device`, async ({ browser }) => {
+    // The call to register, on the session page; the form identifies this browser at once.
+    const name = `Lina ${device.name} ${RUN_ID}`;
+    const email = `lina-${device.name}-${RUN_ID}@chemins.test`;
+    const first = await (await browser.newContext({ viewport: device.viewport })).newPage();
+    await first.goto(LIVE_SESSION);
+    await first.getByRole('link', { name: 'S’inscrire à cette session' }).click();
+    await expect(first.getByRole('checkbox', { name: /Ouverture en direct/ })).toBeChecked();
+    await first.getByLabel('Nom', { exact: true }).fill(name);
+    await first.getByLabel('Adresse e-mail').fill(email);
+    await first.getByLabel(/J’accepte/).check();
+    await first.getByRole('button', { name: 'M’inscrire' }).click();
+    await expect(first).toHaveURL(/\/r\?new=1$/);
+    await expect(first.getByTestId('registrant-as')).toHaveText(`Inscrit·e : ${name}`);
+    await expectNoSidewaysScroll(first);
+    await first.context().close();
+
+    // The personal link from the mail, on another device: the browser is the registrant's, and the
+    // token leaves the address bar.
+    const link = /https?:\/\/\S+\/r\/([A-Za-z0-9_-]+)/.exec((await lastMailTo(email)).text);
+    expect(link, 'the confirmation mail carries the personal link').toBeTruthy();
+    const joinToken = link![1]!;
     const context = await browser.newContext({ viewport: device.viewport });
     const page = await context.newPage();
-    const sessions = await (await page.request.get('/api/events/edition-demo/sessions')).json();
-    const live = sessions.find((s: { slug: string }) => s.slug === 'ouverture-en-direct');
-    const name = `Lina ${device.name} ${RUN_ID}`;
-    const res = await page.request.post('/api/events/edition-demo/registrations', {
-      data: { name, email: `lina-${device.name}-${RUN_ID}@chemins.test`, sessionIds: [live.id], consent: true },
-    });
-    expect(res.status()).toBe(201);
-    const { joinToken } = await res.json();
-
-    // The personal link: the browser is the registrant's, and the token leaves the address bar.
     await page.goto(`/r/${joinToken}`);
     await expect(page).toHaveURL(/\/r$/);
     expect(page.url()).not.toContain(joinToken);
