@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from '@/components/LocaleSwitch';
 import { SignOutButton } from '@/components/SignOutButton';
 import { isAdmin } from '@/db/queries/roles';
-import { currentUser } from '@/server/auth/current';
+import { currentParticipant, currentUser } from '@/server/auth/current';
 import './globals.css';
 
 // Every page reads the database or the session: render at request time, never at build time.
@@ -22,6 +22,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const tApp = await getTranslations('app');
   const user = await currentUser();
   const admin = user ? await isAdmin(user.id) : false;
+  // Without a sign-in, the registrant whose personal link this browser opened.
+  const registrant = user ? null : await currentParticipant();
   return (
     <html lang={locale}>
       <body>
@@ -30,7 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <NextIntlClientProvider>
           <header className="border-b border-stone-200 bg-white">
-            <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-4 px-4 py-3" aria-label="Principal">
+            <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" aria-label="Principal">
               <Link href="/" className="text-lg font-bold text-brand no-underline">
                 {tApp('name')}
               </Link>
@@ -41,13 +43,22 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/search" className="text-sm">
                 {t('search')}
               </Link>
-              <span className="ml-auto flex items-center gap-3 text-sm">
+              <span className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm whitespace-nowrap">
                 <LocaleSwitch locale={locale} label={t('language')} />
                 {admin && <Link href="/admin">{t('admin')}</Link>}
                 {user ? (
                   <>
-                    <span data-testid="signed-in-as">{t('signedInAs', { name: user.name ?? user.email })}</span>
+                    <span data-testid="signed-in-as" className="hidden max-w-[14rem] truncate sm:inline">
+                      {t('signedInAs', { name: user.name ?? user.email })}
+                    </span>
+                    <Link href="/r">{t('myRegistration')}</Link>
                     <SignOutButton label={t('signOut')} />
+                  </>
+                ) : registrant ? (
+                  <>
+                    <Link href="/r" data-testid="registrant-as" className="max-w-[14rem] truncate" title={t('myRegistration')}>
+                      {t('registrantAs', { name: registrant.name })}
+                    </Link>
                   </>
                 ) : (
                   <Link href="/signin">{t('signIn')}</Link>

@@ -535,6 +535,24 @@ export const registrations = pgTable(
   ],
 );
 
+/**
+ * A browser that opened a personal link (`/r/{token}`): the cookie holds a secret of its own (its
+ * SHA-256 here), never the link's token, so one device can be signed out without changing the link.
+ * The person is the registration's, for as long as the registration is active.
+ */
+export const linkSessions = pgTable(
+  'link_sessions',
+  {
+    secretHash: text('secret_hash').primaryKey(),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('link_sessions_registration_idx').on(t.registrationId)],
+);
+
 export const seatStatus = pgEnum('seat_status', ['confirmed', 'waitlisted', 'cancelled']);
 
 /** A person's seat (or place on the waiting list) in one session. */

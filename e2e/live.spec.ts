@@ -25,18 +25,21 @@ test('a token minted by the app lets livekit-client in Chromium connect to the r
   await signInWithMagicLink(page, email);
   // Signed in but not registered: the video room refuses; registered to the event: admitted.
   await page.goto(LIVE_SESSION);
-  await page.getByRole('button', { name: 'Rejoindre la vidéo' }).click();
-  await expect(page.getByTestId('video-state')).toHaveAttribute('data-state', 'error');
+  await page.getByTestId('join-live').click();
+  await expect(page).toHaveURL(new RegExp(`${LIVE_SESSION}/room$`));
+  await expect(page.getByTestId('room-refused')).toHaveAttribute('data-code', 'not_registered');
   const registered = await page.request.post('/api/events/edition-demo/registrations', { data: { name: 'Vidéo', email, consent: true } });
   expect(registered.ok()).toBe(true);
-  await page.getByRole('button', { name: 'Rejoindre la vidéo' }).click();
-  await expect(page.getByTestId('video-state')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
-  await expect(page.getByText('Connecté·e à la salle vidéo')).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: 'Entrer dans la salle' }).click();
+  await expect(page.getByTestId('room')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Connexion à la salle…')).toHaveCount(0, { timeout: 30_000 });
 });
 
 test('a visitor who is not signed in is asked to sign in before joining the video', async ({ page }) => {
   await page.goto(LIVE_SESSION);
-  await expect(page.getByText('Connectez-vous pour rejoindre la vidéo.')).toBeVisible();
+  await page.getByTestId('join-live').click();
+  await expect(page.getByText('Connectez-vous ou utilisez votre lien personnel pour entrer dans la salle.')).toBeVisible();
   const res = await page.request.post('/api/sessions/00000000-0000-4000-8000-000000000000/livekit-token');
   expect(res.status()).toBe(401);
   expect(await res.json()).toMatchObject({ error: { code: 'unauthenticated' } });
@@ -54,8 +57,16 @@ test('a registrant who never signed in joins the live room and its video from th
   await page.getByRole('link', { name: 'Rejoindre en direct' }).click();
   await expect(page).toHaveURL(new RegExp(`${LIVE_SESSION}$`));
   await expect(page.getByTestId('presence')).toHaveText(/personnes? ici/);
-  await page.getByRole('button', { name: 'Rejoindre la vidéo' }).click();
-  await expect(page.getByTestId('video-state')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+  // One way in: the live page holds the video, the questions and the chat.
+  await page.getByTestId('join-live').click();
+  await expect(page).toHaveURL(new RegExp(`${LIVE_SESSION}/room$`));
+  // Watching a stage: no camera or microphone asked for.
+  await expect(page.getByTestId('prejoin-hint')).toContainText('ni caméra ni micro');
+  await expect(page.getByRole('checkbox', { name: 'Caméra' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Entrer dans la salle' }).click();
+  await expect(page.getByTestId('room')).toHaveAttribute('data-can-publish', 'false', { timeout: 30_000 });
+  await expect(page.getByTestId('stage-status')).toHaveText(/Vous suivez la scène/);
+  await expect(page.getByLabel('Votre question')).toBeVisible();
   // A bad personal link is refused clearly.
   const bad = await page.request.get('/api/join?token=nope');
   expect(bad.status()).toBe(404);

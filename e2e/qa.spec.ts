@@ -29,6 +29,13 @@ test('participants ask and vote, the moderator answers and puts a question on ai
   await signInWithMagicLink(mod, 'moderateur@chemins.test');
   await mod.goto(`${LIVE_SESSION}/moderate`);
   await expect(mod.getByTestId('moderator-view')).toBeVisible();
+  // A visitor who is neither signed in nor registered is counted among the guests, not listed.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(LIVE_SESSION);
+  await expect(visitor.getByTestId('presence')).toHaveText(/personnes? ici/);
+  await expect(mod.getByTestId('guests')).toHaveText(/^\d+ invité·es?$/);
+  await expect(mod.getByTestId('people')).not.toContainText('(invité·e)');
+  await visitor.context().close();
   // Moderators see who asked anonymously.
   const modQ2 = mod.getByTestId('mod-question').filter({ hasText: q2 });
   await expect(modQ2).toContainText('Bob');

@@ -41,7 +41,7 @@ test('register from the session page, get the mail, open the personal link, canc
   await organizer.reload();
   await expect(row.locator('[data-col="confirmed"]')).toHaveText(String(before + 1));
   const download = organizer.waitForEvent('download');
-  await organizer.getByRole('link', { name: 'Exporter en CSV' }).click();
+  await organizer.locator('#exports').getByRole('link', { name: 'Exporter en CSV' }).click();
   const csv = readFileSync((await (await download).path())!, 'utf8');
   expect(csv).toContain('name,email,registered_at,checked_in_at,sessions,accessibilite,dejeuner');
   expect(csv).toMatch(new RegExp(`Inès Inscrite,${email},[^\n]*,Interprétation LSF,true`));

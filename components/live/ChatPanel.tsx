@@ -94,7 +94,7 @@ export function ChatPanel({ room, signInHref }: { room: LiveRoom; signInHref: st
             </button>
           </li>
         )}
-        {state.messages.length === 0 && <li className="text-sm text-stone-600">{t('noMessages')}</li>}
+        {state.messages.length === 0 && <li className="text-sm text-stone-600">{state.known ? t('noMessages') : t('loading')}</li>}
         {state.messages.map((m) => {
           const parent = m.replyTo ? byId.get(m.replyTo) : undefined;
           return (

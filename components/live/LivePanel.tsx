@@ -1,29 +1,28 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { ChatPanel } from './ChatPanel';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
 import { useLiveRoom } from './useLiveRoom';
-import { VideoCheck } from './VideoCheck';
 
-/** The live part of a session page: presence, video, Q&A and chat, over one realtime connection. */
+/** The live part of a session page: presence, polls, Q&A and chat, over one realtime connection (the video is on the room page). */
 export function LivePanel({
   sessionId,
   sessionPath,
-  signedIn,
-  videoConfigured,
+  snapshot,
 }: {
   sessionId: string;
   /** `/events/{event}/sessions/{session}`: base of the moderator and projector views. */
   sessionPath: string;
-  signedIn: boolean;
-  videoConfigured: boolean;
+  /** Questions and chat rendered with the page (`liveSnapshot`), until the connection answers. */
+  snapshot?: LiveSnapshot | null;
 }) {
   const t = useTranslations('session');
   const tl = useTranslations('live');
   const tp = useTranslations('polls');
-  const room = useLiveRoom(sessionId);
+  const room = useLiveRoom(sessionId, snapshot);
   const { state } = room;
   const notice = state.notices.at(-1);
   const signInHref = `/signin?callbackUrl=${encodeURIComponent(sessionPath)}`;
@@ -50,6 +49,11 @@ export function LivePanel({
           </a>
         </p>
       </div>
+      <noscript>
+        <p className="rounded bg-amber-100 p-2 text-sm" data-testid="needs-js">
+          {t('needsJs')}
+        </p>
+      </noscript>
       <p role="status" aria-live="polite" data-testid="presence">
         {state.status === 'joined' && state.presence && (
           <span data-count={state.presence.count}>{t('presence', { count: state.presence.count })}</span>
@@ -63,18 +67,6 @@ export function LivePanel({
           {tl(`notice.${notice.kind}`, { time: notice.until ? new Date(notice.until).toLocaleTimeString() : '' })}
         </p>
       )}
-      <div>
-        <h3 className="font-medium">{t('videoTitle')}</h3>
-        {!videoConfigured ? (
-          <p className="text-sm text-stone-600" data-testid="video-not-configured">
-            {t('videoNotConfigured')}
-          </p>
-        ) : !signedIn ? (
-          <p className="text-sm text-stone-600">{t('videoSignIn')}</p>
-        ) : (
-          <VideoCheck sessionId={sessionId} />
-        )}
-      </div>
       {state.status !== 'error' && <PollPanel room={room} signInHref={signInHref} />}
       {state.status !== 'error' && (
         <div className="grid gap-6 md:grid-cols-2">

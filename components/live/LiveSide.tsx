@@ -1,16 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { ChatPanel } from './ChatPanel';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
 import { useLiveRoom } from './useLiveRoom';
 
 /** Q&A and chat beside the video (the room page's side column). */
-export function LiveSide({ sessionId, sessionPath }: { sessionId: string; sessionPath: string }) {
+export function LiveSide({ sessionId, sessionPath, snapshot }: { sessionId: string; sessionPath: string; snapshot?: LiveSnapshot | null }) {
   const t = useTranslations('live');
   const tp = useTranslations('polls');
-  const room = useLiveRoom(sessionId);
+  const room = useLiveRoom(sessionId, snapshot);
   const signInHref = `/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/room`)}`;
   return (
     <div className="flex flex-col gap-4">

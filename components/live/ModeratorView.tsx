@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { GUEST_KEY, sortQuestions } from '@/lib/domain/live';
+import { sortQuestions } from '@/lib/domain/live';
 import type { AckError, Question, QuestionStatus } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
 import { ChatPanel } from './ChatPanel';
@@ -21,6 +21,10 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
   const ackError = useAckError();
   const room = useLiveRoom(sessionId);
   const { state, actions } = room;
+  // Anonymous visitors are counted, not listed one by one.
+  const people = state.presence?.people ?? [];
+  const named = people.filter((p) => !p.id.startsWith('guest:'));
+  const guests = people.length - named.length;
   const [filter, setFilter] = useState<Filter>('visible');
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
@@ -193,13 +197,17 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
           {t('whoIsHere')}
         </h2>
         <ul className="mt-1 flex flex-col gap-1 text-sm" data-testid="people">
-          {(state.presence?.people ?? []).map((p) => (
+          {guests > 0 && (
+            <li data-testid="guests" data-count={guests}>
+              {t('guests', { count: guests })}
+            </li>
+          )}
+          {named.map((p) => (
             <li key={p.id} className="flex flex-wrap items-center gap-2">
               <span>
                 {p.name} <span className="text-stone-500">({t(`role.${p.role}`)})</span>
               </span>
-              {/* A guest can be sanctioned when their browser keeps a guest id (they may write where the session allows). */}
-              {(!p.id.startsWith('guest:') || GUEST_KEY.test(p.id)) && p.id !== state.you?.id && (
+              {p.id !== state.you?.id && (
                 <>
                   <button type="button" className="underline" onClick={() => void actions.sanction(p.id, 'mute', 10)}>
                     {t('mute10')}

@@ -41,7 +41,7 @@ export function ProjectorView({
               </p>
             </>
           ) : (
-            <p className="text-3xl text-stone-400">{t('nothingOnAir')}</p>
+            <p className="text-3xl text-stone-400">{state.status === 'connecting' ? t('loading') : t('nothingOnAir')}</p>
           )}
         </section>
         <ProjectorPoll polls={state.polls} />
@@ -56,7 +56,11 @@ export function ProjectorView({
                 <span className="break-words">{q.body}</span>
               </li>
             ))}
-            {top.length === 0 && <li className="text-2xl text-stone-500">{t('noQuestions')}</li>}
+            {top.length === 0 && (
+              <li className="text-2xl text-stone-500">
+                {state.status === 'connecting' ? t('loading') : onAir ? t('noOtherQuestions') : t('noQuestions')}
+              </li>
+            )}
           </ol>
         </section>
       </div>

@@ -90,7 +90,7 @@ export function QAPanel({ room, signInHref }: { room: LiveRoom; signInHref: stri
       </WriteGate>
 
       {open.length === 0 && answered.length === 0 ? (
-        <p className="text-sm text-stone-600">{t('noQuestions')}</p>
+        <p className="text-sm text-stone-600">{room.state.known ? t('noQuestions') : t('loading')}</p>
       ) : (
         <ol className="flex flex-col gap-2" aria-label={t('qaTitle')}>
           {open.map((q) => (

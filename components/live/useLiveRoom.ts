@@ -9,6 +9,7 @@ import type {
   ChatMessage,
   ClientToServerEvents,
   JoinData,
+  LiveSnapshot,
   ModerationNotice,
   Presence,
   Question,
@@ -36,6 +37,8 @@ export type RoomState = {
   /** Mutes and bans in force (moderators only). */
   sanctions: ActiveSanction[];
   polls: PollsState;
+  /** Questions and chat are known (joined, or rendered with the page): an empty list means none. */
+  known: boolean;
 };
 
 type Action =
@@ -64,6 +67,7 @@ const initial: RoomState = {
   notices: [],
   sanctions: [],
   polls: pollsInitial,
+  known: false,
 };
 
 function reduce(s: RoomState, a: Action): RoomState {
@@ -72,6 +76,7 @@ function reduce(s: RoomState, a: Action): RoomState {
       return {
         ...s,
         status: 'joined',
+        known: true,
         error: null,
         questions: Object.fromEntries(a.data.questions.map((q) => [q.id, q])),
         messages: a.data.messages,
@@ -158,8 +163,16 @@ function guestId(): string | undefined {
  * cookie), joins, keeps questions, chat and presence in step with server events, and resyncs
  * with `session:join` whenever a reconnection could not recover what was missed.
  */
-export function useLiveRoom(sessionId: string) {
-  const [state, dispatch] = useReducer(reduce, initial);
+/**
+ * One session's live state over the realtime connection. `snapshot`: the questions and chat the
+ * server rendered with the page (`liveSnapshot`), shown until the connection answers.
+ */
+export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
+  const [state, dispatch] = useReducer(reduce, snapshot, (snap): RoomState =>
+    snap
+      ? { ...initial, known: true, questions: Object.fromEntries(snap.questions.map((q) => [q.id, q])), messages: snap.messages, moreMessages: snap.moreMessages }
+      : initial,
+  );
   const socketRef = useRef<ChemSocket | null>(null);
 
   useEffect(() => {

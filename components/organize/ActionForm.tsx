@@ -40,10 +40,10 @@ export function ActionForm({
           id: `f-${f.name}`,
           'aria-invalid': err ? true : undefined,
           'aria-describedby': err ? `e-${f.name}` : undefined,
-          className: 'rounded border border-stone-300 bg-white px-2 py-1',
+          className: 'w-full max-w-full rounded border border-stone-300 bg-white px-2 py-1',
         };
         return (
-          <div key={f.name} className="flex flex-col gap-1">
+          <div key={f.name} className="flex min-w-0 flex-col gap-1">
             <label htmlFor={`f-${f.name}`} className="text-sm font-medium">
               {f.label}
             </label>

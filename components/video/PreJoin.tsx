@@ -78,9 +78,21 @@ function usePreview<T extends LocalVideoTrack | LocalAudioTrack>(
  * The pre-join screen: camera and microphone choice with a preview, the display name, data saver.
  * A refused or missing device is said plainly; joining stays possible, to watch.
  */
-export function PreJoin({ defaultName, onJoin, busy }: { defaultName: string; onJoin: (c: JoinChoices) => void; busy: boolean }) {
+export function PreJoin({
+  defaultName,
+  onJoin,
+  busy,
+  watchOnly = false,
+}: {
+  defaultName: string;
+  onJoin: (c: JoinChoices) => void;
+  busy: boolean;
+  /** Joining a stage's audience: no camera or microphone is asked for (only once on stage). */
+  watchOnly?: boolean;
+}) {
   const t = useTranslations('video');
-  const [choices, setChoices] = useState<JoinChoices>({ name: defaultName, videoEnabled: true, audioEnabled: true, lowBandwidth: false });
+  const [picked, setChoices] = useState<JoinChoices>({ name: defaultName, videoEnabled: true, audioEnabled: true, lowBandwidth: false });
+  const choices = watchOnly ? { ...picked, videoEnabled: false, audioEnabled: false } : picked;
   const [problem, setProblem] = useState<DeviceProblem | null>(null);
   const video = usePreview(choices.videoEnabled, choices.videoDeviceId, (id) => createLocalVideoTrack({ deviceId: id }), setProblem);
   const audio = usePreview(choices.audioEnabled, choices.audioDeviceId, (id) => createLocalAudioTrack({ deviceId: id }), setProblem);
@@ -118,7 +130,9 @@ export function PreJoin({ defaultName, onJoin, busy }: { defaultName: string; on
       </div>
       <div className="space-y-3 text-sm">
         <h2 className="text-lg font-semibold">{t('prejoinTitle')}</h2>
-        <p className="text-stone-600">{t('prejoinHint')}</p>
+        <p className="text-stone-600" data-testid="prejoin-hint">
+          {watchOnly ? t('watchOnlyHint') : t('prejoinHint')}
+        </p>
         <DeviceProblemNotice problem={problem} />
         <label className="block">
           <span className="font-medium">{t('name')}</span>
@@ -129,24 +143,28 @@ export function PreJoin({ defaultName, onJoin, busy }: { defaultName: string; on
             onChange={(e) => set({ name: e.target.value })}
           />
         </label>
-        <DeviceChoice
-          label={t('camera')}
-          deviceLabel={t('cameraDevice')}
-          enabled={choices.videoEnabled}
-          devices={cameras}
-          deviceId={choices.videoDeviceId}
-          onToggle={(on) => set({ videoEnabled: on })}
-          onDevice={(id) => set({ videoDeviceId: id })}
-        />
-        <DeviceChoice
-          label={t('microphone')}
-          deviceLabel={t('microphoneDevice')}
-          enabled={choices.audioEnabled}
-          devices={microphones}
-          deviceId={choices.audioDeviceId}
-          onToggle={(on) => set({ audioEnabled: on })}
-          onDevice={(id) => set({ audioDeviceId: id })}
-        />
+        {!watchOnly && (
+          <>
+            <DeviceChoice
+              label={t('camera')}
+              deviceLabel={t('cameraDevice')}
+              enabled={choices.videoEnabled}
+              devices={cameras}
+              deviceId={choices.videoDeviceId}
+              onToggle={(on) => set({ videoEnabled: on })}
+              onDevice={(id) => set({ videoDeviceId: id })}
+            />
+            <DeviceChoice
+              label={t('microphone')}
+              deviceLabel={t('microphoneDevice')}
+              enabled={choices.audioEnabled}
+              devices={microphones}
+              deviceId={choices.audioDeviceId}
+              onToggle={(on) => set({ audioEnabled: on })}
+              onDevice={(id) => set({ audioDeviceId: id })}
+            />
+          </>
+        )}
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={choices.lowBandwidth} onChange={(e) => set({ lowBandwidth: e.target.checked })} />
           {t('lowBandwidth')}

@@ -8,6 +8,7 @@ import {
   useConnectionState,
   useLocalParticipant,
   useRoomContext,
+  useSpeakingParticipants,
   useTracks,
   VideoTrack,
 } from '@livekit/components-react';
@@ -91,6 +92,15 @@ export function RoomView({
   const screens = tracks.filter((r) => r.source === Track.Source.ScreenShare);
   const cameras = tracks.filter((r) => r.source === Track.Source.Camera && (layout === 'grid' || canPublish(r.participant)));
   const audience = layout === 'stage' ? participants.filter((p) => !canPublish(p)).length : 0;
+  // The stage: a screen share takes the main area, else the active speaker (kept until another
+  // speaks); the other speakers in a strip below.
+  const speaking = useSpeakingParticipants();
+  const [lastSpeaker, setLastSpeaker] = useState<string | null>(null);
+  const speakingNow = cameras.find((r) => speaking.some((p) => p.identity === r.participant.identity));
+  if (speakingNow && speakingNow.participant.identity !== lastSpeaker) setLastSpeaker(speakingNow.participant.identity);
+  const main = screens[0] ?? speakingNow ?? cameras.find((r) => r.participant.identity === lastSpeaker) ?? cameras[0] ?? null;
+  const strip = cameras.filter((r) => r !== main);
+  const label = (r: TrackReferenceOrPlaceholder) => `${r.participant.name || r.participant.identity}${r.participant.isLocal ? ` (${t('you')})` : ''}`;
   const poor = quality === ConnectionQuality.Poor || quality === ConnectionQuality.Lost;
 
   return (
@@ -118,23 +128,54 @@ export function RoomView({
         </p>
       )}
 
-      {screens.map((r) => (
-        <Tile key={`${r.participant.identity}-screen`} trackRef={r} large label={t('screenOf', { name: r.participant.name || r.participant.identity })} />
-      ))}
-      {cameras.length === 0 && layout === 'stage' ? (
-        <p className="rounded-lg bg-stone-100 p-6 text-center text-stone-600">{t('noSpeakers')}</p>
+      {layout === 'stage' && role === 'attendee' && mayPublish && !isMicrophoneEnabled && !isCameraEnabled && (
+        <p className="flex flex-wrap items-center gap-2 rounded border border-green-300 bg-green-50 p-2 text-sm" data-testid="stage-invite">
+          {t('invitedOnStage')}
+          <button
+            type="button"
+            className={button}
+            onClick={() => {
+              void run(localParticipant.setMicrophoneEnabled(true, { deviceId: choices.audioDeviceId }));
+              if (!lowBandwidth) void run(localParticipant.setCameraEnabled(true, { deviceId: choices.videoDeviceId }));
+            }}
+          >
+            {t('turnOnDevices')}
+          </button>
+        </p>
+      )}
+
+      {layout === 'stage' ? (
+        !main ? (
+          <p className="rounded-lg bg-stone-100 p-6 text-center text-stone-600">{t('noSpeakers')}</p>
+        ) : (
+          <div className="space-y-2" data-testid="stage">
+            {main.source === Track.Source.ScreenShare ? (
+              <Tile trackRef={main} large main label={t('screenOf', { name: main.participant.name || main.participant.identity })} />
+            ) : (
+              <Tile trackRef={main} large main showVideo={!lowBandwidth || main.participant.isLocal} label={label(main)} hand={handRaised(main.participant)} />
+            )}
+            {strip.length > 0 && (
+              <ul className="flex gap-2 overflow-x-auto pb-1" aria-label={t('speakers')} data-testid="stage-strip">
+                {strip.map((r) => (
+                  <li key={r.participant.identity} className="w-36 shrink-0 sm:w-44">
+                    <Tile trackRef={r} showVideo={!lowBandwidth || r.participant.isLocal} label={label(r)} hand={handRaised(r.participant)} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )
       ) : (
-        <div className={layout === 'stage' && cameras.length <= 2 ? 'grid gap-2 md:grid-cols-2' : 'grid grid-cols-2 gap-2 md:grid-cols-3'}>
-          {cameras.map((r) => (
-            <Tile
-              key={r.participant.identity}
-              trackRef={r}
-              showVideo={!lowBandwidth || r.participant.isLocal}
-              label={`${r.participant.name || r.participant.identity}${r.participant.isLocal ? ` (${t('you')})` : ''}`}
-              hand={handRaised(r.participant)}
-            />
+        <>
+          {screens.map((r) => (
+            <Tile key={`${r.participant.identity}-screen`} trackRef={r} large label={t('screenOf', { name: r.participant.name || r.participant.identity })} />
           ))}
-        </div>
+          <div className="grid grid-cols-2 gap-2 md:grid-cols-3">
+            {cameras.map((r) => (
+              <Tile key={r.participant.identity} trackRef={r} showVideo={!lowBandwidth || r.participant.isLocal} label={label(r)} hand={handRaised(r.participant)} />
+            ))}
+          </div>
+        </>
       )}
       <p className="text-sm text-stone-600" data-testid="audience">
         {layout === 'stage' ? t('audience', { count: audience }) : t('participants', { count: participants.length })}
@@ -187,12 +228,15 @@ function Tile({
   trackRef,
   label,
   large = false,
+  main = false,
   showVideo = true,
   hand = false,
 }: {
   trackRef: TrackReferenceOrPlaceholder;
   label: string;
   large?: boolean;
+  /** The stage's main area. */
+  main?: boolean;
   showVideo?: boolean;
   hand?: boolean;
 }) {
@@ -206,6 +250,7 @@ function Tile({
       data-identity={trackRef.participant.identity}
       data-source={trackRef.source}
       data-local={trackRef.participant.isLocal}
+      data-main={main || undefined}
     >
       {visible ? (
         <VideoTrack trackRef={trackRef as Parameters<typeof VideoTrack>[0]['trackRef']} className={`h-full w-full ${large ? 'object-contain' : 'object-cover'}`} />

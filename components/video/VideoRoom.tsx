@@ -33,6 +33,8 @@ export function VideoRoom({ sessionId, layout, defaultName }: { sessionId: strin
   const t = useTranslations('video');
   const tErrors = useTranslations('errors');
   const [state, setState] = useState<Phase>({ phase: 'prejoin', busy: false });
+  // The role the server gives (known from the early token): a stage's audience is not asked for devices.
+  const [role, setRole] = useState<Grant['role'] | null>(null);
   // While the person checks their devices, the token is fetched (and a refusal said) already;
   // "Enter" then connects at once. A token older than a minute is fetched again.
   const early = useRef<{ at: number; answer: Promise<Awaited<ReturnType<typeof fetchGrant>>> } | null>(null);
@@ -43,6 +45,7 @@ export function VideoRoom({ sessionId, layout, defaultName }: { sessionId: strin
     early.current = { at: Date.now(), answer };
     let current = true;
     void answer.then((r) => {
+      if (current && r.ok) setRole(r.grant.role);
       if (current && !r.ok) setState((s) => (s.phase === 'prejoin' && !s.busy ? { ...s, refused: { code: r.code, message: r.message } } : s));
     });
     return () => {
@@ -84,7 +87,14 @@ export function VideoRoom({ sessionId, layout, defaultName }: { sessionId: strin
             : t('refused.other', { message: tErrors.has(state.refused.code) ? tErrors(state.refused.code) : state.refused.message })}
         </p>
       )}
-      <PreJoin defaultName={defaultName} busy={state.busy} onJoin={(c) => void join(c)} />
+      <PreJoin
+        // A new form once the role is known: the device choices start from what the role calls for.
+        key={role ?? 'unknown'}
+        defaultName={defaultName}
+        busy={state.busy}
+        watchOnly={layout === 'stage' && role !== 'speaker' && role !== 'moderator'}
+        onJoin={(c) => void join(c)}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { type Db, getDb, type Tx } from '../client';
-import { registrations, sessions, users } from '../schema';
+import { linkSessions, registrations, sessions, users } from '../schema';
 
 export type Identity =
   | { kind: 'user'; userId: string; name: string; email: string }
@@ -29,7 +30,68 @@ export async function identityFromJoinToken(token: string): Promise<Identity | n
     .from(registrations)
     .where(and(eq(registrations.joinToken, token), eq(registrations.status, 'active')))
     .limit(1);
-  if (!row) return null;
+  return row ? registrantIdentity(row) : null;
+}
+
+/** How long a browser stays identified after opening a personal link. */
+export const LINK_SESSION_DAYS = 90;
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('base64url');
+
+/**
+ * Opening a personal link in a browser: a new link session for its registration (active or
+ * cancelled: the personal page says which). Returns the secret the cookie holds, or null when no
+ * registration has this token.
+ */
+export async function openLinkSession(token: string): Promise<{ secret: string; registrationId: string } | null> {
+  if (!token || token.length > 200) return null;
+  const db = await getDb();
+  const [reg] = await db.select({ id: registrations.id }).from(registrations).where(eq(registrations.joinToken, token)).limit(1);
+  if (!reg) return null;
+  // The registration's expired link sessions go when a new one comes.
+  await db.delete(linkSessions).where(and(eq(linkSessions.registrationId, reg.id), lt(linkSessions.expiresAt, new Date())));
+  const secret = randomBytes(32).toString('base64url');
+  await db.insert(linkSessions).values({
+    secretHash: hashSecret(secret),
+    registrationId: reg.id,
+    expiresAt: new Date(Date.now() + LINK_SESSION_DAYS * 86_400_000),
+  });
+  return { secret, registrationId: reg.id };
+}
+
+/** The registration a browser's link session names (whatever its status), if the session is still valid. */
+export async function registrationIdOfLinkSession(secret: string): Promise<string | null> {
+  if (!secret || secret.length > 200) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: linkSessions.registrationId })
+    .from(linkSessions)
+    .where(and(eq(linkSessions.secretHash, hashSecret(secret)), gt(linkSessions.expiresAt, new Date())))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** The registrant a browser's link session names, if the session is valid and the registration active. */
+export async function identityFromLinkSession(secret: string): Promise<Identity | null> {
+  if (!secret || secret.length > 200) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ reg: registrations })
+    .from(linkSessions)
+    .innerJoin(registrations, eq(registrations.id, linkSessions.registrationId))
+    .where(and(eq(linkSessions.secretHash, hashSecret(secret)), gt(linkSessions.expiresAt, new Date()), eq(registrations.status, 'active')))
+    .limit(1);
+  return row ? registrantIdentity(row.reg) : null;
+}
+
+/** Signs this browser out of its personal link (the link itself keeps working). */
+export async function closeLinkSession(secret: string): Promise<void> {
+  if (!secret || secret.length > 200) return;
+  const db = await getDb();
+  await db.delete(linkSessions).where(eq(linkSessions.secretHash, hashSecret(secret)));
+}
+
+function registrantIdentity(row: typeof registrations.$inferSelect): Identity {
   return {
     kind: 'registration',
     userId: row.userId,

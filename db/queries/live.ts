@@ -1,9 +1,12 @@
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '../client';
+import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { events, programmeSessions, registrations, registrationSessions, roomSanctions } from '../schema';
-import { guestActorKey } from '@/lib/domain/live';
+import { guestActorKey, mayRead } from '@/lib/domain/live';
+import { listMessages } from './chat';
 import { getSessionById } from './events';
 import { actorKeyOf, type Identity } from './identity';
+import { listQuestions } from './qa';
 import { eventRoleOf } from './roles';
 
 export type LiveRole = 'guest' | 'participant' | 'speaker' | 'moderator' | 'organizer';
@@ -125,4 +128,18 @@ export async function sessionByShortCode(code: string): Promise<{ eventSlug: str
     .orderBy(programmeSessions.createdAt)
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * What a session page shows before (or without) its live connection: the questions this person
+ * may see and the latest page of chat, as `session:join` would answer; null when they may not read.
+ */
+export async function liveSnapshot(identity: Identity | null, sessionId: string): Promise<LiveSnapshot | null> {
+  const a = await sessionAccess(identity, sessionId);
+  if (!a || !mayRead(a)) return null;
+  const [questions, history] = await Promise.all([
+    listQuestions(sessionId, { actorKey: a.actorKey, isModerator: a.isModerator }),
+    listMessages(sessionId),
+  ]);
+  return { questions, messages: history.messages, moreMessages: history.more };
 }

@@ -35,6 +35,20 @@ export function mayWrite(a: { actorKey: string | null; registered: boolean; role
   return a.registered || a.role !== 'participant';
 }
 
+/**
+ * May follow the session's Q&A and chat: not banned from it, and for a session by invitation, its
+ * staff and speakers and the people holding a confirmed seat.
+ */
+export function mayRead(a: {
+  bannedAt: Date | null;
+  session: { visibility: string };
+  isModerator: boolean;
+  role: string;
+  seat: string | null;
+}): boolean {
+  return !a.bannedAt && (a.session.visibility !== 'invitation' || a.isModerator || a.role === 'speaker' || a.seat === 'confirmed');
+}
+
 /** The name a guest's questions, messages and named poll answers carry (`Invité·e 1a2b`). */
 export const guestName = (guestKey: string, label: string) => `${label} ${guestKey.slice('guest:'.length, 'guest:'.length + 4)}`;
 

@@ -11,7 +11,7 @@ import '../zod-browser';
  * id (`user:<id>` once they have an account, else `registration:<id>`): see docs/api.md.
  */
 
-/** Cookie set by `/api/join` from a personal link: a registration join token, accepted like a sign-in. */
+/** Cookie set by `/r/{token}` and `/api/join`: the secret of a link session (never the link's token), accepted like a sign-in. */
 export const JOIN_COOKIE = 'chemins-join';
 
 export type AckError = { code: ErrorCode; message: string };
@@ -244,6 +244,8 @@ export type JoinData = {
   sanctions?: ActiveSanction[];
   polls?: PollJoin;
 };
+/** The part of `session:join`'s answer a session page renders before its connection (`liveSnapshot`). */
+export type LiveSnapshot = Pick<JoinData, 'questions' | 'messages' | 'moreMessages'>;
 export type PingData = { sentAt: number; serverAt: number; user: { name: string; kind: 'user' | 'registration' } };
 export type ModerationNotice = {
   sessionId: string;

@@ -1,6 +1,6 @@
 import { getServerSession } from 'next-auth';
 import { cookies } from 'next/headers';
-import { identityFromJoinToken, type Identity } from '@/db/queries/identity';
+import { identityFromJoinToken, identityFromLinkSession, registrationIdOfLinkSession, type Identity } from '@/db/queries/identity';
 import { JOIN_COOKIE } from '@/lib/realtime/protocol';
 import { authOptions } from './options';
 
@@ -16,13 +16,20 @@ export async function currentUser(): Promise<CurrentUser | null> {
 
 /**
  * Who is asking, for live features: the signed-in user, else the registrant whose personal link
- * set the join cookie (`/api/join`), else an `Authorization: Bearer <join token>` header.
+ * this browser opened (`/r/{token}` or `/api/join` set the link cookie), else an
+ * `Authorization: Bearer <join token>` header.
  */
 export async function currentParticipant(req?: Request): Promise<Identity | null> {
   const auth = req?.headers.get('authorization');
   if (auth?.startsWith('Bearer ')) return identityFromJoinToken(auth.slice(7).trim());
   const user = await currentUser();
   if (user) return { kind: 'user', userId: user.id, name: user.name ?? user.email.split('@')[0]!, email: user.email };
-  const joined = (await cookies()).get(JOIN_COOKIE)?.value;
-  return joined ? identityFromJoinToken(joined) : null;
+  const link = (await cookies()).get(JOIN_COOKIE)?.value;
+  return link ? identityFromLinkSession(link) : null;
+}
+
+/** The registration whose personal link this browser opened (active or cancelled), if any. */
+export async function currentLinkRegistrationId(): Promise<string | null> {
+  const link = (await cookies()).get(JOIN_COOKIE)?.value;
+  return link ? registrationIdOfLinkSession(link) : null;
 }

@@ -3,7 +3,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { parse as parseCookie } from 'cookie';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
-import { actorKeyOf, identityFromJoinToken, identityFromSessionToken, type Identity } from '@/db/queries/identity';
+import { actorKeyOf, identityFromJoinToken, identityFromLinkSession, identityFromSessionToken, type Identity } from '@/db/queries/identity';
 import { GUEST_KEY } from '@/lib/domain/live';
 import { logger } from '@/lib/logger';
 import { actorRoomOf, JOIN_COOKIE, pingPayload } from '@/lib/realtime/protocol';
@@ -36,8 +36,8 @@ async function authenticate(socket: ChemSocket): Promise<Identity | null> {
   }
   const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
   if (typeof token === 'string' && token) return identityFromJoinToken(token);
-  const joined = cookies[JOIN_COOKIE];
-  return joined ? identityFromJoinToken(joined) : null;
+  const link = cookies[JOIN_COOKIE];
+  return link ? identityFromLinkSession(link) : null;
 }
 
 /**

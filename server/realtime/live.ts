@@ -11,7 +11,7 @@ import {
   voteQuestion,
   withdrawQuestion,
 } from '@/db/queries/qa';
-import { guestName, isPublicStatus, mayWrite, type QuestionRow, questionView, withVote } from '@/lib/domain/live';
+import { guestName, isPublicStatus, mayRead, mayWrite, type QuestionRow, questionView, withVote } from '@/lib/domain/live';
 import { logger } from '@/lib/logger';
 import {
   actorRoomOf,
@@ -65,7 +65,7 @@ async function followLink(socket: ChemSocket) {
 /** May read the session's Q&A and chat: public sessions for all; invitation-only ones for their seats and staff. */
 export function assertReader(a: SessionAccess) {
   if (a.bannedAt) throw new CommandError('banned', 'A moderator removed you from this session.');
-  if (a.session.visibility === 'invitation' && !a.isModerator && a.role !== 'speaker' && a.seat !== 'confirmed') {
+  if (!mayRead(a)) {
     throw new CommandError('forbidden', 'This session is by invitation: only its participants can follow its Q&A and chat.');
   }
 }

@@ -6,8 +6,9 @@ import { formatDay, formatTime } from '@/components/format';
 import { SessionBadges } from '@/components/SessionBadges';
 import { getEventProgramme } from '@/db/queries/events';
 import { organizedEvent } from '@/db/queries/organizer';
+import { mySeats } from '@/db/queries/my-registrations';
 import { seatCounts } from '@/db/queries/registrations';
-import { currentUser } from '@/server/auth/current';
+import { currentParticipant } from '@/server/auth/current';
 import { localDate } from '@/lib/domain/time';
 
 type Params = { slug: string };
@@ -41,8 +42,10 @@ export default async function EventPage({
     getTranslations('register'),
     seatCounts(programme.event.id),
   ]);
-  const user = await currentUser();
-  const organizer = user ? Boolean(await organizedEvent(user.id, slug)) : false;
+  const participant = await currentParticipant();
+  const organizer = participant?.kind === 'user' ? Boolean(await organizedEvent(participant.userId, slug)) : false;
+  const seats = await mySeats(participant, programme.event.id);
+  const registered = participant?.kind === 'registration' ? participant.eventId === programme.event.id : seats.size > 0;
   const tOrg = await getTranslations('organize');
   const isFull = (s: { id: string; capacity: number | null }) => s.capacity !== null && (counts.get(s.id)?.confirmed ?? 0) >= s.capacity;
   const { event } = programme;
@@ -62,9 +65,9 @@ export default async function EventPage({
   const kinds = [...new Set(programme.sessions.map((s) => s.kind))];
   const filtered = Object.values(filters).some(Boolean);
   const select = (name: keyof Search, label: string, options: { value: string; label: string }[]) => (
-    <label className="flex flex-col text-sm">
+    <label className="flex max-w-full min-w-0 flex-col text-sm">
       <span className="font-medium">{label}</span>
-      <select name={name} defaultValue={filters[name] ?? ''} className="rounded border border-stone-300 bg-white px-2 py-1">
+      <select name={name} defaultValue={filters[name] ?? ''} className="w-full max-w-full rounded border border-stone-300 bg-white px-2 py-1 sm:w-auto">
         <option value="">{t('all')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -83,21 +86,49 @@ export default async function EventPage({
       <h1 className="mt-2 text-2xl font-bold">{event.title}</h1>
       {event.location && <p className="text-stone-600">{event.location}</p>}
       <p className="mt-3 max-w-3xl whitespace-pre-line">{event.description}</p>
-      {event.endsAt > new Date() && (
-        <p className="mt-4">
-          <Link href={`/events/${event.slug}/register`} className="inline-block rounded bg-brand px-4 py-2 text-white no-underline hover:no-underline">
-            {tReg('ctaEvent')}
+      {registered ? (
+        <p className="mt-4 flex flex-wrap items-center gap-3" data-testid="registered">
+          <Link href="/r" className="inline-block rounded bg-green-50 px-4 py-2 font-medium text-green-900 no-underline">
+            {tReg('registeredEvent')}
           </Link>
+          {event.endsAt > new Date() && <Link href={`/events/${event.slug}/register`}>{tReg('addSessions')}</Link>}
         </p>
+      ) : (
+        event.endsAt > new Date() && (
+          <p className="mt-4">
+            <Link href={`/events/${event.slug}/register`} className="inline-block rounded bg-brand px-4 py-2 text-white no-underline hover:no-underline">
+              {tReg('ctaEvent')}
+            </Link>
+          </p>
+        )
       )}
-      <p className="mt-3 flex flex-wrap gap-4 text-sm">
-        <a href={`/api/events/${event.slug}/calendar.ics`}>iCalendar (.ics)</a>
-        <a href={`/api/events/${event.slug}/schedule.xml`}>schedule.xml</a>
-        <a href={`/api/events/${event.slug}/schedule.json`}>schedule.json</a>
+      <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
+        <details className="max-w-full" data-testid="export-menu">
+          <summary className="cursor-pointer text-brand underline">{t('exportMenu')}</summary>
+          <dl className="mt-2 max-w-xl space-y-2 rounded bg-white p-3">
+            {(
+              [
+                ['calendar.ics', 'iCalendar (.ics)', t('icsHelp')],
+                ['schedule.xml', 'schedule.xml', t('xmlHelp')],
+                ['schedule.json', 'schedule.json', t('jsonHelp')],
+              ] as const
+            ).map(([file, label, help]) => (
+              <div key={file}>
+                <dt>
+                  <a href={`/api/events/${event.slug}/${file}`}>{label}</a>
+                </dt>
+                <dd className="text-stone-700">{help}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
         {organizer && <Link href={`/organize/${event.slug}`}>{tOrg('link')}</Link>}
-      </p>
+      </div>
 
       <h2 className="mt-8 text-xl font-bold">{t('programme')}</h2>
+      <p className="text-sm text-stone-600" data-testid="time-zone">
+        {t('timeZone', { tz })}
+      </p>
       <form method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3" aria-label={t('filters')}>
         {programme.tracks.length > 0 && select('track', t('filterTrack'), programme.tracks.map((x) => ({ value: x.key, label: x.name })))}
         {select('kind', t('filterKind'), kinds.map((k) => ({ value: k, label: tKind(k) })))}
@@ -122,8 +153,9 @@ export default async function EventPage({
               <ol className="mt-2 divide-y divide-stone-200" data-testid="programme">
                 {daySessions.map((s) => (
                   <li key={s.id} className="flex gap-4 py-3" data-session-slug={s.slug}>
-                    <div className="w-28 shrink-0 text-sm tabular-nums text-stone-700">
-                      {formatTime(s.startsAt, locale, tz)}–{formatTime(s.endsAt, locale, tz)}
+                    <div className="w-20 shrink-0 text-sm tabular-nums text-stone-700 sm:w-36">
+                      <span className="whitespace-nowrap">{formatTime(s.startsAt, locale, tz)}–</span>{' '}
+                      <span className="whitespace-nowrap">{formatTime(s.endsAt, locale, tz)}</span>
                     </div>
                     <div className="min-w-0">
                       <p className="text-xs uppercase tracking-wide text-stone-500">
@@ -134,6 +166,12 @@ export default async function EventPage({
                       <h4 className={`font-semibold ${s.status === 'cancelled' ? 'line-through' : ''}`}>
                         <Link href={`/events/${event.slug}/sessions/${s.slug}`}>{s.title}</Link>{' '}
                         <SessionBadges session={s} full={isFull(s)} />
+                        {seats.has(s.id) && (
+                          <span className="ml-1 rounded bg-green-50 px-1.5 py-0.5 text-xs font-medium text-green-900" data-testid="my-seat" data-seat={seats.get(s.id)!.status}>
+                            {tReg('registered')}
+                            {seats.get(s.id)!.status === 'waitlisted' && ` (${tReg('myPlace', { status: 'waitlisted', position: seats.get(s.id)!.position ?? 1 })})`}
+                          </span>
+                        )}
                       </h4>
                       {s.people.length > 0 && (
                         <p className="text-sm text-stone-600">

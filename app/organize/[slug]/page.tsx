@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatTime } from '@/components/format';
+import { formatShortDateTime } from '@/components/format';
 import { attendees, organizedEvent, sessionCounts } from '@/db/queries/organizer';
 import { currentUser } from '@/server/auth/current';
 import { ActionForm } from '@/components/organize/ActionForm';
@@ -39,8 +39,9 @@ export default async function OrganizePage({
   }
   const [{ event, sessions }, { attendees: people }] = await Promise.all([sessionCounts(user.id, slug), attendees(user.id, slug)]);
   const tz = event.timeZone;
-  const [tEdit, programme, questions, codes] = await Promise.all([
+  const [tEdit, tEvent, programme, questions, codes] = await Promise.all([
     getTranslations('edit'),
+    getTranslations('event'),
     getEventProgramme(slug),
     getDb().then((db) => questionsOf(db, event.id)),
     listInvitationCodes(user.id, slug),
@@ -55,10 +56,36 @@ export default async function OrganizePage({
           {t('title')} — {event.title}
         </h1>
       </header>
-      <section aria-labelledby="counts">
-        <h2 id="counts" className="mb-2 text-lg font-semibold">
-          {t('counts')}
+      <nav aria-label={t('sections')} className="sticky top-0 z-10 -mx-4 bg-stone-50/95 px-4 py-2">
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {(
+            [
+              ['overview', t('overview')],
+              ['check-in', t('checkIn')],
+              ['attendees', t('attendees', { count: people.length })],
+              ['programme', tEdit('programme')],
+              ['exports', t('exports')],
+            ] as const
+          ).map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {sp.saved && (
+        <p role="status" className="rounded bg-green-50 p-3 text-green-900">
+          {tEdit('saved')}
+        </p>
+      )}
+      <section aria-labelledby="overview-title" id="overview" className="scroll-mt-12">
+        <h2 id="overview-title" className="text-xl font-bold">
+          {t('overview')}
         </h2>
+        <h3 id="counts" className="mt-2 mb-2 text-lg font-semibold">
+          {t('counts')}
+        </h3>
+        <div className="overflow-x-auto">
         <table className="w-full bg-white text-sm" data-testid="session-counts">
           <thead>
             <tr className="text-left">
@@ -72,7 +99,7 @@ export default async function OrganizePage({
             {sessions.map((s) => (
               <tr key={s.id} className="border-t border-stone-200" data-session-slug={s.slug}>
                 <td className="p-2">
-                  {formatTime(s.startsAt, locale, tz)} · {s.title}
+                  <span className="whitespace-nowrap tabular-nums">{formatShortDateTime(s.startsAt, locale, tz)}</span> · {s.title}
                 </td>
                 <td className="p-2 text-right tabular-nums" data-col="confirmed">{s.confirmed}</td>
                 <td className="p-2 text-right tabular-nums" data-col="waiting">{s.waitlisted}</td>
@@ -81,15 +108,73 @@ export default async function OrganizePage({
             ))}
           </tbody>
         </table>
+        </div>
       </section>
-      {sp.saved && (
-        <p role="status" className="rounded bg-green-50 p-3 text-green-900">
-          {tEdit('saved')}
-        </p>
-      )}
-      <section aria-labelledby="programme-title" id="programme">
-        <div className="mb-2 flex items-center gap-4">
-          <h2 id="programme-title" className="text-lg font-semibold">
+      <section aria-labelledby="check-in-title" id="check-in" className="scroll-mt-12 rounded-lg bg-white p-4">
+        <h2 id="check-in-title" className="text-lg font-semibold">
+          {t('checkIn')}
+        </h2>
+        <p className="text-sm text-stone-600">{t('checkInHelp')}</p>
+        {(sp.welcome || sp.already || sp.unknown) && (
+          <p role={sp.unknown ? 'alert' : 'status'} className="mt-2 font-medium">
+            {sp.welcome ? t('welcome', { name: sp.welcome }) : sp.already ? t('already', { name: sp.already }) : t('unknownCode')}
+          </p>
+        )}
+        <form action={checkInAction.bind(null, slug)} className="mt-2 flex flex-wrap gap-2">
+          <label className="sr-only" htmlFor="code">
+            {t('checkIn')}
+          </label>
+          <input id="code" name="code" autoFocus autoComplete="off" className="min-w-0 flex-1 basis-56 rounded border border-stone-300 px-3 py-2" />
+          <button type="submit" className="rounded bg-brand px-4 py-2 text-white">
+            {t('checkInSubmit')}
+          </button>
+        </form>
+        <QrScanner inputId="code" />
+      </section>
+      <section aria-labelledby="attendees-title" id="attendees" className="scroll-mt-12">
+        <div className="mb-2 flex flex-wrap items-center gap-4">
+          <h2 id="attendees-title" className="text-xl font-bold">
+            {t('attendees', { count: people.length })}
+          </h2>
+          <a href={`/api/events/${slug}/registrations.csv`} download>
+            {t('csv')}
+          </a>
+        </div>
+        <div className="overflow-x-auto">
+        <table className="w-full bg-white text-sm">
+          <thead>
+            <tr className="text-left">
+              <th className="p-2">{t('name')}</th>
+              <th className="p-2">{t('email')}</th>
+              <th className="p-2">{t('sessions')}</th>
+              <th className="p-2">{t('answers')}</th>
+              <th className="p-2">{t('checkedIn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.id} className="border-t border-stone-200">
+                <td className="p-2">{p.name}</td>
+                <td className="p-2">{p.email}</td>
+                <td className="p-2">
+                  {p.seatList.map((seat) => `${seat.title} (${t(`seatStatus.${seat.status}`)})`).join(', ')}
+                </td>
+                <td className="p-2">
+                  {Object.entries(p.answers)
+                    .map(([k, v]) => `${questions.find((q) => q.key === k)?.label ?? k} ${Array.isArray(v) ? v.join(', ') : v === true ? '✓' : v === false ? '✗' : v}`)
+                    .join(' · ')}
+                </td>
+                <td className="p-2 whitespace-nowrap">{p.checkedInAt ? formatShortDateTime(p.checkedInAt, locale, tz) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </div>
+      </section>
+      <section aria-labelledby="programme-title" id="programme" className="scroll-mt-12 space-y-8">
+        <div>
+        <div className="mb-2 flex flex-wrap items-center gap-4">
+          <h2 id="programme-title" className="text-xl font-bold">
             {tEdit('programme')}
           </h2>
           <Link href={`/organize/${slug}/sessions/new`}>{tEdit('newSession')}</Link>
@@ -97,16 +182,14 @@ export default async function OrganizePage({
         <ul className="divide-y divide-stone-200 rounded bg-white text-sm" data-testid="organizer-programme">
           {programme!.sessions.map((s) => (
             <li key={s.id} className="flex gap-3 p-2">
-              <span className="w-32 shrink-0 tabular-nums">
-                {s.startsAt.toLocaleDateString(locale, { timeZone: tz, day: 'numeric', month: 'short' })} {formatTime(s.startsAt, locale, tz)}
-              </span>
-              <span className="flex-1">{s.title}</span>
+              <span className="w-32 shrink-0 tabular-nums">{formatShortDateTime(s.startsAt, locale, tz)}</span>
+              <span className="min-w-0 flex-1 break-words">{s.title}</span>
               <Link href={`/organize/${slug}/sessions/${s.id}`}>{tEdit('edit')}</Link>
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="rooms-title" id="rooms" className="grid gap-6 sm:grid-cols-2">
+        </div>
+      <div id="rooms" className="grid gap-6 sm:grid-cols-2">
         <div>
           <h2 id="rooms-title" className="text-lg font-semibold">
             {tEdit('rooms')}
@@ -145,7 +228,7 @@ export default async function OrganizePage({
             ]}
           />
         </div>
-      </section>
+      </div>
       <details id="event" className="rounded-lg bg-white p-4">
         <summary className="cursor-pointer text-lg font-semibold">{tEdit('eventDetails')}</summary>
         <ActionForm
@@ -163,10 +246,8 @@ export default async function OrganizePage({
           ]}
         />
       </details>
-      <section aria-labelledby="codes-title" id="codes">
-        <h2 id="codes-title" className="text-lg font-semibold">
-          {tEdit('codes')}
-        </h2>
+      <div id="codes">
+        <h3 className="text-lg font-semibold">{tEdit('codes')}</h3>
         <ul className="mb-2 text-sm" data-testid="invitation-codes">
           {codes.map((c) => (
             <li key={c.code}>
@@ -189,11 +270,9 @@ export default async function OrganizePage({
             { name: 'maxUses', label: tEdit('maxUses'), type: 'number', defaultValue: '1' },
           ]}
         />
-      </section>
-      <section aria-labelledby="questions-title" id="questions">
-        <h2 id="questions-title" className="text-lg font-semibold">
-          {tEdit('questions')}
-        </h2>
+      </div>
+      <div id="questions">
+        <h3 className="text-lg font-semibold">{tEdit('questions')}</h3>
         <ul className="mb-2 text-sm" data-testid="questions">
           {questions.map((q) => (
             <li key={q.key}>
@@ -215,63 +294,43 @@ export default async function OrganizePage({
             { name: 'required', label: tEdit('required'), type: 'checkbox' },
           ]}
         />
+      </div>
       </section>
-      <section aria-labelledby="check-in-title" id="check-in" className="rounded-lg bg-white p-4">
-        <h2 id="check-in-title" className="text-lg font-semibold">
-          {t('checkIn')}
+      <section aria-labelledby="exports-title" id="exports" className="scroll-mt-12">
+        <h2 id="exports-title" className="text-xl font-bold">
+          {t('exports')}
         </h2>
-        <p className="text-sm text-stone-600">{t('checkInHelp')}</p>
-        {(sp.welcome || sp.already || sp.unknown) && (
-          <p role={sp.unknown ? 'alert' : 'status'} className="mt-2 font-medium">
-            {sp.welcome ? t('welcome', { name: sp.welcome }) : sp.already ? t('already', { name: sp.already }) : t('unknownCode')}
-          </p>
-        )}
-        <form action={checkInAction.bind(null, slug)} className="mt-2 flex flex-wrap gap-2">
-          <label className="sr-only" htmlFor="code">
-            {t('checkIn')}
-          </label>
-          <input id="code" name="code" autoFocus autoComplete="off" className="min-w-72 flex-1 rounded border border-stone-300 px-3 py-2" />
-          <button type="submit" className="rounded bg-brand px-4 py-2 text-white">
-            {t('checkInSubmit')}
-          </button>
-        </form>
-        <QrScanner inputId="code" />
-      </section>
-      <section aria-labelledby="attendees">
-        <div className="mb-2 flex items-center gap-4">
-          <h2 id="attendees" className="text-lg font-semibold">
-            {t('attendees', { count: people.length })}
-          </h2>
-          <a href={`/api/events/${slug}/registrations.csv`} download>
-            {t('csv')}
-          </a>
-        </div>
-        <table className="w-full bg-white text-sm">
-          <thead>
-            <tr className="text-left">
-              <th className="p-2">{t('name')}</th>
-              <th className="p-2">{t('email')}</th>
-              <th className="p-2">{t('sessions')}</th>
-              <th className="p-2">{t('answers')}</th>
-              <th className="p-2">{t('checkedIn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id} className="border-t border-stone-200">
-                <td className="p-2">{p.name}</td>
-                <td className="p-2">{p.email}</td>
-                <td className="p-2">{p.seats.join(', ')}</td>
-                <td className="p-2">
-                  {Object.entries(p.answers)
-                    .map(([k, v]) => `${questions.find((q) => q.key === k)?.label ?? k} ${Array.isArray(v) ? v.join(', ') : v === true ? '✓' : v === false ? '✗' : v}`)
-                    .join(' · ')}
-                </td>
-                <td className="p-2">{p.checkedInAt ? formatTime(p.checkedInAt, locale, tz) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <p className="text-sm text-stone-600">{t('exportsHelp')}</p>
+        <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+          <dt>
+            <a href={`/api/events/${slug}/registrations.csv`} download>
+              {t('csv')}
+            </a>
+          </dt>
+          <dd className="text-stone-700">{t('csvHelp')}</dd>
+          <dt>
+            <a href={`/api/events/${slug}/calendar.ics`}>iCalendar (.ics)</a>
+          </dt>
+          <dd className="text-stone-700">{tEvent('icsHelp')}</dd>
+          <dt>
+            <a href={`/api/events/${slug}/schedule.xml`}>schedule.xml</a>
+          </dt>
+          <dd className="text-stone-700">{tEvent('xmlHelp')}</dd>
+          <dt>
+            <a href={`/api/events/${slug}/schedule.json`}>schedule.json</a>
+          </dt>
+          <dd className="text-stone-700">{tEvent('jsonHelp')}</dd>
+        </dl>
+        <h3 className="mt-4 text-lg font-semibold">{t('qaExports')}</h3>
+        <ul className="mt-1 divide-y divide-stone-200 rounded bg-white text-sm" data-testid="qa-exports">
+          {sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 p-2">
+              <span className="min-w-0 flex-1 break-words">{s.title}</span>
+              <a href={`/api/sessions/${s.id}/qa.csv`}>{t('qaCsv')}</a>
+              <a href={`/api/sessions/${s.id}/qa.md`}>{t('qaMd')}</a>
+            </li>
+          ))}
+        </ul>
       </section>
     </div>
   );

@@ -1,10 +1,12 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { openLinkSession } from '@/db/queries/identity';
 import { register } from '@/db/queries/registrations';
 import { registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
+import { linkCookie } from '@/server/auth/link-cookie';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/guard';
 import { mailAllowed } from '@/server/http/rate-limit';
 
@@ -59,5 +61,8 @@ export async function registerAction(eventSlug: string, _prev: RegisterState, fo
   }
   // The personal link opens only for the request that created the registration (publicRegistration).
   if (!result.created) redirect(`/events/${encodeURIComponent(eventSlug)}/register/sent`);
-  redirect(`/r/${result.registration.joinToken}?new=1`);
+  // This browser is now the registrant's, as if the personal link had been opened (`/r/{token}`).
+  const opened = await openLinkSession(result.registration.joinToken);
+  if (opened) (await cookies()).set(linkCookie(opened.secret, (await headers()).get('x-forwarded-proto') === 'https'));
+  redirect('/r?new=1');
 }

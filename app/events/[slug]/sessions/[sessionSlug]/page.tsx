@@ -6,12 +6,12 @@ import { formatDay, formatTime } from '@/components/format';
 import { LivePanel } from '@/components/live/LivePanel';
 import { SessionBadges } from '@/components/SessionBadges';
 import { getProgrammeSession } from '@/db/queries/events';
-import { sessionAccess } from '@/db/queries/live';
+import { liveSnapshot, sessionAccess } from '@/db/queries/live';
+import { mySeats } from '@/db/queries/my-registrations';
 import { mayRunPolls } from '@/lib/domain/polls';
 import { seatCounts } from '@/db/queries/registrations';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentParticipant } from '@/server/auth/current';
-import { livekitSettings } from '@/server/livekit';
 
 type Params = { slug: string; sessionSlug: string };
 
@@ -24,17 +24,17 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   const found = await getProgrammeSession(await params);
   if (!found) notFound();
   const { event, session } = found;
-  const [locale, t, tKind, tMode, tRole, tReg, tVideo, user, counts] = await Promise.all([
+  const [locale, t, tKind, tMode, tRole, tReg, user, counts] = await Promise.all([
     getLocale(),
     getTranslations('session'),
     getTranslations('kind'),
     getTranslations('mode'),
     getTranslations('role'),
     getTranslations('register'),
-    getTranslations('video'),
     currentParticipant(),
     seatCounts(event.id),
   ]);
+  const mySeat = (await mySeats(user, event.id)).get(session.id);
   const confirmed = counts.get(session.id)?.confirmed ?? 0;
   const full = session.capacity !== null && confirmed >= session.capacity;
   const tz = event.timeZone;
@@ -42,6 +42,8 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   // Staff roles come with a sign-in only.
   const staff = !live && user?.kind === 'user' ? await sessionAccess(user, session.id) : null;
   const [tLive, tPolls] = await Promise.all([getTranslations('live'), getTranslations('polls')]);
+  // Questions and chat come with the page: no false "no question yet" before the connection, nor without JavaScript.
+  const snapshot = live ? await liveSnapshot(user, session.id) : null;
   return (
     <article className="space-y-6">
       <p className="text-sm">
@@ -69,7 +71,14 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           )}
         </dl>
       </header>
-      {session.status !== 'cancelled' && session.endsAt > new Date() && (
+      {mySeat ? (
+        <p data-testid="my-seat" data-seat={mySeat.status}>
+          <Link href="/r" className="inline-block rounded bg-green-50 px-4 py-2 font-medium text-green-900 no-underline">
+            {tReg('registered')}
+          </Link>{' '}
+          <span className="text-sm text-stone-700">({tReg('myPlace', { status: mySeat.status, position: mySeat.position ?? 1 })})</span>
+        </p>
+      ) : session.status !== 'cancelled' && session.endsAt > new Date() && (
         <p>
           <Link
             href={`/events/${event.slug}/register?session=${session.id}`}
@@ -95,23 +104,23 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           ))}
         </ul>
       )}
-      {session.mode !== 'onsite' && session.status !== 'cancelled' && (
-        <p>
+      {session.mode !== 'onsite' && session.status !== 'cancelled' && session.endsAt > new Date() && (
+        <p className="flex flex-wrap items-center gap-3">
           <Link
             href={`/events/${event.slug}/sessions/${session.slug}/room`}
-            className="inline-block rounded bg-live px-4 py-2 text-white no-underline hover:no-underline"
-            data-testid="join-room"
+            className="inline-block rounded bg-live px-5 py-2.5 font-medium text-white no-underline hover:no-underline"
+            data-testid="join-live"
           >
-            {tVideo('joinRoom')}
+            {live ? t('joinLive') : t('joinOnline')}
           </Link>
+          <span className="text-sm text-stone-600">{t('joinHelp')}</span>
         </p>
       )}
       {live ? (
         <LivePanel
           sessionId={session.id}
           sessionPath={`/events/${event.slug}/sessions/${session.slug}`}
-          signedIn={Boolean(user && (user.kind === 'user' || user.eventId === event.id))}
-          videoConfigured={livekitSettings() !== null}
+          snapshot={snapshot}
         />
       ) : (
         <>

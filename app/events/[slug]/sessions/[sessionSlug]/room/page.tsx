@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { LiveSide } from '@/components/live/LiveSide';
 import { VideoRoom } from '@/components/video/VideoRoom';
 import { getProgrammeSession } from '@/db/queries/events';
+import { liveSnapshot } from '@/db/queries/live';
 import { roomLayoutOf } from '@/lib/domain/video';
 import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/livekit';
@@ -24,6 +25,7 @@ export default async function RoomPage({ params }: { params: Promise<Params> }) 
   const [t, who] = await Promise.all([getTranslations('video'), currentParticipant()]);
   const sessionPath = `/events/${event.slug}/sessions/${session.slug}`;
   const layout = roomLayoutOf(session.kind);
+  const snapshot = await liveSnapshot(who, session.id);
   return (
     <div className="space-y-4">
       <p className="text-sm">
@@ -49,7 +51,7 @@ export default async function RoomPage({ params }: { params: Promise<Params> }) 
           <h2 id="live-side-title" className="sr-only">
             {t('sideTitle')}
           </h2>
-          <LiveSide sessionId={session.id} sessionPath={sessionPath} />
+          <LiveSide sessionId={session.id} sessionPath={sessionPath} snapshot={snapshot} />
         </aside>
       </div>
     </div>

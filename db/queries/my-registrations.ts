@@ -1,0 +1,114 @@
+import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { getDb } from '../client';
+import { events, registrations, registrationSessions } from '../schema';
+import type { Identity } from './identity';
+import { cancel, type CancelResult } from './registrations';
+
+/**
+ * A person as the personal page sees them: the registration whose personal link this browser
+ * opened (whatever its status), and the signed-in account (whose registrations are linked to it by
+ * e-mail, docs/architecture.md). Either may be missing.
+ */
+export type Person = { linkRegistrationId: string | null; userId: string | null };
+
+/** A seat as its holder sees it: confirmed, or waitlisted at `position` (1 = next to get a seat). */
+export type MySeat = { sessionId: string; status: 'confirmed' | 'waitlisted'; position: number | null };
+
+/** The person's registrations: those of `who` (the link's registration and the account's). */
+function ofPerson(who: Person): SQL | undefined {
+  const mine = [
+    who.linkRegistrationId ? eq(registrations.id, who.linkRegistrationId) : undefined,
+    who.userId ? eq(registrations.userId, who.userId) : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+  return mine.length ? or(...mine) : undefined;
+}
+
+/**
+ * Seats with their place on the waiting list. The order is the one seats are given in
+ * (`promote` in ./registrations.ts): oldest request first, then the registration id.
+ */
+async function seatsOfRegistrations(registrationIds: string[]): Promise<Map<string, MySeat[]>> {
+  const out = new Map<string, MySeat[]>();
+  if (!registrationIds.length) return out;
+  const db = await getDb();
+  const ahead = sql<number>`(
+    select count(*)::int from ${registrationSessions} other
+    where other.session_id = ${registrationSessions.sessionId} and other.status = 'waitlisted'
+      and (other.requested_at, other.registration_id) < (${registrationSessions.requestedAt}, ${registrationSessions.registrationId})
+  )`;
+  const rows = await db
+    .select({
+      registrationId: registrationSessions.registrationId,
+      sessionId: registrationSessions.sessionId,
+      status: registrationSessions.status,
+      ahead: sql<number | null>`case when ${registrationSessions.status} = 'waitlisted' then ${ahead} end`,
+    })
+    .from(registrationSessions)
+    .where(and(inArray(registrationSessions.registrationId, registrationIds), ne(registrationSessions.status, 'cancelled')));
+  for (const r of rows) {
+    const seat: MySeat = {
+      sessionId: r.sessionId,
+      status: r.status as MySeat['status'],
+      position: r.status === 'waitlisted' ? Number(r.ahead ?? 0) + 1 : null,
+    };
+    out.set(r.registrationId, [...(out.get(r.registrationId) ?? []), seat]);
+  }
+  return out;
+}
+
+/** The person's registrations, each with its event and seats, most recent event first. */
+export async function registrationsOfPerson(who: Person) {
+  const where = ofPerson(who);
+  if (!where) return [];
+  const db = await getDb();
+  const regs = await db
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      status: registrations.status,
+      joinToken: registrations.joinToken,
+      eventId: registrations.eventId,
+      eventSlug: events.slug,
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(where)
+    .orderBy(sql`${events.startsAt} desc`, asc(registrations.createdAt));
+  const seats = await seatsOfRegistrations(regs.map((r) => r.id));
+  return regs.map((r) => ({ ...r, seats: seats.get(r.id) ?? [] }));
+}
+
+/**
+ * The seats the person asking holds in an event's sessions (programme and session pages), by
+ * session: through their personal link or their account.
+ */
+export async function mySeats(identity: Identity | null, eventId: string): Promise<Map<string, MySeat>> {
+  if (!identity) return new Map();
+  const where = ofPerson({
+    linkRegistrationId: identity.kind === 'registration' ? identity.registrationId : null,
+    userId: identity.userId,
+  });
+  const db = await getDb();
+  const regs = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(where, eq(registrations.eventId, eventId), eq(registrations.status, 'active')));
+  const seats = await seatsOfRegistrations(regs.map((r) => r.id));
+  return new Map([...seats.values()].flat().map((s) => [s.sessionId, s]));
+}
+
+/**
+ * Cancel a seat (or the whole registration) of one of the person's registrations, from the
+ * personal page; null when the registration is not theirs.
+ */
+export async function cancelForPerson(who: Person, registrationId: string, sessionId?: string): Promise<CancelResult | null> {
+  const where = ofPerson(who);
+  if (!where) return null;
+  const db = await getDb();
+  const [reg] = await db
+    .select({ joinToken: registrations.joinToken })
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), where))
+    .limit(1);
+  return reg ? cancel(reg.joinToken, sessionId) : null;
+}
