@@ -1,7 +1,9 @@
+import { healthResponse } from '@/lib/api/responses';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { livekitHealth } from '@/server/livekit';
 import { realtimeState } from '@/server/realtime';
+import { respond } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +16,8 @@ export async function GET() {
   const realtime = realtimeState();
   const livekit = await livekitHealth();
   const ok = db === 'ok' && realtime === 'ok';
-  return Response.json(
+  return respond(
+    healthResponse,
     { status: ok ? 'ok' : 'degraded', db, realtime, livekit },
     { status: ok ? 200 : 503, headers: { 'cache-control': 'no-store' } },
   );

@@ -1,6 +1,8 @@
+import { linkSessionResponse } from '@/lib/api/responses';
 import { linkSessionToPath } from '@/db/queries/paths';
 import { linkSessionRequest } from '@/lib/domain/resources';
 import { signedInWrite } from '@/server/paths-http';
+import { respond } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,6 +10,6 @@ export const dynamic = 'force-dynamic';
 export async function PUT(req: Request, ctx: { params: Promise<{ path: string }> }) {
   const { path } = await ctx.params;
   return signedInWrite(req, linkSessionRequest, async (actor, body) =>
-    Response.json({ changed: await linkSessionToPath(actor.userId, path, body.sessionId, body.linked) }),
+    respond(linkSessionResponse, { changed: await linkSessionToPath(actor.userId, path, body.sessionId, body.linked) }),
   );
 }

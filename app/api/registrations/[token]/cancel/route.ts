@@ -1,6 +1,7 @@
+import { cancelResponse } from '@/lib/api/responses';
 import { z } from 'zod';
 import { cancel } from '@/db/queries/registrations';
-import { invalid, readJson } from '@/lib/http';
+import { invalid, readJson, respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 
 export const dynamic = 'force-dynamic';
@@ -14,5 +15,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ token: string 
   const parsed = body.safeParse(raw.value ?? {});
   if (!parsed.success) return invalid(parsed.error);
   const { token } = await ctx.params;
-  return answer(async () => Response.json(await cancel(token, parsed.data.sessionId)));
+  return answer(async () => respond(cancelResponse, await cancel(token, parsed.data.sessionId)));
 }
