@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import postgres from 'postgres';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const st = process.env.SCHEMATHESIS ?? `${ROOT}.cache/schemathesis/bin/st`;
+const st = process.env.SCHEMATHESIS ?? 'st';
 const maxExamples = process.env.CONTRACT_MAX_EXAMPLES ?? '30';
 
 if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must name a Postgres server (the check makes a database of its own on it).');
