@@ -106,7 +106,7 @@ export function openApiDocument(serverUrl: string) {
       title: 'Chemins',
       version: '0.1.0',
       description:
-        'Hybrid forums: programme, registration, open exports, live rooms. Generated from lib/api/routes.ts. Every request first passes the request gate (server/http/guard.ts): a method other than GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS is `405 method_not_allowed`; its other refusals are listed on each operation. Unknown paths under /api/ answer `404 not_found`. Refusals have the shape `{ error: { code, message, fields? } }`.',
+        'Hybrid forums: programme, registration, open exports, live rooms. Generated from lib/api/routes.ts. Every request first passes the request gate (server/http/guard.ts): a method other than GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, or one a path of this document does not have, is `405 method_not_allowed` with `Allow`; its other refusals are listed on each operation. Unknown paths under /api/ answer `404 not_found`. Refusals have the shape `{ error: { code, message, fields? } }`.',
     },
     servers: [{ url: serverUrl }],
     components: {

@@ -431,3 +431,18 @@ export const catchAllRoutes: Record<string, string> = {
   '/api/auth/[...nextauth]': 'next-auth’s sign-in endpoints (its own contract)',
   '/api/[...path]': 'any other /api/ path: 404 not_found in the error shape, for every method',
 };
+
+const operationPaths = Object.entries(apiRegistry).map(([template, ops]) => {
+  const methods = Object.keys(ops).map((m) => m.toUpperCase());
+  if (methods.includes('GET')) methods.push('HEAD');
+  const pattern = template.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+');
+  return { re: new RegExp(`^${pattern}$`), methods };
+});
+
+/**
+ * The methods an operation path of the registry answers (HEAD with GET), or null when `pathname` is
+ * none of them: the request gate answers any other (but OPTIONS) with `405` and `Allow`.
+ */
+export function allowedMethods(pathname: string): string[] | null {
+  return operationPaths.find((p) => p.re.test(pathname))?.methods ?? null;
+}
