@@ -40,6 +40,21 @@ const qaExport = (type: string, description: string) => ({
   responses: { 200: textAnswer(type, description), 401: unauthenticated, 403: forbidden, 404: refusal('not_found') },
 });
 
+/**
+ * The refusals of a paths API JSON write (a signed-in check, then lib/write-guard.ts's `guardJson`,
+ * then the domain's), with the operation's own (`more`) on top.
+ */
+const jsonWrite = (who: Answer, more: Record<number, Answer> = {}): Record<number, Answer> => ({
+  400: invalid,
+  401: who,
+  403: refusal('forbidden, cross_origin'),
+  404: refusal('not_found'),
+  413: refusal('body_too_large'),
+  415: refusal('unsupported_media_type'),
+  429: refusal('rate_limited'),
+  ...more,
+});
+
 export const apiRegistry: Registry = {
   '/api/health': {
     get: {
@@ -272,16 +287,7 @@ export const apiRegistry: Registry = {
       summary: 'A new resource on the path (its coordinators, organizers, admins): a draft, or published with `publish`',
       auth: 'session',
       body: { json: createResourceRequest },
-      responses: {
-        201: ok('Created', r.createdResourceResponse),
-        400: invalid,
-        401: unauthenticated,
-        403: refusal('forbidden, cross_origin'),
-        404: refusal('not_found'),
-        413: refusal('body_too_large'),
-        415: refusal('unsupported_media_type'),
-        429: refusal('rate_limited'),
-      },
+      responses: jsonWrite(unauthenticated, { 201: ok('Created', r.createdResourceResponse) }),
     },
   },
   '/api/paths/{path}/resources/{resourceId}': {
@@ -290,17 +296,11 @@ export const apiRegistry: Registry = {
       auth: 'session',
       params: pathAndResource,
       body: { json: updateResourceRequest },
-      responses: {
+      responses: jsonWrite(unauthenticated, {
         200: ok('Saved', r.versionResponse),
         400: refusal('invalid (with `fields`), invalid_json, unchanged'),
-        401: unauthenticated,
-        403: refusal('forbidden, cross_origin'),
-        404: refusal('not_found'),
         409: conflict('conflict: changed meanwhile'),
-        413: refusal('body_too_large'),
-        415: refusal('unsupported_media_type'),
-        429: refusal('rate_limited'),
-      },
+      }),
     },
   },
   '/api/paths/{path}/resources/{resourceId}/transition': {
@@ -309,17 +309,7 @@ export const apiRegistry: Registry = {
       auth: 'session',
       params: pathAndResource,
       body: { json: transitionRequest },
-      responses: {
-        200: ok('New status', r.transitionResponse),
-        400: invalid,
-        401: unauthenticated,
-        403: refusal('forbidden, cross_origin'),
-        404: refusal('not_found'),
-        409: conflict('invalid_transition'),
-        413: refusal('body_too_large'),
-        415: refusal('unsupported_media_type'),
-        429: refusal('rate_limited'),
-      },
+      responses: jsonWrite(unauthenticated, { 200: ok('New status', r.transitionResponse), 409: conflict('invalid_transition') }),
     },
   },
   '/api/paths/{path}/resources/{resourceId}/revisions': {
@@ -335,16 +325,7 @@ export const apiRegistry: Registry = {
       summary: 'Order the path’s resources (its coordinators)',
       auth: 'session',
       body: { json: reorderRequest },
-      responses: {
-        204: { description: 'Ordered' },
-        400: invalid,
-        401: unauthenticated,
-        403: refusal('forbidden, cross_origin'),
-        404: refusal('not_found'),
-        413: refusal('body_too_large'),
-        415: refusal('unsupported_media_type'),
-        429: refusal('rate_limited'),
-      },
+      responses: jsonWrite(unauthenticated, { 204: { description: 'Ordered' } }),
     },
   },
   '/api/paths/{path}/review-queue': {
@@ -359,17 +340,7 @@ export const apiRegistry: Registry = {
       summary: 'Propose a resource (signed in, or a registrant with the personal link `token`): it waits in the coordinators’ review queue',
       auth: 'participant',
       body: { json: proposeResourceRequest },
-      responses: {
-        201: ok('Proposed', r.proposedResourceResponse),
-        400: invalid,
-        401: participantUnknown,
-        403: refusal('forbidden, cross_origin'),
-        404: refusal('not_found'),
-        409: conflict('path_archived'),
-        413: refusal('body_too_large'),
-        415: refusal('unsupported_media_type'),
-        429: refusal('rate_limited'),
-      },
+      responses: jsonWrite(participantUnknown, { 201: ok('Proposed', r.proposedResourceResponse), 409: conflict('path_archived') }),
     },
   },
   '/api/paths/{path}/sessions': {
@@ -377,16 +348,7 @@ export const apiRegistry: Registry = {
       summary: 'Link or unlink a programme session to the path (organizers of its event, admins)',
       auth: 'session',
       body: { json: linkSessionRequest },
-      responses: {
-        200: ok('Whether anything changed', r.linkSessionResponse),
-        400: invalid,
-        401: unauthenticated,
-        403: refusal('forbidden, cross_origin'),
-        404: refusal('not_found'),
-        413: refusal('body_too_large'),
-        415: refusal('unsupported_media_type'),
-        429: refusal('rate_limited'),
-      },
+      responses: jsonWrite(unauthenticated, { 200: ok('Whether anything changed', r.linkSessionResponse) }),
     },
   },
   '/api/paths/{path}/subscriptions': {
@@ -394,16 +356,7 @@ export const apiRegistry: Registry = {
       summary: 'Follow the path by e-mail (weekly digest of new resources), for one’s own address',
       auth: 'participant',
       body: { json: subscribeRequest },
-      responses: {
-        201: ok('Subscribed', r.subscribedResponse),
-        400: invalid,
-        401: participantUnknown,
-        403: refusal('cross_origin'),
-        404: refusal('not_found'),
-        413: refusal('body_too_large'),
-        415: refusal('unsupported_media_type'),
-        429: refusal('rate_limited'),
-      },
+      responses: jsonWrite(participantUnknown, { 201: ok('Subscribed', r.subscribedResponse), 403: refusal('cross_origin') }),
     },
   },
   '/api/paths/{path}/unsubscribe': {
