@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { registrationRequest } from '../domain/registration';
+import { cancelRequest, registrationRequest } from '../domain/registration';
 import {
   createResourceRequest,
   linkSessionRequest,
@@ -135,7 +135,7 @@ export const apiRegistry: Registry = {
     post: {
       summary: 'Cancel one seat (`sessionId`) or the whole registration (`{}` or no body), from the personal link',
       auth: 'public',
-      body: { json: z.object({ sessionId: z.uuid().optional() }).strict(), required: false },
+      body: { json: cancelRequest, required: false },
       responses: { 200: ok('Cancelled seats and promotions', r.cancelResponse), 400: invalid, 404: refusal('registration_not_found, seat_not_found') },
     },
   },

@@ -1,5 +1,5 @@
-import { attachmentResponse } from '@/lib/api/responses';
 import { storeAttachment } from '@/db/queries/attachments';
+import { attachmentResponse } from '@/lib/api/responses';
 import { AttachmentRefusal, MAX_ATTACHMENT_BYTES, inspectAttachment } from '@/lib/attachments';
 import { apiError, respond } from '@/lib/http';
 import { guardUpload } from '@/lib/upload-guard';

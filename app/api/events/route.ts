@@ -1,5 +1,5 @@
-import { eventsResponse } from '@/lib/api/responses';
 import { publicEvents } from '@/db/queries/public';
+import { eventsResponse } from '@/lib/api/responses';
 import { respond } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';

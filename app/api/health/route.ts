@@ -1,9 +1,9 @@
-import { healthResponse } from '@/lib/api/responses';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { healthResponse } from '@/lib/api/responses';
+import { respond } from '@/lib/http';
 import { livekitHealth } from '@/server/livekit';
 import { realtimeState } from '@/server/realtime';
-import { respond } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 

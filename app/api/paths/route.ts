@@ -1,5 +1,5 @@
-import { pathsResponse } from '@/lib/api/responses';
 import { publicPaths } from '@/db/queries/paths';
+import { pathsResponse } from '@/lib/api/responses';
 import { respond } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';

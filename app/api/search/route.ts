@@ -1,5 +1,5 @@
-import { searchResponse } from '@/lib/api/responses';
 import { search } from '@/db/queries/search';
+import { searchResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
 import { searchRequest } from '@/lib/domain/search';
 import { invalid, respond } from '@/lib/http';

@@ -1,5 +1,5 @@
-import { grantResponse } from '@/lib/api/responses';
 import { GrantError, grantRole, revokeRole } from '@/db/queries/roles';
+import { grantResponse } from '@/lib/api/responses';
 import { grantSchema } from '@/lib/domain/roles';
 import { apiError, invalid, readJson, respond } from '@/lib/http';
 import { uuidSchema } from '@/lib/validation';

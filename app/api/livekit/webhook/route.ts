@@ -1,7 +1,7 @@
 import { webhookResponse } from '@/lib/api/responses';
+import { respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { receiveWebhook } from '@/server/video';
-import { respond } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { pathResponse } from '@/lib/api/responses';
 import { publicPath } from '@/db/queries/paths';
+import { pathResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
 import { apiError, respond } from '@/lib/http';
 

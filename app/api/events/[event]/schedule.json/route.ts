@@ -1,5 +1,5 @@
-import { scheduleJsonResponse } from '@/lib/api/responses';
 import { exportData } from '@/db/queries/exports';
+import { scheduleJsonResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
 import { scheduleJson } from '@/lib/exports/schedule';
 import { apiError, respond } from '@/lib/http';

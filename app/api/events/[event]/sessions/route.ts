@@ -1,5 +1,5 @@
-import { sessionsResponse } from '@/lib/api/responses';
 import { publicSessions } from '@/db/queries/public';
+import { sessionsResponse } from '@/lib/api/responses';
 import { apiError, respond } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';

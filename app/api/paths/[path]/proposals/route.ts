@@ -1,5 +1,5 @@
-import { proposedResourceResponse } from '@/lib/api/responses';
 import { proposeResource } from '@/db/queries/resources';
+import { proposedResourceResponse } from '@/lib/api/responses';
 import { proposeResourceRequest } from '@/lib/domain/resources';
 import { apiError, respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';

@@ -1,8 +1,8 @@
-import { createdResourceResponse } from '@/lib/api/responses';
 import { createResource } from '@/db/queries/resources';
+import { createdResourceResponse } from '@/lib/api/responses';
 import { createResourceRequest } from '@/lib/domain/resources';
-import { signedInWrite } from '@/server/paths-http';
 import { respond } from '@/lib/http';
+import { signedInWrite } from '@/server/paths-http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { reviewQueueResponse } from '@/lib/api/responses';
 import { reviewQueue } from '@/db/queries/resources';
+import { reviewQueueResponse } from '@/lib/api/responses';
 import { apiError, respond } from '@/lib/http';
 import { currentUser } from '@/server/auth/current';
 

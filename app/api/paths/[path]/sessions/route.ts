@@ -1,8 +1,8 @@
-import { linkSessionResponse } from '@/lib/api/responses';
 import { linkSessionToPath } from '@/db/queries/paths';
+import { linkSessionResponse } from '@/lib/api/responses';
 import { linkSessionRequest } from '@/lib/domain/resources';
-import { signedInWrite } from '@/server/paths-http';
 import { respond } from '@/lib/http';
+import { signedInWrite } from '@/server/paths-http';
 
 export const dynamic = 'force-dynamic';
 

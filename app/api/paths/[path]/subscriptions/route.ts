@@ -1,6 +1,6 @@
-import { subscribedResponse } from '@/lib/api/responses';
 import { identityFromJoinToken } from '@/db/queries/identity';
 import { subscribeToPath } from '@/db/queries/paths';
+import { subscribedResponse } from '@/lib/api/responses';
 import { subscribeRequest } from '@/lib/domain/resources';
 import { apiError, respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';

@@ -1,5 +1,5 @@
-import { versionResponse } from '@/lib/api/responses';
 import { resourceOnPath, updateResource } from '@/db/queries/resources';
+import { versionResponse } from '@/lib/api/responses';
 import { updateResourceRequest } from '@/lib/domain/resources';
 import { apiError, respond } from '@/lib/http';
 import { signedInWrite } from '@/server/paths-http';

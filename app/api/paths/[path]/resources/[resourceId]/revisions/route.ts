@@ -1,5 +1,5 @@
-import { revisionsResponse } from '@/lib/api/responses';
 import { listRevisions, resourceOnPath } from '@/db/queries/resources';
+import { revisionsResponse } from '@/lib/api/responses';
 import { apiError, respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { currentUser } from '@/server/auth/current';

@@ -1,5 +1,5 @@
-import { transitionResponse } from '@/lib/api/responses';
 import { resourceOnPath, transitionResource } from '@/db/queries/resources';
+import { transitionResponse } from '@/lib/api/responses';
 import { transitionRequest } from '@/lib/domain/resources';
 import { apiError, respond } from '@/lib/http';
 import { signedInWrite } from '@/server/paths-http';
