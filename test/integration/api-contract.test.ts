@@ -70,6 +70,10 @@ describe('answers conform to the generated OpenAPI document', () => {
     const res = await cancelRegistration(new Request('http://x', { method: 'POST', body: '{}' }), params({ token: 'no-such-token-000' }));
     expect(res.status).toBe(404);
     await conforms(res, '/api/registrations/{token}/cancel', 'post');
+    // Only an empty body means "the whole registration": `null` is not a body of the schema.
+    const nullBody = await cancelRegistration(new Request('http://x', { method: 'POST', body: 'null' }), params({ token: 'no-such-token-000' }));
+    expect(nullBody.status).toBe(400);
+    await conforms(nullBody, '/api/registrations/{token}/cancel', 'post');
   });
 
   it('unknown /api/ paths answer a JSON 404 for every method', async () => {
