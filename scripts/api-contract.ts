@@ -76,6 +76,18 @@ async function seed(origin: string): Promise<Record<string, string>> {
     select r.id, p.slug from resources r join resource_paths rp on rp.resource_id = r.id join paths p on p.id = rp.path_id
     where r.status = 'published' and p.status = 'active' order by p.slug, rp.position limit 1`;
   if (!resource) throw new Error('no published resource on an active path');
+  // A digest subscription (its unsubscribe token), a grant to revoke, an uploaded file.
+  const [path] = await sql<{ id: string }[]>`select id from paths where slug = ${resource.slug}`;
+  const [subscription] = await sql<{ token: string }[]>`
+    insert into path_subscriptions (path_id, email, locale, token) values (${path!.id}, 'api-contract-digest@chemins.test', 'fr', ${randomBytes(24).toString('hex')})
+    returning token`;
+  const [grant] = await sql<{ id: string }[]>`
+    insert into role_grants (user_id, role, event_id) select ${user!.id}, 'speaker', id from events where slug = ${event.slug} returning id`;
+  const form = new FormData();
+  form.append('file', new File(['Compte rendu de la séance.\n'], 'compte-rendu.txt', { type: 'text/plain' }));
+  const upload = await fetch(`${origin}/api/attachments`, { method: 'POST', headers: { cookie: `next-auth.session-token=${sessionToken}` }, body: form });
+  if (upload.status !== 201) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
+  const { data: attachment } = (await upload.json()) as { data: { id: string } };
   await sql.end();
   return {
     CONTRACT_SESSION_COOKIE: sessionToken,
@@ -84,6 +96,9 @@ async function seed(origin: string): Promise<Record<string, string>> {
     CONTRACT_SESSION_ID: session.id,
     CONTRACT_PATH: resource.slug,
     CONTRACT_RESOURCE_ID: resource.id,
+    CONTRACT_UNSUBSCRIBE_TOKEN: subscription!.token,
+    CONTRACT_GRANT_ID: grant!.id,
+    CONTRACT_ATTACHMENT_ID: attachment.id,
   };
 }
 
