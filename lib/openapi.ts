@@ -87,7 +87,7 @@ function operation(path: string, method: Method, op: Operation): JsonSchema {
     out.requestBody =
       'json' in op.body
         ? { required: op.body.required ?? true, content: { 'application/json': { schema: jsonSchema(op.body.json, 'input') } } }
-        : { required: true, content: { [op.body.type]: { schema: op.body.schema } } };
+        : { required: op.body.required ?? true, content: { [op.body.type]: { schema: op.body.schema } } };
   }
   if (op.auth === 'session') out.security = [{ session: [] }];
   if (op.auth === 'participant') out.security = [{ session: [] }, { joinToken: [] }];

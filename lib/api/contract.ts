@@ -40,7 +40,7 @@ export type Operation = {
   params?: Record<string, z.ZodType>;
   query?: z.ZodObject;
   /** The request body: JSON (zod), or another content type with its JSON Schema. */
-  body?: { json: z.ZodType; required?: boolean } | { type: string; schema: Record<string, unknown> };
+  body?: { json: z.ZodType; required?: boolean } | { type: string; schema: Record<string, unknown>; required?: boolean };
   responses: Record<number, Answer>;
   /** How the request gate (server/http/guard.ts) treats it: reads chunked bodies itself (no 411), counted in the write limit (429). */
   gate?: { streams?: boolean; limited?: boolean };

@@ -370,7 +370,8 @@ export const apiRegistry: Registry = {
       summary: 'One-click unsubscribe (RFC 8058: `List-Unsubscribe=One-Click` as a form)',
       auth: 'public',
       query: z.object({ token: z.string() }),
-      body: { type: 'application/x-www-form-urlencoded', schema: { type: 'object', properties: { 'List-Unsubscribe': { const: 'One-Click' } } } },
+      // The confirmation page's button posts an empty form; mail clients post `List-Unsubscribe=One-Click`.
+      body: { type: 'application/x-www-form-urlencoded', schema: { type: 'object', properties: { 'List-Unsubscribe': { const: 'One-Click' } } }, required: false },
       responses: { 200: html('Unsubscribed (HTML page)'), 404: html('Unknown token (HTML page)') },
     },
   },
