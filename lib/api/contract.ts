@@ -6,15 +6,13 @@ import { z } from 'zod';
 // from the same registry, so the two cannot drift.
 
 /** Error body of every refusal (public contract): `{ error: { code, message, fields? } }`. */
-export const apiErrorSchema = z
-  .object({
-    error: z
-      .object({
-        code: z.string(),
-        message: z.string(),
-        fields: z.record(z.string(), z.string()).optional().describe('the refused fields, each with why'),
-      }),
-  });
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional().describe('the refused fields, each with why'),
+  }),
+});
 
 /** One answer of an operation: a JSON body (zod), a body of another type, or none. */
 export type Answer = {
