@@ -370,8 +370,8 @@ export const apiRegistry: Registry = {
       summary: 'One-click unsubscribe (RFC 8058: `List-Unsubscribe=One-Click` as a form)',
       auth: 'public',
       query: z.object({ token: z.string() }),
-      // The confirmation page's button posts an empty form; mail clients post `List-Unsubscribe=One-Click`.
-      body: { type: 'application/x-www-form-urlencoded', schema: { type: 'object', properties: { 'List-Unsubscribe': { const: 'One-Click' } } }, required: false },
+      description:
+        'The body is not read: mail clients post the form `List-Unsubscribe=One-Click`, the confirmation page’s button an empty form (both `application/x-www-form-urlencoded`).',
       responses: { 200: html('Unsubscribed (HTML page)'), 404: html('Unknown token (HTML page)') },
     },
   },
