@@ -7,6 +7,16 @@ export function apiError(status: number, code: string, message: string, fields?:
   return Response.json(body, { status });
 }
 
+/**
+ * A JSON answer shaped by its schema from the API registry (lib/api): the body as it goes on the
+ * wire (dates as ISO strings) is parsed with `schema`, which drops keys the contract does not
+ * name. A body that does not fit is a bug in the route, thrown (a 500), never sent.
+ */
+export function respond(schema: z.ZodType, data: unknown, init?: ResponseInit): Response {
+  const wire: unknown = data === undefined ? undefined : JSON.parse(JSON.stringify(data));
+  return Response.json(schema.parse(wire), init);
+}
+
 export function invalid(error: z.ZodError, message = 'The request is not valid.'): Response {
   return apiError(400, 'invalid', message, fieldsOf(error));
 }

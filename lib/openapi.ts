@@ -1,303 +1,126 @@
 import { z } from 'zod';
-import { pathsOpenApi } from './openapi-paths';
-import { registrationRequest } from './domain/registration';
-import { grantSchema } from './domain/roles';
-import { moderationRequest } from './domain/video';
+import { type Answer, type Method, type Operation, apiErrorSchema } from './api/contract';
+import { apiRegistry } from './api/routes';
 
 /**
- * The OpenAPI description of the HTTP API, served at /api/openapi.json. Request bodies come
- * from the same zod schemas the routes validate with; a test checks every route is described.
+ * The OpenAPI 3.1 description of the HTTP API, served at /api/openapi.json: generated from the
+ * registry (lib/api/routes.ts), whose zod schemas are the ones the routes validate requests with
+ * and shape their answers with (`respond`). The request gate's refusals (server/http/guard.ts)
+ * are added to every operation here. lib/openapi.test.ts checks every route is in the registry.
  */
-const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
-const error = {
-  description: 'Refused',
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        required: ['error'],
-        properties: {
-          error: {
-            type: 'object',
-            required: ['code', 'message'],
-            properties: {
-              code: { type: 'string' },
-              message: { type: 'string' },
-              fields: { type: 'object', additionalProperties: { type: 'string' } },
-            },
-          },
-        },
-      },
-    },
-  },
-};
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { $ref: '#/components/responses/Error' }]));
-const eventParam = { name: 'event', in: 'path', required: true, schema: { type: 'string' }, description: 'event slug' };
-const text = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: 'string' } } } });
+type JsonSchema = Record<string, unknown>;
 
-const seat = {
-  type: 'object',
-  required: ['sessionId', 'status'],
-  properties: { sessionId: { type: 'string', format: 'uuid' }, status: { enum: ['confirmed', 'waitlisted'] } },
-};
-const registration = {
-  type: 'object',
-  required: ['id', 'status', 'sessions'],
-  properties: {
-    id: { type: 'string', format: 'uuid' },
-    status: { enum: ['active', 'cancelled'] },
-    sessions: { type: 'array', items: seat },
-    joinToken: { type: 'string', description: 'The personal link, only in the 201 answer that created the registration; a repeat (200) mails it to the address instead.' },
-  },
-};
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+const WRITES = new Set<Method>(['post', 'put', 'patch', 'delete']);
+
+/** What the request gate answers before any route, for this operation. */
+function gateRefusals(method: Method, op: Operation): Record<number, string> {
+  const gate: Record<number, string> = {
+    400: 'invalid_request: a NUL byte (`%00`) in the address',
+    413: 'payload_too_large: a Content-Length over the route’s limit',
+  };
+  if (!op.gate?.streams) gate[411] = 'length_required: a body without a Content-Length (chunked)';
+  if (WRITES.has(method)) {
+    gate[403] = 'forbidden_origin: a foreign `Origin` (or `Sec-Fetch-Site: cross-site`)';
+    gate[415] = 'unsupported_media_type: a non-empty body of another content type';
+    if (op.gate?.limited !== false) gate[429] = 'rate_limited: past the per-address write limit';
+  }
+  return gate;
+}
+
+const errorRef = { $ref: '#/components/schemas/Error' };
+
+function response(answer: Answer): JsonSchema {
+  const out: JsonSchema = { description: answer.description };
+  if (answer.json) {
+    out.content = { 'application/json': { schema: answer.json === apiErrorSchema ? errorRef : jsonSchema(answer.json, 'output') } };
+  } else if (answer.content) {
+    out.content = Object.fromEntries(
+      Object.entries(answer.content).map(([type, c]) => [type, type === 'application/json' ? {} : { schema: { type: 'string', ...(c.format ? { format: c.format } : {}) } }]),
+    );
+  }
+  if (answer.headers) out.headers = Object.fromEntries(Object.entries(answer.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]));
+  return out;
+}
+
+function responses(method: Method, op: Operation): JsonSchema {
+  const all: Record<string, JsonSchema> = {};
+  for (const [status, answer] of Object.entries(op.responses)) all[status] = response(answer);
+  for (const [status, why] of Object.entries(gateRefusals(method, op))) {
+    const own = all[status];
+    const isError = !own || (own.content as JsonSchema | undefined)?.['application/json'] !== undefined;
+    if (!isError) continue; // the route answers this status in another form (an HTML page)
+    all[status] = { description: own ? `${own.description as string}; ${why}` : why, content: { 'application/json': { schema: errorRef } } };
+    if (status === '429') all[status]!.headers = { 'Retry-After': { description: 'seconds', schema: { type: 'string' } } };
+  }
+  return all;
+}
+
+function parameters(path: string, op: Operation): JsonSchema[] {
+  const params: JsonSchema[] = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: op.params?.[name!] ? jsonSchema(op.params[name!]!, 'input') : { type: 'string' },
+  }));
+  if (op.query) {
+    const q = jsonSchema(op.query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, schema] of Object.entries(q.properties ?? {})) {
+      const { description, ...rest } = schema;
+      params.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema: rest, ...(description ? { description } : {}) });
+    }
+  }
+  return params;
+}
+
+function operation(path: string, method: Method, op: Operation): JsonSchema {
+  const out: JsonSchema = { summary: op.summary };
+  if (op.description) out.description = op.description;
+  const params = parameters(path, op);
+  if (params.length) out.parameters = params;
+  if (op.body) {
+    out.requestBody =
+      'json' in op.body
+        ? { required: op.body.required ?? true, content: { 'application/json': { schema: jsonSchema(op.body.json, 'input') } } }
+        : { required: op.body.required ?? true, content: { [op.body.type]: { schema: op.body.schema } } };
+  }
+  if (op.auth === 'session') out.security = [{ session: [] }];
+  if (op.auth === 'participant') out.security = [{ session: [] }, { joinToken: [] }];
+  out.responses = responses(method, op);
+  return out;
+}
 
 export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const [path, ops] of Object.entries(apiRegistry)) {
+    paths[path] = Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, operation(path, method as Method, op)]));
+  }
   return {
     openapi: '3.1.0',
-    info: { title: 'Chemins', version: '0.1.0', description: 'Hybrid forums: programme, registration, open exports, live rooms.' },
-    servers: [{ url: serverUrl }],
-    components: { responses: { Error: error } },
-    paths: {
-      ...pathsOpenApi,
-      '/api/health': {
-        get: {
-          summary: 'Health of the app and its components (public contract)',
-          responses: {
-            '200': {
-              description: 'Healthy',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    required: ['status', 'db', 'realtime', 'livekit'],
-                    properties: {
-                      status: { const: 'ok' },
-                      db: { const: 'ok' },
-                      realtime: { const: 'ok' },
-                      livekit: { enum: ['ok', 'not-configured', 'down'] },
-                    },
-                  },
-                },
-              },
-            },
-            '503': { description: 'Degraded: the database or realtime is down' },
-          },
-        },
-      },
-      '/api/events': {
-        get: {
-          summary: 'Events (public contract)',
-          responses: {
-            '200': {
-              description: 'Events, oldest first',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      required: ['slug', 'title', 'startsAt', 'endsAt', 'timeZone'],
-                      properties: {
-                        slug: { type: 'string' },
-                        title: { type: 'string' },
-                        startsAt: { type: 'string', format: 'date-time' },
-                        endsAt: { type: 'string', format: 'date-time' },
-                        timeZone: { type: 'string' },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      '/api/events/{event}/sessions': {
-        get: {
-          summary: 'Sessions of an event with seat counts (public contract)',
-          parameters: [eventParam],
-          responses: {
-            '200': {
-              description: 'Sessions',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      properties: {
-                        id: { type: 'string', format: 'uuid' },
-                        slug: { type: 'string' },
-                        title: { type: 'string' },
-                        kind: { enum: ['plenary', 'session', 'workshop', 'round_table', 'short_talk', 'side_event', 'social'] },
-                        startsAt: { type: 'string', format: 'date-time' },
-                        endsAt: { type: 'string', format: 'date-time' },
-                        room: { type: ['string', 'null'] },
-                        mode: { enum: ['onsite', 'online', 'hybrid'] },
-                        visibility: { enum: ['public', 'invitation'] },
-                        status: { enum: ['confirmed', 'tentative', 'cancelled'] },
-                        capacity: { type: ['integer', 'null'] },
-                        confirmedCount: { type: 'integer' },
-                        waitlistCount: { type: 'integer' },
-                        live: { type: 'boolean' },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-            ...errors(404),
-          },
-        },
-      },
-      '/api/events/{event}/registrations': {
-        post: {
-          summary: 'Register (idempotent by e-mail; capacity enforced, waiting list) (public contract)',
-          parameters: [eventParam],
-          requestBody: { required: true, content: { 'application/json': { schema: json(registrationRequest) } } },
-          responses: {
-            '201': { description: 'New registration', content: { 'application/json': { schema: registration } } },
-            '200': { description: 'Same e-mail again: the registration, updated', content: { 'application/json': { schema: registration } } },
-            ...errors(400, 403, 404, 413),
-          },
-        },
-      },
-      '/api/events/{event}/registrations.csv': {
-        get: { summary: 'Attendee list (organizers)', parameters: [eventParam], responses: { '200': text('text/csv', 'CSV'), ...errors(401, 403) } },
-      },
-      '/api/events/{event}/calendar.ics': {
-        get: { summary: 'iCalendar of the public sessions (public contract)', parameters: [eventParam], responses: { '200': text('text/calendar', 'RFC 5545'), ...errors(404) } },
-      },
-      '/api/events/{event}/schedule.xml': {
-        get: { summary: 'frab/c3voc schedule.xml (public contract)', parameters: [eventParam], responses: { '200': text('application/xml', 'schedule.xml'), ...errors(404) } },
-      },
-      '/api/events/{event}/schedule.json': {
-        get: { summary: 'frab/c3voc schedule.json (public contract)', parameters: [eventParam], responses: { '200': { description: 'schedule.json' }, ...errors(404) } },
-      },
-      '/api/me/calendar.ics': {
-        get: {
-          summary: 'The person’s own sessions, subscribable (public contract)',
-          parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
-          responses: { '200': text('text/calendar', 'RFC 5545'), ...errors(401, 404) },
-        },
-      },
-      '/api/registrations/{token}/cancel': {
-        post: {
-          summary: 'Cancel one seat (`sessionId`) or the whole registration, from the personal link',
-          parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { sessionId: { type: 'string', format: 'uuid' } } } } } },
-          responses: { '200': { description: 'Cancelled seats and promotions' }, ...errors(400, 404) },
-        },
-      },
-      '/api/sessions/{sessionId}/livekit-token': {
-        post: {
-          summary: 'A LiveKit token for the session’s room (public contract)',
-          description:
-            'Short-lived (10 minutes): fetch a new one to rejoin. 401 unauthenticated; 403 not_registered, not_confirmed (invitation-only or full session without a confirmed seat), removed (by a moderator), room_not_open (cancelled, or outside ROOM_OPEN_MINUTES before the start to ROOM_GRACE_MINUTES after the end); 404 not_found; 503 video_not_configured.',
-          parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-          security: [{}, { joinToken: [] }],
-          responses: {
-            '200': {
-              description: 'Token',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    required: ['serverUrl', 'token', 'role'],
-                    properties: { serverUrl: { type: 'string' }, token: { type: 'string' }, role: { enum: ['attendee', 'speaker', 'moderator'] } },
-                  },
-                },
-              },
-            },
-            ...errors(401, 403, 404, 503),
-          },
-        },
-      },
-      '/api/sessions/{sessionId}/room/moderate': {
-        post: {
-          summary: 'A moderator action on the session’s video room: promote, demote, mute, remove (banned from the session), end',
-          parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-          requestBody: { required: true, content: { 'application/json': { schema: json(moderationRequest) } } },
-          responses: {
-            '200': { description: 'Done, and written to the audit log' },
-            ...errors(400, 401, 403, 404, 503),
-          },
-        },
-      },
-      '/api/livekit/webhook': {
-        post: {
-          summary: 'LiveKit webhooks (signed by the LiveKit server): attendance and the room’s live state',
-          requestBody: { required: true, content: { 'application/webhook+json': { schema: { type: 'object' } } } },
-          responses: { '200': { description: 'Recorded' }, ...errors(401, 503) },
-        },
-      },
-      '/api/admin/roles': {
-        post: {
-          summary: 'Grant a role (admins)',
-          requestBody: { required: true, content: { 'application/json': { schema: json(grantSchema) } } },
-          responses: { '201': { description: 'Granted' }, ...errors(400, 401, 403, 404) },
-        },
-        delete: {
-          summary: 'Revoke a grant (admins)',
-          parameters: [{ name: 'id', in: 'query', required: true, schema: { type: 'string', format: 'uuid' } }],
-          responses: { '204': { description: 'Revoked' }, ...errors(400, 401, 403, 404) },
-        },
-      },
-      '/api/join': {
-        get: {
-          summary: 'From a personal link into live rooms: remembers the registration in a cookie, then redirects to `next`',
-          parameters: [
-            { name: 'token', in: 'query', required: true, schema: { type: 'string' } },
-            { name: 'next', in: 'query', required: false, schema: { type: 'string' }, description: 'a same-site path' },
-          ],
-          responses: { '303': { description: 'Redirect' }, ...errors(404) },
-        },
-      },
-      '/api/sessions/{sessionId}/qa.md': {
-        get: {
-          summary: 'The session’s Q&A as Markdown with front matter, ready for a meeting report (organizers, moderators, coordinators)',
-          parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-          responses: { '200': text('text/markdown', 'Markdown'), ...errors(401, 403, 404) },
-        },
-      },
-      '/api/sessions/{sessionId}/qa.csv': {
-        get: {
-          summary: 'The session’s Q&A as CSV (organizers, moderators, coordinators)',
-          parameters: [{ name: 'sessionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-          responses: { '200': text('text/csv', 'CSV'), ...errors(401, 403, 404) },
-        },
-      },
-      '/api/attachments': {
-        post: {
-          summary:
-            'Upload a file for a resource form or a path cover (signed in, or a registrant’s personal link). Type and size are checked from the content (no SVG, no programs); images get WebP variants. Attached when the form is saved (`attachmentIds`).',
-          requestBody: {
-            required: true,
-            content: {
-              'multipart/form-data': {
-                schema: {
-                  type: 'object',
-                  required: ['file'],
-                  properties: { file: { type: 'string', format: 'binary' }, next: { type: 'string', description: 'a same-site path: answer with a 303 there instead of JSON' } },
-                },
-              },
-            },
-          },
-          responses: { '201': { description: 'Stored' }, '303': { description: 'Back to `next`' }, ...errors(400, 401, 403, 413, 415, 429) },
-        },
-      },
-      '/api/attachments/{id}': {
-        get: {
-          summary: 'An attachment (published resources and path covers: everybody; otherwise its uploader and the path’s reviewers)',
-          parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
-            { name: 'variant', in: 'query', required: false, schema: { enum: ['thumb', 'medium'] } },
-          ],
-          responses: { '200': { description: 'The file, with its sniffed type' }, ...errors(404) },
-        },
-      },
-      '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+    info: {
+      title: 'Chemins',
+      version: '0.1.0',
+      description:
+        'Hybrid forums: programme, registration, open exports, live rooms. Generated from lib/api/routes.ts. Every request first passes the request gate (server/http/guard.ts): a method other than GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, or one a path of this document does not have, is `405 method_not_allowed` with `Allow`; its other refusals are listed on each operation. Unknown paths under /api/ answer `404 not_found`. Refusals have the shape `{ error: { code, message, fields? } }`.',
     },
+    servers: [{ url: serverUrl }],
+    components: {
+      schemas: { Error: jsonSchema(apiErrorSchema, 'output') },
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'next-auth.session-token',
+          description: 'The sign-in (magic link) session cookie; `__Secure-next-auth.session-token` over HTTPS.',
+        },
+        joinToken: { type: 'http', scheme: 'bearer', description: 'A registration’s personal link token (`Authorization: Bearer <token>`).' },
+      },
+    },
+    paths,
   };
 }

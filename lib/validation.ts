@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { apiErrorSchema } from './api/contract';
 import './zod-browser';
 
 /** An e-mail address as typed by a person: trimmed, lower-cased, at most 254 characters. */
@@ -7,7 +8,9 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(254)
-  .pipe(z.email({ message: 'invalid_email' }));
+  .pipe(z.email({ message: 'invalid_email' }))
+  // The JSON Schema of a pipe is its input side (a string): say what it must be (lib/openapi.ts).
+  .meta({ format: 'email' });
 
 export const uuidSchema = z.uuid();
 
@@ -20,8 +23,8 @@ export const plainText = (opts: { multiLine?: boolean } = {}) =>
     message: 'must not contain control characters',
   });
 
-/** Error body of every HTTP 4xx answer (public contract). */
-export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };
+/** Error body of every HTTP 4xx answer (public contract; its schema: lib/api/contract.ts). */
+export type ApiError = z.output<typeof apiErrorSchema>;
 
 export function fieldsOf(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

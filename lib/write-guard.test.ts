@@ -18,6 +18,9 @@ describe('guardJson (public JSON writes of the paths API)', () => {
     expect(await code(await guardJson(req(JSON.stringify({ title: 'x'.repeat(5000) })), 'b', schema, { maxBytes: 1024 }))).toEqual({ status: 413, code: 'body_too_large' });
     expect(await code(await guardJson(req('{"title":'), 'b', schema))).toEqual({ status: 400, code: 'invalid_json' });
     expect(await code(await guardJson(req('{"title":""}'), 'b', schema))).toEqual({ status: 400, code: 'invalid' });
+    // A NUL character (no text column stores one) is refused before the schema, never a 500 from the database.
+    const nul = await guardJson(req('{"title":"a\\u0000b"}'), 'b', schema);
+    expect(nul.ok ? null : await nul.response.json()).toMatchObject({ error: { code: 'invalid', fields: { title: expect.any(String) } } });
   });
   it('limits the rate per person', async () => {
     for (let i = 0; i < 3; i++) expect((await guardJson(req('{"title":"x"}'), 'c', schema, { perTenMinutes: 3 })).ok).toBe(true);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { apiError, invalid } from './http';
+import { apiError, invalid, parseJsonText } from './http';
 import { allow, readCapped, sameOrigin } from './upload-guard';
 
 /**
@@ -27,13 +27,10 @@ export async function guardJson<S extends z.ZodType>(
   if (Number.isFinite(declared) && declared > max) return { ok: false, response: tooLarge() };
   const body = await readCapped(req, max);
   if (!body) return { ok: false, response: tooLarge() };
-  let value: unknown;
-  try {
-    value = JSON.parse(body.toString('utf8'));
-  } catch {
-    return { ok: false, response: apiError(400, 'invalid_json', 'The request body must be JSON.') };
-  }
-  const parsed = schema.safeParse(value);
+  // Malformed JSON, or a NUL character anywhere in it (no text column can store one), is a 400.
+  const json = parseJsonText(body.toString('utf8'));
+  if (!json.ok) return { ok: false, response: apiError(json.status, json.code, json.message, json.fields) };
+  const parsed = schema.safeParse(json.value);
   if (!parsed.success) return { ok: false, response: invalid(parsed.error) };
   return { ok: true, data: parsed.data };
 }

@@ -13,6 +13,8 @@ LIVEKIT_VERSION=v1.13.5
 # The Node.js the suite runs on when the machine's is not a supported one (package.json
 # engines.node, see the README): the current LTS, from the npm registry's node-linux-<cpu> package.
 NODE_VERSION=26.12.1
+# schemathesis, from PyPI into a virtual environment under .cache/, for the API contract step.
+SCHEMATHESIS_VERSION=4.32.5
 WORK=$(mktemp -d /tmp/chemins-test.XXXXXX)
 chmod 755 "$WORK"
 REPORTS=$ROOT/test-results
@@ -68,6 +70,7 @@ install_system() {
   command -v redis-server >/dev/null || [ -n "${REDIS_URL:-}" ] || need+=(redis-server)
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v xmllint >/dev/null || need+=(libxml2-utils)
+  python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
   if [ ${#need[@]} -gt 0 ]; then
     echo "installing: ${need[*]}"
     as_root apt-get update -qq
@@ -123,6 +126,19 @@ install_node_modules() {
   else
     echo "node_modules up to date"
   fi
+}
+
+install_schemathesis() {
+  local dir="$ROOT/.cache/schemathesis-$SCHEMATHESIS_VERSION"
+  if [ ! -x "$dir/bin/st" ]; then
+    echo "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into $dir"
+    rm -rf "$dir" "$WORK/venv"
+    python3 -m venv "$WORK/venv"
+    "$WORK/venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+    mv "$WORK/venv" "$dir" # whole or not at all
+  fi
+  export SCHEMATHESIS="$dir/bin/st"
+  echo "schemathesis $("$SCHEMATHESIS" --version | awk '{print $NF}')"
 }
 
 # ------------------------------------------------------------------ 3. services on loopback
@@ -187,6 +203,7 @@ step "system packages" install_system
 step "node runtime" install_node_runtime
 step "node modules" install_node_modules
 step "dependencies' engines" node scripts/check-engines.mjs
+step "schemathesis" install_schemathesis
 start_services() { start_postgres; start_redis; start_livekit; }
 step "services (loopback)" start_services
 export E2E_PORT=${E2E_PORT:-$(free_port)}
@@ -198,6 +215,8 @@ step "typecheck" npx tsc --noEmit
 step "unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
 step "integration tests" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$REPORTS/integration.json"
 step "build" npx next build
+# The built app against its own /api/openapi.json (scripts/api-contract.ts, schemathesis.toml).
+step "API contract (schemathesis)" npx tsx scripts/api-contract.ts
 step "end-to-end tests" npx playwright test
 
 print_timings

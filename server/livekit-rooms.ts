@@ -60,15 +60,16 @@ export async function setPublishing(room: string, identity: string, canPublish: 
   await orNotInRoom(() => client().updateParticipant(room, identity, { permission: participantPermission(canPublish) }));
 }
 
-/** Mute one published track, or every published track of the participant when no track is given. */
+/**
+ * Mute one published track, or every published track of the participant when no track is given.
+ * The participant and the track are looked up first: LiveKit answers a mute for a room, person or
+ * track it does not have with a 503 ("no response from servers"), not a 404.
+ */
 export async function muteTracks(room: string, identity: string, trackSid?: string): Promise<string[]> {
   const svc = client();
-  const sids = trackSid
-    ? [trackSid]
-    : await orNotInRoom(async () => {
-        const p = await svc.getParticipant(room, identity);
-        return p.tracks.filter((t) => !t.muted).map((t) => t.sid);
-      });
+  const tracks = await orNotInRoom(async () => (await svc.getParticipant(room, identity)).tracks);
+  if (trackSid && !tracks.some((t) => t.sid === trackSid)) throw new NotInRoomError(`no track ${trackSid}`);
+  const sids = trackSid ? [trackSid] : tracks.filter((t) => !t.muted).map((t) => t.sid);
   for (const sid of sids) await orNotInRoom(() => svc.mutePublishedTrack(room, identity, sid, true));
   return sids;
 }

@@ -34,3 +34,6 @@ export function publicRegistration<R extends { joinToken: string }>(created: boo
   const { joinToken: _withheld, ...rest } = registration;
   return rest;
 }
+
+/** `POST /api/registrations/{token}/cancel`: one seat (`sessionId`), or the whole registration (`{}`, or no body). */
+export const cancelRequest = z.object({ sessionId: z.uuid().optional() }).strict();

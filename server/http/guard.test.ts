@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { allowedMethods } from '@/lib/api/routes';
 import { foreignOrigin, policyFor } from './guard';
 
 const opts = { publicOrigin: 'https://chemins.example.org', trustProxy: false };
@@ -33,5 +34,18 @@ describe('policyFor', () => {
     expect(policyFor('/api/auth/signin/email')).toMatchObject({ mails: true, types: ['application/x-www-form-urlencoded'] });
     expect(policyFor('/api/registrations/t/cancel')).toMatchObject({ maxBody: 16 * 1024, types: ['application/json'] });
     expect(policyFor('/events/x/register')).toMatchObject({ maxBody: 1024 * 1024, types: null });
+  });
+});
+
+describe('allowedMethods', () => {
+  it('gives an API operation path its methods (HEAD with GET), and nothing for other paths', () => {
+    expect(allowedMethods('/api/events')).toEqual(['GET', 'HEAD']);
+    expect(allowedMethods('/api/events/x/registrations')).toEqual(['POST']);
+    expect(allowedMethods('/api/events/x/registrations.csv')).toEqual(['GET', 'HEAD']);
+    expect(allowedMethods('/api/admin/roles')).toEqual(['POST', 'DELETE']);
+    expect(allowedMethods('/api/paths/p/unsubscribe')).toEqual(['GET', 'POST', 'HEAD']);
+    expect(allowedMethods('/api/nowhere')).toBeNull();
+    expect(allowedMethods('/api/auth/session')).toBeNull();
+    expect(allowedMethods('/events/x')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { allowedMethods } from '@/lib/api/routes';
 import { config, publicUrl } from '@/lib/config';
 import { MAX_ATTACHMENT_BYTES, MULTIPART_SLACK } from '@/lib/upload-guard';
 import type { ApiError } from '@/lib/validation';
@@ -8,7 +9,8 @@ import { type RateLimiter, rateLimiter } from './rate-limit';
  * The one gate every HTTP request passes before anything reads it (server/index.ts), for the
  * rules no route should have to repeat (docs/deployment.md, "Limits"):
  *
- * - a method outside GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS is `405`;
+ * - a method outside GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS is `405`, and so is one an API
+ *   operation path does not have (lib/api/routes.ts `allowedMethods`), with `Allow`;
  * - a NUL byte in the address (`%00`) is `400` (Postgres refuses it in text);
  * - a body larger than its route's limit is `413`, refused on its Content-Length before a byte of
  *   it is read; a body of unknown length (chunked) is `411`, except where a route counts the
@@ -146,6 +148,11 @@ export function createGuard(opts: GuardOptions): (req: IncomingMessage, res: Ser
       return true;
     }
     const path = url.split('?')[0]!;
+    const allowed = allowedMethods(path);
+    if (allowed && method !== 'OPTIONS' && !allowed.includes(method)) {
+      refuseUnread(req, res, 405, 'method_not_allowed', `${method} is not supported here.`, { allow: allowed.join(', ') });
+      return true;
+    }
     const policy = policyFor(path);
     const length = req.headers['content-length'];
     const chunked = req.headers['transfer-encoding'] !== undefined;

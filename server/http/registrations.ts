@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { register } from '@/db/queries/registrations';
+import { registrationResponse } from '@/lib/api/responses';
 import { publicRegistration, registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
 import { parseJsonText } from '@/lib/http';
@@ -96,7 +97,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, rawSlug: string
   }
   try {
     const result = await register(slug, parsed.data);
-    send(res, result.created ? 201 : 200, publicRegistration(result.created, result.registration));
+    send(res, result.created ? 201 : 200, registrationResponse.parse(publicRegistration(result.created, result.registration)));
   } catch (err) {
     if (err instanceof DomainError) return fail(res, err.status, err.code, err.message, err.fields);
     throw err;

@@ -179,6 +179,13 @@ describe('public writes: guard and rate limits (real Postgres, real Redis)', () 
       expect(res.status).toBe(405);
       expect(JSON.parse(res.body).error.code).toBe('method_not_allowed');
     }
+    // A method the API operation does not have (lib/api/routes.ts): 405 with what it has.
+    const put = await fetch(`${base}/api/events`, { method: 'PUT' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD');
+    expect((await put.json()).error.code).toBe('method_not_allowed');
+    const del = await fetch(`${base}/api/paths/some-path/order`, { method: 'DELETE' });
+    expect([del.status, del.headers.get('allow')]).toEqual([405, 'PUT']);
     for (const path of ['/api/join?token=%00', '/api/me/calendar.ics?token=%00', '/api/registrations/a%00b/cancel']) {
       const res = await fetch(`${base}${path}`, { method: path.endsWith('cancel') ? 'POST' : 'GET' });
       expect(res.status).toBe(400);

@@ -202,6 +202,9 @@ describe('video rooms (real Postgres, real LiveKit)', () => {
     // The real LiveKit server answers that this person is not in the room.
     await issueVideoToken(who.moderator!, s.stage!); // creates the room
     expect(await code(moderateRoom(who.moderator!, s.stage!, { action: 'promote', identity: target }))).toBe('404 not_in_room');
+    // A mute of someone (or a track) not in the room: a 404, not LiveKit's 503 for a mute it cannot route.
+    expect(await code(moderateRoom(who.moderator!, s.stage!, { action: 'mute', identity: target }))).toBe('404 not_in_room');
+    expect(await code(moderateRoom(who.moderator!, s.stage!, { action: 'mute', identity: target, trackSid: 'TR_nothere' }))).toBe('404 not_in_room');
     expect(await code(moderateRoom(who.moderator!, s.stage!, { action: 'remove', identity: target }))).toBe('ok');
     expect(await refusal(who.participant!, s.stage!)).toBe('403 removed');
     // Removed from the video, out of the Q&A and chat at once.

@@ -1,4 +1,5 @@
 import { apiError } from '@/lib/http';
 
+/** Any other path under /api/: a JSON 404 in the error shape, whatever the method (lib/api/routes.ts `catchAllRoutes`). */
 const notFound = () => apiError(404, 'not_found', 'No API endpoint at this path.');
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
+export { notFound as GET, notFound as HEAD, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE, notFound as OPTIONS };

@@ -1,6 +1,7 @@
 import { storeAttachment } from '@/db/queries/attachments';
+import { attachmentResponse } from '@/lib/api/responses';
 import { AttachmentRefusal, MAX_ATTACHMENT_BYTES, inspectAttachment } from '@/lib/attachments';
-import { apiError } from '@/lib/http';
+import { apiError, respond } from '@/lib/http';
 import { guardUpload } from '@/lib/upload-guard';
 import { currentParticipant } from '@/server/auth/current';
 
@@ -56,7 +57,8 @@ export async function POST(req: Request) {
     uploadedByRegistration: who.kind === 'registration' ? who.registrationId : null,
   });
   if (next) return backTo(next, { attachment: id });
-  return Response.json(
+  return respond(
+    attachmentResponse,
     {
       data: {
         id,

@@ -1,8 +1,10 @@
 import { publicEvents } from '@/db/queries/public';
+import { eventsResponse } from '@/lib/api/responses';
+import { respond } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
 /** Public contract: `[{ slug, title, startsAt, endsAt, timeZone }]`. */
 export async function GET() {
-  return Response.json(await publicEvents());
+  return respond(eventsResponse, await publicEvents());
 }

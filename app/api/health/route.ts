@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { healthResponse } from '@/lib/api/responses';
+import { respond } from '@/lib/http';
 import { livekitHealth } from '@/server/livekit';
 import { realtimeState } from '@/server/realtime';
 
@@ -14,7 +16,8 @@ export async function GET() {
   const realtime = realtimeState();
   const livekit = await livekitHealth();
   const ok = db === 'ok' && realtime === 'ok';
-  return Response.json(
+  return respond(
+    healthResponse,
     { status: ok ? 'ok' : 'degraded', db, realtime, livekit },
     { status: ok ? 200 : 503, headers: { 'cache-control': 'no-store' } },
   );

@@ -1,7 +1,8 @@
 import { search } from '@/db/queries/search';
+import { searchResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
 import { searchRequest } from '@/lib/domain/search';
-import { invalid } from '@/lib/http';
+import { invalid, respond } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,5 +15,5 @@ export async function GET(req: Request) {
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const parsed = searchRequest.safeParse(params);
   if (!parsed.success) return invalid(parsed.error, 'The search is not valid.');
-  return Response.json({ results: await search(parsed.data, publicUrl()) });
+  return respond(searchResponse, { results: await search(parsed.data, publicUrl()) });
 }

@@ -1,6 +1,7 @@
 import { GrantError, grantRole, revokeRole } from '@/db/queries/roles';
+import { grantResponse } from '@/lib/api/responses';
 import { grantSchema } from '@/lib/domain/roles';
-import { apiError, invalid, readJson } from '@/lib/http';
+import { apiError, invalid, readJson, respond } from '@/lib/http';
 import { uuidSchema } from '@/lib/validation';
 import { currentUser } from '@/server/auth/current';
 
@@ -22,7 +23,7 @@ export async function POST(req: Request) {
   const parsed = grantSchema.safeParse(body.value);
   if (!parsed.success) return invalid(parsed.error);
   try {
-    return Response.json(await grantRole(user.id, parsed.data), { status: 201 });
+    return respond(grantResponse, await grantRole(user.id, parsed.data), { status: 201 });
   } catch (err) {
     return fromGrantError(err);
   }

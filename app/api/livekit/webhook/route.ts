@@ -1,3 +1,5 @@
+import { webhookResponse } from '@/lib/api/responses';
+import { respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { receiveWebhook } from '@/server/video';
 
@@ -9,5 +11,5 @@ export const dynamic = 'force-dynamic';
  */
 export async function POST(req: Request) {
   const body = await req.text();
-  return answer(async () => Response.json(await receiveWebhook(body, req.headers.get('authorization'))));
+  return answer(async () => respond(webhookResponse, await receiveWebhook(body, req.headers.get('authorization'))));
 }

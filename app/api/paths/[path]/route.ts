@@ -1,6 +1,7 @@
 import { publicPath } from '@/db/queries/paths';
+import { pathResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
-import { apiError } from '@/lib/http';
+import { apiError, respond } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,5 +9,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(_req: Request, ctx: { params: Promise<{ path: string }> }) {
   const path = await publicPath((await ctx.params).path, publicUrl());
   if (!path) return apiError(404, 'path_not_found', 'No such path.');
-  return Response.json(path);
+  return respond(pathResponse, path);
 }

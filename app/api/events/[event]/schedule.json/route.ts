@@ -1,7 +1,8 @@
 import { exportData } from '@/db/queries/exports';
+import { scheduleJsonResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
 import { scheduleJson } from '@/lib/exports/schedule';
-import { apiError } from '@/lib/http';
+import { apiError, respond } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,5 +10,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(_req: Request, ctx: { params: Promise<{ event: string }> }) {
   const data = await exportData((await ctx.params).event);
   if (!data) return apiError(404, 'event_not_found', 'No such event.');
-  return Response.json(scheduleJson(data.event, data.sessions, publicUrl()));
+  return respond(scheduleJsonResponse, scheduleJson(data.event, data.sessions, publicUrl()));
 }

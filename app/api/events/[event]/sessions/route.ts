@@ -1,5 +1,6 @@
 import { publicSessions } from '@/db/queries/public';
-import { apiError } from '@/lib/http';
+import { sessionsResponse } from '@/lib/api/responses';
+import { apiError, respond } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,5 +8,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(_req: Request, ctx: { params: Promise<{ event: string }> }) {
   const sessions = await publicSessions((await ctx.params).event);
   if (!sessions) return apiError(404, 'event_not_found', 'No such event.');
-  return Response.json(sessions);
+  return respond(sessionsResponse, sessions);
 }

@@ -1,6 +1,7 @@
 import { proposeResource } from '@/db/queries/resources';
+import { proposedResourceResponse } from '@/lib/api/responses';
 import { proposeResourceRequest } from '@/lib/domain/resources';
-import { apiError } from '@/lib/http';
+import { apiError, respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { allow } from '@/lib/upload-guard';
 import { guardJson } from '@/lib/write-guard';
@@ -23,5 +24,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ path: string }
   const who = await proposer(req, token);
   if (!who.ok) return who.response;
   if (!allow(`propose:${rateKey(who.value)}`, 20)) return apiError(429, 'rate_limited', 'Too many proposals; try again in a few minutes.');
-  return answer(async () => Response.json(await proposeResource(who.value, path, fields), { status: 201 }));
+  return answer(async () => respond(proposedResourceResponse, await proposeResource(who.value, path, fields), { status: 201 }));
 }

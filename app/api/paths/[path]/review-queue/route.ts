@@ -1,5 +1,6 @@
 import { reviewQueue } from '@/db/queries/resources';
-import { apiError } from '@/lib/http';
+import { reviewQueueResponse } from '@/lib/api/responses';
+import { apiError, respond } from '@/lib/http';
 import { currentUser } from '@/server/auth/current';
 
 export const dynamic = 'force-dynamic';
@@ -8,5 +9,5 @@ export const dynamic = 'force-dynamic';
 export async function GET(_req: Request, ctx: { params: Promise<{ path: string }> }) {
   const user = await currentUser();
   if (!user) return apiError(401, 'unauthenticated', 'Sign in first.');
-  return Response.json(await reviewQueue(user.id, (await ctx.params).path));
+  return respond(reviewQueueResponse, await reviewQueue(user.id, (await ctx.params).path));
 }

@@ -1,5 +1,7 @@
 import { linkSessionToPath } from '@/db/queries/paths';
+import { linkSessionResponse } from '@/lib/api/responses';
 import { linkSessionRequest } from '@/lib/domain/resources';
+import { respond } from '@/lib/http';
 import { signedInWrite } from '@/server/paths-http';
 
 export const dynamic = 'force-dynamic';
@@ -8,6 +10,6 @@ export const dynamic = 'force-dynamic';
 export async function PUT(req: Request, ctx: { params: Promise<{ path: string }> }) {
   const { path } = await ctx.params;
   return signedInWrite(req, linkSessionRequest, async (actor, body) =>
-    Response.json({ changed: await linkSessionToPath(actor.userId, path, body.sessionId, body.linked) }),
+    respond(linkSessionResponse, { changed: await linkSessionToPath(actor.userId, path, body.sessionId, body.linked) }),
   );
 }

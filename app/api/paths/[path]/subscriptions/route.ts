@@ -1,7 +1,8 @@
 import { identityFromJoinToken } from '@/db/queries/identity';
 import { subscribeToPath } from '@/db/queries/paths';
+import { subscribedResponse } from '@/lib/api/responses';
 import { subscribeRequest } from '@/lib/domain/resources';
-import { apiError } from '@/lib/http';
+import { apiError, respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { guardJson } from '@/lib/write-guard';
 import { currentUser } from '@/server/auth/current';
@@ -25,6 +26,6 @@ export async function POST(req: Request, ctx: { params: Promise<{ path: string }
     : { email: user!.email, userId: user!.id };
   return answer(async () => {
     await subscribeToPath(path, { ...who, locale: body.data.locale });
-    return Response.json({ subscribed: true }, { status: 201 });
+    return respond(subscribedResponse, { subscribed: true }, { status: 201 });
   });
 }

@@ -1,4 +1,5 @@
-import { apiError } from '@/lib/http';
+import { videoTokenResponse } from '@/lib/api/responses';
+import { apiError, respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { uuidSchema } from '@/lib/validation';
 import { currentParticipant } from '@/server/auth/current';
@@ -16,6 +17,6 @@ export async function POST(req: Request, ctx: { params: Promise<{ sessionId: str
   if (!uuidSchema.safeParse(sessionId).success) return apiError(404, 'not_found', 'No such session.');
   const identity = await currentParticipant(req);
   return answer(async () =>
-    Response.json(await issueVideoToken(identity, sessionId), { headers: { 'cache-control': 'no-store' } }),
+    respond(videoTokenResponse, await issueVideoToken(identity, sessionId), { headers: { 'cache-control': 'no-store' } }),
   );
 }

@@ -1,4 +1,5 @@
-import { apiError } from '@/lib/http';
+import { proposedResourceResponse } from '@/lib/api/responses';
+import { apiError, respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { uuidSchema } from '@/lib/validation';
 import { signedInActor } from '@/server/paths-http';
@@ -16,5 +17,5 @@ export async function POST(_req: Request, ctx: { params: Promise<{ sessionId: st
   if (!uuidSchema.safeParse(sessionId).success) return apiError(404, 'not_found', 'No such session.');
   const actor = await signedInActor();
   if (!actor.ok) return actor.response;
-  return answer(async () => Response.json(await meetingReportFromSessionQa(actor.value, sessionId), { status: 201 }));
+  return answer(async () => respond(proposedResourceResponse, await meetingReportFromSessionQa(actor.value, sessionId), { status: 201 }));
 }

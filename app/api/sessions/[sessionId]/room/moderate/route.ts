@@ -1,5 +1,6 @@
+import { moderationResponse } from '@/lib/api/responses';
 import { moderationRequest } from '@/lib/domain/video';
-import { apiError, invalid, readJson } from '@/lib/http';
+import { apiError, invalid, readJson, respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { uuidSchema } from '@/lib/validation';
 import { currentParticipant } from '@/server/auth/current';
@@ -19,5 +20,5 @@ export async function POST(req: Request, ctx: { params: Promise<{ sessionId: str
   const parsed = moderationRequest.safeParse(body.value);
   if (!parsed.success) return invalid(parsed.error);
   const identity = await currentParticipant(req);
-  return answer(async () => Response.json(await moderateRoom(identity, sessionId, parsed.data)));
+  return answer(async () => respond(moderationResponse, await moderateRoom(identity, sessionId, parsed.data)));
 }

@@ -1,5 +1,6 @@
 import { listRevisions, resourceOnPath } from '@/db/queries/resources';
-import { apiError } from '@/lib/http';
+import { revisionsResponse } from '@/lib/api/responses';
+import { apiError, respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { currentUser } from '@/server/auth/current';
 
@@ -11,5 +12,5 @@ export async function GET(_req: Request, ctx: { params: Promise<{ path: string; 
   const user = await currentUser();
   if (!user) return apiError(401, 'unauthenticated', 'Sign in first.');
   if (!(await resourceOnPath(path, resourceId))) return apiError(404, 'not_found', 'No such resource on this path.');
-  return answer(async () => Response.json(await listRevisions(user.id, resourceId)));
+  return answer(async () => respond(revisionsResponse, await listRevisions(user.id, resourceId)));
 }

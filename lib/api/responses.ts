@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { RESOURCE_FORMATS, RESOURCE_STATUSES } from '../domain/resources';
+import { isoDateTime } from './contract';
+
+// The JSON bodies the HTTP API answers with (public contract), per domain. Each route passes its
+// answer through its schema (`respond` in lib/http.ts: unknown keys are dropped, a body that does
+// not fit is a bug, never sent), and lib/openapi.ts documents these same schemas.
+
+// ---------------------------------------------------------------- health
+
+export const healthResponse = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    db: z.enum(['ok', 'down']),
+    realtime: z.enum(['ok', 'down']),
+    livekit: z.enum(['ok', 'not-configured', 'down']),
+  });
+
+// ---------------------------------------------------------------- events and programme
+
+const sessionStatus = z.enum(['confirmed', 'tentative', 'cancelled']);
+
+export const eventsResponse = z.array(
+  z.object({ slug: z.string(), title: z.string(), startsAt: isoDateTime, endsAt: isoDateTime, timeZone: z.string() }),
+);
+
+export const sessionsResponse = z.array(
+  z
+    .object({
+      id: z.uuid(),
+      slug: z.string(),
+      title: z.string(),
+      kind: z.enum(['plenary', 'session', 'workshop', 'round_table', 'short_talk', 'side_event', 'social']),
+      startsAt: isoDateTime,
+      endsAt: isoDateTime,
+      room: z.string().nullable(),
+      mode: z.enum(['onsite', 'online', 'hybrid']),
+      visibility: z.enum(['public', 'invitation']),
+      status: sessionStatus,
+      capacity: z.int().nullable().describe('null when unlimited'),
+      confirmedCount: z.int(),
+      waitlistCount: z.int(),
+      live: z.boolean(),
+    }),
+);
+
+/** frab/c3voc schedule.json: the top levels are checked here; the whole is valid against c3voc's schema (lib/exports tests). */
+export const scheduleJsonResponse = z.looseObject({
+  $schema: z.string(),
+  generator: z.object({ name: z.string(), version: z.string() }),
+  schedule: z.looseObject({
+    version: z.string(),
+    base_url: z.string(),
+    conference: z.looseObject({ acronym: z.string(), title: z.string(), time_zone_name: z.string(), days: z.array(z.looseObject({ index: z.int(), date: z.string() })) }),
+  }),
+});
+
+// ---------------------------------------------------------------- registrations
+
+const seat = z.object({ sessionId: z.uuid(), status: z.enum(['confirmed', 'waitlisted']) });
+
+export const registrationResponse = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['active', 'cancelled']),
+    sessions: z.array(seat),
+    joinToken: z
+      .string()
+      .optional()
+      .describe('The personal link, only in the 201 answer that created the registration; a repeat (200) mails it to the address instead.'),
+  });
+
+export const cancelResponse = z
+  .object({
+    cancelled: z.array(z.uuid()).describe('the sessions whose seats were cancelled'),
+    promoted: z.array(z.object({ sessionId: z.uuid(), registrationIds: z.array(z.uuid()) })).describe('who got the freed seats'),
+  });
+
+// ---------------------------------------------------------------- video rooms
+
+export const videoTokenResponse = z.object({ serverUrl: z.string(), token: z.string(), role: z.enum(['attendee', 'speaker', 'moderator']) });
+export const moderationResponse = z.object({ ok: z.literal(true) });
+export const webhookResponse = z.object({ event: z.string() });
+
+// ---------------------------------------------------------------- admin
+
+export const grantResponse = z.object({ userId: z.uuid(), role: z.string(), eventId: z.uuid().nullable(), pathId: z.uuid().nullable() });
+
+// ---------------------------------------------------------------- paths and resources
+
+const format = z.enum(RESOURCE_FORMATS);
+const resourceStatus = z.enum(RESOURCE_STATUSES);
+const coordinator = z.object({ name: z.string(), organization: z.string().nullable() });
+const kind = z.enum(['person', 'organization']);
+
+export const pathsResponse = z.array(
+  z.object({ slug: z.string(), title: z.string(), summary: z.string(), coordinators: z.array(coordinator), resourceCount: z.int() }),
+);
+
+const linkedSession = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    startsAt: isoDateTime,
+    endsAt: isoDateTime,
+    status: sessionStatus,
+    event: z.object({ slug: z.string(), title: z.string() }),
+    url: z.string(),
+    outputs: z.array(z.object({ slug: z.string(), title: z.string(), format, url: z.string() })).describe('published reports and replays'),
+  });
+
+export const pathResponse = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    summary: z.string(),
+    description: z.string().describe('Markdown'),
+    status: z.enum(['active', 'archived']),
+    url: z.string(),
+    coordinators: z.array(coordinator.extend({ kind })),
+    resourceCount: z.int(),
+    resources: z.array(
+      z
+        .object({
+          slug: z.string(),
+          title: z.string(),
+          summary: z.string(),
+          format,
+          language: z.string(),
+          date: z.string().nullable(),
+          licence: z.string().describe('SPDX identifier, or all-rights-reserved'),
+          authors: z.array(z.object({ name: z.string(), organization: z.string().nullish(), kind })),
+          mediaUrl: z.string().nullable(),
+          publishedAt: isoDateTime.nullable(),
+          url: z.string(),
+        }),
+    ),
+    sessions: z.object({ upcoming: z.array(linkedSession), past: z.array(linkedSession) }),
+  });
+
+export const searchResponse = z
+  .object({
+    results: z.array(
+      z
+        .object({
+          type: z.enum(['path', 'resource', 'session']),
+          slug: z.string(),
+          title: z.string(),
+          snippet: z.string().describe('HTML-escaped text; matches in <mark>, no other markup'),
+          snippetParts: z.array(z.object({ text: z.string(), match: z.boolean() })),
+          url: z.string(),
+        }),
+    ),
+  });
+
+export const createdResourceResponse = z.object({ id: z.uuid(), slug: z.string(), status: resourceStatus });
+export const proposedResourceResponse = z.object({ id: z.uuid(), slug: z.string() });
+export const versionResponse = z.object({ version: z.int() });
+export const transitionResponse = z.object({ status: resourceStatus, version: z.int() });
+export const linkSessionResponse = z.object({ changed: z.boolean() });
+export const subscribedResponse = z.object({ subscribed: z.literal(true) });
+
+export const reviewQueueResponse = z.array(
+  z
+    .object({
+      id: z.uuid(),
+      slug: z.string(),
+      title: z.string(),
+      summary: z.string(),
+      format,
+      language: z.string(),
+      proposerName: z.string().nullable(),
+      proposed: z.boolean(),
+      createdAt: isoDateTime,
+      updatedAt: isoDateTime,
+      paths: z.array(z.object({ slug: z.string(), title: z.string() })),
+    }),
+);
+
+export const revisionsResponse = z.array(
+  z
+    .object({
+      id: z.uuid(),
+      version: z.int(),
+      action: z.string(),
+      actorName: z.string(),
+      changed: z.array(z.string()),
+      note: z.string().nullable(),
+      createdAt: isoDateTime,
+      diff: z.array(
+        z
+          .object({
+            field: z.string(),
+            parts: z.array(z.object({ value: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() })),
+          }),
+      ),
+    }),
+);
+
+// ---------------------------------------------------------------- attachments
+
+export const attachmentResponse = z
+  .object({
+    data: z
+      .object({
+        id: z.uuid(),
+        filename: z.string(),
+        contentType: z.string(),
+        size: z.int(),
+        width: z.int().nullable(),
+        height: z.int().nullable(),
+        variants: z.array(z.string()),
+        url: z.string(),
+      }),
+  });

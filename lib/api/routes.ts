@@ -1,0 +1,402 @@
+import { z } from 'zod';
+import { cancelRequest, registrationRequest } from '../domain/registration';
+import {
+  createResourceRequest,
+  linkSessionRequest,
+  proposeResourceRequest,
+  reorderRequest,
+  subscribeRequest,
+  transitionRequest,
+  updateResourceRequest,
+} from '../domain/resources';
+import { grantSchema } from '../domain/roles';
+import { searchRequest } from '../domain/search';
+import { moderationRequest } from '../domain/video';
+import { type Answer, type Registry, ok, refusal, textAnswer, uuidParam } from './contract';
+import * as r from './responses';
+
+/**
+ * Every operation of the HTTP API (every route file under app/api, and the registrations endpoint
+ * the Node server answers itself): what it takes, and each status it answers with its body. The
+ * OpenAPI document (/api/openapi.json, lib/openapi.ts) is built from this; the routes shape their
+ * JSON answers with the same schemas (`respond`); lib/openapi.test.ts fails when a route file has
+ * no entry. The request gate's refusals (server/http/guard.ts) are added to every operation by
+ * lib/openapi.ts.
+ */
+
+const unauthenticated = refusal('unauthenticated: sign in first');
+const participantUnknown = refusal('unauthenticated: sign in, or use your personal link');
+const forbidden = refusal('forbidden: not allowed to do this');
+const invalid = refusal('invalid (with `fields`), invalid_json');
+const conflict = (what: string) => refusal(what);
+const atom: Answer = textAnswer('application/atom+xml', 'Atom 1.0 (RFC 4287)');
+const html = (description: string): Answer => textAnswer('text/html', description);
+const sessionId = { sessionId: uuidParam };
+const pathAndResource = { resourceId: z.string().describe('resource id (UUID)') };
+const qaExport = (type: string, description: string) => ({
+  summary: `The session’s Q&A as ${description} (organizers and moderators of its event, admins, coordinators of its paths)`,
+  auth: 'session' as const,
+  params: sessionId,
+  responses: { 200: textAnswer(type, description), 401: unauthenticated, 403: forbidden, 404: refusal('not_found') },
+});
+
+/**
+ * The refusals of a paths API JSON write (a signed-in check, then lib/write-guard.ts's `guardJson`,
+ * then the domain's), with the operation's own (`more`) on top.
+ */
+const jsonWrite = (who: Answer, more: Record<number, Answer> = {}): Record<number, Answer> => ({
+  400: invalid,
+  401: who,
+  403: refusal('forbidden, cross_origin'),
+  404: refusal('not_found'),
+  413: refusal('body_too_large'),
+  415: refusal('unsupported_media_type'),
+  429: refusal('rate_limited'),
+  ...more,
+});
+
+export const apiRegistry: Registry = {
+  '/api/health': {
+    get: {
+      summary: 'Health of the app and its components (public contract)',
+      auth: 'public',
+      responses: { 200: ok('Healthy', r.healthResponse), 503: ok('Degraded: the database or realtime is down (`status: "degraded"`)', r.healthResponse) },
+    },
+  },
+  '/api/openapi.json': {
+    get: { summary: 'This document, generated from the registry (lib/api/routes.ts)', auth: 'public', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } },
+  },
+  '/api/events': {
+    get: { summary: 'Events, oldest first (public contract)', auth: 'public', responses: { 200: ok('Events; times ISO 8601 with the event’s offset', r.eventsResponse) } },
+  },
+  '/api/events/{event}/sessions': {
+    get: {
+      summary: 'Sessions of an event with seat counts and live state (public contract)',
+      auth: 'public',
+      responses: { 200: ok('Sessions', r.sessionsResponse), 404: refusal('event_not_found') },
+    },
+  },
+  '/api/events/{event}/registrations': {
+    post: {
+      summary: 'Register (idempotent by e-mail; capacity enforced, waiting list) (public contract)',
+      description:
+        'Answered by the Node server itself (server/http/registrations.ts). Other methods are `405 method_not_allowed`. Limited per client address and per e-mail (`429` with `Retry-After`).',
+      auth: 'public',
+      gate: { streams: true },
+      body: { json: registrationRequest },
+      responses: {
+        201: ok('New registration, with its personal link (`joinToken`)', r.registrationResponse),
+        200: ok('Same e-mail again: the registration, updated (the personal link is mailed, not answered)', r.registrationResponse),
+        400: refusal('invalid (with `fields`), invalid_json, session_cancelled'),
+        403: refusal('invitation_required, invitation_invalid, invitation_used_up'),
+        404: refusal('event_not_found, session_not_found'),
+        413: refusal('payload_too_large: over 256 KiB'),
+        429: { ...refusal('rate_limited (per client address and per e-mail)'), headers: { 'Retry-After': 'seconds' } },
+      },
+    },
+  },
+  '/api/events/{event}/registrations.csv': {
+    get: {
+      summary: 'Attendee list (organizers of the event, admins)',
+      auth: 'session',
+      responses: { 200: textAnswer('text/csv', 'CSV (formula cells neutralised)'), 401: unauthenticated, 403: forbidden, 404: refusal('not_found') },
+    },
+  },
+  '/api/events/{event}/calendar.ics': {
+    get: {
+      summary: 'iCalendar of the public sessions (public contract)',
+      auth: 'public',
+      responses: { 200: textAnswer('text/calendar', 'RFC 5545'), 404: refusal('event_not_found') },
+    },
+  },
+  '/api/events/{event}/schedule.xml': {
+    get: {
+      summary: 'frab/c3voc schedule.xml (public contract)',
+      auth: 'public',
+      responses: { 200: textAnswer('application/xml', 'schedule.xml (valid against c3voc’s schedule.xml.xsd)'), 404: refusal('event_not_found') },
+    },
+  },
+  '/api/events/{event}/schedule.json': {
+    get: {
+      summary: 'frab/c3voc schedule.json (public contract)',
+      auth: 'public',
+      responses: { 200: ok('schedule.json (valid against c3voc’s schema)', r.scheduleJsonResponse), 404: refusal('event_not_found') },
+    },
+  },
+  '/api/me/calendar.ics': {
+    get: {
+      summary: 'The person’s own sessions, subscribable (public contract); waitlisted seats are TENTATIVE',
+      auth: 'public',
+      query: z.object({ token: z.string().describe('the personal link’s token') }),
+      responses: { 200: textAnswer('text/calendar', 'RFC 5545'), 401: refusal('unauthenticated: no token'), 404: refusal('registration_not_found, event_not_found') },
+    },
+  },
+  '/api/registrations/{token}/cancel': {
+    post: {
+      summary: 'Cancel one seat (`sessionId`) or the whole registration (`{}` or no body), from the personal link',
+      auth: 'public',
+      body: { json: cancelRequest, required: false },
+      responses: { 200: ok('Cancelled seats and promotions', r.cancelResponse), 400: invalid, 404: refusal('registration_not_found, seat_not_found') },
+    },
+  },
+  '/api/join': {
+    get: {
+      summary: 'From a personal link into live rooms: remembers the registration in a cookie, then redirects to `next`',
+      auth: 'public',
+      query: z.object({ token: z.string(), next: z.string().optional().describe('a same-site path') }),
+      responses: { 303: { description: 'Redirect, with the `chemins-join` cookie', headers: { Location: 'where to go', 'Set-Cookie': 'the join cookie' } }, 404: refusal('registration_not_found') },
+    },
+  },
+  '/api/sessions/{sessionId}/livekit-token': {
+    post: {
+      summary: 'A LiveKit token for the session’s room (public contract)',
+      description:
+        'Short-lived (10 minutes): fetch a new one to rejoin. 401 unauthenticated; 403 not_registered, not_confirmed (invitation-only or full session without a confirmed seat), removed (by a moderator), room_not_open (cancelled, or outside ROOM_OPEN_MINUTES before the start to ROOM_GRACE_MINUTES after the end); 404 not_found; 503 video_not_configured.',
+      auth: 'participant',
+      params: sessionId,
+      responses: {
+        200: ok('Token', r.videoTokenResponse),
+        401: participantUnknown,
+        403: refusal('not_registered, not_confirmed, removed, room_not_open'),
+        404: refusal('not_found'),
+        503: refusal('video_not_configured'),
+      },
+    },
+  },
+  '/api/sessions/{sessionId}/room/moderate': {
+    post: {
+      summary: 'A moderator action on the session’s video room: promote, demote, mute, remove (banned from the session), end',
+      auth: 'participant',
+      params: sessionId,
+      body: { json: moderationRequest },
+      responses: {
+        200: ok('Done, and written to the audit log', r.moderationResponse),
+        400: invalid,
+        401: participantUnknown,
+        403: forbidden,
+        404: refusal('not_found, not_in_room'),
+        503: refusal('video_not_configured'),
+      },
+    },
+  },
+  '/api/sessions/{sessionId}/qa.md': { get: qaExport('text/markdown', 'Markdown with front matter, ready for a meeting report') },
+  '/api/sessions/{sessionId}/qa.csv': { get: qaExport('text/csv', 'CSV') },
+  '/api/sessions/{sessionId}/meeting-report': {
+    post: {
+      summary: 'Turn the session’s Q&A into a draft meeting report on its paths (organizers, moderators, coordinators of its paths)',
+      auth: 'session',
+      params: sessionId,
+      responses: {
+        201: ok('Draft', r.proposedResourceResponse),
+        401: unauthenticated,
+        403: forbidden,
+        404: refusal('not_found'),
+        409: conflict('no_path: the session is linked to no path'),
+      },
+    },
+  },
+  '/api/livekit/webhook': {
+    post: {
+      summary: 'LiveKit webhooks (signed by the LiveKit server): attendance and the room’s live state',
+      auth: 'public',
+      gate: { limited: false },
+      body: { type: 'application/webhook+json', schema: { type: 'object' } },
+      responses: { 200: ok('Recorded', r.webhookResponse), 400: invalid, 401: refusal('invalid_signature'), 503: refusal('video_not_configured') },
+    },
+  },
+  '/api/admin/roles': {
+    post: {
+      summary: 'Grant a role (admins)',
+      auth: 'session',
+      body: { json: grantSchema },
+      responses: { 201: ok('Granted', r.grantResponse), 400: invalid, 401: unauthenticated, 403: forbidden, 404: refusal('not_found: no such event or path') },
+    },
+    delete: {
+      summary: 'Revoke a grant (admins)',
+      auth: 'session',
+      query: z.object({ id: z.uuid() }),
+      responses: { 204: { description: 'Revoked' }, 400: invalid, 401: unauthenticated, 403: forbidden, 404: refusal('not_found') },
+    },
+  },
+  '/api/attachments': {
+    post: {
+      summary:
+        'Upload a file for a resource form or a path cover (signed in, or a registrant’s personal link). Type and size are checked from the content (no SVG, no programs); images get WebP variants. Attached when the form is saved (`attachmentIds`).',
+      auth: 'participant',
+      gate: { streams: true },
+      query: z.object({ next: z.string().optional().describe('a same-site path: answer with a 303 there instead of JSON') }),
+      body: {
+        type: 'multipart/form-data',
+        schema: {
+          type: 'object',
+          required: ['file'],
+          properties: { file: { type: 'string', format: 'binary' }, next: { type: 'string', description: 'a same-site path: answer with a 303 there instead of JSON' } },
+        },
+      },
+      responses: {
+        201: ok('Stored', r.attachmentResponse),
+        303: { description: 'Back to `next`, with `attachment=<id>` or `uploadError=<code>`', headers: { Location: 'the form' } },
+        400: refusal('file_missing, file_empty, invalid_multipart'),
+        401: participantUnknown,
+        403: refusal('cross_origin'),
+        413: refusal('file_too_large'),
+        415: refusal('unsupported_media_type, type_not_allowed, svg_not_allowed, executable_not_allowed, image_unreadable'),
+        429: refusal('rate_limited'),
+      },
+    },
+  },
+  '/api/attachments/{id}': {
+    get: {
+      summary: 'An attachment (published resources and path covers: everybody; otherwise its uploader and the path’s reviewers)',
+      auth: 'public',
+      params: { id: z.string().describe('attachment id (UUID)') },
+      query: z.object({ variant: z.enum(['thumb', 'medium']).optional() }),
+      responses: {
+        200: { description: 'The file, with its sniffed type', content: { 'application/octet-stream': { format: 'binary', description: 'any sniffed type' } } },
+        304: { description: 'Not modified (`If-None-Match`)' },
+        404: refusal('not_found'),
+      },
+    },
+  },
+  // ---------------------------------------------------------------- paths and resources
+  '/api/paths': {
+    get: { summary: 'Active paths, by title (public contract)', auth: 'public', responses: { 200: ok('Paths', r.pathsResponse) } },
+  },
+  '/api/paths/{path}': {
+    get: {
+      summary: 'A path with its published resources (coordinators’ order) and linked sessions (public contract)',
+      auth: 'public',
+      responses: { 200: ok('The path', r.pathResponse), 404: refusal('path_not_found') },
+    },
+  },
+  '/api/paths/{path}/feed.atom': {
+    get: { summary: 'Atom feed of the path’s resources (public contract)', auth: 'public', responses: { 200: atom, 404: refusal('path_not_found') } },
+  },
+  '/api/feed.atom': { get: { summary: 'Atom feed of every path’s resources (public contract)', auth: 'public', responses: { 200: atom } } },
+  '/api/search': {
+    get: {
+      summary: 'Full-text search over paths, resources and sessions (public contract)',
+      description: 'French stemming and accent-insensitive; English content under English stemming. An empty query gives no result; a bad filter is a 400.',
+      auth: 'public',
+      query: searchRequest,
+      responses: { 200: ok('Results, best first', r.searchResponse), 400: invalid },
+    },
+  },
+  '/api/paths/{path}/resources': {
+    post: {
+      summary: 'A new resource on the path (its coordinators, organizers, admins): a draft, or published with `publish`',
+      auth: 'session',
+      body: { json: createResourceRequest },
+      responses: jsonWrite(unauthenticated, { 201: ok('Created', r.createdResourceResponse) }),
+    },
+  },
+  '/api/paths/{path}/resources/{resourceId}': {
+    patch: {
+      summary: 'Edit a resource (reviewers of its paths); `version` is the one read',
+      auth: 'session',
+      params: pathAndResource,
+      body: { json: updateResourceRequest },
+      responses: jsonWrite(unauthenticated, {
+        200: ok('Saved', r.versionResponse),
+        400: refusal('invalid (with `fields`), invalid_json, unchanged'),
+        409: conflict('conflict: changed meanwhile'),
+      }),
+    },
+  },
+  '/api/paths/{path}/resources/{resourceId}/transition': {
+    post: {
+      summary: 'Workflow: submit, publish, decline (with a reason, mailed to the proposer), archive, unpublish, reopen',
+      auth: 'session',
+      params: pathAndResource,
+      body: { json: transitionRequest },
+      responses: jsonWrite(unauthenticated, { 200: ok('New status', r.transitionResponse), 409: conflict('invalid_transition') }),
+    },
+  },
+  '/api/paths/{path}/resources/{resourceId}/revisions': {
+    get: {
+      summary: 'A resource’s revisions (who, when, what changed), newest first, each with its diff (reviewers)',
+      auth: 'session',
+      params: pathAndResource,
+      responses: { 200: ok('Revisions', r.revisionsResponse), 401: unauthenticated, 403: forbidden, 404: refusal('not_found') },
+    },
+  },
+  '/api/paths/{path}/order': {
+    put: {
+      summary: 'Order the path’s resources (its coordinators)',
+      auth: 'session',
+      body: { json: reorderRequest },
+      responses: jsonWrite(unauthenticated, { 204: { description: 'Ordered' } }),
+    },
+  },
+  '/api/paths/{path}/review-queue': {
+    get: {
+      summary: 'Resources waiting for review on the path, oldest first (its reviewers; empty for anyone else)',
+      auth: 'session',
+      responses: { 200: ok('Queue', r.reviewQueueResponse), 401: unauthenticated },
+    },
+  },
+  '/api/paths/{path}/proposals': {
+    post: {
+      summary: 'Propose a resource (signed in, or a registrant with the personal link `token`): it waits in the coordinators’ review queue',
+      auth: 'participant',
+      body: { json: proposeResourceRequest },
+      responses: jsonWrite(participantUnknown, { 201: ok('Proposed', r.proposedResourceResponse), 409: conflict('path_archived') }),
+    },
+  },
+  '/api/paths/{path}/sessions': {
+    put: {
+      summary: 'Link or unlink a programme session to the path (organizers of its event, admins)',
+      auth: 'session',
+      body: { json: linkSessionRequest },
+      responses: jsonWrite(unauthenticated, { 200: ok('Whether anything changed', r.linkSessionResponse) }),
+    },
+  },
+  '/api/paths/{path}/subscriptions': {
+    post: {
+      summary: 'Follow the path by e-mail (weekly digest of new resources), for one’s own address',
+      auth: 'participant',
+      body: { json: subscribeRequest },
+      responses: jsonWrite(participantUnknown, { 201: ok('Subscribed', r.subscribedResponse), 403: refusal('cross_origin') }),
+    },
+  },
+  '/api/paths/{path}/unsubscribe': {
+    get: {
+      summary: 'The digest’s unsubscribe page (confirmation)',
+      auth: 'public',
+      query: z.object({ token: z.string() }),
+      responses: { 200: html('Confirmation page'), 404: html('Unknown token (HTML page)') },
+    },
+    post: {
+      summary: 'One-click unsubscribe (RFC 8058: `List-Unsubscribe=One-Click` as a form)',
+      auth: 'public',
+      query: z.object({ token: z.string() }),
+      description:
+        'The body is not read: mail clients post the form `List-Unsubscribe=One-Click`, the confirmation page’s button an empty form (both `application/x-www-form-urlencoded`).',
+      responses: { 200: html('Unsubscribed (HTML page)'), 404: html('Unknown token (HTML page)') },
+    },
+  },
+};
+
+/**
+ * Route files under app/api that are not operations of the document: catch-alls, each with what
+ * it answers (docs/api.md).
+ */
+export const catchAllRoutes: Record<string, string> = {
+  '/api/auth/[...nextauth]': 'next-auth’s sign-in endpoints (its own contract)',
+  '/api/[...path]': 'any other /api/ path: 404 not_found in the error shape, for every method',
+};
+
+const operationPaths = Object.entries(apiRegistry).map(([template, ops]) => {
+  const methods = Object.keys(ops).map((m) => m.toUpperCase());
+  if (methods.includes('GET')) methods.push('HEAD');
+  const pattern = template.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+');
+  return { re: new RegExp(`^${pattern}$`), methods };
+});
+
+/**
+ * The methods an operation path of the registry answers (HEAD with GET), or null when `pathname` is
+ * none of them: the request gate answers any other (but OPTIONS) with `405` and `Allow`.
+ */
+export function allowedMethods(pathname: string): string[] | null {
+  return operationPaths.find((p) => p.re.test(pathname))?.methods ?? null;
+}
