@@ -130,12 +130,14 @@ install_node_modules() {
 
 install_schemathesis() {
   local dir="$ROOT/.cache/schemathesis-$SCHEMATHESIS_VERSION"
-  if [ ! -x "$dir/bin/st" ]; then
+  # A venv cannot be moved (its scripts name their interpreter by absolute path): it is made in
+  # place, and a marker written last says it is whole.
+  if [ ! -f "$dir/.complete" ]; then
     echo "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into $dir"
-    rm -rf "$dir" "$WORK/venv"
-    python3 -m venv "$WORK/venv"
-    "$WORK/venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
-    mv "$WORK/venv" "$dir" # whole or not at all
+    rm -rf "$dir"
+    python3 -m venv "$dir"
+    "$dir/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+    touch "$dir/.complete"
   fi
   export SCHEMATHESIS="$dir/bin/st"
   echo "schemathesis $("$SCHEMATHESIS" --version | awk '{print $NF}')"
