@@ -25,7 +25,8 @@ function ofPerson(who: Person): SQL | undefined {
 
 /**
  * Seats with their place on the waiting list. The order is the one seats are given in
- * (`promote` in ./registrations.ts): oldest request first, then the registration id.
+ * (`promote_waiting_list`, db/migrations/0012_registration_rules.sql): oldest request first, then the
+ * registration id.
  */
 async function seatsOfRegistrations(registrationIds: string[]): Promise<Map<string, MySeat[]>> {
   const out = new Map<string, MySeat[]>();

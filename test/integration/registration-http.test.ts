@@ -2,18 +2,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, setDatabase } from '@/db/client';
+import { executePrepared } from '@/db/client';
 import { events, mailOutbox, programmeSessions, registrations } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { handleRegistrations } from '@/server/http/registrations';
-import { freshPostgres } from './support';
+import { type Driver, useFreshDatabase } from './support';
 
 // `POST /api/events/{event}/registrations` as the Node server answers it (before Next), over
-// real HTTP on loopback and real Postgres: the public contract's statuses and error shape.
-describe('POST /api/events/{event}/registrations over HTTP', () => {
-  let pg: Awaited<ReturnType<typeof freshPostgres>>;
-  let handle: Awaited<ReturnType<typeof openDatabase>>;
+// real HTTP on loopback, on Postgres and on PGlite: the public contract's statuses and error shape.
+describe.each<Driver>(['postgres', 'pglite'])('POST /api/events/{event}/registrations over HTTP (%s)', (driver) => {
+  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+  let handle: typeof db.handle;
   let server: Server;
   let base: string;
   let sessionId: string;
@@ -37,9 +37,8 @@ describe('POST /api/events/{event}/registrations over HTTP', () => {
     ).length;
 
   beforeAll(async () => {
-    pg = await freshPostgres();
-    handle = await openDatabase({ databaseUrl: pg.url, dataDir: 'unused' });
-    setDatabase(Promise.resolve(handle));
+    db = await useFreshDatabase(driver);
+    handle = db.handle;
     await seed(handle.db);
     const [event] = await handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
     const session = (visibility: 'public' | 'invitation') =>
@@ -68,8 +67,7 @@ describe('POST /api/events/{event}/registrations over HTTP', () => {
   });
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
-    await handle?.close();
-    await pg?.drop();
+    await db?.close();
   });
 
   it('201 for a new registration with its link; 200 with the same id but no link for the same e-mail again', async () => {
@@ -122,6 +120,12 @@ describe('POST /api/events/{event}/registrations over HTTP', () => {
     expect(noSession.status).toBe(404);
     expect((await noSession.json()).error).toMatchObject({ code: 'session_not_found', fields: { sessionIds: expect.any(String) } });
 
+    const badAnswers = await post({ name: 'Dé', email: 'de@http.test', consent: true, answers: { dejeuner: 'peut-être', couleur: 'bleu' } });
+    expect(badAnswers.status).toBe(400);
+    expect(await badAnswers.json()).toEqual({
+      error: { code: 'invalid', message: 'Some answers are not valid.', fields: { 'answers.dejeuner': 'must be yes or no', 'answers.couleur': 'unknown question' } },
+    });
+
     const noCode = await post({ name: 'Dé', email: 'de@http.test', sessionIds: [invitationOnly], consent: true });
     expect(noCode.status).toBe(403);
     expect((await noCode.json()).error).toMatchObject({ code: 'invitation_required', fields: { invitationCode: 'required' } });
@@ -143,7 +147,7 @@ describe('POST /api/events/{event}/registrations over HTTP', () => {
   });
 
   it('keeps the seat counter in step after all of this', async () => {
-    const [row] = await handle.db.execute(sql`
+    const [row] = await executePrepared(handle.db, sql`
       select s.confirmed_count as kept,
              (select count(*)::int from registration_sessions rs where rs.session_id = s.id and rs.status = 'confirmed') as actual
         from programme_sessions s where s.id = ${sessionId}`);
