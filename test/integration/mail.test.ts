@@ -73,7 +73,10 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
     setDatabase(Promise.resolve(handle));
     await seed(handle.db);
     const [event] = await handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
+    // In two days, at 11:00 UTC (noon or 1 pm in Paris): the day-before reminder, sent 24 hours
+    // earlier, is on the eve whatever the time the suite runs (not across a Paris midnight).
     startsAt = new Date(Date.now() + 2 * 86_400_000);
+    startsAt.setUTCHours(11, 0, 0, 0);
     const [s] = await handle.db
       .insert(programmeSessions)
       .values({ eventId: event!.id, slug: 'atelier-mail', title: 'Atelier courrier', kind: 'workshop', capacity: 1, startsAt, endsAt: new Date(startsAt.getTime() + 3600_000) })
