@@ -48,6 +48,9 @@ async function registrant(browser: Browser, name: string, sessionSlug: string, n
 
 test('a stage: the speaker is seen, the audience cannot publish until promoted, a removed person cannot come back, attendance is recorded', async ({ browser }) => {
   test.skip(!process.env.DATABASE_URL, 'reads attendance from the Postgres of DATABASE_URL');
+  // Four browsers with real WebRTC through the real LiveKit server: on two loaded cores this takes
+  // a minute or more (each step still waits for its own condition).
+  test.setTimeout(180_000);
   const speaker = await (await browser.newContext()).newPage();
   const moderator = await (await browser.newContext()).newPage();
   await signInWithMagicLink(speaker, 'intervenante@chemins.test');
@@ -125,6 +128,7 @@ test('a stage: the speaker is seen, the audience cannot publish until promoted, 
 });
 
 test('a workshop is a grid where every registered participant speaks', async ({ browser }) => {
+  test.setTimeout(180_000);
   const a = await registrant(browser, 'Basile Atelier', 'atelier-en-direct', WORKSHOP_ROOM);
   const b = await registrant(browser, 'Chloé Atelier', 'atelier-en-direct', WORKSHOP_ROOM);
   for (const p of [a.page, b.page]) {
