@@ -40,13 +40,20 @@ const hashSecret = (secret: string) => createHash('sha256').update(secret).diges
 
 /**
  * Opening a personal link in a browser: a new link session for its registration (active or
- * cancelled: the personal page says which). Returns the secret the cookie holds, or null when no
+ * cancelled: the personal page says which; `activeOnly` for the way into live rooms). Returns the secret the cookie holds, or null when no
  * registration has this token.
  */
-export async function openLinkSession(token: string): Promise<{ secret: string; registrationId: string } | null> {
+export async function openLinkSession(
+  token: string,
+  opts: { activeOnly?: boolean } = {},
+): Promise<{ secret: string; registrationId: string } | null> {
   if (!token || token.length > 200) return null;
   const db = await getDb();
-  const [reg] = await db.select({ id: registrations.id }).from(registrations).where(eq(registrations.joinToken, token)).limit(1);
+  const [reg] = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(eq(registrations.joinToken, token), opts.activeOnly ? eq(registrations.status, 'active') : undefined))
+    .limit(1);
   if (!reg) return null;
   // The registration's expired link sessions go when a new one comes.
   await db.delete(linkSessions).where(and(eq(linkSessions.registrationId, reg.id), lt(linkSessions.expiresAt, new Date())));

@@ -70,9 +70,7 @@ export async function attendees(actorId: string, eventSlug: string) {
       answers: registrations.answers,
       createdAt: registrations.createdAt,
       checkedInAt: registrations.checkedInAt,
-      seats: sql<string[]>`coalesce(array_agg(${programmeSessions.title} || ' (' || ${registrationSessions.status} || ')' order by ${programmeSessions.startsAt}) filter (where ${registrationSessions.status} <> 'cancelled'), '{}')`,
-      /** The same seats, for pages that translate the status. */
-      seatList: sql<{ title: string; status: 'confirmed' | 'waitlisted' }[]>`coalesce(json_agg(json_build_object('title', ${programmeSessions.title}, 'status', ${registrationSessions.status}) order by ${programmeSessions.startsAt}) filter (where ${registrationSessions.status} <> 'cancelled'), '[]')`,
+      seats: sql<{ title: string; status: 'confirmed' | 'waitlisted' }[]>`coalesce(json_agg(json_build_object('title', ${programmeSessions.title}, 'status', ${registrationSessions.status}) order by ${programmeSessions.startsAt}) filter (where ${registrationSessions.status} <> 'cancelled'), '[]')`,
     })
     .from(registrations)
     .leftJoin(registrationSessions, eq(registrationSessions.registrationId, registrations.id))

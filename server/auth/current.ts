@@ -1,18 +1,22 @@
 import { getServerSession } from 'next-auth';
 import { cookies } from 'next/headers';
+import { cache } from 'react';
 import { identityFromJoinToken, identityFromLinkSession, registrationIdOfLinkSession, type Identity } from '@/db/queries/identity';
 import { JOIN_COOKIE } from '@/lib/realtime/protocol';
 import { authOptions } from './options';
 
 export type CurrentUser = { id: string; name: string | null; email: string };
 
-/** The signed-in user of this request (server components and route handlers), or null. */
-export async function currentUser(): Promise<CurrentUser | null> {
+/**
+ * The signed-in user of this request (server components and route handlers), or null. Looked up
+ * once per rendered request (React `cache`): the layout and the page both ask.
+ */
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(await authOptions());
   const u = session?.user as { id?: string; name?: string | null; email?: string | null } | undefined;
   if (!u?.id || !u.email) return null;
   return { id: u.id, name: u.name ?? null, email: u.email };
-}
+});
 
 /**
  * Who is asking, for live features: the signed-in user, else the registrant whose personal link

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { identityFromJoinToken, openLinkSession } from '@/db/queries/identity';
+import { openLinkSession } from '@/db/queries/identity';
 import { apiError } from '@/lib/http';
 import { sitePath } from '@/lib/security/paths';
 import { cameOverHttps, linkCookie } from '@/server/auth/link-cookie';
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request) {
   const url = new URL(req.url);
   const token = url.searchParams.get('token') ?? '';
-  const opened = (await identityFromJoinToken(token)) ? await openLinkSession(token) : null;
+  const opened = await openLinkSession(token, { activeOnly: true });
   if (!opened) return apiError(404, 'registration_not_found', 'This personal link is not valid (or the registration was cancelled).');
   // A relative Location keeps the host the person used (behind a proxy, req.url may name another).
   const res = new NextResponse(null, {

@@ -157,7 +157,7 @@ export default async function OrganizePage({
                 <td className="p-2">{p.name}</td>
                 <td className="p-2">{p.email}</td>
                 <td className="p-2">
-                  {p.seatList.map((seat) => `${seat.title} (${t(`seatStatus.${seat.status}`)})`).join(', ')}
+                  {p.seats.map((seat) => `${seat.title} (${t(`seatStatus.${seat.status}`)})`).join(', ')}
                 </td>
                 <td className="p-2">
                   {Object.entries(p.answers)

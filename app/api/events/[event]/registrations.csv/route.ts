@@ -21,7 +21,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ event: string 
         a.email,
         a.createdAt.toISOString(),
         a.checkedInAt?.toISOString() ?? '',
-        a.seats.join('; '),
+        a.seats.map((seat) => `${seat.title} (${seat.status})`).join('; '),
         ...keys.map((k) => {
           const v = a.answers[k];
           return Array.isArray(v) ? v.join('; ') : v === undefined ? '' : String(v);
