@@ -1,3 +1,4 @@
+import { PEERTUBE_HOSTS } from '@/lib/domain/media-embed';
 /**
  * Security headers of every answer (set once, by the Node server: docs/deployment.md). The
  * Content-Security-Policy carries a fresh nonce per request: Next reads it from the request's
@@ -33,7 +34,10 @@ export function contentSecurityPolicy({ nonce, livekitUrl, dev = false }: CspOpt
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
-    'media-src': ["'self'", 'blob:', 'mediastream:'],
+    // Replays may be a link to a video file elsewhere (lib/domain/replays `replayPlayer`).
+    'media-src': ["'self'", 'blob:', 'mediastream:', 'https:'],
+    // The video hosts whose players are embedded (lib/domain/media-embed), and nothing else.
+    'frame-src': ['https://www.youtube-nocookie.com', 'https://player.vimeo.com', ...PEERTUBE_HOSTS.map((h) => `https://${h}`)],
     'connect-src': ["'self'", ...(livekitUrl ? origins(livekitUrl) : []), ...(dev ? ['ws:', 'wss:'] : [])],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
