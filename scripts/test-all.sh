@@ -220,6 +220,9 @@ step "build" npx next build
 # The built app against its own /api/openapi.json (scripts/api-contract.ts, schemathesis.toml).
 step "API contract (schemathesis)" npx tsx scripts/api-contract.ts
 step "end-to-end tests" npx playwright test
+# Recording with the real LiveKit Egress (built once, cached), in a private network namespace.
+step "egress (GStreamer, build)" scripts/egress-build.sh
+step "recording end-to-end (egress)" as_root scripts/recording-e2e.sh
 
 print_timings
 node scripts/summarize-tests.mjs "$REPORTS"
