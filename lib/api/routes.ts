@@ -11,7 +11,7 @@ import {
 } from '../domain/resources';
 import { grantSchema } from '../domain/roles';
 import { searchRequest } from '../domain/search';
-import { linkReplayRequest, recordingRequest, uploadReplayQuery } from '../domain/replays';
+import { linkReplayRequest, recordingRequest, REPLAY_VIDEO_TYPES, uploadReplayQuery } from '../domain/replays';
 import { moderationRequest } from '../domain/video';
 import { type Answer, type Registry, ok, refusal, textAnswer, uuidParam } from './contract';
 import * as r from './responses';
@@ -33,6 +33,7 @@ const conflict = (what: string) => refusal(what);
 const atom: Answer = textAnswer('application/atom+xml', 'Atom 1.0 (RFC 4287)');
 const html = (description: string): Answer => textAnswer('text/html', description);
 const sessionId = { sessionId: uuidParam };
+const videoFiles = Object.fromEntries(REPLAY_VIDEO_TYPES.map((t) => [t, { format: 'binary' as const }]));
 const pathAndResource = { resourceId: z.string().describe('resource id (UUID)') };
 const qaExport = (type: string, description: string) => ({
   summary: `The session’s Q&A as ${description} (organizers and moderators of its event, admins, coordinators of its paths)`,
@@ -272,8 +273,8 @@ export const apiRegistry: Registry = {
       auth: 'public',
       params: { replayId: uuidParam },
       responses: {
-        200: { description: 'The video', content: { 'video/mp4': { format: 'binary' }, 'video/webm': { format: 'binary' } } },
-        206: { description: 'A byte range of it', content: { 'video/mp4': { format: 'binary' } }, headers: { 'Content-Range': 'the range sent' } },
+        200: { description: 'The video', content: videoFiles },
+        206: { description: 'A byte range of it', content: videoFiles, headers: { 'Content-Range': 'the range sent' } },
         404: refusal('not_found (also for a link, which has no file here)'),
         416: { description: 'Range not satisfiable', headers: { 'Content-Range': 'bytes */<size>' } },
       },
