@@ -1,4 +1,3 @@
-import { PEERTUBE_HOSTS } from '@/lib/domain/media-embed';
 /**
  * Security headers of every answer (set once, by the Node server: docs/deployment.md). The
  * Content-Security-Policy carries a fresh nonce per request: Next reads it from the request's
@@ -7,6 +6,8 @@ import { PEERTUBE_HOSTS } from '@/lib/domain/media-embed';
  * components need it; a style cannot run code). LiveKit is reached over ws(s) and http(s) at its
  * public URL; Socket.IO is same-origin.
  */
+import { PEERTUBE_HOSTS } from '@/lib/domain/media-embed';
+
 export type CspOptions = {
   nonce: string;
   /** LiveKit's URL as browsers reach it (ws(s):// or http(s)://), if video is configured. */

@@ -1,7 +1,7 @@
-import { currentRecording } from '@/db/queries/replays';
 import { activeSanctions, deleteMessage, listMessages, sanction, sendMessage, sessionOfMessage, toggleReaction } from '@/db/queries/chat';
 import { actorKeyOf, currentIdentity } from '@/db/queries/identity';
 import { type SessionAccess, sessionAccess } from '@/db/queries/live';
+import { currentRecording } from '@/db/queries/replays';
 import {
   askQuestion,
   hasVoted,
