@@ -208,6 +208,13 @@ export const programmeSessions = pgTable(
     guestsWrite: boolean('guests_write').notNull().default(false),
     /** Set while the LiveKit room is running (webhooks `room_started` / `room_finished`). */
     videoLiveSince: ts('video_live_since'),
+    /**
+     * Registrants are told at registration that the session is recorded (shown on the session
+     * page, the registration form and the pre-join screen). A workshop is recorded only then.
+     */
+    recordingAnnounced: boolean('recording_announced').notNull().default(false),
+    /** Recording starts by itself when the room goes live (webhook `room_started`). */
+    autoRecord: boolean('auto_record').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -880,4 +887,55 @@ export const pollAnswers = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.pollId, t.actorKey] })],
+);
+
+// ---------------------------------------------------------------- replays
+
+export const replayKind = pgEnum('replay_kind', ['recording', 'upload', 'link']);
+/** A recording is `recording` while egress writes it, then `ready` or `failed`; uploads and links are `ready`. */
+export const replayStatus = pgEnum('replay_status', ['recording', 'ready', 'failed']);
+
+/**
+ * A replay of a session: a recording made through LiveKit Egress, an uploaded video file, or a
+ * link to a video host. `startedAt` is the moment of the session the video's first frame shows:
+ * the timeline (questions and chat) is aligned on it (lib/domain/replays).
+ */
+export const replays = pgTable(
+  'replays',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    kind: replayKind('kind').notNull(),
+    status: replayStatus('status').notNull().default('ready'),
+    /** A link's address (video host page or video file). Null for files kept by Chemins. */
+    url: text('url'),
+    /** Files kept by Chemins (recordings, uploads): path relative to `DATA_DIR/replays`. */
+    file: text('file'),
+    contentType: text('content_type'),
+    size: integer('size'),
+    startedAt: ts('started_at').notNull(),
+    durationSeconds: integer('duration_seconds'),
+    /** LiveKit Egress id of a recording (webhooks find the replay by it). */
+    egressId: text('egress_id').unique(),
+    /** Why a recording failed, as egress reported it. */
+    error: text('error'),
+    title: text('title'),
+    /** SPDX identifier or `all-rights-reserved` (lib/domain/resources LICENCES). */
+    licence: text('licence').notNull().default('all-rights-reserved'),
+    /** Captions (WebVTT) or a transcript, when somebody provides them. */
+    captions: text('captions'),
+    transcript: text('transcript'),
+    /** The draft "replay" resource made for the session's paths. */
+    resourceId: uuid('resource_id').references(() => resources.id, { onDelete: 'set null' }),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('replays_session_idx').on(t.sessionId, t.startedAt),
+    // One recording at a time per session.
+    uniqueIndex('replays_one_recording_per_session').on(t.sessionId).where(sql`${t.status} = 'recording'`),
+  ],
 );

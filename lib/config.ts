@@ -40,6 +40,11 @@ const schema = z
     ROOM_OPEN_MINUTES: z.preprocess(emptyToUndefined, minutes.default(15)),
     /** …and refuse joins this many minutes after it ends. */
     ROOM_GRACE_MINUTES: z.preprocess(emptyToUndefined, minutes.default(30)),
+    /**
+     * What LiveKit Egress records: `room` (room composite, the speaker layout, rendered by egress's
+     * Chromium) or `participant` (the first person publishing a camera, without a browser).
+     */
+    RECORDING_LAYOUT: z.preprocess(emptyToUndefined, z.enum(['room', 'participant']).default('room')),
     SMTP_URL: optionalUrl(['smtp', 'smtps']),
     MAIL_FROM: z.string().min(3).default('Chemins <no-reply@chemins.localhost>'),
     NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),

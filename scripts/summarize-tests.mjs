@@ -14,9 +14,11 @@ for (const name of ['unit.json', 'integration.json']) {
   failed += r.numFailedTests;
   skipped += r.numPendingTests + (r.numTodoTests ?? 0);
 }
-const e2e = path.join(dir, 'e2e.json');
-if (existsSync(e2e)) {
-  const s = JSON.parse(readFileSync(e2e, 'utf8')).stats;
+// The end-to-end suite, and the recording test run apart (scripts/recording-e2e.sh).
+for (const name of ['e2e.json', 'recording.json']) {
+  const file = path.join(dir, name);
+  if (!existsSync(file)) continue;
+  const s = JSON.parse(readFileSync(file, 'utf8')).stats;
   passed += s.expected + s.flaky;
   failed += s.unexpected;
   skipped += s.skipped;

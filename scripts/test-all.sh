@@ -206,6 +206,23 @@ step "node runtime" install_node_runtime
 step "node modules" install_node_modules
 step "dependencies' engines" node scripts/check-engines.mjs
 step "schemathesis" install_schemathesis
+# LiveKit Egress for the recording test: GStreamer from Debian and a Go build (minutes, once;
+# cached in .cache/). Started now, at the lowest priority, so that it overlaps the steps below;
+# waited for before the recording test.
+EGRESS_BUILD_PID=""
+start_egress_build() {
+  nice -n 19 scripts/egress-build.sh >"$WORK/egress-build.log" 2>&1 &
+  EGRESS_BUILD_PID=$!
+  PIDS+=("$EGRESS_BUILD_PID")
+  echo "building in the background (log: $WORK/egress-build.log)"
+}
+wait_egress_build() {
+  local status=0
+  wait "$EGRESS_BUILD_PID" || status=$?
+  cat "$WORK/egress-build.log"
+  return $status
+}
+step "egress build (started)" start_egress_build
 start_services() { start_postgres; start_redis; start_livekit; }
 step "services (loopback)" start_services
 export E2E_PORT=${E2E_PORT:-$(free_port)}
@@ -220,6 +237,9 @@ step "build" npx next build
 # The built app against its own /api/openapi.json (scripts/api-contract.ts, schemathesis.toml).
 step "API contract (schemathesis)" npx tsx scripts/api-contract.ts
 step "end-to-end tests" npx playwright test
+# Recording with the real LiveKit Egress (built once, cached), in a private network namespace.
+step "egress build (waited for)" wait_egress_build
+step "recording end-to-end (egress)" as_root scripts/recording-e2e.sh
 
 print_timings
 node scripts/summarize-tests.mjs "$REPORTS"

@@ -1,3 +1,5 @@
+import { copyDemoReplayFile } from '@/db/seed/replays';
+import { replaysDir } from './recording';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -54,6 +56,7 @@ log.info({ driver: dbHandle.driver }, 'database ready (migrations applied)');
 
 if (cfg.SEED_DEMO === '1') {
   const result = await seed(dbHandle.db);
+  await copyDemoReplayFile(replaysDir());
   log.info(result, 'demo data seeded');
 }
 

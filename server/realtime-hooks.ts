@@ -7,6 +7,10 @@ export type RealtimeHooks = {
   ban: (sessionId: string, actorKey: string) => Promise<void>;
   /** A person signed in, their registrations linked to the account: their open connections follow. */
   linked: (userId: string, registrationIds: string[]) => Promise<void>;
+  /** A session's recording started or stopped: everyone in it sees the indicator. */
+  recording: (sessionId: string, state: { recording: boolean; since: string | null }) => void;
+  /** A recording failed (egress said so): its moderators are told. */
+  recordingFailed: (sessionId: string, failure: { replayId: string; error: string }) => void;
 };
 
 const g = globalThis as unknown as { __cheminsRealtimeHooks?: RealtimeHooks };

@@ -18,6 +18,7 @@ import { DomainError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { livekitSettings, mintToken } from './livekit';
 import { realtimeHooks } from './realtime-hooks';
+import { egressChanged, recordOnRoomStart } from './recording';
 import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setPublishing } from './livekit-rooms';
 
 const REFUSALS = {
@@ -131,19 +132,26 @@ export async function receiveWebhook(body: string, authorization: string | null)
   } catch {
     throw new DomainError(401, 'invalid_signature', 'The webhook signature is missing or does not match.');
   }
-  const sessionId = event.room ? sessionIdOfRoom(event.room.name) : null;
+  const roomName = event.room?.name ?? event.egressInfo?.roomName;
+  const sessionId = roomName ? sessionIdOfRoom(roomName) : null;
   if (!sessionId) return { event: event.event };
+  if (event.egressInfo) {
+    await egressChanged(event.egressInfo, sessionId);
+    return { event: event.event };
+  }
   const at = event.createdAt ? new Date(Number(event.createdAt) * 1000) : new Date();
   const p = event.participant;
   switch (event.event) {
     case 'participant_joined':
-      if (p) await recordJoin({ sessionId, actorKey: p.identity, participantSid: p.sid, at });
+      // Egress joins to record (identity `EG_…`): it is nobody's attendance.
+      if (p && !p.identity.startsWith('EG_')) await recordJoin({ sessionId, actorKey: p.identity, participantSid: p.sid, at });
       break;
     case 'participant_left':
       if (p) await recordLeave(p.sid, at);
       break;
     case 'room_started':
       await setRoomLive(sessionId, at);
+      void recordOnRoomStart(sessionId);
       break;
     case 'room_finished':
       forgetRoom(event.room!.name);

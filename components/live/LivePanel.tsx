@@ -5,6 +5,7 @@ import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { ChatPanel } from './ChatPanel';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
+import { RecordingStatus } from './RecordingStatus';
 import { useLiveRoom } from './useLiveRoom';
 
 /** The live part of a session page: presence, polls, Q&A and chat, over one realtime connection (the video is on the room page). */
@@ -32,6 +33,7 @@ export function LivePanel({
         <h2 id="live-title" className="flex items-center gap-2 text-lg font-semibold">
           <span className="inline-block h-2.5 w-2.5 rounded-full bg-live" aria-hidden /> {t('liveTitle')}
         </h2>
+        <RecordingStatus sessionId={sessionId} state={state} />
         <p className="flex gap-3 text-sm">
           {state.you?.isModerator ? (
             <a href={`${sessionPath}/moderate`} className="underline">

@@ -5,6 +5,7 @@ import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { ChatPanel } from './ChatPanel';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
+import { RecordingStatus } from './RecordingStatus';
 import { useLiveRoom } from './useLiveRoom';
 
 /** Q&A and chat beside the video (the room page's side column). */
@@ -15,6 +16,7 @@ export function LiveSide({ sessionId, sessionPath, snapshot }: { sessionId: stri
   const signInHref = `/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/room`)}`;
   return (
     <div className="flex flex-col gap-4">
+      <RecordingStatus sessionId={sessionId} state={room.state} />
       <p role="status" className="text-sm text-stone-600" data-testid="side-presence">
         {room.state.presence ? t('presence', { count: room.state.presence.count }) : t('connecting')}
       </p>

@@ -7,6 +7,7 @@ import type { AckError, Question, QuestionStatus } from '@/lib/realtime/protocol
 import { useAckError } from './AckErrorText';
 import { ChatPanel } from './ChatPanel';
 import { PollManager } from './PollManager';
+import { RecordingStatus } from './RecordingStatus';
 import { useLiveRoom } from './useLiveRoom';
 
 type Filter = QuestionStatus | 'all';
@@ -79,6 +80,7 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
 
   return (
     <div className="flex flex-col gap-4" data-testid="moderator-view">
+      <RecordingStatus sessionId={sessionId} state={state} />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span role="status" data-testid="presence">
           {state.presence ? t('presence', { count: state.presence.count }) : t('connecting')}

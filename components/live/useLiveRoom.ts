@@ -39,6 +39,10 @@ export type RoomState = {
   polls: PollsState;
   /** Questions and chat are known (joined, or rendered with the page): an empty list means none. */
   known: boolean;
+  /** The session is being recorded since then (ISO), or not (null). */
+  recordingSince: string | null;
+  /** The last recording egress reported as failed (moderators only). */
+  recordingFailure: { replayId: string; error: string } | null;
 };
 
 type Action =
@@ -53,7 +57,9 @@ type Action =
   | { type: 'moderation'; moderation: 'post' | 'pre' }
   | { type: 'notice'; n: ModerationNotice }
   | { type: 'sanctions'; sanctions: ActiveSanction[] }
-  | { type: 'poll'; p: PollAction };
+  | { type: 'poll'; p: PollAction }
+  | { type: 'recording'; since: string | null }
+  | { type: 'recording-failed'; failure: { replayId: string; error: string } };
 
 const initial: RoomState = {
   status: 'connecting',
@@ -68,6 +74,8 @@ const initial: RoomState = {
   sanctions: [],
   polls: pollsInitial,
   known: false,
+  recordingSince: null,
+  recordingFailure: null,
 };
 
 function reduce(s: RoomState, a: Action): RoomState {
@@ -86,6 +94,7 @@ function reduce(s: RoomState, a: Action): RoomState {
         you: a.data.you,
         sanctions: a.data.sanctions ?? [],
         polls: reducePolls(s.polls, { type: 'join', data: a.data.polls }),
+        recordingSince: a.data.recordingSince,
       };
     case 'status':
       return { ...s, status: a.status, error: a.error ?? null };
@@ -119,6 +128,10 @@ function reduce(s: RoomState, a: Action): RoomState {
       return { ...s, sanctions: a.sanctions };
     case 'poll':
       return { ...s, polls: reducePolls(s.polls, a.p) };
+    case 'recording':
+      return { ...s, recordingSince: a.since, ...(a.since ? { recordingFailure: null } : {}) };
+    case 'recording-failed':
+      return { ...s, recordingSince: null, recordingFailure: a.failure };
     case 'notice': {
       let you = s.you;
       if (you && a.n.kind === 'muted') you = { ...you, mutedUntil: a.n.until };
@@ -205,6 +218,8 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
     for (const e of ['poll:updated', 'poll:launched', 'poll:closed'] as const) socket.on(e, mine(poll));
     socket.on('poll:results', mine((results) => dispatch({ type: 'poll', p: { type: 'results', results } })));
     socket.on('poll:answered', mine((m) => dispatch({ type: 'poll', p: { type: 'mine', pollId: m.pollId, answer: m.answer } })));
+    socket.on('recording:updated', mine((r) => dispatch({ type: 'recording', since: r.recording ? r.since : null })));
+    socket.on('recording:failed', mine((f) => dispatch({ type: 'recording-failed', failure: { replayId: f.replayId, error: f.error } })));
     return () => {
       socket.disconnect();
       socketRef.current = null;

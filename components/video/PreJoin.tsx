@@ -83,14 +83,18 @@ export function PreJoin({
   onJoin,
   busy,
   watchOnly = false,
+  recorded = false,
 }: {
   defaultName: string;
   onJoin: (c: JoinChoices) => void;
   busy: boolean;
   /** Joining a stage's audience: no camera or microphone is asked for (only once on stage). */
   watchOnly?: boolean;
+  /** The session is (or will be) recorded: said before anyone enters. */
+  recorded?: boolean;
 }) {
   const t = useTranslations('video');
+  const tReplays = useTranslations('replays');
   const [picked, setChoices] = useState<JoinChoices>({ name: defaultName, videoEnabled: true, audioEnabled: true, lowBandwidth: false });
   const choices = watchOnly ? { ...picked, videoEnabled: false, audioEnabled: false } : picked;
   const [problem, setProblem] = useState<DeviceProblem | null>(null);
@@ -133,6 +137,11 @@ export function PreJoin({
         <p className="text-stone-600" data-testid="prejoin-hint">
           {watchOnly ? t('watchOnlyHint') : t('prejoinHint')}
         </p>
+        {recorded && (
+          <p className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900" data-testid="prejoin-recorded">
+            {tReplays('prejoinNotice')}
+          </p>
+        )}
         <DeviceProblemNotice problem={problem} />
         <label className="block">
           <span className="font-medium">{t('name')}</span>

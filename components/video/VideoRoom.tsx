@@ -29,7 +29,7 @@ async function fetchGrant(sessionId: string): Promise<{ ok: true; grant: Grant }
 }
 
 /** The session's video room: pre-join, then the stage or the workshop grid, then why you are out. */
-export function VideoRoom({ sessionId, layout, defaultName }: { sessionId: string; layout: 'stage' | 'grid'; defaultName: string }) {
+export function VideoRoom({ sessionId, layout, defaultName, recorded = false }: { sessionId: string; layout: 'stage' | 'grid'; defaultName: string; recorded?: boolean }) {
   const t = useTranslations('video');
   const tErrors = useTranslations('errors');
   const [state, setState] = useState<Phase>({ phase: 'prejoin', busy: false });
@@ -93,6 +93,7 @@ export function VideoRoom({ sessionId, layout, defaultName }: { sessionId: strin
         defaultName={defaultName}
         busy={state.busy}
         watchOnly={layout === 'stage' && role !== 'speaker' && role !== 'moderator'}
+        recorded={recorded}
         onJoin={(c) => void join(c)}
       />
     </div>

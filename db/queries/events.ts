@@ -47,6 +47,9 @@ export type ProgrammeSession = {
   endsAt: Date;
   /** Set while the session's video room runs (LiveKit webhooks). */
   videoLiveSince: Date | null;
+  /** Registrants are told the session is recorded; recording starts by itself when the room goes live. */
+  recordingAnnounced: boolean;
+  autoRecord: boolean;
   room: { key: string; name: string; kind: 'physical' | 'online' } | null;
   track: { key: string; name: string } | null;
   people: { name: string; organization: string | null; role: string }[];
@@ -118,6 +121,8 @@ export async function getEventProgramme(slug: string): Promise<EventProgramme | 
         startsAt: s.startsAt,
         endsAt: s.endsAt,
         videoLiveSince: s.videoLiveSince,
+        recordingAnnounced: s.recordingAnnounced,
+        autoRecord: s.autoRecord,
         room: room ? { key: room.key, name: room.name, kind: room.kind } : null,
         track: track ? { key: track.key, name: track.name } : null,
         people: peopleRows
@@ -158,6 +163,9 @@ export async function getSessionById(id: string) {
       qaModeration: programmeSessions.qaModeration,
       guestsWrite: programmeSessions.guestsWrite,
       videoLiveSince: programmeSessions.videoLiveSince,
+      language: programmeSessions.language,
+      recordingAnnounced: programmeSessions.recordingAnnounced,
+      autoRecord: programmeSessions.autoRecord,
       eventId: events.id,
       eventSlug: events.slug,
       eventTitle: events.title,

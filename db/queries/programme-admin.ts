@@ -79,6 +79,8 @@ export async function saveSession(actorId: string, eventSlug: string, input: Ses
       capacity: input.capacity,
       language: input.language,
       guestsWrite: input.guestsWrite,
+      recordingAnnounced: input.recordingAnnounced,
+      autoRecord: input.autoRecord,
       startsAt,
       endsAt,
       roomId,

@@ -614,30 +614,67 @@ export async function meetingReportFromQa(
   if (!access.pathIds.length) throw new DomainError(409, 'no_path', 'Link this session to a path first.');
   if (!access.allowed) throw new DomainError(403, 'forbidden', 'Only the event’s organizers and moderators, and the coordinators of its paths, can do that.');
   const { title, markdown } = await build(access.session);
-  return db.transaction(async (tx) => {
-    const [r] = await tx
-      .insert(resources)
-      .values({
-        slug: await freeSlug(tx, title),
-        title,
-        summary: '',
-        body: markdown,
-        format: 'meeting_report',
-        language: access.session.language,
-        date: access.session.startsAt.toISOString().slice(0, 10),
-        licence: 'CC-BY-SA-4.0',
-        authors: [],
-        status: 'draft',
-        createdBy: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    for (const pathId of access.pathIds) await appendToPath(tx, r!.id, pathId);
-    await tx.insert(resourceSessions).values({ resourceId: r!.id, sessionId });
-    await writeRevision(tx, r!, 'created', { userId: actor.userId, name: actor.name }, null, 'Q&A');
-    return { id: r!.id, slug: r!.slug };
-  });
+  return db.transaction((tx) =>
+    draftSessionResource(tx, {
+      sessionId,
+      session: access.session,
+      pathIds: access.pathIds,
+      title,
+      body: markdown,
+      format: 'meeting_report',
+      licence: 'CC-BY-SA-4.0',
+      actor: { userId: actor.userId, name: actor.name },
+      note: 'Q&A',
+      now,
+    }),
+  );
+}
+
+/**
+ * A draft resource about a session (a meeting report from its Q&A, a replay), on every path the
+ * session is linked to, with the session linked and its first revision: in the caller's
+ * transaction.
+ */
+export async function draftSessionResource(
+  tx: Tx,
+  d: {
+    sessionId: string;
+    session: { startsAt: Date; language: string };
+    pathIds: string[];
+    title: string;
+    body: string;
+    format: ResourceRow['format'];
+    licence: string;
+    mediaUrl?: string | null;
+    actor: { userId: string | null; name: string };
+    note: string;
+    now?: Date;
+  },
+): Promise<{ id: string; slug: string }> {
+  const now = d.now ?? new Date();
+  const [r] = await tx
+    .insert(resources)
+    .values({
+      slug: await freeSlug(tx, d.title),
+      title: d.title,
+      summary: '',
+      body: d.body,
+      format: d.format,
+      language: d.session.language,
+      date: d.session.startsAt.toISOString().slice(0, 10),
+      licence: d.licence,
+      authors: [],
+      mediaUrl: d.mediaUrl ?? null,
+      status: 'draft',
+      createdBy: d.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  for (const pathId of d.pathIds) await appendToPath(tx, r!.id, pathId);
+  await tx.insert(resourceSessions).values({ resourceId: r!.id, sessionId: d.sessionId });
+  await writeRevision(tx, r!, 'created', d.actor, null, d.note);
+  return { id: r!.id, slug: r!.slug };
 }
 
 /** The registrant behind a personal link may propose while their registration is active. */

@@ -25,6 +25,7 @@ import { DEMO_PATH_ACCOUNTS, PATH_SESSIONS, pathResources } from './data/path-re
 import { paths as seedPaths } from './data/paths';
 import type { SeedEvent, SeedPath, SeedResource } from './types';
 import { appendToPath, writeRevision } from '../queries/resources';
+import { seedDemoReplay } from './replays';
 
 export const HISTORICAL_EVENTS: SeedEvent[] = [forum2018, forum2020];
 
@@ -124,6 +125,7 @@ export async function upsertEvent(tx: Tx, e: SeedEvent, opts: { isDemo?: boolean
       mode: s.mode ?? 'onsite',
       capacity: s.capacity ?? null,
       language: s.language ?? 'fr',
+      recordingAnnounced: s.recordingAnnounced ?? false,
       startsAt: s.startsAt,
       endsAt: s.endsAt,
       roomId: s.room ? roomIds.get(s.room)! : null,
@@ -273,6 +275,7 @@ export async function seed(
     }
     const demoEventId = await upsertEvent(tx, demoEdition(now), { isDemo: true });
     await upsertDemoAccounts(tx, demoEventId);
+    await seedDemoReplay(tx, demoEventId);
     if (historical) await seedPathResources(tx);
     return { historical, demoEventId };
   });

@@ -43,6 +43,8 @@ export interface SeedSession {
   mode?: SessionMode; // default 'onsite'
   capacity?: number | null; // default null (unlimited)
   language?: string; // default 'fr'
+  /** Registrants are told the session is recorded (default false). */
+  recordingAnnounced?: boolean;
   people?: SeedPersonRef[];
 }
 

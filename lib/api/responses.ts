@@ -213,3 +213,40 @@ export const attachmentResponse = z
         url: z.string(),
       }),
   });
+
+// ---------------------------------------------------------------- replays
+
+export const recordingResponse = z.object({
+  status: z.enum(['recording', 'stopping', 'ready', 'failed']),
+  egressId: z.string().nullable(),
+  replayId: z.uuid(),
+});
+/** A replay (public contract): `url` is the video's address (a host's page, or the file served by Chemins). */
+export const replayResponse = z.object({
+  id: z.uuid(),
+  kind: z.enum(['recording', 'upload', 'link']),
+  url: z.string(),
+  startedAt: isoDateTime,
+  durationSeconds: z.number().int().nullable(),
+});
+export const replaysResponse = z.array(replayResponse);
+export const replayCreatedResponse = replayResponse.extend({ pageUrl: z.string(), resourceId: z.uuid().nullable() });
+export const replayTimelineResponse = z.object({
+  replayId: z.uuid(),
+  sessionId: z.uuid(),
+  startedAt: isoDateTime,
+  durationSeconds: z.number().int().nullable(),
+  items: z.array(
+    z.object({
+      kind: z.enum(['question', 'message']),
+      id: z.uuid(),
+      offsetSeconds: z.number().describe('seconds from the replay’s start'),
+      at: isoDateTime,
+      authorName: z.string().nullable().describe('null for an anonymous question'),
+      body: z.string(),
+      votes: z.number().int().optional(),
+      answered: z.boolean().optional(),
+    }),
+  ),
+  chapters: z.array(z.object({ offsetSeconds: z.number(), questionId: z.uuid(), title: z.string() })),
+});

@@ -11,6 +11,7 @@ import {
 } from '../domain/resources';
 import { grantSchema } from '../domain/roles';
 import { searchRequest } from '../domain/search';
+import { linkReplayRequest, recordingRequest, REPLAY_VIDEO_TYPES, uploadReplayQuery } from '../domain/replays';
 import { moderationRequest } from '../domain/video';
 import { type Answer, type Registry, ok, refusal, textAnswer, uuidParam } from './contract';
 import * as r from './responses';
@@ -32,6 +33,7 @@ const conflict = (what: string) => refusal(what);
 const atom: Answer = textAnswer('application/atom+xml', 'Atom 1.0 (RFC 4287)');
 const html = (description: string): Answer => textAnswer('text/html', description);
 const sessionId = { sessionId: uuidParam };
+const videoFiles = Object.fromEntries(REPLAY_VIDEO_TYPES.map((t) => [t, { format: 'binary' as const }]));
 const pathAndResource = { resourceId: z.string().describe('resource id (UUID)') };
 const qaExport = (type: string, description: string) => ({
   summary: `The session’s Q&A as ${description} (organizers and moderators of its event, admins, coordinators of its paths)`,
@@ -195,9 +197,92 @@ export const apiRegistry: Registry = {
       },
     },
   },
+  '/api/sessions/{sessionId}/recording': {
+    post: {
+      summary: 'Start or stop recording the session’s room with LiveKit Egress (the session’s moderators; public contract)',
+      description:
+        'The recording is written by egress and attached to the session when egress reports it complete (webhook). 409 already_recording, not_recording, workshop_not_announced (a workshop whose registrants were not told), room_not_live (nobody in the room), nothing_to_record; 503 video_not_configured, recording_unavailable (egress refused or is not running).',
+      auth: 'participant',
+      params: sessionId,
+      body: { json: recordingRequest },
+      responses: {
+        200: ok('Recording, or stopping (the replay is ready when egress has written it)', r.recordingResponse),
+        400: invalid,
+        401: participantUnknown,
+        403: forbidden,
+        404: refusal('not_found'),
+        409: conflict('already_recording, not_recording, workshop_not_announced, room_not_live, nothing_to_record'),
+        503: refusal('video_not_configured, recording_unavailable'),
+      },
+    },
+  },
+  '/api/sessions/{sessionId}/replays': {
+    get: {
+      summary: 'The session’s replays, ready to watch (public contract)',
+      description: 'For whoever may follow the session (anyone for a public session). 404 for a session this person cannot see.',
+      auth: 'public',
+      params: sessionId,
+      responses: { 200: ok('Replays, in order', r.replaysResponse), 404: refusal('not_found') },
+    },
+    post: {
+      summary: 'Add a replay that is a link (a video host’s page or a video file), with the moment of the session it starts at (moderators)',
+      description: 'Also drafts a "replay" resource on the session’s paths, for their coordinators to review.',
+      auth: 'participant',
+      params: sessionId,
+      body: { json: linkReplayRequest },
+      responses: { 201: ok('Added', r.replayCreatedResponse), 400: invalid, 401: unauthenticated, 403: forbidden, 404: refusal('not_found') },
+    },
+  },
+  '/api/sessions/{sessionId}/replays/upload': {
+    post: {
+      summary: 'Upload a replay video (WebM, MP4 or Ogg, checked from its content; the body is the file) (moderators)',
+      auth: 'participant',
+      params: sessionId,
+      query: uploadReplayQuery,
+      gate: { streams: true },
+      body: { type: 'video/webm', schema: { type: 'string', format: 'binary' } },
+      responses: {
+        201: ok('Stored', r.replayCreatedResponse),
+        400: refusal('invalid, file_empty, file_too_large, unsupported_video'),
+        401: unauthenticated,
+        403: forbidden,
+        404: refusal('not_found'),
+      },
+    },
+  },
+  '/api/replays/{replayId}': {
+    delete: {
+      summary: 'Delete a replay and its file (moderators)',
+      auth: 'participant',
+      params: { replayId: uuidParam },
+      responses: { 204: { description: 'Deleted' }, 401: unauthenticated, 403: forbidden, 404: refusal('not_found'), 409: conflict('recording: stop it first') },
+    },
+  },
+  '/api/replays/{replayId}/timeline': {
+    get: {
+      summary: 'The questions and chat messages along a replay, with their offsets in seconds, and chapters (public contract)',
+      description: 'What the audience saw: pending, dismissed and withdrawn questions and deleted messages are left out; anonymous questions have no author.',
+      auth: 'public',
+      params: { replayId: uuidParam },
+      responses: { 200: ok('Timeline', r.replayTimelineResponse), 404: refusal('not_found') },
+    },
+  },
+  '/api/replays/{replayId}/media': {
+    get: {
+      summary: 'The replay’s video file (recordings and uploads), with byte ranges',
+      auth: 'public',
+      params: { replayId: uuidParam },
+      responses: {
+        200: { description: 'The video', content: videoFiles },
+        206: { description: 'A byte range of it', content: videoFiles, headers: { 'Content-Range': 'the range sent' } },
+        404: refusal('not_found (also for a link, which has no file here)'),
+        416: { description: 'Range not satisfiable', headers: { 'Content-Range': 'bytes */<size>' } },
+      },
+    },
+  },
   '/api/livekit/webhook': {
     post: {
-      summary: 'LiveKit webhooks (signed by the LiveKit server): attendance and the room’s live state',
+      summary: 'LiveKit webhooks (signed by the LiveKit server): attendance, the room’s live state, and recordings (egress)',
       auth: 'public',
       gate: { limited: false },
       body: { type: 'application/webhook+json', schema: { type: 'object' } },

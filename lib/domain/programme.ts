@@ -40,6 +40,16 @@ export const sessionInput = z
       .enum(['no', 'yes'])
       .default('no')
       .transform((v) => v === 'yes'),
+    /** Registrants are told the session is recorded (a workshop can be recorded only then). */
+    recordingAnnounced: z
+      .enum(['no', 'yes'])
+      .default('no')
+      .transform((v) => v === 'yes'),
+    /** Recording starts when the room goes live. */
+    autoRecord: z
+      .enum(['no', 'yes'])
+      .default('no')
+      .transform((v) => v === 'yes'),
   })
   .strict()
   .refine((v) => v.end > v.start, { path: ['end'], message: 'a session cannot end before it starts' });

@@ -20,6 +20,10 @@ export function localDate(instant: Date, timeZone: string): string {
   return parts; // en-CA formats as YYYY-MM-DD
 }
 
+/** Local wall-clock time (HH:MM, 24 h) of an instant in a time zone. */
+export const localTime = (instant: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+
 /** ISO 8601 with the zone's offset, e.g. 2018-07-03T09:00:00+02:00. */
 export function isoWithOffset(instant: Date, timeZone: string): string {
   return new TZDate(instant.getTime(), timeZone).toISOString().replace(/\.\d{3}(?=[+-Z])/, '');

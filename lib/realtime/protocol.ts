@@ -243,6 +243,8 @@ export type JoinData = {
   /** Mutes and bans in force: moderators only. */
   sanctions?: ActiveSanction[];
   polls?: PollJoin;
+  /** The session is being recorded since this moment (null: it is not). */
+  recordingSince: string | null;
 };
 /** The part of `session:join`'s answer a session page renders before its connection (`liveSnapshot`). */
 export type LiveSnapshot = Pick<JoinData, 'questions' | 'messages' | 'moreMessages'>;
@@ -315,7 +317,13 @@ export interface ServerToClientEvents {
   'poll:results': (results: PollResults) => void;
   /** To the person's other connections (tabs) after they answer. */
   'poll:answered': (mine: { pollId: string; sessionId: string; answer: PollAnswerValue }) => void;
+  /** To everyone in the session: recording started (`since`) or stopped. */
+  'recording:updated': (state: RecordingState) => void;
+  /** To moderators: egress reported the recording as failed. */
+  'recording:failed': (failure: { sessionId: string; replayId: string; error: string }) => void;
 }
+
+export type RecordingState = { sessionId: string; recording: boolean; since: string | null };
 
 /** Socket.IO room of everyone in a programme session (presence). */
 export const roomOf = (sessionId: string) => `session:${sessionId}`;

@@ -6,6 +6,8 @@
  * components need it; a style cannot run code). LiveKit is reached over ws(s) and http(s) at its
  * public URL; Socket.IO is same-origin.
  */
+import { PEERTUBE_HOSTS } from '@/lib/domain/media-embed';
+
 export type CspOptions = {
   nonce: string;
   /** LiveKit's URL as browsers reach it (ws(s):// or http(s)://), if video is configured. */
@@ -33,7 +35,10 @@ export function contentSecurityPolicy({ nonce, livekitUrl, dev = false }: CspOpt
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
-    'media-src': ["'self'", 'blob:', 'mediastream:'],
+    // Replays may be a link to a video file elsewhere (lib/domain/replays `replayPlayer`).
+    'media-src': ["'self'", 'blob:', 'mediastream:', 'https:'],
+    // The video hosts whose players are embedded (lib/domain/media-embed), and nothing else.
+    'frame-src': ['https://www.youtube-nocookie.com', 'https://player.vimeo.com', ...PEERTUBE_HOSTS.map((h) => `https://${h}`)],
     'connect-src': ["'self'", ...(livekitUrl ? origins(livekitUrl) : []), ...(dev ? ['ws:', 'wss:'] : [])],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],

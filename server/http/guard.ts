@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { allowedMethods } from '@/lib/api/routes';
 import { config, publicUrl } from '@/lib/config';
+import { MAX_REPLAY_BYTES, REPLAY_VIDEO_TYPES } from '@/lib/domain/replays';
 import { MAX_ATTACHMENT_BYTES, MULTIPART_SLACK } from '@/lib/upload-guard';
 import type { ApiError } from '@/lib/validation';
 import { type RateLimiter, rateLimiter } from './rate-limit';
@@ -52,6 +53,8 @@ const ROUTES: [RegExp, RoutePolicy][] = [
   // LiveKit's webhooks: signed, sent by the LiveKit server (one address, many events).
   [/^\/api\/livekit\/webhook$/, { maxBody: 64 * KiB, types: ['application/webhook+json', 'application/json'], limited: false }],
   [/^\/api\/sessions\/[^/]+\/room\/moderate$/, { maxBody: 4 * KiB, types: JSON_TYPES, limited: true }],
+  // Replay uploads: the video is the body, counted by the route as it is written (server/replay-files).
+  [/^\/api\/sessions\/[^/]+\/replays\/upload$/, { maxBody: MAX_REPLAY_BYTES, types: [...REPLAY_VIDEO_TYPES, 'application/octet-stream'], streams: true, limited: true }],
   // Sign-in links: a form post that sends a mail.
   [/^\/api\/auth\/signin\/email$/, { maxBody: 4 * KiB, types: ['application/x-www-form-urlencoded'], limited: true, mails: true }],
   [/^\/api\/auth\//, { maxBody: 16 * KiB, types: ['application/x-www-form-urlencoded', 'application/json'], limited: true }],

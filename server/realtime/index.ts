@@ -6,7 +6,7 @@ import { Server } from 'socket.io';
 import { actorKeyOf, identityFromJoinToken, identityFromLinkSession, identityFromSessionToken, type Identity } from '@/db/queries/identity';
 import { GUEST_KEY } from '@/lib/domain/live';
 import { logger } from '@/lib/logger';
-import { actorRoomOf, JOIN_COOKIE, pingPayload } from '@/lib/realtime/protocol';
+import { actorRoomOf, JOIN_COOKIE, modsRoomOf, pingPayload, roomOf } from '@/lib/realtime/protocol';
 import { SESSION_COOKIES } from '../auth/options';
 import { realtimeHandshakeAllowed } from '../http/guard';
 import { installRealtimeHooks } from '../realtime-hooks';
@@ -110,6 +110,8 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
   installRealtimeHooks({
     ban: (sessionId, actorKey) => announceBan(io, sessionId, actorKey),
     linked: (userId, registrationIds) => linkConnections(io, userId, registrationIds),
+    recording: (sessionId, state) => void io.to(roomOf(sessionId)).emit('recording:updated', { sessionId, ...state }),
+    recordingFailed: (sessionId, failure) => void io.to(modsRoomOf(sessionId)).emit('recording:failed', { sessionId, ...failure }),
   });
   return {
     io,

@@ -1,6 +1,7 @@
 import { activeSanctions, deleteMessage, listMessages, sanction, sendMessage, sessionOfMessage, toggleReaction } from '@/db/queries/chat';
 import { actorKeyOf, currentIdentity } from '@/db/queries/identity';
 import { type SessionAccess, sessionAccess } from '@/db/queries/live';
+import { currentRecording } from '@/db/queries/replays';
 import {
   askQuestion,
   hasVoted,
@@ -234,11 +235,12 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
       const a = await access(socket, sessionId);
       assertReader(a);
       const viewer = { actorKey: a.actorKey, isModerator: a.isModerator };
-      const [questions, history, sanctions, polls] = await Promise.all([
+      const [questions, history, sanctions, polls, recording] = await Promise.all([
         listQuestions(sessionId, viewer),
         listMessages(sessionId),
         a.isModerator ? activeSanctions(sessionId) : Promise.resolve(undefined),
         pollsOnJoin(socket, a),
+        currentRecording(sessionId),
       ]);
       socket.data.roles[sessionId] = a.role;
       await socket.leave(a.isModerator ? audienceRoomOf(sessionId) : modsRoomOf(sessionId));
@@ -251,6 +253,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
         moreMessages: history.more,
         presence,
         moderation: a.session.qaModeration,
+        recordingSince: recording?.startedAt.toISOString() ?? null,
         you: {
           role: a.role,
           id: a.actorKey,

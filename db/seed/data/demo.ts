@@ -5,6 +5,8 @@ export const DEMO_EVENT_SLUG = 'edition-demo';
 export const DEMO_LIVE_SESSION_SLUG = 'ouverture-en-direct';
 /** A workshop live at the same time: a discussion room where every participant may speak. */
 export const DEMO_LIVE_WORKSHOP_SLUG = 'atelier-en-direct';
+/** A session of yesterday with a replay (db/seed/replays.ts): its conversation beside the video. */
+export const DEMO_REPLAY_SESSION_SLUG = 'webinaire-d-hier';
 export const DEMO_ACCOUNTS = [
   { email: 'organisatrice@chemins.test', name: 'Organisatrice (démo)', role: 'organizer' as const },
   { email: 'moderateur@chemins.test', name: 'Modérateur (démo)', role: 'moderator' as const },
@@ -41,6 +43,7 @@ export function demoEdition(now: Date): SeedEvent {
   const today = liveStart.day;
   const d1 = addDays(today, 1);
   const d2 = addDays(today, 2);
+  const yesterday = addDays(today, -1);
   const sessions: SeedSession[] = [
     {
       slug: DEMO_LIVE_SESSION_SLUG,
@@ -71,6 +74,20 @@ export function demoEdition(now: Date): SeedEvent {
       capacity: 12,
       description: 'Atelier de démonstration, toujours en direct au démarrage de la démo : chacun·e peut prendre la parole en vidéo.',
       people: [{ name: 'Équipe Chemins', role: 'facilitator' }],
+    },
+    {
+      slug: DEMO_REPLAY_SESSION_SLUG,
+      title: 'Webinaire d’hier : ouvrir les données d’un territoire',
+      kind: 'session',
+      day: yesterday,
+      start: '10:00',
+      end: '11:00',
+      room: 'salle-en-ligne',
+      track: 'cooperation',
+      mode: 'online',
+      recordingAnnounced: true,
+      description: 'Session passée de la démonstration : son replay se regarde avec ses questions et son chat à côté de la vidéo.',
+      people: [{ name: 'Équipe Chemins', role: 'host' }],
     },
     {
       slug: 'atelier-documenter-ensemble',
@@ -140,7 +157,7 @@ export function demoEdition(now: Date): SeedEvent {
       'Une édition fictive, datée par rapport à aujourd’hui, pour essayer le programme, la présence en direct, les questions et la vidéo.',
     timeZone: TZ,
     location: 'En ligne et à Brest',
-    days: [{ date: today }, { date: d1 }, { date: d2 }].filter(
+    days: [{ date: yesterday }, { date: today }, { date: d1 }, { date: d2 }].filter(
       (d, i, all) => all.findIndex((x) => x.date === d.date) === i,
     ),
     rooms: [

@@ -37,10 +37,12 @@ export default async function RegisterPage({
       const full = s.capacity !== null && confirmed >= s.capacity;
       const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: tz }).format(s.startsAt);
       const seats = s.capacity === null ? '' : ` · ${full ? t('full') : t('seats', { free: s.capacity - confirmed })}`;
+      // Told at registration: a recorded session says so (a workshop is recorded only then).
+      const recorded = s.recordingAnnounced || s.autoRecord ? ` · ${t('recorded')}` : '';
       return {
         id: s.id,
         label: s.title,
-        detail: `${day} ${formatTime(s.startsAt, locale, tz)}${seats}`,
+        detail: `${day} ${formatTime(s.startsAt, locale, tz)}${seats}${recorded}`,
         full,
         invitation: s.visibility === 'invitation',
       };

@@ -8,6 +8,8 @@ import { SessionBadges } from '@/components/SessionBadges';
 import { getProgrammeSession } from '@/db/queries/events';
 import { liveSnapshot, sessionAccess } from '@/db/queries/live';
 import { mySeats } from '@/db/queries/my-registrations';
+import { sessionReplays } from '@/db/queries/replays';
+import { clock } from '@/lib/domain/replays';
 import { mayRunPolls } from '@/lib/domain/polls';
 import { seatCounts } from '@/db/queries/registrations';
 import { isLive, localDate } from '@/lib/domain/time';
@@ -44,6 +46,10 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   const [tLive, tPolls] = await Promise.all([getTranslations('live'), getTranslations('polls')]);
   // Questions and chat come with the page: no false "no question yet" before the connection, nor without JavaScript.
   const snapshot = live ? await liveSnapshot(user, session.id) : null;
+  const tReplays = await getTranslations('replays');
+  const replays = await sessionReplays(user, session.id)
+    .then((r) => r.replays.filter((x) => x.status === 'ready'))
+    .catch(() => []);
   return (
     <article className="space-y-6">
       <p className="text-sm">
@@ -94,6 +100,26 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
         </p>
       )}
       {session.description && <p className="max-w-3xl whitespace-pre-line">{session.description}</p>}
+      {(session.recordingAnnounced || session.autoRecord) && (
+        <p className="text-sm text-stone-700" data-testid="recorded-notice">
+          {tReplays('recordedNotice')}
+        </p>
+      )}
+      {replays.length > 0 && (
+        <section aria-labelledby="replays-title" data-testid="session-replays">
+          <h2 id="replays-title" className="font-semibold">
+            {tReplays('listTitle')}
+          </h2>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {replays.map((r) => (
+              <li key={r.id}>
+                <Link href={`/replays/${r.id}`}>{r.title ?? tReplays('watch')}</Link>
+                {r.durationSeconds !== null && <span className="text-stone-600"> · {clock(r.durationSeconds)}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {session.people.length > 0 && (
         <ul className="text-sm">
           {session.people.map((p) => (

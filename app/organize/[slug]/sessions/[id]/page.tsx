@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
 import { getEventProgramme, getSessionById } from '@/db/queries/events';
 import { organizedEvent } from '@/db/queries/organizer';
-import { localDate } from '@/lib/domain/time';
+import { localDate, localTime } from '@/lib/domain/time';
 import { currentUser } from '@/server/auth/current';
 import { saveSessionAction } from '../../programme-actions';
 import { SessionPathsForm } from '@/components/paths/SessionPathsForm';
@@ -12,7 +12,6 @@ import { QaReportButton } from '@/components/paths/QaReportButton';
 import { listPaths, pathsOfSession } from '@/db/queries/paths';
 import { linkSessionPathsAction, qaToReportAction } from '@/app/resources/actions';
 
-const hm = (d: Date, tz: string) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 
 /** Create (`/sessions/new`) or edit a session of the programme. */
 export default async function SessionEditPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -41,13 +40,15 @@ export default async function SessionEditPage({ params, searchParams }: { params
     { name: 'visibility', label: t('visibility'), type: 'select', options: opt(['public', 'invitation'], (v) => t(`visibilities.${v}`)), defaultValue: existing?.visibility },
     { name: 'mode', label: t('mode'), type: 'select', options: opt(['onsite', 'online', 'hybrid'], (v) => tMode(v as 'onsite')), defaultValue: existing?.mode },
     { name: 'day', label: t('day'), type: 'date', required: true, defaultValue: existing ? localDate(existing.startsAt, tz) : programme.days[0]?.date },
-    { name: 'start', label: t('start'), type: 'time', required: true, defaultValue: existing ? hm(existing.startsAt, tz) : '09:00' },
-    { name: 'end', label: t('end'), type: 'time', required: true, defaultValue: existing ? hm(existing.endsAt, tz) : '10:00' },
+    { name: 'start', label: t('start'), type: 'time', required: true, defaultValue: existing ? localTime(existing.startsAt, tz) : '09:00' },
+    { name: 'end', label: t('end'), type: 'time', required: true, defaultValue: existing ? localTime(existing.endsAt, tz) : '10:00' },
     { name: 'room', label: t('room'), type: 'select', options: [{ value: '', label: t('none') }, ...programme.rooms.map((r) => ({ value: r.key, label: r.name }))], defaultValue: existing?.room?.key ?? '' },
     { name: 'track', label: t('track'), type: 'select', options: [{ value: '', label: t('none') }, ...programme.tracks.map((r) => ({ value: r.key, label: r.name }))], defaultValue: existing?.track?.key ?? '' },
     { name: 'capacity', label: t('capacity'), type: 'number', defaultValue: existing?.capacity?.toString() ?? '' },
     { name: 'language', label: t('language'), defaultValue: existing?.language ?? 'fr' },
     { name: 'guestsWrite', label: t('guestsWrite'), type: 'select', options: opt(['no', 'yes'], (v) => t(`guestsWriteOptions.${v}`)), defaultValue: guestsWrite ? 'yes' : 'no' },
+    { name: 'recordingAnnounced', label: t('recordingAnnounced'), type: 'select', options: opt(['no', 'yes'], (v) => t(`recordingAnnouncedOptions.${v}`)), defaultValue: existing?.recordingAnnounced ? 'yes' : 'no' },
+    { name: 'autoRecord', label: t('autoRecord'), type: 'select', options: opt(['no', 'yes'], (v) => t(`autoRecordOptions.${v}`)), defaultValue: existing?.autoRecord ? 'yes' : 'no' },
     { name: 'description', label: t('description'), type: 'textarea', defaultValue: existing?.description },
   ];
   return (

@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatShortDateTime } from '@/components/format';
+import { type ManagedReplay, ReplayManager } from '@/components/replays/ReplayManager';
+import { sessionReplays } from '@/db/queries/replays';
+import { clock } from '@/lib/domain/replays';
+import { localDate, localTime } from '@/lib/domain/time';
 import { ModeratorView } from '@/components/live/ModeratorView';
 import { SpeakerPolls } from '@/components/live/PollManager';
 import { mayRunPolls } from '@/lib/domain/polls';
@@ -52,8 +57,24 @@ export default async function ModeratePage({ params }: { params: Promise<Session
         <>
           <ModeratorView sessionId={session.id} sessionPath={path} />
           <QaReportButton action={qaToReportAction.bind(null, session.id, `${path}/moderate`)} />
+          <Replays sessionId={session.id} startsAt={session.startsAt} timeZone={event.timeZone} />
         </>
       )}
     </article>
   );
+}
+
+/** The session's replays and recordings, for its moderators. */
+async function Replays({ sessionId, startsAt, timeZone }: { sessionId: string; startsAt: Date; timeZone: string }) {
+  const [{ replays }, locale] = await Promise.all([sessionReplays(await currentParticipant(), sessionId), getLocale()]);
+  const managed: ManagedReplay[] = replays.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    title: r.title,
+    error: r.error,
+    durationLabel: r.durationSeconds !== null ? clock(r.durationSeconds) : null,
+    startedLabel: formatShortDateTime(r.startedAt, locale, timeZone),
+  }));
+  return <ReplayManager sessionId={sessionId} replays={managed} defaultStart={`${localDate(startsAt, timeZone)}T${localTime(startsAt, timeZone)}`} />;
 }

@@ -6,6 +6,7 @@ import { LiveSide } from '@/components/live/LiveSide';
 import { VideoRoom } from '@/components/video/VideoRoom';
 import { getProgrammeSession } from '@/db/queries/events';
 import { liveSnapshot } from '@/db/queries/live';
+import { currentRecording } from '@/db/queries/replays';
 import { roomLayoutOf } from '@/lib/domain/video';
 import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/livekit';
@@ -25,7 +26,7 @@ export default async function RoomPage({ params }: { params: Promise<Params> }) 
   const [t, who] = await Promise.all([getTranslations('video'), currentParticipant()]);
   const sessionPath = `/events/${event.slug}/sessions/${session.slug}`;
   const layout = roomLayoutOf(session.kind);
-  const snapshot = await liveSnapshot(who, session.id);
+  const [snapshot, recording] = await Promise.all([liveSnapshot(who, session.id), currentRecording(session.id)]);
   return (
     <div className="space-y-4">
       <p className="text-sm">
@@ -44,7 +45,7 @@ export default async function RoomPage({ params }: { params: Promise<Params> }) 
               <Link href={`/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/room`)}`}>{t('signInLink')}</Link>
             </p>
           ) : (
-            <VideoRoom sessionId={session.id} layout={layout} defaultName={who.name} />
+            <VideoRoom sessionId={session.id} layout={layout} defaultName={who.name} recorded={session.recordingAnnounced || session.autoRecord || recording !== null} />
           )}
         </section>
         <aside data-slot="live-side" aria-labelledby="live-side-title" className="rounded-lg border border-stone-200 bg-white p-3">

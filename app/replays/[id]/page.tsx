@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDay, formatTime } from '@/components/format';
+import { LicenceBadge } from '@/components/paths/Badges';
+import { ReplayPlayer } from '@/components/replays/ReplayPlayer';
+import { replayTimeline } from '@/db/queries/replays';
+import { getSessionById } from '@/db/queries/events';
+import { clock, replayPlayer } from '@/lib/domain/replays';
+import { localDate } from '@/lib/domain/time';
+import { DomainError } from '@/lib/errors';
+import { currentParticipant } from '@/server/auth/current';
+
+type Params = { id: string };
+
+async function load(id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  try {
+    const timeline = await replayTimeline(await currentParticipant(), id);
+    const session = (await getSessionById(timeline.replay.sessionId))!;
+    return { ...timeline, session };
+  } catch (err) {
+    if (err instanceof DomainError) return null;
+    throw err;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const found = await load((await params).id);
+  const t = await getTranslations('replays');
+  return { title: found ? `${t('title')} — ${found.replay.title ?? found.session.title}` : 'Chemins' };
+}
+
+/**
+ * `/replays/{id}`: a session's replay with its questions and chat beside it, as they appeared
+ * (for whoever may follow the session). `?t=` starts at that second.
+ */
+export default async function ReplayPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ t?: string }> }) {
+  const found = await load((await params).id);
+  if (!found) notFound();
+  const { replay, session, items, chapters } = found;
+  const [t, locale] = await Promise.all([getTranslations('replays'), getLocale()]);
+  const start = Math.max(0, Math.min(Number((await searchParams).t) || 0, replay.durationSeconds ?? Infinity));
+  const sessionPath = `/events/${session.eventSlug}/sessions/${session.slug}`;
+  const tz = session.timeZone;
+  const title = replay.title ?? session.title;
+  return (
+    <article className="space-y-4" data-testid="replay">
+      <p className="text-sm">
+        <Link href={sessionPath}>← {session.title}</Link>
+      </p>
+      <header className="space-y-1">
+        <p className="text-sm uppercase tracking-wide text-stone-500">
+          {t('title')} · {session.eventTitle}
+        </p>
+        <h1 className="text-2xl font-bold">{title}</h1>
+        <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-stone-600">
+          <span className="first-letter:uppercase">
+            {formatDay(localDate(replay.startedAt, tz), locale, tz)}, {formatTime(replay.startedAt, locale, tz)} ({tz})
+          </span>
+          {replay.durationSeconds !== null && <span>{t('duration', { time: clock(replay.durationSeconds) })}</span>}
+          <LicenceBadge licence={replay.licence} withLabel />
+        </p>
+      </header>
+      <ReplayPlayer player={replayPlayer(replay)} items={items} chapters={chapters} start={start} title={title} />
+      {replay.transcript && (
+        <section aria-labelledby="transcript-title">
+          <h2 id="transcript-title" className="font-semibold">
+            {t('transcript')}
+          </h2>
+          <p className="max-w-3xl whitespace-pre-line text-sm">{replay.transcript}</p>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import type { RoomState } from './useLiveRoom';
+
+/**
+ * The recording indicator everybody in the session sees, and for its moderators the button that
+ * starts or stops the recording (LiveKit Egress, `POST /api/sessions/{id}/recording`) and the
+ * notice of a recording that failed.
+ */
+export function RecordingStatus({ sessionId, state }: { sessionId: string; state: Pick<RoomState, 'recordingSince' | 'recordingFailure' | 'you'> }) {
+  const t = useTranslations('replays');
+  const tErrors = useTranslations('errors');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [stopping, setStopping] = useState(false);
+  const recording = state.recordingSince !== null;
+  const moderator = state.you?.isModerator === true;
+
+  async function act(action: 'start' | 'stop') {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/sessions/${sessionId}/recording`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action }),
+      });
+      if (!res.ok) {
+        const body = await res.json().catch(() => null);
+        const code: string | undefined = body?.error?.code;
+        setError(code && tErrors.has(code) ? tErrors(code) : (body?.error?.message ?? res.statusText));
+      } else if (action === 'stop') setStopping(true);
+      else setStopping(false);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!recording && !moderator) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="recording-status" data-recording={recording}>
+      {recording ? (
+        <p role="status" className="inline-flex items-center gap-1.5 rounded bg-red-50 px-2 py-1 font-medium text-red-900">
+          <span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-red-600 motion-safe:animate-pulse" />
+          {t('recordingNow')}
+        </p>
+      ) : (
+        stopping && <p role="status" className="text-stone-700">{t('stopped')}</p>
+      )}
+      {moderator && (
+        <button
+          type="button"
+          className="rounded border border-stone-300 bg-white px-2 py-1 hover:bg-stone-50 disabled:opacity-50"
+          disabled={busy}
+          data-testid={recording ? 'recording-stop' : 'recording-start'}
+          onClick={() => void act(recording ? 'stop' : 'start')}
+        >
+          {recording ? t('stop') : t('start')}
+        </button>
+      )}
+      {moderator && error && (
+        <p role="alert" className="w-full text-red-800">
+          {t('refused', { message: error })}
+        </p>
+      )}
+      {moderator && state.recordingFailure && (
+        <p role="alert" className="w-full text-red-800" data-testid="recording-failed">
+          {t('failed', { error: state.recordingFailure.error })}
+        </p>
+      )}
+    </div>
+  );
+}

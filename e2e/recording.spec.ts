@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { LIVE_SESSION, liveSessionId, signInWithMagicLink } from './support/helpers';
+
+// Run only by scripts/recording-e2e.sh: the real LiveKit Egress records, inside a private network
+// namespace (playwright.config.ts picks this file when RECORDING_E2E=1).
+
+type Replay = { id: string; kind: string; url: string; startedAt: string; durationSeconds: number | null };
+
+test('a moderator records a speaker with LiveKit Egress; the replay plays with the chat beside it', async ({ browser }) => {
+  // Two browsers over real WebRTC, egress encoding on two loaded cores, then its webhook.
+  test.setTimeout(240_000);
+  const speaker = await (await browser.newContext()).newPage();
+  const moderator = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(speaker, 'intervenante@chemins.test');
+  await signInWithMagicLink(moderator, 'moderateur@chemins.test');
+  const sessionId = await liveSessionId(moderator);
+
+  // The speaker is on stage with Chromium's fake camera and microphone.
+  await speaker.goto(`${LIVE_SESSION}/room`);
+  await speaker.getByRole('button', { name: 'Entrer dans la salle' }).click();
+  await expect(speaker.getByTestId('room')).toHaveAttribute('data-role', 'speaker', { timeout: 30_000 });
+  // Entered before the role was known (a stage's audience does not publish): turn both on.
+  await expect(speaker.getByRole('button', { name: 'Quitter' })).toBeVisible();
+  for (const name of ['Activer la caméra', 'Activer le micro']) {
+    const button = speaker.getByRole('button', { name });
+    if (await button.isVisible()) await button.click();
+  }
+  const ownVideo = speaker.getByTestId('tile').filter({ hasText: 'Intervenante' }).locator('video');
+  await expect.poll(() => ownVideo.evaluate((v: HTMLVideoElement) => v.videoWidth).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(0);
+
+  // The moderator starts the recording from the moderator view; everyone in the session sees it.
+  await moderator.goto(`${LIVE_SESSION}/moderate`);
+  await moderator.getByTestId('recording-start').click();
+  await expect(moderator.getByTestId('recording-status')).toHaveAttribute('data-recording', 'true');
+  await expect(speaker.getByText('Enregistrement en cours')).toBeVisible();
+  const since = Date.now();
+
+  // About ten seconds of the speaker, then a chat message, then stop.
+  await expect.poll(() => Date.now() - since, { timeout: 30_000, intervals: [500] }).toBeGreaterThan(10_000);
+  const message = `Message pendant l’enregistrement ${Date.now().toString(36)}`;
+  await speaker.getByPlaceholder(/message/i).fill(message);
+  await speaker.getByPlaceholder(/message/i).press('Enter');
+  await expect(speaker.getByTestId('chat-body').filter({ hasText: message })).toBeVisible();
+  await moderator.getByTestId('recording-stop').click();
+  await expect(speaker.getByText('Enregistrement en cours')).toBeHidden();
+
+  // Egress writes the file and says so through the webhook: the replay is listed.
+  let replay: Replay | undefined;
+  await expect
+    .poll(
+      async () => {
+        const list = (await (await moderator.request.get(`/api/sessions/${sessionId}/replays`)).json()) as Replay[];
+        replay = list.find((r) => r.kind === 'recording');
+        return Boolean(replay);
+      },
+      { timeout: 90_000, intervals: [1000] },
+    )
+    .toBe(true);
+
+  // The file holds a video and an audio stream of about the recorded length.
+  const file = await moderator.request.get(`/api/replays/${replay!.id}/media`);
+  expect(file.status()).toBe(200);
+  const dir = mkdtempSync(path.join(tmpdir(), 'chemins-recorded-'));
+  try {
+    const mp4 = path.join(dir, 'replay.mp4');
+    writeFileSync(mp4, await file.body());
+    const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type:format=duration', '-of', 'json', mp4]).toString());
+    expect(probe.streams.map((s: { codec_type: string }) => s.codec_type).sort()).toEqual(['audio', 'video']);
+    const seconds = Number(probe.format.duration);
+    expect(seconds).toBeGreaterThan(6);
+    expect(seconds).toBeLessThan(60);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // The replay page plays it, with the chat message beside it.
+  await moderator.goto(`/replays/${replay!.id}`);
+  const video = moderator.getByTestId('replay-video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.duration || 0), { timeout: 30_000 }).toBeGreaterThan(5);
+  await expect(moderator.getByTestId('replay-timeline')).toContainText(message);
+  await video.evaluate((v: HTMLVideoElement) => v.play());
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000 }).toBeGreaterThan(0.5);
+});

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The recording end-to-end test with the real LiveKit Egress, inside a private network namespace
+# made here (`unshare -n`): loopback plus a veth pair with private addresses (pion, inside egress
+# and LiveKit, ignores loopback candidates and joins mDNS on every interface, so it must not see
+# the machine's real one). Nothing can leave the namespace: Redis, livekit-server, egress and the
+# app (on embedded PGlite) all run inside it. Called by scripts/test-all.sh after the build.
+set -Eeuo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+if [ "${1:-}" != "--inside" ]; then
+  exec unshare --net "$0" --inside
+fi
+EGRESS_DIR="$ROOT/.cache/egress-${EGRESS_VERSION:-v1.8.6}"
+[ -x "$EGRESS_DIR/egress" ] || { echo "egress is not built: run scripts/egress-build.sh" >&2; exit 1; }
+WORK=$(mktemp -d /tmp/chemins-recording.XXXXXX)
+chmod 755 "$WORK"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+wait_for() { local what=$1 limit=$2; shift 2; for _ in $(seq 1 $((limit * 10))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timed out waiting for $what" >&2; return 1; }
+
+ip link set lo up
+ip link add chemins0 type veth peer name chemins1
+ip addr add 10.213.0.1/24 dev chemins0
+ip addr add 10.213.0.2/24 dev chemins1
+ip link set chemins0 up
+ip link set chemins1 up
+
+KEY=chemins-rec SECRET=chemins-rec-secret-0123456789abcdefghijklmn
+export E2E_PORT=3400 SMTP_SINK_PORT=3401 SMTP_SINK_HTTP_PORT=3402
+redis-server --bind 127.0.0.1 --port 6379 --save '' --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
+PIDS+=($!)
+wait_for redis 20 redis-cli -p 6379 ping
+cat >"$WORK/livekit.yaml" <<YAML
+port: 7880
+bind_addresses: ["127.0.0.1", "10.213.0.1"]
+rtc:
+  tcp_port: 7881
+  port_range_start: 50000
+  port_range_end: 50200
+  use_external_ip: false
+  node_ip: 10.213.0.1
+redis:
+  address: 127.0.0.1:6379
+keys:
+  $KEY: $SECRET
+webhook:
+  api_key: $KEY
+  urls: ["http://127.0.0.1:$E2E_PORT/api/livekit/webhook"]
+logging:
+  level: warn
+YAML
+livekit-server --config "$WORK/livekit.yaml" >"$WORK/livekit.log" 2>&1 &
+PIDS+=($!)
+wait_for livekit 30 curl -sf http://127.0.0.1:7880
+# Egress: Opus audio (Debian has no AAC encoder), CPU costs that fit two cores.
+cat >"$WORK/egress.yaml" <<YAML
+api_key: $KEY
+api_secret: $SECRET
+ws_url: ws://10.213.0.1:7880
+redis:
+  address: 127.0.0.1:6379
+health_port: 7901
+template_port: 7902
+log_level: info
+insecure: true
+cpu_cost:
+  room_composite_cpu_cost: 0.5
+  web_cpu_cost: 0.5
+  participant_cpu_cost: 0.5
+  track_composite_cpu_cost: 0.5
+  track_cpu_cost: 0.5
+YAML
+PATH="$EGRESS_DIR:$PATH" EGRESS_CONFIG_FILE="$WORK/egress.yaml" egress >"$WORK/egress.log" 2>&1 &
+PIDS+=($!)
+wait_for egress 60 curl -sf http://127.0.0.1:7901
+echo "recording stack in a private network namespace: livekit-server, egress $(basename "$EGRESS_DIR"), redis"
+
+status=0
+env -u DATABASE_URL -u REDIS_URL \
+  LIVEKIT_URL=http://127.0.0.1:7880 LIVEKIT_API_KEY=$KEY LIVEKIT_API_SECRET=$SECRET \
+  RECORDING_LAYOUT=participant RECORDING_E2E=1 E2E_DATA_DIR="$WORK/data" \
+  npx playwright test || status=$?
+if [ $status -ne 0 ]; then
+  echo "--- egress log (tail)"; tail -40 "$WORK/egress.log"
+  echo "--- livekit log (tail)"; tail -20 "$WORK/livekit.log"
+fi
+exit $status

@@ -1,0 +1,170 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  AudioCodec,
+  EgressClient,
+  EgressStatus,
+  EncodedFileOutput,
+  EncodedFileType,
+  EncodingOptions,
+  type EgressInfo,
+  RoomServiceClient,
+  ServerError,
+  TrackSource,
+  VideoCodec,
+} from 'livekit-server-sdk';
+import { getSessionById } from '@/db/queries/events';
+import type { Identity } from '@/db/queries/identity';
+import { currentRecording, discardRecording, endRecording, failRecording, moderatedSession, openRecording, type ReplayRow, setEgressId } from '@/db/queries/replays';
+import { config, publicUrl } from '@/lib/config';
+import { recordingFile, recordingRefusal } from '@/lib/domain/replays';
+import { videoRoomOf } from '@/lib/domain/video';
+import { DomainError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import { livekitSettings } from './livekit';
+import { realtimeHooks } from './realtime-hooks';
+
+/**
+ * Recording sessions with LiveKit Egress (the only recorder: docs/replays.md). The replay row is
+ * written first (one recording per session, whoever asks), then egress is asked to write an MP4
+ * (H.264 and Opus: Debian's GStreamer has no AAC encoder) under `DATA_DIR/replays`, which egress
+ * must see at the same path. Egress's webhooks end the recording (`egressEnded`).
+ */
+
+/** Where replay files live (recordings and uploads), absolute. */
+export const replaysDir = () => path.resolve(config().DATA_DIR, 'replays');
+
+export const replayPageUrl = (id: string) => `${publicUrl()}/replays/${id}`;
+
+function clients() {
+  const s = livekitSettings();
+  if (!s) throw new DomainError(503, 'video_not_configured', 'Video is not configured on this server.');
+  return { egress: new EgressClient(s.apiUrl, s.apiKey, s.apiSecret), rooms: new RoomServiceClient(s.apiUrl, s.apiKey, s.apiSecret) };
+}
+
+const encoding = () =>
+  new EncodingOptions({
+    width: 1280,
+    height: 720,
+    framerate: 25,
+    videoCodec: VideoCodec.H264_MAIN,
+    videoBitrate: 2000,
+    audioCodec: AudioCodec.OPUS,
+    audioBitrate: 96,
+    audioFrequency: 48000,
+    keyFrameInterval: 2,
+  });
+
+/**
+ * Who is filmed in `participant` mode: the first person publishing a camera (speakers publish on a
+ * stage; anyone in a workshop), or null when nobody does.
+ */
+async function publisher(rooms: RoomServiceClient, room: string): Promise<string | null> {
+  const people = await rooms.listParticipants(room).catch(() => []);
+  const withCamera = people.filter((p) => p.tracks.some((t) => t.source === TrackSource.CAMERA));
+  withCamera.sort((a, b) => Number(a.joinedAt) - Number(b.joinedAt));
+  return withCamera[0]?.identity ?? null;
+}
+
+export type RecordingStatus = { status: 'recording' | 'stopping' | 'ready' | 'failed'; egressId: string | null; replayId: string };
+
+async function start(sessionId: string, by: string | null): Promise<RecordingStatus> {
+  const { egress, rooms } = clients();
+  const stamp = new Date();
+  const file = recordingFile(sessionId, stamp);
+  const row = await openRecording(sessionId, file, by, stamp);
+  const room = videoRoomOf(sessionId);
+  try {
+    await mkdir(path.dirname(path.join(replaysDir(), file)), { recursive: true });
+    const output = { file: new EncodedFileOutput({ filepath: path.join(replaysDir(), file), fileType: EncodedFileType.MP4 }) };
+    let info: EgressInfo;
+    if (config().RECORDING_LAYOUT === 'participant') {
+      const identity = await publisher(rooms, room);
+      if (!identity) throw new DomainError(409, 'nothing_to_record', 'Nobody is publishing a camera in this room yet.');
+      info = await egress.startParticipantEgress(room, identity, output, { encodingOptions: encoding() });
+    } else {
+      info = await egress.startRoomCompositeEgress(room, output, { layout: 'speaker', encodingOptions: encoding() });
+    }
+    await setEgressId(row.id, info.egressId);
+    announce(sessionId, { recording: true, since: stamp.toISOString() });
+    return { status: 'recording', egressId: info.egressId, replayId: row.id };
+  } catch (err) {
+    // Nothing to record yet: no trace. Egress refusing is a failed recording the moderators see.
+    const refusal =
+      err instanceof DomainError ? err : err instanceof ServerError && err.status === 404 ? new DomainError(409, 'room_not_live', 'Nobody is in the video room yet.') : null;
+    if (refusal) {
+      await discardRecording(row.id);
+      throw refusal;
+    }
+    await failRecording(row.id, err instanceof Error ? err.message : String(err));
+    logger().error({ err, sessionId }, 'egress refused to start a recording');
+    throw new DomainError(503, 'recording_unavailable', 'The recording service did not start the recording.');
+  }
+}
+
+/** `POST /api/sessions/{id}/recording { action: "start" }`: moderators; refused for an unannounced workshop. */
+export async function startRecording(identity: Identity | null, sessionId: string): Promise<RecordingStatus> {
+  const access = await moderatedSession(identity, sessionId);
+  const refusal = recordingRefusal(access.session);
+  if (refusal) throw new DomainError(409, refusal, 'Registrants of this workshop were not told it would be recorded.');
+  return start(sessionId, identity!.kind === 'user' ? identity!.userId : null);
+}
+
+/** `{ action: "stop" }`: egress finishes the file; its webhook makes the replay ready. */
+export async function stopRecording(identity: Identity | null, sessionId: string): Promise<RecordingStatus> {
+  await moderatedSession(identity, sessionId);
+  const current = await currentRecording(sessionId);
+  if (!current) throw new DomainError(409, 'not_recording', 'This session is not being recorded.');
+  if (!current.egressId) throw new DomainError(409, 'not_recording', 'This recording has not started yet.');
+  try {
+    await clients().egress.stopEgress(current.egressId);
+  } catch (err) {
+    // Egress no longer knows it (ended on its side): its webhook says how.
+    logger().warn({ err, egressId: current.egressId }, 'egress stop');
+  }
+  announce(sessionId, { recording: false, since: null });
+  return { status: 'stopping', egressId: current.egressId, replayId: current.id };
+}
+
+/** The room went live: record it when the session says so (`auto_record`). Never throws. */
+export async function recordOnRoomStart(sessionId: string): Promise<void> {
+  try {
+    const session = await getSessionById(sessionId);
+    if (!session?.autoRecord || recordingRefusal(session) || (await currentRecording(sessionId))) return;
+    await start(sessionId, null);
+  } catch (err) {
+    logger().warn({ err, sessionId }, 'automatic recording did not start');
+  }
+}
+
+/** An egress webhook (`egress_started`, `egress_updated`, `egress_ended`). */
+export async function egressChanged(info: EgressInfo, sessionId: string): Promise<void> {
+  const ended = [EgressStatus.EGRESS_COMPLETE, EgressStatus.EGRESS_FAILED, EgressStatus.EGRESS_ABORTED, EgressStatus.EGRESS_LIMIT_REACHED];
+  if (!ended.includes(info.status)) return;
+  const file = info.fileResults[0];
+  const complete = (info.status === EgressStatus.EGRESS_COMPLETE || info.status === EgressStatus.EGRESS_LIMIT_REACHED) && file && Number(file.size) > 0;
+  const row: ReplayRow | null = await endRecording(
+    complete
+      ? {
+          egressId: info.egressId,
+          ok: true,
+          startedAt: file.startedAt ? new Date(Number(file.startedAt / 1_000_000n)) : null,
+          durationSeconds: file.duration ? Math.round(Number(file.duration / 1_000_000n) / 1000) : null,
+          size: Number(file.size),
+        }
+      : { egressId: info.egressId, ok: false, error: info.error || EgressStatus[info.status] || 'unknown' },
+    replayPageUrl,
+  );
+  if (!row) return;
+  announce(sessionId, { recording: false, since: null });
+  if (row.status === 'failed') {
+    logger().error({ sessionId, egressId: info.egressId, error: row.error }, 'a recording failed');
+    realtimeHooks()?.recordingFailed(sessionId, { replayId: row.id, error: row.error ?? '' });
+  } else {
+    logger().info({ sessionId, replayId: row.id, seconds: row.durationSeconds }, 'recording ready');
+  }
+}
+
+function announce(sessionId: string, state: { recording: boolean; since: string | null }) {
+  realtimeHooks()?.recording(sessionId, state);
+}
