@@ -22,7 +22,14 @@ import { mailOutbox, programmeSessions, proposalFacilitators, proposals, users }
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { callInput, proposalInput } from '@/lib/domain/calls';
+import { DEMO_CALL_SLUG, FORUM_2018_CALL_SLUG } from '@/db/seed/data/calls';
+import { GET as callRoute } from '@/app/api/calls/[call]/route';
+import { GET as proposalsRoute } from '@/app/api/calls/[call]/proposals/route';
+import { GET as decisionsRoute } from '@/app/api/calls/[call]/decisions.atom/route';
+import { GET as eventCallsRoute } from '@/app/api/events/[event]/calls/route';
 import { type Driver, useFreshDatabase } from './support';
+
+const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 
 const DAY = 86_400_000;
 const T0 = new Date('2031-03-01T10:00:00Z');
@@ -78,6 +85,45 @@ describe.each<Driver>(['postgres', 'pglite'])('calls for proposals (%s)', (drive
   });
   afterAll(async () => {
     await db?.close();
+  });
+
+  it('seeds an open demo call with a proposal in every state, and Forum 2018’s closed call of ten slots', async () => {
+    const demo = (await publicCall(DEMO_CALL_SLUG))!;
+    expect(Object.entries(demo.counts).filter(([, n]) => n > 0).map(([s]) => s).sort()).toEqual(
+      ['accepted', 'changes_requested', 'declined', 'scheduled', 'submitted', 'under_review', 'withdrawn'],
+    );
+    expect(demo.overdue).toBe(1);
+    const list = await publicProposals(DEMO_CALL_SLUG, 'http://x');
+    const scheduled = list.find((p) => p.status === 'scheduled')!;
+    expect(scheduled.sessionUrl).toBe(`http://x/events/${DEMO_EVENT_SLUG}/sessions/atelier-cartographier-les-communs`);
+    const forum = (await publicCall(FORUM_2018_CALL_SLUG))!;
+    expect(forum).toMatchObject({ visibility: 'closed', phase: 'closed', slots: 10 });
+    // Seeding again changes nothing.
+    await seed(db.handle.db);
+    expect((await publicCall(DEMO_CALL_SLUG))!.total).toBe(demo.total);
+  });
+
+  it('answers the public contract routes, with the error shape for bad input', async () => {
+    const one = await callRoute(new Request('http://x'), params({ call: DEMO_CALL_SLUG }));
+    expect(one.status).toBe(200);
+    expect(await one.json()).toMatchObject({ slug: DEMO_CALL_SLUG, committee: { name: 'Comité du programme (démo)' } });
+    expect((await callRoute(new Request('http://x'), params({ call: 'nope' }))).status).toBe(404);
+    const list = await proposalsRoute(new Request('http://x'), params({ call: DEMO_CALL_SLUG }));
+    expect(list.status).toBe(200);
+    const body = await list.text();
+    expect(body).not.toContain('@chemins.test');
+    expect(JSON.parse(body)[0]).toHaveProperty('statusHistory');
+    const closed = await proposalsRoute(new Request('http://x'), params({ call: FORUM_2018_CALL_SLUG }));
+    expect(closed.status).toBe(403);
+    expect(await closed.json()).toMatchObject({ error: { code: 'call_closed' } });
+    expect((await proposalsRoute(new Request('http://x'), params({ call: 'nope' }))).status).toBe(404);
+    const feed = await decisionsRoute(new Request('http://x'), params({ call: DEMO_CALL_SLUG }));
+    expect(feed.headers.get('content-type')).toContain('application/atom+xml');
+    expect(await feed.text()).toContain('Refusée');
+    expect((await decisionsRoute(new Request('http://x'), params({ call: FORUM_2018_CALL_SLUG }))).status).toBe(403);
+    const ev = await eventCallsRoute(new Request('http://x'), params({ event: DEMO_EVENT_SLUG }));
+    expect((await ev.json()).map((c: { slug: string }) => c.slug)).toContain(DEMO_CALL_SLUG);
+    expect((await eventCallsRoute(new Request('http://x'), params({ event: 'nope' }))).status).toBe(404);
   });
 
   it('only organizers open a call; the call is public with its committee, criteria and dates', async () => {
