@@ -1,6 +1,5 @@
 import { expect, type Browser, test, type Page } from '@playwright/test';
-import { smtpSinkUrl } from '../playwright.config';
-import { RUN_ID, signInWithMagicLink } from './support/helpers';
+import { mailMatching, RUN_ID, signInWithMagicLink } from './support/helpers';
 
 // A call for proposals, end to end: an organizer opens it, a proposer submits, a committee member
 // requests changes with a reason, the proposer edits, the committee accepts and schedules (with a
@@ -24,20 +23,6 @@ function paris(days: number): { day: string; local: string } {
   return { day, local: `${day}T${parts.hour}:${parts.minute}` };
 }
 
-async function mailMatching(to: string, subject: RegExp): Promise<{ subject: string; text: string }> {
-  let found: { subject: string; text: string } | undefined;
-  await expect
-    .poll(
-      async () => {
-        const list = (await (await fetch(`${smtpSinkUrl}/messages?to=${encodeURIComponent(to)}`)).json()) as { subject: string; text: string }[];
-        found = list.filter((m) => subject.test(m.subject)).at(-1);
-        return Boolean(found);
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return found!;
-}
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
