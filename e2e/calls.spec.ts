@@ -79,7 +79,8 @@ test('a proposal goes from submission to the programme, its decision trail publi
   await expect(member.getByTestId('reviews')).toContainText('Note interne du comité');
   await member.getByLabel('Décision', { exact: true }).selectOption('request_changes');
   await member.getByRole('button', { name: 'Enregistrer la décision' }).click();
-  await expect(member.getByText('A decision needs a written reason.')).toBeVisible();
+  await expect(member.locator('main').getByRole('alert')).toContainText('Vérifiez les champs signalés.');
+  await expect(member.getByText('a decision needs a written reason')).toBeVisible();
   await member.getByLabel('Décision', { exact: true }).selectOption('request_changes');
   await member.getByLabel(/^Raison/).fill('Précisez le public visé.');
   await member.getByRole('button', { name: 'Enregistrer la décision' }).click();

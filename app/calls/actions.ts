@@ -29,6 +29,12 @@ import { currentUser, type CurrentUser } from '@/server/auth/current';
 
 const WRITES_PER_TEN_MINUTES = 60;
 
+/**
+ * Back to the proposal page after a write. The query changes at every write: a redirect to the
+ * URL already shown (only the hash differing) would keep the page as it was.
+ */
+const back = (callSlug: string, proposalId: string, what: string, hash = '') => `${proposalPath(callSlug, proposalId)}?${what}=${Date.now().toString(36)}${hash}`;
+
 async function handle<S extends z.ZodType>(
   back: string,
   form: FormData,
@@ -92,42 +98,42 @@ export async function submitProposalAction(callSlug: string, _prev: FormState, f
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
   return handle(`/calls/${callSlug}/propose`, form, proposalInput, proposalShape, async (user, input) => {
     const id = await submitProposal(user, callSlug, input, locale);
-    return `${proposalPath(callSlug, id)}?sent=1`;
+    return back(callSlug, id, 'sent');
   });
 }
 
 export async function reviseProposalAction(callSlug: string, proposalId: string, _prev: FormState, form: FormData) {
   return handle(`${proposalPath(callSlug, proposalId)}/edit`, form, proposalInput, proposalShape, async (user, input) => {
     await reviseProposal(user, proposalId, input);
-    return `${proposalPath(callSlug, proposalId)}?saved=1`;
+    return back(callSlug, proposalId, 'saved');
   });
 }
 
 export async function withdrawProposalAction(callSlug: string, proposalId: string, _prev: FormState, form: FormData) {
   return handle(proposalPath(callSlug, proposalId), form, z.object({}), (v) => v, async (user) => {
     await withdrawProposal(user, proposalId);
-    return `${proposalPath(callSlug, proposalId)}?withdrawn=1`;
+    return back(callSlug, proposalId, 'withdrawn');
   });
 }
 
 export async function decideAction(callSlug: string, proposalId: string, _prev: FormState, form: FormData) {
   return handle(proposalPath(callSlug, proposalId), form, decisionInput, (v) => v, async (user, input) => {
     await decide(user, proposalId, input);
-    return `${proposalPath(callSlug, proposalId)}?saved=1#timeline`;
+    return back(callSlug, proposalId, 'saved', '#timeline');
   });
 }
 
 export async function scheduleAction(callSlug: string, proposalId: string, _prev: FormState, form: FormData) {
   return handle(proposalPath(callSlug, proposalId), form, scheduleInput, (v) => v, async (user, input) => {
     await scheduleProposal(user, proposalId, input);
-    return `${proposalPath(callSlug, proposalId)}?saved=1#timeline`;
+    return back(callSlug, proposalId, 'saved', '#timeline');
   });
 }
 
 export async function reviewAction(callSlug: string, proposalId: string, _prev: FormState, form: FormData) {
   return handle(proposalPath(callSlug, proposalId), form, reviewInput, (v) => ({ ...v, score: v.score || undefined }), async (user, input) => {
     await saveReview(user, proposalId, input);
-    return `${proposalPath(callSlug, proposalId)}?saved=1#reviews`;
+    return back(callSlug, proposalId, 'saved', '#reviews');
   });
 }
 
@@ -135,7 +141,7 @@ export async function reviewAction(callSlug: string, proposalId: string, _prev: 
 export async function confirmFacilitatorAction(token: string): Promise<void> {
   if (!allow(`calls-confirm:${token.slice(0, 40)}`, 10)) redirect(`/calls/confirm/${token}?error=rate_limited`);
   const path = await confirmFacilitator(token);
-  redirect(path ? `${path}?confirmed=1` : `/calls/confirm/${token}`);
+  redirect(path ? `${path}?confirmed=${Date.now().toString(36)}` : `/calls/confirm/${token}`);
 }
 
 /** `email name` per line → committee members. */

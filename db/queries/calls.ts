@@ -560,7 +560,7 @@ export async function decide(user: NonNullable<Viewer>, proposalId: string, d: {
     const { p, call } = await lockProposal(tx, proposalId);
     const member = await requireMember(tx, call.id, user.id);
     const status = move(p, d.action);
-    if (needsReason(d.action) && !d.reason.trim()) throw new DomainError(400, 'invalid', 'A decision needs a written reason.', { reason: 'required' });
+    if (needsReason(d.action) && !d.reason.trim()) throw new DomainError(400, 'invalid', 'A decision needs a written reason.', { reason: 'a decision needs a written reason' });
     const sessionId = d.action === 'accept' ? await draftSession(tx, p, call) : p.sessionId;
     await tx.update(proposals).set({ status, statusChangedAt: now, updatedAt: now, sessionId }).where(eq(proposals.id, p.id));
     await recordTransition(tx, p, call, { status, by: byOf(call, member), actorUserId: user.id, reason: d.reason.trim() || null, mail: true }, now);
@@ -604,7 +604,7 @@ export async function scheduleProposal(
       })
       .where(eq(programmeSessions.id, p.sessionId));
     await tx.update(proposals).set({ status, statusChangedAt: now, updatedAt: now, title: s.title, abstract: s.abstract }).where(eq(proposals.id, p.id));
-    await recordTransition(tx, p, call, { status, by: byOf(call, member), actorUserId: user.id, reason: s.reason || null, diff, mail: true }, now);
+    await recordTransition(tx, { ...p, title: s.title }, call, { status, by: byOf(call, member), actorUserId: user.id, reason: s.reason || null, diff, mail: true }, now);
     return { status, diff };
   });
 }
