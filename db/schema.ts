@@ -18,6 +18,7 @@ import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 // The lists of formats and statuses are the domain's (one definition).
 import { RESOURCE_FORMATS, RESOURCE_STATUSES } from '../lib/domain/resources';
+import { PROPOSAL_STATUSES } from '../lib/domain/calls';
 
 const TOKEN_BYTES = 24;
 let tokenPool = Buffer.alloc(0);
@@ -629,6 +630,7 @@ export const mailKind = pgEnum('mail_kind', [
   'reminder_soon',
   'resource_outcome',
   'path_digest',
+  'call_mail',
 ]);
 
 /** Why a queued mail was dropped rather than sent (see `dropReason` in server/mail-worker.ts). */
@@ -938,4 +940,165 @@ export const replays = pgTable(
     // One recording at a time per session.
     uniqueIndex('replays_one_recording_per_session').on(t.sessionId).where(sql`${t.status} = 'recording'`),
   ],
+);
+
+// ---------------------------------------------------------------- calls for proposals (docs/calls.md)
+
+export const callVisibility = pgEnum('call_visibility', ['open', 'closed']);
+export const proposalStatus = pgEnum('proposal_status', PROPOSAL_STATUSES);
+
+/**
+ * A call for proposals on an event: dates, formats, slots, questions, the named committee that
+ * decides, its criteria and the date by which every proposal gets an answer. `open` calls show
+ * their proposals and decision trail to everyone; `closed` ones to the proposer and the committee.
+ */
+export const calls = pgTable(
+  'calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    opensAt: ts('opens_at').notNull(),
+    closesAt: ts('closes_at').notNull(),
+    /** Every proposal gets an answer by then (else it is overdue). */
+    answerBy: ts('answer_by').notNull(),
+    formats: jsonb('formats').$type<string[]>().notNull().default([]),
+    slots: integer('slots').notNull().default(0),
+    questions: jsonb('questions').$type<string[]>().notNull().default([]),
+    criteria: text('criteria').notNull().default(''),
+    visibility: callVisibility('visibility').notNull().default('open'),
+    /** How decisions are signed: the committee's name, or (`namedDecisions`) the deciding member's. */
+    committeeName: text('committee_name').notNull(),
+    namedDecisions: boolean('named_decisions').notNull().default(false),
+    /** A proposal left this many days without a status change is overdue. */
+    staleDays: integer('stale_days').notNull().default(21),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('calls_event_idx').on(t.eventId)],
+);
+
+/** The members of a call's committee (public names; they alone decide). */
+export const callCommittee = pgTable(
+  'call_committee',
+  {
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.callId, t.userId] })],
+);
+
+/** A proposal. `needs`, `preferredDays`, `answers` and the proposer's e-mail are private. */
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    format: text('format').notNull(),
+    abstract: text('abstract').notNull(),
+    needs: text('needs').notNull().default(''),
+    preferredDays: jsonb('preferred_days').$type<string[]>().notNull().default([]),
+    answers: jsonb('answers').$type<string[]>().notNull().default([]),
+    proposerUserId: text('proposer_user_id').references(() => users.id, { onDelete: 'set null' }),
+    proposerName: text('proposer_name').notNull(),
+    proposerEmail: text('proposer_email').notNull(),
+    /** The proposer's language: their mails are written in it. */
+    locale: text('locale').notNull().default('fr'),
+    status: proposalStatus('status').notNull().default('submitted'),
+    statusChangedAt: ts('status_changed_at').notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+    /** The programme session it became (one at most: unique). */
+    sessionId: uuid('session_id').references(() => programmeSessions.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('proposals_call_idx').on(t.callId, t.status), uniqueIndex('proposals_session_uq').on(t.sessionId)],
+);
+
+/** Facilitators of a proposal: the proposer (confirmed) and co-facilitators who confirm by e-mail. */
+export const proposalFacilitators = pgTable(
+  'proposal_facilitators',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    organization: text('organization'),
+    email: text('email'),
+    confirmToken: text('confirm_token')
+      .notNull()
+      .unique()
+      .$defaultFn(() => newToken()),
+    confirmedAt: ts('confirmed_at'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('proposal_facilitators_proposal_idx').on(t.proposalId)],
+);
+
+/** Every version of a proposal's text, as the proposer wrote it. */
+export const proposalRevisions = pgTable(
+  'proposal_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    format: text('format').notNull(),
+    abstract: text('abstract').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('proposal_revisions_version_uq').on(t.proposalId, t.version)],
+);
+
+/**
+ * The public status timeline: each transition with when, who (`by`, as shown: the committee or a
+ * named member, or the proposer) and why; `diff` when scheduling changed the title or abstract.
+ */
+export const proposalTransitions = pgTable(
+  'proposal_transitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    status: proposalStatus('status').notNull(),
+    at: ts('at').notNull().defaultNow(),
+    by: text('by').notNull(),
+    actorUserId: text('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason'),
+    diff: jsonb('diff').$type<{ field: 'title' | 'abstract'; before: string; after: string }[]>(),
+  },
+  (t) => [index('proposal_transitions_proposal_idx').on(t.proposalId, t.at)],
+);
+
+/** Committee scores and comments: private to the committee, never public. */
+export const proposalReviews = pgTable(
+  'proposal_reviews',
+  {
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    score: integer('score'),
+    comment: text('comment').notNull().default(''),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
 );

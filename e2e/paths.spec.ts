@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { smtpSinkUrl } from '../playwright.config';
-import { signInWithMagicLink } from './support/helpers';
+import { mailMatching, signInWithMagicLink } from './support/helpers';
 
 // Long journeys through several browsers on a shared machine.
 test.describe.configure({ timeout: 120_000 });
@@ -12,21 +11,6 @@ const COORDINATOR = 'coordinatrice@chemins.test';
 const word = () =>
   `quinoaculture${Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('')}`;
 
-/** The newest mail to `to` whose subject matches, waiting until it arrives. */
-async function mailMatching(to: string, subject: RegExp): Promise<{ subject: string; text: string }> {
-  let found: { subject: string; text: string } | undefined;
-  await expect
-    .poll(
-      async () => {
-        const list = (await (await fetch(`${smtpSinkUrl}/messages?to=${encodeURIComponent(to)}`)).json()) as { subject: string; text: string }[];
-        found = list.filter((m) => subject.test(m.subject)).at(-1);
-        return Boolean(found);
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return found!;
-}
 
 async function upload(page: Page, name: string, mimeType: string, buffer: Buffer) {
   await page.getByLabel('Ajouter une pièce jointe').setInputFiles({ name, mimeType, buffer });

@@ -88,8 +88,12 @@ async function seed(origin: string): Promise<Record<string, string>> {
   const upload = await fetch(`${origin}/api/attachments`, { method: 'POST', headers: { cookie: `next-auth.session-token=${sessionToken}` }, body: form });
   if (upload.status !== 201) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
   const { data: attachment } = (await upload.json()) as { data: { id: string } };
+  // An open call for proposals (the demo's).
+  const [call] = await sql<{ slug: string }[]>`select slug from calls where visibility = 'open' order by created_at limit 1`;
+  if (!call) throw new Error('the demo call for proposals is missing');
   await sql.end();
   return {
+    CONTRACT_CALL: call.slug,
     CONTRACT_SESSION_COOKIE: sessionToken,
     CONTRACT_JOIN_TOKEN: joinToken,
     CONTRACT_EVENT: event.slug,

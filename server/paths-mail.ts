@@ -1,10 +1,12 @@
 import { createTranslator } from 'next-intl';
+import type { CallMailPayload } from '@/db/queries/calls';
 import { digestContent } from '@/db/queries/digest';
 import type { OutgoingPathMail } from '@/db/queries/mail';
 import { publicUrl } from '@/lib/config';
 import type { Locale } from '@/lib/i18n';
 import en from '@/messages/en.json' with { type: 'json' };
 import fr from '@/messages/fr.json' with { type: 'json' };
+import { composeCallMail } from './calls-mail';
 import type { Mail } from './mail';
 
 // Mails of the paths: a proposal's outcome to its proposer, and the digest of a path's new
@@ -24,6 +26,7 @@ export function unsubscribeUrl(base: string, pathSlug: string, token: string): s
 export async function composePathMail(m: OutgoingPathMail): Promise<Mail | null> {
   const base = publicUrl();
   const p = m.payload;
+  if (m.kind === 'call_mail') return composeCallMail(p as CallMailPayload);
   if (m.kind === 'resource_outcome') {
     const t = translator(p.locale === 'en' ? 'en' : 'fr');
     const path = (p.path as { slug: string; title: string } | null) ?? { slug: '', title: '' };

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import type { FormState } from '@/app/organize/[slug]/programme-actions';
 
 export type Field =
-  | { name: string; label: string; type?: 'text' | 'date' | 'time' | 'number' | 'textarea' | 'checkbox'; required?: boolean; defaultValue?: string }
+  | { name: string; label: string; type?: 'text' | 'date' | 'time' | 'datetime-local' | 'number' | 'textarea' | 'checkbox'; required?: boolean; defaultValue?: string }
   | { name: string; label: string; type: 'select'; options: { value: string; label: string }[]; defaultValue?: string };
 
 /** A small form bound to a server action, showing its refusal and each field's message. */

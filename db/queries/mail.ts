@@ -124,9 +124,9 @@ export async function leaseMails(limit = 20, now = new Date()): Promise<Outgoing
   });
 }
 
-type PathMailKind = 'resource_outcome' | 'path_digest';
+type PathMailKind = 'resource_outcome' | 'path_digest' | 'call_mail';
 
-/** A path mail (no registration): a proposal's outcome, a path digest; `payload` fixed when queued. */
+/** A mail without a registration: a resource proposal's outcome, a path digest, a call-for-proposals mail; `payload` fixed when queued. */
 export type OutgoingPathMail = {
   id: string;
   kind: PathMailKind;

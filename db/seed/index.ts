@@ -19,6 +19,7 @@ import {
   users,
 } from '../schema';
 import { DEMO_ACCOUNTS, DEMO_EVENT_SLUG, demoEdition } from './data/demo';
+import { seedDemoCall, seedForum2018Call } from './data/calls';
 import { forum2018 } from './data/forum-2018';
 import { forum2020 } from './data/forum-2020';
 import { DEMO_PATH_ACCOUNTS, PATH_SESSIONS, pathResources } from './data/path-resources';
@@ -277,6 +278,8 @@ export async function seed(
     await upsertDemoAccounts(tx, demoEventId);
     await seedDemoReplay(tx, demoEventId);
     if (historical) await seedPathResources(tx);
+    if (historical) await seedForum2018Call(tx);
+    await seedDemoCall(tx, demoEventId, now);
     return { historical, demoEventId };
   });
 }

@@ -27,6 +27,22 @@ export async function lastMailTo(to: string): Promise<{ subject: string; text: s
   return found!;
 }
 
+/** The newest mail to `to` whose subject matches, waiting until it arrives. */
+export async function mailMatching(to: string, subject: RegExp): Promise<{ subject: string; text: string }> {
+  let found: { subject: string; text: string } | undefined;
+  await expect
+    .poll(
+      async () => {
+        const list = (await (await fetch(`${smtpSinkUrl}/messages?to=${encodeURIComponent(to)}`)).json()) as { subject: string; text: string }[];
+        found = list.filter((m) => subject.test(m.subject)).at(-1);
+        return Boolean(found);
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
 /** Sign in through the real magic-link flow: form, mail, link. */
 export async function signInWithMagicLink(page: Page, email: string): Promise<void> {
   await page.goto('/signin');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROPOSAL_STATUSES } from '../domain/calls';
 import { RESOURCE_FORMATS, RESOURCE_STATUSES } from '../domain/resources';
 import { isoDateTime } from './contract';
 
@@ -250,3 +251,54 @@ export const replayTimelineResponse = z.object({
   ),
   chapters: z.array(z.object({ offsetSeconds: z.number(), questionId: z.uuid(), title: z.string() })),
 });
+// ---------------------------------------------------------------- calls for proposals (docs/calls.md)
+
+const proposalStatus = z.enum(PROPOSAL_STATUSES);
+
+export const callResponse = z.object({
+  slug: z.string(),
+  title: z.string(),
+  description: z.string(),
+  event: z.object({ slug: z.string(), title: z.string(), timeZone: z.string() }),
+  visibility: z.enum(['open', 'closed']).describe('open: proposals and their trail are public; closed: proposer and committee only'),
+  phase: z.enum(['upcoming', 'open', 'closed']),
+  opensAt: isoDateTime,
+  closesAt: isoDateTime,
+  answerBy: isoDateTime.describe('every proposal gets an answer by then'),
+  formats: z.array(z.string()),
+  slots: z.int(),
+  questions: z.array(z.string()),
+  criteria: z.string(),
+  committee: z.object({ name: z.string(), members: z.array(z.string()), namedDecisions: z.boolean() }),
+  staleDays: z.int().describe('a proposal this many days without a status change is overdue'),
+  total: z.int(),
+  counts: z.record(proposalStatus, z.int()).describe('proposals per status'),
+  waiting: z.object({ count: z.int(), oldestDays: z.int() }).describe('proposals waiting for the committee, and for how many days the oldest has waited'),
+  overdue: z.int(),
+});
+
+export const callsResponse = z.array(callResponse);
+
+export const proposalsResponse = z.array(
+  z.object({
+    id: z.uuid(),
+    title: z.string(),
+    format: z.string(),
+    abstract: z.string(),
+    facilitators: z.array(z.object({ name: z.string(), organization: z.string().nullable() })).describe('confirmed facilitators only'),
+    status: proposalStatus,
+    statusHistory: z.array(
+      z.object({
+        status: proposalStatus,
+        at: isoDateTime,
+        by: z.string().describe('the committee (or a named member), or the proposer'),
+        reason: z.string().optional(),
+        diff: z.array(z.object({ field: z.enum(['title', 'abstract']), before: z.string(), after: z.string() })).optional().describe('what scheduling changed in the text'),
+      }),
+    ),
+    overdue: z.boolean(),
+    submittedAt: isoDateTime,
+    url: z.string().describe('the proposal’s public page'),
+    sessionUrl: z.string().optional().describe('the programme session it became'),
+  }),
+);

@@ -460,6 +460,35 @@ export const apiRegistry: Registry = {
       responses: { 200: html('Unsubscribed (HTML page)'), 404: html('Unknown token (HTML page)') },
     },
   },
+  // ---------------------------------------------------------------- calls for proposals (docs/calls.md)
+  '/api/events/{event}/calls': {
+    get: {
+      summary: 'Calls for proposals of an event, with committee, criteria, dates and counts per status (public contract)',
+      auth: 'public',
+      responses: { 200: ok('Calls', r.callsResponse), 404: refusal('event_not_found') },
+    },
+  },
+  '/api/calls/{call}': {
+    get: {
+      summary: 'A call for proposals with its committee, criteria, dates, counts per status and how long proposals wait (public contract)',
+      auth: 'public',
+      responses: { 200: ok('The call', r.callResponse), 404: refusal('call_not_found') },
+    },
+  },
+  '/api/calls/{call}/proposals': {
+    get: {
+      summary: 'An open call’s proposals with their public status timeline (public contract); no e-mail, need, score or comment',
+      auth: 'public',
+      responses: { 200: ok('Proposals, oldest first', r.proposalsResponse), 403: refusal('call_closed: a closed call’s proposals are not public'), 404: refusal('call_not_found') },
+    },
+  },
+  '/api/calls/{call}/decisions.atom': {
+    get: {
+      summary: 'Atom feed of an open call’s decisions, as they are made (public contract)',
+      auth: 'public',
+      responses: { 200: atom, 403: refusal('call_closed'), 404: refusal('call_not_found') },
+    },
+  },
 };
 
 /**

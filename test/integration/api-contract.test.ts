@@ -5,11 +5,15 @@ import * as unknownApi from '@/app/api/[...path]/route';
 import { GET as eventSessions } from '@/app/api/events/[event]/sessions/route';
 import { GET as scheduleJson } from '@/app/api/events/[event]/schedule.json/route';
 import { GET as events } from '@/app/api/events/route';
+import { GET as oneCall } from '@/app/api/calls/[call]/route';
+import { GET as callProposals } from '@/app/api/calls/[call]/proposals/route';
+import { GET as eventCalls } from '@/app/api/events/[event]/calls/route';
 import { GET as onePath } from '@/app/api/paths/[path]/route';
 import { GET as allPaths } from '@/app/api/paths/route';
 import { POST as cancelRegistration } from '@/app/api/registrations/[token]/cancel/route';
 import { GET as search } from '@/app/api/search/route';
 import { seed } from '@/db/seed';
+import { DEMO_CALL_SLUG, FORUM_2018_CALL_SLUG } from '@/db/seed/data/calls';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { openApiDocument } from '@/lib/openapi';
 import { useFreshDatabase } from './support';
@@ -64,6 +68,16 @@ describe('answers conform to the generated OpenAPI document', () => {
     const found = (await conforms(await search(new Request('http://x/api/search?q=sante')), '/api/search', 'get')) as { results: unknown[] };
     expect(found.results.length).toBeGreaterThan(0);
     await conforms(await search(new Request('http://x/api/search?limit=0')), '/api/search', 'get');
+  });
+
+  it('calls for proposals, their proposals and refusals', async () => {
+    const list = (await conforms(await eventCalls(new Request('http://x'), params({ event: DEMO_EVENT_SLUG })), '/api/events/{event}/calls', 'get')) as unknown[];
+    expect(list.length).toBeGreaterThan(0);
+    await conforms(await oneCall(new Request('http://x'), params({ call: DEMO_CALL_SLUG })), '/api/calls/{call}', 'get');
+    await conforms(await oneCall(new Request('http://x'), params({ call: 'no-such-call' })), '/api/calls/{call}', 'get');
+    const proposals = (await conforms(await callProposals(new Request('http://x'), params({ call: DEMO_CALL_SLUG })), '/api/calls/{call}/proposals', 'get')) as unknown[];
+    expect(proposals.length).toBeGreaterThan(0);
+    await conforms(await callProposals(new Request('http://x'), params({ call: FORUM_2018_CALL_SLUG })), '/api/calls/{call}/proposals', 'get');
   });
 
   it('refusals have the error shape', async () => {

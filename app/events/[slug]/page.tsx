@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
 import { SessionBadges } from '@/components/SessionBadges';
+import { ProposedBy } from '@/components/calls/ProposedBy';
+import { callsOfEvent, proposalsOfSessions } from '@/db/queries/calls';
 import { getEventProgramme } from '@/db/queries/events';
 import { organizedEvent } from '@/db/queries/organizer';
 import { mySeats } from '@/db/queries/my-registrations';
@@ -33,7 +35,7 @@ export default async function EventPage({
   const filters: Search = { track: one(sp.track), kind: one(sp.kind), room: one(sp.room), mode: one(sp.mode) };
   const programme = await getEventProgramme(slug);
   if (!programme) notFound();
-  const [locale, t, tKind, tMode, tRole, tReg, counts] = await Promise.all([
+  const [locale, t, tKind, tMode, tRole, tReg, counts, tCalls, callList, proposed] = await Promise.all([
     getLocale(),
     getTranslations('event'),
     getTranslations('kind'),
@@ -41,6 +43,9 @@ export default async function EventPage({
     getTranslations('role'),
     getTranslations('register'),
     seatCounts(programme.event.id),
+    getTranslations('calls'),
+    callsOfEvent(slug),
+    proposalsOfSessions(programme.sessions.map((s) => s.id)),
   ]);
   const participant = await currentParticipant();
   const organizer = participant?.kind === 'user' ? Boolean(await organizedEvent(participant.userId, slug)) : false;
@@ -101,6 +106,17 @@ export default async function EventPage({
             </Link>
           </p>
         )
+      )}
+      {callList && callList.length > 0 && (
+        <p className="mt-3 text-sm" data-testid="event-calls">
+          {tCalls('eventCalls')} :{' '}
+          {callList.map((c, i) => (
+            <span key={c.slug}>
+              {i > 0 && ' · '}
+              <Link href={`/calls/${c.slug}`}>{c.title}</Link> ({tCalls(`phase.${c.phase}`)})
+            </span>
+          ))}
+        </p>
       )}
       <div className="mt-3 flex flex-wrap items-start gap-4 text-sm">
         <details className="max-w-full" data-testid="export-menu">
@@ -181,6 +197,7 @@ export default async function EventPage({
                           <span className="sr-only"> — {tRole(s.people[0]!.role as 'speaker')}</span>
                         </p>
                       )}
+                      {proposed.get(s.id) && <ProposedBy proposal={proposed.get(s.id)!} label={tCalls('proposedBy', { names: proposed.get(s.id)!.by })} />}
                     </div>
                   </li>
                 ))}

@@ -14,6 +14,7 @@ import { localDate } from '@/lib/domain/time';
 import { listInvitationCodes } from '@/db/queries/programme-admin';
 import { questionsOf } from '@/db/queries/registrations';
 import { getDb } from '@/db/client';
+import { organizerCalls } from '@/db/queries/calls';
 
 export const metadata: Metadata = { title: 'Organisation', robots: { index: false } };
 
@@ -39,12 +40,14 @@ export default async function OrganizePage({
   }
   const [{ event, sessions }, { attendees: people }] = await Promise.all([sessionCounts(user.id, slug), attendees(user.id, slug)]);
   const tz = event.timeZone;
-  const [tEdit, tEvent, programme, questions, codes] = await Promise.all([
+  const [tEdit, tEvent, programme, questions, codes, tCalls, callList] = await Promise.all([
     getTranslations('edit'),
     getTranslations('event'),
     getEventProgramme(slug),
     getDb().then((db) => questionsOf(db, event.id)),
     listInvitationCodes(user.id, slug),
+    getTranslations('calls'),
+    organizerCalls(user.id, slug),
   ]);
   return (
     <div className="space-y-8">
@@ -64,6 +67,7 @@ export default async function OrganizePage({
               ['check-in', t('checkIn')],
               ['attendees', t('attendees', { count: people.length })],
               ['programme', tEdit('programme')],
+              ['calls', tCalls('organize')],
               ['exports', t('exports')],
             ] as const
           ).map(([id, label]) => (
@@ -295,6 +299,22 @@ export default async function OrganizePage({
           ]}
         />
       </div>
+      </section>
+      <section aria-labelledby="calls-title" id="calls" className="scroll-mt-12">
+        <div className="mb-2 flex flex-wrap items-center gap-4">
+          <h2 id="calls-title" className="text-xl font-bold">
+            {tCalls('organize')}
+          </h2>
+          <Link href={`/organize/${slug}/calls/new`}>{tCalls('newCall')}</Link>
+        </div>
+        <ul className="space-y-1" data-testid="organizer-calls">
+          {(callList ?? []).map((c) => (
+            <li key={c.slug}>
+              <Link href={`/calls/${c.slug}`}>{c.title}</Link> · <Link href={`/organize/${slug}/calls/${c.slug}`}>{tCalls('editCall')}</Link> ·{' '}
+              <Link href={`/calls/${c.slug}/review`}>{tCalls('reviewLink')}</Link>
+            </li>
+          ))}
+        </ul>
       </section>
       <section aria-labelledby="exports-title" id="exports" className="scroll-mt-12">
         <h2 id="exports-title" className="text-xl font-bold">

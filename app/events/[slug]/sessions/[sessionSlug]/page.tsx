@@ -5,7 +5,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
 import { LivePanel } from '@/components/live/LivePanel';
 import { SessionBadges } from '@/components/SessionBadges';
+import { proposalsOfSessions } from '@/db/queries/calls';
 import { getProgrammeSession } from '@/db/queries/events';
+import { ProposedBy } from '@/components/calls/ProposedBy';
 import { liveSnapshot, sessionAccess } from '@/db/queries/live';
 import { mySeats } from '@/db/queries/my-registrations';
 import { sessionReplays } from '@/db/queries/replays';
@@ -43,7 +45,8 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   const live = isLive(session);
   // Staff roles come with a sign-in only.
   const staff = !live && user?.kind === 'user' ? await sessionAccess(user, session.id) : null;
-  const [tLive, tPolls] = await Promise.all([getTranslations('live'), getTranslations('polls')]);
+  const [tLive, tPolls, tCalls, proposed] = await Promise.all([getTranslations('live'), getTranslations('polls'), getTranslations('calls'), proposalsOfSessions([found.session.id])]);
+  const proposal = proposed.get(found.session.id);
   // Questions and chat come with the page: no false "no question yet" before the connection, nor without JavaScript.
   const snapshot = live ? await liveSnapshot(user, session.id) : null;
   const tReplays = await getTranslations('replays');
@@ -130,6 +133,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           ))}
         </ul>
       )}
+      {proposal && <ProposedBy proposal={proposal} label={tCalls('proposedBy', { names: proposal.by })} />}
       {session.mode !== 'onsite' && session.status !== 'cancelled' && session.endsAt > new Date() && (
         <p className="flex flex-wrap items-center gap-3">
           <Link

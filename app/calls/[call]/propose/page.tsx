@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { proposalFields } from '@/components/calls/proposal-fields';
+import { ActionForm } from '@/components/organize/ActionForm';
+import { publicCall } from '@/db/queries/calls';
+import { currentUser } from '@/server/auth/current';
+import { submitProposalAction } from '../../actions';
+
+/** `/calls/{call}/propose`: the proposal form (signed in, call open). */
+export default async function ProposePage({ params }: { params: Promise<{ call: string }> }) {
+  const { call: slug } = await params;
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=/calls/${slug}/propose`);
+  const call = await publicCall(slug);
+  if (!call) notFound();
+  const t = await getTranslations('calls');
+  return (
+    <div className="max-w-2xl">
+      <p className="text-sm">
+        <Link href={`/calls/${slug}`}>← {call.title}</Link>
+      </p>
+      <h1 className="mb-2 mt-2 text-2xl font-bold">{t('formTitle', { call: call.title })}</h1>
+      <p className="mb-4 text-sm text-stone-600">{t('cofacilitatorsHelp')}</p>
+      {call.phase !== 'open' ? (
+        <p role="alert">{t(`phase.${call.phase}`)}</p>
+      ) : (
+        <ActionForm action={submitProposalAction.bind(null, slug)} fields={proposalFields(t, call)} submit={t('submit')} />
+      )}
+    </div>
+  );
+}

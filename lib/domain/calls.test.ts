@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { callInput, callPhase, sessionKindOf, editable, isOverdue, lines, needsReason, nextProposalStatus, scheduleInput, textDiff, waiting } from './calls';
+
+const DAY = 86_400_000;
+const now = new Date('2026-03-10T12:00:00Z');
+const call = { answerBy: new Date('2026-04-01T00:00:00Z'), staleDays: 14 };
+
+describe('proposal status timeline', () => {
+  it('moves only along the allowed transitions', () => {
+    expect(nextProposalStatus('submitted', 'review')).toBe('under_review');
+    expect(nextProposalStatus('under_review', 'request_changes')).toBe('changes_requested');
+    expect(nextProposalStatus('changes_requested', 'revise')).toBe('submitted');
+    expect(nextProposalStatus('under_review', 'accept')).toBe('accepted');
+    expect(nextProposalStatus('accepted', 'schedule')).toBe('scheduled');
+    expect(nextProposalStatus('submitted', 'withdraw')).toBe('withdrawn');
+    expect(nextProposalStatus('accepted', 'accept')).toBeNull();
+    expect(nextProposalStatus('declined', 'accept')).toBeNull();
+    expect(nextProposalStatus('scheduled', 'withdraw')).toBeNull();
+    expect(nextProposalStatus('under_review', 'schedule')).toBeNull();
+  });
+  it('asks a reason for every decision', () => {
+    expect(needsReason('accept')).toBe(true);
+    expect(needsReason('decline')).toBe(true);
+    expect(needsReason('request_changes')).toBe(true);
+    expect(needsReason('review')).toBe(false);
+  });
+  it('lets the proposer edit until a decision', () => {
+    expect(editable('changes_requested')).toBe(true);
+    expect(editable('accepted')).toBe(false);
+    expect(editable('withdrawn')).toBe(false);
+  });
+});
+
+describe('overdue', () => {
+  it('flags a proposal waiting past the answer date', () => {
+    const p = { status: 'under_review' as const, statusChangedAt: new Date(now.getTime() - DAY) };
+    expect(isOverdue(p, call, now)).toBe(false);
+    expect(isOverdue(p, call, new Date('2026-04-01T00:00:01Z'))).toBe(true);
+  });
+  it('flags a proposal left without a status change for staleDays days', () => {
+    expect(isOverdue({ status: 'submitted', statusChangedAt: new Date(now.getTime() - 14 * DAY + 1000) }, call, now)).toBe(false);
+    expect(isOverdue({ status: 'submitted', statusChangedAt: new Date(now.getTime() - 15 * DAY) }, call, now)).toBe(true);
+  });
+  it('clears on a decision', () => {
+    const old = new Date(now.getTime() - 60 * DAY);
+    for (const status of ['accepted', 'declined', 'changes_requested', 'scheduled', 'withdrawn'] as const) {
+      expect(isOverdue({ status, statusChangedAt: old }, call, new Date('2027-01-01'))).toBe(false);
+    }
+  });
+  it('counts who waits and for how long', () => {
+    const list = [
+      { status: 'submitted' as const, statusChangedAt: new Date(now.getTime() - 3.5 * DAY) },
+      { status: 'under_review' as const, statusChangedAt: new Date(now.getTime() - DAY) },
+      { status: 'accepted' as const, statusChangedAt: new Date(now.getTime() - 90 * DAY) },
+    ];
+    expect(waiting(list, now)).toEqual({ count: 2, oldestDays: 3 });
+    expect(waiting([], now)).toEqual({ count: 0, oldestDays: 0 });
+  });
+});
+
+describe('calls', () => {
+  it('knows its phase', () => {
+    const c = { opensAt: new Date('2026-03-01'), closesAt: new Date('2026-03-31') };
+    expect(callPhase(c, new Date('2026-02-01'))).toBe('upcoming');
+    expect(callPhase(c, now)).toBe('open');
+    expect(callPhase(c, new Date('2026-03-31'))).toBe('closed');
+  });
+  it('refuses dates in the wrong order', () => {
+    const base = {
+      slug: 'appel',
+      title: 'Appel',
+      opensAt: '2026-03-01T00:00:00Z',
+      closesAt: '2026-02-01T00:00:00Z',
+      answerBy: '2026-04-01T00:00:00Z',
+      formats: ['atelier'],
+      slots: 5,
+      committeeName: 'Comité',
+      committee: [{ email: 'a@chemins.test', name: 'A' }],
+    };
+    const r = callInput.safeParse(base);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['closesAt']);
+    expect(callInput.safeParse({ ...base, closesAt: '2026-03-31T00:00:00Z' }).success).toBe(true);
+  });
+  it('splits textareas into lines and diffs texts', () => {
+    expect(lines(' atelier \r\n\n table ronde ')).toEqual(['atelier', 'table ronde']);
+    expect(textDiff({ title: 'A', abstract: 'x' }, { title: 'B', abstract: 'x' })).toEqual([{ field: 'title', before: 'A', after: 'B' }]);
+    expect(scheduleInput.safeParse({ title: 'T', abstract: 'A', day: '2026-05-01', start: '15:00', end: '14:00' }).success).toBe(false);
+  });
+});
+
+describe('sessionKindOf', () => {
+  it('maps a call’s formats to programme kinds', () => {
+    expect(sessionKindOf('Atelier')).toBe('workshop');
+    expect(sessionKindOf('Table ronde')).toBe('round_table');
+    expect(sessionKindOf('Conférence')).toBe('session');
+  });
+});
