@@ -21,6 +21,7 @@ test('the NEC 2018 programme filters by room and by format, and shows partner pr
 
   // By format: the thirteen "regards croisés" duos.
   await page.getByRole('link', { name: 'Effacer les filtres' }).click();
+  await expect(page).toHaveURL(/numerique-en-communs-2018$/);
   await page.getByLabel('Formule').selectOption({ label: 'Regards croisés' });
   await page.getByRole('button', { name: 'Appliquer' }).click();
   await expect(page).toHaveURL(/format=regards_croises/);
@@ -29,6 +30,7 @@ test('the NEC 2018 programme filters by room and by format, and shows partner pr
 
   // By partner programme: the six sessions of Inno³'s programme on the commons, shown as such.
   await page.getByRole('link', { name: 'Effacer les filtres' }).click();
+  await expect(page).toHaveURL(/numerique-en-communs-2018$/);
   await page.getByLabel('Parcours proposé par').selectOption({ label: 'Inno³' });
   await page.getByRole('button', { name: 'Appliquer' }).click();
   const commons = page.locator('[data-session-slug]');

@@ -173,7 +173,8 @@ export default async function EventPage({
       <p className="text-sm text-stone-600" data-testid="time-zone">
         {t('timeZone', { tz })}
       </p>
-      <form method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3" aria-label={t('filters')}>
+      {/* Keyed by the filters: after a client-side navigation (reset, back) the selects show the URL's filters, not the last choice. */}
+      <form key={JSON.stringify(filters)} method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3" aria-label={t('filters')}>
         {programme.tracks.length > 0 && select('track', t('filterTrack'), programme.tracks.map((x) => ({ value: x.key, label: x.name })))}
         {select('kind', t('filterKind'), kinds.map((k) => ({ value: k, label: tKind(k) })))}
         {programme.rooms.length > 0 && select('room', t('filterRoom'), programme.rooms.map((x) => ({ value: x.key, label: x.name })))}
