@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEventProgramme } from '@/db/queries/events';
@@ -219,5 +221,28 @@ describe.each<Driver>(['postgres', 'pglite'])('people and organizations on %s', 
         where tc.constraint_type = 'FOREIGN KEY' and ccu.table_name = 'people' and tc.table_name <> 'people'`),
     ).map((r) => r.table_name);
     expect(refs.sort()).toEqual([...PERSON_REFERENCES].sort());
+  });
+
+  it('migrates older rows (custom migration 0014_people_data, re-runnable): keys for people without one, networks stored as people become organizations', async () => {
+    const db = ctx.handle.db;
+    const [p1] = await db.insert(people).values({ name: 'Lucie Bouere' }).returning();
+    const [p2] = await db.insert(people).values({ name: 'Lucie Bouëre' }).returning();
+    const [net] = await db.insert(people).values({ name: 'Réseau Ancien Test' }).returning();
+    const [pathRow] = rowsOf<{ id: string }>(await db.execute(sql`select id from paths where slug = 'climat-et-biodiversite'`));
+    await db.insert(pathCoordinators).values({ pathId: pathRow!.id, personId: net!.id, position: 5, kind: 'organization' });
+    const migration = readFileSync(path.join(process.cwd(), 'db/migrations/0014_people_data.sql'), 'utf8');
+    for (const statement of migration.split('--> statement-breakpoint')) await db.execute(sql.raw(statement));
+    const rows = await db.select({ id: people.id, key: people.key }).from(people).where(sql`${people.id} in (${p1!.id}, ${p2!.id}, ${net!.id})`);
+    const keyOf = (id: string) => rows.find((r) => r.id === id)?.key;
+    expect(keyOf(p1!.id)).toMatch(/^lucie-bouere/);
+    expect(keyOf(p2!.id)).toMatch(/^lucie-bouere/);
+    expect(keyOf(p1!.id)).not.toBe(keyOf(p2!.id));
+    // The network is an organization coordinating the path, and no longer a person.
+    expect(keyOf(net!.id)).toBeUndefined();
+    const climate = (await listPaths()).find((p) => p.slug === 'climat-et-biodiversite')!;
+    expect(climate.coordinators).toContainEqual({ name: 'Réseau Ancien Test', organization: null, kind: 'organization', key: 'reseau-ancien-test' });
+    // The two spellings are then one person by a merge.
+    await mergePeople(db, { from: keyOf(p2!.id)!, into: keyOf(p1!.id)! });
+    expect(await db.select().from(people).where(sql`${people.name} like 'Lucie Bou%'`)).toHaveLength(1);
   });
 });
