@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 // The lists of formats and statuses are the domain's (one definition).
 import { RESOURCE_FORMATS, RESOURCE_STATUSES } from '../lib/domain/resources';
 import { PROPOSAL_STATUSES } from '../lib/domain/calls';
+import { ORGANIZATION_KINDS } from '../lib/domain/people';
 
 const TOKEN_BYTES = 24;
 let tokenPool = Buffer.alloc(0);
@@ -216,6 +217,12 @@ export const programmeSessions = pgTable(
     recordingAnnounced: boolean('recording_announced').notNull().default(false),
     /** Recording starts by itself when the room goes live (webhook `room_started`). */
     autoRecord: boolean('auto_record').notNull().default(false),
+    /** A named format of the event ("regards croisés", "20 minutes avec"), see lib/domain/people.ts SESSION_FORMATS. */
+    format: text('format'),
+    /** The organization whose programme (parcours) this session belongs to. */
+    programmeOrganizationId: uuid('programme_organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    /** What the source says about the time when it gives none or is ambiguous (shown beside the time). */
+    scheduleNote: text('schedule_note'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -224,12 +231,53 @@ export const programmeSessions = pgTable(
   ],
 );
 
+// ---------------------------------------------------------------- people and organizations (docs/people.md)
+
+export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS);
+
+/** An organization, network or public body: never a person. `key` is its stable identity (URLs, seed matching). */
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  kind: organizationKind('kind').notNull().default('association'),
+  url: text('url'),
+  description: text('description').notNull().default(''),
+});
+
+/**
+ * A person. `key` is their identity (a slug, never the display name: two spellings of one person
+ * are one key); nullable only so that rows written by code unaware of it still insert (the seed
+ * and every query of db/queries/people.ts set it). `name` stays unique for the older callers.
+ */
 export const people = pgTable('people', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull().unique(),
   organization: text('organization'),
   userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+  key: text('key').unique(),
+  /** A short biography, as printed in the seed texts (no invented personal data). */
+  bio: text('bio').notNull().default(''),
+  photoUrl: text('photo_url'),
+  links: jsonb('links').$type<{ label: string; url: string }[]>().notNull().default([]),
 });
+
+/** A person's affiliations (organizations they belong to or speak for), in order. */
+export const personAffiliations = pgTable(
+  'person_affiliations',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** Their position there, as printed ("directrice", "chercheur"), if any. */
+    title: text('title'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.organizationId] }), index('person_affiliations_org_idx').on(t.organizationId)],
+);
 
 export const sessionPeople = pgTable(
   'session_people',
@@ -244,8 +292,59 @@ export const sessionPeople = pgTable(
     position: integer('position').notNull().default(0),
     /** Organization as printed for this session (a person may appear under several). */
     organization: text('organization'),
+    /** The organization this person speaks for in this session, when it is known as one. */
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.personId, t.role] })],
+  (t) => [primaryKey({ columns: [t.sessionId, t.personId, t.role] }), index('session_people_person_idx').on(t.personId)],
+);
+
+/** An organization contributing to a session as such (no person named): "Par le groupe UP", "Qwant". */
+export const sessionOrganizations = pgTable(
+  'session_organizations',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    role: personRole('role').notNull(),
+    /** Shares the ordering of session_people (one list of contributors). */
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.organizationId, t.role] }), index('session_organizations_org_idx').on(t.organizationId)],
+);
+
+/** Organizations around an event: organizers, supporters, partners (shown on the event page). */
+export const eventOrganizations = pgTable(
+  'event_organizations',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['organizer', 'supporter', 'partner', 'graphic_facilitation'] }).notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.organizationId, t.role] }), index('event_organizations_org_idx').on(t.organizationId)],
+);
+
+/** People credited for a whole event rather than a session (the graphic facilitation of the 2018 forum). */
+export const eventPeople = pgTable(
+  'event_people',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['organizer', 'graphic_facilitation'] }).notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.personId, t.role] }), index('event_people_person_idx').on(t.personId)],
 );
 
 // ---------------------------------------------------------------- paths ("chemins de la coopération")
@@ -285,11 +384,29 @@ export const pathCoordinators = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
     organization: text('organization'),
+    /** Legacy: rows of kind `organization` are moved to path_organizations by migration `people_data`. */
     kind: text('kind', { enum: ['person', 'organization'] })
       .notNull()
       .default('person'),
+    /** The organization this person coordinates for, when known as one. */
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
   },
-  (t) => [primaryKey({ columns: [t.pathId, t.personId] })],
+  (t) => [primaryKey({ columns: [t.pathId, t.personId] }), index('path_coordinators_person_idx').on(t.personId)],
+);
+
+/** An organization or network coordinating a path as such. Shares the ordering of path_coordinators. */
+export const pathOrganizations = pgTable(
+  'path_organizations',
+  {
+    pathId: uuid('path_id')
+      .notNull()
+      .references(() => paths.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.pathId, t.organizationId] }), index('path_organizations_org_idx').on(t.organizationId)],
 );
 
 /** Programme sessions linked to a path (a session may belong to several paths): the path's agenda. */

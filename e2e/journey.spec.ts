@@ -122,6 +122,9 @@ test('no page a participant or an organizer uses scrolls sideways on a phone (36
   const pages: [Page, string][] = [
     [visitor, '/'],
     [visitor, '/events/forum-usages-cooperatifs-2018'],
+    [visitor, '/events/numerique-en-communs-2018'],
+    [visitor, '/people/jacques-francois-marchandise'],
+    [visitor, '/organizations/inno3'],
     [visitor, DEMO_EVENT],
     [visitor, LIVE_SESSION],
     [visitor, `${LIVE_SESSION}/room`],

@@ -6,8 +6,9 @@ import { RevokeButton } from '@/components/admin/RevokeButton';
 import { listEvents } from '@/db/queries/events';
 import { isAdmin, listGrants, listPathsBrief } from '@/db/queries/roles';
 import { currentUser } from '@/server/auth/current';
+import { mergePeopleAction } from './people-actions';
 
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await currentUser();
   if (!user) redirect('/signin?callbackUrl=/admin');
   const t = await getTranslations('admin');
@@ -20,6 +21,9 @@ export default async function AdminPage() {
     );
   }
   const [grants, events, paths, tEdit] = await Promise.all([listGrants(user.id), listEvents(), listPathsBrief(), getTranslations('edit')]);
+  const sp = await searchParams;
+  const merged = typeof sp.merged === 'string' ? sp.merged : null;
+  const mergeError = typeof sp.mergeError === 'string' && ['invalid', 'not_found', 'two_accounts', 'forbidden'].includes(sp.mergeError) ? sp.mergeError : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -29,6 +33,35 @@ export default async function AdminPage() {
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t('grant')}</h2>
         <GrantForm events={events.map((e) => ({ slug: e.slug, title: e.title }))} paths={paths} />
+      </section>
+      <section id="merge" aria-labelledby="merge-title">
+        <h2 id="merge-title" className="mb-1 text-lg font-semibold">
+          {t('mergeTitle')}
+        </h2>
+        <p className="mb-2 max-w-2xl text-sm text-stone-700">{t('mergeHelp')}</p>
+        {merged && (
+          <p role="status" className="mb-2 text-sm text-green-900" data-testid="merged">
+            {t('merged')} <Link href={`/people/${merged}`}>/people/{merged}</Link>
+          </p>
+        )}
+        {mergeError && (
+          <p role="alert" className="mb-2 text-sm text-red-800">
+            {t(`mergeErrors.${mergeError as 'invalid'}`)}
+          </p>
+        )}
+        <form action={mergePeopleAction} className="flex flex-wrap items-end gap-3 rounded bg-white p-3 text-sm">
+          <label className="flex flex-col">
+            <span className="font-medium">{t('mergeFrom')}</span>
+            <input name="from" required maxLength={100} className="rounded border border-stone-300 px-2 py-1" />
+          </label>
+          <label className="flex flex-col">
+            <span className="font-medium">{t('mergeInto')}</span>
+            <input name="into" required maxLength={100} className="rounded border border-stone-300 px-2 py-1" />
+          </label>
+          <button type="submit" className="rounded bg-brand px-3 py-1.5 text-white">
+            {t('mergeSubmit')}
+          </button>
+        </form>
       </section>
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t('grants')}</h2>

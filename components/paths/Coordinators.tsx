@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Coordinator } from '@/db/queries/paths';
 
@@ -28,7 +29,13 @@ export async function Coordinators({ list, compact = false }: { list: Coordinato
               .toUpperCase()}
           </span>
           <span>
-            <span className="font-medium">{c.name}</span>
+            {c.key ? (
+              <Link href={c.kind === 'organization' ? `/organizations/${c.key}` : `/people/${c.key}`} className="font-medium">
+                {c.name}
+              </Link>
+            ) : (
+              <span className="font-medium">{c.name}</span>
+            )}
             {c.kind === 'organization' ? (
               <span className="text-stone-500"> · {t('organization')}</span>
             ) : (

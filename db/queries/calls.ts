@@ -1,3 +1,4 @@
+import { identityKey } from '@/lib/domain/people';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   type CallInput,
@@ -542,8 +543,10 @@ async function draftSession(tx: Tx, p: Proposal, call: Call) {
     .returning({ id: programmeSessions.id });
   const facilitators = (await facilitatorsOf(tx, [p.id])).filter((f) => f.confirmedAt);
   for (const f of facilitators) {
-    await tx.insert(people).values({ name: f.name, organization: f.organization }).onConflictDoNothing({ target: people.name });
-    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.name, f.name));
+    // One identity per person (lib/domain/people `identityKey`): a spelling already known is that person.
+    const key = identityKey(f.name);
+    await tx.insert(people).values({ key, name: f.name, organization: f.organization }).onConflictDoNothing();
+    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.key, key));
     await tx.insert(sessionPeople).values({ sessionId: session!.id, personId: person!.id, role: 'facilitator', position: f.position, organization: f.organization }).onConflictDoNothing();
   }
   return session!.id;

@@ -1,6 +1,18 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '../client';
-import { eventDays, events, people, programmeSessions, rooms, sessionPeople, tracks } from '../schema';
+import {
+  eventDays,
+  eventOrganizations,
+  eventPeople,
+  events,
+  organizations,
+  people,
+  programmeSessions,
+  rooms,
+  sessionOrganizations,
+  sessionPeople,
+  tracks,
+} from '../schema';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,7 +64,16 @@ export type ProgrammeSession = {
   autoRecord: boolean;
   room: { key: string; name: string; kind: 'physical' | 'online' } | null;
   track: { key: string; name: string } | null;
-  people: { name: string; organization: string | null; role: string }[];
+  /** People, each by identity (`key`), with the organization printed for this session. */
+  people: { key: string | null; name: string; organization: string | null; organizationKey: string | null; role: string }[];
+  /** Organizations contributing as such (never listed as people). */
+  organizations: { key: string; name: string; role: string }[];
+  /** A named format (lib/domain/people.ts SESSION_FORMATS), or null. */
+  format: string | null;
+  /** The organization whose programme (parcours) the session belongs to. */
+  programme: { key: string; name: string } | null;
+  /** What the source says when it gives no time (shown beside the placeholder time). */
+  scheduleNote: string | null;
 };
 
 export type EventProgramme = {
@@ -61,6 +82,10 @@ export type EventProgramme = {
   rooms: { key: string; name: string; kind: 'physical' | 'online' }[];
   tracks: { key: string; name: string }[];
   sessions: ProgrammeSession[];
+  /** Organizers, supporters, partners (in order). */
+  organizations: { key: string; name: string; role: string }[];
+  /** People credited for the whole event (graphic facilitation). */
+  credits: { key: string | null; name: string; role: string }[];
 };
 
 /** The event with its whole programme, or null when the slug is unknown. Cancelled sessions are kept (shown struck). */
@@ -78,25 +103,53 @@ export async function getEventProgramme(slug: string): Promise<EventProgramme | 
       .where(eq(programmeSessions.eventId, event.id))
       .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.title)),
   ]);
-  const peopleRows = sessionRows.length
-    ? await db
-        .select({
-          sessionId: sessionPeople.sessionId,
-          role: sessionPeople.role,
-          position: sessionPeople.position,
-          name: people.name,
-          organization: sessionPeople.organization,
-        })
-        .from(sessionPeople)
-        .innerJoin(people, eq(people.id, sessionPeople.personId))
-        .where(
-          inArray(
-            sessionPeople.sessionId,
-            sessionRows.map((s) => s.id),
-          ),
-        )
-        .orderBy(asc(sessionPeople.position))
-    : [];
+  const sessionIds = sessionRows.map((s) => s.id);
+  const [peopleRows, orgRows, eventOrgRows, creditRows] = await Promise.all([
+    sessionIds.length
+      ? db
+          .select({
+            sessionId: sessionPeople.sessionId,
+            role: sessionPeople.role,
+            position: sessionPeople.position,
+            key: people.key,
+            name: people.name,
+            organization: sessionPeople.organization,
+            organizationKey: organizations.key,
+          })
+          .from(sessionPeople)
+          .innerJoin(people, eq(people.id, sessionPeople.personId))
+          .leftJoin(organizations, eq(organizations.id, sessionPeople.organizationId))
+          .where(inArray(sessionPeople.sessionId, sessionIds))
+          .orderBy(asc(sessionPeople.position))
+      : [],
+    sessionIds.length
+      ? db
+          .select({ sessionId: sessionOrganizations.sessionId, role: sessionOrganizations.role, key: organizations.key, name: organizations.name })
+          .from(sessionOrganizations)
+          .innerJoin(organizations, eq(organizations.id, sessionOrganizations.organizationId))
+          .where(inArray(sessionOrganizations.sessionId, sessionIds))
+          .orderBy(asc(sessionOrganizations.position))
+      : [],
+    db
+      .select({ key: organizations.key, name: organizations.name, role: eventOrganizations.role })
+      .from(eventOrganizations)
+      .innerJoin(organizations, eq(organizations.id, eventOrganizations.organizationId))
+      .where(eq(eventOrganizations.eventId, event.id))
+      .orderBy(asc(eventOrganizations.position)),
+    db
+      .select({ key: people.key, name: people.name, role: eventPeople.role })
+      .from(eventPeople)
+      .innerJoin(people, eq(people.id, eventPeople.personId))
+      .where(eq(eventPeople.eventId, event.id))
+      .orderBy(asc(eventPeople.position)),
+  ]);
+  const programmeOrgIds = [...new Set(sessionRows.map((s) => s.programmeOrganizationId).filter((x): x is string => Boolean(x)))];
+  const programmeOrgs = new Map(
+    (programmeOrgIds.length
+      ? await db.select({ id: organizations.id, key: organizations.key, name: organizations.name }).from(organizations).where(inArray(organizations.id, programmeOrgIds))
+      : []
+    ).map((o) => [o.id, { key: o.key, name: o.name }]),
+  );
   const roomById = new Map(roomRows.map((r) => [r.id, r]));
   const trackById = new Map(trackRows.map((t) => [t.id, t]));
   return {
@@ -127,9 +180,15 @@ export async function getEventProgramme(slug: string): Promise<EventProgramme | 
         track: track ? { key: track.key, name: track.name } : null,
         people: peopleRows
           .filter((p) => p.sessionId === s.id)
-          .map((p) => ({ name: p.name, organization: p.organization, role: p.role })),
+          .map((p) => ({ key: p.key, name: p.name, organization: p.organization, organizationKey: p.organizationKey, role: p.role })),
+        organizations: orgRows.filter((o) => o.sessionId === s.id).map((o) => ({ key: o.key, name: o.name, role: o.role })),
+        format: s.format,
+        programme: s.programmeOrganizationId ? (programmeOrgs.get(s.programmeOrganizationId) ?? null) : null,
+        scheduleNote: s.scheduleNote,
       };
     }),
+    organizations: eventOrgRows,
+    credits: creditRows,
   };
 }
 

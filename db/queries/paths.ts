@@ -4,7 +4,9 @@ import { DomainError } from '@/lib/errors';
 import { getDb, type Tx } from '../client';
 import {
   events,
+  organizations,
   pathCoordinators,
+  pathOrganizations,
   pathSessions,
   pathSubscriptions,
   paths,
@@ -19,7 +21,8 @@ import {
 // Paths ("chemins de la coopération"): lists, the path page, coordinators' rights, the agenda
 // (programme sessions linked to a path) and the digest subscriptions. Resources: ./resources.ts.
 
-export type Coordinator = { name: string; organization: string | null; kind: 'person' | 'organization' };
+/** A person (for the organization named) or an organization coordinating as such; `key` leads to their public page. */
+export type Coordinator = { name: string; organization: string | null; kind: 'person' | 'organization'; key?: string | null };
 
 export type PathSummary = {
   id: string;
@@ -50,23 +53,34 @@ export type AgendaSession = {
 
 async function coordinatorsOf(pathIds: string[]): Promise<Map<string, Coordinator[]>> {
   const db = await getDb();
-  const rows = pathIds.length
-    ? await db
-        .select({
-          pathId: pathCoordinators.pathId,
-          name: people.name,
-          organization: pathCoordinators.organization,
-          kind: pathCoordinators.kind,
-        })
-        .from(pathCoordinators)
-        .innerJoin(people, eq(people.id, pathCoordinators.personId))
-        .where(inArray(pathCoordinators.pathId, pathIds))
-        .orderBy(asc(pathCoordinators.position))
-    : [];
+  const [persons, orgs] = pathIds.length
+    ? await Promise.all([
+        db
+          .select({
+            pathId: pathCoordinators.pathId,
+            name: people.name,
+            key: people.key,
+            organization: pathCoordinators.organization,
+            position: pathCoordinators.position,
+          })
+          .from(pathCoordinators)
+          .innerJoin(people, eq(people.id, pathCoordinators.personId))
+          .where(inArray(pathCoordinators.pathId, pathIds)),
+        db
+          .select({ pathId: pathOrganizations.pathId, name: organizations.name, key: organizations.key, position: pathOrganizations.position })
+          .from(pathOrganizations)
+          .innerJoin(organizations, eq(organizations.id, pathOrganizations.organizationId))
+          .where(inArray(pathOrganizations.pathId, pathIds)),
+      ])
+    : [[], []];
+  const rows = [
+    ...persons.map((r) => ({ ...r, kind: 'person' as const })),
+    ...orgs.map((r) => ({ ...r, organization: null, kind: 'organization' as const })),
+  ].sort((a, b) => a.position - b.position);
   const map = new Map<string, Coordinator[]>();
   for (const r of rows) {
     const list = map.get(r.pathId) ?? [];
-    list.push({ name: r.name, organization: r.organization, kind: r.kind });
+    list.push({ name: r.name, organization: r.organization, kind: r.kind, key: r.key });
     map.set(r.pathId, list);
   }
   return map;

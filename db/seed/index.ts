@@ -3,9 +3,15 @@ import { zonedInstant } from '@/lib/domain/time';
 import type { Db, Tx } from '../client';
 import {
   eventDays,
+  eventOrganizations,
+  eventPeople,
   eventQuestions,
   events,
+  invitationCodes,
+  organizations,
   pathCoordinators,
+  pathOrganizations,
+  personAffiliations,
   pathSessions,
   paths,
   people,
@@ -14,29 +20,88 @@ import {
   resourceSessions,
   roleGrants,
   rooms,
+  sessionOrganizations,
   sessionPeople,
   tracks,
   users,
 } from '../schema';
+import { identityKey } from '@/lib/domain/people';
 import { DEMO_ACCOUNTS, DEMO_EVENT_SLUG, demoEdition } from './data/demo';
 import { seedDemoCall, seedForum2018Call } from './data/calls';
 import { forum2018 } from './data/forum-2018';
 import { forum2020 } from './data/forum-2020';
 import { DEMO_PATH_ACCOUNTS, PATH_SESSIONS, pathResources } from './data/path-resources';
+import { nec2018 } from './data/nec-2018';
+import { ORG_ALIASES, ORGANIZATIONS } from './data/organizations';
+import { PEOPLE, PERSON_ALIASES } from './data/people';
 import { paths as seedPaths } from './data/paths';
-import type { SeedEvent, SeedPath, SeedResource } from './types';
+import type { SeedEvent, SeedPath, SeedPersonRef, SeedResource } from './types';
 import { appendToPath, writeRevision } from '../queries/resources';
 import { seedDemoReplay } from './replays';
 
-export const HISTORICAL_EVENTS: SeedEvent[] = [forum2018, forum2020];
+export const HISTORICAL_EVENTS: SeedEvent[] = [forum2018, nec2018, forum2020];
 
-async function personId(tx: Tx, name: string, organization?: string): Promise<string> {
-  await tx
-    .insert(people)
-    .values({ name, organization: organization ?? null })
-    .onConflictDoNothing({ target: people.name });
-  const [row] = await tx.select({ id: people.id }).from(people).where(eq(people.name, name));
+const ORG_BY_KEY = new Map(ORGANIZATIONS.map((o) => [o.key, o]));
+const PERSON_BY_KEY = new Map(PEOPLE.map((p) => [p.key, p]));
+
+/** The key of a known organization for a printed name, or undefined (the text is then kept as printed only). */
+export function organizationKeyOf(printed: string | undefined): string | undefined {
+  if (!printed) return undefined;
+  const k = identityKey(printed);
+  const key = ORG_ALIASES[k] ?? k;
+  return ORG_BY_KEY.has(key) ? key : undefined;
+}
+
+/** A person's identity for a printed name: the slug of the name, or the key it is an alias of. */
+export function personKeyOf(printed: string): string {
+  const k = identityKey(printed);
+  return PERSON_ALIASES[k] ?? k;
+}
+
+/** The id of a known organization (./data/organizations.ts), written or refreshed from the registry. */
+async function organizationId(tx: Tx, key: string): Promise<string> {
+  const o = ORG_BY_KEY.get(key);
+  if (!o) throw new Error(`Seed: unknown organization ${key} (add it to db/seed/data/organizations.ts)`);
+  const values = { key: o.key, name: o.name, kind: o.kind, url: o.url ?? null, description: o.description ?? '' };
+  const [row] = await tx.insert(organizations).values(values).onConflictDoUpdate({ target: organizations.key, set: values }).returning({ id: organizations.id });
   return row!.id;
+}
+
+/**
+ * The id of the person a printed name stands for, matched by identity (key), never by display
+ * name: "Hervé Groleas" and "Hervé Groléas", "JF Marchandise" and "Jacques-François Marchandise"
+ * are one row. The name shown is the registry's (./data/people.ts) or the first one printed.
+ */
+async function personId(tx: Tx, printedName: string, organization?: string): Promise<string> {
+  const key = personKeyOf(printedName);
+  const known = PERSON_BY_KEY.get(key);
+  const values = { key, name: known?.name ?? printedName, organization: organization ?? null, bio: known?.bio ?? '' };
+  const [row] = known
+    ? await tx
+        .insert(people)
+        .values(values)
+        .onConflictDoUpdate({ target: people.key, set: { name: values.name, bio: values.bio } })
+        .returning({ id: people.id })
+    : await tx.insert(people).values(values).onConflictDoNothing({ target: people.key }).returning({ id: people.id });
+  const id = row?.id ?? (await tx.select({ id: people.id }).from(people).where(eq(people.key, key)))[0]!.id;
+  let position = 0;
+  for (const a of known?.affiliations ?? []) {
+    await tx
+      .insert(personAffiliations)
+      .values({ personId: id, organizationId: await organizationId(tx, a.org), title: a.title ?? null, position: position++ })
+      .onConflictDoNothing();
+  }
+  return id;
+}
+
+/** A contributor's person and, when their printed organization is a known one, that organization (also recorded as an affiliation). */
+async function contributor(tx: Tx, p: Pick<SeedPersonRef, 'name' | 'organization' | 'org'>): Promise<{ personId: string; organizationId: string | null }> {
+  const pid = await personId(tx, p.name, p.organization);
+  const orgKey = p.org ?? organizationKeyOf(p.organization);
+  if (!orgKey) return { personId: pid, organizationId: null };
+  const oid = await organizationId(tx, orgKey);
+  await tx.insert(personAffiliations).values({ personId: pid, organizationId: oid, position: 100 }).onConflictDoNothing();
+  return { personId: pid, organizationId: oid };
 }
 
 /** Insert or update one event and its programme, keyed by slugs: running it twice changes nothing. */
@@ -131,6 +196,9 @@ export async function upsertEvent(tx: Tx, e: SeedEvent, opts: { isDemo?: boolean
       endsAt: s.endsAt,
       roomId: s.room ? roomIds.get(s.room)! : null,
       trackId: s.track ? trackIds.get(s.track)! : null,
+      format: s.format ?? null,
+      programmeOrganizationId: s.programme ? await organizationId(tx, s.programme) : null,
+      scheduleNote: s.timeNote ?? null,
     };
     const [row] = await tx
       .insert(programmeSessions)
@@ -139,17 +207,42 @@ export async function upsertEvent(tx: Tx, e: SeedEvent, opts: { isDemo?: boolean
       .returning({ id: programmeSessions.id });
     const sessionId = row!.id;
     await tx.delete(sessionPeople).where(eq(sessionPeople.sessionId, sessionId));
+    await tx.delete(sessionOrganizations).where(eq(sessionOrganizations.sessionId, sessionId));
     const seen = new Set<string>();
     let position = 0;
     for (const p of s.people ?? []) {
-      const pid = await personId(tx, p.name, p.organization);
-      const key = `${pid}:${p.role}`;
+      const c = await contributor(tx, p);
+      const key = `${c.personId}:${p.role}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      await tx
-        .insert(sessionPeople)
-        .values({ sessionId, personId: pid, role: p.role, position: position++, organization: p.organization ?? null });
+      await tx.insert(sessionPeople).values({
+        sessionId,
+        personId: c.personId,
+        role: p.role,
+        position: position++,
+        organization: p.organization ?? null,
+        organizationId: c.organizationId,
+      });
     }
+    for (const o of s.organizations ?? []) {
+      await tx
+        .insert(sessionOrganizations)
+        .values({ sessionId, organizationId: await organizationId(tx, o.org), role: o.role, position: position++ })
+        .onConflictDoNothing();
+    }
+  }
+  await tx.delete(eventOrganizations).where(eq(eventOrganizations.eventId, eventId));
+  let orgPosition = 0;
+  for (const o of e.organizations ?? []) {
+    await tx.insert(eventOrganizations).values({ eventId, organizationId: await organizationId(tx, o.org), role: o.role, position: orgPosition++ });
+  }
+  await tx.delete(eventPeople).where(eq(eventPeople.eventId, eventId));
+  for (const p of e.people ?? []) {
+    await tx.insert(eventPeople).values({ eventId, personId: await personId(tx, p.name), role: p.role, position: orgPosition++ });
+  }
+  for (const c of e.invitationCodes ?? []) {
+    const sessionId = c.session ? (await sessionIdOf(tx, e.slug, c.session)) : null;
+    await tx.insert(invitationCodes).values({ eventId, sessionId, code: c.code }).onConflictDoNothing({ target: invitationCodes.code });
   }
   let position = 0;
   for (const q of e.questions ?? []) {
@@ -168,12 +261,18 @@ export async function upsertPath(tx: Tx, p: SeedPath): Promise<string> {
     .returning({ id: paths.id });
   const pathId = row!.id;
   await tx.delete(pathCoordinators).where(eq(pathCoordinators.pathId, pathId));
+  await tx.delete(pathOrganizations).where(eq(pathOrganizations.pathId, pathId));
   let position = 0;
   for (const c of p.coordinators) {
-    const pid = await personId(tx, c.name, c.organization);
+    if (c.kind === 'organization') {
+      const oid = await organizationId(tx, c.org ?? organizationKeyOf(c.name) ?? identityKey(c.name));
+      await tx.insert(pathOrganizations).values({ pathId, organizationId: oid, position: position++ }).onConflictDoNothing();
+      continue;
+    }
+    const who = await contributor(tx, c);
     await tx
       .insert(pathCoordinators)
-      .values({ pathId, personId: pid, position: position++, organization: c.organization ?? null, kind: c.kind ?? 'person' })
+      .values({ pathId, personId: who.personId, position: position++, organization: c.organization ?? null, organizationId: who.organizationId, kind: 'person' })
       .onConflictDoNothing();
   }
   return pathId;
@@ -270,8 +369,11 @@ export async function seed(
       .from(events)
       .where(sql`${events.slug} <> ${DEMO_EVENT_SLUG}`)) as [{ n: number }];
     const historical = opts.force === true || n === 0;
+    // A historical event added to the demo data later (Numérique en Commun[s] 2018) is written
+    // into a database seeded before it; the ones already there are left to their organizers.
+    const present = new Set((await tx.select({ slug: events.slug }).from(events)).map((e) => e.slug));
+    for (const e of HISTORICAL_EVENTS) if (historical || !present.has(e.slug)) await upsertEvent(tx, e);
     if (historical) {
-      for (const e of HISTORICAL_EVENTS) await upsertEvent(tx, e);
       for (const p of seedPaths) await upsertPath(tx, p);
     }
     const demoEventId = await upsertEvent(tx, demoEdition(now), { isDemo: true });

@@ -17,7 +17,17 @@ export type PersonRole = 'speaker' | 'facilitator' | 'moderator' | 'host';
 export interface SeedPersonRef {
   /** Name exactly as printed in the public programme. Never invent e-mails or other data. */
   name: string;
+  /** Organization as printed; linked to a known organization (./data/organizations.ts) when it is one. */
   organization?: string;
+  role: PersonRole;
+  /** Key of the organization this person speaks for, when the printed text does not name it plainly. */
+  org?: string;
+}
+
+/** An organization contributing as such ("Par le groupe UP", "Animée par la Mission Société Numérique"). */
+export interface SeedOrgRef {
+  /** Key in ./data/organizations.ts. */
+  org: string;
   role: PersonRole;
 }
 
@@ -46,6 +56,17 @@ export interface SeedSession {
   /** Registrants are told the session is recorded (default false). */
   recordingAnnounced?: boolean;
   people?: SeedPersonRef[];
+  /** Organizations contributing as such, listed after the people. */
+  organizations?: SeedOrgRef[];
+  /** A named format (lib/domain/people.ts SESSION_FORMATS): 'regards_croises', 'vingt_minutes'… */
+  format?: 'regards_croises' | 'vingt_minutes' | 'masterclass' | 'standing';
+  /** Key of the organization whose programme (parcours) this session belongs to. */
+  programme?: string;
+  /**
+   * Set when the source gives no time (or one that cannot be read with certainty): what it says.
+   * `start`/`end` are then a placeholder, and the programme shows this note beside them.
+   */
+  timeNote?: string;
 }
 
 export interface SeedRoom {
@@ -73,6 +94,12 @@ export interface SeedEvent {
   rooms: SeedRoom[];
   tracks: SeedTrack[];
   sessions: SeedSession[];
+  /** Organizers, supporters, partners, graphic facilitation, by organization key. */
+  organizations?: { org: string; role: 'organizer' | 'supporter' | 'partner' | 'graphic_facilitation' }[];
+  /** People credited for the whole event (graphic facilitation). */
+  people?: { name: string; role: 'organizer' | 'graphic_facilitation' }[];
+  /** Invitation codes of the event's invitation-only sessions (session slug; none = every one). */
+  invitationCodes?: { code: string; session?: string }[];
   /** Registration questions (key, label, kind, options). */
   questions?: { key: string; label: string; kind: 'text' | 'single' | 'multiple' | 'yesno'; options?: string[]; required?: boolean }[];
 }
@@ -84,8 +111,11 @@ export interface SeedPath {
   summary?: string;
   /** Markdown. */
   description: string;
-  /** `organization`: an organization or network coordinating, shown as such. */
-  coordinators: { name: string; organization?: string; kind?: 'person' | 'organization' }[];
+  /**
+   * `organization`: an organization or network coordinating as such (`org` its key in
+   * ./data/organizations.ts, else the slug of `name`); otherwise a person, for `organization`.
+   */
+  coordinators: { name: string; organization?: string; kind?: 'person' | 'organization'; org?: string }[];
 }
 
 /** A demo resource on a path (db/seed/data/path-resources.ts). */

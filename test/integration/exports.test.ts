@@ -18,7 +18,7 @@ import { useFreshDatabase } from './support';
 // The public c3voc schedule specification, copied into the project with its licence (see its README).
 const SPECS = path.join(process.cwd(), 'test/fixtures/specs/c3voc-schedule');
 const BASE = 'http://127.0.0.1:3000';
-const EVENTS = ['forum-usages-cooperatifs-2018', 'forum-usages-cooperatifs-2020', DEMO_EVENT_SLUG];
+const EVENTS = ['forum-usages-cooperatifs-2018', 'numerique-en-communs-2018', 'forum-usages-cooperatifs-2020', DEMO_EVENT_SLUG];
 
 function ajvDraft06() {
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -83,8 +83,8 @@ describe('open exports, validated against the public specs', () => {
     expect(stderr).toContain('fails to validate');
   });
 
-  it('calendar.ics parses with ical.js: one VEVENT per public session, stable UIDs, VTIMEZONE, local times', async () => {
-    const data = (await exportData('forum-usages-cooperatifs-2018'))!;
+  it.each(['forum-usages-cooperatifs-2018', 'numerique-en-communs-2018'])('calendar.ics of %s parses with ical.js: one VEVENT per public session, stable UIDs, VTIMEZONE, local times', async (slug) => {
+    const data = (await exportData(slug))!;
     const build = () =>
       buildCalendar({
         name: data.event.title,

@@ -69,7 +69,9 @@ describe.each<Driver>(['postgres', 'pglite'])('paths and resources (%s)', (drive
     expect(list).toHaveLength(7);
     for (const p of list) expect(Object.keys(p).sort()).toEqual(['coordinators', 'resourceCount', 'slug', 'summary', 'title']);
     const fab = (await listPaths()).find((p) => p.slug === 'fabcities-villes-resilientes')!;
-    expect(fab.coordinators).toContainEqual({ name: 'Réseau des Fab Cities', organization: null, kind: 'organization' });
+    expect(fab.coordinators).toContainEqual({ name: 'Réseau des Fab Cities', organization: null, kind: 'organization', key: 'reseau-des-fab-cities' });
+    // "Métropoles de Brest, Nantes, Rennes" is three organizations, none of them a person.
+    expect(fab.coordinators.filter((c) => c.kind === 'organization').map((c) => c.key)).toEqual(['brest-metropole', 'nantes-metropole', 'rennes-metropole', 'reseau-des-fab-cities']);
     expect(list.every((p) => p.resourceCount >= 3)).toBe(true);
   });
 

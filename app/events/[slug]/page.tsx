@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
 import { SessionBadges } from '@/components/SessionBadges';
 import { ProposedBy } from '@/components/calls/ProposedBy';
+import { Contributors } from '@/components/people/Contributors';
 import { callsOfEvent, proposalsOfSessions } from '@/db/queries/calls';
 import { getEventProgramme } from '@/db/queries/events';
 import { organizedEvent } from '@/db/queries/organizer';
@@ -14,7 +15,7 @@ import { currentParticipant } from '@/server/auth/current';
 import { localDate } from '@/lib/domain/time';
 
 type Params = { slug: string };
-type Search = { track?: string; kind?: string; room?: string; mode?: string };
+type Search = { track?: string; kind?: string; room?: string; mode?: string; format?: string; programme?: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const programme = await getEventProgramme((await params).slug);
@@ -32,15 +33,22 @@ export default async function EventPage({
 }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const filters: Search = { track: one(sp.track), kind: one(sp.kind), room: one(sp.room), mode: one(sp.mode) };
+  const filters: Search = {
+    track: one(sp.track),
+    kind: one(sp.kind),
+    room: one(sp.room),
+    mode: one(sp.mode),
+    format: one(sp.format),
+    programme: one(sp.programme),
+  };
   const programme = await getEventProgramme(slug);
   if (!programme) notFound();
-  const [locale, t, tKind, tMode, tRole, tReg, counts, tCalls, callList, proposed] = await Promise.all([
+  const [locale, t, tKind, tMode, tFormat, tReg, counts, tCalls, callList, proposed] = await Promise.all([
     getLocale(),
     getTranslations('event'),
     getTranslations('kind'),
     getTranslations('mode'),
-    getTranslations('role'),
+    getTranslations('format'),
     getTranslations('register'),
     seatCounts(programme.event.id),
     getTranslations('calls'),
@@ -60,7 +68,9 @@ export default async function EventPage({
       (!filters.track || s.track?.key === filters.track) &&
       (!filters.kind || s.kind === filters.kind) &&
       (!filters.room || s.room?.key === filters.room) &&
-      (!filters.mode || s.mode === filters.mode),
+      (!filters.mode || s.mode === filters.mode) &&
+      (!filters.format || s.format === filters.format) &&
+      (!filters.programme || s.programme?.key === filters.programme),
   );
   // The event's days, plus any day a session was put on outside them.
   const labels = new Map(programme.days.map((d) => [d.date, d.label]));
@@ -68,6 +78,9 @@ export default async function EventPage({
     .sort()
     .map((date) => ({ date, label: labels.get(date) ?? null }));
   const kinds = [...new Set(programme.sessions.map((s) => s.kind))];
+  const formats = [...new Set(programme.sessions.flatMap((s) => (s.format ? [s.format] : [])))];
+  const programmes = [...new Map(programme.sessions.flatMap((s) => (s.programme ? [[s.programme.key, s.programme] as const] : []))).values()];
+  const orgRoles = (['organizer', 'supporter', 'partner'] as const).map((role) => ({ role, list: programme.organizations.filter((o) => o.role === role) }));
   const filtered = Object.values(filters).some(Boolean);
   const select = (name: keyof Search, label: string, options: { value: string; label: string }[]) => (
     <label className="flex max-w-full min-w-0 flex-col text-sm">
@@ -141,15 +154,49 @@ export default async function EventPage({
         {organizer && <Link href={`/organize/${event.slug}`}>{tOrg('link')}</Link>}
       </div>
 
+      {(programme.organizations.length > 0 || programme.credits.length > 0) && (
+        <section className="mt-6 max-w-3xl text-sm" aria-labelledby="event-organizations" data-testid="event-organizations">
+          <h2 id="event-organizations" className="text-lg font-semibold">
+            {t('organizations')}
+          </h2>
+          <dl className="mt-1 space-y-1">
+            {orgRoles
+              .filter((g) => g.list.length > 0)
+              .map((g) => (
+                <div key={g.role}>
+                  <dt className="inline font-medium">{t(`orgRole.${g.role}`)} — </dt>
+                  <dd className="inline">
+                    {g.list.map((o, i) => (
+                      <span key={o.key}>
+                        {i > 0 && ' / '}
+                        <Link href={`/organizations/${o.key}`}>{o.name}</Link>
+                      </span>
+                    ))}
+                  </dd>
+                </div>
+              ))}
+            {programme.credits.map((c) => (
+              <div key={`${c.role}:${c.key}`}>
+                <dt className="inline font-medium">{t(`orgRole.${c.role as 'graphic_facilitation'}`)} — </dt>
+                <dd className="inline">{c.key ? <Link href={`/people/${c.key}`}>{c.name}</Link> : c.name}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
       <h2 className="mt-8 text-xl font-bold">{t('programme')}</h2>
       <p className="text-sm text-stone-600" data-testid="time-zone">
         {t('timeZone', { tz })}
       </p>
-      <form method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3" aria-label={t('filters')}>
+      {/* Keyed by the filters: after a client-side navigation (reset, back) the selects show the URL's filters, not the last choice. */}
+      <form key={JSON.stringify(filters)} method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3" aria-label={t('filters')}>
         {programme.tracks.length > 0 && select('track', t('filterTrack'), programme.tracks.map((x) => ({ value: x.key, label: x.name })))}
         {select('kind', t('filterKind'), kinds.map((k) => ({ value: k, label: tKind(k) })))}
         {programme.rooms.length > 0 && select('room', t('filterRoom'), programme.rooms.map((x) => ({ value: x.key, label: x.name })))}
         {select('mode', t('filterMode'), (['onsite', 'online', 'hybrid'] as const).map((m) => ({ value: m, label: tMode(m) })))}
+        {formats.length > 0 && select('format', t('filterFormat'), formats.map((f) => ({ value: f, label: tFormat(f as 'standing') })))}
+        {programmes.length > 0 && select('programme', t('filterProgramme'), programmes.map((o) => ({ value: o.key, label: o.name })))}
         <button type="submit" className="rounded bg-brand px-3 py-1.5 text-sm text-white">
           {t('apply')}
         </button>
@@ -175,10 +222,15 @@ export default async function EventPage({
                     </div>
                     <div className="min-w-0">
                       <p className="text-xs uppercase tracking-wide text-stone-500">
-                        {tKind(s.kind)} · {tMode(s.mode)}
+                        {s.format ? tFormat(s.format as 'standing') : tKind(s.kind)} · {tMode(s.mode)}
                         {s.room ? ` · ${s.room.name}` : ''}
                         {s.track ? ` · ${s.track.name}` : ''}
                       </p>
+                      {s.programme && (
+                        <p className="text-xs text-stone-600" data-testid="programme-by">
+                          <Link href={`/organizations/${s.programme.key}`}>{t('programmeBy', { name: s.programme.name })}</Link>
+                        </p>
+                      )}
                       <h4 className={`font-semibold ${s.status === 'cancelled' ? 'line-through' : ''}`}>
                         <Link href={`/events/${event.slug}/sessions/${s.slug}`}>{s.title}</Link>{' '}
                         <SessionBadges session={s} full={isFull(s)} />
@@ -189,14 +241,8 @@ export default async function EventPage({
                           </span>
                         )}
                       </h4>
-                      {s.people.length > 0 && (
-                        <p className="text-sm text-stone-600">
-                          {s.people
-                            .map((p) => `${p.name}${p.organization ? ` (${p.organization})` : ''}`)
-                            .join(', ')}
-                          <span className="sr-only"> — {tRole(s.people[0]!.role as 'speaker')}</span>
-                        </p>
-                      )}
+                      <Contributors session={s} />
+                      {s.scheduleNote && <p className="text-xs text-amber-800" data-testid="schedule-note">{t('scheduleNote', { note: s.scheduleNote })}</p>}
                       {proposed.get(s.id) && <ProposedBy proposal={proposed.get(s.id)!} label={tCalls('proposedBy', { names: proposed.get(s.id)!.by })} />}
                     </div>
                   </li>

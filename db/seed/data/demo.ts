@@ -58,7 +58,7 @@ export function demoEdition(now: Date): SeedEvent {
       mode: 'hybrid',
       description:
         'Session de démonstration, toujours en direct au démarrage de la démo : présence, questions et vidéo se testent ici.',
-      people: [{ name: 'Équipe Chemins', role: 'host' }],
+      organizations: [{ org: 'equipe-chemins', role: 'host' }],
     },
     {
       slug: DEMO_LIVE_WORKSHOP_SLUG,
@@ -73,7 +73,7 @@ export function demoEdition(now: Date): SeedEvent {
       mode: 'online',
       capacity: 12,
       description: 'Atelier de démonstration, toujours en direct au démarrage de la démo : chacun·e peut prendre la parole en vidéo.',
-      people: [{ name: 'Équipe Chemins', role: 'facilitator' }],
+      organizations: [{ org: 'equipe-chemins', role: 'facilitator' }],
     },
     {
       slug: DEMO_REPLAY_SESSION_SLUG,
@@ -101,7 +101,7 @@ export function demoEdition(now: Date): SeedEvent {
       mode: 'online',
       capacity: 12,
       description: 'Atelier en petit groupe (12 places) pour rédiger une fiche initiative à plusieurs mains.',
-      people: [{ name: 'Équipe Chemins', role: 'facilitator' }],
+      organizations: [{ org: 'equipe-chemins', role: 'facilitator' }],
     },
     {
       slug: 'table-ronde-tiers-lieux',

@@ -5,9 +5,10 @@ import type { SeedEvent, SeedPersonRef, SeedSession } from '../types';
 // 18:30 apéro; Wednesday to Friday a plenary 9:00–10:00, the six thematic sessions 10:30–12:30 (one
 // séance of each theme a day, in the printed order); Wednesday and Thursday the "pratiques
 // coopératives" 14:00–15:00 and the workshops 15:30–17:00 (programmed workshops 1–5 on Wednesday,
-// 6–10 on Thursday, "5 par jour" open to proposals); Wednesday 19:00 reception, 20:00 evening.
-// The programme prints no rooms: `room` is left out. Printed times without an end (the Off, the
-// apéro, the evening) are given the end noted beside each.
+// 6–10 on Thursday, "5 par jour" open to proposals); Wednesday 19:00 reception, 20:00 evening;
+// Thursday "soirée libre à Brest" (no time printed). The programme prints no rooms: `room` is left
+// out. Printed times without an end (the Off, the apéro, the evening) carry a `timeNote` saying so.
+// The Open Badges talk of 001 (Serge Ravet) is the education theme's second séance, on badges.
 
 const coordination = (list: [string, string?][]): SeedPersonRef[] =>
   list.map(([name, organization]) => ({ name, organization, role: 'host' as const }));
@@ -114,6 +115,13 @@ const themes: Theme[] = [
 
 const DAYS = ['2018-07-04', '2018-07-05', '2018-07-06'] as const;
 
+/** The education theme's séance on badges: the talk printed in 001 (its slides). */
+const OPEN_BADGES = {
+  description:
+    'Intervention de Serge Ravet (Reconnaître - Open Recognition Alliance) : les Open Badges et la reconnaissance ouverte. Un Open Badge, « l’instantané d’une reconnaissance », c’est une image et des métadonnées : un émetteur, un récepteur, des critères, des preuves. Écrire les métadonnées, les lire et les vérifier, organiser et afficher ses badges. Qui est à l’initiative ? L’émetteur (émission, puis acceptation par le récepteur) ou le récepteur (demande de badge, soumission, validation, émission, acceptation). Des reconnaissances formelles (centrées sur l’institution) aux non-formelles (centrées sur la communauté) : badges de compétence, auto-attribués, endossés ou émis par les pairs, badges d’affiliation, collectifs… ; les endossements, chaînes et réseaux de confiance, territoires apprenants. « La reconnaissance précède la connaissance » (Axel Honneth).',
+  people: [{ name: 'Serge Ravet', organization: 'Reconnaître - Open Recognition Alliance', role: 'speaker' as const }],
+};
+
 const thematic: SeedSession[] = themes.flatMap((theme) =>
   theme.seances.map((title, i) => ({
     slug: `session-${theme.key}-${i + 1}`,
@@ -123,15 +131,15 @@ const thematic: SeedSession[] = themes.flatMap((theme) =>
     start: '10:30',
     end: '12:30',
     track: theme.key,
-    description: theme.description,
-    people: theme.coordinators,
+    description: theme.key === 'education' && i === 1 ? `${theme.description}\n\n${OPEN_BADGES.description}` : theme.description,
+    people: theme.key === 'education' && i === 1 ? [...theme.coordinators, ...OPEN_BADGES.people] : theme.coordinators,
   })),
 );
 
 const facilitators = (list: [string, string?][]): SeedPersonRef[] =>
   list.map(([name, organization]) => ({ name, organization, role: 'facilitator' as const }));
 
-type Workshop = { n: number; slug: string; title: string; description: string; people: SeedPersonRef[]; tentative?: boolean };
+type Workshop = { n: number; slug: string; title: string; description: string; people: SeedPersonRef[]; tentative?: boolean; organizations?: SeedSession['organizations'] };
 
 const workshops: Workshop[] = [
   {
@@ -195,7 +203,8 @@ const workshops: Workshop[] = [
     title: 'Stratégie nationale pour un numérique inclusif, quels outils pour quelles actions ?',
     description:
       'De janvier à avril 2018, plus de 150 structures ont été auditionnées par les rapporteur.euse.s de la Stratégie nationale pour un numérique inclusif et plus de 10 000 citoyen.ne.s ont participé à la consultation en ligne. Suite à ce travail, la Mission Société Numérique a mis à disposition des élu.e.s et chef.fe.s de file locaux des outils de sensibilisation et de mise en œuvre de stratégies locales. Dans un souci d’amélioration continue, ces outils seront expliqués et discutés avec les participant.e.s.',
-    people: facilitators([['Mission Société Numérique']]),
+    people: [],
+    organizations: [{ org: 'mission-societe-numerique', role: 'facilitator' }],
   },
   {
     n: 8,
@@ -238,6 +247,7 @@ const programmed: SeedSession[] = workshops.map((w) => ({
   description: w.description,
   status: w.tentative ? 'tentative' : 'confirmed',
   people: w.people,
+  organizations: w.organizations,
 }));
 
 const openWorkshops: SeedSession[] = (['2018-07-04', '2018-07-05'] as const).map((day, i) => ({
@@ -312,7 +322,8 @@ const tuesdayAndEvenings: SeedSession[] = [
     kind: 'side_event',
     day: '2018-07-03',
     start: '14:00',
-    end: '18:30', // printed "à partir de 14h00"; ends with the apéro
+    end: '18:30',
+    timeNote: 'Imprimé « à partir de 14h00 » : se termine avec l’apéro de 18h30.',
     description:
       'Un après-midi dédié aux rencontres des réseaux d’acteur.rice.s : Fab City, Numérique en commun (en amont de l’événement des cultures numériques du 13 et 14 septembre à Nantes), « braconnage bienveillant » (open data), réseaux des animacoopien.ienne.s, animation « les cartes de l’animateur.rice »… Un temps ouvert pour relier, faire ensemble.',
   },
@@ -322,17 +333,38 @@ const tuesdayAndEvenings: SeedSession[] = [
     kind: 'social',
     day: '2018-07-03',
     start: '18:30',
-    end: '20:00', // printed "18h30", no end
+    end: '20:00',
+    timeNote: 'Imprimé « 18h30 », sans heure de fin.',
     description: 'Votre soirée. Inscription obligatoire : formulaire et modalités sur www.forum-usages-cooperatif.net',
   },
   {
-    slug: 'reception-et-soiree',
-    title: 'Réception et soirée (repas et animation)',
+    slug: 'reception',
+    title: 'Réception',
     kind: 'social',
     day: '2018-07-04',
     start: '19:00',
-    end: '23:00', // printed "19h réception 20h soirée", no end
-    description: '19h réception, 20h soirée (repas et animation).',
+    end: '20:00',
+    description: 'Votre soirée : 19h réception, puis 20h soirée (repas et animation).',
+  },
+  {
+    slug: 'soiree-repas-et-animation',
+    title: 'Soirée (repas et animation)',
+    kind: 'social',
+    day: '2018-07-04',
+    start: '20:00',
+    end: '23:00',
+    description: 'Votre soirée : repas et animation, après la réception de 19h.',
+    timeNote: 'Imprimé « 20h soirée », sans heure de fin.',
+  },
+  {
+    slug: 'soiree-libre-a-brest',
+    title: 'Soirée libre à Brest',
+    kind: 'social',
+    day: '2018-07-05',
+    start: '19:00',
+    end: '23:00',
+    description: 'Jeudi soir : soirée libre à Brest.',
+    timeNote: 'Le programme imprime « Soirée libre à Brest » le jeudi, sans heure.',
   },
 ];
 
@@ -351,5 +383,32 @@ export const forum2018: SeedEvent = {
   ],
   rooms: [],
   tracks: themes.map((t) => ({ key: t.key, name: t.name })),
+  organizations: [
+    ...(['ville-de-brest', 'imt-atlantique'] as const).map((org) => ({ org, role: 'organizer' as const })),
+    ...(['region-bretagne', 'departement-finistere', 'brest-metropole', 'mission-societe-numerique', 'megalis-bretagne', 'adeupa'] as const).map((org) => ({
+      org,
+      role: 'supporter' as const,
+    })),
+    ...(
+      [
+        'fing',
+        'french-tech-brest',
+        'nantes-metropole',
+        'rennes-metropole',
+        'cantine-numerique-brest',
+        'marsouin',
+        'ubo-gnusi',
+        'la-carene',
+        'ping',
+        'anact',
+        'cnfpt',
+        'odenore',
+        'penn-ar-jazz',
+        'ubo-open-factory',
+        'tiriad',
+      ] as const
+    ).map((org) => ({ org, role: 'partner' as const })),
+  ],
+  people: [{ name: 'Julie Boiveau', role: 'graphic_facilitation' }],
   sessions: [...tuesdayAndEvenings, ...plenaries, ...thematic, ...pratiques, ...programmed, ...openWorkshops],
 };

@@ -30,6 +30,7 @@ export const forum2020: SeedEvent = {
       mode: 'online',
       description:
         'Conférence inaugurale, gratuite et ouverte à toutes et tous, sur inscription ; elle lance les « chemins de la coopération ».\n\nLa ville apparaît d’abord dans les œuvres de science-fiction comme élément de décor. Mais un décor qui est si présent, si pesant qu’il devient souvent un personnage à part entière, voire le personnage principal de l’intrigue. La ville peut même intervenir sous l’aspect d’une entité vivante, et dévorante.\n\nSi l’on considère que la ville, c’est le visage de l’être humain en collectivité, alors, que faut-il penser de la propension qu’a la science-fiction, surtout cinématographique, à mettre en scène la destruction de la ville ? Outre la destruction de la ville, la science-fiction met volontiers en scène l’absence de ville, notamment dans le genre post-apocalyptique : comment survivre sans la ville ? Heureusement, après tant de scénarii catastrophes, il semble qu’aujourd’hui, notre psyché évolue. En s’éloignant du cyberpunk, la science-fiction actuelle tente de mettre en scène des villes plus douces, des villes réconciliées avec elles-mêmes, et, enfin, à taille humaine.\n\nCatherine Dufour est ingénieure en informatique, chroniqueuse au Monde Diplomatique et chargée de cours à Sciences Po Paris, autrice de science-fiction (« Ada ou la beauté des nombres », Fayard, 2019 ; « Danse avec les lutins », L’Atalante, Grand prix des Imaginales), membre du collectif Zanzibar.',
+      timeNote: 'Le texte donne 10h, sans heure de fin : 1 h 30 supposée.',
       people: [{ name: 'Catherine Dufour', role: 'speaker' }],
     },
     {
@@ -44,6 +45,11 @@ export const forum2020: SeedEvent = {
       mode: 'online',
       description:
         'Conférence en ligne sur le thème « santé ouverte », avec l’appui du Réseau Français des Fablabs et de covid-initiatives.',
+      timeNote: 'Le texte donne 14h, sans heure de fin : 1 h 30 supposée.',
+      organizations: [
+        { org: 'reseau-francais-des-fablabs', role: 'host' },
+        { org: 'covid-initiatives', role: 'host' },
+      ],
     },
   ],
 };

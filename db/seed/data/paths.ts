@@ -1,7 +1,9 @@
 import type { SeedPath } from '../types';
 
 // The seven "chemins de la coopération" launched on 8 July 2020 (../shared/seeds/002), with their
-// coordination as printed (people, and sometimes organisations or networks).
+// coordination as printed (people, and sometimes organisations or networks). "Métropoles de Brest,
+// Nantes, Rennes" is three public bodies, each an organization; initials ("JF Marchandise") are
+// one person with the full name elsewhere (./people.ts PERSON_ALIASES).
 
 export const paths: SeedPath[] = [
   {
@@ -19,7 +21,12 @@ export const paths: SeedPath[] = [
     title: 'Fabcities, villes résilientes : la coopération, l’environnement et l’encapacitation des citoyens',
     summary: 'Produire localement, coopérer entre lieux de fabrication et donner aux habitants les moyens d’agir sur leur ville.',
     description: 'La coopération, l’environnement et l’encapacitation des citoyens dans des villes résilientes.',
-    coordinators: [{ name: 'Métropoles de Brest, Nantes, Rennes', kind: 'organization' }, { name: 'Réseau des Fab Cities', kind: 'organization' }],
+    coordinators: [
+      { name: 'Brest métropole', kind: 'organization', org: 'brest-metropole' },
+      { name: 'Nantes métropole', kind: 'organization', org: 'nantes-metropole' },
+      { name: 'Rennes métropole', kind: 'organization', org: 'rennes-metropole' },
+      { name: 'Réseau des Fab Cities', kind: 'organization' },
+    ],
   },
   {
     slug: 'circuits-courts-et-autonomie-alimentaire',
@@ -46,7 +53,7 @@ export const paths: SeedPath[] = [
     coordinators: [
       { name: 'JM Gilliot', organization: 'IMT Atlantique' },
       { name: 'Réseau Prof@brest', kind: 'organization' },
-      { name: 'Les coopératives pédagogiques de Bretagne', kind: 'organization' },
+      { name: 'Les coopératives pédagogiques de Bretagne', kind: 'organization', org: 'cooperatives-pedagogiques-bretagne' },
     ],
   },
   {

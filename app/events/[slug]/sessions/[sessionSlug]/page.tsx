@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
 import { LivePanel } from '@/components/live/LivePanel';
 import { SessionBadges } from '@/components/SessionBadges';
+import { Contributors } from '@/components/people/Contributors';
 import { proposalsOfSessions } from '@/db/queries/calls';
 import { getProgrammeSession } from '@/db/queries/events';
 import { ProposedBy } from '@/components/calls/ProposedBy';
@@ -28,12 +29,13 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   const found = await getProgrammeSession(await params);
   if (!found) notFound();
   const { event, session } = found;
-  const [locale, t, tKind, tMode, tRole, tReg, user, counts] = await Promise.all([
+  const [locale, t, tKind, tMode, tFormat, tEvent, tReg, user, counts] = await Promise.all([
     getLocale(),
     getTranslations('session'),
     getTranslations('kind'),
     getTranslations('mode'),
-    getTranslations('role'),
+    getTranslations('format'),
+    getTranslations('event'),
     getTranslations('register'),
     currentParticipant(),
     seatCounts(event.id),
@@ -60,9 +62,14 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
       </p>
       <header>
         <p className="text-sm uppercase tracking-wide text-stone-500">
-          {tKind(session.kind)} · {tMode(session.mode)}
+          {session.format ? tFormat(session.format as 'standing') : tKind(session.kind)} · {tMode(session.mode)}
           {session.track ? ` · ${session.track.name}` : ''}
         </p>
+        {session.programme && (
+          <p className="text-sm" data-testid="programme-by">
+            <Link href={`/organizations/${session.programme.key}`}>{tEvent('programmeBy', { name: session.programme.name })}</Link>
+          </p>
+        )}
         <h1 className="text-2xl font-bold">
           {session.title} <SessionBadges session={session} full={full} />
         </h1>
@@ -71,6 +78,11 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           <dd className="first-letter:uppercase">
             {formatDay(localDate(session.startsAt, tz), locale, tz)}, {formatTime(session.startsAt, locale, tz)}–
             {formatTime(session.endsAt, locale, tz)} ({tz})
+            {session.scheduleNote && (
+              <span className="block text-xs text-amber-800" data-testid="schedule-note">
+                {tEvent('scheduleNote', { note: session.scheduleNote })}
+              </span>
+            )}
           </dd>
           {session.room && (
             <>
@@ -80,6 +92,16 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           )}
         </dl>
       </header>
+      {session.visibility === 'invitation' && !mySeat && session.status !== 'cancelled' && (
+        <p className="max-w-3xl rounded bg-indigo-50 p-3 text-sm text-indigo-950" data-testid="invitation-notice">
+          {t('invitationNotice')}{' '}
+          {session.endsAt > new Date() ? (
+            <Link href={`/events/${event.slug}/register?session=${session.id}`}>{t('invitationRegister')}</Link>
+          ) : (
+            t('invitationClosed')
+          )}
+        </p>
+      )}
       {mySeat ? (
         <p data-testid="my-seat" data-seat={mySeat.status}>
           <Link href="/r" className="inline-block rounded bg-green-50 px-4 py-2 font-medium text-green-900 no-underline">
@@ -123,16 +145,9 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           </ul>
         </section>
       )}
-      {session.people.length > 0 && (
-        <ul className="text-sm">
-          {session.people.map((p) => (
-            <li key={`${p.name}-${p.role}`}>
-              <span className="font-medium">{p.name}</span>
-              {p.organization ? ` (${p.organization})` : ''} — {tRole(p.role as 'speaker')}
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="text-sm">
+        <Contributors session={session} withRoles />
+      </div>
       {proposal && <ProposedBy proposal={proposal} label={tCalls('proposedBy', { names: proposal.by })} />}
       {session.mode !== 'onsite' && session.status !== 'cancelled' && session.endsAt > new Date() && (
         <p className="flex flex-wrap items-center gap-3">
