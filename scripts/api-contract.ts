@@ -128,6 +128,7 @@ const server = spawn('npx', ['tsx', 'server/index.ts'], {
     PUBLIC_URL: origin,
     DATABASE_URL: dbUrl,
     NEXTAUTH_SECRET: 'api-contract-secret-0123456789',
+    BADGE_KEY_SECRET: 'api-contract-badge-key-secret-0123456789',
     LOG_LEVEL: 'error',
     // schemathesis sends thousands of writes from one address: the limits themselves are tested in
     // test/integration/security.test.ts, not here.
