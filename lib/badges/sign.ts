@@ -20,6 +20,8 @@ export async function signerFor(key: IssuerKey, secret: string) {
   const signer = keyPair.signer();
   return async (credential: JsonDoc, now = new Date()): Promise<JsonDoc> => {
     const suite = new DataIntegrityProof({ signer, cryptosuite, date: now });
-    return vc.issue({ credential, suite, documentLoader: offlineLoader, now });
+    const signed = await vc.issue({ credential, suite, documentLoader: offlineLoader, now });
+    // Open Badges 3.0's schema wants `proof` as a list (a proof set of one: the same for verifiers).
+    return { ...signed, proof: [signed.proof] };
   };
 }
