@@ -73,6 +73,8 @@ const schema = z
      * in production; development and tests use a fixed, public default (never for real credentials).
      */
     BADGE_KEY_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    /** How often the award job issues badges from the records (0: never; docs/badges.md). */
+    BADGE_AWARD_POLL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('1')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -778,3 +778,9 @@ export async function publishedDocument(url: string): Promise<unknown | null> {
   if (what === 'status' && list) return statusListDocument(slug, list);
   return null;
 }
+
+export async function eventIdOf(slug: string): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db.select({ id: events.id }).from(events).where(eq(events.slug, slug));
+  return row?.id ?? null;
+}
