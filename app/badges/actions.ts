@@ -1,21 +1,21 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import {
-  awardFromRecords,
+  awardNow,
   createAchievement,
   decideRequest,
   endorseAchievement,
-  ensureEventIssuer,
-  eventIdOf,
+  publishedDocument,
   requestBadge,
   respondToBadge,
   revokeBadge,
 } from '@/db/queries/badges';
 import { verifyCredential } from '@/lib/badges/verify';
-import { publishedDocument } from '@/db/queries/badges';
 import { achievementSchema, badgeDecisionSchema, badgeRequestSchema, endorsementSchema } from '@/lib/domain/badges';
 import { parseJsonText } from '@/lib/http';
+import { allow } from '@/lib/upload-guard';
 import { currentParticipant, currentUser } from '@/server/auth/current';
 
 // The badge forms (server actions): each validates with zod, calls one query, and redirects back
@@ -98,18 +98,17 @@ export async function createAchievementAction(eventSlug: string, form: FormData)
 
 /** Run the award job for this event now (organizers), rather than waiting for its next pass. */
 export async function awardNowAction(eventSlug: string): Promise<void> {
-  await manager(eventSlug);
-  const eventId = await eventIdOf(eventSlug);
-  if (!eventId) redirect('/');
-  await ensureEventIssuer(eventId);
-  const n = await awardFromRecords({ eventId });
-  redirect(`/organize/${eventSlug}/badges?done=awarded&n=${n}#issued`);
+  const user = await manager(eventSlug);
+  const r = await awardNow(user.id, eventSlug);
+  redirect(`/organize/${eventSlug}/badges?${r.ok ? `done=awarded&n=${r.issued}` : `error=${r.code}`}#issued`);
 }
 
-export type VerifyOutcome = { state: 'valid' | 'revoked' | 'invalid' | 'unreadable'; errors: string[] } | null;
+export type VerifyOutcome = { state: 'valid' | 'revoked' | 'invalid' | 'unreadable' | 'limited'; errors: string[] } | null;
 
 /** The verification page's form: a credential pasted or read from a file, checked here. */
 export async function verifyPastedAction(_prev: VerifyOutcome, form: FormData): Promise<VerifyOutcome> {
+  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+  if (!allow(`verify:${ip}`, 300)) return { state: 'limited', errors: [] };
   const text = (str(form, 'credential') ?? '').slice(0, 128 * 1024);
   const parsed = parseJsonText(text);
   if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return { state: 'unreadable', errors: [] };

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import type { VerifyOutcome } from '@/app/badges/actions';
 
-type Labels = { label: string; submit: string; valid: string; revoked: string; invalid: string; unreadable: string };
+type Labels = { label: string; submit: string; valid: string; revoked: string; invalid: string; unreadable: string; limited: string };
 
 /** Paste a badge's JSON and check it (server action): the verdict in plain words, then the reasons. */
 export function VerifyForm({ action, labels }: { action: (prev: VerifyOutcome, form: FormData) => Promise<VerifyOutcome>; labels: Labels }) {

@@ -230,11 +230,11 @@ export async function createAchievement(
   eventSlug: string,
   input: { kind: AchievementKind; name: string; description: string; criteria: string; minMinutes?: number },
 ): Promise<{ ok: true; id: string } | { ok: false; code: 'not_found' | 'forbidden' | 'exists' }> {
-  const db = await getDb();
-  const [event] = await db.select({ id: events.id }).from(events).where(eq(events.slug, eventSlug));
-  if (!event) return { ok: false, code: 'not_found' };
-  const issuer = await ensureEventIssuer(event.id);
+  const eventId = await eventIdOf(eventSlug);
+  if (!eventId) return { ok: false, code: 'not_found' };
+  const issuer = await ensureEventIssuer(eventId);
   if (!(await mayManageIssuer(userId, issuer))) return { ok: false, code: 'forbidden' };
+  const db = await getDb();
   const [row] = await db
     .insert(achievements)
     .values({
@@ -737,11 +737,11 @@ export async function eventAchievements(eventSlug: string, viewerEmail?: string 
 
 /** Requests waiting for a decision, and issued badges, of an event (its organizers and moderators). */
 export async function eventBadgeAdmin(userId: string, eventSlug: string) {
-  const db = await getDb();
-  const [event] = await db.select({ id: events.id }).from(events).where(eq(events.slug, eventSlug));
-  if (!event) return null;
-  const issuer = await ensureEventIssuer(event.id);
+  const eventId = await eventIdOf(eventSlug);
+  if (!eventId) return null;
+  const issuer = await ensureEventIssuer(eventId);
   if (!(await mayManageIssuer(userId, issuer))) return null;
+  const db = await getDb();
   const rows = await db
     .select({
       id: badgeAwards.id,
@@ -779,8 +779,17 @@ export async function publishedDocument(url: string): Promise<unknown | null> {
   return null;
 }
 
+/** An event's id by its slug, or null. */
 export async function eventIdOf(slug: string): Promise<string | null> {
   const db = await getDb();
   const [row] = await db.select({ id: events.id }).from(events).where(eq(events.slug, slug));
   return row?.id ?? null;
+}
+
+/** "Award now" on the organizer page: the award job for one event, for its managers only. */
+export async function awardNow(userId: string, eventSlug: string): Promise<{ ok: true; issued: number } | BadgeRefusal> {
+  const eventId = await eventIdOf(eventSlug);
+  if (!eventId) return { ok: false, code: 'not_found' };
+  if (!(await mayManageIssuer(userId, await ensureEventIssuer(eventId)))) return { ok: false, code: 'forbidden' };
+  return { ok: true, issued: await awardFromRecords({ eventId }) };
 }

@@ -15,6 +15,7 @@ import { POST as webhookRoute } from '@/app/api/livekit/webhook/route';
 import {
   achievementPage,
   awardFromRecords,
+  awardNow,
   badgesOf,
   decideRequest,
   endorseAchievement,
@@ -241,7 +242,9 @@ describe.each<Driver>(['postgres', 'pglite'])('Open Badges 3.0 (%s)', (driver) =
     expect(a.id).toBe(b.id);
     const [speaker] = await db.handle.db.insert(users).values({ email: 'speaker@badges.test', name: 'Sam' }).returning();
     await db.handle.db.insert(roleGrants).values({ userId: speaker!.id, role: 'speaker', eventId });
-    expect(await awardFromRecords({ eventId })).toBe(1);
+    expect(await awardNow(speaker!.id, 'forum-badges')).toEqual({ ok: false, code: 'forbidden' });
+    expect(await awardNow(organizerId, 'forum-badges')).toEqual({ ok: true, issued: 1 });
+    expect(await awardNow(organizerId, 'forum-badges')).toEqual({ ok: true, issued: 0 });
     expect((await badgesOf('speaker@badges.test')).map((x) => x.kind)).toEqual(['facilitated']);
   });
 });

@@ -72,7 +72,7 @@ export default async function CredentialPage({ params }: { params: Params }) {
       <p className="text-sm text-stone-600">{t('verifyOtherHelp')}</p>
       <VerifyForm
         action={verifyPastedAction}
-        labels={{ label: t('credentialLabel'), submit: t('verifySubmit'), valid: t('valid'), revoked: t('revoked'), invalid: t('tampered'), unreadable: t('unreadable') }}
+        labels={{ label: t('credentialLabel'), submit: t('verifySubmit'), valid: t('valid'), revoked: t('revoked'), invalid: t('tampered'), unreadable: t('unreadable'), limited: t('limited') }}
       />
     </section>
   );
