@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { createList } from '@digitalbazaar/vc-bitstring-status-list';
 import { badgeKeySecret, publicUrl } from '@/lib/config';
 import {
@@ -436,7 +436,7 @@ export async function awardFromRecords(opts: { eventId?: string; now?: Date } = 
   const now = opts.now ?? new Date();
   const eventIds = opts.eventId
     ? [opts.eventId]
-    : (await db.select({ id: events.id }).from(events).where(sql`${events.startsAt} <= ${now}`)).map((e) => e.id);
+    : (await db.select({ id: events.id }).from(events).where(lte(events.startsAt, now))).map((e) => e.id);
   let issued = 0;
   for (const eventId of eventIds) {
     const issuer = await ensureEventIssuer(eventId);

@@ -26,7 +26,7 @@ import {
   revokeBadge,
 } from '@/db/queries/badges';
 import { openDatabase, setDatabase } from '@/db/client';
-import { achievements, badgeAwards, badgeIssuers, events, programmeSessions, roleGrants, users } from '@/db/schema';
+import { achievements, badgeAwards, badgeIssuers, events, programmeSessions, resources, roleGrants, users } from '@/db/schema';
 import { unbakeSvg } from '@/lib/badges/image';
 import { parseConfig, publicUrl } from '@/lib/config';
 import { setupLivekit } from '@/server/livekit';
@@ -246,5 +246,20 @@ describe.each<Driver>(['postgres', 'pglite'])('Open Badges 3.0 (%s)', (driver) =
     expect(await awardNow(organizerId, 'forum-badges')).toEqual({ ok: true, issued: 1 });
     expect(await awardNow(organizerId, 'forum-badges')).toEqual({ ok: true, issued: 0 });
     expect((await badgesOf('speaker@badges.test')).map((x) => x.kind)).toEqual(['facilitated']);
+  });
+
+  it('contributors of published resources get *contributed* from the platform issuer', async () => {
+    await db.handle.db.insert(resources).values([
+      { slug: `fiche-publiee-${driver}`, title: 'Fiche publiée', format: 'initiative', status: 'published', proposerEmail: 'Contrib@Badges.test', proposerName: 'Claude', publishedAt: new Date() },
+      { slug: `brouillon-${driver}`, title: 'Brouillon', format: 'initiative', status: 'draft', proposerEmail: 'draft@badges.test', proposerName: 'Dora' },
+    ]);
+    expect(await awardFromRecords()).toBe(1);
+    expect(await awardFromRecords()).toBe(0);
+    const [badge] = await badgesOf('contrib@badges.test');
+    expect(badge).toMatchObject({ kind: 'contributed', issuerName: 'Chemins', status: 'offered' });
+    expect(await badgesOf('draft@badges.test')).toEqual([]);
+    const credential = await json(credentialRoute(new Request('http://x'), params({ id: badge!.id })));
+    expect(schemaErrors('achievement', credential)).toEqual([]);
+    expect(await independentVerify(credential, viaRoutes)).toMatchObject({ verified: true, revoked: false });
   });
 });
