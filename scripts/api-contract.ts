@@ -88,8 +88,14 @@ async function seed(origin: string): Promise<Record<string, string>> {
   const upload = await fetch(`${origin}/api/attachments`, { method: 'POST', headers: { cookie: `next-auth.session-token=${sessionToken}` }, body: form });
   if (upload.status !== 201) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
   const { data: attachment } = (await upload.json()) as { data: { id: string } };
+  // A demo badge's credential and the demo endorsement (db/seed/data/badges.ts).
+  const [credential] = await sql<{ id: string }[]>`select id from badge_awards where credential is not null order by created_at limit 1`;
+  const [endorsement] = await sql<{ id: string }[]>`select id from badge_endorsements order by created_at limit 1`;
+  if (!credential || !endorsement) throw new Error('the demo badges are missing');
   await sql.end();
   return {
+    CONTRACT_CREDENTIAL_ID: credential.id,
+    CONTRACT_ENDORSEMENT_ID: endorsement.id,
     CONTRACT_SESSION_COOKIE: sessionToken,
     CONTRACT_JOIN_TOKEN: joinToken,
     CONTRACT_EVENT: event.slug,
