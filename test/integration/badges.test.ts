@@ -26,7 +26,8 @@ import {
   revokeBadge,
 } from '@/db/queries/badges';
 import { openDatabase, setDatabase } from '@/db/client';
-import { achievements, badgeAwards, badgeIssuers, events, programmeSessions, resources, roleGrants, users } from '@/db/schema';
+import { achievements, badgeAwards, badgeIssuers, events, programmeSessions, registrations, resources, roleGrants, users } from '@/db/schema';
+import { seed } from '@/db/seed';
 import { unbakeSvg } from '@/lib/badges/image';
 import { parseConfig, publicUrl } from '@/lib/config';
 import { setupLivekit } from '@/server/livekit';
@@ -261,5 +262,26 @@ describe.each<Driver>(['postgres', 'pglite'])('Open Badges 3.0 (%s)', (driver) =
     const credential = await json(credentialRoute(new Request('http://x'), params({ id: badge!.id })));
     expect(schemaErrors('achievement', credential)).toEqual([]);
     expect(await independentVerify(credential, viaRoutes)).toMatchObject({ verified: true, revoked: false });
+  });
+
+  it('a check-in on site earns *participated* too', async () => {
+    await db.handle.db.insert(registrations).values({ eventId, name: 'Sur place', email: 'onsite@badges.test', checkedInAt: new Date() });
+    expect(await awardFromRecords({ eventId })).toBe(1);
+    expect((await badgesOf('onsite@badges.test')).map((b) => b.kind)).toEqual(['participated']);
+  });
+
+  it('the demo data issues badges of each kind, some public, one revoked, a pending request and an endorsement (twice: unchanged)', async () => {
+    await seed(db.handle.db);
+    await seed(db.handle.db);
+    const rows = await db.handle.db.select({ award: badgeAwards, kind: achievements.kind }).from(badgeAwards).innerJoin(achievements, eq(achievements.id, badgeAwards.achievementId));
+    const demo = rows.filter((r) => r.award.recipientEmail.endsWith('@chemins.test'));
+    expect(new Set(demo.map((r) => r.kind))).toEqual(new Set(['participated', 'facilitated', 'contributed', 'request']));
+    expect(demo.filter((r) => r.award.isPublic).length).toBeGreaterThanOrEqual(3);
+    expect(demo.filter((r) => r.award.revokedAt)).toHaveLength(1);
+    expect(demo.filter((r) => r.award.status === 'requested')).toHaveLength(1);
+    const page = await achievementPage(demo.find((r) => r.kind === 'participated')!.award.achievementId);
+    expect(page!.endorsements).toHaveLength(1);
+    const revoked = demo.find((r) => r.award.revokedAt)!;
+    expect(await independentVerify(revoked.award.credential!, viaRoutes)).toMatchObject({ revoked: true });
   });
 });
