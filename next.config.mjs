@@ -6,7 +6,23 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 const nextConfig = {
   // PGlite owns its data directory from the one Node process: never bundle it (nor the
   // Node-only drivers and logger) into Next's server code.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'pino', 'pino-pretty', 'nodemailer', 'livekit-server-sdk'],
+  // Digital Bazaar's credential libraries (ESM, JSON-LD processing) are loaded by Node as they are,
+  // like in the tsx server, rather than bundled.
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'postgres',
+    'pino',
+    'pino-pretty',
+    'nodemailer',
+    'livekit-server-sdk',
+    '@digitalbazaar/vc',
+    '@digitalbazaar/data-integrity',
+    '@digitalbazaar/eddsa-rdfc-2022-cryptosuite',
+    '@digitalbazaar/ed25519-multikey',
+    '@digitalbazaar/vc-bitstring-status-list',
+    'jsonld',
+    'jsonld-signatures',
+  ],
   poweredByHeader: false,
   // The dev server is reached as localhost or 127.0.0.1 (tests use 127.0.0.1 only).
   allowedDevOrigins: ['127.0.0.1', 'localhost'],

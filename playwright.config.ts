@@ -65,6 +65,7 @@ export default defineConfig({
         DATA_DIR: process.env.E2E_DATA_DIR ?? '.test-data/e2e',
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdef',
+        BADGE_KEY_SECRET: 'e2e-badge-key-secret-0123456789abcdef',
         ADMIN_EMAILS: 'admin-e2e@chemins.test',
         LOG_LEVEL: 'warn',
         MAIL_POLL_MS: '300',

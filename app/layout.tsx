@@ -52,6 +52,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                       {t('signedInAs', { name: user.name ?? user.email })}
                     </span>
                     <Link href="/r">{t('myRegistration')}</Link>
+                    <Link href="/badges">{t('badges')}</Link>
                     <SignOutButton label={t('signOut')} />
                   </>
                 ) : registrant ? (
@@ -59,6 +60,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     <Link href="/r" data-testid="registrant-as" className="max-w-[14rem] truncate" title={t('myRegistration')}>
                       {t('registrantAs', { name: registrant.name })}
                     </Link>
+                    <Link href="/badges">{t('badges')}</Link>
                   </>
                 ) : (
                   <Link href="/signin">{t('signIn')}</Link>

@@ -20,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { RESOURCE_FORMATS, RESOURCE_STATUSES } from '../lib/domain/resources';
 import { PROPOSAL_STATUSES } from '../lib/domain/calls';
 import { ORGANIZATION_KINDS } from '../lib/domain/people';
+import { ACHIEVEMENT_KINDS, BADGE_STATUSES } from '../lib/domain/badges';
 
 const TOKEN_BYTES = 24;
 let tokenPool = Buffer.alloc(0);
@@ -1218,4 +1219,106 @@ export const proposalReviews = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.proposalId, t.userId] })],
+);
+
+// ---------------------------------------------------------------- Open Badges 3.0 (docs/badges.md)
+
+/**
+ * Who signs badges: each event (`event_id`), and the platform itself (no event). The Ed25519 key
+ * pair is generated per issuer; its secret half is encrypted at rest under BADGE_KEY_SECRET
+ * (lib/badges/keys.ts). `next_status_index` hands out positions in the issuer's revocation list.
+ */
+export const badgeIssuers = pgTable('badge_issuers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  eventId: uuid('event_id')
+    .unique()
+    .references(() => events.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  publicKeyMultibase: text('public_key_multibase').notNull(),
+  secretKeyEncrypted: text('secret_key_encrypted').notNull(),
+  nextStatusIndex: integer('next_status_index').notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/** Built-in kinds are awarded from records (lib/domain/badges.ts); `request` ones on a validated request. */
+export const achievementKind = pgEnum('achievement_kind', ACHIEVEMENT_KINDS);
+
+export const achievements = pgTable(
+  'achievements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    issuerId: uuid('issuer_id')
+      .notNull()
+      .references(() => badgeIssuers.id, { onDelete: 'cascade' }),
+    kind: achievementKind('kind').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    criteria: text('criteria').notNull(),
+    /** An image URL or a `data:` URI (SVG). */
+    image: text('image').notNull(),
+    /** `participated`: minutes in the event's live sessions that earn it. */
+    minMinutes: integer('min_minutes'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('achievements_builtin_uq').on(t.issuerId, t.kind).where(sql`${t.kind} <> 'request'`)],
+);
+
+/** See BADGE_STATUSES in lib/domain/badges.ts. */
+export const badgeStatus = pgEnum('badge_status', BADGE_STATUSES);
+
+/**
+ * One person's badge (or request for it): one per achievement and recipient (e-mail, lower case),
+ * so that awarding from records is idempotent however often it runs.
+ */
+export const badgeAwards = pgTable(
+  'badge_awards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    achievementId: uuid('achievement_id')
+      .notNull()
+      .references(() => achievements.id, { onDelete: 'cascade' }),
+    issuerId: uuid('issuer_id')
+      .notNull()
+      .references(() => badgeIssuers.id, { onDelete: 'cascade' }),
+    recipientEmail: text('recipient_email').notNull(),
+    recipientName: text('recipient_name').notNull(),
+    status: badgeStatus('status').notNull(),
+    /** What the person says they did (requests), shown to moderators and put in the credential. */
+    evidence: text('evidence'),
+    decisionReason: text('decision_reason'),
+    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: ts('decided_at'),
+    /** The signed OpenBadgeCredential, as issued (never rewritten). */
+    credential: jsonb('credential').$type<Record<string, unknown>>(),
+    statusIndex: integer('status_index'),
+    revokedAt: ts('revoked_at'),
+    /** Shown on the achievement's public page and in the API (the recipient's choice). */
+    isPublic: boolean('is_public').notNull().default(false),
+    issuedAt: ts('issued_at'),
+    acceptedAt: ts('accepted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('badge_awards_recipient_uq').on(t.achievementId, t.recipientEmail),
+    unique('badge_awards_status_index_uq').on(t.issuerId, t.statusIndex),
+    index('badge_awards_recipient_idx').on(t.recipientEmail),
+  ],
+);
+
+/** A badge holder's endorsement of an achievement (an EndorsementCredential signed by the platform). */
+export const badgeEndorsements = pgTable(
+  'badge_endorsements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    achievementId: uuid('achievement_id')
+      .notNull()
+      .references(() => achievements.id, { onDelete: 'cascade' }),
+    endorserEmail: text('endorser_email').notNull(),
+    endorserName: text('endorser_name').notNull(),
+    comment: text('comment').notNull(),
+    credential: jsonb('credential').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('badge_endorsements_uq').on(t.achievementId, t.endorserEmail)],
 );

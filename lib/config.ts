@@ -73,6 +73,13 @@ const schema = z
     RATE_LIMIT_REGISTRATIONS_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(600)),
     /** …and to one e-mail address. */
     RATE_LIMIT_REGISTRATIONS_PER_EMAIL: z.preprocess(emptyToUndefined, perWindow.default(10)),
+    /**
+     * Encrypts the Open Badges issuers' private keys at rest (AES-256-GCM, docs/badges.md). Required
+     * in production; development and tests use a fixed, public default (never for real credentials).
+     */
+    BADGE_KEY_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    /** How often the award job issues badges from the records (0: never; docs/badges.md). */
+    BADGE_AWARD_POLL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('1')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -95,6 +102,13 @@ const schema = z
     }
     if (env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'is required in production' });
+    }
+    if (env.NODE_ENV === 'production' && !env.BADGE_KEY_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BADGE_KEY_SECRET'],
+        message: 'is required in production: it encrypts the badge issuers’ private keys (32 characters or more, e.g. `openssl rand -base64 32`)',
+      });
     }
   });
 
@@ -127,6 +141,16 @@ const globalForConfig = globalThis as unknown as { __cheminsConfig?: Config };
 export function config(): Config {
   globalForConfig.__cheminsConfig ??= parseConfig(process.env);
   return globalForConfig.__cheminsConfig;
+}
+
+/** Development and tests only: the key that encrypts badge issuers' private keys when none is set. */
+export const DEV_BADGE_KEY_SECRET = 'chemins-development-only-badge-key-secret';
+
+/** The secret that encrypts badge issuers' private keys (BADGE_KEY_SECRET; required in production). */
+export function badgeKeySecret(c: Config = config()): string {
+  if (c.BADGE_KEY_SECRET) return c.BADGE_KEY_SECRET;
+  if (c.NODE_ENV === 'production') throw new ConfigError([{ variable: 'BADGE_KEY_SECRET', message: 'is required in production' }]);
+  return DEV_BADGE_KEY_SECRET;
 }
 
 /** The address the server listens on (HOST, or its default for NODE_ENV). */

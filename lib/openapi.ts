@@ -41,7 +41,7 @@ function response(answer: Answer): JsonSchema {
     out.content = { 'application/json': { schema: answer.json === apiErrorSchema ? errorRef : jsonSchema(answer.json, 'output') } };
   } else if (answer.content) {
     out.content = Object.fromEntries(
-      Object.entries(answer.content).map(([type, c]) => [type, type === 'application/json' ? {} : { schema: { type: 'string', ...(c.format ? { format: c.format } : {}) } }]),
+      Object.entries(answer.content).map(([type, c]) => [type, type === 'application/json' ? {} : type.endsWith('+json') ? { schema: { type: 'object' } } : { schema: { type: 'string', ...(c.format ? { format: c.format } : {}) } }]),
     );
   }
   if (answer.headers) out.headers = Object.fromEntries(Object.entries(answer.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]));

@@ -91,9 +91,15 @@ async function seed(origin: string): Promise<Record<string, string>> {
   // An open call for proposals (the demo's).
   const [call] = await sql<{ slug: string }[]>`select slug from calls where visibility = 'open' order by created_at limit 1`;
   if (!call) throw new Error('the demo call for proposals is missing');
+  // A demo badge's credential and the demo endorsement (db/seed/data/badges.ts).
+  const [credential] = await sql<{ id: string }[]>`select id from badge_awards where credential is not null order by created_at limit 1`;
+  const [endorsement] = await sql<{ id: string }[]>`select id from badge_endorsements order by created_at limit 1`;
+  if (!credential || !endorsement) throw new Error('the demo badges are missing');
   await sql.end();
   return {
     CONTRACT_CALL: call.slug,
+    CONTRACT_CREDENTIAL_ID: credential.id,
+    CONTRACT_ENDORSEMENT_ID: endorsement.id,
     CONTRACT_SESSION_COOKIE: sessionToken,
     CONTRACT_JOIN_TOKEN: joinToken,
     CONTRACT_EVENT: event.slug,
@@ -132,6 +138,7 @@ const server = spawn('npx', ['tsx', 'server/index.ts'], {
     PUBLIC_URL: origin,
     DATABASE_URL: dbUrl,
     NEXTAUTH_SECRET: 'api-contract-secret-0123456789',
+    BADGE_KEY_SECRET: 'api-contract-badge-key-secret-0123456789',
     LOG_LEVEL: 'error',
     // schemathesis sends thousands of writes from one address: the limits themselves are tested in
     // test/integration/security.test.ts, not here.

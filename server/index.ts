@@ -14,6 +14,7 @@ import { setupLivekit, stopLivekit } from './livekit';
 import { createGuard } from './http/guard';
 import { createRateLimiter, rateLimitSettings, setRateLimiter } from './http/rate-limit';
 import { handleRegistrations } from './http/registrations';
+import { startBadgeWorker } from './badges-worker';
 import { startMailWorker } from './mail-worker';
 import { attachRealtime } from './realtime';
 
@@ -111,6 +112,7 @@ server.on('upgrade', (req, socket, head) => {
 });
 
 const stopMailWorker = startMailWorker(cfg.MAIL_POLL_MS);
+const stopBadgeWorker = cfg.BADGE_AWARD_POLL_MS > 0 ? startBadgeWorker(cfg.BADGE_AWARD_POLL_MS) : () => {};
 
 server.listen(cfg.PORT, listenHost(cfg), () => {
   log.info(
@@ -127,6 +129,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(0), 8000);
   force.unref();
   stopMailWorker();
+  stopBadgeWorker();
   await realtime.close().catch(() => {});
   await limiter.close();
   server.close();

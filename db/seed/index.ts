@@ -2,6 +2,8 @@ import { and, eq, notInArray, sql } from 'drizzle-orm';
 import { zonedInstant } from '@/lib/domain/time';
 import type { Db, Tx } from '../client';
 import {
+  achievements,
+  badgeAwards,
   eventDays,
   eventOrganizations,
   eventPeople,
@@ -38,6 +40,9 @@ import { paths as seedPaths } from './data/paths';
 import type { SeedEvent, SeedPath, SeedPersonRef, SeedResource } from './types';
 import { appendToPath, writeRevision } from '../queries/resources';
 import { seedDemoReplay } from './replays';
+import { endorseAchievement, ensureEventIssuer, ensurePlatformIssuer, issueAwards, normalEmail } from '../queries/badges';
+import { DEMO_BADGES, DEMO_ENDORSEMENT, DEMO_REQUEST_ACHIEVEMENT } from './data/badges';
+import { achievementImage } from '@/lib/badges/image';
 
 export const HISTORICAL_EVENTS: SeedEvent[] = [forum2018, nec2018, forum2020];
 
@@ -352,6 +357,43 @@ async function upsertDemoAccounts(tx: Tx, demoEventId: string): Promise<void> {
 }
 
 /**
+ * Demo badges (db/seed/data/badges.ts), for the demo event's issuer and the platform's. Each is
+ * written once (keyed by achievement and recipient): a badge a person declined or hid since stays so.
+ */
+export async function seedBadges(tx: Tx, demoEventId: string): Promise<void> {
+  const eventIssuer = await ensureEventIssuer(demoEventId, tx);
+  const platform = await ensurePlatformIssuer(tx);
+  const [request] = await tx
+    .select({ id: achievements.id })
+    .from(achievements)
+    .where(and(eq(achievements.issuerId, eventIssuer.id), eq(achievements.kind, 'request'), eq(achievements.name, DEMO_REQUEST_ACHIEVEMENT.name)));
+  if (!request) {
+    await tx.insert(achievements).values({ ...DEMO_REQUEST_ACHIEVEMENT, issuerId: eventIssuer.id, kind: 'request', image: achievementImage('request', DEMO_REQUEST_ACHIEVEMENT.name) });
+  }
+  const list = await tx.select().from(achievements).where(sql`${achievements.issuerId} in (${eventIssuer.id}, ${platform.id})`);
+  const of = (kind: string) => list.find((a) => a.kind === kind && (kind !== 'request' || a.name === DEMO_REQUEST_ACHIEVEMENT.name))!;
+  for (const b of DEMO_BADGES) {
+    await tx.insert(users).values({ email: b.email, name: b.name }).onConflictDoNothing({ target: users.email });
+    const a = of(b.kind);
+    const email = normalEmail(b.email);
+    const [existing] = await tx.select({ id: badgeAwards.id }).from(badgeAwards).where(and(eq(badgeAwards.achievementId, a.id), eq(badgeAwards.recipientEmail, email)));
+    if (existing) continue;
+    if (b.state === 'requested') {
+      await tx.insert(badgeAwards).values({ achievementId: a.id, issuerId: a.issuerId, recipientEmail: email, recipientName: b.name, status: 'requested', evidence: b.evidence ?? null });
+      continue;
+    }
+    await issueAwards(a, [{ email, name: b.name, evidence: b.evidence }], tx);
+    if (b.state === 'offered') continue;
+    await tx
+      .update(badgeAwards)
+      .set({ status: 'accepted', acceptedAt: new Date(), isPublic: b.state === 'public', ...(b.state === 'revoked' ? { revokedAt: new Date() } : {}) })
+      .where(and(eq(badgeAwards.achievementId, a.id), eq(badgeAwards.recipientEmail, email)));
+  }
+  const e = DEMO_ENDORSEMENT;
+  await endorseAchievement({ email: e.email, name: e.name }, { achievementId: of(e.kind).id, comment: e.comment }, tx);
+}
+
+/**
  * Demo data. The historical programmes and paths are written when the database has no event
  * yet (or always with `force`), so that organizers' later edits are never overwritten; the demo
  * edition is re-dated at every call so that one of its sessions is live now.
@@ -382,6 +424,7 @@ export async function seed(
     if (historical) await seedPathResources(tx);
     if (historical) await seedForum2018Call(tx);
     await seedDemoCall(tx, demoEventId, now);
+    await seedBadges(tx, demoEventId);
     return { historical, demoEventId };
   });
 }

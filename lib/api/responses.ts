@@ -302,3 +302,27 @@ export const proposalsResponse = z.array(
     sessionUrl: z.string().optional().describe('the programme session it became'),
   }),
 );
+// ---------------------------------------------------------------- Open Badges (docs/badges.md)
+
+export const issuersResponse = z.array(z.object({ id: z.string().describe('the issuer Profile’s URL'), slug: z.string(), name: z.string() }));
+
+/** A JSON-LD document as published (Profile, key): kept whole. */
+export const jsonLdDocument = z.record(z.string(), z.unknown());
+
+export const issuerAchievementsResponse = z.array(
+  z.object({
+    id: z.string().describe('the achievement’s URL (its page)'),
+    name: z.string(),
+    description: z.string(),
+    criteria: z.object({ narrative: z.string() }),
+    image: z.string().describe('an image URL or a data: URI'),
+    recipients: z.array(z.object({ name: z.string(), credentialUrl: z.string().describe('the public verification page') })).describe('only those who chose to show it'),
+  }),
+);
+
+export const verifyResponseSchema = z.object({
+  verified: z.boolean().describe('the proof holds and the credential is not revoked'),
+  checks: z.array(z.string()).describe('what was checked and passed: proof, status, expiration'),
+  errors: z.array(z.string()),
+  revoked: z.boolean(),
+});

@@ -12,6 +12,7 @@ import {
 import { grantSchema } from '../domain/roles';
 import { searchRequest } from '../domain/search';
 import { linkReplayRequest, recordingRequest, REPLAY_VIDEO_TYPES, uploadReplayQuery } from '../domain/replays';
+import { verifyRequestSchema } from '../domain/badges';
 import { moderationRequest } from '../domain/video';
 import { type Answer, type Registry, ok, refusal, textAnswer, uuidParam } from './contract';
 import * as r from './responses';
@@ -32,6 +33,7 @@ const invalid = refusal('invalid (with `fields`), invalid_json');
 const conflict = (what: string) => refusal(what);
 const atom: Answer = textAnswer('application/atom+xml', 'Atom 1.0 (RFC 4287)');
 const html = (description: string): Answer => textAnswer('text/html', description);
+const vc = (description: string): Answer => textAnswer('application/vc+ld+json', description);
 const sessionId = { sessionId: uuidParam };
 const videoFiles = Object.fromEntries(REPLAY_VIDEO_TYPES.map((t) => [t, { format: 'binary' as const }]));
 const pathAndResource = { resourceId: z.string().describe('resource id (UUID)') };
@@ -341,6 +343,79 @@ export const apiRegistry: Registry = {
         304: { description: 'Not modified (`If-None-Match`)' },
         404: refusal('not_found'),
       },
+    },
+  },
+  // ---------------------------------------------------------------- Open Badges 3.0 (docs/badges.md)
+  '/api/issuers': {
+    get: { summary: 'Open Badges issuers: each event, and the platform (public contract)', auth: 'public', responses: { 200: ok('Issuers', r.issuersResponse) } },
+  },
+  '/api/issuers/{issuer}': {
+    get: {
+      summary: 'The issuer’s Open Badges `Profile` (valid against profile.json), also the controller document of its key (public contract)',
+      auth: 'public',
+      responses: { 200: ok('Profile (JSON-LD)', r.jsonLdDocument), 404: refusal('issuer_not_found') },
+    },
+  },
+  '/api/issuers/{issuer}/key': {
+    get: {
+      summary: 'The issuer’s public key, a `Multikey`: the `verificationMethod` of its proofs (public contract)',
+      auth: 'public',
+      responses: { 200: ok('Multikey (JSON-LD)', r.jsonLdDocument), 404: refusal('issuer_not_found') },
+    },
+  },
+  '/api/issuers/{issuer}/status/{list}': {
+    get: {
+      summary: 'The issuer’s revocation list, a signed `BitstringStatusListCredential` (public contract)',
+      auth: 'public',
+      responses: { 200: vc('BitstringStatusListCredential'), 404: refusal('not_found') },
+    },
+  },
+  '/api/issuers/{issuer}/achievements': {
+    get: {
+      summary: 'The issuer’s achievements, with the recipients who chose to show theirs publicly (public contract)',
+      auth: 'public',
+      responses: { 200: ok('Achievements', r.issuerAchievementsResponse), 404: refusal('issuer_not_found') },
+    },
+  },
+  '/api/credentials/verify': {
+    post: {
+      summary: 'Verify a credential: its Data Integrity proof against the issuer’s published key, and its revocation status (public contract)',
+      description: 'Only credentials of this platform’s issuers are resolved (no other network access). Limited per client address.',
+      auth: 'public',
+      body: { json: verifyRequestSchema },
+      responses: {
+        200: ok('The outcome (a forged, tampered or revoked credential is `verified: false`, with why)', r.verifyResponseSchema),
+        400: invalid,
+        403: refusal('cross_origin'),
+        413: refusal('body_too_large: over 128 KiB'),
+        415: refusal('unsupported_media_type'),
+        429: refusal('rate_limited'),
+      },
+    },
+  },
+  '/api/credentials/{id}': {
+    get: {
+      summary: 'A badge’s signed `OpenBadgeCredential`, as issued (public contract); `?download` for a file',
+      auth: 'public',
+      params: { id: uuidParam },
+      query: z.object({ download: z.string().optional().describe('present: sent as an attachment') }),
+      responses: { 200: vc('OpenBadgeCredential (W3C VC 2.0, Data Integrity proof eddsa-rdfc-2022)'), 404: refusal('not_found') },
+    },
+  },
+  '/api/credentials/{id}/badge.svg': {
+    get: {
+      summary: 'The badge as a baked SVG carrying its signed credential (`openbadges:credential`)',
+      auth: 'public',
+      params: { id: uuidParam },
+      responses: { 200: textAnswer('image/svg+xml', 'SVG'), 404: refusal('not_found') },
+    },
+  },
+  '/api/endorsements/{id}': {
+    get: {
+      summary: 'A signed `EndorsementCredential` of an achievement (public contract)',
+      auth: 'public',
+      params: { id: uuidParam },
+      responses: { 200: vc('EndorsementCredential'), 404: refusal('not_found') },
     },
   },
   // ---------------------------------------------------------------- paths and resources

@@ -50,6 +50,12 @@ describe('start-up refuses a bad configuration with a message naming the variabl
     for (const v of ['LOG_LEVEL', 'ADMIN_EMAILS']) expect(r.stderr).toContain(`${v}:`);
   });
 
+  it('production without BADGE_KEY_SECRET (it encrypts the badge issuers’ keys)', async () => {
+    const r = await start({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(32) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('BADGE_KEY_SECRET: is required in production');
+  });
+
   it('LiveKit settings given only in part', async () => {
     const r = await start({ LIVEKIT_URL: 'http://127.0.0.1:7880' });
     expect(r.code).toBe(1);

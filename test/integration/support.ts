@@ -50,6 +50,8 @@ export async function useFreshDatabase(driver: Driver) {
   return {
     handle,
     url: null,
+    /** Where PGlite keeps its files (to reopen the same database, as after a restart). */
+    dataDir: dir,
     close: async () => {
       await handle.close();
       rmSync(dir, { recursive: true, force: true });

@@ -60,6 +60,7 @@ export default async function EventPage({
   const seats = await mySeats(participant, programme.event.id);
   const registered = participant?.kind === 'registration' ? participant.eventId === programme.event.id : seats.size > 0;
   const tOrg = await getTranslations('organize');
+  const tNav = await getTranslations('nav');
   const isFull = (s: { id: string; capacity: number | null }) => s.capacity !== null && (counts.get(s.id)?.confirmed ?? 0) >= s.capacity;
   const { event } = programme;
   const tz = event.timeZone;
@@ -151,6 +152,7 @@ export default async function EventPage({
             ))}
           </dl>
         </details>
+        <Link href={`/events/${event.slug}/badges`}>{tNav('badgesOfEvent')}</Link>
         {organizer && <Link href={`/organize/${event.slug}`}>{tOrg('link')}</Link>}
       </div>
 

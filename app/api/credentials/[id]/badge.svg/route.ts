@@ -1,0 +1,22 @@
+import { credentialOf } from '@/db/queries/badges';
+import { bakedSvg } from '@/lib/badges/image';
+import { apiError } from '@/lib/http';
+import { isUuid } from '@/server/badges-http';
+
+export const dynamic = 'force-dynamic';
+
+/** The badge as a baked SVG: its image carrying the signed credential (Open Badges baking). */
+export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
+  const { id } = await ctx.params;
+  const found = isUuid(id) ? await credentialOf(id) : null;
+  if (!found) return apiError(404, 'not_found', 'No such credential.');
+  return new Response(bakedSvg(found.kind, found.name, found.credential), {
+    headers: {
+      'content-type': 'image/svg+xml; charset=utf-8',
+      'content-disposition': `attachment; filename="badge-${id}.svg"`,
+      // An SVG is a document: nothing in it may run when opened from this origin.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}

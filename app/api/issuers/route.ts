@@ -1,0 +1,10 @@
+import { listIssuers } from '@/db/queries/badges';
+import { issuersResponse } from '@/lib/api/responses';
+import { respond } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/** Public contract: the Open Badges issuers (each event, and the platform), `[{ id, slug, name }]`. */
+export async function GET() {
+  return respond(issuersResponse, await listIssuers());
+}
