@@ -38,6 +38,7 @@ import {
   badgeIssuers,
   events,
   people,
+  proposals,
   programmeSessions,
   registrations,
   resources,
@@ -410,20 +411,26 @@ export async function facilitators(eventId: string, q?: Q): Promise<Person[]> {
 }
 
 /**
- * *contributed*: authors of published resources on paths (who created or proposed them). Accepted
- * proposals of calls (issue 13, not on this branch) are to be added here as a second source.
+ * *contributed*: authors of published resources on paths (who created or proposed them), and
+ * proposers of proposals a call's committee accepted (accepted or scheduled, docs/calls.md).
  */
 export async function contributors(q?: Q): Promise<Person[]> {
   const db = q ?? (await getDb());
-  const rows = await db
-    .select({
-      email: sql<string | null>`coalesce(${resources.proposerEmail}, ${users.email})`,
-      name: sql<string | null>`coalesce(${resources.proposerName}, ${users.name}, split_part(${users.email}, '@', 1))`,
-    })
-    .from(resources)
-    .leftJoin(users, eq(users.id, sql`coalesce(${resources.proposerUserId}, ${resources.createdBy})`))
-    .where(eq(resources.status, 'published'));
-  return rows.filter((r): r is Person => !!r.email && !!r.name);
+  const [fromResources, fromProposals] = await Promise.all([
+    db
+      .select({
+        email: sql<string | null>`coalesce(${resources.proposerEmail}, ${users.email})`,
+        name: sql<string | null>`coalesce(${resources.proposerName}, ${users.name}, split_part(${users.email}, '@', 1))`,
+      })
+      .from(resources)
+      .leftJoin(users, eq(users.id, sql`coalesce(${resources.proposerUserId}, ${resources.createdBy})`))
+      .where(eq(resources.status, 'published')),
+    db
+      .select({ email: proposals.proposerEmail, name: proposals.proposerName })
+      .from(proposals)
+      .where(inArray(proposals.status, ['accepted', 'scheduled'])),
+  ]);
+  return [...fromResources, ...fromProposals].filter((r): r is Person => !!r.email && !!r.name);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { identityKey } from '@/lib/domain/people';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   type CallInput,
@@ -18,6 +17,7 @@ import {
   waiting,
 } from '@/lib/domain/calls';
 import { zonedInstant, localDate } from '@/lib/domain/time';
+import { personOfName } from './people';
 import { DomainError } from '@/lib/errors';
 import { getDb, type Tx } from '../client';
 import {
@@ -25,7 +25,6 @@ import {
   calls,
   events,
   mailOutbox,
-  people,
   programmeSessions,
   proposalFacilitators,
   proposalReviews,
@@ -543,11 +542,8 @@ async function draftSession(tx: Tx, p: Proposal, call: Call) {
     .returning({ id: programmeSessions.id });
   const facilitators = (await facilitatorsOf(tx, [p.id])).filter((f) => f.confirmedAt);
   for (const f of facilitators) {
-    // One identity per person (lib/domain/people `identityKey`): a spelling already known is that person.
-    const key = identityKey(f.name);
-    await tx.insert(people).values({ key, name: f.name, organization: f.organization }).onConflictDoNothing();
-    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.key, key));
-    await tx.insert(sessionPeople).values({ sessionId: session!.id, personId: person!.id, role: 'facilitator', position: f.position, organization: f.organization }).onConflictDoNothing();
+    const personId = await personOfName(tx, f.name, f.organization);
+    await tx.insert(sessionPeople).values({ sessionId: session!.id, personId, role: 'facilitator', position: f.position, organization: f.organization }).onConflictDoNothing();
   }
   return session!.id;
 }

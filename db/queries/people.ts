@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { DomainError } from '@/lib/errors';
-import { type Db, getDb } from '../client';
+import { identityKey } from '@/lib/domain/people';
+import { type Db, getDb, type Tx } from '../client';
 import {
   eventOrganizations,
   eventPeople,
@@ -19,6 +20,17 @@ import {
 
 // People and organizations (docs/people.md): their public pages, and merging two records of one
 // person. A person is matched by `people.key`, never by display name.
+
+/**
+ * The person a printed name stands for (by its identity key, `identityKey`), made when unknown:
+ * a spelling already known is that person. In the caller's transaction.
+ */
+export async function personOfName(tx: Tx, name: string, organization: string | null = null): Promise<string> {
+  const key = identityKey(name);
+  await tx.insert(people).values({ key, name, organization }).onConflictDoNothing();
+  const [row] = await tx.select({ id: people.id }).from(people).where(eq(people.key, key));
+  return row!.id;
+}
 
 export type ContributedSession = {
   slug: string;

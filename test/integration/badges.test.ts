@@ -26,7 +26,7 @@ import {
   revokeBadge,
 } from '@/db/queries/badges';
 import { openDatabase, setDatabase } from '@/db/client';
-import { achievements, badgeAwards, badgeIssuers, events, programmeSessions, registrations, resources, roleGrants, users } from '@/db/schema';
+import { achievements, badgeAwards, badgeIssuers, events, programmeSessions, proposals, registrations, resources, roleGrants, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { unbakeSvg } from '@/lib/badges/image';
 import { parseConfig, publicUrl } from '@/lib/config';
@@ -250,6 +250,7 @@ describe.each<Driver>(['postgres', 'pglite'])('Open Badges 3.0 (%s)', (driver) =
   });
 
   it('contributors of published resources get *contributed* from the platform issuer', async () => {
+    await awardFromRecords(); // what the demo data earns already
     await db.handle.db.insert(resources).values([
       { slug: `fiche-publiee-${driver}`, title: 'Fiche publiée', format: 'initiative', status: 'published', proposerEmail: 'Contrib@Badges.test', proposerName: 'Claude', publishedAt: new Date() },
       { slug: `brouillon-${driver}`, title: 'Brouillon', format: 'initiative', status: 'draft', proposerEmail: 'draft@badges.test', proposerName: 'Dora' },
@@ -283,5 +284,15 @@ describe.each<Driver>(['postgres', 'pglite'])('Open Badges 3.0 (%s)', (driver) =
     expect(page!.endorsements).toHaveLength(1);
     const revoked = demo.find((r) => r.award.revokedAt)!;
     expect(await independentVerify(revoked.award.credential!, viaRoutes)).toMatchObject({ revoked: true });
+  });
+
+  it('proposers of proposals a committee accepted get *contributed*; declined ones do not', async () => {
+    const rows = await db.handle.db.select({ email: proposals.proposerEmail, status: proposals.status }).from(proposals);
+    const accepted = rows.find((r) => r.status === 'scheduled' || r.status === 'accepted');
+    expect(accepted, 'the demo call (seeded above) has an accepted proposal').toBeTruthy();
+    await awardFromRecords();
+    expect((await badgesOf(accepted!.email.toLowerCase())).map((x) => x.kind)).toContain('contributed');
+    const declinedOnly = rows.filter((r) => r.status === 'declined').find((d) => !rows.some((r) => r.email === d.email && r.status !== 'declined'));
+    if (declinedOnly) expect((await badgesOf(declinedOnly.email.toLowerCase())).map((x) => x.kind)).not.toContain('contributed');
   });
 });

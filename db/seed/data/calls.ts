@@ -2,11 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { ProposalStatus } from '@/lib/domain/calls';
 import { localDate, zonedInstant } from '@/lib/domain/time';
 import type { Tx } from '../../client';
+import { personOfName } from '../../queries/people';
 import {
   callCommittee,
   calls,
   events,
-  people,
   programmeSessions,
   proposalFacilitators,
   proposalRevisions,
@@ -118,11 +118,6 @@ async function userId(tx: Tx, a: { email: string; name: string }) {
   return u!.id;
 }
 
-async function personId(tx: Tx, name: string) {
-  await tx.insert(people).values({ name }).onConflictDoNothing({ target: people.name });
-  const [row] = await tx.select({ id: people.id }).from(people).where(eq(people.name, name));
-  return row!.id;
-}
 
 /** The demo edition's open call: dates re-applied at every start, proposals written once. */
 export async function seedDemoCall(tx: Tx, demoEventId: string, now: Date): Promise<void> {
@@ -173,7 +168,7 @@ export async function seedDemoCall(tx: Tx, demoEventId: string, now: Date): Prom
         .returning({ id: programmeSessions.id });
       const [row] = s ? [s] : await tx.select({ id: programmeSessions.id }).from(programmeSessions).where(and(eq(programmeSessions.eventId, event!.id), eq(programmeSessions.slug, d.session.slug)));
       sessionId = row!.id;
-      await tx.insert(sessionPeople).values({ sessionId, personId: await personId(tx, DEMO_PROPOSER.name), role: 'facilitator' }).onConflictDoNothing();
+      await tx.insert(sessionPeople).values({ sessionId, personId: await personOfName(tx, DEMO_PROPOSER.name), role: 'facilitator' }).onConflictDoNothing();
     }
     const [p] = await tx
       .insert(proposals)

@@ -87,7 +87,7 @@ export function demoEdition(now: Date): SeedEvent {
       mode: 'online',
       recordingAnnounced: true,
       description: 'Session passée de la démonstration : son replay se regarde avec ses questions et son chat à côté de la vidéo.',
-      people: [{ name: 'Équipe Chemins', role: 'host' }],
+      organizations: [{ org: 'equipe-chemins', role: 'host' }],
     },
     {
       slug: 'atelier-documenter-ensemble',
