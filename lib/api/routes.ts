@@ -242,7 +242,8 @@ export const apiRegistry: Registry = {
       params: sessionId,
       query: uploadReplayQuery,
       gate: { streams: true },
-      body: { type: 'video/webm', schema: { type: 'string', format: 'binary' } },
+      // Sent as the file's own type (video/webm, video/mp4, video/ogg) or application/octet-stream: the type is read from the content.
+      body: { type: 'application/octet-stream', schema: { type: 'string', format: 'binary' } },
       responses: {
         201: ok('Stored', r.replayCreatedResponse),
         400: refusal('invalid, file_empty, file_too_large, unsupported_video'),

@@ -116,3 +116,12 @@ describe('recording rules', () => {
     expect(clock(3723)).toBe('1:02:03');
   });
 });
+
+describe('replay requests', () => {
+  it('takes moments between 1990 and 2200 only, and an empty title as none', async () => {
+    const { linkReplayRequest } = await import('./replays');
+    const base = { url: 'https://example.org/v.mp4', licence: 'CC0-1.0' };
+    expect(linkReplayRequest.safeParse({ ...base, startedAt: '0020-02-29T00:00:00Z' }).success).toBe(false);
+    expect(linkReplayRequest.safeParse({ ...base, startedAt: '2026-11-20T10:00:00+01:00', title: ' ' }).data?.title).toBeUndefined();
+  });
+});

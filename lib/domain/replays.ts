@@ -21,10 +21,19 @@ export const recordingRequest = z.object({ action: z.enum(['start', 'stop']) }).
 
 const licence = z.enum(LICENCE_IDS).default('all-rights-reserved');
 const replayMeta = {
-  /** The moment of the session the video starts at (ISO 8601 with an offset). */
-  startedAt: z.iso.datetime({ offset: true }),
+  /** The moment of the session the video starts at (ISO 8601 with an offset), between 1990 and 2200. */
+  startedAt: z.iso.datetime({ offset: true }).refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= 1990 && year <= 2200;
+  }, 'must be a moment between 1990 and 2200'),
   durationSeconds: z.number().int().min(1).max(7 * 24 * 3600).optional(),
-  title: z.string().trim().max(200).optional(),
+  /** Empty: the session's title is shown. */
+  title: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || undefined),
   licence,
 };
 /** `POST /api/sessions/{id}/replays`: a link to a video (a host's page or a video file). */

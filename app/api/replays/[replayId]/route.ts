@@ -12,6 +12,7 @@ export async function DELETE(req: Request, ctx: { params: Promise<{ replayId: st
   const { replayId } = await ctx.params;
   if (!uuidSchema.safeParse(replayId).success) return apiError(404, 'not_found', 'No such replay.');
   const identity = await currentParticipant(req);
+  if (!identity) return apiError(401, 'unauthenticated', 'Sign in first.');
   return answer(async () => {
     const { file } = await deleteReplay(identity, replayId);
     await removeReplayFile(file);
