@@ -9,7 +9,8 @@ ROOT=$PWD
 # The one egress the Go module proxy serves here (v1.9 to v1.12 answer 403; v1.13+ need modules it refuses).
 EGRESS_VERSION=${EGRESS_VERSION:-v1.8.6}
 DIR="$ROOT/.cache/egress-$EGRESS_VERSION"
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else echo "need root for: $*" >&2; return 1; fi; }
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
 PACKAGES=(libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev libglib2.0-dev pkg-config gcc
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav

@@ -17,7 +17,8 @@ chmod 755 "$WORK"
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
-wait_for() { local what=$1 limit=$2; shift 2; for _ in $(seq 1 $((limit * 10))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timed out waiting for $what" >&2; return 1; }
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
 ip link set lo up
 ip link add chemins0 type veth peer name chemins1

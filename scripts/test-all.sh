@@ -24,7 +24,8 @@ PIDS=()
 PG_DIR=""
 
 log() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else echo "need root for: $*" >&2; return 1; fi; }
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
 print_timings() {
   [ ${#TIMINGS[@]} -gt 0 ] || return 0
@@ -57,11 +58,6 @@ step() { # step NAME COMMAND...
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
-wait_for() { # wait_for DESCRIPTION SECONDS COMMAND...
-  local what=$1 limit=$2; shift 2
-  for _ in $(seq 1 $((limit * 10))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
-  echo "timed out waiting for $what" >&2; return 1
-}
 
 # ------------------------------------------------------------------ 1. system packages
 install_system() {
