@@ -66,7 +66,8 @@ export async function readJson(req: Request, opts: { empty?: unknown } = {}): Pr
   } catch {
     return { ok: false, response: apiError(400, 'invalid_json', 'The request body must be JSON.') };
   }
-  if (opts.empty !== undefined && text.trim() === '') return { ok: true, value: opts.empty };
+  // No body at all; a body of blanks is not JSON (a 400 like any other malformed body).
+  if (opts.empty !== undefined && text === '') return { ok: true, value: opts.empty };
   const parsed = parseJsonText(text);
   return parsed.ok ? parsed : { ok: false, response: apiError(parsed.status, parsed.code, parsed.message, parsed.fields) };
 }
