@@ -14,6 +14,7 @@ import { searchRequest } from '../domain/search';
 import { linkReplayRequest, recordingRequest, REPLAY_VIDEO_TYPES, uploadReplayQuery } from '../domain/replays';
 import { verifyRequestSchema } from '../domain/badges';
 import { moderationRequest } from '../domain/video';
+import { SITE_PATH_PATTERN } from '../security/paths';
 import { type Answer, type Registry, ok, refusal, textAnswer, uuidParam } from './contract';
 import * as r from './responses';
 
@@ -312,19 +313,22 @@ export const apiRegistry: Registry = {
         'Upload a file for a resource form or a path cover (signed in, or a registrant’s personal link). Type and size are checked from the content (no SVG, no programs); images get WebP variants. Attached when the form is saved (`attachmentIds`).',
       auth: 'participant',
       gate: { streams: true },
-      query: z.object({ next: z.string().optional().describe('a same-site path: answer with a 303 there instead of JSON') }),
+      query: z.object({ next: z.string().regex(SITE_PATH_PATTERN).optional().describe('a same-site path: answer with a 303 there instead of JSON (anything else: 400 invalid_next)') }),
       body: {
         type: 'multipart/form-data',
         schema: {
           type: 'object',
           required: ['file'],
-          properties: { file: { type: 'string', format: 'binary' }, next: { type: 'string', description: 'a same-site path: answer with a 303 there instead of JSON' } },
+          properties: {
+            file: { type: 'string', format: 'binary' },
+            next: { type: 'string', pattern: SITE_PATH_PATTERN.source, description: 'a same-site path: answer with a 303 there instead of JSON (anything else: 400 invalid_next)' },
+          },
         },
       },
       responses: {
         201: ok('Stored', r.attachmentResponse),
         303: { description: 'Back to `next`, with `attachment=<id>` or `uploadError=<code>`', headers: { Location: 'the form' } },
-        400: refusal('file_missing, file_empty, invalid_multipart'),
+        400: refusal('file_missing, file_empty, invalid_multipart, invalid_next'),
         401: participantUnknown,
         403: refusal('cross_origin'),
         413: refusal('file_too_large'),

@@ -145,8 +145,23 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/attachments (%s)', (dri
     expect(ok.headers.get('location')).toMatch(/^\/paths\/x\/propose\?attachment=a&attachment=[0-9a-f-]{36}$/);
     const refused = await post(fileForm(Buffer.from('<svg/>'), 'a.svg'), { query: `?next=${encodeURIComponent('/paths/x/propose')}` });
     expect(refused.headers.get('location')).toBe('/paths/x/propose?uploadError=svg_not_allowed');
+  });
+
+  it('refuses a `next` that is not a path of this site (query or form field), storing nothing', async () => {
+    const before = await stored();
     const offsite = await post(fileForm(Buffer.from('%PDF-1.4\n'), 'a.pdf'), { query: `?next=${encodeURIComponent('//evil.test/')}` });
-    expect(offsite.status).toBe(201);
+    expect(await refusalOf(offsite)).toMatchObject({ status: 400, body: { error: { code: 'invalid_next' } } });
+    for (const next of ['null', '', '/\\evil.test', 'https://evil.test/']) {
+      const form = fileForm(Buffer.from('%PDF-1.4\n'), 'a.pdf');
+      form.append('next', next);
+      expect(await refusalOf(await post(form))).toMatchObject({ status: 400, body: { error: { code: 'invalid_next' } } });
+    }
+    expect(await stored()).toEqual(before);
+    const form = fileForm(Buffer.from('%PDF-1.4\n%%EOF\n'), 'cr.pdf');
+    form.append('next', '/paths/x/propose');
+    const back = await post(form);
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toMatch(/^\/paths\/x\/propose\?attachment=[0-9a-f-]{36}$/);
   });
 
   it('never half-stores: a file whose variants cannot be written is not kept either', async () => {

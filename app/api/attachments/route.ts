@@ -2,13 +2,14 @@ import { storeAttachment } from '@/db/queries/attachments';
 import { attachmentResponse } from '@/lib/api/responses';
 import { AttachmentRefusal, MAX_ATTACHMENT_BYTES, inspectAttachment } from '@/lib/attachments';
 import { apiError, respond } from '@/lib/http';
+import { sitePath } from '@/lib/security/paths';
 import { guardUpload } from '@/lib/upload-guard';
 import { currentParticipant } from '@/server/auth/current';
 
 export const dynamic = 'force-dynamic';
 
-/** Only same-site paths are followed back. */
-const safeNext = (v: FormDataEntryValue | string | null) => (typeof v === 'string' && v.startsWith('/') && !v.startsWith('//') && !v.includes('\\') ? v : null);
+const NEXT_REFUSAL = '`next` must be a path on this site, starting with a single /.';
+
 
 /** Back to the form that sent the file (no-JavaScript upload): with the new id, or the refusal's code. */
 function backTo(next: string, params: Record<string, string>): Response {
@@ -29,12 +30,21 @@ export async function POST(req: Request) {
   const who = await currentParticipant(req);
   if (!who) return apiError(401, 'unauthenticated', 'Sign in (or open your personal link) first.');
   // `next` in the query (so that even a refused body comes back to the form) or in the form.
-  let next = safeNext(new URL(req.url).searchParams.get('next'));
+  // A `next` that is not a same-site path is refused rather than ignored: the sender expected to be sent back somewhere.
+  // Only same-site paths are followed back (`sitePath`, as for sign-in).
+  const queried = new URL(req.url).searchParams.get('next');
+  let next = queried === null ? null : sitePath(queried);
+  if (queried !== null && !next) return apiError(400, 'invalid_next', NEXT_REFUSAL);
   // The page behind `next` shows the refusal from the catalogues (paths.errors.<code>); JSON clients get the code and an English message.
   const refuse = (status: number, code: string, message: string) => (next ? backTo(next, { uploadError: code }) : apiError(status, code, message));
   const guarded = await guardUpload(req, who.userId ? `user:${who.userId}` : `registration:${who.kind === 'registration' ? who.registrationId : ''}`, MAX_ATTACHMENT_BYTES);
   if (!guarded.ok) return refuse(guarded.status, guarded.code, guarded.message);
-  next ??= safeNext(guarded.form.get('next'));
+  const formNext = guarded.form.get('next');
+  if (formNext !== null) {
+    const formPath = typeof formNext === 'string' ? sitePath(formNext) : null;
+    if (!formPath) return refuse(400, 'invalid_next', NEXT_REFUSAL);
+    next ??= formPath;
+  }
   const file = guarded.form.get('file');
   if (!(file instanceof File)) return refuse(400, 'file_missing', 'Send the file in the `file` field.');
   if (file.size === 0) return refuse(400, 'file_empty', 'The file is empty.');
