@@ -327,7 +327,7 @@ export const apiRegistry: Registry = {
       },
       responses: {
         201: ok('Stored', r.attachmentResponse),
-        303: { description: 'Back to `next`, with `attachment=<id>` or `uploadError=<code>`', headers: { Location: 'the form' } },
+        303: { description: 'Back to `next`, with `attachment=<id>`, or `uploadError=<code>` when a browser sent the form (Accept: text/html)', headers: { Location: 'the form' } },
         400: refusal('file_missing, file_empty, invalid_multipart, invalid_next'),
         401: participantUnknown,
         403: refusal('cross_origin'),

@@ -15,7 +15,7 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/attachments (%s)', (dri
   let token: string;
   let png: Buffer;
 
-  const post = (form: FormData | string, opts: { headers?: Record<string, string>; query?: string } = {}) =>
+  const post = (form: FormData | string | null, opts: { headers?: Record<string, string>; query?: string } = {}) =>
     upload(
       new Request(`http://127.0.0.1/api/attachments${opts.query ?? ''}`, {
         method: 'POST',
@@ -143,8 +143,12 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/attachments (%s)', (dri
     const ok = await post(fileForm(Buffer.from('%PDF-1.4\n%%EOF\n'), 'cr.pdf'), { query: `?next=${encodeURIComponent('/paths/x/propose?attachment=a')}` });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toMatch(/^\/paths\/x\/propose\?attachment=a&attachment=[0-9a-f-]{36}$/);
-    const refused = await post(fileForm(Buffer.from('<svg/>'), 'a.svg'), { query: `?next=${encodeURIComponent('/paths/x/propose')}` });
+    const browser = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    const refused = await post(fileForm(Buffer.from('<svg/>'), 'a.svg'), { query: `?next=${encodeURIComponent('/paths/x/propose')}`, headers: browser });
     expect(refused.headers.get('location')).toBe('/paths/x/propose?uploadError=svg_not_allowed');
+    // An API client that gave `next` gets the refusal itself.
+    const api = await post(fileForm(Buffer.from('<svg/>'), 'a.svg'), { query: `?next=${encodeURIComponent('/paths/x/propose')}` });
+    expect(await refusalOf(api)).toMatchObject({ status: 415, body: { error: { code: 'svg_not_allowed' } } });
   });
 
   it('refuses a `next` that is not a path of this site (query or form field), storing nothing', async () => {
@@ -157,6 +161,9 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/attachments (%s)', (dri
       expect(await refusalOf(await post(form))).toMatchObject({ status: 400, body: { error: { code: 'invalid_next' } } });
     }
     expect(await stored()).toEqual(before);
+    // No form body at all: no form sent it, so the refusal is not sent back to one.
+    const bare = await post(null, { query: `?next=${encodeURIComponent('/')}` });
+    expect(await refusalOf(bare)).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type' } } });
     const form = fileForm(Buffer.from('%PDF-1.4\n%%EOF\n'), 'cr.pdf');
     form.append('next', '/paths/x/propose');
     const back = await post(form);

@@ -24,7 +24,7 @@ function backTo(next: string, params: Record<string, string>): Response {
  * checked from the content; the file and its image variants are written in one transaction, or
  * not at all. The upload is attached when the form that uses it is saved (`attachmentIds`).
  * Answers `201 { data }`, or with `next` (a plain HTML form) a 303 back there with `attachment=<id>`
- * or `uploadError=<code>`.
+ * or, when a browser sent it (Accept: text/html), `uploadError=<code>`.
  */
 export async function POST(req: Request) {
   const who = await currentParticipant(req);
@@ -36,7 +36,9 @@ export async function POST(req: Request) {
   let next = queried === null ? null : sitePath(queried);
   if (queried !== null && !next) return apiError(400, 'invalid_next', NEXT_REFUSAL);
   // The page behind `next` shows the refusal from the catalogues (paths.errors.<code>); JSON clients get the code and an English message.
-  const refuse = (status: number, code: string, message: string) => (next ? backTo(next, { uploadError: code }) : apiError(status, code, message));
+  // Only a browser's form (a multipart body, from a navigation that accepts HTML) is sent back there; an API client gets the refusal itself.
+  const fromForm = (req.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data') && (req.headers.get('accept') ?? '').includes('text/html');
+  const refuse = (status: number, code: string, message: string) => (next && fromForm ? backTo(next, { uploadError: code }) : apiError(status, code, message));
   const guarded = await guardUpload(req, who.userId ? `user:${who.userId}` : `registration:${who.kind === 'registration' ? who.registrationId : ''}`, MAX_ATTACHMENT_BYTES);
   if (!guarded.ok) return refuse(guarded.status, guarded.code, guarded.message);
   const formNext = guarded.form.get('next');
