@@ -230,6 +230,8 @@ step "typecheck" npx tsc --noEmit
 step "unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
 step "integration tests" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$REPORTS/integration.json"
 step "build" npx next build
+# Page weight against a bare Next.js page built in the same run: fails when a page is over its budget (bench/page-weight).
+step "page weight (budgets)" npx tsx bench/page-weight/run.ts
 # The built app against its own /api/openapi.json (scripts/api-contract.ts, schemathesis.toml).
 step "API contract (schemathesis)" npx tsx scripts/api-contract.ts
 step "end-to-end tests" npx playwright test
