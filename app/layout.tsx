@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from '@/components/LocaleSwitch';
 import { SignOutButton } from '@/components/SignOutButton';
@@ -30,7 +29,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:bg-white focus:p-2">
           {tApp('skip')}
         </a>
-        <NextIntlClientProvider>
           <header className="border-b border-stone-200 bg-white">
             <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" aria-label="Principal">
               <Link href="/" className="text-lg font-bold text-brand no-underline">
@@ -71,7 +69,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <main id="main" className="mx-auto max-w-5xl px-4 py-6">
             {children}
           </main>
-        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,22 +1,12 @@
-'use client';
-
-import { useRouter } from 'next/navigation';
-
-/** Switch between French and English (a cookie; URLs stay the same). */
+/**
+ * Switch between French and English: a plain link to `/locale` (a cookie; URLs stay the same), so
+ * that it works without JavaScript and adds no script to any page.
+ */
 export function LocaleSwitch({ locale, label }: { locale: string; label: string }) {
-  const router = useRouter();
   const next = locale === 'fr' ? 'en' : 'fr';
   return (
-    <button
-      type="button"
-      lang={next}
-      className="text-brand underline-offset-2 hover:underline"
-      onClick={() => {
-        document.cookie = `locale=${next}; path=/; max-age=31536000; samesite=lax`;
-        router.refresh();
-      }}
-    >
+    <a href={`/locale?to=${next}`} lang={next} hrefLang={next} rel="nofollow" className="text-brand underline-offset-2 hover:underline" data-testid="locale-switch">
       {label}
-    </button>
+    </a>
   );
 }

@@ -17,6 +17,11 @@ test('a user signs in with a magic link received by mail and lands signed in', a
   // The session survives a reload (database session, cookie).
   await page.reload();
   await expect(page.getByTestId('signed-in-as')).toContainText(email);
+  // Signing out ends the database session: a reload stays signed out.
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByRole('link', { name: 'Se connecter' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
 });
 
 test('an ADMIN_EMAILS address becomes admin on sign-in and can grant a role', async ({ page }) => {

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { publicUrl } from '@/lib/config';
+import { LOCALES } from '@/lib/i18n';
+import { apiError } from '@/lib/http';
+import { sitePath } from '@/lib/security/paths';
+
+export const dynamic = 'force-dynamic';
+
+const query = z.object({ to: z.enum(LOCALES) });
+
+/**
+ * `GET /locale?to=en`: the language switch in the header is this plain link, so it works without
+ * JavaScript and costs no script. The choice is kept in the `locale` cookie (read by
+ * i18n/request.ts), then the person goes back to the page they were on (the same-site Referer,
+ * sent by our `referrer-policy: same-origin`), else home.
+ */
+export function GET(req: Request) {
+  const url = new URL(req.url);
+  const parsed = query.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) return apiError(400, 'invalid', `\`to\` must be one of ${LOCALES.join(', ')}.`, { to: 'unsupported' });
+  const referer = req.headers.get('referer');
+  let back = '/';
+  if (referer) {
+    try {
+      const from = new URL(referer);
+      const ours = [url.host, req.headers.get('host'), new URL(publicUrl()).host];
+      if (ours.includes(from.host)) back = sitePath(`${from.pathname}${from.search}`) ?? '/';
+    } catch {
+      // Not a URL: home.
+    }
+  }
+  return new Response(null, {
+    status: 303,
+    headers: { Location: back, 'Set-Cookie': `locale=${parsed.data.to}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`, 'Cache-Control': 'no-store' },
+  });
+}
