@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { type Locale, requestLocale } from '@/lib/i18n';
+import { DEFAULT_TIME_ZONE, type Locale, requestLocale } from '@/lib/i18n';
 
 // French first, English second; no locale in URLs. The choice is a cookie, else Accept-Language.
 export default getRequestConfig(async () => {
@@ -8,7 +8,7 @@ export default getRequestConfig(async () => {
   const locale: Locale = requestLocale(h.get('cookie'), h.get('accept-language'));
   return {
     locale,
-    timeZone: 'Europe/Paris',
+    timeZone: DEFAULT_TIME_ZONE,
     messages: (await import(`../messages/${locale}.json`)).default,
   };
 });

@@ -20,6 +20,11 @@ export function formatWeekday(instant: Date, locale: L, timeZone: string): strin
   return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(instant);
 }
 
+/** A short weekday and date: "sam. 28 nov." (lists of sessions over several days). */
+export function formatShortDay(instant: Date, locale: L, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(instant);
+}
+
 /** The wall-clock time of an instant: "09:30" (fr), "09:30 AM" (en). */
 export function formatTime(instant: Date, locale: L, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(instant);

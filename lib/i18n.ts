@@ -1,6 +1,8 @@
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';
+/** The platform's time zone, for dates tied to no event (badges, revisions, accounts); an event's dates use its own zone. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 /** First supported language of an Accept-Language header, or null. */
 export function pickLocale(acceptLanguage: string | null | undefined): Locale | null {

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { ChatPanel } from './ChatPanel';
+import { useClock } from './useClock';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
 import { RecordingStatus } from './RecordingStatus';
@@ -22,6 +23,7 @@ export function LivePanel({
 }) {
   const t = useTranslations('session');
   const tl = useTranslations('live');
+  const clock = useClock();
   const tp = useTranslations('polls');
   const room = useLiveRoom(sessionId, snapshot);
   const { state } = room;
@@ -66,7 +68,7 @@ export function LivePanel({
       </p>
       {notice && (
         <p role="alert" className="rounded bg-amber-100 p-2 text-sm">
-          {tl(`notice.${notice.kind}`, { time: notice.until ? new Date(notice.until).toLocaleTimeString() : '' })}
+          {tl(`notice.${notice.kind}`, { time: notice.until ? clock(new Date(notice.until)) : '' })}
         </p>
       )}
       {state.status !== 'error' && <PollPanel room={room} signInHref={signInHref} />}

@@ -9,6 +9,8 @@ import { badgeUrls } from '@/lib/badges/documents';
 import { verifyCredential } from '@/lib/badges/verify';
 import { publicUrl } from '@/lib/config';
 import { isUuid } from '@/server/badges-http';
+import { formatDate } from '@/lib/format';
+import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 
 export const metadata: Metadata = { title: 'Vérification — Chemins', robots: { index: false } };
 export const dynamic = 'force-dynamic';
@@ -49,7 +51,7 @@ export default async function CredentialPage({ params }: { params: Params }) {
         {validFrom && (
           <>
             <dt className="font-medium">{t('dateLabel')}</dt>
-            <dd>{new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(validFrom)}</dd>
+            <dd>{formatDate(validFrom, locale, DEFAULT_TIME_ZONE)}</dd>
           </>
         )}
       </dl>
