@@ -32,7 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <NextIntlClientProvider>
           <header className="border-b border-stone-200 bg-white">
-            <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" aria-label="Principal">
+            <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" aria-label={t('main')}>
               <Link href="/" className="text-lg font-bold text-brand no-underline">
                 {tApp('name')}
               </Link>
