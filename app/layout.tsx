@@ -11,10 +11,9 @@ import './globals.css';
 // Every page reads the database or the session: render at request time, never at build time.
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = {
-  title: { default: 'Chemins', template: '%s · Chemins' },
-  description: 'Forums hybrides et chemins de la coopération',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: { default: 'Chemins', template: '%s · Chemins' }, description: (await getTranslations('app'))('description') };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 // Everything a person reads comes from messages/fr.json and messages/en.json (docs/i18n.md). This
 // test reads the pages and components with the TypeScript compiler and lists the text written in
 // them: JSX text, string literals given to attributes a person reads or hears (aria-label, title,
-// placeholder, alt…) and string literals inside JSX expressions; then the mail code, whose string
-// literals must not hold sentences. A finding is either moved to the catalogues or, when it is not
+// placeholder, alt…), string literals inside JSX expressions, page titles and descriptions; then
+// the mail and export code, whose string literals must not hold sentences. A finding is either moved to the catalogues or, when it is not
 // language (a brand, a technical name, a symbol), added to ALLOWED with the reason.
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -76,6 +76,9 @@ export function jsxFindings(file: string, source: string): Finding[] {
     if (ts.isJsxText(n)) report(n, n.text);
     else if (ts.isJsxExpression(n) && n.expression && (ts.isJsxElement(n.parent) || ts.isJsxFragment(n.parent))) {
       literalsOf(n.expression, (l) => report(l, l.text));
+    } else if (ts.isPropertyAssignment(n) && /^(title|description)$/.test(n.name.getText(sf)) && ts.isStringLiteralLike(n.initializer)) {
+      // Page metadata (the tab's title, the description): `generateMetadata` with the catalogue.
+      report(n.initializer, n.initializer.text);
     } else if (ts.isJsxAttribute(n) && READ_ATTRIBUTES.has(n.name.getText(sf)) && n.initializer) {
       const init = n.initializer;
       if (ts.isStringLiteral(init)) report(init, init.text);
@@ -122,6 +125,7 @@ describe('no text for a person outside the catalogues', () => {
   it('finds written text (the scanner itself)', () => {
     const sample = `export const A = () => <p title="Fermer la fenêtre" aria-label={x ? 'Ouvrir' : t('y')}>Bonjour {'à vous'} {t('ok')} ▲ 1 <b>Chemins</b></p>;`;
     expect(jsxFindings('sample.tsx', sample).map((f) => f.replace(/^sample\.tsx:\d+ /, ''))).toEqual(['"Fermer la fenêtre"', '"Ouvrir"', '"Bonjour"', '"à vous"']);
+    expect(jsxFindings('page.tsx', "export const metadata = { title: 'Connexion', robots: { index: false } };")).toHaveLength(1);
     expect(mailFindings('m.ts', "send({ subject: `Inscription confirmée : ${x}`, text: t('body') }); logger().info('Mail not sent here'); throw new Error('Too many links');")).toHaveLength(1);
   });
 

@@ -8,7 +8,9 @@ import { respondAction } from './actions';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 
-export const metadata: Metadata = { title: 'Badges — Chemins' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('badges') };
+}
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

@@ -12,7 +12,9 @@ import { isUuid } from '@/server/badges-http';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 
-export const metadata: Metadata = { title: 'Vérification — Chemins', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('verification'), robots: { index: false } };
+}
 export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ id: string }>;

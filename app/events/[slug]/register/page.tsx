@@ -10,7 +10,9 @@ import { questionsOf, seatCounts } from '@/db/queries/registrations';
 import { registerAction } from './actions';
 import { formatShortDay } from '@/lib/format';
 
-export const metadata: Metadata = { title: 'Inscription' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('register') };
+}
 
 export default async function RegisterPage({
   params,

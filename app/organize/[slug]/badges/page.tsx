@@ -9,7 +9,9 @@ import { ACHIEVEMENT_KINDS } from '@/lib/domain/badges';
 import { formatNumber } from '@/lib/format';
 import { currentUser } from '@/server/auth/current';
 
-export const metadata: Metadata = { title: 'Badges — Chemins' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('badges') };
+}
 
 type Params = Promise<{ slug: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
