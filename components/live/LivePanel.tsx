@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { LiveSnapshot } from '@/lib/realtime/protocol';
+import { useAckError } from './AckErrorText';
 import { ChatPanel } from './ChatPanel';
 import { useClock } from './useClock';
 import { PollPanel } from './PollPanel';
@@ -23,6 +24,7 @@ export function LivePanel({
 }) {
   const t = useTranslations('session');
   const tl = useTranslations('live');
+  const ackError = useAckError();
   const clock = useClock();
   const tp = useTranslations('polls');
   const room = useLiveRoom(sessionId, snapshot);
@@ -64,7 +66,7 @@ export function LivePanel({
         )}
         {state.status === 'connecting' && t('connecting')}
         {state.status === 'disconnected' && t('disconnected')}
-        {state.status === 'error' && state.error?.message}
+        {state.status === 'error' && state.error && ackError(state.error)}
       </p>
       {notice && (
         <p role="alert" className="rounded bg-amber-100 p-2 text-sm">

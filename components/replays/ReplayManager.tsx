@@ -43,8 +43,8 @@ export function ReplayManager({ sessionId, replays, defaultStart }: { sessionId:
       }
       router.refresh();
       return true;
-    } catch (err) {
-      setError((err as Error).message);
+    } catch {
+      setError(refusal(null));
       return false;
     } finally {
       setBusy(false);
