@@ -10,10 +10,9 @@ import './globals.css';
 // Every page reads the database or the session: render at request time, never at build time.
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = {
-  title: { default: 'Chemins', template: '%s · Chemins' },
-  description: 'Forums hybrides et chemins de la coopération',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: { default: 'Chemins', template: '%s · Chemins' }, description: (await getTranslations('app'))('description') };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
@@ -30,7 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {tApp('skip')}
         </a>
           <header className="border-b border-stone-200 bg-white">
-            <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" aria-label="Principal">
+            <nav className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" aria-label={t('main')}>
               <Link href="/" className="text-lg font-bold text-brand no-underline">
                 {tApp('name')}
               </Link>

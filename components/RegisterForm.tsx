@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { RegisterState } from '@/app/events/[slug]/register/actions';
 import type { Question } from '@/lib/domain/questions';
+import { useRefusalText } from '@/components/useRefusalText';
 
 type SessionOption = { id: string; label: string; detail: string; full: boolean; invitation: boolean };
 
@@ -19,8 +20,8 @@ export function RegisterForm({
   questions: Question[];
 }) {
   const t = useTranslations('register');
-  const tErrors = useTranslations('errors');
   const tEdit = useTranslations('edit');
+  const refusal = useRefusalText('register');
   const answered = (key: string) => (state?.values?.[`answers.${key}`] ?? '').split('\n');
   const [state, formAction, pending] = useActionState(action, null);
   const bad = (f: string) => state?.fields?.includes(f);
@@ -31,7 +32,7 @@ export function RegisterForm({
     <form key={state?.at ?? 0} action={formAction} noValidate className="mt-4 grid max-w-2xl gap-4">
       {errorKey && (
         <div role="alert" className="rounded bg-red-50 p-3 text-red-800">
-          <p>{t.has(`errors.${errorKey}`) ? t(`errors.${errorKey}`) : tErrors.has(errorKey) ? tErrors(errorKey) : errorKey}</p>
+          <p>{refusal(errorKey)}</p>
           {state?.fields?.filter((f) => t.has(`fields.${f}`)).map((f) => <p key={f}>{t(`fields.${f}`)}</p>)}
         </div>
       )}

@@ -649,6 +649,10 @@ export const registrations = pgTable(
     /** Answers to the event's custom questions, by question key. */
     answers: jsonb('answers').$type<Record<string, string | string[] | boolean>>().notNull().default({}),
     consentAt: ts('consent_at'),
+    /** The registrant's language (`fr` | `en`), from the request that registered them: their mails go out in it (docs/i18n.md). */
+    locale: text('locale', { enum: ['fr', 'en'] })
+      .notNull()
+      .default('fr'),
     /** On-site check-in (QR code of the personal link, scanned or typed). */
     checkedInAt: ts('checked_in_at'),
     createdAt: createdAt(),

@@ -5,40 +5,45 @@ import type { MailDropReason } from '@/db/schema';
 import { publicUrl } from '@/lib/config';
 import { reminderApplies, startsWhen } from '@/lib/domain/reminders';
 import { buildCalendar } from '@/lib/exports/ical';
+import { formatDateTime, formatWeekday } from '@/lib/format';
 import { logger } from '@/lib/logger';
-import { type Mail, sendMail } from './mail';
+import { type Mail, mailTranslator, sendMail } from './mail';
 import { composePathMail } from './paths-mail';
 
-function when(d: Date, tz: string) {
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: tz }).format(d);
-}
-
-/** Compose one outgoing mail (French first, with an English line). */
+/** Compose one outgoing mail, in the registrant's language (`mail` catalogue) and the event's time zone. */
 export async function compose(m: OutgoingMail, now = new Date()): Promise<Mail> {
   const base = publicUrl();
+  const locale = m.registration.locale;
+  const t = mailTranslator(locale);
+  const tz = m.event.timeZone;
+  const when = (d: Date) => formatDateTime(d, locale, tz, 'full');
   const link = `${base}/r/${m.registration.joinToken}`;
-  const hello = `Bonjour ${m.registration.name},`;
-  const footer = `\n\nVotre lien personnel (gérer l’inscription, rejoindre les salles en ligne) :\n${link}\n\nCalendrier à suivre : ${base}/api/me/calendar.ics?token=${m.registration.joinToken}\n\n— Chemins · ${m.event.title}\n(Your personal link: ${link})\n`;
+  const hello = t('hello', { name: m.registration.name });
+  const calendar = `${base}/api/me/calendar.ics?token=${m.registration.joinToken}`;
+  const footer = `\n\n${t('footer', { link, calendar })}\n\n${t('signature', { event: m.event.title })}\n`;
   if (m.kind === 'confirmation') {
     const data = await exportData(m.event.slug);
     const seat = new Map(m.seats.map((s) => [s.sessionId, s.status]));
     const mine = (data?.sessions ?? []).filter((s) => seat.has(s.id));
-    const lines = mine.map(
-      (s) => `• ${s.title} — ${when(s.startsAt, m.event.timeZone)}${seat.get(s.id) === 'waitlisted' ? ' (liste d’attente)' : ''}`,
-    );
+    const lines = mine.map((s) => {
+      const line = t('sessionLine', { title: s.title, when: when(s.startsAt) });
+      return seat.get(s.id) === 'waitlisted' ? t('waitlisted', { line }) : line;
+    });
     const ics = data
       ? buildCalendar({
-          name: `${m.event.title} — mon programme`,
+          name: t('calendarName', { event: m.event.title }),
           baseUrl: base,
-          timeZone: m.event.timeZone,
+          timeZone: tz,
           method: 'publish',
           items: mine.map((session) => ({ event: data.event, session })),
+          withPeople: (people) => t('calendarWith', { people }),
+          locale,
         })
       : null;
     return {
       to: m.registration.email,
-      subject: `Inscription confirmée : ${m.event.title}`,
-      text: `${hello}\n\nVotre inscription à « ${m.event.title} » est enregistrée.${lines.length ? `\n\nVos sessions :\n${lines.join('\n')}` : ''}${footer}`,
+      subject: t('confirmationSubject', { event: m.event.title }),
+      text: `${hello}\n\n${t('confirmationBody', { event: m.event.title })}${lines.length ? `\n\n${t('yourSessions')}\n${lines.join('\n')}` : ''}${footer}`,
       attachments: ics ? [{ filename: `${m.event.slug}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] : undefined,
     };
   }
@@ -46,16 +51,16 @@ export async function compose(m: OutgoingMail, now = new Date()): Promise<Mail> 
   if (m.kind === 'promotion') {
     return {
       to: m.registration.email,
-      subject: `Une place s’est libérée : ${s.title}`,
-      text: `${hello}\n\nUne place s’est libérée : vous passez de la liste d’attente à une place confirmée pour « ${s.title} » (${when(s.startsAt, m.event.timeZone)}).${footer}`,
+      subject: t('promotionSubject', { title: s.title }),
+      text: `${hello}\n\n${t('promotionBody', { title: s.title, when: when(s.startsAt) })}${footer}`,
     };
   }
   // Said from the moment it is sent: a reminder sent late (the worker was down) is still right.
-  const starts = startsWhen(s.startsAt, now, m.event.timeZone);
+  const starts = t('startsWhen', { minutes: 0, ...startsWhen(s.startsAt, now, tz), date: formatWeekday(s.startsAt, locale, tz) });
   return {
     to: m.registration.email,
-    subject: `${starts} : ${s.title}`,
-    text: `${hello}\n\nRappel : « ${s.title} » commence ${starts.charAt(0).toLowerCase()}${starts.slice(1)} (${when(s.startsAt, m.event.timeZone)}).\n${base}/events/${m.event.slug}/sessions/${s.slug}${footer}`,
+    subject: t('reminderSubject', { starts: starts.charAt(0).toLocaleUpperCase(locale) + starts.slice(1), title: s.title }),
+    text: `${hello}\n\n${t('reminderBody', { title: s.title, starts, when: when(s.startsAt) })}\n${base}/events/${m.event.slug}/sessions/${s.slug}${footer}`,
   };
 }
 

@@ -1,6 +1,10 @@
+import { createTranslator } from 'next-intl';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { config } from '@/lib/config';
+import type { Locale } from '@/lib/i18n';
 import { logger } from '@/lib/logger';
+import en from '@/messages/en.json' with { type: 'json' };
+import fr from '@/messages/fr.json' with { type: 'json' };
 
 export type Mail = {
   to: string;
@@ -11,6 +15,11 @@ export type Mail = {
   /** Extra headers (List-Unsubscribe…). */
   headers?: Record<string, string>;
 };
+
+/** The `mail` catalogue in one language, outside a request (mail worker, sign-in mails, calendars). */
+export function mailTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: locale === 'en' ? en : fr, namespace: 'mail' });
+}
 
 const g = globalThis as unknown as { __cheminsMailer?: Transporter | null };
 

@@ -1,8 +1,9 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { pollsExport } from '@/db/queries/polls';
 import { qaExport } from '@/db/queries/qa';
 import { meetingReportFromQa, type ResourceActor } from '@/db/queries/resources';
 import { qaCsv, qaMarkdown, type QaExportData } from '@/lib/exports/qa';
+import { formatDateTime } from '@/lib/format';
 import { apiError } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { DomainError } from '@/lib/errors';
@@ -36,6 +37,7 @@ export async function qaExportResponse(sessionIdParam: Promise<{ sessionId: stri
 /** A session's Q&A and polls as Markdown, in the reader's language (the export, the meeting report). */
 export async function localizedQaMarkdown(data: QaExportData, now = new Date()): Promise<string> {
   const t = await getTranslations('qaExport');
+  const locale = await getLocale();
   const tp = await getTranslations('polls');
   const labels = {
     heading: t('heading'),
@@ -45,6 +47,7 @@ export async function localizedQaMarkdown(data: QaExportData, now = new Date()):
     votes: (count: number) => t('votes', { count }),
     none: t('none'),
     exportedAt: t('exportedAt'),
+    dateTime: (d: Date, timeZone: string) => formatDateTime(d, locale, timeZone),
   };
   const pollLabels = {
     heading: tp('export.heading'),

@@ -5,8 +5,12 @@ import { badgesOf, endorsementsBy } from '@/db/queries/badges';
 import { currentParticipant } from '@/server/auth/current';
 import { Outcome } from '@/components/badges/Outcome';
 import { respondAction } from './actions';
+import { formatDate } from '@/lib/format';
+import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 
-export const metadata: Metadata = { title: 'Badges — Chemins' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('badges') };
+}
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -26,7 +30,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Se
   const [all, given] = await Promise.all([badgesOf(who.email), endorsementsBy(who.email)]);
   const received = all.filter((b) => b.status === 'offered' || b.status === 'accepted' || b.status === 'rejected');
   const requests = all.filter((b) => b.status === 'requested' || b.status === 'declined');
-  const date = (d: Date | null) => (d ? new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(d) : '');
+  const date = (d: Date | null) => (d ? formatDate(d, locale, DEFAULT_TIME_ZONE) : '');
   return (
     <section className="mx-auto max-w-3xl" aria-labelledby="portfolio-title">
       <h1 id="portfolio-title" className="text-2xl font-bold">

@@ -10,7 +10,9 @@ import { isLive, localDate } from '@/lib/domain/time';
 import { currentLinkRegistrationId, currentUser } from '@/server/auth/current';
 import { cancelAction, forgetAction } from './actions';
 
-export const metadata: Metadata = { title: 'Mon inscription', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('myRegistration'), robots: { index: false } };
+}
 
 type Registration = Awaited<ReturnType<typeof registrationsOfPerson>>[number];
 

@@ -3,7 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/SignInForm';
 import { sitePath } from '@/lib/security/paths';
 
-export const metadata: Metadata = { title: 'Connexion' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('signIn') };
+}
 
 /** Only same-site paths are accepted as the place to return to after signing in. */
 function safeCallback(v: string | string[] | undefined): string {

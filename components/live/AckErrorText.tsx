@@ -1,15 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { refusalText } from '@/lib/refusal';
 import type { AckError } from '@/lib/realtime/protocol';
 
-const KNOWN = new Set(['unauthenticated', 'not_registered', 'forbidden', 'not_found', 'conflict', 'muted', 'banned', 'rate_limited']);
-
-/** A refusal in the reader's language; the server's own message when no translation fits. */
+/** A refusal in the reader's language, from its code (`live.errors`, else `errors`, else the generic text). */
 export function useAckError() {
-  const t = useTranslations('live.errors');
-  return (error: AckError) => {
-    if (error.code === 'muted' || error.code === 'rate_limited') return `${t(error.code)} (${error.message})`;
-    return KNOWN.has(error.code) ? t(error.code) : error.message;
-  };
+  const t = useTranslations();
+  return (error: AckError) => refusalText(t as never, error.code, 'live');
 }

@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { linkParts } from '@/lib/domain/live';
 import { type AckError, type ChatMessage, LIMITS, REACTIONS } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
+import { useClock } from './useClock';
 import type { LiveRoom } from './useLiveRoom';
 import { WriteGate } from './WriteGate';
 
@@ -28,6 +29,7 @@ export function LinkedText({ text }: { text: string }) {
 /** Room chat: history (older on scroll), replies, reactions, mentions of moderators, deletes and sanctions. */
 export function ChatPanel({ room, signInHref }: { room: LiveRoom; signInHref: string }) {
   const t = useTranslations('live');
+  const clock = useClock();
   const ackError = useAckError();
   const { state, actions } = room;
   const [body, setBody] = useState('');
@@ -111,7 +113,7 @@ export function ChatPanel({ room, signInHref }: { room: LiveRoom; signInHref: st
               <p className="text-sm break-words whitespace-pre-wrap">
                 <span className="font-semibold">{m.authorName}</span>{' '}
                 <time dateTime={m.createdAt} className="text-xs text-stone-500">
-                  {new Date(m.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+                  {clock(new Date(m.createdAt))}
                 </time>{' '}
                 {mod && m.mentionsModerators && <span className="text-xs font-semibold text-amber-800">{t('callsModerators')} </span>}
                 <span data-testid="chat-body">

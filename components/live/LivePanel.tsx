@@ -2,7 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import type { LiveSnapshot } from '@/lib/realtime/protocol';
+import { useAckError } from './AckErrorText';
 import { ChatPanel } from './ChatPanel';
+import { useClock } from './useClock';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
 import { RecordingStatus } from './RecordingStatus';
@@ -22,6 +24,8 @@ export function LivePanel({
 }) {
   const t = useTranslations('session');
   const tl = useTranslations('live');
+  const ackError = useAckError();
+  const clock = useClock();
   const tp = useTranslations('polls');
   const room = useLiveRoom(sessionId, snapshot);
   const { state } = room;
@@ -62,11 +66,11 @@ export function LivePanel({
         )}
         {state.status === 'connecting' && t('connecting')}
         {state.status === 'disconnected' && t('disconnected')}
-        {state.status === 'error' && state.error?.message}
+        {state.status === 'error' && state.error && ackError(state.error)}
       </p>
       {notice && (
         <p role="alert" className="rounded bg-amber-100 p-2 text-sm">
-          {tl(`notice.${notice.kind}`, { time: notice.until ? new Date(notice.until).toLocaleTimeString() : '' })}
+          {tl(`notice.${notice.kind}`, { time: notice.until ? clock(new Date(notice.until)) : '' })}
         </p>
       )}
       {state.status !== 'error' && <PollPanel room={room} signInHref={signInHref} />}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { LiveSnapshot } from '@/lib/realtime/protocol';
+import { useAckError } from './AckErrorText';
 import { ChatPanel } from './ChatPanel';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
@@ -11,6 +12,7 @@ import { useLiveRoom } from './useLiveRoom';
 /** Q&A and chat beside the video (the room page's side column). */
 export function LiveSide({ sessionId, sessionPath, snapshot }: { sessionId: string; sessionPath: string; snapshot?: LiveSnapshot | null }) {
   const t = useTranslations('live');
+  const ackError = useAckError();
   const tp = useTranslations('polls');
   const room = useLiveRoom(sessionId, snapshot);
   const signInHref = `/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/room`)}`;
@@ -22,7 +24,7 @@ export function LiveSide({ sessionId, sessionPath, snapshot }: { sessionId: stri
       </p>
       {room.state.status === 'error' ? (
         <p role="alert" className="text-sm">
-          {room.state.error?.message}
+          {room.state.error && ackError(room.state.error)}
         </p>
       ) : (
         <>

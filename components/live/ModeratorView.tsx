@@ -8,6 +8,7 @@ import { useAckError } from './AckErrorText';
 import { ChatPanel } from './ChatPanel';
 import { PollManager } from './PollManager';
 import { RecordingStatus } from './RecordingStatus';
+import { useClock } from './useClock';
 import { useLiveRoom } from './useLiveRoom';
 
 type Filter = QuestionStatus | 'all';
@@ -19,6 +20,7 @@ const FILTERS: Filter[] = ['pending', 'visible', 'answered', 'dismissed', 'all']
  */
 export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; sessionPath: string }) {
   const t = useTranslations('live');
+  const clock = useClock();
   const ackError = useAckError();
   const room = useLiveRoom(sessionId);
   const { state, actions } = room;
@@ -240,7 +242,7 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
                   {x.name} —{' '}
                   {x.kind === 'ban'
                     ? t('bannedLabel')
-                    : t('mutedLabel', { time: x.until ? new Date(x.until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '' })}
+                    : t('mutedLabel', { time: x.until ? clock(new Date(x.until)) : '' })}
                 </span>
                 <button type="button" className="underline" onClick={() => void actions.sanction(x.userId, x.kind === 'ban' ? 'unban' : 'unmute')}>
                   {x.kind === 'ban' ? t('unban') : t('unmute')}

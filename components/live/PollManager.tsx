@@ -190,13 +190,14 @@ function NamedAnswers({ poll, results, room }: { poll: Poll; results: PollResult
 /** The moderate page for a session's speakers: its polls only (the Q&A queue and chat stay with the moderators). */
 export function SpeakerPolls({ sessionId }: { sessionId: string }) {
   const t = useTranslations('polls');
+  const pollError = usePollError();
   const room = useLiveRoom(sessionId);
   return (
     <div className="flex flex-col gap-3" data-testid="speaker-polls">
       <p className="rounded bg-brand-soft p-3 text-sm">{t('speakerNote')}</p>
       {room.state.status === 'error' ? (
         <p role="alert" className="text-sm">
-          {room.state.error?.message}
+          {room.state.error && pollError(room.state.error)}
         </p>
       ) : (
         room.state.polls.canRun && <PollManager room={room} />

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { RoomState } from './useLiveRoom';
+import { useRefusalText } from '@/components/useRefusalText';
 
 /**
  * The recording indicator everybody in the session sees, and for its moderators the button that
@@ -11,7 +12,7 @@ import type { RoomState } from './useLiveRoom';
  */
 export function RecordingStatus({ sessionId, state }: { sessionId: string; state: Pick<RoomState, 'recordingSince' | 'recordingFailure' | 'you'> }) {
   const t = useTranslations('replays');
-  const tErrors = useTranslations('errors');
+  const refusal = useRefusalText('replays');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [stopping, setStopping] = useState(false);
@@ -30,7 +31,7 @@ export function RecordingStatus({ sessionId, state }: { sessionId: string; state
       if (!res.ok) {
         const body = await res.json().catch(() => null);
         const code: string | undefined = body?.error?.code;
-        setError(code && tErrors.has(code) ? tErrors(code) : (body?.error?.message ?? res.statusText));
+        setError(refusal(code));
       } else if (action === 'stop') setStopping(true);
       else setStopping(false);
     } finally {

@@ -1,11 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useClock } from './useClock';
 import type { LiveRoom } from './useLiveRoom';
 
 /** Shows its children to people who may write; tells the others why not and what to do. */
 export function WriteGate({ room, signInHref, children }: { room: LiveRoom; signInHref: string; children: React.ReactNode }) {
   const t = useTranslations('live');
+  const clock = useClock();
   const you = room.state.you;
   if (!you) return null;
   if (!you.id) {
@@ -22,7 +24,7 @@ export function WriteGate({ room, signInHref, children }: { room: LiveRoom; sign
   if (you.mutedUntil) {
     return (
       <p role="status" className="rounded bg-amber-100 p-2 text-sm">
-        {t('mutedUntil', { time: new Date(you.mutedUntil).toLocaleTimeString() })}
+        {t('mutedUntil', { time: clock(new Date(you.mutedUntil)) })}
       </p>
     );
   }

@@ -1,8 +1,8 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/app/organize/[slug]/programme-actions';
+import { useRefusalText } from '@/components/useRefusalText';
 
 export type Field =
   | { name: string; label: string; type?: 'text' | 'date' | 'time' | 'datetime-local' | 'number' | 'textarea' | 'checkbox'; required?: boolean; defaultValue?: string }
@@ -20,7 +20,7 @@ export function ActionForm({
   submit: string;
   className?: string;
 }) {
-  const t = useTranslations('edit');
+  const refusal = useRefusalText('edit');
   const [state, formAction, pending] = useActionState(action, null);
   const value = (f: Field) => state?.values?.[f.name] ?? f.defaultValue ?? '';
   return (
@@ -29,7 +29,7 @@ export function ActionForm({
     <form key={state?.at ?? 0} action={formAction} noValidate className={className ?? 'grid gap-3'}>
       {state?.error && (
         <div role="alert" className="rounded bg-red-50 p-3 text-red-800">
-          <p>{t.has(`errors.${state.error}`) ? t(`errors.${state.error}`) : state.error}</p>
+          <p>{refusal(state.error)}</p>
           {state.message && state.error !== 'invalid' && <p className="text-sm">{state.message}</p>}
         </div>
       )}

@@ -1,12 +1,10 @@
 import { getTranslations } from 'next-intl/server';
+import { formatBytes } from '@/lib/format';
 import { attachmentUrl } from './PathCard';
 
 type File = { id: string; filename: string; contentType: string; size: number; width: number | null; height: number | null; variants: string[] };
 
-export const humanSize = (bytes: number, locale: string) =>
-  bytes < 1024 * 1024
-    ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} ko`.replace('ko', locale.startsWith('fr') ? 'ko' : 'KB')
-    : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} ${locale.startsWith('fr') ? 'Mo' : 'MB'}`;
+export const humanSize = (bytes: number, locale: string) => formatBytes(bytes, locale);
 
 /** A resource's attachments: images as thumbnails (linking to the full size), other files as download links. */
 export async function Attachments({ files, locale }: { files: File[]; locale: string }) {

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/app/organize/[slug]/programme-actions';
+import { useRefusalText } from '@/components/useRefusalText';
 
 /** A path's presentation, for its coordinators: title, summary, Markdown description, status, cover image. */
 export function PathForm({
@@ -17,6 +18,7 @@ export function PathForm({
   newCover: { id: string; filename: string } | null;
 }) {
   const t = useTranslations('paths');
+  const refusal = useRefusalText('paths');
   const [state, formAction, pending] = useActionState(action, null);
   const v = (name: keyof typeof defaults) => state?.values?.[name] ?? defaults[name];
   const err = (name: string) =>
@@ -30,7 +32,7 @@ export function PathForm({
     <form key={state?.at ?? 0} action={formAction} noValidate className="grid gap-3" data-testid="path-form">
       {state?.error && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
-          {t.has(`errors.${state.error}`) ? t(`errors.${state.error}` as 'errors.invalid') : state.error}
+          {refusal(state.error)}
         </p>
       )}
       <label className="grid gap-1 text-sm font-medium">

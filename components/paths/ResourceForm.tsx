@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/app/organize/[slug]/programme-actions';
+import { useRefusalText } from '@/components/useRefusalText';
 
 type Option = { value: string; label: string };
 export type FormFile = { id: string; filename: string };
@@ -48,6 +49,7 @@ export function ResourceForm({
   submit: string;
 }) {
   const t = useTranslations('paths');
+  const refusal = useRefusalText('paths');
   const [state, formAction, pending] = useActionState(action, null);
   const value = (name: keyof ResourceFormDefaults) => {
     const typed = state?.values?.[name];
@@ -99,7 +101,7 @@ export function ResourceForm({
     <form key={state?.at ?? 0} action={formAction} noValidate className="grid gap-4" data-testid="resource-form">
       {state?.error && (
         <div role="alert" className="rounded bg-red-50 p-3 text-red-800">
-          <p>{t.has(`errors.${state.error}`) ? t(`errors.${state.error}` as 'errors.invalid') : state.error}</p>
+          <p>{refusal(state.error)}</p>
           {state.message && state.error !== 'invalid' && <p className="text-sm">{state.message}</p>}
         </div>
       )}

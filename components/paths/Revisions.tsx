@@ -1,10 +1,12 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { RevisionView } from '@/db/queries/resources';
+import { formatDateTime } from '@/lib/format';
+import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 
 /** A resource's history for its coordinators: who, when, what changed, and the diff of each change. */
 export async function Revisions({ revisions }: { revisions: RevisionView[] }) {
   const [t, locale] = await Promise.all([getTranslations('paths.editor'), getLocale()]);
-  const when = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(d);
+  const when = (d: Date) => formatDateTime(d, locale, DEFAULT_TIME_ZONE, 'medium');
   return (
     <section aria-labelledby="revisions-title" className="space-y-2">
       <h2 id="revisions-title" className="text-lg font-semibold">

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/app/organize/[slug]/programme-actions';
+import { useRefusalText } from '@/components/useRefusalText';
 
 /** The programme editor's control: tick the paths a session belongs to. */
 export function SessionPathsForm({
@@ -15,12 +16,13 @@ export function SessionPathsForm({
   linked: string[];
 }) {
   const t = useTranslations('paths');
+  const refusal = useRefusalText('paths');
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form key={state?.at ?? 0} action={formAction} className="grid gap-2" data-testid="session-paths">
       {state?.error && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
-          {t.has(`errors.${state.error}`) ? t(`errors.${state.error}` as 'errors.invalid') : state.error}
+          {refusal(state.error)}
         </p>
       )}
       <fieldset>

@@ -3,12 +3,14 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
 import type { FormState } from '@/app/organize/[slug]/programme-actions';
+import { useRefusalText } from '@/components/useRefusalText';
 
 type Action = 'submit' | 'publish' | 'decline' | 'archive' | 'unpublish' | 'reopen';
 
 /** The workflow buttons of a resource (publish, decline with a reason, archive…), bound to a server action. */
 export function TransitionForm({ action, actions, label }: { action: (prev: FormState, form: FormData) => Promise<FormState>; actions: Action[]; label: string }) {
   const t = useTranslations('paths');
+  const refusal = useRefusalText('paths');
   const [state, formAction, pending] = useActionState(action, null);
   const reasonId = useId();
   if (!actions.length) return null;
@@ -29,7 +31,7 @@ export function TransitionForm({ action, actions, label }: { action: (prev: Form
     <form key={state?.at ?? 0} action={formAction} className="grid gap-2" aria-label={label}>
       {state?.error && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
-          {t.has(`errors.${state.error}`) ? t(`errors.${state.error}` as 'errors.invalid') : state.error}
+          {refusal(state.error)}
           {reasonError && ` — ${t('errors.reason_required')}`}
         </p>
       )}

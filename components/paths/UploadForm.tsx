@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { type CatalogueTranslator, refusalText } from '@/lib/refusal';
 
 /**
  * A plain multipart form to `POST /api/attachments`: the route answers with a 303 back to `next`
@@ -6,6 +7,8 @@ import { getTranslations } from 'next-intl/server';
  */
 export async function UploadForm({ next, error }: { next: string; error?: string | null }) {
   const t = await getTranslations('paths');
+  const tAll = (await getTranslations()) as unknown as CatalogueTranslator;
+  const refusal = (code: string) => refusalText(tAll, code, 'paths');
   return (
     <form method="post" action={`/api/attachments?next=${encodeURIComponent(next)}`} encType="multipart/form-data" className="grid gap-2 rounded-lg border border-dashed border-stone-300 bg-white p-3" data-testid="upload-form">
       <label htmlFor="upload-file" className="text-sm font-medium">
@@ -17,7 +20,7 @@ export async function UploadForm({ next, error }: { next: string; error?: string
       </p>
       {error && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800" data-testid="upload-error">
-          {t.has(`errors.${error}`) ? t(`errors.${error}` as 'errors.invalid') : error}
+          {refusal(error)}
         </p>
       )}
       <button type="submit" className="justify-self-start rounded border border-brand px-3 py-1 text-sm text-brand">

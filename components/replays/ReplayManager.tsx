@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useRefusalText } from '@/components/useRefusalText';
 
 export type ManagedReplay = {
   id: string;
@@ -24,7 +25,7 @@ const button = 'rounded bg-brand px-3 py-1.5 text-white disabled:opacity-50';
  */
 export function ReplayManager({ sessionId, replays, defaultStart }: { sessionId: string; replays: ManagedReplay[]; defaultStart: string }) {
   const t = useTranslations('replays');
-  const tErrors = useTranslations('errors');
+  const refusal = useRefusalText('replays');
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,13 +38,13 @@ export function ReplayManager({ sessionId, replays, defaultStart }: { sessionId:
       if (!res.ok) {
         const body = await res.json().catch(() => null);
         const code: string | undefined = body?.error?.code;
-        setError(code && tErrors.has(code) ? tErrors(code) : (body?.error?.message ?? res.statusText));
+        setError(refusal(code));
         return false;
       }
       router.refresh();
       return true;
-    } catch (err) {
-      setError((err as Error).message);
+    } catch {
+      setError(refusal(null));
       return false;
     } finally {
       setBusy(false);

@@ -4,6 +4,7 @@ import { type Participant, Track } from 'livekit-client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { canPublish, handRaised } from './useRoomRevision';
+import { useRefusalText } from '@/components/useRefusalText';
 
 type Action = 'promote' | 'demote' | 'mute' | 'remove' | 'end';
 
@@ -15,7 +16,7 @@ const small = 'rounded border border-stone-300 bg-white px-2 py-1 text-xs hover:
  */
 export function ModeratorPanel({ sessionId, layout, participants }: { sessionId: string; layout: 'stage' | 'grid'; participants: Participant[] }) {
   const t = useTranslations('video');
-  const tErrors = useTranslations('errors');
+  const refusal = useRefusalText('video');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,7 +32,7 @@ export function ModeratorPanel({ sessionId, layout, participants }: { sessionId:
       if (!res.ok) {
         const body = await res.json().catch(() => null);
         const code = body?.error?.code;
-        setError(t('actionFailed', { message: code && tErrors.has(code) ? tErrors(code) : (body?.error?.message ?? res.statusText) }));
+        setError(t('actionFailed', { message: refusal(code) }));
       }
     } finally {
       setBusy(null);

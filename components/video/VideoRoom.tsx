@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { type JoinChoices, PreJoin } from './PreJoin';
 import { RoomView } from './RoomView';
+import { useRefusalText } from '@/components/useRefusalText';
 
 export type Grant = { serverUrl: string; token: string; role: 'attendee' | 'speaker' | 'moderator' };
 
@@ -31,7 +32,7 @@ async function fetchGrant(sessionId: string): Promise<{ ok: true; grant: Grant }
 /** The session's video room: pre-join, then the stage or the workshop grid, then why you are out. */
 export function VideoRoom({ sessionId, layout, defaultName, recorded = false }: { sessionId: string; layout: 'stage' | 'grid'; defaultName: string; recorded?: boolean }) {
   const t = useTranslations('video');
-  const tErrors = useTranslations('errors');
+  const refusal = useRefusalText('video');
   const [state, setState] = useState<Phase>({ phase: 'prejoin', busy: false });
   // The role the server gives (known from the early token): a stage's audience is not asked for devices.
   const [role, setRole] = useState<Grant['role'] | null>(null);
@@ -84,7 +85,7 @@ export function VideoRoom({ sessionId, layout, defaultName, recorded = false }: 
         <p role="alert" data-testid="room-refused" data-code={state.refused.code} className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
           {REFUSAL_CODES.has(state.refused.code)
             ? t(`refused.${state.refused.code as 'removed'}`)
-            : t('refused.other', { message: tErrors.has(state.refused.code) ? tErrors(state.refused.code) : state.refused.message })}
+            : t('refused.other', { message: refusal(state.refused.code) })}
         </p>
       )}
       <PreJoin

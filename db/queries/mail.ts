@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { REMINDERS } from '@/lib/domain/reminders';
+import type { Locale } from '@/lib/i18n';
 import { getDb, type Tx } from '../client';
 import { events, type MailDropReason, mailOutbox, programmeSessions, registrations, registrationSessions } from '../schema';
 
@@ -47,7 +48,7 @@ export type OutgoingMail = {
   id: string;
   kind: Exclude<Kind, PathMailKind>;
   attempts: number;
-  registration: { id: string; name: string; email: string; joinToken: string; status: string };
+  registration: { id: string; name: string; email: string; joinToken: string; status: string; locale: Locale };
   event: { slug: string; title: string; timeZone: string; location: string | null };
   session: { id: string; slug: string; title: string; startsAt: Date; endsAt: Date } | null;
   seats: { sessionId: string; status: 'confirmed' | 'waitlisted' | 'cancelled' }[];
@@ -88,6 +89,7 @@ export async function leaseMails(limit = 20, now = new Date()): Promise<Outgoing
       email: registrations.email,
       joinToken: registrations.joinToken,
       status: registrations.status,
+      locale: registrations.locale,
       eventSlug: events.slug,
       eventTitle: events.title,
       timeZone: events.timeZone,
@@ -115,7 +117,7 @@ export async function leaseMails(limit = 20, now = new Date()): Promise<Outgoing
         id: row.id,
         kind: row.kind as OutgoingMail['kind'],
         attempts: row.attempts,
-        registration: { id: reg.id, name: reg.name, email: reg.email, joinToken: reg.joinToken, status: reg.status },
+        registration: { id: reg.id, name: reg.name, email: reg.email, joinToken: reg.joinToken, status: reg.status, locale: reg.locale },
         event: { slug: reg.eventSlug, title: reg.eventTitle, timeZone: reg.timeZone, location: reg.location },
         session: sessions.find((s) => s.id === row.sessionId) ?? null,
         seats: seats.filter((s) => s.registrationId === reg.id),

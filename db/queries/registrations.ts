@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { RegistrationRequest, SeatStatus } from '@/lib/domain/registration';
 import type { Question } from '@/lib/domain/questions';
 import { DomainError } from '@/lib/errors';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n';
 import { logger } from '@/lib/logger';
 import { executePrepared, getDb, type Db, type Tx } from '../client';
 import { events, invitationCodes, newToken, programmeSessions, registrations, registrationSessions } from '../schema';
@@ -57,6 +58,8 @@ const EVENTS_WRITING = 4;
 type Job = {
   eventSlug: string;
   req: RegistrationRequest;
+  /** The registrant's language, kept on the registration for their mails. */
+  locale: Locale;
   /** Arrival time, microseconds since the epoch, strictly increasing in this process. */
   at: number;
   /**
@@ -105,10 +108,10 @@ function isoMicros(at: number): string {
  * on its waiting list, and the same e-mail sent many times at once yields one registration.
  * A refusal is a DomainError with the public status and code.
  */
-export function register(eventSlug: string, req: RegistrationRequest): Promise<RegistrationResult> {
+export function register(eventSlug: string, req: RegistrationRequest, locale: Locale = DEFAULT_LOCALE): Promise<RegistrationResult> {
   const q = registrationQueue();
   return new Promise<Outcome>((resolve, reject) => {
-    q.jobs.push({ eventSlug, req, at: arrival(q), resolve, reject });
+    q.jobs.push({ eventSlug, req, locale, at: arrival(q), resolve, reject });
     schedule(q);
   }).then((o) => {
     if ('error' in o) throw refused(o);
@@ -179,6 +182,7 @@ async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
     invitationCode: j.req.invitationCode,
     at: isoMicros(j.at),
     token: newToken(),
+    locale: j.locale,
   }));
   const [row] = await executePrepared<{ outcomes: string | Outcome[] }>(
     await getDb(),
@@ -246,6 +250,7 @@ export async function registrationByToken(joinToken: string) {
       email: registrations.email,
       status: registrations.status,
       joinToken: registrations.joinToken,
+      locale: registrations.locale,
       eventSlug: events.slug,
     })
     .from(registrations)

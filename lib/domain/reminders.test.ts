@@ -9,24 +9,24 @@ describe('startsWhen: a reminder says how soon the session starts, from the mome
   const start = at('2026-11-28T09:30:00+01:00'); // a Saturday, 09:30 in Paris
 
   it('counts the minutes in the last hour', () => {
-    expect(startsWhen(start, new Date(start.getTime() - minutes(15)), PARIS)).toBe('Dans 15 minutes');
-    expect(startsWhen(start, new Date(start.getTime() - minutes(10) - 20_000), PARIS)).toBe('Dans 10 minutes');
-    expect(startsWhen(start, new Date(start.getTime() - 20_000), PARIS)).toBe('Dans 1 minute');
-    expect(startsWhen(start, new Date(start.getTime() - minutes(59)), PARIS)).toBe('Dans 59 minutes');
+    expect(startsWhen(start, new Date(start.getTime() - minutes(15)), PARIS)).toEqual({ in: 'minutes', minutes: 15 });
+    expect(startsWhen(start, new Date(start.getTime() - minutes(10) - 20_000), PARIS)).toEqual({ in: 'minutes', minutes: 10 });
+    expect(startsWhen(start, new Date(start.getTime() - 20_000), PARIS)).toEqual({ in: 'minutes', minutes: 1 });
+    expect(startsWhen(start, new Date(start.getTime() - minutes(59)), PARIS)).toEqual({ in: 'minutes', minutes: 59 });
   });
 
   it('says today, tomorrow or the date by the calendar of the event’s time zone, not by 24-hour spans', () => {
-    expect(startsWhen(start, at('2026-11-28T07:00:00+01:00'), PARIS)).toBe('Aujourd’hui');
-    expect(startsWhen(start, at('2026-11-27T09:31:00+01:00'), PARIS)).toBe('Demain');
-    expect(startsWhen(start, at('2026-11-27T23:50:00+01:00'), PARIS)).toBe('Demain');
+    expect(startsWhen(start, at('2026-11-28T07:00:00+01:00'), PARIS)).toEqual({ in: 'today' });
+    expect(startsWhen(start, at('2026-11-27T09:31:00+01:00'), PARIS)).toEqual({ in: 'tomorrow' });
+    expect(startsWhen(start, at('2026-11-27T23:50:00+01:00'), PARIS)).toEqual({ in: 'tomorrow' });
     // 00:10 on Saturday in Paris is still Friday in UTC: the event's zone decides.
-    expect(startsWhen(start, at('2026-11-28T00:10:00+01:00'), PARIS)).toBe('Aujourd’hui');
-    expect(startsWhen(start, at('2026-11-26T09:00:00+01:00'), PARIS)).toBe('Le samedi 28 novembre');
+    expect(startsWhen(start, at('2026-11-28T00:10:00+01:00'), PARIS)).toEqual({ in: 'today' });
+    expect(startsWhen(start, at('2026-11-26T09:00:00+01:00'), PARIS)).toEqual({ in: 'date' });
   });
 
   it('knows tomorrow across a change of clocks', () => {
     // Sunday 29 March 2026 has 23 hours in Paris.
-    expect(startsWhen(at('2026-03-30T00:30:00+02:00'), at('2026-03-29T01:00:00+01:00'), PARIS)).toBe('Demain');
+    expect(startsWhen(at('2026-03-30T00:30:00+02:00'), at('2026-03-29T01:00:00+01:00'), PARIS)).toEqual({ in: 'tomorrow' });
   });
 });
 

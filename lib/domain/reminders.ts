@@ -30,16 +30,20 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** When a session starts, said from a moment: in so many minutes, today, tomorrow, or on a date. */
+export type StartsWhen = { in: 'minutes'; minutes: number } | { in: 'today' | 'tomorrow' | 'date' };
+
 /**
- * When the session starts, said from `now` in the event's time zone, as a reminder's subject
- * begins (French): "Dans 10 minutes", "Aujourd’hui", "Demain", or the date ("Le samedi 28 novembre").
+ * When the session starts, said from `now` in the event's time zone, as a reminder says it (the
+ * words are the catalogue's `mail.startsWhen`): within the hour in minutes, else today, tomorrow
+ * or the date, by the calendar of the event's zone.
  */
-export function startsWhen(startsAt: Date, now: Date, timeZone: string): string {
+export function startsWhen(startsAt: Date, now: Date, timeZone: string): StartsWhen {
   const minutes = Math.max(1, Math.round((startsAt.getTime() - now.getTime()) / 60_000));
-  if (minutes < 60) return `Dans ${minutes} minute${minutes > 1 ? 's' : ''}`;
+  if (minutes < 60) return { in: 'minutes', minutes };
   const day = localDate(startsAt, timeZone);
   const today = localDate(now, timeZone);
-  if (day === today) return 'Aujourd’hui';
-  if (day === nextDay(today)) return 'Demain';
-  return `Le ${new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(startsAt)}`;
+  if (day === today) return { in: 'today' };
+  if (day === nextDay(today)) return { in: 'tomorrow' };
+  return { in: 'date' };
 }

@@ -22,11 +22,15 @@ export function buildCalendar(opts: {
   timeZone: string;
   items: { event: Pick<ExportEvent, 'slug' | 'title' | 'location'>; session: ExportSession }[];
   method?: 'publish';
+  /** The line naming a session's speakers, in the reader's language (catalogue `mail.calendarWith`). */
+  withPeople: (people: string) => string;
+  /** The reader's language, for the calendar's PRODID. */
+  locale?: string;
 }): string {
   const host = new URL(opts.baseUrl).host;
   const cal = ical({
     name: opts.name,
-    prodId: { company: 'Chemins', product: 'chemins', language: 'FR' },
+    prodId: { company: 'Chemins', product: 'chemins', language: (opts.locale ?? 'fr').toUpperCase() },
     timezone: { name: opts.timeZone, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null },
     method: opts.method === 'publish' ? ICalCalendarMethod.PUBLISH : undefined,
   });
@@ -41,7 +45,7 @@ export function buildCalendar(opts: {
       end: new TZDate(s.endsAt.getTime(), opts.timeZone),
       timezone: opts.timeZone,
       summary: s.title,
-      description: [s.description, people.length ? `Avec : ${people.join(', ')}` : '', url].filter(Boolean).join('\n\n'),
+      description: [s.description, people.length ? opts.withPeople(people.join(', ')) : '', url].filter(Boolean).join('\n\n'),
       location: s.room ? `${s.room.name}${event.location ? `, ${event.location}` : ''}` : (event.location ?? undefined),
       url,
       status: STATUS[s.status],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDateTime } from '@/lib/format';
 import { type PollExport, qaCsv, qaMarkdown } from './qa';
 
 const data = {
@@ -9,7 +10,7 @@ const data = {
     { id: 'q2', sessionId: 's', body: 'Et après, "la suite" ?', authorKey: 'k2', authorName: 'Bob', anonymous: true, status: 'visible' as const, onAir: false, votes: 1, createdAt: new Date('2026-11-23T09:20:00Z') },
   ],
 };
-const labels = { heading: 'Questions et réponses', anonymous: 'Anonyme', answered: 'répondue', open: 'ouverte', votes: (n: number) => `${n} votes`, none: 'Aucune', exportedAt: 'Exporté le' };
+const labels = { heading: 'Questions et réponses', anonymous: 'Anonyme', answered: 'répondue', open: 'ouverte', votes: (n: number) => `${n} votes`, none: 'Aucune', exportedAt: 'Exporté le', dateTime: (d: Date, tz: string) => formatDateTime(d, 'fr', tz) };
 
 describe('Q&A exports', () => {
   it('writes Markdown with front matter, escaped text and anonymous authors kept anonymous', () => {

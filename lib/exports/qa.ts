@@ -43,13 +43,11 @@ export type QaLabels = {
   votes: (n: number) => string;
   none: string;
   exportedAt: string;
+  /** A date and time in the reader's language and the event's zone (lib/format.ts `formatDateTime`). */
+  dateTime: (d: Date, timeZone: string) => string;
 };
 
 const yaml = (v: string) => JSON.stringify(v);
-
-function localDateTime(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { timeZone, dateStyle: 'long', timeStyle: 'short' }).format(d);
-}
 
 /**
  * The Q&A as Markdown, ready to become a meeting-report resource on a path: YAML front matter
@@ -70,7 +68,7 @@ export function qaMarkdown(data: QaExportData, labels: QaLabels, now = new Date(
     '',
     `# ${labels.heading} — ${escape(data.session.title)}`,
     '',
-    `${escape(data.event.title)} · ${localDateTime(data.session.startsAt, data.event.timeZone)}`,
+    `${escape(data.event.title)} · ${labels.dateTime(data.session.startsAt, data.event.timeZone)}`,
     '',
   ];
   if (data.questions.length === 0) lines.push(labels.none, '');
@@ -92,7 +90,7 @@ export function qaMarkdown(data: QaExportData, labels: QaLabels, now = new Date(
       }
     });
   }
-  lines.push(`_${labels.exportedAt} ${localDateTime(now, data.event.timeZone)}_`, '');
+  lines.push(`_${labels.exportedAt} ${labels.dateTime(now, data.event.timeZone)}_`, '');
   return lines.join('\n');
 }
 

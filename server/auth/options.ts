@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import type { AuthOptions } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
@@ -7,15 +8,26 @@ import { linkRegistrations } from '@/db/queries/identity';
 import { ensureAdminIfListed } from '@/db/queries/roles';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { config, publicUrl } from '@/lib/config';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n';
 import { emailSchema } from '@/lib/validation';
 import { logger } from '@/lib/logger';
 import { rateLimiter } from '../http/rate-limit';
-import { sendMail } from '../mail';
+import { mailTranslator, sendMail } from '../mail';
 import { realtimeHooks } from '../realtime-hooks';
 
 const DEV_SECRET = 'chemins-development-secret-not-for-production';
 
-const g = globalThis as unknown as { __cheminsAuth?: Promise<AuthOptions> };
+const g = globalThis as unknown as { __cheminsAuth?: Promise<AuthOptions>; __cheminsAuthLocale?: AsyncLocalStorage<Locale> };
+
+/**
+ * The language of the request being handled by next-auth (set by its route, app/api/auth): the
+ * sign-in mail goes out in it, as next-auth v4 does not give `sendVerificationRequest` the request.
+ * On globalThis: the route and these options may be loaded by the two module graphs.
+ */
+export function authRequestLocale(): AsyncLocalStorage<Locale> {
+  g.__cheminsAuthLocale ??= new AsyncLocalStorage<Locale>();
+  return g.__cheminsAuthLocale;
+}
 
 async function build(): Promise<AuthOptions> {
   const db = await getDb();
@@ -45,14 +57,8 @@ async function build(): Promise<AuthOptions> {
           // Sign-in links count in the per-e-mail limit of what sends a mail (the per-address one
           // is counted by the request guard); past it, next-auth shows its sign-in error.
           if ((await rateLimiter().hit('mailPerEmail', identifier)) !== null) throw new Error('Too many sign-in links for this address');
-          const host = new URL(url).host;
-          await sendMail({
-            to: identifier,
-            subject: `Connexion à Chemins (${host})`,
-            text:
-              `Bonjour,\n\nPour vous connecter à Chemins, ouvrez ce lien (valable 30 minutes) :\n${url}\n\n` +
-              `Si vous n’avez rien demandé, ignorez ce message.\n\n— \nSign in to Chemins: ${url}\n`,
-          });
+          const t = mailTranslator(authRequestLocale().getStore() ?? DEFAULT_LOCALE);
+          await sendMail({ to: identifier, subject: t('signInSubject', { host: new URL(url).host }), text: `${t('signInBody', { url })}\n` });
         },
       }),
     ],

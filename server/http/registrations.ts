@@ -4,6 +4,7 @@ import { registrationResponse } from '@/lib/api/responses';
 import { publicRegistration, registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
 import { parseJsonText } from '@/lib/http';
+import { requestLocale } from '@/lib/i18n';
 import { logger } from '@/lib/logger';
 import { type ApiError, fieldsOf } from '@/lib/validation';
 import { CLIENT_ADDRESS_HEADER, policyFor, sendJson as send } from './guard';
@@ -96,7 +97,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, rawSlug: string
     return fail(res, 404, 'event_not_found', 'No such event.');
   }
   try {
-    const result = await register(slug, parsed.data);
+    const result = await register(slug, parsed.data, requestLocale(req.headers.cookie, req.headers['accept-language']));
     send(res, result.created ? 201 : 200, registrationResponse.parse(publicRegistration(result.created, result.registration)));
   } catch (err) {
     if (err instanceof DomainError) return fail(res, err.status, err.code, err.message, err.fields);

@@ -91,6 +91,7 @@ describe('open exports, validated against the public specs', () => {
         baseUrl: BASE,
         timeZone: data.event.timeZone,
         items: data.sessions.filter(exportable).map((session) => ({ event: data.event, session })),
+        withPeople: (people) => `Avec : ${people}`,
       });
     const text = build();
     const comp = new ICAL.Component(ICAL.parse(text));

@@ -10,6 +10,7 @@ import { events, programmeSessions } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
+import { formatDateTime } from '@/lib/format';
 import { runMailWorkerOnce } from '@/server/mail-worker';
 import { mailsOf, queueDueReminders } from '@/db/queries/mail';
 import { eq, sql } from 'drizzle-orm';
@@ -237,5 +238,41 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
     expect(await runMailWorkerOnce()).toBe(2); // ana's link mailed again (she registered again), bea's promotion
     const promoted = to('bea@mail.test').find((m) => m.subject.startsWith('Une place s’est libérée'));
     expect(promoted?.text).toContain('Atelier courrier');
+  });
+  it('writes each mail in the registrant’s language, with dates in that language and the event’s time zone', async () => {
+    const [event] = await handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
+    const start = new Date(startsAt.getTime() + 3 * 86_400_000);
+    const [s] = await handle.db
+      .insert(programmeSessions)
+      .values({ eventId: event!.id, slug: 'atelier-langues', title: 'Atelier langues', kind: 'workshop', startsAt: start, endsAt: new Date(start.getTime() + 3600_000) })
+      .returning();
+    const person = (email: string) => registrationRequest.parse({ name: email.split('@')[0], email, sessionIds: [s!.id], consent: true });
+    await register(DEMO_EVENT_SLUG, person('eng@lang.test'), 'en');
+    await register(DEMO_EVENT_SLUG, person('fra@lang.test'), 'fr');
+    expect(await runMailWorkerOnce()).toBe(2);
+    const tz = event!.timeZone;
+    const [english] = to('eng@lang.test');
+    expect(english!.subject).toBe(`Registration confirmed: ${event!.title}`);
+    expect(english!.text).toMatch(/^Hello eng,/);
+    expect(english!.text).toContain('Your sessions:');
+    expect(english!.text).toContain(`• Atelier langues — ${formatDateTime(start, 'en', tz, 'full')}`);
+    expect(english!.text).not.toMatch(/Bonjour|Vos sessions|Votre lien/);
+    const ics = english!.attachments.find((x) => x.filename?.endsWith('.ics'))!.content.toString();
+    expect(ics).toContain('— my programme');
+    const [french] = to('fra@lang.test');
+    expect(french!.subject).toBe(`Inscription confirmée : ${event!.title}`);
+    expect(french!.text).toContain(`• Atelier langues — ${formatDateTime(start, 'fr', tz, 'full')}`);
+    expect(french!.text).not.toMatch(/Hello|Your sessions|Your personal link/);
+
+    // The reminders too: said from the moment they are sent, in each person's words.
+    expect(await runMailWorkerOnce(new Date(start.getTime() - 10 * 60_000))).toBe(2);
+    expect(to('eng@lang.test').at(-1)!.subject).toBe('In 10 minutes: Atelier langues');
+    expect(to('eng@lang.test').at(-1)!.text).toContain(`Reminder: “Atelier langues” starts in 10 minutes (${formatDateTime(start, 'en', tz, 'full')}).`);
+    expect(to('fra@lang.test').at(-1)!.subject).toBe('Dans 10 minutes : Atelier langues');
+
+    // A registration made again in the other language switches the person's mails to it.
+    await register(DEMO_EVENT_SLUG, person('eng@lang.test'), 'fr');
+    expect(await runMailWorkerOnce(new Date(start.getTime() - 9 * 60_000))).toBe(1);
+    expect(to('eng@lang.test').at(-1)!.subject).toBe(`Inscription confirmée : ${event!.title}`);
   });
 });

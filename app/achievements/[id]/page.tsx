@@ -7,6 +7,8 @@ import { Outcome } from '@/components/badges/Outcome';
 import { achievementPage } from '@/db/queries/badges';
 import { currentParticipant } from '@/server/auth/current';
 import { isUuid } from '@/server/badges-http';
+import { formatDate } from '@/lib/format';
+import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 
 type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -73,7 +75,7 @@ export default async function AchievementPage({ params, searchParams }: { params
             <li key={e.id} className="rounded border border-stone-200 p-3">
               <q>{e.comment}</q>
               <p className="mt-1 text-sm text-stone-600">
-                — {e.name}, {new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(e.createdAt)} ·{' '}
+                — {e.name}, {formatDate(e.createdAt, locale, DEFAULT_TIME_ZONE)} ·{' '}
                 <a href={`/api/endorsements/${e.id}`}>EndorsementCredential</a>
               </p>
             </li>

@@ -9,8 +9,12 @@ import { badgeUrls } from '@/lib/badges/documents';
 import { verifyCredential } from '@/lib/badges/verify';
 import { publicUrl } from '@/lib/config';
 import { isUuid } from '@/server/badges-http';
+import { formatDate } from '@/lib/format';
+import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 
-export const metadata: Metadata = { title: 'Vérification — Chemins', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('verification'), robots: { index: false } };
+}
 export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ id: string }>;
@@ -49,7 +53,7 @@ export default async function CredentialPage({ params }: { params: Params }) {
         {validFrom && (
           <>
             <dt className="font-medium">{t('dateLabel')}</dt>
-            <dd>{new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(validFrom)}</dd>
+            <dd>{formatDate(validFrom, locale, DEFAULT_TIME_ZONE)}</dd>
           </>
         )}
       </dl>

@@ -16,7 +16,9 @@ import { questionsOf } from '@/db/queries/registrations';
 import { getDb } from '@/db/client';
 import { organizerCalls } from '@/db/queries/calls';
 
-export const metadata: Metadata = { title: 'Organisation', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('organize'), robots: { index: false } };
+}
 
 export default async function OrganizePage({
   params,

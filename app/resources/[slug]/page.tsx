@@ -10,6 +10,7 @@ import { MediaEmbed } from '@/components/paths/MediaEmbed';
 import { authorNames } from '@/components/paths/ResourceCard';
 import { getResourceBySlug } from '@/db/queries/resources';
 import { currentParticipant } from '@/server/auth/current';
+import { formatDate } from '@/lib/format';
 
 type Params = { slug: string };
 
@@ -50,7 +51,7 @@ export default async function ResourcePage({ params }: { params: Promise<Params>
         <p className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-stone-600">
           {r.authors.length > 0 && <span data-testid="authors">{t('by', { names: authorNames(r.authors) })}</span>}
           {r.date && <span>{t('dated', { date: formatDay(r.date, locale, 'UTC') })}</span>}
-          {r.publishedAt && <span>{t('published', { date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: tz }).format(r.publishedAt) })}</span>}
+          {r.publishedAt && <span>{t('published', { date: formatDate(r.publishedAt, locale, tz) })}</span>}
           <LicenceBadge licence={r.licence} withLabel />
         </p>
         {r.viewer.canEdit && (

@@ -3,6 +3,7 @@ import { registrationByToken } from '@/db/queries/registrations';
 import { publicUrl } from '@/lib/config';
 import { buildCalendar } from '@/lib/exports/ical';
 import { apiError } from '@/lib/http';
+import { mailTranslator } from '@/server/mail';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +22,16 @@ export async function GET(req: Request) {
       event: data.event,
       session: seat.get(s.id) === 'waitlisted' && s.status === 'confirmed' ? { ...s, status: 'tentative' as const } : s,
     }));
-  const body = buildCalendar({ name: `${data.event.title} — mon programme`, baseUrl: publicUrl(), timeZone: data.event.timeZone, items });
+  // In the registrant's language (kept with the registration), as their mails: a calendar app fetches this without cookies.
+  const t = mailTranslator(reg.locale);
+  const body = buildCalendar({
+    name: t('calendarName', { event: data.event.title }),
+    baseUrl: publicUrl(),
+    timeZone: data.event.timeZone,
+    items,
+    withPeople: (people) => t('calendarWith', { people }),
+    locale: reg.locale,
+  });
   return new Response(body, {
     headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, no-store' },
   });

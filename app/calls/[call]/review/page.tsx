@@ -7,7 +7,9 @@ import { reviewBoard } from '@/db/queries/calls';
 import { DomainError } from '@/lib/errors';
 import { currentUser } from '@/server/auth/current';
 
-export const metadata: Metadata = { title: 'Comité', robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('committee'), robots: { index: false } };
+}
 
 /** `/calls/{call}/review`: the committee's board — every proposal, overdue ones flagged, with average scores (private). */
 export default async function ReviewPage({ params }: { params: Promise<{ call: string }> }) {

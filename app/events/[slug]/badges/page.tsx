@@ -7,7 +7,9 @@ import { Outcome } from '@/components/badges/Outcome';
 import { eventAchievements } from '@/db/queries/badges';
 import { currentParticipant } from '@/server/auth/current';
 
-export const metadata: Metadata = { title: 'Badges — Chemins' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('badges') };
+}
 
 type Params = Promise<{ slug: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;

@@ -2,6 +2,7 @@
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
 import { openLinkSession } from '@/db/queries/identity';
 import { register } from '@/db/queries/registrations';
 import { registrationRequest } from '@/lib/domain/registration';
@@ -51,7 +52,7 @@ export async function registerAction(eventSlug: string, _prev: RegisterState, fo
   if ((await mailAllowed(address, parsed.data.email)) !== null) return { error: 'rate_limited', values, sessionIds, at: Date.now() };
   let result: Awaited<ReturnType<typeof register>>;
   try {
-    result = await register(eventSlug, parsed.data);
+    result = await register(eventSlug, parsed.data, (await getLocale()) === 'en' ? 'en' : 'fr');
   } catch (err) {
     if (err instanceof DomainError) {
       const fields = Object.keys(err.fields ?? {}).map((f) => (f.startsWith('answers.') ? 'answers' : f));

@@ -8,8 +8,11 @@ import { getEventProgramme } from '@/db/queries/events';
 import { getDb } from '@/db/client';
 import { questionsOf, seatCounts } from '@/db/queries/registrations';
 import { registerAction } from './actions';
+import { formatShortDay } from '@/lib/format';
 
-export const metadata: Metadata = { title: 'Inscription' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('register') };
+}
 
 export default async function RegisterPage({
   params,
@@ -35,7 +38,7 @@ export default async function RegisterPage({
     .map((s) => {
       const confirmed = counts.get(s.id)?.confirmed ?? 0;
       const full = s.capacity !== null && confirmed >= s.capacity;
-      const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: tz }).format(s.startsAt);
+      const day = formatShortDay(s.startsAt, locale, tz);
       const seats = s.capacity === null ? '' : ` · ${full ? t('full') : t('seats', { free: s.capacity - confirmed })}`;
       // Told at registration: a recorded session says so (a workshop is recorded only then).
       const recorded = s.recordingAnnounced || s.autoRecord ? ` · ${t('recorded')}` : '';

@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { awardNowAction, createAchievementAction, decideAction, revokeAction } from '@/app/badges/actions';
 import { Outcome } from '@/components/badges/Outcome';
 import { eventAchievements, eventBadgeAdmin } from '@/db/queries/badges';
 import { ACHIEVEMENT_KINDS } from '@/lib/domain/badges';
+import { formatNumber } from '@/lib/format';
 import { currentUser } from '@/server/auth/current';
 
-export const metadata: Metadata = { title: 'Badges — Chemins' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('meta'))('badges') };
+}
 
 type Params = Promise<{ slug: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -16,6 +19,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 /** `/organize/{slug}/badges`: requests to validate or decline, issued badges (revoke), the event's achievements. */
 export default async function OrganizeBadgesPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const [{ slug }, sp, user, t] = await Promise.all([params, searchParams, currentUser(), getTranslations('openBadges')]);
+  const locale = await getLocale();
   if (!user) redirect(`/signin?callbackUrl=/organize/${slug}/badges`);
   const event = await eventAchievements(slug);
   if (!event) notFound();
@@ -100,7 +104,7 @@ export default async function OrganizeBadgesPage({ params, searchParams }: { par
         {event.achievements.map((a) => (
           <li key={a.id}>
             <Link href={`/achievements/${a.id}`}>{a.name}</Link> — {t(`kind.${a.kind}`)}
-            {a.minMinutes ? ` (${a.minMinutes} min)` : ''}
+            {a.minMinutes ? ` (${formatNumber(a.minMinutes, locale, { style: 'unit', unit: 'minute' })})` : ''}
           </li>
         ))}
       </ul>

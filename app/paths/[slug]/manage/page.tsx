@@ -12,6 +12,8 @@ import { UploadForm } from '@/components/paths/UploadForm';
 import { uploadsInQuery } from '@/components/paths/options';
 import { pendingUploadsOf } from '@/db/queries/paths-ui';
 import { currentUser } from '@/server/auth/current';
+import { formatDate } from '@/lib/format';
+import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -38,7 +40,7 @@ export default async function ManagePathPage({ params, searchParams }: { params:
   const [queue, covers] = await Promise.all([reviewQueue(user.id, slug), pendingUploadsOf(uploads.ids.slice(-1), { userId: user.id })]);
   const newCover = covers.find((c) => c.variants.includes('thumb')) ?? null;
   const back = `/paths/${slug}/manage`;
-  const day = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Paris' }).format(d);
+  const day = (d: Date) => formatDate(d, locale, DEFAULT_TIME_ZONE, 'medium');
   const moveButton = (id: string, title: string, direction: 'up' | 'down', disabled: boolean) => (
     <form action={moveResourceAction.bind(null, slug, id, direction)}>
       <button

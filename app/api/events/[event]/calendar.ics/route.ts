@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import { exportData } from '@/db/queries/exports';
 import { publicUrl } from '@/lib/config';
 import { buildCalendar } from '@/lib/exports/ical';
@@ -10,12 +11,17 @@ export const dynamic = 'force-dynamic';
 export async function GET(_req: Request, ctx: { params: Promise<{ event: string }> }) {
   const data = await exportData((await ctx.params).event);
   if (!data) return apiError(404, 'event_not_found', 'No such event.');
+  // In the requester's language (cookie, else Accept-Language: i18n/request.ts).
+  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+  const t = await getTranslations('mail');
   const body = buildCalendar({
     name: data.event.title,
     baseUrl: publicUrl(),
     timeZone: data.event.timeZone,
     method: 'publish',
     items: data.sessions.filter(exportable).map((session) => ({ event: data.event, session })),
+    withPeople: (people) => t('calendarWith', { people }),
+    locale,
   });
   return new Response(body, {
     headers: {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDate, formatDateTime, formatNumber, formatTime, formatWeekday } from './format';
+
+// Normalise the narrow and plain no-break spaces that Intl puts in French numbers and English times.
+const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+const at = new Date('2026-11-28T08:30:00Z'); // 09:30 in Paris, 03:30 in Montreal
+
+describe('lib/format: locale and the event’s time zone', () => {
+  it('says times in the event’s zone, in the reader’s language', () => {
+    expect(formatTime(at, 'fr', 'Europe/Paris')).toBe('09:30');
+    expect(plain(formatTime(at, 'en', 'Europe/Paris'))).toBe('09:30 AM');
+    expect(formatTime(at, 'fr', 'America/Montreal')).toBe('03:30');
+  });
+  it('says dates in the reader’s language', () => {
+    expect(formatDate(at, 'fr', 'Europe/Paris')).toBe('28 novembre 2026');
+    expect(formatDate(at, 'en', 'Europe/Paris')).toBe('November 28, 2026');
+    expect(formatWeekday(at, 'fr', 'Europe/Paris')).toBe('samedi 28 novembre');
+    expect(formatWeekday(at, 'en', 'Europe/Paris')).toBe('Saturday, November 28');
+    expect(plain(formatDateTime(at, 'fr', 'Europe/Paris', 'full'))).toBe('samedi 28 novembre 2026 à 09:30');
+  });
+  it('takes the day from the event’s zone, not the server’s', () => {
+    const lateInParis = new Date('2026-11-28T23:30:00Z'); // already Sunday in Paris
+    expect(formatWeekday(lateInParis, 'fr', 'Europe/Paris')).toBe('dimanche 29 novembre');
+    expect(formatWeekday(lateInParis, 'fr', 'America/Montreal')).toBe('samedi 28 novembre');
+  });
+  it('writes numbers and sizes as each language does', () => {
+    expect(plain(formatNumber(1234.5, 'fr'))).toBe('1 234,5');
+    expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
+    expect(plain(formatBytes(12_000, 'fr'))).toBe('12 ko');
+    expect(plain(formatBytes(1_600_000, 'en'))).toBe('1.5 MB');
+  });
+});

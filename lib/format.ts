@@ -1,0 +1,63 @@
+import type { Locale } from './i18n';
+
+// Dates, times, numbers and sizes as a person reads them: one helper per kind, each given the
+// reader's locale and the time zone of the event (pages, mails, exports, calendars). Nothing else
+// in the code calls Intl with a locale of its own (docs/i18n.md); `lib/domain/time.ts` keeps the
+// machine forms (YYYY-MM-DD, HH:MM, ISO 8601).
+
+type L = Locale | string;
+const dateStyles = { full: { dateStyle: 'full' }, long: { dateStyle: 'long' }, medium: { dateStyle: 'medium' } } as const;
+
+/** A local calendar date (YYYY-MM-DD) with its weekday: "samedi 28 novembre 2026". */
+export function formatDay(date: string, locale: L, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
+
+/** The weekday and date of an instant, without the year: "samedi 28 novembre" (reminders). */
+export function formatWeekday(instant: Date, locale: L, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(instant);
+}
+
+/** A short weekday and date: "sam. 28 nov." (lists of sessions over several days). */
+export function formatShortDay(instant: Date, locale: L, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(instant);
+}
+
+/** The wall-clock time of an instant: "09:30" (fr), "09:30 AM" (en). */
+export function formatTime(instant: Date, locale: L, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(instant);
+}
+
+/** The date of an instant: "28 novembre 2026" (long), "28 nov. 2026" (medium), with the weekday (full). */
+export function formatDate(instant: Date, locale: L, timeZone: string, style: keyof typeof dateStyles = 'long'): string {
+  return new Intl.DateTimeFormat(locale, { ...dateStyles[style], timeZone }).format(instant);
+}
+
+/** The date and time of an instant: "samedi 28 novembre 2026 à 09:30" (full). */
+export function formatDateTime(instant: Date, locale: L, timeZone: string, style: keyof typeof dateStyles = 'long'): string {
+  return new Intl.DateTimeFormat(locale, { ...dateStyles[style], timeStyle: 'short', timeZone }).format(instant);
+}
+
+export function formatDateRange(start: Date, end: Date, locale: L, timeZone: string): string {
+  const fmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+  return fmt.formatRange(start, end);
+}
+
+/** A short date with its time ("28 nov., 14:30"), for tables that list several days. */
+export function formatShortDateTime(instant: Date, locale: L, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(instant);
+}
+
+/** A number: "1 234,5" (fr), "1,234.5" (en). */
+export function formatNumber(n: number, locale: L, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(locale, options).format(n);
+}
+
+/** A file size: "12 ko" / "12 kB" under a megabyte, then "1,5 Mo" / "1.5 MB". */
+export function formatBytes(bytes: number, locale: L): string {
+  return bytes < 1024 * 1024
+    ? formatNumber(Math.max(1, bytes / 1024), locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 })
+    : formatNumber(bytes / 1024 / 1024, locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+}

@@ -1,0 +1,14 @@
+/** A translator of the whole catalogue (next-intl's `useTranslations()` / `getTranslations()` / `createTranslator`). */
+export type CatalogueTranslator = { has(key: string): boolean; (key: string): string };
+
+/**
+ * What a person reads for a refusal code (an HTTP `{ error: { code } }`, a realtime ack's
+ * `error.code`, a form action's `error`): the text of `<namespace>.errors.<code>` if the page's
+ * catalogue has one, else the shared `errors.<code>`, else the generic `errors.unknown`; never the
+ * server's own (English, for API clients) message nor the bare code (docs/i18n.md).
+ */
+export function refusalText(t: CatalogueTranslator, code: string | null | undefined, namespace?: string): string {
+  const keys = [namespace && code ? `${namespace}.errors.${code}` : null, code ? `errors.${code}` : null];
+  for (const key of keys) if (key && t.has(key)) return t(key);
+  return t('errors.unknown');
+}
