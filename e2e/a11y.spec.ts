@@ -1,0 +1,221 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { DEMO_EVENT, LIVE_SESSION, registrant, RUN_ID, signInWithMagicLink } from './support/helpers';
+
+// WCAG 2.2 AA with axe-core on every page type, signed out and signed in as each role, plus
+// keyboard-only journeys (docs/accessibility.md). One signed-in context per role, the demo data as
+// seeded: nothing is rebuilt per page.
+test.describe.configure({ timeout: 120_000 });
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const PATH = '/paths/vers-une-sante-ouverte';
+const CALL = '/calls/appel-edition-demo';
+const PAST_SESSION = `${DEMO_EVENT}/sessions/webinaire-d-hier`;
+const WORKSHOP = `${DEMO_EVENT}/sessions/atelier-documenter-ensemble`;
+
+/** The serious and critical violations on the page as it is now, one legible line per element. */
+async function audit(page: Page, label: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    // Experimental in axe, but WCAG 2.5.3 (label in name) is A: the vote button once broke it.
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map((n) => `${label} — ${v.id} (${v.impact}): ${v.help}\n    at ${n.target.join(' ')}\n    ${n.failureSummary?.split('\n').join('\n    ') ?? ''}`),
+    );
+}
+
+/** Audits each path in turn (an optional `ready` condition first) and fails listing every violation found. */
+async function auditAll(page: Page, role: string, pages: (string | [string, (p: Page) => Promise<void>])[]): Promise<void> {
+  const found: string[] = [];
+  for (const entry of pages) {
+    const [path, ready] = typeof entry === 'string' ? [entry, undefined] : entry;
+    await page.goto(path);
+    await expect(page.locator('main, body').first()).toBeVisible();
+    if (ready) await ready(page);
+    found.push(...(await audit(page, `${role} ${path}`)));
+  }
+  expect(found, `axe found serious or critical violations:\n${found.join('\n')}`).toEqual([]);
+}
+
+/** The href of the first link matching `selector` on `path`, to reach a page whose id is not known. */
+async function firstHref(page: Page, path: string, selector: string): Promise<string> {
+  await page.goto(path);
+  const href = await page.locator(selector).first().getAttribute('href');
+  expect(href, `${path} links to ${selector}`).toBeTruthy();
+  return href!;
+}
+
+const liveReady = async (page: Page) => {
+  await expect(page.getByTestId('qa')).toBeVisible();
+  await expect(page.getByTestId('chat').getByText(/Chargement|Loading/)).toHaveCount(0);
+};
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(page, email);
+  return page;
+}
+
+test('signed out: every public page type has no serious or critical axe violation', async ({ page }) => {
+  const resource = await firstHref(page, PATH, 'a[href^="/resources/"]');
+  const replay = await firstHref(page, PAST_SESSION, '[data-testid="session-replays"] a');
+  const person = await firstHref(page, '/events/numerique-en-communs-2018', 'a[href^="/people/"]');
+  await auditAll(page, 'visitor', [
+    '/',
+    DEMO_EVENT,
+    '/events/numerique-en-communs-2018',
+    WORKSHOP,
+    [LIVE_SESSION, liveReady],
+    `${LIVE_SESSION}/room`,
+    `${LIVE_SESSION}/moderate`,
+    `${LIVE_SESSION}/projector`,
+    `${DEMO_EVENT}/register`,
+    `${DEMO_EVENT}/badges`,
+    '/r',
+    '/r/not-a-real-token',
+    '/paths',
+    PATH,
+    resource,
+    CALL,
+    person,
+    '/organizations/inno3',
+    '/badges',
+    replay,
+    '/search',
+    '/search?q=sante',
+    '/signin',
+    '/signin/check-email',
+    '/organize/edition-demo',
+    '/page-qui-nexiste-pas',
+    '/events/cet-evenement-nexiste-pas',
+  ]);
+});
+
+test('participant by personal link: live room with questions and messages, registration, proposing a resource', async ({ browser }) => {
+  const page = await registrant(browser, 'Axelle');
+  // Something in each list, so that the list items themselves are checked.
+  await page.getByLabel('Votre question').fill(`Une question pour l’audit ${RUN_ID}`);
+  await page.getByRole('button', { name: 'Envoyer la question' }).click();
+  await expect(page.getByTestId('question').filter({ hasText: RUN_ID }).first()).toBeVisible();
+  await page.getByLabel('Votre message').fill(`Un message pour l’audit ${RUN_ID} https://example.org`);
+  await page.getByLabel('Votre message').press('Enter');
+  await expect(page.getByTestId('chat-message').filter({ hasText: RUN_ID }).first()).toBeVisible();
+  await auditAll(page, 'participant', [
+    [LIVE_SESSION, liveReady],
+    '/r',
+    `${DEMO_EVENT}/register`,
+    `${PATH}/propose`,
+    '/badges',
+  ]);
+});
+
+test('moderator: moderation page, live page with moderation tools, badges', async ({ browser }) => {
+  const page = await signedIn(browser, 'moderateur@chemins.test');
+  await auditAll(page, 'moderator', [
+    [`${LIVE_SESSION}/moderate`, async (p) => expect(p.getByTestId('moderator-view')).toBeVisible()],
+    [LIVE_SESSION, liveReady],
+    `${PAST_SESSION}/moderate`,
+    '/badges',
+  ]);
+});
+
+test('theme coordinator: path management, new resource, resource edit', async ({ browser }) => {
+  const page = await signedIn(browser, 'coordinatrice@chemins.test');
+  const resource = await firstHref(page, PATH, 'a[href^="/resources/"]');
+  await auditAll(page, 'coordinator', [PATH, `${PATH}/manage`, `${PATH}/resources/new`, resource, `${resource}/edit`]);
+});
+
+test('organizer and admin: organizer area, session editor, badges, calls, admin', async ({ browser }) => {
+  const page = await signedIn(browser, 'organisatrice@chemins.test');
+  const session = await firstHref(page, '/organize/edition-demo', 'a[href^="/organize/edition-demo/sessions/"]');
+  const callAdmin = await firstHref(page, '/organize/edition-demo', 'a[href^="/organize/edition-demo/calls/"]');
+  await auditAll(page, 'organizer', [
+    '/organize/edition-demo',
+    session,
+    '/organize/new',
+    '/organize/edition-demo/badges',
+    callAdmin,
+    `${CALL}/review`,
+    DEMO_EVENT,
+  ]);
+  const admin = await signedIn(browser, 'admin-e2e@chemins.test');
+  await auditAll(admin, 'admin', ['/admin']);
+});
+
+/** Presses Tab until `target` has the focus, checking on every stop that the focus can be seen. */
+async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    await expectVisibleFocus(page);
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+/** The focused element shows a focus indicator: an outline or a ring (box-shadow). */
+async function expectVisibleFocus(page: Page): Promise<void> {
+  const style = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const s = getComputedStyle(el);
+    return { tag: el.outerHTML.slice(0, 120), outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2, ring: s.boxShadow !== 'none' };
+  });
+  if (style) expect(style.outline || style.ring, `focus is visible on ${style.tag}`).toBe(true);
+}
+
+test('keyboard only: register for an event with Tab, typing, Space and Enter', async ({ page }) => {
+  await page.goto(`${DEMO_EVENT}/register`);
+  const name = page.getByLabel('Nom', { exact: true });
+  await tabTo(page, name);
+  await page.keyboard.type('Kim Clavier');
+  await tabTo(page, page.getByLabel('Adresse e-mail'));
+  await page.keyboard.type('pas-une-adresse');
+  // Submitting with errors: the errors are announced and the focus goes to them.
+  await tabTo(page, page.getByRole('button', { name: 'M’inscrire' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main').getByRole('alert')).toContainText('Saisissez une adresse e-mail valide.');
+  await expect(page.locator('main').getByRole('alert')).toBeFocused();
+  await expect(page.getByLabel('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Adresse e-mail')).toHaveAccessibleDescription(/Saisissez une adresse e-mail valide/);
+  await page.getByLabel('Adresse e-mail').focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(`clavier-${RUN_ID}@chemins.test`);
+  const workshop = page.getByRole('checkbox', { name: /Atelier : documenter ensemble/ });
+  await tabTo(page, workshop);
+  await page.keyboard.press('Space');
+  await expect(workshop).toBeChecked();
+  const consent = page.getByLabel(/J’accepte/);
+  await tabTo(page, consent);
+  await page.keyboard.press('Space');
+  await expect(consent).toBeChecked();
+  await tabTo(page, page.getByRole('button', { name: 'M’inscrire' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Mon inscription' })).toBeVisible();
+  await expect(page.getByTestId('my-seats').locator('[data-seat="confirmed"]')).toContainText('Atelier : documenter ensemble');
+});
+
+test('keyboard only: ask a question and vote for one in the live session', async ({ browser }) => {
+  const other = await registrant(browser, 'Octave');
+  const theirs = `Question à soutenir au clavier ${RUN_ID}`;
+  await other.getByLabel('Votre question').fill(theirs);
+  await other.getByRole('button', { name: 'Envoyer la question' }).click();
+  await other.context().close();
+
+  const page = await registrant(browser, 'Clémence');
+  const mine = `Question posée au clavier ${RUN_ID}`;
+  await tabTo(page, page.getByLabel('Votre question'));
+  await page.keyboard.type(mine);
+  await tabTo(page, page.getByRole('button', { name: 'Envoyer la question' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('question').filter({ hasText: mine })).toBeVisible();
+
+  const question = page.getByTestId('question').filter({ hasText: theirs });
+  const vote = question.getByRole('button', { name: /Voter/ });
+  await tabTo(page, vote, 120);
+  await page.keyboard.press('Space');
+  await expect(question.getByRole('button', { name: /Retirer mon vote/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(question.getByTestId('votes')).toHaveText('1');
+});
