@@ -32,10 +32,13 @@ async function auditAll(page: Page, role: string, pages: (string | [string, (p: 
   const found: string[] = [];
   for (const entry of pages) {
     const [path, ready] = typeof entry === 'string' ? [entry, undefined] : entry;
+    const t0 = Date.now();
     await page.goto(path);
     await expect(page.locator('main, body').first()).toBeVisible();
     if (ready) await ready(page);
+    const t1 = Date.now();
     found.push(...(await audit(page, `${role} ${path}`)));
+    if (process.env.A11Y_TIMING) console.log(`${role} ${path}: load ${t1 - t0} ms, axe ${Date.now() - t1} ms`);
   }
   expect(found, `axe found serious or critical violations:\n${found.join('\n')}`).toEqual([]);
 }
@@ -197,14 +200,17 @@ test('keyboard only: register for an event with Tab, typing, Space and Enter', a
   await expect(page.getByTestId('my-seats').locator('[data-seat="confirmed"]')).toContainText('Atelier : documenter ensemble');
 });
 
-test('keyboard only: ask a question and vote for one in the live session', async ({ browser }) => {
+test('keyboard only: ask a question and vote for one in the live session; a new question is announced politely', async ({ browser }) => {
+  const page = await registrant(browser, 'Clémence');
   const other = await registrant(browser, 'Octave');
   const theirs = `Question à soutenir au clavier ${RUN_ID}`;
   await other.getByLabel('Votre question').fill(theirs);
   await other.getByRole('button', { name: 'Envoyer la question' }).click();
+  // Announced once, in a polite status outside the list (the list itself is not a live region).
+  await expect(page.getByTestId('qa').getByTestId('live-announcer')).toHaveText(`Nouvelle question : ${theirs}`);
+  await expect(page.getByTestId('qa').getByRole('list').first()).not.toHaveAttribute('aria-live');
   await other.context().close();
 
-  const page = await registrant(browser, 'Clémence');
   const mine = `Question posée au clavier ${RUN_ID}`;
   await tabTo(page, page.getByLabel('Votre question'));
   await page.keyboard.type(mine);
@@ -214,6 +220,8 @@ test('keyboard only: ask a question and vote for one in the live session', async
 
   const question = page.getByTestId('question').filter({ hasText: theirs });
   const vote = question.getByRole('button', { name: /Voter/ });
+  // Its name holds what it shows (WCAG 2.5.3): the count.
+  await expect(vote).toHaveAccessibleName('Voter pour cette question, 0 vote');
   await tabTo(page, vote, 120);
   await page.keyboard.press('Space');
   await expect(question.getByRole('button', { name: /Retirer mon vote/ })).toHaveAttribute('aria-pressed', 'true');
