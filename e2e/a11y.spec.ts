@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO_EVENT, launch, LIVE_SESSION, registrant, RUN_ID, signInWithMagicLink } from './support/helpers';
 
 // WCAG 2.2 AA with axe-core on every page type, signed out and signed in as each role, plus
@@ -27,19 +27,28 @@ async function audit(page: Page, label: string): Promise<string[]> {
     );
 }
 
-/** Audits each path in turn (an optional `ready` condition first) and fails listing every violation found. */
+/**
+ * Audits each path (an optional `ready` condition first) in two tabs of the same context, to use
+ * both cores, and fails listing every violation found.
+ */
 async function auditAll(page: Page, role: string, pages: (string | [string, (p: Page) => Promise<void>])[]): Promise<void> {
   const found: string[] = [];
-  for (const entry of pages) {
-    const [path, ready] = typeof entry === 'string' ? [entry, undefined] : entry;
-    const t0 = Date.now();
-    await page.goto(path);
-    await expect(page.locator('main, body').first()).toBeVisible();
-    if (ready) await ready(page);
-    const t1 = Date.now();
-    found.push(...(await audit(page, `${role} ${path}`)));
-    if (process.env.A11Y_TIMING) console.log(`${role} ${path}: load ${t1 - t0} ms, axe ${Date.now() - t1} ms`);
-  }
+  const tabs = pages.length > 1 ? [page, await page.context().newPage()] : [page];
+  await Promise.all(
+    tabs.map(async (tab, k) => {
+      for (const entry of pages.filter((_, i) => i % tabs.length === k)) {
+        const [path, ready] = typeof entry === 'string' ? [entry, undefined] : entry;
+        const t0 = Date.now();
+        await tab.goto(path);
+        await expect(tab.locator('main, body').first()).toBeVisible();
+        if (ready) await ready(tab);
+        const t1 = Date.now();
+        found.push(...(await audit(tab, `${role} ${path}`)));
+        if (process.env.A11Y_TIMING) console.log(`${role} ${path}: load ${t1 - t0} ms, axe ${Date.now() - t1} ms`);
+      }
+    }),
+  );
+  if (tabs[1]) await tabs[1].close();
   expect(found, `axe found serious or critical violations:\n${found.join('\n')}`).toEqual([]);
 }
 
@@ -56,8 +65,15 @@ const liveReady = async (page: Page) => {
   await expect(page.getByTestId('chat').getByText(/Chargement|Loading/)).toHaveCount(0);
 };
 
+/** The contexts a test opened, closed after it: nobody stays in the live session for the next specs (presence counts). */
+const opened: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+const kept = (page: Page) => (opened.push(page.context()), page);
+
 async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = kept(await (await browser.newContext()).newPage());
   await signInWithMagicLink(page, email);
   return page;
 }
@@ -101,7 +117,7 @@ test('signed out: paths, resources, calls, people, organizations, badges, replay
 });
 
 test('participant by personal link: live room with questions and messages, registration, proposing a resource', async ({ browser }) => {
-  const page = await registrant(browser, 'Axelle');
+  const page = kept(await registrant(browser, 'Axelle'));
   // Something in each list, so that the list items themselves are checked.
   await page.getByLabel('Votre question').fill(`Une question pour l’audit ${RUN_ID}`);
   await page.getByRole('button', { name: 'Envoyer la question' }).click();
@@ -205,8 +221,8 @@ test('keyboard only: register for an event with Tab, typing, Space and Enter', a
 });
 
 test('keyboard only: ask a question and vote for one in the live session; a new question is announced politely', async ({ browser }) => {
-  const page = await registrant(browser, 'Clémence');
-  const other = await registrant(browser, 'Octave');
+  const page = kept(await registrant(browser, 'Clémence'));
+  const other = kept(await registrant(browser, 'Octave'));
   const theirs = `Question à soutenir au clavier ${RUN_ID}`;
   await other.getByLabel('Votre question').fill(theirs);
   await other.getByRole('button', { name: 'Envoyer la question' }).click();
@@ -233,7 +249,7 @@ test('keyboard only: ask a question and vote for one in the live session; a new 
 });
 
 test('keyboard only: moderate a question and answer a poll; the views with a live poll have no axe violation', async ({ browser }) => {
-  const page = await registrant(browser, 'Paulin');
+  const page = kept(await registrant(browser, 'Paulin'));
   const question = `À marquer répondue au clavier ${RUN_ID}`;
   await page.getByLabel('Votre question').fill(question);
   await page.getByRole('button', { name: 'Envoyer la question' }).click();
