@@ -1,22 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import postgres from 'postgres';
-import { LIVE_SESSION, liveSessionId, RUN_ID, registrant, signInWithMagicLink } from './support/helpers';
-
-/** The moderator prepares a poll in the moderator view and launches it with its results shown. */
-async function launch(mod: Page, kind: string, question: string, options?: string) {
-  const manager = mod.getByTestId('poll-manager');
-  await manager.getByLabel('Type').selectOption({ label: kind });
-  await manager.getByLabel('Question').fill(question);
-  if (options) await manager.getByLabel('Options (une par ligne)').fill(options);
-  await manager.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-  const item = manager.getByTestId('managed-poll').filter({ hasText: question });
-  await expect(item).toHaveAttribute('data-status', 'draft');
-  await item.getByRole('button', { name: 'Lancer' }).click();
-  await expect(item).toHaveAttribute('data-status', 'live');
-  await item.getByRole('button', { name: 'Montrer les résultats' }).click();
-  await expect(item.getByRole('button', { name: 'Cacher les résultats' })).toBeVisible();
-  return item;
-}
+import { launch, LIVE_SESSION, liveSessionId, RUN_ID, registrant, signInWithMagicLink } from './support/helpers';
 
 test('a moderator runs a multiple-choice poll and a word cloud; the projector shows them live; the export keeps them', async ({ browser }) => {
   const stamp = Date.now();

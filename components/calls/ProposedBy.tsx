@@ -4,7 +4,7 @@ import Link from 'next/link';
 export function ProposedBy({ proposal, label }: { proposal: { path: string | null }; label: string }) {
   return (
     <p className="text-sm text-stone-600" data-testid="proposed-by">
-      {proposal.path ? <Link href={proposal.path}>{label}</Link> : label}
+      {proposal.path ? <Link href={proposal.path} className="link-target">{label}</Link> : label}
     </p>
   );
 }

@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { linkParts } from '@/lib/domain/live';
 import { type AckError, type ChatMessage, LIMITS, REACTIONS } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { useClock } from './useClock';
 import type { LiveRoom } from './useLiveRoom';
 import { WriteGate } from './WriteGate';
@@ -77,11 +78,18 @@ export function ChatPanel({ room, signInHref }: { room: LiveRoom; signInHref: st
       <h3 id="chat-title" className="text-base font-semibold">
         {t('chatTitle')}
       </h3>
+      <LiveAnnouncer
+        items={state.messages}
+        ready={state.known}
+        appendOnly
+        own={(m) => state.you?.id != null && m.authorId === state.you.id}
+        one={(m) => t('announceMessage', { name: m.authorName, body: m.body.slice(0, 200) })}
+        many={(count) => t('announceMessages', { count })}
+      />
       <ol
         ref={list}
-        role="log"
-        aria-live="polite"
-        aria-label={t('chatTitle')}
+        aria-labelledby="chat-title"
+        tabIndex={0}
         className="flex max-h-96 min-h-32 flex-col gap-1 overflow-y-auto rounded border border-stone-200 bg-white p-2"
         onScroll={(e) => {
           const el = e.currentTarget;
@@ -190,7 +198,7 @@ function MessageActions({
     onError(res.ok ? null : (res.error ?? null));
   };
   return (
-    <div className="flex flex-wrap items-center gap-1 text-xs">
+    <div className="flex flex-wrap items-center gap-1 text-xs [&_button]:min-h-6 [&_button]:min-w-6">
       {Object.entries(m.reactions).map(([emoji, n]) => (
         <button
           key={emoji}
@@ -206,7 +214,7 @@ function MessageActions({
       {you?.canWrite && (
         <>
           <details className="relative">
-            <summary className="cursor-pointer list-none rounded px-1 text-stone-500 hover:bg-stone-100" aria-label={t('react')}>
+            <summary className="flex min-h-6 min-w-6 cursor-pointer list-none items-center justify-center rounded px-1 text-stone-600 hover:bg-stone-100" aria-label={t('react')}>
               ☺+
             </summary>
             <div className="absolute z-10 flex gap-1 rounded border border-stone-200 bg-white p-1 shadow">

@@ -60,13 +60,16 @@ export function LivePanel({
           {t('needsJs')}
         </p>
       </noscript>
-      <p role="status" aria-live="polite" data-testid="presence">
+      {/* The connection's state is announced; the presence count is not (it changes with every arrival). */}
+      <p data-testid="presence">
         {state.status === 'joined' && state.presence && (
           <span data-count={state.presence.count}>{t('presence', { count: state.presence.count })}</span>
         )}
-        {state.status === 'connecting' && t('connecting')}
-        {state.status === 'disconnected' && t('disconnected')}
-        {state.status === 'error' && state.error && ackError(state.error)}
+        <span role="status">
+          {state.status === 'connecting' && t('connecting')}
+          {state.status === 'disconnected' && t('disconnected')}
+          {state.status === 'error' && state.error && ackError(state.error)}
+        </span>
       </p>
       {notice && (
         <p role="alert" className="rounded bg-amber-100 p-2 text-sm">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { sortQuestions } from '@/lib/domain/live';
 import type { AckError, Question, QuestionStatus } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
@@ -44,14 +44,22 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
     if (res.ok && action === 'edit') setEditing(null);
   }
 
+  // One-key actions act only while the focus is in the queue (WCAG 2.1.4): they never fire while
+  // the moderator types elsewhere or reads the page with a screen reader.
+  const queue = useRef<HTMLOListElement>(null);
+  const select = (id: string | null | undefined) => {
+    setSelected(id ?? null);
+    if (id) queue.current?.querySelector<HTMLElement>(`[data-question-id="${id}"]`)?.focus();
+  };
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       const target = e.target as HTMLElement | null;
+      if (!queue.current?.contains(target)) return;
       if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
       if (e.metaKey || e.ctrlKey || e.altKey) return;
       const i = current ? shown.findIndex((q) => q.id === current.id) : -1;
-      if (e.key === 'j' || e.key === 'ArrowDown') setSelected(shown[Math.min(i + 1, shown.length - 1)]?.id ?? null);
-      else if (e.key === 'k' || e.key === 'ArrowUp') setSelected(shown[Math.max(i - 1, 0)]?.id ?? null);
+      if (e.key === 'j' || e.key === 'ArrowDown') select(shown[Math.min(i + 1, shown.length - 1)]?.id);
+      else if (e.key === 'k' || e.key === 'ArrowUp') select(shown[Math.max(i - 1, 0)]?.id);
       else if (!current) return;
       else if (e.key === 'a') void act(current, 'approve');
       else if (e.key === 'o') void act(current, current.onAir ? 'off-air' : 'on-air');
@@ -131,13 +139,16 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
           {ackError(error)}
         </p>
       )}
-      <ol className="flex flex-col gap-2" aria-label={t('queue')}>
+      <ol ref={queue} className="flex flex-col gap-2" aria-label={t('queue')}>
         {shown.length === 0 && <li className="text-sm text-stone-600">{t('queueEmpty')}</li>}
         {shown.map((q) => (
           <li
             key={q.id}
             data-testid="mod-question"
+            data-question-id={q.id}
             data-status={q.status}
+            // Roving focus: Tab enters the queue on the selected question, j/k or the arrows move.
+            tabIndex={current?.id === q.id ? 0 : -1}
             aria-current={current?.id === q.id || undefined}
             onClick={() => setSelected(q.id)}
             className={`rounded border p-2 ${current?.id === q.id ? 'border-brand ring-2 ring-brand/30' : 'border-stone-200'} ${q.onAir ? 'bg-red-50' : 'bg-white'}`}

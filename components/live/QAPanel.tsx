@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { sortQuestions } from '@/lib/domain/live';
 import { type AckError, LIMITS, type Question } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import type { LiveRoom } from './useLiveRoom';
 import { WriteGate } from './WriteGate';
 
@@ -54,6 +55,13 @@ export function QAPanel({ room, signInHref }: { room: LiveRoom; signInHref: stri
         </div>
       </div>
 
+      <LiveAnnouncer
+        items={all}
+        ready={state.known}
+        own={(q) => state.you?.id != null && q.authorId === state.you.id}
+        one={(q) => t('announceQuestion', { body: q.body.slice(0, 200) })}
+        many={(count) => t('announceQuestions', { count })}
+      />
       <WriteGate room={room} signInHref={signInHref}>
         <form onSubmit={submit} className="flex flex-col gap-2">
           <label htmlFor="qa-body" className="text-sm font-medium">
@@ -132,15 +140,17 @@ function QuestionItem({ q, room }: { q: Question; room: LiveRoom }) {
           type="button"
           disabled={!canVote}
           aria-pressed={q.votedByMe}
-          aria-label={q.votedByMe ? t('unvote') : t('vote')}
           onClick={async () => {
             const res = await actions.vote(q.id, !q.votedByMe);
             setError(res.ok ? null : res.error);
           }}
           className="flex min-w-12 flex-col items-center rounded border border-stone-300 px-2 py-1 text-sm aria-pressed:border-brand aria-pressed:bg-brand aria-pressed:text-white disabled:opacity-60"
         >
+          {/* The name holds the count that is shown (WCAG 2.5.3): "Voter pour cette question, 1 vote". */}
+          <span className="sr-only">{q.votedByMe ? t('unvote') : t('vote')}, </span>
           <span aria-hidden>▲</span>
           <span data-testid="votes">{q.votes}</span>
+          <span className="sr-only"> {t('voteUnit', { count: q.votes })}</span>
         </button>
         <div className="flex-1">
           <p className="flex flex-wrap gap-1 text-xs">

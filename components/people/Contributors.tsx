@@ -13,12 +13,12 @@ export async function Contributors({ session, withRoles = false }: { session: Pi
   const items = [
     ...session.people.map((p) => (
       <li key={`p:${p.key ?? p.name}:${p.role}`} data-contributor="person">
-        {p.key ? <Link href={`/people/${p.key}`}>{p.name}</Link> : p.name}
+        {p.key ? <Link href={`/people/${p.key}`} className="link-target">{p.name}</Link> : p.name}
         {p.organization &&
           (p.organizationKey ? (
             <>
               {' ('}
-              <Link href={`/organizations/${p.organizationKey}`}>{p.organization}</Link>
+              <Link href={`/organizations/${p.organizationKey}`} className="link-target">{p.organization}</Link>
               {')'}
             </>
           ) : (
@@ -29,7 +29,7 @@ export async function Contributors({ session, withRoles = false }: { session: Pi
     )),
     ...session.organizations.map((o) => (
       <li key={`o:${o.key}:${o.role}`} data-contributor="organization">
-        <Link href={`/organizations/${o.key}`}>{o.name}</Link>
+        <Link href={`/organizations/${o.key}`} className="link-target">{o.name}</Link>
         <span className="sr-only"> ({tPeople('organizationMarker')})</span>
         {role(o.role)}
       </li>

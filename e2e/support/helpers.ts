@@ -77,3 +77,19 @@ export async function liveSessionId(page: Page): Promise<string> {
   const sessions = await (await page.request.get('/api/events/edition-demo/sessions')).json();
   return sessions.find((s: { slug: string }) => s.slug === 'ouverture-en-direct').id;
 }
+
+/** The moderator prepares a poll in the moderator view and launches it with its results shown. */
+export async function launch(mod: Page, kind: string, question: string, options?: string) {
+  const manager = mod.getByTestId('poll-manager');
+  await manager.getByLabel('Type').selectOption({ label: kind });
+  await manager.getByLabel('Question').fill(question);
+  if (options) await manager.getByLabel('Options (une par ligne)').fill(options);
+  await manager.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+  const item = manager.getByTestId('managed-poll').filter({ hasText: question });
+  await expect(item).toHaveAttribute('data-status', 'draft');
+  await item.getByRole('button', { name: 'Lancer' }).click();
+  await expect(item).toHaveAttribute('data-status', 'live');
+  await item.getByRole('button', { name: 'Montrer les résultats' }).click();
+  await expect(item.getByRole('button', { name: 'Cacher les résultats' })).toBeVisible();
+  return item;
+}

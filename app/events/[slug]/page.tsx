@@ -230,7 +230,7 @@ export default async function EventPage({
                       </p>
                       {s.programme && (
                         <p className="text-xs text-stone-600" data-testid="programme-by">
-                          <Link href={`/organizations/${s.programme.key}`}>{t('programmeBy', { name: s.programme.name })}</Link>
+                          <Link href={`/organizations/${s.programme.key}`} className="link-target">{t('programmeBy', { name: s.programme.name })}</Link>
                         </p>
                       )}
                       <h4 className={`font-semibold ${s.status === 'cancelled' ? 'line-through' : ''}`}>

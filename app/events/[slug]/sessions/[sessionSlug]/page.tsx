@@ -67,7 +67,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
         </p>
         {session.programme && (
           <p className="text-sm" data-testid="programme-by">
-            <Link href={`/organizations/${session.programme.key}`}>{tEvent('programmeBy', { name: session.programme.name })}</Link>
+            <Link href={`/organizations/${session.programme.key}`} className="link-target">{tEvent('programmeBy', { name: session.programme.name })}</Link>
           </p>
         )}
         <h1 className="text-2xl font-bold">
