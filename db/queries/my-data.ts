@@ -441,3 +441,11 @@ export async function erasePerson(ref: PersonRef, opts: { keepName?: boolean } =
     return counts;
   });
 }
+
+/** The registration of a personal link's token, whatever its status, or null. */
+export async function registrationIdOfToken(token: string): Promise<string | null> {
+  if (!token || token.length > 200) return null;
+  const db = await getDb();
+  const [row] = await db.select({ id: registrations.id }).from(registrations).where(eq(registrations.joinToken, token)).limit(1);
+  return row?.id ?? null;
+}
