@@ -160,9 +160,8 @@ export async function exportPersonData(ref: PersonRef) {
       .innerJoin(programmeSessions, eq(programmeSessions.id, questions.sessionId))
       .where(anyOf(questions.authorKey, s.keys)),
     votes: await db
-      .select({ questionId: questionVotes.questionId, question: questions.body, createdAt: questionVotes.createdAt })
+      .select({ questionId: questionVotes.questionId, createdAt: questionVotes.createdAt })
       .from(questionVotes)
-      .innerJoin(questions, eq(questions.id, questionVotes.questionId))
       .where(anyOf(questionVotes.voterKey, s.keys)),
     chatMessages: await db
       .select({ id: chatMessages.id, ...sessionOf, body: chatMessages.body, authorName: chatMessages.authorName, replyTo: chatMessages.replyTo, deletedAt: chatMessages.deletedAt, createdAt: chatMessages.createdAt })
@@ -328,7 +327,7 @@ export async function erasePerson(ref: PersonRef, opts: { keepName?: boolean } =
       counts.chatMessages = (
         await tx
           .update(chatMessages)
-          .set({ authorKey: keyCase(chatMessages.authorKey), authorName: '', body: '', deletedAt: sql`coalesce(${chatMessages.deletedAt}, ${now})`, deletedBy: 'erasure' })
+          .set({ authorKey: keyCase(chatMessages.authorKey), authorName: '', body: '', deletedAt: sql`coalesce(${chatMessages.deletedAt}, now())`, deletedBy: 'erasure' })
           .where(inArray(chatMessages.authorKey, keys))
           .returning({ id: chatMessages.id })
       ).length;
@@ -424,13 +423,16 @@ export async function erasePerson(ref: PersonRef, opts: { keepName?: boolean } =
       .delete(mailOutbox)
       .where(or(anyOf(mailOutbox.registrationId, s.registrationIds), ...s.emails.map((e) => sql`position(${e} in lower(${mailOutbox.payload}::text)) > 0`)));
     await tx.delete(linkSessions).where(anyOf(linkSessions.registrationId, s.registrationIds));
+    await tx.update(resources).set({ proposerRegistrationId: null }).where(anyOf(resources.proposerRegistrationId, s.registrationIds));
+    await tx.update(attachments).set({ uploadedByRegistration: null }).where(anyOf(attachments.uploadedByRegistration, s.registrationIds));
+    if (s.userId) await tx.update(attachments).set({ uploadedBy: null }).where(eq(attachments.uploadedBy, s.userId));
     if (s.userId) await tx.update(replays).set({ createdBy: null }).where(eq(replays.createdBy, s.userId));
 
     // Registrations stay, anonymised, so that seat counts and check-in counts stay true.
     for (const id of s.registrationIds) {
       await tx
         .update(registrations)
-        .set({ name: '', email: `erased-${id}@invalid`, joinToken: newToken(), answers: {}, consentAt: null, userId: null, updatedAt: now })
+        .set({ name: '', email: `erased-${randomUUID()}@invalid`, joinToken: newToken(), answers: {}, consentAt: null, userId: null, updatedAt: now })
         .where(eq(registrations.id, id));
     }
     if (s.userId) {
