@@ -451,3 +451,11 @@ export async function registrationIdOfToken(token: string): Promise<string | nul
   const [row] = await db.select({ id: registrations.id }).from(registrations).where(eq(registrations.joinToken, token)).limit(1);
   return row?.id ?? null;
 }
+
+/** The name and e-mail the "my data" page greets the person with, or null when unknown. */
+export async function personSummary(ref: PersonRef): Promise<{ name: string; email: string; hasAccount: boolean } | null> {
+  const db = await getDb();
+  const s = await scopeOf(db, ref);
+  if (!s) return null;
+  return { name: s.names[0] ?? '', email: s.emails[0] ?? '', hasAccount: s.userId !== null };
+}

@@ -170,19 +170,19 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     db = ctx.handle.db;
     eventId = (await seed(db)).demoEventId;
     [{ id: sessionId }] = (await db.select({ id: programmeSessions.id }).from(programmeSessions).where(eq(programmeSessions.eventId, eventId)).limit(1)) as [{ id: string }];
-    [{ id: pollId }] = (await db.insert(polls).values({ sessionId, kind: 'single', question: 'Oui ?', options: ['oui', 'non'], anonymous: false, createdBy: 'user:moderator' }).returning()) as [{ id: string }];
+    [{ id: pollId }] = (await db.insert(polls).values({ sessionId, kind: 'single', question: 'Oui ?', options: ['oui', 'non'], anonymous: false, createdBy: 'user:moderator' }).returning({ id: sql<string>`id` })) as [{ id: string }];
     [{ id: callId }] = (await db
       .insert(calls)
       .values({ eventId, slug: `appel-vie-privee-${driver}`, title: 'Appel', opensAt: new Date(), closesAt: new Date(), answerBy: new Date(), committeeName: 'Le comité' })
-      .returning()) as [{ id: string }];
+      .returning({ id: sql<string>`id` })) as [{ id: string }];
     [{ id: issuerId }] = (await db
       .insert(badgeIssuers)
       .values({ slug: `issuer-privacy-${driver}`, name: 'Émetteur', publicKeyMultibase: 'z', secretKeyEncrypted: 'x' })
-      .returning()) as [{ id: string }];
+      .returning({ id: sql<string>`id` })) as [{ id: string }];
     [{ id: achievementId }] = (await db
       .insert(achievements)
       .values({ issuerId, kind: 'request', name: 'Badge', description: 'd', criteria: 'c', image: 'data:,' })
-      .returning()) as [{ id: string }];
+      .returning({ id: sql<string>`id` })) as [{ id: string }];
     [{ id: pathId }] = (await db.select({ id: paths.id }).from(paths).limit(1)) as [{ id: string }];
     people_.a = await populate('alice', { account: true });
     people_.b = await populate('bruno', { account: true });
