@@ -292,8 +292,9 @@ export type ErasureResult = { registrations: number; questions: number; chatMess
  * messages are erased (text and author; shown as deleted); votes, reactions, poll answers,
  * attendance and sanctions stay counted under a key that names nobody (`erased:<random>`, one per
  * former key); registrations are anonymised (name, e-mail, answers, personal link) so that seat
- * counts stay true; their resources and proposals stay, authored by "a former participant" (an
- * empty author name, rendered from the catalogues) unless `keepName`; badges, endorsements,
+ * counts stay true, and seats in sessions not yet over are given up to the waiting list; their
+ * resources and proposals stay, authored by "a former participant" (an empty author name,
+ * rendered from the catalogues) unless `keepName`; badges, endorsements,
  * subscriptions, pending mails and roles are deleted; then the account itself, with its sign-in
  * sessions. See PERSONAL_REFERENCES and docs/privacy.md.
  */
@@ -428,12 +429,36 @@ export async function erasePerson(ref: PersonRef, opts: { keepName?: boolean } =
     if (s.userId) await tx.update(attachments).set({ uploadedBy: null }).where(eq(attachments.uploadedBy, s.userId));
     if (s.userId) await tx.update(replays).set({ createdBy: null }).where(eq(replays.createdBy, s.userId));
 
-    // Registrations stay, anonymised, so that seat counts and check-in counts stay true.
-    for (const id of s.registrationIds) {
+    // Seats in sessions not yet over are given up, as a cancellation would (the waiting list moves
+    // up: `cancel_registration`); seats of past sessions stay, so that attendance figures stay true.
+    const upcoming = await tx
+      .select({ token: registrations.joinToken, sessionId: registrationSessions.sessionId })
+      .from(registrationSessions)
+      .innerJoin(registrations, eq(registrations.id, registrationSessions.registrationId))
+      .innerJoin(programmeSessions, eq(programmeSessions.id, registrationSessions.sessionId))
+      .where(and(anyOf(registrationSessions.registrationId, s.registrationIds), sql`${registrationSessions.status} <> 'cancelled'`, sql`${programmeSessions.endsAt} > now()`));
+    for (const seat of upcoming) await tx.execute(sql`select cancel_registration(${seat.token}, ${seat.sessionId}::uuid)`);
+    // Registrations stay, anonymised, so that seat and check-in counts stay true; one for an event
+    // not yet over is cancelled.
+    const regRows = await tx
+      .select({ id: registrations.id, over: sql<boolean>`${events.endsAt} <= now()` })
+      .from(registrations)
+      .innerJoin(events, eq(events.id, registrations.eventId))
+      .where(anyOf(registrations.id, s.registrationIds));
+    for (const reg of regRows) {
       await tx
         .update(registrations)
-        .set({ name: '', email: `erased-${randomUUID()}@invalid`, joinToken: newToken(), answers: {}, consentAt: null, userId: null, updatedAt: now })
-        .where(eq(registrations.id, id));
+        .set({
+          name: '',
+          email: `erased-${randomUUID()}@invalid`,
+          joinToken: newToken(),
+          answers: {},
+          consentAt: null,
+          userId: null,
+          updatedAt: now,
+          ...(reg.over ? {} : { status: 'cancelled' as const }),
+        })
+        .where(eq(registrations.id, reg.id));
     }
     if (s.userId) {
       await tx.update(people).set({ userId: null }).where(eq(people.userId, s.userId));

@@ -65,6 +65,7 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
   let db: Awaited<ReturnType<typeof useFreshDatabase>>['handle']['db'];
   let eventId: string;
   let sessionId: string;
+  let futureSessionId: string;
   let pollId: string;
   let callId: string;
   let issuerId: string;
@@ -94,7 +95,8 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     expect(reg!.userId).toBe(userId);
     const key = userId ? `user:${userId}` : `registration:${reg!.id}`;
     await db.insert(registrationSessions).values({ registrationId: reg!.id, sessionId, status: 'confirmed' });
-    await db.update(programmeSessions).set({ confirmedCount: sql`${programmeSessions.confirmedCount} + 1` }).where(eq(programmeSessions.id, sessionId));
+    await db.insert(registrationSessions).values({ registrationId: reg!.id, sessionId: futureSessionId, status: 'confirmed' });
+    await db.update(programmeSessions).set({ confirmedCount: sql`${programmeSessions.confirmedCount} + 1` }).where(sql`${programmeSessions.id} in (${sessionId}, ${futureSessionId})`);
     await db.insert(linkSessions).values({ secretHash: `hash-${tag}`, registrationId: reg!.id, expiresAt: new Date(Date.now() + 3600_000) });
     await db.insert(mailOutbox).values({ kind: 'confirmation', dedupeKey: `confirm-${tag}`, registrationId: reg!.id });
     const [q] = await db.insert(questions).values({ sessionId, authorKey: key, authorName: name, body: `Question de ${tag} ?`, status: 'visible' }).returning();
@@ -152,12 +154,15 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     );
     const found: string[] = [];
     for (const { table_name, column_name } of cols) {
-      for (const v of values) {
-        const [row] = rowsOf<{ n: number }>(
-          await db.execute(sql`select count(*)::int as n from ${sql.identifier(table_name)} where strpos(lower(${sql.identifier(column_name)}::text), ${v.toLowerCase()}) > 0`),
-        );
-        if (row!.n > 0) found.push(`${table_name}.${column_name} holds ${v}`);
-      }
+      const hits = rowsOf<{ v: string }>(
+        await db.execute(sql`
+          select v from (values ${sql.join(
+            values.map((v) => sql`(${v})`),
+            sql`, `,
+          )}) as s(v)
+          where exists (select 1 from ${sql.identifier(table_name)} t where strpos(lower(t.${sql.identifier(column_name)}::text), lower(s.v)) > 0)`),
+      );
+      for (const { v } of hits) found.push(`${table_name}.${column_name} holds ${v}`);
     }
     return found;
   }
@@ -169,7 +174,14 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     ctx = await useFreshDatabase(driver);
     db = ctx.handle.db;
     eventId = (await seed(db)).demoEventId;
-    [{ id: sessionId }] = (await db.select({ id: programmeSessions.id }).from(programmeSessions).where(eq(programmeSessions.eventId, eventId)).limit(1)) as [{ id: string }];
+    // A session they took part in (over), and one still to come.
+    const hour = 3600_000;
+    const session = (slug: string, from: number) => ({ eventId, slug: `${slug}-${driver}`, title: slug, kind: 'session' as const, startsAt: new Date(Date.now() + from), endsAt: new Date(Date.now() + from + hour) });
+    [{ id: sessionId }] = (await db.insert(programmeSessions).values(session('passee', -3 * hour)).returning({ id: programmeSessions.id })) as [{ id: string }];
+    [{ id: futureSessionId }] = (await db
+      .insert(programmeSessions)
+      .values({ ...session('a-venir', 24 * hour), capacity: 3 })
+      .returning({ id: programmeSessions.id })) as [{ id: string }];
     [{ id: pollId }] = (await db.insert(polls).values({ sessionId, kind: 'single', question: 'Oui ?', options: ['oui', 'non'], anonymous: false, createdBy: 'user:moderator' }).returning({ id: sql<string>`id` })) as [{ id: string }];
     [{ id: callId }] = (await db
       .insert(calls)
@@ -218,7 +230,7 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     expect(data.account).toMatchObject({ name: a.name, email: a.email });
     expect(data.registrations).toHaveLength(1);
     expect(data.registrations[0]).toMatchObject({ name: a.name, answers: { besoins: 'réponse privée alice' } });
-    expect(data.registrations[0]!.seats).toHaveLength(1);
+    expect(data.registrations[0]!.seats).toHaveLength(2);
     expect(data.questions.map((q) => q.body)).toEqual(['Question de alice ?']);
     expect(data.votes).toHaveLength(2);
     expect(data.chatMessages.map((m) => m.body)).toEqual(['Bonjour de alice']);
@@ -281,6 +293,12 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     const after = await db.select().from(programmeSessions).where(eq(programmeSessions.id, sessionId));
     expect(after[0]!.confirmedCount).toBe(before[0]!.confirmedCount);
     expect(await db.select().from(registrationSessions).where(eq(registrationSessions.sessionId, sessionId))).toHaveLength(3);
+    // The seat in the session still to come is given up, as a cancellation would.
+    const [future] = await db.select().from(programmeSessions).where(eq(programmeSessions.id, futureSessionId));
+    expect(future!.confirmedCount).toBe(2);
+    const [seat] = await db.select().from(registrationSessions).where(sql`${registrationSessions.registrationId} = ${a.registrationId} and ${registrationSessions.sessionId} = ${futureSessionId}`);
+    expect(seat!.status).toBe('cancelled');
+    expect((await db.select().from(registrations).where(eq(registrations.id, a.registrationId)))[0]!.status).toBe('cancelled');
     // Signed out everywhere; the personal link no longer opens anything.
     expect(await registrationIdOfToken(a.token)).toBeNull();
     expect(await db.select().from(sessions).where(eq(sessions.sessionToken, 'session-token-alice'))).toHaveLength(0);
