@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { baseURL } from '../playwright.config';
-import { DEMO_EVENT, LIVE_SESSION, registrant, RUN_ID } from './support/helpers';
+import { DEMO_EVENT, LIVE_SESSION, registrant, RUN_ID, signInWithMagicLink } from './support/helpers';
 
 /** Every request and WebSocket a page opens that goes to another origin than the app's. */
 function watchOrigins(page: Page): string[] {
@@ -120,4 +120,21 @@ test('the erase endpoint refuses bad requests with the error shape and erases no
   expect(ok.status()).toBe(200);
   expect((await ok.json()).erased).toBe(true);
   expect((await request.get(`/api/me/data?token=${joinToken}`)).status()).toBe(404);
+});
+
+test('a signed-in person deletes their account: signed out at once, the address can start afresh', async ({ page }) => {
+  const email = `compte-efface-${RUN_ID}@chemins.test`;
+  await signInWithMagicLink(page, email);
+  await page.goto('/me/data');
+  await expect(page.getByTestId('my-data-who')).toContainText(email);
+  const mine = await page.request.get('/api/me/data');
+  expect(mine.status()).toBe(200);
+  expect((await mine.json()).account.email).toBe(email);
+  await page.getByRole('button', { name: 'Supprimer mon compte…' }).click();
+  await page.getByLabel('Garder mon nom sur mes ressources publiées et mes propositions').check();
+  await page.getByRole('button', { name: 'Oui, tout supprimer' }).click();
+  await expect(page.getByRole('status')).toContainText('Votre compte et vos données ont été supprimés.');
+  await page.goto('/');
+  await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+  expect((await page.request.get('/api/me/data')).status()).toBe(401);
 });
