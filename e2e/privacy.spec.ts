@@ -37,6 +37,8 @@ const PAGES = [
 ];
 
 test('no page loads anything from another origin: no trackers, fonts or scripts from elsewhere', async ({ page }) => {
+  // Fifteen pages, each until the network is idle (late fonts and scripts count too).
+  test.setTimeout(180_000);
   const foreign = watchOrigins(page);
   for (const path of PAGES) {
     const res = await page.goto(path, { waitUntil: 'networkidle' });
