@@ -18,6 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const t = await getTranslations('nav');
   const tApp = await getTranslations('app');
+  const tPrivacy = await getTranslations('privacy');
   const user = await currentUser();
   const admin = user ? await isAdmin(user.id) : false;
   // Without a sign-in, the registrant whose personal link this browser opened.
@@ -68,6 +69,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <main id="main" className="mx-auto max-w-5xl px-4 py-6">
             {children}
           </main>
+          <footer className="mx-auto max-w-5xl border-t border-stone-200 px-4 py-4 text-sm">
+            <Link href="/privacy">{tPrivacy('footerLink')}</Link>
+          </footer>
       </body>
     </html>
   );

@@ -1326,3 +1326,21 @@ export const badgeEndorsements = pgTable(
   },
   (t) => [unique('badge_endorsements_uq').on(t.achievementId, t.endorserEmail)],
 );
+
+// ---------------------------------------------------------------- personal data (docs/privacy.md)
+
+/**
+ * The retention job's record (server/retention-worker.ts): one row per event whose chat messages,
+ * attendance and check-ins were purged or anonymised, written in the same transaction as the
+ * purge. An event is claimed by locking its row (`for update skip locked`) for that transaction,
+ * so two processes never purge it together and a crash leaves it to the next pass.
+ */
+export const retentionPurges = pgTable('retention_purges', {
+  eventId: uuid('event_id')
+    .primaryKey()
+    .references(() => events.id, { onDelete: 'cascade' }),
+  purgedAt: ts('purged_at').notNull().defaultNow(),
+  chatMessages: integer('chat_messages').notNull().default(0),
+  attendance: integer('attendance').notNull().default(0),
+  checkIns: integer('check_ins').notNull().default(0),
+});

@@ -22,3 +22,16 @@ describe('BADGE_KEY_SECRET', () => {
     expect(() => parseConfig({ BADGE_KEY_SECRET: 'short' })).toThrow(/BADGE_KEY_SECRET/);
   });
 });
+
+describe('RETENTION_MONTHS', () => {
+  it('defaults to 12 months, hourly passes; refuses what is not a whole number of months from 1 to 120', () => {
+    const c = parseConfig({});
+    expect(c.RETENTION_MONTHS).toBe(12);
+    expect(c.RETENTION_POLL_MS).toBe(3_600_000);
+    expect(parseConfig({ RETENTION_MONTHS: '6', RETENTION_POLL_MS: '0' })).toMatchObject({ RETENTION_MONTHS: 6, RETENTION_POLL_MS: 0 });
+    expect(() => parseConfig({ RETENTION_MONTHS: '0' })).toThrow(/RETENTION_MONTHS/);
+    expect(() => parseConfig({ RETENTION_MONTHS: 'douze' })).toThrow(/RETENTION_MONTHS/);
+    expect(() => parseConfig({ PRIVACY_CONTACT: 'pas-une-adresse' })).toThrow(/PRIVACY_CONTACT/);
+    expect(parseConfig({ PRIVACY_CONTACT: '' }).PRIVACY_CONTACT).toBeUndefined();
+  });
+});

@@ -80,6 +80,12 @@ const schema = z
     BADGE_KEY_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
     /** How often the award job issues badges from the records (0: never; docs/badges.md). */
     BADGE_AWARD_POLL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+    /** Chat messages, attendance and check-ins are purged or anonymised this many months after an event ends (docs/privacy.md). */
+    RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+    /** How often the retention job looks for events past their retention time (0: never; docs/privacy.md). */
+    /** The address shown on the privacy page for questions about personal data (else: the event's organizers). */
+    PRIVACY_CONTACT: z.preprocess(emptyToUndefined, z.email().optional()),
+    RETENTION_POLL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('1')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

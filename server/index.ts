@@ -16,6 +16,7 @@ import { createRateLimiter, rateLimitSettings, setRateLimiter } from './http/rat
 import { handleRegistrations } from './http/registrations';
 import { startBadgeWorker } from './badges-worker';
 import { startMailWorker } from './mail-worker';
+import { startRetentionWorker } from './retention-worker';
 import { attachRealtime } from './realtime';
 
 const startedAt = performance.now();
@@ -113,6 +114,7 @@ server.on('upgrade', (req, socket, head) => {
 
 const stopMailWorker = startMailWorker(cfg.MAIL_POLL_MS);
 const stopBadgeWorker = cfg.BADGE_AWARD_POLL_MS > 0 ? startBadgeWorker(cfg.BADGE_AWARD_POLL_MS) : () => {};
+const stopRetentionWorker = cfg.RETENTION_POLL_MS > 0 ? startRetentionWorker(cfg.RETENTION_POLL_MS, cfg.RETENTION_MONTHS) : () => {};
 
 server.listen(cfg.PORT, listenHost(cfg), () => {
   log.info(
@@ -130,6 +132,7 @@ async function shutdown(signal: string) {
   force.unref();
   stopMailWorker();
   stopBadgeWorker();
+  stopRetentionWorker();
   await realtime.close().catch(() => {});
   await limiter.close();
   server.close();

@@ -3,12 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import type { PathResourceItem } from '@/db/queries/paths';
 import { FormatBadge, LicenceBadge, StatusBadge } from './Badges';
 
-export const authorNames = (authors: PathResourceItem['authors']) =>
-  authors.map((a) => (a.kind === 'person' && a.organization ? `${a.name} (${a.organization})` : a.name)).join(', ');
+/** Authors as printed; an erased author (empty name, docs/privacy.md) is `former` ("ancien·ne participant·e"). */
+export const authorNames = (authors: PathResourceItem['authors'], former: string) =>
+  authors.map((a) => (!a.name ? former : a.kind === 'person' && a.organization ? `${a.name} (${a.organization})` : a.name)).join(', ');
 
 /** A resource in a path's list: format, title, summary, authors, language, licence. */
 export async function ResourceCard({ resource, showStatus = false }: { resource: PathResourceItem; showStatus?: boolean }) {
-  const t = await getTranslations('paths');
+  const [t, tPrivacy] = await Promise.all([getTranslations('paths'), getTranslations('privacy')]);
   return (
     <li className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-resource-slug={resource.slug}>
       <p className="flex flex-wrap items-center gap-2">
@@ -24,7 +25,7 @@ export async function ResourceCard({ resource, showStatus = false }: { resource:
       </h3>
       {resource.summary && <p className="mt-1 line-clamp-3 text-sm text-stone-700">{resource.summary}</p>}
       <p className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-stone-600">
-        <span>{resource.authors.length > 0 && t('by', { names: authorNames(resource.authors) })}</span>
+        <span>{resource.authors.length > 0 && t('by', { names: authorNames(resource.authors, tPrivacy('formerParticipant')) })}</span>
         <LicenceBadge licence={resource.licence} />
       </p>
     </li>

@@ -326,3 +326,31 @@ export const verifyResponseSchema = z.object({
   errors: z.array(z.string()),
   revoked: z.boolean(),
 });
+
+// ---------------------------------------------------------------- personal data (docs/privacy.md)
+
+const rows = z.array(z.looseObject({}));
+
+/** Everything of one person (db/queries/my-data.ts `exportPersonData`): every list holds that person's rows only. */
+export const myDataResponse = z.looseObject({
+  exportedAt: isoDateTime,
+  account: z.looseObject({ id: z.string(), email: z.string() }).nullable(),
+  registrations: rows,
+  questions: rows,
+  votes: rows,
+  chatMessages: rows,
+  pollAnswers: rows,
+  attendance: rows,
+  proposals: rows,
+  resources: rows,
+  badges: rows,
+});
+
+export const erasureResponse = z.object({
+  erased: z.literal(true),
+  registrations: z.int().describe('registrations anonymised'),
+  questions: z.int().describe('questions that lost their author'),
+  chatMessages: z.int().describe('chat messages erased'),
+  resources: z.int().describe('resources that lost their proposer'),
+  proposals: z.int().describe('proposals that lost their proposer'),
+});

@@ -13,6 +13,7 @@ import { grantSchema } from '../domain/roles';
 import { searchRequest } from '../domain/search';
 import { linkReplayRequest, recordingRequest, REPLAY_VIDEO_TYPES, uploadReplayQuery } from '../domain/replays';
 import { verifyRequestSchema } from '../domain/badges';
+import { eraseRequest, myDataQuery } from '../domain/privacy';
 import { moderationRequest } from '../domain/video';
 import { SITE_PATH_PATTERN } from '../security/paths';
 import { type Answer, type Registry, ok, refusal, textAnswer, uuidParam } from './contract';
@@ -134,6 +135,25 @@ export const apiRegistry: Registry = {
       auth: 'public',
       query: z.object({ token: z.string().describe('the personal link’s token') }),
       responses: { 200: textAnswer('text/calendar', 'RFC 5545'), 401: refusal('unauthenticated: no token'), 404: refusal('registration_not_found, event_not_found') },
+    },
+  },
+  '/api/me/data': {
+    get: {
+      summary: 'Everything Chemins holds about me, as one JSON document (signed in, or a registrant’s personal link: `token`, bearer token or join cookie)',
+      description: 'Account, registrations with answers and seats, questions, votes, chat messages, poll answers, attendance, proposals, resources, badges… of this person only (docs/privacy.md).',
+      auth: 'participant',
+      query: myDataQuery,
+      responses: { 200: ok('My data', r.myDataResponse), 400: invalid, 401: participantUnknown, 404: refusal('registration_not_found: no registration for this token') },
+    },
+  },
+  '/api/me/erase': {
+    post: {
+      summary: 'Erase my account and personal data, in one transaction (signed in, or a registrant’s personal link)',
+      description:
+        'Questions keep their text without author; chat messages are erased; registrations, votes, poll answers and attendance are anonymised so that counts stay; resources and proposals stay, authored by a former participant unless `keepName` (docs/privacy.md).',
+      auth: 'participant',
+      body: { json: eraseRequest },
+      responses: jsonWrite(participantUnknown, { 200: ok('Erased', r.erasureResponse), 404: refusal('registration_not_found, not_found') }),
     },
   },
   '/api/registrations/{token}/cancel': {

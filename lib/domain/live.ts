@@ -72,7 +72,8 @@ export function questionView(q: QuestionRow, viewer: Viewer): QuestionEvent {
     id: q.id,
     sessionId: q.sessionId,
     body: q.body,
-    authorName: hide ? null : q.authorName,
+    // An erased author (empty name, docs/privacy.md) shows as anonymous.
+    authorName: hide || !q.authorName ? null : q.authorName,
     authorId: hide ? null : q.authorKey,
     anonymous: q.anonymous,
     votes: q.votes,

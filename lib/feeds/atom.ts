@@ -60,7 +60,8 @@ export function buildAtom(input: AtomInput): string {
       published: e.publishedAt,
       description: e.summary || undefined,
       content: renderMarkdown(e.body),
-      author: e.authors.length ? e.authors.map((a) => ({ name: a.organization ? `${a.name} (${a.organization})` : a.name })) : undefined,
+      // An erased author (empty name, docs/privacy.md) is left out.
+      author: e.authors.some((a) => a.name) ? e.authors.filter((a) => a.name).map((a) => ({ name: a.organization ? `${a.name} (${a.organization})` : a.name })) : undefined,
       category: e.paths.map((p) => ({ term: p.slug, name: p.title, scheme: `${input.baseUrl}/paths` })),
       copyright: licence.url ? `${licence.name} — ${licence.url}` : licence.name,
     });

@@ -29,7 +29,7 @@ export default async function ResourcePage({ params }: { params: Promise<Params>
   const { slug } = await params;
   const r = await load(slug);
   if (!r) notFound();
-  const [t, locale] = await Promise.all([getTranslations('paths'), getLocale()]);
+  const [t, locale, tPrivacy] = await Promise.all([getTranslations('paths'), getLocale(), getTranslations('privacy')]);
   const tz = 'Europe/Paris';
   return (
     <article className="space-y-6" data-testid="resource">
@@ -49,7 +49,7 @@ export default async function ResourcePage({ params }: { params: Promise<Params>
         <h1 className="text-2xl font-bold">{r.title}</h1>
         {r.summary && <p className="text-lg text-stone-700">{r.summary}</p>}
         <p className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-stone-600">
-          {r.authors.length > 0 && <span data-testid="authors">{t('by', { names: authorNames(r.authors) })}</span>}
+          {r.authors.length > 0 && <span data-testid="authors">{t('by', { names: authorNames(r.authors, tPrivacy('formerParticipant')) })}</span>}
           {r.date && <span>{t('dated', { date: formatDay(r.date, locale, 'UTC') })}</span>}
           {r.publishedAt && <span>{t('published', { date: formatDate(r.publishedAt, locale, tz) })}</span>}
           <LicenceBadge licence={r.licence} withLabel />

@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { EraseAccount } from '@/components/privacy/EraseAccount';
+import { type PersonRef, personSummary } from '@/db/queries/my-data';
+import { currentLinkRegistrationId, currentUser } from '@/server/auth/current';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('privacy.me'))('title'), robots: { index: false } };
+}
+
+/**
+ * The person's own data (docs/privacy.md): download it all (GET /api/me/data) and delete the
+ * account (POST /api/me/erase, after a confirmation step). The signed-in account, else the
+ * registrant whose personal link this browser opened.
+ */
+export default async function MyDataPage() {
+  const t = await getTranslations('privacy.me');
+  const [user, linkRegistrationId] = await Promise.all([currentUser(), currentLinkRegistrationId()]);
+  const ref: PersonRef | null = user ? { userId: user.id } : linkRegistrationId ? { registrationId: linkRegistrationId } : null;
+  const who = ref ? await personSummary(ref) : null;
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      {!who ? (
+        <p>{t('signedOut')}</p>
+      ) : (
+        <>
+          <p>{t('intro')}</p>
+          <p data-testid="my-data-who">{t('who', { name: who.name, email: who.email })}</p>
+          <section aria-labelledby="download" className="space-y-2">
+            <h2 id="download" className="text-xl font-semibold">{t('downloadTitle')}</h2>
+            <p className="text-sm text-stone-700">{t('downloadHelp')}</p>
+            <a href="/api/me/data" download className="inline-block rounded bg-brand px-4 py-2 text-white no-underline">
+              {t('download')}
+            </a>
+          </section>
+          <section aria-labelledby="delete" className="space-y-2 border-t border-stone-200 pt-4">
+            <h2 id="delete" className="text-xl font-semibold">{t('deleteTitle')}</h2>
+            <p className="text-sm text-stone-700">{t('deleteHelp')}</p>
+            <EraseAccount />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { registrationIdOfToken, type PersonRef } from '@/db/queries/my-data';
+import { apiError } from '@/lib/http';
+import { currentLinkRegistrationId, currentUser } from './auth/current';
+
+/**
+ * Whose data a /api/me/data or /api/me/erase request is about: the registrant of a personal link
+ * token (`token`, or `Authorization: Bearer <token>`), else the signed-in account, else the
+ * registration whose personal link this browser opened (active or cancelled); or a 401.
+ */
+export async function personOfRequest(req: Request, token: string | undefined): Promise<{ ok: true; ref: PersonRef } | { ok: false; response: Response }> {
+  const auth = req.headers.get('authorization');
+  const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+  const given = token ?? bearer;
+  if (given) {
+    const registrationId = await registrationIdOfToken(given);
+    if (!registrationId) return { ok: false, response: apiError(404, 'registration_not_found', 'No registration for this personal link.') };
+    return { ok: true, ref: { registrationId } };
+  }
+  const user = await currentUser();
+  if (user) return { ok: true, ref: { userId: user.id } };
+  const registrationId = await currentLinkRegistrationId();
+  if (registrationId) return { ok: true, ref: { registrationId } };
+  return { ok: false, response: apiError(401, 'unauthenticated', 'Sign in, or use your personal link.') };
+}
