@@ -105,23 +105,26 @@ test('the erase endpoint refuses bad requests with the error shape and erases no
   });
   const { joinToken } = await reg.json();
   const origin = { origin: baseURL };
-  const unconfirmed = await request.post('/api/me/erase', { data: { token: joinToken }, headers: origin });
+  const as = (token: string) => ({ ...origin, authorization: `Bearer ${token}` });
+  const unconfirmed = await request.post('/api/me/erase', { data: {}, headers: as(joinToken) });
   expect(unconfirmed.status()).toBe(400);
   expect((await unconfirmed.json()).error.code).toBe('invalid');
-  const text = await request.post('/api/me/erase', { data: 'confirm', headers: { ...origin, 'content-type': 'text/plain' } });
+  const text = await request.post('/api/me/erase', { data: 'confirm', headers: { ...as(joinToken), 'content-type': 'text/plain' } });
   expect(text.status()).toBe(415);
-  const unknown = await request.post('/api/me/erase', { data: { confirm: true, token: 'pas-un-lien' }, headers: origin });
+  const unknown = await request.post('/api/me/erase', { data: { confirm: true }, headers: as('pas-un-lien') });
   expect(unknown.status()).toBe(404);
   expect((await request.post('/api/me/erase', { data: { confirm: true }, headers: origin })).status()).toBe(401);
   // Still there.
-  const mine = await request.get(`/api/me/data?token=${joinToken}`);
+  // The token goes in a header, never in the URL: a query token names nobody.
+  expect((await request.get(`/api/me/data?token=${joinToken}`)).status()).toBe(401);
+  const mine = await request.get('/api/me/data', { headers: as(joinToken) });
   expect(mine.status()).toBe(200);
   expect((await mine.json()).registrations[0].name).toBe('Yves Refus');
   // And erased by the token, when confirmed.
-  const ok = await request.post('/api/me/erase', { data: { confirm: true, token: joinToken }, headers: origin });
+  const ok = await request.post('/api/me/erase', { data: { confirm: true }, headers: as(joinToken) });
   expect(ok.status()).toBe(200);
   expect((await ok.json()).erased).toBe(true);
-  expect((await request.get(`/api/me/data?token=${joinToken}`)).status()).toBe(404);
+  expect((await request.get('/api/me/data', { headers: as(joinToken) })).status()).toBe(404);
 });
 
 test('a signed-in person deletes their account: signed out at once, the address can start afresh', async ({ page }) => {

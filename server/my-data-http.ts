@@ -4,13 +4,13 @@ import { currentLinkRegistrationId, currentUser } from './auth/current';
 
 /**
  * Whose data a /api/me/data or /api/me/erase request is about: the registrant of a personal link
- * token (`token`, or `Authorization: Bearer <token>`), else the signed-in account, else the
- * registration whose personal link this browser opened (active or cancelled); or a 401.
+ * token given as `Authorization: Bearer <token>` (never in the URL, where logs and Referers keep
+ * it), else the signed-in account, else the registration whose personal link this browser opened
+ * (active or cancelled); or a 401.
  */
-export async function personOfRequest(req: Request, token: string | undefined): Promise<{ ok: true; ref: PersonRef } | { ok: false; response: Response }> {
+export async function personOfRequest(req: Request): Promise<{ ok: true; ref: PersonRef } | { ok: false; response: Response }> {
   const auth = req.headers.get('authorization');
-  const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
-  const given = token ?? bearer;
+  const given = auth?.startsWith('Bearer ') ? auth.slice(7).trim() || undefined : undefined;
   if (given) {
     const registrationId = await registrationIdOfToken(given);
     if (!registrationId) return { ok: false, response: apiError(404, 'registration_not_found', 'No registration for this personal link.') };

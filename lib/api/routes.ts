@@ -13,7 +13,7 @@ import { grantSchema } from '../domain/roles';
 import { searchRequest } from '../domain/search';
 import { linkReplayRequest, recordingRequest, REPLAY_VIDEO_TYPES, uploadReplayQuery } from '../domain/replays';
 import { verifyRequestSchema } from '../domain/badges';
-import { eraseRequest, myDataQuery } from '../domain/privacy';
+import { eraseRequest } from '../domain/privacy';
 import { moderationRequest } from '../domain/video';
 import { SITE_PATH_PATTERN } from '../security/paths';
 import { type Answer, type Registry, ok, refusal, textAnswer, uuidParam } from './contract';
@@ -139,11 +139,10 @@ export const apiRegistry: Registry = {
   },
   '/api/me/data': {
     get: {
-      summary: 'Everything Chemins holds about me, as one JSON document (signed in, or a registrant’s personal link: `token`, bearer token or join cookie)',
+      summary: 'Everything Chemins holds about me, as one JSON document (signed in, or a registrant’s personal link: bearer token or join cookie)',
       description: 'Account, registrations with answers and seats, questions, votes, chat messages, poll answers, attendance, proposals, resources, badges… of this person only (docs/privacy.md).',
       auth: 'participant',
-      query: myDataQuery,
-      responses: { 200: ok('My data', r.myDataResponse), 400: invalid, 401: participantUnknown, 404: refusal('registration_not_found: no registration for this token') },
+      responses: { 200: ok('My data', r.myDataResponse), 401: participantUnknown, 404: refusal('registration_not_found: no registration for this token') },
     },
   },
   '/api/me/erase': {
