@@ -1,5 +1,6 @@
 import { awardFromRecords } from '@/db/queries/badges';
 import { logger } from '@/lib/logger';
+import { runEvery } from './periodic';
 
 /**
  * The award job: every `intervalMs`, issues the built-in achievements (participated, facilitated,
@@ -8,23 +9,8 @@ import { logger } from '@/lib/logger';
  * restart, a second process or a rerun issues nothing twice.
  */
 export function startBadgeWorker(intervalMs: number): () => void {
-  let running = false;
-  const tick = () => {
-    if (running) return;
-    running = true;
-    awardFromRecords()
-      .then((n) => n && logger().info({ issued: n }, 'badges issued from records'))
-      .catch((err) => logger().error({ err }, 'badge award pass failed'))
-      .finally(() => {
-        running = false;
-      });
-  };
-  const first = setTimeout(tick, Math.min(intervalMs, 5_000));
-  first.unref();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return runEvery('badge award', intervalMs, Math.min(intervalMs, 5_000), async () => {
+    const issued = await awardFromRecords();
+    if (issued) logger().info({ issued }, 'badges issued from records');
+  });
 }

@@ -7,6 +7,7 @@ import { reminderApplies, startsWhen } from '@/lib/domain/reminders';
 import { buildCalendar } from '@/lib/exports/ical';
 import { formatDateTime, formatWeekday } from '@/lib/format';
 import { logger } from '@/lib/logger';
+import { runEvery } from './periodic';
 import { type Mail, mailTranslator, sendMail } from './mail';
 import { composePathMail } from './paths-mail';
 
@@ -126,18 +127,5 @@ export async function runMailWorkerOnce(now = new Date()): Promise<number> {
 
 /** The background loop of the server process (every `intervalMs`, and once at start). */
 export function startMailWorker(intervalMs = 5_000): () => void {
-  let running = false;
-  const tick = () => {
-    if (running) return;
-    running = true;
-    runMailWorkerOnce()
-      .catch((err) => logger().error({ err }, 'mail worker pass failed'))
-      .finally(() => {
-        running = false;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runEvery('mail worker', intervalMs, 0, runMailWorkerOnce);
 }

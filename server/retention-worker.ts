@@ -1,5 +1,6 @@
 import { purgeExpired } from '@/db/queries/retention';
 import { logger } from '@/lib/logger';
+import { runEvery } from './periodic';
 
 /**
  * The retention job (docs/privacy.md): every `intervalMs`, purges or anonymises the chat
@@ -8,23 +9,8 @@ import { logger } from '@/lib/logger';
  * purges nothing twice and misses nothing.
  */
 export function startRetentionWorker(intervalMs: number, months: number): () => void {
-  let running = false;
-  const tick = () => {
-    if (running) return;
-    running = true;
-    purgeExpired({ months })
-      .then((done) => done.length && logger().info({ events: done }, 'retention: past events purged'))
-      .catch((err) => logger().error({ err }, 'retention pass failed'))
-      .finally(() => {
-        running = false;
-      });
-  };
-  const first = setTimeout(tick, Math.min(intervalMs, 10_000));
-  first.unref();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return runEvery('retention', intervalMs, Math.min(intervalMs, 10_000), async () => {
+    const events = await purgeExpired({ months });
+    if (events.length) logger().info({ events }, 'retention: past events purged');
+  });
 }
