@@ -112,7 +112,7 @@ test('the erase endpoint refuses bad requests with the error shape and erases no
   const text = await request.post('/api/me/erase', { data: 'confirm', headers: { ...as(joinToken), 'content-type': 'text/plain' } });
   expect(text.status()).toBe(415);
   const unknown = await request.post('/api/me/erase', { data: { confirm: true }, headers: as('pas-un-lien') });
-  expect(unknown.status()).toBe(404);
+  expect(unknown.status()).toBe(401);
   expect((await request.post('/api/me/erase', { data: { confirm: true }, headers: origin })).status()).toBe(401);
   // Still there.
   // The token goes in a header, never in the URL: a query token names nobody.
@@ -124,7 +124,7 @@ test('the erase endpoint refuses bad requests with the error shape and erases no
   const ok = await request.post('/api/me/erase', { data: { confirm: true }, headers: as(joinToken) });
   expect(ok.status()).toBe(200);
   expect((await ok.json()).erased).toBe(true);
-  expect((await request.get('/api/me/data', { headers: as(joinToken) })).status()).toBe(404);
+  expect((await request.get('/api/me/data', { headers: as(joinToken) })).status()).toBe(401);
 });
 
 test('a signed-in person deletes their account: signed out at once, the address can start afresh', async ({ page }) => {

@@ -13,7 +13,8 @@ export async function personOfRequest(req: Request): Promise<{ ok: true; ref: Pe
   const given = auth?.startsWith('Bearer ') ? auth.slice(7).trim() || undefined : undefined;
   if (given) {
     const registrationId = await registrationIdOfToken(given);
-    if (!registrationId) return { ok: false, response: apiError(404, 'registration_not_found', 'No registration for this personal link.') };
+    // An unknown (or erased, hence replaced) token is a failed authentication, like any bad credential.
+    if (!registrationId) return { ok: false, response: apiError(401, 'unauthenticated', 'This personal link is not valid (any more).') };
     return { ok: true, ref: { registrationId } };
   }
   const user = await currentUser();

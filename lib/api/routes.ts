@@ -142,7 +142,7 @@ export const apiRegistry: Registry = {
       summary: 'Everything Chemins holds about me, as one JSON document (signed in, or a registrant’s personal link: bearer token or join cookie)',
       description: 'Account, registrations with answers and seats, questions, votes, chat messages, poll answers, attendance, proposals, resources, badges… of this person only (docs/privacy.md).',
       auth: 'participant',
-      responses: { 200: ok('My data', r.myDataResponse), 401: participantUnknown, 404: refusal('registration_not_found: no registration for this token') },
+      responses: { 200: ok('My data', r.myDataResponse), 401: participantUnknown },
     },
   },
   '/api/me/erase': {
@@ -152,7 +152,7 @@ export const apiRegistry: Registry = {
         'Questions keep their text without author; chat messages are erased; registrations, votes, poll answers and attendance are anonymised so that counts stay; resources and proposals stay, authored by a former participant unless `keepName` (docs/privacy.md).',
       auth: 'participant',
       body: { json: eraseRequest },
-      responses: jsonWrite(participantUnknown, { 200: ok('Erased', r.erasureResponse), 404: refusal('registration_not_found, not_found') }),
+      responses: jsonWrite(participantUnknown, { 200: ok('Erased', r.erasureResponse), 404: refusal('not_found: nothing of this person is left') }),
     },
   },
   '/api/registrations/{token}/cancel': {
