@@ -9,7 +9,7 @@ import { runEvery } from './periodic';
  * restart, a second process or a rerun issues nothing twice.
  */
 export function startBadgeWorker(intervalMs: number): () => void {
-  return runEvery('badge award', intervalMs, Math.min(intervalMs, 5_000), async () => {
+  return runEvery('badge-award', intervalMs, Math.min(intervalMs, 5_000), async () => {
     const issued = await awardFromRecords();
     if (issued) logger().info({ issued }, 'badges issued from records');
   });

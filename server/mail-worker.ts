@@ -127,5 +127,5 @@ export async function runMailWorkerOnce(now = new Date()): Promise<number> {
 
 /** The background loop of the server process (every `intervalMs`, and once at start). */
 export function startMailWorker(intervalMs = 5_000): () => void {
-  return runEvery('mail worker', intervalMs, 0, runMailWorkerOnce);
+  return runEvery('mail-worker', intervalMs, 0, runMailWorkerOnce);
 }

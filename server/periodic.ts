@@ -3,6 +3,7 @@ import { logger } from '@/lib/logger';
 /**
  * A background job of the server process (mail outbox, badge awards, retention): `pass` runs every
  * `intervalMs`, the first time after `firstAfterMs`, never twice at once; a failed pass is logged
+ * (as `<name> pass failed`; `name` is a job id for operators, like `mail-worker`)
  * and the next one runs. The jobs keep their state in the database, so a restart only means the
  * next pass. Returns what stops it.
  */
