@@ -16,6 +16,9 @@ NODE_VERSION=26.12.1
 # schemathesis, from PyPI into a virtual environment under .cache/, for the API contract step.
 SCHEMATHESIS_VERSION=4.32.5
 WORK=$(mktemp -d /tmp/chemins-test.XXXXXX)
+# An official Go install (go.dev tarball) lives in /usr/local/go: livekit-server and egress need a
+# Go newer than Debian's golang-go, so it comes first when it is there, even if PATH lacks it.
+if [ -x /usr/local/go/bin/go ]; then export PATH="/usr/local/go/bin:$PATH"; fi
 chmod 755 "$WORK"
 REPORTS=$ROOT/test-results
 mkdir -p "$REPORTS"
