@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 
@@ -10,7 +9,6 @@ type State = { step: 'start' } | { step: 'confirm' } | { step: 'sending' } | { s
 /** Delete my account, in two steps: ask, then confirm (with the choice to keep one's name on published work). */
 export function EraseAccount() {
   const t = useTranslations('privacy.me');
-  const router = useRouter();
   const [state, setState] = useState<State>({ step: 'start' });
   const [keepName, setKeepName] = useState(false);
   const keepId = useId();
@@ -29,8 +27,8 @@ export function EraseAccount() {
         body: JSON.stringify({ confirm: true, keepName }),
       });
       if (res.ok) {
+        // No refresh here: the page would render as signed out and take this confirmation away; its link home reloads the header.
         setState({ step: 'done' });
-        router.refresh();
         return;
       }
       const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
