@@ -80,7 +80,8 @@ test('a proposal goes from submission to the programme, its decision trail publi
   await member.getByLabel('Décision', { exact: true }).selectOption('request_changes');
   await member.getByRole('button', { name: 'Enregistrer la décision' }).click();
   await expect(member.locator('main').getByRole('alert')).toContainText('Vérifiez les champs signalés.');
-  await expect(member.getByText('a decision needs a written reason')).toBeVisible();
+  // The field's own message, from the catalogue (no English from the server).
+  await expect(member.getByText('Donnez une raison écrite.')).toBeVisible();
   await member.getByLabel('Décision', { exact: true }).selectOption('request_changes');
   await member.getByLabel(/^Raison/).fill('Précisez le public visé.');
   await member.getByRole('button', { name: 'Enregistrer la décision' }).click();

@@ -1,5 +1,5 @@
 /** A translator of the whole catalogue (next-intl's `useTranslations()` / `getTranslations()` / `createTranslator`). */
-export type CatalogueTranslator = { has(key: string): boolean; (key: string): string };
+export type CatalogueTranslator = { has(key: string): boolean; (key: string, values?: Record<string, string | number>): string };
 
 /**
  * What a person reads for a refusal code (an HTTP `{ error: { code } }`, a realtime ack's

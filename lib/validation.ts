@@ -14,6 +14,9 @@ export const emailSchema = z
 
 export const uuidSchema = z.uuid();
 
+/** The address of an event, a session or a call: lower-case words joined by hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /**
  * Text a person typed, on one line: no control characters (a NUL cannot even be stored).
  * Multi-line text (`multiLine`) keeps tabs and line breaks.
@@ -21,6 +24,7 @@ export const uuidSchema = z.uuid();
 export const plainText = (opts: { multiLine?: boolean } = {}) =>
   z.string().refine((v) => !(opts.multiLine ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(v), {
     message: 'must not contain control characters',
+    params: { code: 'control_characters' },
   });
 
 /** Error body of every HTTP 4xx answer (public contract; its schema: lib/api/contract.ts). */

@@ -3,7 +3,7 @@
 import { getLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { FormState } from '@/app/organize/[slug]/programme-actions';
+import { type FormState, invalidForm, refusedForm } from '@/server/form-state';
 import {
   confirmFacilitator,
   decide,
@@ -18,7 +18,6 @@ import {
 } from '@/db/queries/calls';
 import { callInput, decisionInput, lines, proposalInput, reviewInput, scheduleInput } from '@/lib/domain/calls';
 import { zonedInstant } from '@/lib/domain/time';
-import { DomainError } from '@/lib/errors';
 import { allow } from '@/lib/upload-guard';
 import { currentUser, type CurrentUser } from '@/server/auth/current';
 
@@ -47,15 +46,12 @@ async function handle<S extends z.ZodType>(
   const values = Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, String(v)]));
   if (!allow(`calls:${user.id}`, WRITES_PER_TEN_MINUTES)) return { error: 'rate_limited', values, at: Date.now() };
   const parsed = schema.safeParse(shape(values, form));
-  if (!parsed.success) {
-    return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [fieldOf(i.path), i.message])), values, at: Date.now() };
-  }
+  if (!parsed.success) return invalidForm(parsed.error, values, fieldOf);
   let next: string;
   try {
     next = await run(user, parsed.data);
   } catch (err) {
-    if (err instanceof DomainError) return { error: err.code, message: err.message, fields: err.fields, values, at: Date.now() };
-    throw err;
+    return refusedForm(err, values);
   }
   redirect(next);
 }

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { FormState } from '@/app/organize/[slug]/programme-actions';
+import { type FormState, invalidForm, refusedFields, refusedForm } from '@/server/form-state';
 import { linkSessionToPath, updatePath } from '@/db/queries/paths';
 import { pendingUploadsOf } from '@/db/queries/paths-ui';
 import {
@@ -25,7 +25,6 @@ import { meetingReportFromSessionQa } from '@/server/qa-export';
 // of a path's resources, linking sessions to paths, and Q&A → meeting report. Each one: who is
 // asking, zod, one db function, then a redirect (or the refusal, with the values typed).
 
-const fieldsOf = (error: z.ZodError) => Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? ''), i.message]));
 
 async function signedIn(back: string) {
   const user = await currentUser();
@@ -34,15 +33,12 @@ async function signedIn(back: string) {
 }
 
 /** A refusal as the forms show it; anything that is not a domain refusal propagates. */
-function refusal(err: unknown, form: FormData): FormState {
-  if (err instanceof DomainError) return { error: err.code, message: err.message, fields: err.fields, values: formValues(form), at: Date.now() };
-  throw err;
-}
+const refusal = (err: unknown, form: FormData) => refusedForm(err, formValues(form));
 
 export async function createResourceAction(pathSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
   const actor = await signedIn(`/paths/${pathSlug}/resources/new`);
   const parsed = createResourceRequest.safeParse({ ...resourceFormInput(form), publish: form.get('publish') === 'on' });
-  if (!parsed.success) return { error: 'invalid', fields: fieldsOf(parsed.error), values: formValues(form), at: Date.now() };
+  if (!parsed.success) return invalidForm(parsed.error, formValues(form));
   let slug: string;
   try {
     ({ slug } = await createResource(actor, pathSlug, parsed.data));
@@ -55,7 +51,7 @@ export async function createResourceAction(pathSlug: string, _prev: FormState, f
 export async function updateResourceAction(resourceId: string, _prev: FormState, form: FormData): Promise<FormState> {
   const actor = await signedIn(`/paths`);
   const parsed = updateResourceRequest.safeParse({ ...resourceFormInput(form), version: Number(form.get('version')) });
-  if (!parsed.success) return { error: 'invalid', fields: fieldsOf(parsed.error), values: formValues(form), at: Date.now() };
+  if (!parsed.success) return invalidForm(parsed.error, formValues(form));
   try {
     await updateResource(actor, resourceId, parsed.data);
   } catch (err) {
@@ -70,7 +66,7 @@ export async function transitionAction(resourceId: string, back: string, _prev: 
   const actor = await signedIn(back);
   const reason = String(form.get('reason') ?? '').trim();
   const parsed = transitionRequest.safeParse({ action: form.get('action'), ...(reason ? { reason } : {}) });
-  if (!parsed.success) return { error: 'invalid', fields: fieldsOf(parsed.error), values: formValues(form), at: Date.now() };
+  if (!parsed.success) return invalidForm(parsed.error, formValues(form));
   try {
     await transitionResource(actor, resourceId, parsed.data.action, parsed.data.reason ?? null);
   } catch (err) {
@@ -100,7 +96,7 @@ export async function proposeAction(pathSlug: string, _prev: FormState, form: Fo
   if (!who) redirect(`/signin?callbackUrl=${encodeURIComponent(`/paths/${pathSlug}/propose`)}`);
   const { sessionIds: _s, ...input } = resourceFormInput(form);
   const parsed = proposeResourceRequest.safeParse(input);
-  if (!parsed.success) return { error: 'invalid', fields: fieldsOf(parsed.error), values: formValues(form), at: Date.now() };
+  if (!parsed.success) return invalidForm(parsed.error, formValues(form));
   const { token: _t, ...fields } = parsed.data;
   try {
     await proposeResource(who, pathSlug, fields);
@@ -116,7 +112,7 @@ const linkInput = z.object({ sessionId: z.uuid(), paths: z.array(z.string().min(
 export async function linkSessionPathsAction(eventSlug: string, sessionId: string, allSlugs: string[], _prev: FormState, form: FormData): Promise<FormState> {
   const actor = await signedIn(`/organize/${eventSlug}/sessions/${sessionId}`);
   const parsed = linkInput.safeParse({ sessionId, paths: form.getAll('paths').map(String) });
-  if (!parsed.success) return { error: 'invalid', fields: fieldsOf(parsed.error), at: Date.now() };
+  if (!parsed.success) return invalidForm(parsed.error);
   try {
     for (const slug of allSlugs) await linkSessionToPath(actor.userId, slug, sessionId, parsed.data.paths.includes(slug));
   } catch (err) {
@@ -157,12 +153,12 @@ export async function updatePathAction(pathSlug: string, _prev: FormState, form:
     status: form.get('status') ?? '',
     cover: form.get('cover') ?? 'keep',
   });
-  if (!parsed.success) return { error: 'invalid', fields: fieldsOf(parsed.error), values: formValues(form), at: Date.now() };
+  if (!parsed.success) return invalidForm(parsed.error, formValues(form));
   const { cover, ...fields } = parsed.data;
   if (cover !== 'keep' && cover !== 'none') {
     // Only an image the coordinator uploaded themselves becomes the cover.
     const [mine] = await pendingUploadsOf([cover], { userId: actor.userId });
-    if (!mine?.variants.includes('thumb')) return { error: 'invalid', fields: { cover: 'an image you uploaded' }, values: formValues(form), at: Date.now() };
+    if (!mine?.variants.includes('thumb')) return refusedFields('invalid', { cover: { code: 'own_image' } }, formValues(form));
   }
   try {
     await updatePath(actor.userId, pathSlug, { ...fields, ...(cover === 'keep' ? {} : { coverAttachmentId: cover === 'none' ? null : cover }) });

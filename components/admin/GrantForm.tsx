@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useRefusalText } from '@/components/useRefusalText';
 
 type Option = { slug: string; title: string };
 const FIELDS = ['email', 'role', 'eventSlug', 'pathSlug'] as const;
@@ -10,6 +11,7 @@ type Field = (typeof FIELDS)[number];
 
 export function GrantForm({ events, paths }: { events: Option[]; paths: Option[] }) {
   const t = useTranslations('admin');
+  const refusal = useRefusalText('admin');
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -30,7 +32,7 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
       const fields = Object.keys(body?.error?.fields ?? {}).filter((f): f is Field => FIELDS.includes(f as Field));
       setMessage({
         ok: false,
-        text: fields.length ? fields.map((f) => t(`fieldError.${f}`)).join(' ') : `${t('failed')} ${body?.error?.message ?? ''}`.trim(),
+        text: fields.length ? fields.map((f) => t(`fieldError.${f}`)).join(' ') : `${t('failed')} ${refusal(body?.error?.code)}`,
       });
     }
   }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/app/organize/[slug]/programme-actions';
+import type { FormState } from '@/server/form-state';
 import { useRefusalText } from '@/components/useRefusalText';
 
 export type Field =
@@ -30,7 +30,6 @@ export function ActionForm({
       {state?.error && (
         <div role="alert" className="rounded bg-red-50 p-3 text-red-800">
           <p>{refusal(state.error)}</p>
-          {state.message && state.error !== 'invalid' && <p className="text-sm">{state.message}</p>}
         </div>
       )}
       {fields.map((f) => {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { FormState } from '@/app/organize/[slug]/programme-actions';
+import type { FormState } from '@/server/form-state';
 import { useRefusalText } from '@/components/useRefusalText';
 
 type Option = { value: string; label: string };
@@ -102,7 +102,6 @@ export function ResourceForm({
       {state?.error && (
         <div role="alert" className="rounded bg-red-50 p-3 text-red-800">
           <p>{refusal(state.error)}</p>
-          {state.message && state.error !== 'invalid' && <p className="text-sm">{state.message}</p>}
         </div>
       )}
       {version !== undefined && <input type="hidden" name="version" value={version} />}

@@ -156,7 +156,7 @@ export async function saveCall(actorId: string, eventSlug: string, input: CallIn
     if (callSlug) {
       const call = await callBySlug(tx, callSlug);
       if (call.eventId !== event.id) throw new DomainError(404, 'call_not_found', 'No such call for proposals.');
-      if (input.slug !== callSlug) throw new DomainError(400, 'invalid', 'A call’s address cannot change.', { slug: 'cannot change' });
+      if (input.slug !== callSlug) throw new DomainError(400, 'invalid', 'A call’s address cannot change.', { slug: 'unchangeable' });
       await tx.update(calls).set(values).where(eq(calls.id, call.id));
       callId = call.id;
     } else {
@@ -409,7 +409,7 @@ function requireOpen(call: Call, now: Date) {
 }
 
 function requireFormat(call: Call, format: string) {
-  if (!call.formats.includes(format)) throw new DomainError(400, 'invalid', 'This call does not offer this format.', { format: 'not offered' });
+  if (!call.formats.includes(format)) throw new DomainError(400, 'invalid', 'This call does not offer this format.', { format: 'not_offered' });
 }
 
 /** Submit a proposal (signed in, call open): acknowledged by mail at once, co-facilitators invited. */
@@ -559,7 +559,7 @@ export async function decide(user: NonNullable<Viewer>, proposalId: string, d: {
     const { p, call } = await lockProposal(tx, proposalId);
     const member = await requireMember(tx, call.id, user.id);
     const status = move(p, d.action);
-    if (needsReason(d.action) && !d.reason.trim()) throw new DomainError(400, 'invalid', 'A decision needs a written reason.', { reason: 'a decision needs a written reason' });
+    if (needsReason(d.action) && !d.reason.trim()) throw new DomainError(400, 'invalid', 'A decision needs a written reason.', { reason: 'reason_required' });
     const sessionId = d.action === 'accept' ? await draftSession(tx, p, call) : p.sessionId;
     await tx.update(proposals).set({ status, statusChangedAt: now, updatedAt: now, sessionId }).where(eq(proposals.id, p.id));
     await recordTransition(tx, p, call, { status, by: byOf(call, member), actorUserId: user.id, reason: d.reason.trim() || null, mail: true }, now);

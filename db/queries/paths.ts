@@ -371,7 +371,7 @@ export async function linkSessionToPath(actorId: string, pathSlug: string, sessi
       })
       .from(programmeSessions)
       .where(eq(programmeSessions.id, sessionId));
-    if (!s) throw new DomainError(404, 'not_found', 'No such session.', { sessionId: 'unknown session' });
+    if (!s) throw new DomainError(404, 'not_found', 'No such session.', { sessionId: 'unknown' });
     if (!s.allowed) throw new DomainError(403, 'forbidden', 'Only the event’s organizers can link its sessions to paths.');
     if (linked) {
       const r = await tx.insert(pathSessions).values({ pathId, sessionId, linkedBy: actorId }).onConflictDoNothing().returning({ p: pathSessions.pathId });

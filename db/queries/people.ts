@@ -266,7 +266,7 @@ export const PERSON_REFERENCES = ['session_people', 'path_coordinators', 'event_
  * are linked to different accounts (two people, or a case for the identity merge of accounts).
  */
 export async function mergePeople(db: Db, input: { from: string; into: string }): Promise<{ key: string; name: string; moved: number }> {
-  if (input.from === input.into) throw new DomainError(400, 'invalid', 'Choose two different people.', { from: 'same' });
+  if (input.from === input.into) throw new DomainError(400, 'invalid', 'Choose two different people.', { from: 'same_person' });
   return db.transaction(async (tx) => {
     const rows = await tx
       .select()

@@ -17,7 +17,7 @@ async function requireOrganizer(actorId: string, eventSlug: string) {
 function timesOf(input: SessionInput, timeZone: string) {
   const startsAt = zonedInstant(input.day, input.start, timeZone);
   const endsAt = zonedInstant(input.day, input.end, timeZone);
-  if (endsAt <= startsAt) throw new DomainError(400, 'invalid', 'A session cannot end before it starts.', { end: 'before start' });
+  if (endsAt <= startsAt) throw new DomainError(400, 'invalid', 'A session cannot end before it starts.', { end: 'end_before_start' });
   return { startsAt, endsAt };
 }
 
@@ -55,9 +55,13 @@ export async function saveSession(actorId: string, eventSlug: string, input: Ses
           )
           .limit(1);
         if (clash) {
-          throw new DomainError(409, 'room_overlap', `“${room.name}” is already taken at that time by “${clash.title}”.`, {
-            room: `overlaps “${clash.title}”`,
-          });
+          throw new DomainError(
+            409,
+            'room_overlap',
+            `“${room.name}” is already taken at that time by “${clash.title}”.`,
+            { room: 'room_overlap' },
+            { room: room.name, session: clash.title },
+          );
         }
       }
     }
@@ -151,7 +155,7 @@ export async function createEvent(actorId: string, input: z.output<typeof eventI
     const days: string[] = [];
     for (let d = new Date(`${input.firstDay}T12:00:00Z`); d.toISOString().slice(0, 10) <= input.lastDay; d.setUTCDate(d.getUTCDate() + 1)) {
       days.push(d.toISOString().slice(0, 10));
-      if (days.length > 60) throw new DomainError(400, 'invalid', 'An event lasts 60 days at most.', { lastDay: 'too far' });
+      if (days.length > 60) throw new DomainError(400, 'invalid', 'An event lasts 60 days at most.', { lastDay: 'event_too_long' });
     }
     await tx.insert(eventDays).values(days.map((date) => ({ eventId: event!.id, date })));
     await tx.insert(roleGrants).values({ userId: actorId, role: 'organizer', eventId: event!.id, grantedBy: actorId }).onConflictDoNothing();
@@ -204,7 +208,7 @@ export async function listInvitationCodes(actorId: string, eventSlug: string) {
 /** Edit an event's details and days (organizers of the event). Sessions keep their instants. */
 export async function updateEvent(actorId: string, eventSlug: string, input: z.output<typeof eventInput>) {
   const event = await requireOrganizer(actorId, eventSlug);
-  if (input.slug !== eventSlug) throw new DomainError(400, 'invalid', 'An event’s address cannot change (links and exports rely on it).', { slug: 'cannot change' });
+  if (input.slug !== eventSlug) throw new DomainError(400, 'invalid', 'An event’s address cannot change (links and exports rely on it).', { slug: 'unchangeable' });
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx
@@ -221,7 +225,7 @@ export async function updateEvent(actorId: string, eventSlug: string, input: z.o
     const days: string[] = [];
     for (let d = new Date(`${input.firstDay}T12:00:00Z`); d.toISOString().slice(0, 10) <= input.lastDay; d.setUTCDate(d.getUTCDate() + 1)) {
       days.push(d.toISOString().slice(0, 10));
-      if (days.length > 60) throw new DomainError(400, 'invalid', 'An event lasts 60 days at most.', { lastDay: 'too far' });
+      if (days.length > 60) throw new DomainError(400, 'invalid', 'An event lasts 60 days at most.', { lastDay: 'event_too_long' });
     }
     await tx.insert(eventDays).values(days.map((date) => ({ eventId: event.id, date }))).onConflictDoNothing();
   });

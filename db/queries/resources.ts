@@ -112,7 +112,7 @@ async function freeSlug(tx: Tx, title: string): Promise<string> {
 async function checkSessions(tx: Tx, ids: string[]): Promise<void> {
   if (!ids.length) return;
   const found = await tx.select({ id: programmeSessions.id }).from(programmeSessions).where(inArray(programmeSessions.id, ids));
-  if (found.length !== new Set(ids).size) throw new DomainError(400, 'invalid', 'Unknown session.', { sessionIds: 'unknown session' });
+  if (found.length !== new Set(ids).size) throw new DomainError(400, 'invalid', 'Unknown session.', { sessionIds: 'unknown' });
 }
 
 /**
@@ -138,7 +138,7 @@ async function setAttachments(
       (a.resourceId === resourceId ||
         (a.resourceId === null &&
           ((uploader.userId && a.by === uploader.userId) || (uploader.registrationId && a.byReg === uploader.registrationId))));
-    if (!mine) throw new DomainError(400, 'invalid', 'Unknown attachment.', { attachmentIds: 'unknown attachment' });
+    if (!mine) throw new DomainError(400, 'invalid', 'Unknown attachment.', { attachmentIds: 'unknown' });
   }
   await tx
     .delete(attachments)
@@ -250,7 +250,7 @@ export async function setResourcePaths(actor: ResourceActor, resourceId: string,
     const r = await loadForUpdate(tx, resourceId);
     const current = await pathIdsOf(tx, resourceId);
     const wanted = pathSlugs.length ? await tx.select({ id: paths.id }).from(paths).where(inArray(paths.slug, pathSlugs)) : [];
-    if (!wanted.length || wanted.length !== new Set(pathSlugs).size) throw new DomainError(400, 'invalid', 'Unknown path.', { paths: 'unknown path' });
+    if (!wanted.length || wanted.length !== new Set(pathSlugs).size) throw new DomainError(400, 'invalid', 'Unknown path.', { paths: 'unknown' });
     const wantedIds = wanted.map((w) => w.id);
     const added = wantedIds.filter((id) => !current.includes(id));
     const removed = current.filter((id) => !wantedIds.includes(id));
@@ -549,7 +549,7 @@ export async function reorderPathResources(actor: ResourceActor, pathSlug: strin
       .orderBy(asc(resourcePaths.position))
       .for('update');
     const present = new Set(rows.map((r) => r.id));
-    if (resourceIds.some((id) => !present.has(id))) throw new DomainError(400, 'invalid', 'A resource is not on this path.', { resourceIds: 'not on this path' });
+    if (resourceIds.some((id) => !present.has(id))) throw new DomainError(400, 'invalid', 'A resource is not on this path.', { resourceIds: 'not_on_path' });
     const order = [...new Set(resourceIds), ...rows.map((r) => r.id).filter((id) => !resourceIds.includes(id))];
     for (const [position, id] of order.entries()) {
       await tx.update(resourcePaths).set({ position }).where(and(eq(resourcePaths.pathId, pathId), eq(resourcePaths.resourceId, id)));

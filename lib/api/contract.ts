@@ -10,7 +10,7 @@ export const apiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.record(z.string(), z.string()).optional().describe('the refused fields, each with why'),
+    fields: z.record(z.string(), z.string()).optional().describe('the refused fields, each with why: a developer’s English message, or the code of a domain rule (`taken`, `end_before_start`…)'),
   }),
 });
 

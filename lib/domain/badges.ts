@@ -90,7 +90,7 @@ export const badgeDecisionSchema = z
     decision: z.enum(['validate', 'decline']),
     reason: z.string().trim().max(2000).optional().default(''),
   })
-  .refine((d) => d.decision === 'validate' || d.reason.length >= 3, { path: ['reason'], message: 'a reason is required to decline' });
+  .refine((d) => d.decision === 'validate' || d.reason.length >= 3, { path: ['reason'], message: 'a reason is required to decline', params: { code: 'reason_required' } });
 
 export const achievementSchema = z.object({
   kind: z.enum(ACHIEVEMENT_KINDS),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLUG_PATTERN } from '../validation';
 
 // Calls for proposals (docs/calls.md): the status timeline of a proposal, who may move it, and
 // when it is overdue. Pure rules; db/queries/calls.ts applies them inside its transactions.
@@ -115,7 +116,7 @@ export type ProposalInput = z.output<typeof proposalInput>;
 
 export const callInput = z
   .object({
-    slug: z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes').max(80),
+    slug: z.string().trim().regex(SLUG_PATTERN, 'lowercase letters, digits and dashes').max(80),
     title: line(200),
     description: z.string().trim().max(5000).default(''),
     opensAt: z.coerce.date(),
@@ -132,8 +133,8 @@ export const callInput = z
     /** Committee members by e-mail (they sign in with it). */
     committee: z.array(z.object({ email: z.email().max(254), name: line(120) })).min(1).max(30),
   })
-  .refine((c) => c.closesAt > c.opensAt, { path: ['closesAt'], message: 'the call must close after it opens' })
-  .refine((c) => c.answerBy >= c.closesAt, { path: ['answerBy'], message: 'answers come after the call closes' });
+  .refine((c) => c.closesAt > c.opensAt, { path: ['closesAt'], message: 'the call must close after it opens', params: { code: 'closes_before_opens' } })
+  .refine((c) => c.answerBy >= c.closesAt, { path: ['answerBy'], message: 'answers come after the call closes', params: { code: 'answer_before_close' } });
 export type CallInput = z.output<typeof callInput>;
 
 export const decisionInput = z.object({
@@ -151,7 +152,7 @@ export const scheduleInput = z
     room: z.string().trim().max(80).optional().transform((v) => v || null),
     reason: z.string().trim().max(2000).default(''),
   })
-  .refine((s) => s.end > s.start, { path: ['end'], message: 'a session cannot end before it starts' });
+  .refine((s) => s.end > s.start, { path: ['end'], message: 'a session cannot end before it starts', params: { code: 'end_before_start' } });
 
 export const reviewInput = z.object({
   score: z.coerce.number().int().min(1).max(5).optional(),

@@ -28,4 +28,4 @@ export function identityKey(name: string): string {
 export const mergeRequest = z
   .object({ from: z.string().trim().min(1).max(100), into: z.string().trim().min(1).max(100) })
   .strict()
-  .refine((v) => v.from !== v.into, { message: 'same', path: ['from'] });
+  .refine((v) => v.from !== v.into, { message: 'same', path: ['from'], params: { code: 'same_person' } });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { SLUG_PATTERN } from '../validation';
 
 const slug = z
   .string()
   .trim()
   .min(3)
   .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and hyphens');
+  .regex(SLUG_PATTERN, 'lower-case letters, digits and hyphens');
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const optionalKey = z
@@ -52,7 +53,7 @@ export const sessionInput = z
       .transform((v) => v === 'yes'),
   })
   .strict()
-  .refine((v) => v.end > v.start, { path: ['end'], message: 'a session cannot end before it starts' });
+  .refine((v) => v.end > v.start, { path: ['end'], message: 'a session cannot end before it starts', params: { code: 'end_before_start' } });
 
 export type SessionInput = z.output<typeof sessionInput>;
 
@@ -80,9 +81,9 @@ export const eventInput = z
       } catch {
         return false;
       }
-    }, 'unknown time zone'),
+    }, { message: 'unknown time zone', params: { code: 'time_zone' } }),
     firstDay: localDate,
     lastDay: localDate,
   })
   .strict()
-  .refine((v) => v.lastDay >= v.firstDay, { path: ['lastDay'], message: 'the event cannot end before it starts' });
+  .refine((v) => v.lastDay >= v.firstDay, { path: ['lastDay'], message: 'the event cannot end before it starts', params: { code: 'event_ends_before_start' } });

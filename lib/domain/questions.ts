@@ -21,6 +21,7 @@ export const questionInput = z
   .refine((q) => (q.kind === 'single' || q.kind === 'multiple' ? q.options.length >= 2 : q.options.length === 0), {
     path: ['options'],
     message: 'choices need at least two options; other kinds none',
+    params: { code: 'options_count' },
   });
 
 // Answers are checked against the questions in the database, with the other rules of a

@@ -25,7 +25,7 @@ const replayMeta = {
   startedAt: z.iso.datetime({ offset: true }).refine((v) => {
     const year = new Date(v).getUTCFullYear();
     return year >= 1990 && year <= 2200;
-  }, 'must be a moment between 1990 and 2200'),
+  }, { message: 'must be a moment between 1990 and 2200', params: { code: 'date' } }),
   durationSeconds: z.number().int().min(1).max(7 * 24 * 3600).optional(),
   /** Empty: the session's title is shown. */
   title: z

@@ -158,7 +158,7 @@ export const transitionRequest = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.action === 'decline' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why the proposal is declined.' });
+    if (v.action === 'decline' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why the proposal is declined.', params: { code: 'reason_required' } });
   });
 
 /** `PUT /api/paths/{path}/resources/order`: the path's resources in the coordinators' order. */

@@ -178,7 +178,7 @@ describe.each<Driver>(['postgres', 'pglite'])('calls for proposals (%s)', (drive
     const id = await submitProposal(alice, CALL, proposal({ title: 'Décider' }), 'fr', T0);
     await expect(decide(alice, id, { action: 'accept', reason: 'moi' }, T0)).rejects.toMatchObject({ status: 403 });
     await expect(decide(organizer, id, { action: 'accept', reason: 'organisatrice' }, T0)).rejects.toMatchObject({ status: 403 });
-    await expect(decide(member1, id, { action: 'decline', reason: '  ' }, T0)).rejects.toMatchObject({ status: 400, fields: { reason: 'a decision needs a written reason' } });
+    await expect(decide(member1, id, { action: 'decline', reason: '  ' }, T0)).rejects.toMatchObject({ status: 400, fields: { reason: 'reason_required' } });
     await saveReview(member1, id, { score: 2, comment: 'Commentaire-secret' });
     await expect(saveReview(alice, id, { score: 5, comment: 'x' })).rejects.toMatchObject({ status: 403 });
     expect((await decide(member1, id, { action: 'decline', reason: 'Hors sujet pour cette édition.' }, at(1))).status).toBe('declined');
@@ -218,7 +218,7 @@ describe.each<Driver>(['postgres', 'pglite'])('calls for proposals (%s)', (drive
     expect(view.privateData!.revisions.map((r) => r.title)).toEqual(['Version 2', 'Version 1']);
     await expect(reviseProposal(alice, id, proposal({ title: 'Trop tard' }), at(11))).rejects.toMatchObject({ status: 409, code: 'call_closed' });
     await expect(submitProposal(alice, CALL, proposal(), 'fr', at(11))).rejects.toMatchObject({ code: 'call_closed' });
-    await expect(submitProposal(alice, CALL, proposal({ format: 'Concert' }), 'fr', at(1))).rejects.toMatchObject({ status: 400, fields: { format: 'not offered' } });
+    await expect(submitProposal(alice, CALL, proposal({ format: 'Concert' }), 'fr', at(1))).rejects.toMatchObject({ status: 400, fields: { format: 'not_offered' } });
     await withdrawProposal(alice, id, at(3));
     expect((await proposalView(id, alice, at(3)))!.proposal.status).toBe('withdrawn');
   });

@@ -5,11 +5,9 @@ import { z } from 'zod';
 import { generateInvitationCode, saveQuestion, saveRoom, saveSession, saveTrack, updateEvent } from '@/db/queries/programme-admin';
 import { eventInput, roomInput, sessionInput, trackInput } from '@/lib/domain/programme';
 import { questionInput } from '@/lib/domain/questions';
-import { DomainError } from '@/lib/errors';
 import { currentUser } from '@/server/auth/current';
+import { type FormState, invalidForm, refusedForm } from '@/server/form-state';
 
-/** A refused submission: what went wrong, per field, and the values typed (shown again). `at` stamps each answer. */
-export type FormState = { error?: string; message?: string; fields?: Record<string, string>; values?: Record<string, string>; at?: number } | null;
 
 /**
  * The shape every organizer form shares: signed in, validate with zod, call one domain function,
@@ -26,14 +24,11 @@ async function handle<S extends z.ZodType>(
   if (!user) redirect(`/signin?callbackUrl=/organize/${eventSlug}`);
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
   const parsed = schema.safeParse(values);
-  if (!parsed.success) {
-    return { error: 'invalid', fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])), values, at: Date.now() };
-  }
+  if (!parsed.success) return invalidForm(parsed.error, values);
   try {
     await save(user.id, parsed.data);
   } catch (err) {
-    if (err instanceof DomainError) return { error: err.code, message: err.message, fields: err.fields, values, at: Date.now() };
-    throw err;
+    return refusedForm(err, values);
   }
   redirect(`/organize/${eventSlug}?saved=1#${anchor}`);
 }
