@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { DomainError } from '@/lib/errors';
 import { type Db, getDb, type Tx } from '../client';
@@ -294,7 +294,9 @@ export type ErasureResult = { registrations: number; questions: number; chatMess
  * former key); registrations are anonymised (name, e-mail, answers, personal link) so that seat
  * counts stay true, and seats in sessions not yet over are given up to the waiting list; their
  * resources and proposals stay, authored by "a former participant" (an empty author name,
- * rendered from the catalogues) unless `keepName`; badges, endorsements,
+ * rendered from the catalogues) unless `keepName`; badges already issued are revoked (a copy the
+ * person downloaded then verifies as revoked) and kept with nothing of theirs, so that their place in
+ * the issuer's revocation list stays set; other badges, endorsements,
  * subscriptions, pending mails and roles are deleted; then the account itself, with its sign-in
  * sessions. See PERSONAL_REFERENCES and docs/privacy.md.
  */
@@ -413,6 +415,20 @@ export async function erasePerson(ref: PersonRef, opts: { keepName?: boolean } =
       .set({ name: '', organization: null, email: null })
       .where(anyOf(lower(proposalFacilitators.email), s.emails));
 
+    // An issued credential may have been downloaded: revoked, its place in the issuer's revocation
+    // list kept (statusListDocument), and nothing of the person left on the row.
+    await tx
+      .update(badgeAwards)
+      .set({
+        recipientEmail: sql`'erased:' || ${badgeAwards.id}`,
+        recipientName: '',
+        evidence: null,
+        decisionReason: null,
+        credential: null,
+        isPublic: false,
+        revokedAt: sql`coalesce(${badgeAwards.revokedAt}, now())`,
+      })
+      .where(and(anyOf(lower(badgeAwards.recipientEmail), s.emails), isNotNull(badgeAwards.statusIndex)));
     // Deleted outright: what only served the person.
     await tx.delete(badgeAwards).where(anyOf(lower(badgeAwards.recipientEmail), s.emails));
     await tx.delete(badgeEndorsements).where(anyOf(lower(badgeEndorsements.endorserEmail), s.emails));

@@ -52,7 +52,7 @@ import { type Driver, useFreshDatabase } from './support';
 
 const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : (r as { rows: T[] }).rows);
 
-type Person = { tag: string; name: string; email: string; userId: string | null; registrationId: string; token: string; questionId: string; messageId: string; resourceId: string };
+type Person = { tag: string; name: string; email: string; userId: string | null; registrationId: string; token: string; questionId: string; messageId: string; resourceId: string; issuedAwardId: string };
 
 /**
  * Personal data under the person's control (issue 15): the export holds everything of one person
@@ -70,6 +70,8 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
   let callId: string;
   let issuerId: string;
   let achievementId: string;
+  let issuedAchievementId: string;
+  let statusIndex = 0;
   let pathId: string;
   const people_: Record<string, Person> = {};
 
@@ -135,11 +137,16 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     await db.insert(attachments).values({ resourceId: r!.id, filename: `photo-${tag}.png`, contentType: 'image/png', size: 1, sha256: 'x', data: Buffer.from([1]), uploadedBy: userId, uploadedByRegistration: userId ? null : reg!.id });
     await db.insert(pathSubscriptions).values({ pathId, email, userId, registrationId: userId ? null : reg!.id });
     await db.insert(badgeAwards).values({ achievementId, issuerId, recipientEmail: email, recipientName: name, status: 'requested', evidence: `preuve ${tag}` });
+    // An issued badge, at its own place in the issuer's revocation list.
+    const [issued] = await db
+      .insert(badgeAwards)
+      .values({ achievementId: issuedAchievementId, issuerId, recipientEmail: email, recipientName: name, status: 'accepted', evidence: `fait ${tag}`, statusIndex: ++statusIndex, issuedAt: new Date(), credential: { credentialSubject: { name, email } } })
+      .returning();
     await db.insert(badgeEndorsements).values({ achievementId, endorserEmail: email, endorserName: name, comment: `soutien ${tag}`, credential: { name } });
     if (userId) {
       await db.insert(proposalReviews).values({ proposalId: p!.id, userId, score: 3, comment: `avis ${tag}` });
     }
-    return { tag, name, email, userId, registrationId: reg!.id, token: reg!.joinToken, questionId: q!.id, messageId: m!.id, resourceId: r!.id };
+    return { tag, name, email, userId, registrationId: reg!.id, token: reg!.joinToken, questionId: q!.id, messageId: m!.id, resourceId: r!.id, issuedAwardId: issued!.id };
   }
 
   /** Every text, JSON and uuid column of every table, searched for each value: the rows where one is found. */
@@ -195,6 +202,10 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
       .insert(achievements)
       .values({ issuerId, kind: 'request', name: 'Badge', description: 'd', criteria: 'c', image: 'data:,' })
       .returning({ id: sql<string>`id` })) as [{ id: string }];
+    [{ id: issuedAchievementId }] = (await db
+      .insert(achievements)
+      .values({ issuerId, kind: 'participated', name: 'Participation', description: 'd', criteria: 'c', image: 'data:,' })
+      .returning({ id: sql<string>`id` })) as [{ id: string }];
     [{ id: pathId }] = (await db.select({ id: paths.id }).from(paths).limit(1)) as [{ id: string }];
     people_.a = await populate('alice', { account: true });
     people_.b = await populate('bruno', { account: true });
@@ -245,7 +256,7 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     expect(data.resources.map((r) => r.title)).toEqual(['Ressource alice']);
     expect(data.attachments).toHaveLength(1);
     expect(data.pathSubscriptions).toHaveLength(1);
-    expect(data.badges.map((b) => b.evidence)).toEqual(['preuve alice']);
+    expect(data.badges.map((b) => b.evidence)).toEqual(['preuve alice', 'fait alice']);
     expect(data.endorsements).toHaveLength(1);
     expect(data.roles).toHaveLength(1);
     expect(data.speakerProfiles).toHaveLength(1);
@@ -306,6 +317,12 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     const [r] = await db.select().from(resources).where(eq(resources.id, a.resourceId));
     expect(r).toMatchObject({ status: 'published', proposerName: null, proposerEmail: null });
     expect(r!.authors).toEqual([{ name: '', kind: 'person' }, { name: 'Autre autrice', kind: 'person' }]);
+    // A badge already issued is revoked, at its place in the issuer's list; nothing of A is left on it.
+    const [award] = await db.select().from(badgeAwards).where(eq(badgeAwards.id, a.issuedAwardId));
+    expect(award).toMatchObject({ statusIndex: expect.any(Number), recipientName: '', credential: null, isPublic: false });
+    expect(award!.revokedAt).toBeInstanceOf(Date);
+    const [awardB] = await db.select().from(badgeAwards).where(eq(badgeAwards.id, people_.b!.issuedAwardId));
+    expect(awardB!.revokedAt).toBeNull();
     // The chat message is erased, shown as deleted.
     expect((await listMessages(sessionId)).messages.map((m) => m.id)).not.toContain(a.messageId);
     // What the session page reads still reads.

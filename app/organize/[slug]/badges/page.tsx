@@ -18,7 +18,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 /** `/organize/{slug}/badges`: requests to validate or decline, issued badges (revoke), the event's achievements. */
 export default async function OrganizeBadgesPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const [{ slug }, sp, user, t] = await Promise.all([params, searchParams, currentUser(), getTranslations('openBadges')]);
+  const [{ slug }, sp, user, t, tp] = await Promise.all([params, searchParams, currentUser(), getTranslations('openBadges'), getTranslations('privacy')]);
   const locale = await getLocale();
   if (!user) redirect(`/signin?callbackUrl=/organize/${slug}/badges`);
   const event = await eventAchievements(slug);
@@ -80,7 +80,7 @@ export default async function OrganizeBadgesPage({ params, searchParams }: { par
       <ul className="mt-3 divide-y divide-stone-200">
         {admin.decided.map((r) => (
           <li key={r.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
-            <span className="font-medium">{r.recipientName}</span> · {r.name} · {t(`status.${r.status}`)}
+            <span className="font-medium">{r.recipientName || tp('formerParticipant')}</span> · {r.name} · {t(`status.${r.status}`)}
             {r.revokedAt && <span className="rounded bg-red-100 px-2 text-red-800">{t('revokedLabel')}</span>}
             {r.status === 'declined' && r.decisionReason && <span className="text-stone-600">{t('reason', { reason: r.decisionReason })}</span>}
             {r.status !== 'declined' && (
