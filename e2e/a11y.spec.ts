@@ -286,3 +286,45 @@ test('keyboard only: moderate a question and answer a poll; the views with a liv
   await item.getByRole('button', { name: 'Cacher les résultats' }).click();
   await expect(panel).toHaveCount(0);
 });
+
+test('keyboard only: join the video room from the session page, raise a hand, leave', async ({ browser }) => {
+  const page = kept(await registrant(browser, 'Joséphine Clavier'));
+  await tabTo(page, page.getByTestId('join-live'), 120);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('prejoin')).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Entrer dans la salle' }), 120);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('room')).toBeVisible({ timeout: 30_000 });
+  const hand = page.getByRole('button', { name: 'Lever la main' });
+  await tabTo(page, hand, 150);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Baisser la main' })).toHaveAttribute('aria-pressed', 'true');
+  await tabTo(page, page.getByRole('button', { name: 'Quitter' }), 150);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Revenir dans la salle' })).toBeVisible();
+});
+
+test('keyboard only: a theme coordinator writes a resource, is told what is missing, then publishes it', async ({ browser }) => {
+  const page = await signedIn(browser, 'coordinatrice@chemins.test');
+  await page.goto(`${PATH}/resources/new`);
+  const form = page.getByTestId('resource-form');
+  const title = `Fiche au clavier ${RUN_ID}`;
+  // Saved without a title: the field says why, in the page's language.
+  await tabTo(page, form.getByLabel('Résumé'), 120);
+  await page.keyboard.type('Écrite sans souris.');
+  await tabTo(page, form.getByRole('button', { name: 'Enregistrer' }), 150);
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('alert')).toContainText('Vérifiez les champs signalés.');
+  await expect(form.getByLabel('Titre')).toHaveAccessibleDescription(/Ce champ est obligatoire\./);
+  await form.getByLabel('Titre').focus();
+  await page.keyboard.type(title);
+  await tabTo(page, form.getByLabel('Texte (Markdown)'), 40);
+  await page.keyboard.type('## Au clavier\n\nUne fiche écrite et publiée sans souris.');
+  await tabTo(page, form.getByRole('button', { name: 'Enregistrer' }), 150);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText('Enregistré.');
+  const publish = page.getByRole('form', { name: title }).getByRole('button', { name: 'Publier' });
+  await tabTo(page, publish, 200);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-status="published"]').first()).toBeVisible();
+});

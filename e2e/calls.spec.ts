@@ -48,7 +48,7 @@ test('a proposal goes from submission to the programme, its decision trail publi
   await organizer.getByLabel('Nom du comité').fill('Comité e2e');
   await organizer.getByLabel(/Membres du comité/).fill(`${MEMBER} Membre du comité (démo)`);
   await organizer.getByRole('button', { name: 'Enregistrer l’appel' }).click();
-  await expect(organizer.getByText('answers come after the call closes')).toBeVisible();
+  await expect(organizer.getByText('La date de réponse vient après la fermeture de l’appel.')).toBeVisible();
   await organizer.getByLabel('Réponse au plus tard le').fill(paris(20).local);
   await organizer.getByRole('button', { name: 'Enregistrer l’appel' }).click();
   await expect(organizer.getByRole('heading', { name: `Appel e2e ${RUN_ID}` })).toBeVisible();
