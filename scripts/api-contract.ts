@@ -71,6 +71,15 @@ async function seed(origin: string): Promise<Record<string, string>> {
   });
   if (reg.status !== 201) throw new Error(`registration: ${reg.status} ${await reg.text()}`);
   const { joinToken } = (await reg.json()) as { joinToken: string };
+  // A second registrant, whom POST /api/me/erase erases (by its personal link, schemathesis.toml):
+  // without it the operation erases whoever its credentials name, the admin above included.
+  const toErase = await fetch(`${origin}/api/events/${event.slug}/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'API contract erased', email: 'api-contract-erase@chemins.test', consent: true, sessionIds: [session.id] }),
+  });
+  if (toErase.status !== 201) throw new Error(`registration: ${toErase.status} ${await toErase.text()}`);
+  const { joinToken: eraseToken } = (await toErase.json()) as { joinToken: string };
   // A path with a published resource.
   const [resource] = await sql<{ id: string; slug: string }[]>`
     select r.id, p.slug from resources r join resource_paths rp on rp.resource_id = r.id join paths p on p.id = rp.path_id
@@ -102,6 +111,7 @@ async function seed(origin: string): Promise<Record<string, string>> {
     CONTRACT_ENDORSEMENT_ID: endorsement.id,
     CONTRACT_SESSION_COOKIE: sessionToken,
     CONTRACT_JOIN_TOKEN: joinToken,
+    CONTRACT_ERASE_TOKEN: eraseToken,
     CONTRACT_EVENT: event.slug,
     CONTRACT_SESSION_ID: session.id,
     CONTRACT_PATH: resource.slug,
@@ -164,6 +174,18 @@ try {
   // CPython gh-106905), and Hypothesis parses lambdas with it while two workers draw.
   code = await run(st, ['run', `${origin}/api/openapi.json`, '--checks', 'all', '--max-examples', maxExamples, '--workers', '1', '--no-shrink'], env);
   console.log(`schemathesis: exit ${code} in ${Math.round((Date.now() - started) / 1000)} s`);
+  // The credentials every other operation uses outlived the run (POST /api/me/erase erased its own registrant).
+  const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  const [kept] = await sql<{ admin: number; registrant: number; erased: number }[]>`
+    select (select count(*) from users where email = 'api-contract@chemins.test')::int as admin,
+           (select count(*) from registrations where email = 'api-contract-registrant@chemins.test')::int as registrant,
+           (select count(*) from registrations where email = 'api-contract-erase@chemins.test')::int as erased`;
+  await sql.end();
+  console.log(`credentials after the run: admin ${kept!.admin}, registrant ${kept!.registrant}, registrant to erase ${kept!.erased} (erased: 0)`);
+  if (kept!.admin !== 1 || kept!.registrant !== 1) {
+    console.error('the contract run erased the credentials it tests with');
+    code = code || 1;
+  }
 } finally {
   stop();
 }
