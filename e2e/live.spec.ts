@@ -73,7 +73,7 @@ test('a registrant who never signed in joins the live room and its video from th
   expect(bad.status()).toBe(404);
 });
 
-test('the live panels show times in the event’s time zone, not the platform’s nor the browser’s', async ({ browser }) => {
+test('the live panels show times in the event’s time zone, not the platform’s nor the browser’s; a replay’s start is typed in it', async ({ browser }) => {
   test.skip(!process.env.DATABASE_URL, 'makes an event in Tokyo in the Postgres of DATABASE_URL');
   const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   // An event in Tokyo (the browser and the platform are in Paris: 7 or 8 hours apart), its session live now.
@@ -114,6 +114,18 @@ test('the live panels show times in the event’s time zone, not the platform’
       const { shown, tokyo } = await timeOf(visitor);
       expect({ page, shown }).toEqual({ page, shown: tokyo });
     }
+
+    // The moderator adds a replay: the moment typed is Tokyo's wall-clock time, not the browser's.
+    const manager = mod.getByTestId('replay-manager');
+    const form = manager.locator('form').first();
+    const title = `Replay de Tokyo ${RUN_ID}`;
+    await form.getByLabel('Adresse de la vidéo').fill('https://framatube.org/w/9c9de5e8-0a1e-484a-b099-e80766180a6d');
+    await form.getByLabel('Titre (facultatif)').fill(title);
+    await form.getByLabel('Moment de la session où la vidéo commence').fill('2026-11-29T10:00');
+    await form.getByRole('button', { name: 'Ajouter' }).click();
+    await expect(manager.getByTestId('managed-replay').filter({ hasText: title })).toContainText('10:00');
+    const [replay] = await sql<{ started_at: Date }[]>`select started_at from replays where title = ${title}`;
+    expect(replay?.started_at.toISOString()).toBe('2026-11-29T01:00:00.000Z');
   } finally {
     await Promise.all(contexts.map((c) => c.close()));
     await sql`delete from events where id = ${event!.id}`;
