@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { LIVE_SESSION, signInWithMagicLink } from './support/helpers';
+import postgres from 'postgres';
+import { LIVE_SESSION, RUN_ID, signInWithMagicLink } from './support/helpers';
 
 test('two people on the live demo session each see a presence count of 2', async ({ browser }) => {
   // Earlier specs open this session too: a page closed while its socket was still on HTTP
@@ -70,4 +71,64 @@ test('a registrant who never signed in joins the live room and its video from th
   // A bad personal link is refused clearly.
   const bad = await page.request.get('/api/join?token=nope');
   expect(bad.status()).toBe(404);
+});
+
+test('the live panels show times in the event’s time zone, not the platform’s nor the browser’s; a replay’s start is typed in it', async ({ browser }) => {
+  test.skip(!process.env.DATABASE_URL, 'makes an event in Tokyo in the Postgres of DATABASE_URL');
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  // An event in Tokyo (the browser and the platform are in Paris: 7 or 8 hours apart), its session live now.
+  const slug = `tokyo-e2e-${RUN_ID}`;
+  const path = `/events/${slug}/sessions/ouverture`;
+  const email = `moderatrice-tokyo-${RUN_ID}@chemins.test`;
+  const [event] = await sql<{ id: string }[]>`insert into events (slug, title, time_zone, starts_at, ends_at)
+    values (${slug}, ${`Rencontre à Tokyo ${RUN_ID}`}, 'Asia/Tokyo', now() - interval '1 day', now() + interval '1 day') returning id`;
+  await sql`insert into programme_sessions (event_id, slug, title, kind, mode, starts_at, ends_at)
+    values (${event!.id}, 'ouverture', 'Ouverture à Tokyo', 'plenary', 'online', now() - interval '30 minutes', now() + interval '2 hours')`;
+  const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
+  try {
+    const mod = await contexts[0]!.newPage();
+    await signInWithMagicLink(mod, email);
+    await sql`insert into role_grants (user_id, role, event_id) select id, 'moderator', ${event!.id} from users where email = ${email}`;
+    await mod.goto(`${path}/moderate`);
+    await expect(mod.getByTestId('moderator-view')).toBeVisible();
+    const body = `Bonjour de Tokyo ${RUN_ID}`;
+    await mod.getByLabel('Votre message').fill(body);
+    await mod.getByLabel('Votre message').press('Enter');
+
+    const wallClock = (iso: string, timeZone: string) =>
+      new Intl.DateTimeFormat('fr', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+    const timeOf = async (page: typeof mod) => {
+      const time = page.getByTestId('chat-message').filter({ hasText: body }).locator('time');
+      await expect(time).toBeVisible();
+      const iso = (await time.getAttribute('datetime'))!;
+      expect(wallClock(iso, 'Asia/Tokyo')).not.toBe(wallClock(iso, 'Europe/Paris'));
+      return { shown: await time.textContent(), tokyo: wallClock(iso, 'Asia/Tokyo') };
+    };
+    // The moderator's view, then a visitor's session page and video room page (served with the message, then live).
+    const seen = await timeOf(mod);
+    expect(seen.shown).toBe(seen.tokyo);
+    const visitor = await contexts[1]!.newPage();
+    for (const page of [path, `${path}/room`]) {
+      await visitor.goto(page);
+      await expect(visitor.getByTestId(/^(side-)?presence$/)).toHaveText(/personnes? ici/);
+      const { shown, tokyo } = await timeOf(visitor);
+      expect({ page, shown }).toEqual({ page, shown: tokyo });
+    }
+
+    // The moderator adds a replay: the moment typed is Tokyo's wall-clock time, not the browser's.
+    const manager = mod.getByTestId('replay-manager');
+    const form = manager.locator('form').first();
+    const title = `Replay de Tokyo ${RUN_ID}`;
+    await form.getByLabel('Adresse de la vidéo').fill('https://framatube.org/w/9c9de5e8-0a1e-484a-b099-e80766180a6d');
+    await form.getByLabel('Titre (facultatif)').fill(title);
+    await form.getByLabel('Moment de la session où la vidéo commence').fill('2026-11-29T10:00');
+    await form.getByRole('button', { name: 'Ajouter' }).click();
+    await expect(manager.getByTestId('managed-replay').filter({ hasText: title })).toContainText('10:00');
+    const [replay] = await sql<{ started_at: Date }[]>`select started_at from replays where title = ${title}`;
+    expect(replay?.started_at.toISOString()).toBe('2026-11-29T01:00:00.000Z');
+  } finally {
+    await Promise.all(contexts.map((c) => c.close()));
+    await sql`delete from events where id = ${event!.id}`;
+    await sql.end();
+  }
 });

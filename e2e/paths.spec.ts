@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { baseURL } from '../playwright.config';
 import { mailMatching, signInWithMagicLink } from './support/helpers';
 
 // Long journeys through several browsers on a shared machine.
@@ -54,11 +55,20 @@ test('a coordinator publishes a resource with an attachment; a visitor finds it 
   await form.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('status')).toHaveText('Enregistré.');
   await expect(page.getByTestId('revisions')).toContainText('création');
+  // The history names the fields as the form does, never by their names in the code.
+  await expect(page.getByTestId('revisions')).toContainText(
+    'Champs modifiés : Titre, Résumé, Texte (Markdown), Format, Langue, Licence, Auteurs, Statut, Chemins, Pièces jointes',
+  );
 
   // Published from the workflow panel.
   await page.getByRole('form', { name: title }).getByRole('button', { name: 'Publier' }).click();
   await expect(page.locator('[data-status="published"]').first()).toBeVisible();
   await expect(page.getByTestId('revisions')).toContainText('publication');
+  const newest = page.getByTestId('revisions').locator('li').first();
+  await expect(newest).toContainText('Champs modifiés : Statut');
+  await newest.getByText('Voir les différences').click();
+  await expect(newest.locator('dt')).toHaveText(['Statut']);
+  await expect(page.getByTestId('revisions')).not.toContainText(/\b(title|summary|body|licence|authors|status|pathIds|attachmentIds)\b/);
 
   // A visitor (not signed in) finds it.
   const visitor = await (await browser.newContext()).newPage();
@@ -145,6 +155,14 @@ test('a registrant proposes a resource through their personal link; the coordina
   const mail = await mailMatching(email, /pas été retenue/);
   expect(mail.subject).toContain(title);
   expect(mail.text).toContain('Hors du sujet de ce chemin');
+
+  // The proposer erases their account: the history keeps their proposal, signed by a former participant.
+  const erased = await request.post('/api/me/erase', { data: { confirm: true }, headers: { origin: baseURL, authorization: `Bearer ${joinToken}` } });
+  expect(erased.status()).toBe(200);
+  await coordinator.goto(`/resources/proposition-${key}/edit`);
+  const proposal = coordinator.getByTestId('revisions').locator('li').filter({ hasText: 'Version 1 — proposition' });
+  await expect(proposal).toContainText('Version 1 — proposition par ancien·ne participant·e,');
+  await expect(coordinator.getByTestId('revisions')).not.toContainText('Paule Proposante');
 });
 
 test('an organizer links a session to a path from the programme editor; it shows in the path agenda', async ({ page }) => {

@@ -7,7 +7,6 @@ import { type FormState, invalidForm, refusedForm } from '@/server/form-state';
 import {
   confirmFacilitator,
   decide,
-  eventTimeZone,
   proposalPath,
   reviseProposal,
   saveCall,
@@ -16,8 +15,10 @@ import {
   submitProposal,
   withdrawProposal,
 } from '@/db/queries/calls';
+import { eventTimeZone } from '@/db/queries/events';
 import { callInput, decisionInput, lines, proposalInput, reviewInput, scheduleInput } from '@/lib/domain/calls';
-import { zonedInstant } from '@/lib/domain/time';
+import { fieldInstant } from '@/lib/domain/time';
+import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 import { allow } from '@/lib/upload-guard';
 import { currentUser, type CurrentUser } from '@/server/auth/current';
 
@@ -149,9 +150,9 @@ function committeeOf(text: string) {
 }
 
 export async function saveCallAction(eventSlug: string, callSlug: string | null, _prev: FormState, form: FormData) {
-  const tz = (await eventTimeZone(eventSlug)) ?? 'Europe/Paris';
+  const tz = (await eventTimeZone(eventSlug)) ?? DEFAULT_TIME_ZONE;
   // `datetime-local` fields are the event's wall-clock time.
-  const instant = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) ? zonedInstant(v.slice(0, 10), v.slice(11, 16), tz) : v || undefined);
+  const instant = (v: string | undefined) => (v ? (fieldInstant(v, tz) ?? v) : undefined);
   return handle(
     `/organize/${eventSlug}`,
     form,

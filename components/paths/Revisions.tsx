@@ -2,11 +2,25 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { RevisionView } from '@/db/queries/resources';
 import { formatDateTime } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
+import { revisionFieldLabel } from './revisionFields';
 
-/** A resource's history for its coordinators: who, when, what changed, and the diff of each change. */
+/**
+ * A resource's history for its coordinators: who, when, what changed (the fields named as the form
+ * names them), and the diff of each change. An author who erased their account is a former participant.
+ */
 export async function Revisions({ revisions }: { revisions: RevisionView[] }) {
-  const [t, locale] = await Promise.all([getTranslations('paths.editor'), getLocale()]);
+  const [t, tPaths, tPrivacy, locale] = await Promise.all([
+    getTranslations('paths.editor'),
+    getTranslations('paths'),
+    getTranslations('privacy'),
+    getLocale(),
+  ]);
   const when = (d: Date) => formatDateTime(d, locale, DEFAULT_TIME_ZONE, 'medium');
+  // A field an older snapshot had and this version does not know keeps its name rather than vanish.
+  const label = (field: string) => {
+    const key = revisionFieldLabel(field);
+    return key ? tPaths(key) : field;
+  };
   return (
     <section aria-labelledby="revisions-title" className="space-y-2">
       <h2 id="revisions-title" className="text-lg font-semibold">
@@ -22,19 +36,19 @@ export async function Revisions({ revisions }: { revisions: RevisionView[] }) {
                 {t('revision', {
                   version: r.version,
                   action: t.has(`actions.${r.action}`) ? t(`actions.${r.action}` as 'actions.created') : r.action,
-                  name: r.actorName,
+                  name: r.actorName || tPrivacy('formerParticipant'),
                   when: when(r.createdAt),
                 })}
               </p>
               {r.note && <p className="mt-1 italic text-stone-700">« {r.note} »</p>}
-              {r.changed.length > 0 && <p className="text-stone-600">{t('changed', { fields: r.changed.join(', ') })}</p>}
+              {r.changed.length > 0 && <p className="text-stone-600">{t('changed', { fields: r.changed.map(label).join(', ') })}</p>}
               {r.diff.length > 0 && (
                 <details className="mt-1">
                   <summary className="cursor-pointer text-brand">{t('diff')}</summary>
                   <dl className="mt-2 space-y-2">
                     {r.diff.map((d) => (
                       <div key={d.field}>
-                        <dt className="font-medium">{d.field}</dt>
+                        <dt className="font-medium">{label(d.field)}</dt>
                         <dd className="whitespace-pre-wrap break-words rounded bg-stone-50 p-2 font-mono text-xs">
                           {d.parts.map((p, i) =>
                             p.added ? (

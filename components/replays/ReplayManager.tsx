@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useRefusalText } from '@/components/useRefusalText';
+import { fieldInstant } from '@/lib/domain/time';
 
 export type ManagedReplay = {
   id: string;
@@ -23,7 +24,19 @@ const button = 'rounded bg-brand px-3 py-1.5 text-white disabled:opacity-50';
  * reason), uploads and links; add a link or upload a video, with the moment of the session it
  * starts at (its timeline is aligned on it); delete one.
  */
-export function ReplayManager({ sessionId, replays, defaultStart }: { sessionId: string; replays: ManagedReplay[]; defaultStart: string }) {
+export function ReplayManager({
+  sessionId,
+  replays,
+  defaultStart,
+  timeZone,
+}: {
+  sessionId: string;
+  replays: ManagedReplay[];
+  /** The session's start, as the field's value in the event's wall-clock time. */
+  defaultStart: string;
+  /** The event's: the start typed is its wall-clock time, whatever the browser's zone. */
+  timeZone: string;
+}) {
   const t = useTranslations('replays');
   const refusal = useRefusalText('replays');
   const router = useRouter();
@@ -51,7 +64,11 @@ export function ReplayManager({ sessionId, replays, defaultStart }: { sessionId:
     }
   }
 
-  const startedAt = (form: FormData) => new Date(String(form.get('startedAt'))).toISOString();
+  // Anything else than a datetime-local value goes as typed: the API refuses it with its reason.
+  const startedAt = (form: FormData) => {
+    const value = String(form.get('startedAt') ?? '');
+    return fieldInstant(value, timeZone)?.toISOString() ?? value;
+  };
   const meta = (form: FormData) => ({
     title: String(form.get('title') ?? '').trim() || undefined,
     licence: String(form.get('licence') ?? 'all-rights-reserved'),

@@ -175,13 +175,6 @@ export async function saveCall(actorId: string, eventSlug: string, input: CallIn
   });
 }
 
-/** An event's time zone (the call form's dates are its wall-clock time), or null. */
-export async function eventTimeZone(eventSlug: string): Promise<string | null> {
-  const db = await getDb();
-  const [e] = await db.select({ tz: events.timeZone }).from(events).where(eq(events.slug, eventSlug));
-  return e?.tz ?? null;
-}
-
 /** The calls of an event for its organizers (with committee e-mails, for the edit form). */
 export async function organizerCalls(actorId: string, eventSlug: string) {
   const event = await organizedEvent(actorId, eventSlug);

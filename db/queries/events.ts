@@ -192,6 +192,16 @@ export async function getEventProgramme(slug: string): Promise<EventProgramme | 
   };
 }
 
+/**
+ * An event's time zone (`events.time_zone`), or null for an unknown slug: the wall-clock time of
+ * its call forms, and of the live panels on its session pages (their layout gives it to the browser).
+ */
+export async function eventTimeZone(eventSlug: string): Promise<string | null> {
+  const db = await getDb();
+  const [e] = await db.select({ tz: events.timeZone }).from(events).where(eq(events.slug, eventSlug));
+  return e?.tz ?? null;
+}
+
 /** One session of an event's programme, with its event (session and room pages), or null. */
 export async function getProgrammeSession({ slug, sessionSlug }: { slug: string; sessionSlug: string }) {
   const programme = await getEventProgramme(slug);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLive, isoWithOffset, localDate, zonedInstant } from './time';
+import { fieldInstant, isLive, isoWithOffset, localDate, zonedInstant } from './time';
 
 describe('zonedInstant', () => {
   it('reads summer times in Paris as UTC+2', () => {
@@ -10,6 +10,21 @@ describe('zonedInstant', () => {
   });
   it('rejects malformed input', () => {
     expect(() => zonedInstant('2018-7-3', '9:00', 'Europe/Paris')).toThrow(/Invalid local/);
+  });
+  it('keeps seconds when given', () => {
+    expect(zonedInstant('2026-11-22', '14:30:15', 'Europe/Paris').toISOString()).toBe('2026-11-22T13:30:15.000Z');
+  });
+});
+
+describe('fieldInstant', () => {
+  it('reads a datetime-local value as the wall-clock time of the given zone, not the machine’s', () => {
+    expect(fieldInstant('2026-11-29T10:00', 'Asia/Tokyo')?.toISOString()).toBe('2026-11-29T01:00:00.000Z');
+    expect(fieldInstant('2026-11-29T10:00:30', 'America/Montreal')?.toISOString()).toBe('2026-11-29T15:00:30.000Z');
+  });
+  it('is null for what is not such a value', () => {
+    expect(fieldInstant('', 'Europe/Paris')).toBeNull();
+    expect(fieldInstant('2026-11-29', 'Europe/Paris')).toBeNull();
+    expect(fieldInstant('demain 10h', 'Europe/Paris')).toBeNull();
   });
 });
 

@@ -1,12 +1,22 @@
 import { TZDate } from '@date-fns/tz';
 
-/** The instant of a local date (YYYY-MM-DD) and time (HH:MM) in an IANA time zone. */
+/** The instant of a local date (YYYY-MM-DD) and time (HH:MM, or HH:MM:SS) in an IANA time zone. */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  const t = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(time);
   if (!d || !t) throw new Error(`Invalid local date/time: ${date} ${time}`);
-  const z = new TZDate(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]), 0, timeZone);
+  const z = new TZDate(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]), Number(t[3] ?? 0), timeZone);
   return new Date(z.getTime());
+}
+
+/**
+ * The instant a `datetime-local` field's value (YYYY-MM-DDTHH:MM, seconds optional) names as the
+ * wall-clock time of a time zone (an event's), or null when the value is not one. The browser
+ * would read it in its own zone: forms about an event send it to this instead.
+ */
+export function fieldInstant(value: string, timeZone: string): Date | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)/.exec(value);
+  return m ? zonedInstant(m[1]!, m[2]!, timeZone) : null;
 }
 
 /** Local calendar date (YYYY-MM-DD) of an instant in a time zone. */

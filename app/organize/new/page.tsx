@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/organize/ActionForm';
 import { isAdmin } from '@/db/queries/roles';
+import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 import { currentUser } from '@/server/auth/current';
 import { createEventAction } from './actions';
 
@@ -20,7 +21,7 @@ export default async function NewEventPage() {
           { name: 'title', label: t('eventTitle'), required: true },
           { name: 'slug', label: t('slug'), required: true },
           { name: 'location', label: t('location') },
-          { name: 'timeZone', label: t('timeZone'), defaultValue: 'Europe/Paris' },
+          { name: 'timeZone', label: t('timeZone'), defaultValue: DEFAULT_TIME_ZONE },
           { name: 'firstDay', label: t('firstDay'), type: 'date', required: true },
           { name: 'lastDay', label: t('lastDay'), type: 'date', required: true },
           { name: 'description', label: t('description'), type: 'textarea' },

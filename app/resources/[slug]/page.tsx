@@ -11,6 +11,7 @@ import { authorNames } from '@/components/paths/ResourceCard';
 import { getResourceBySlug } from '@/db/queries/resources';
 import { currentParticipant } from '@/server/auth/current';
 import { formatDate } from '@/lib/format';
+import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 
 type Params = { slug: string };
 
@@ -30,7 +31,6 @@ export default async function ResourcePage({ params }: { params: Promise<Params>
   const r = await load(slug);
   if (!r) notFound();
   const [t, locale, tPrivacy] = await Promise.all([getTranslations('paths'), getLocale(), getTranslations('privacy')]);
-  const tz = 'Europe/Paris';
   return (
     <article className="space-y-6" data-testid="resource">
       <nav aria-label={t('onPaths')} className="flex flex-wrap gap-3 text-sm">
@@ -51,7 +51,7 @@ export default async function ResourcePage({ params }: { params: Promise<Params>
         <p className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-stone-600">
           {r.authors.length > 0 && <span data-testid="authors">{t('by', { names: authorNames(r.authors, tPrivacy('formerParticipant')) })}</span>}
           {r.date && <span>{t('dated', { date: formatDay(r.date, locale, 'UTC') })}</span>}
-          {r.publishedAt && <span>{t('published', { date: formatDate(r.publishedAt, locale, tz) })}</span>}
+          {r.publishedAt && <span>{t('published', { date: formatDate(r.publishedAt, locale, DEFAULT_TIME_ZONE) })}</span>}
           <LicenceBadge licence={r.licence} withLabel />
         </p>
         {r.viewer.canEdit && (

@@ -76,5 +76,5 @@ async function Replays({ sessionId, startsAt, timeZone }: { sessionId: string; s
     durationLabel: r.durationSeconds !== null ? clock(r.durationSeconds) : null,
     startedLabel: formatShortDateTime(r.startedAt, locale, timeZone),
   }));
-  return <ReplayManager sessionId={sessionId} replays={managed} defaultStart={`${localDate(startsAt, timeZone)}T${localTime(startsAt, timeZone)}`} />;
+  return <ReplayManager sessionId={sessionId} replays={managed} defaultStart={`${localDate(startsAt, timeZone)}T${localTime(startsAt, timeZone)}`} timeZone={timeZone} />;
 }
