@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatNumber, formatTime, formatWeekday } from './format';
+import { formatBytes, formatDate, formatDateTime, formatNumber, formatSessionChoice, formatTime, formatWeekday } from './format';
 
 // Normalise the narrow and plain no-break spaces that Intl puts in French numbers and English times.
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
@@ -28,5 +28,12 @@ describe('lib/format: locale and the event’s time zone', () => {
     expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
     expect(plain(formatBytes(12_000, 'fr'))).toBe('12 ko');
     expect(plain(formatBytes(1_600_000, 'en'))).toBe('1.5 MB');
+  });
+
+  it('offers a session by its day and time in its event’s zone, even when that day is not UTC’s', () => {
+    // 00:30 in Tokyo on the 13th is 15:30 UTC on the 12th (the day the ISO date used to show).
+    const late = new Date('2026-05-12T15:30:00Z');
+    expect(plain(formatSessionChoice({ startsAt: late, title: 'Atelier' }, 'fr', 'Asia/Tokyo'))).toBe('13 mai 2026, 00:30 · Atelier');
+    expect(plain(formatSessionChoice({ startsAt: late, title: 'Workshop' }, 'en', 'Europe/Paris'))).toBe('May 12, 2026, 05:30 PM · Workshop');
   });
 });

@@ -50,6 +50,12 @@ export function formatShortDateTime(instant: Date, locale: L, timeZone: string):
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(instant);
 }
 
+/** A session offered in a form: "12 mai 2026, 14:00 · Its title", its day and time in its event's zone. */
+export function formatSessionChoice(session: { startsAt: Date; title: string }, locale: L, timeZone: string): string {
+  const when = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(session.startsAt);
+  return `${when} · ${session.title}`;
+}
+
 /** A number: "1 234,5" (fr), "1,234.5" (en). */
 export function formatNumber(n: number, locale: L, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(locale, options).format(n);

@@ -436,7 +436,7 @@ export async function reviewQueue(userId: string, pathSlug?: string): Promise<Qu
 
 export type ResourceView = ResourceRow & {
   paths: { id: string; slug: string; title: string }[];
-  sessions: { id: string; slug: string; title: string; startsAt: Date; event: { slug: string; title: string } }[];
+  sessions: { id: string; slug: string; title: string; startsAt: Date; event: { slug: string; title: string; timeZone: string } }[];
   attachments: { id: string; filename: string; contentType: string; size: number; width: number | null; height: number | null; variants: string[] }[];
   viewer: { canEdit: boolean; isProposer: boolean };
 };
@@ -567,7 +567,7 @@ async function sessionsOfResource(resourceId: string) {
       slug: programmeSessions.slug,
       title: programmeSessions.title,
       startsAt: programmeSessions.startsAt,
-      event: { slug: events.slug, title: events.title },
+      event: { slug: events.slug, title: events.title, timeZone: events.timeZone },
     })
     .from(resourceSessions)
     .innerJoin(programmeSessions, eq(programmeSessions.id, resourceSessions.sessionId))

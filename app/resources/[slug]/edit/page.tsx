@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatTime } from '@/components/format';
+import { formatSessionChoice } from '@/lib/format';
 import { StatusBadge } from '@/components/paths/Badges';
 import { ResourceForm } from '@/components/paths/ResourceForm';
 import { Revisions } from '@/components/paths/Revisions';
@@ -47,10 +47,10 @@ export default async function EditResourcePage({ params, searchParams }: { param
   const sessionOptions = new Map<string, string>();
   for (const p of paths) {
     for (const s of [...(p?.agenda.past ?? []), ...(p?.agenda.upcoming ?? [])]) {
-      sessionOptions.set(s.id, `${s.startsAt.toISOString().slice(0, 10)} ${formatTime(s.startsAt, locale, s.event.timeZone)} · ${s.title}`);
+      sessionOptions.set(s.id, formatSessionChoice(s, locale, s.event.timeZone));
     }
   }
-  for (const s of r.sessions) if (!sessionOptions.has(s.id)) sessionOptions.set(s.id, `${s.startsAt.toISOString().slice(0, 10)} · ${s.title}`);
+  for (const s of r.sessions) if (!sessionOptions.has(s.id)) sessionOptions.set(s.id, formatSessionChoice(s, locale, s.event.timeZone));
   const allowed = TRANSITIONS.filter((a) => nextStatus(r.status, a) !== null);
   const back = `/resources/${slug}/edit`;
   return (

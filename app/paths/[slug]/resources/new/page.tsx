@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatTime } from '@/components/format';
+import { formatSessionChoice } from '@/lib/format';
 import { ResourceForm } from '@/components/paths/ResourceForm';
 import { UploadForm } from '@/components/paths/UploadForm';
 import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
@@ -33,7 +33,7 @@ export default async function NewResourcePage({ params, searchParams }: { params
   const files = await pendingUploadsOf(uploads.ids, { userId: user.id });
   const sessions = [...path.agenda.past, ...path.agenda.upcoming].map((s) => ({
     value: s.id,
-    label: `${s.startsAt.toISOString().slice(0, 10)} ${formatTime(s.startsAt, locale, s.event.timeZone)} · ${s.title}`,
+    label: formatSessionChoice(s, locale, s.event.timeZone),
   }));
   return (
     <div className="max-w-3xl space-y-4">
