@@ -68,6 +68,9 @@ test('a coordinator publishes a resource with an attachment; a visitor finds it 
   await expect(newest).toContainText('Champs modifiés : Statut');
   await newest.getByText('Voir les différences').click();
   await expect(newest.locator('dt')).toHaveText(['Statut']);
+  // Values read as the page says them: the statuses' names, not the stored words.
+  await expect(newest.locator('dd del')).toHaveText('Brouillon');
+  await expect(newest.locator('dd ins')).toHaveText('Publiée');
   await expect(page.getByTestId('revisions')).not.toContainText(/\b(title|summary|body|licence|authors|status|pathIds|attachmentIds)\b/);
 
   // A visitor (not signed in) finds it.

@@ -1,4 +1,5 @@
-import type { ResourceSnapshot } from '@/lib/domain/resources';
+import { licenceOf, type ResourceSnapshot, type SnapshotText } from '@/lib/domain/resources';
+import type { CatalogueTranslator } from '@/lib/refusal';
 
 /**
  * The words a revision's changed fields are shown with (keys of the `paths` namespace): the
@@ -26,4 +27,25 @@ export type RevisionFieldLabel = (typeof REVISION_FIELD_LABELS)[keyof typeof REV
 /** The catalogue key of a changed field, or null for a field this version of the snapshot does not know. */
 export function revisionFieldLabel(field: string): RevisionFieldLabel | null {
   return Object.hasOwn(REVISION_FIELD_LABELS, field) ? REVISION_FIELD_LABELS[field as keyof ResourceSnapshot] : null;
+}
+
+/**
+ * How a revision's values read in its diff (lib/domain/resources.ts `SnapshotText`): a status, a
+ * format, a language by their names in the catalogue (`t`: the `paths` namespace), a licence by
+ * its name, an author by name and organization ("ancien·ne participant·e" once erased). The linked
+ * sessions, paths and files are named by the query (listRevisions).
+ */
+export function revisionValueText(t: CatalogueTranslator, formerParticipant: string): SnapshotText {
+  const named = (prefix: string, item: unknown) => (typeof item === 'string' && t.has(`${prefix}.${item}`) ? t(`${prefix}.${item}`) : undefined);
+  return (field, item) => {
+    if (field === 'status') return named('statuses', item);
+    if (field === 'format') return named('formats', item);
+    if (field === 'language') return named('languages', item);
+    if (field === 'licence' && typeof item === 'string') return licenceOf(item).name;
+    if (field === 'authors' && item && typeof item === 'object') {
+      const a = item as { name?: string; organization?: string | null };
+      return [a.name || formerParticipant, a.organization].filter(Boolean).join(', ');
+    }
+    return undefined;
+  };
 }

@@ -5,6 +5,7 @@ import {
   type FieldDiff,
   type ProposeResourceRequest,
   type ResourceSnapshot,
+  type SnapshotText,
   type Transition,
   type UpdateResourceRequest,
   canPlaceOn,
@@ -513,14 +514,19 @@ export type RevisionView = {
   diff: FieldDiff[];
 };
 
-/** A resource's history, newest first, with each revision's diff: reviewers of its paths only. */
-export async function listRevisions(userId: string, resourceId: string): Promise<RevisionView[]> {
+/**
+ * A resource's history, newest first, with each revision's diff: reviewers of its paths only. With
+ * `text` (a page), values read as a person reads them: the linked sessions, paths and files by
+ * their titles and names, the rest as `text` says; without it (the API), as stored.
+ */
+export async function listRevisions(userId: string, resourceId: string, text?: SnapshotText): Promise<RevisionView[]> {
   const db = await getDb();
   const pathRows = await db.select({ id: resourcePaths.pathId }).from(resourcePaths).where(eq(resourcePaths.resourceId, resourceId));
   const [exists] = await db.select({ id: resources.id }).from(resources).where(eq(resources.id, resourceId));
   if (!exists) throw NOT_FOUND();
   if (!canReview(await actorOf(userId), pathRows.map((p) => p.id))) throw new DomainError(403, 'forbidden', 'Only this resource’s path coordinators can see its history.');
   const rows = await db.select().from(resourceRevisions).where(eq(resourceRevisions.resourceId, resourceId)).orderBy(asc(resourceRevisions.version));
+  const shown = text && (await withNames(db, rows.map((r) => r.snapshot as ResourceSnapshot), text));
   const views = rows.map((row, i) => ({
     id: row.id,
     version: row.version,
@@ -529,9 +535,22 @@ export async function listRevisions(userId: string, resourceId: string): Promise
     changed: row.changed,
     note: row.note,
     createdAt: row.createdAt,
-    diff: diffSnapshots(i ? (rows[i - 1]!.snapshot as ResourceSnapshot) : null, row.snapshot as ResourceSnapshot),
+    diff: diffSnapshots(i ? (rows[i - 1]!.snapshot as ResourceSnapshot) : null, row.snapshot as ResourceSnapshot, shown),
   }));
   return views.reverse();
+}
+
+/** `text`, with the sessions, paths and files the snapshots name read by their titles and file names (any that still exist). */
+async function withNames(db: Awaited<ReturnType<typeof getDb>>, snapshots: Partial<ResourceSnapshot>[], text: SnapshotText): Promise<SnapshotText> {
+  const ids = (field: 'sessionIds' | 'pathIds' | 'attachmentIds') => [...new Set(snapshots.flatMap((s) => s[field] ?? []))];
+  const [sessionIds, pathIds, attachmentIds] = [ids('sessionIds'), ids('pathIds'), ids('attachmentIds')];
+  const [sessionRows, pathRows, fileRows] = await Promise.all([
+    sessionIds.length ? db.select({ id: programmeSessions.id, name: programmeSessions.title }).from(programmeSessions).where(inArray(programmeSessions.id, sessionIds)) : [],
+    pathIds.length ? db.select({ id: paths.id, name: paths.title }).from(paths).where(inArray(paths.id, pathIds)) : [],
+    attachmentIds.length ? db.select({ id: attachments.id, name: attachments.filename }).from(attachments).where(inArray(attachments.id, attachmentIds)) : [],
+  ]);
+  const names = new Map([...sessionRows, ...pathRows, ...fileRows].map((r) => [r.id, r.name]));
+  return (field, item) => ((field === 'sessionIds' || field === 'pathIds' || field === 'attachmentIds') && typeof item === 'string' ? names.get(item) : undefined) ?? text(field, item);
 }
 
 // ---------------------------------------------------------------- order on a path

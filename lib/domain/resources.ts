@@ -223,12 +223,21 @@ export const SNAPSHOT_FIELDS: (keyof ResourceSnapshot)[] = [
   'attachmentIds',
 ];
 
-function asText(v: unknown): string {
+/**
+ * How a snapshot's values read for a person in a diff: a scalar, or one item of a list, as text
+ * (a status's or a format's name, a session's title…); undefined keeps the stored value.
+ */
+export type SnapshotText = (field: keyof ResourceSnapshot, item: unknown) => string | undefined;
+
+function asText(v: unknown, show?: (item: unknown) => string | undefined): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return [...v].sort().join('\n');
-  if (Array.isArray(v)) return v.map((x) => JSON.stringify(x)).join('\n');
-  return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    const items = v.map((x) => show?.(x) ?? (typeof x === 'string' ? x : JSON.stringify(x)));
+    return (v.every((x) => typeof x === 'string') ? items.sort() : items).join('\n');
+  }
+  const shown = show?.(v);
+  if (shown !== undefined) return shown;
+  return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 /** The fields that differ between two snapshots (in SNAPSHOT_FIELDS order). */
@@ -242,12 +251,14 @@ export type FieldDiff = { field: string; parts: DiffPart[] };
 
 /**
  * The difference between two snapshots, field by field: words for short fields, lines for the
- * body; only changed fields. Parts are plain text (the page escapes them).
+ * body; only changed fields. Parts are plain text (the page escapes them). With `text`, values
+ * read as a person reads them; without it (the API), as stored.
  */
-export function diffSnapshots(before: Partial<ResourceSnapshot> | null, after: Partial<ResourceSnapshot>): FieldDiff[] {
+export function diffSnapshots(before: Partial<ResourceSnapshot> | null, after: Partial<ResourceSnapshot>, text?: SnapshotText): FieldDiff[] {
   return changedFields(before, after).map((field) => {
-    const a = asText(before?.[field as keyof ResourceSnapshot]);
-    const b = asText(after[field as keyof ResourceSnapshot]);
+    const show = text && ((item: unknown) => text(field as keyof ResourceSnapshot, item));
+    const a = asText(before?.[field as keyof ResourceSnapshot], show);
+    const b = asText(after[field as keyof ResourceSnapshot], show);
     const changes = field === 'body' || field === 'authors' ? diffLines(a, b) : diffWords(a, b);
     return {
       field,

@@ -6,6 +6,8 @@ import { formatSessionChoice } from '@/lib/format';
 import { StatusBadge } from '@/components/paths/Badges';
 import { ResourceForm } from '@/components/paths/ResourceForm';
 import { Revisions } from '@/components/paths/Revisions';
+import type { CatalogueTranslator } from '@/lib/refusal';
+import { revisionValueText } from '@/components/paths/revisionFields';
 import { TransitionForm } from '@/components/paths/TransitionForm';
 import { UploadForm } from '@/components/paths/UploadForm';
 import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
@@ -29,7 +31,7 @@ export default async function EditResourcePage({ params, searchParams }: { param
   if (!user) redirect(`/signin?callbackUrl=/resources/${slug}/edit`);
   const r = await getResourceBySlug(slug, { userId: user.id });
   if (!r) notFound();
-  const [t, locale, options] = await Promise.all([getTranslations('paths'), getLocale(), resourceOptions()]);
+  const [t, tPrivacy, locale, options] = await Promise.all([getTranslations('paths'), getTranslations('privacy'), getLocale(), resourceOptions()]);
   if (!r.viewer.canEdit) {
     return (
       <p role="alert" className="rounded bg-red-50 p-3">
@@ -40,7 +42,7 @@ export default async function EditResourcePage({ params, searchParams }: { param
   const uploads = uploadsInQuery(`/resources/${slug}/edit`, sp);
   const [pending, revisions, paths] = await Promise.all([
     pendingUploadsOf(uploads.ids, { userId: user.id }),
-    listRevisions(user.id, r.id),
+    listRevisions(user.id, r.id, revisionValueText(t as unknown as CatalogueTranslator, tPrivacy('formerParticipant'))),
     Promise.all(r.paths.map((p) => getPathBySlug(p.slug, { viewerId: user.id }))),
   ]);
   // Sessions offered: those of the resource's paths' agendas, plus those already linked.
