@@ -1,0 +1,7 @@
+// What others still see of a person who erased their account (docs/privacy.md): their proposals,
+// poll answers and registrations stay with an empty name, shown as the catalogue's
+// `privacy.formerParticipant` ("ancien·ne participant·e" / "former participant"). No zod here:
+// client components (the live poll manager) use it too.
+
+/** A person's name as shown: an erased one (empty) becomes `former`. */
+export const formerName = (name: string | null | undefined, former: string): string => (name?.trim() ? name : former);
