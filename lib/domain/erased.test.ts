@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formerName, nameWithOrganization } from './erased';
+import { formerName, formerNames, nameWithOrganization } from './erased';
 
 describe('formerName', () => {
   it('shows an erased (empty) name as the former participant, and any other name as it is', () => {
@@ -7,6 +7,11 @@ describe('formerName', () => {
     expect(formerName('  ', 'former participant')).toBe('former participant');
     expect(formerName(null, 'former participant')).toBe('former participant');
     expect(formerName('Awa Diallo', 'former participant')).toBe('Awa Diallo');
+  });
+
+  it('joins names, an erased one as the former participant', () => {
+    expect(formerNames(['Awa', ''], 'former participant')).toBe('Awa, former participant');
+    expect(formerNames([], 'former participant')).toBe('');
   });
 
   it('adds the organization, if any, to the name as shown', () => {

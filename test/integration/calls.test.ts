@@ -254,7 +254,7 @@ describe.each<Driver>(['postgres', 'pglite'])('calls for proposals (%s)', (drive
     expect(pub!.sessionUrl).toBe(`http://x/events/${DEMO_EVENT_SLUG}/sessions/proposition-${id.slice(0, 8)}`);
     expect(pub!.statusHistory.at(-1)).toMatchObject({ status: 'scheduled', diff: [{ field: 'title', before: 'Accepter', after: 'Accepter ensemble' }] });
     const by = (await proposalsOfSessions([sessions[0]!.id])).get(sessions[0]!.id)!;
-    expect(by).toEqual({ by: 'Alice', path: `/calls/${CALL}/proposals/${id}` });
+    expect(by).toEqual({ by: ['Alice'], path: `/calls/${CALL}/proposals/${id}` });
     const feed = (await callDecisions(CALL))!;
     expect(feed.entries!.map((e) => e.status)).toContain('scheduled');
   });

@@ -342,7 +342,11 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
   it('erases the signature of a proposer whose account has no name (they signed with the start of their address)', async () => {
     const email = `sans.nom@privacy.test`;
     const [{ id: userId }] = (await db.insert(users).values({ email }).returning({ id: users.id })) as [{ id: string }];
-    const [p] = await db.insert(proposals).values({ callId, title: 'Sans nom', format: 'atelier', abstract: 'r', proposerUserId: userId, proposerName: 'sans.nom', proposerEmail: email }).returning();
+    const [p] = await db
+      .insert(proposals)
+      .values({ callId, title: 'Sans nom', format: 'atelier', abstract: 'r', proposerUserId: userId, proposerName: 'sans.nom', proposerEmail: email, sessionId: futureSessionId })
+      .returning();
+    await db.insert(proposalFacilitators).values({ proposalId: p!.id, name: 'sans.nom', email, confirmedAt: new Date() });
     await db.insert(proposalTransitions).values([
       { proposalId: p!.id, status: 'submitted', by: 'sans.nom', actorUserId: userId },
       { proposalId: p!.id, status: 'under_review', by: 'Le comité', actorUserId: null },
@@ -352,6 +356,8 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     const trail = await db.select().from(proposalTransitions).where(eq(proposalTransitions.proposalId, p!.id));
     expect(trail.map((t) => t.by).sort()).toEqual(['', 'Le comité']);
     expect(await findAnywhere(['sans.nom'])).toEqual([]);
+    // The programme's "proposé par" gets an empty name, which the pages show as a former participant (formerNames).
+    expect((await proposalsOfSessions([futureSessionId])).get(futureSessionId)!.by).toEqual(['']);
   });
 
   it('purges chat, attendance and check-ins of events past their retention time, once, and of no other', async () => {
