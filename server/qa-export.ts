@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { apiError } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { DomainError } from '@/lib/errors';
-import type { Locale } from '@/lib/i18n';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n';
 import { uuidSchema } from '@/lib/validation';
 import { currentUser } from './auth/current';
 import { catalogue, localeOf } from './catalogue';
@@ -81,7 +81,8 @@ export async function meetingReportFromSessionQa(actor: ResourceActor, sessionId
   return meetingReportFromQa(actor, sessionId, async (session) => {
     const found = await qaExport(actor.userId, sessionId);
     if (!found) throw new DomainError(404, 'not_found', 'No such session.');
-    const markdown = localizedQaMarkdown({ ...found, polls: await pollsExport(sessionId) }, (await getLocale()) as Locale);
+    const locale = await getLocale();
+    const markdown = localizedQaMarkdown({ ...found, polls: await pollsExport(sessionId) }, isLocale(locale) ? locale : DEFAULT_LOCALE);
     // The export's YAML front matter is for files; the resource keeps its own fields.
     return { title: tm('meetingReportTitle', { session: session.title }), markdown: markdown.replace(/^---\n[\s\S]*?\n---\n+/, '') };
   });
