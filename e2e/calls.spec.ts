@@ -10,6 +10,8 @@ test.describe.configure({ timeout: 180_000 });
 const CALL = `appel-e2e-${RUN_ID}`;
 const PROPOSER = `proposant-${RUN_ID}@chemins.test`;
 const MEMBER = 'comite@chemins.test';
+/** The demo event's open call (db/seed/data/calls.ts); the committee member above sits on it. */
+const DEMO_CALL = 'appel-edition-demo';
 
 /** YYYY-MM-DD and YYYY-MM-DDTHH:MM in Paris, `days` from now. */
 function paris(days: number): { day: string; local: string } {
@@ -137,4 +139,37 @@ test('a proposal goes from submission to the programme, its decision trail publi
   await expect(onProgramme).toHaveCount(1);
   await onProgramme.getByRole('link').click();
   await expect(visitor).toHaveURL(new RegExp(`${proposalUrl}$`));
+});
+
+test('a proposer who deletes their account stays on the review board and the trail as a former participant', async ({ browser }) => {
+  // A person signed in by magic link only (no name on the account: they sign with the start of their address).
+  const email = `efface-${RUN_ID}@chemins.test`;
+  const title = `Proposition effacée ${RUN_ID}`;
+  const proposer = await signedIn(browser, email);
+  await proposer.goto(`/calls/${DEMO_CALL}/propose`);
+  await proposer.getByLabel('Titre', { exact: true }).fill(title);
+  await proposer.getByLabel('Format').selectOption('Atelier');
+  await proposer.getByLabel('Résumé').fill('Un atelier dont l’autrice efface ensuite son compte.');
+  await proposer.getByRole('button', { name: 'Envoyer la proposition' }).click();
+  await expect(proposer.getByRole('status')).toContainText('Proposition envoyée');
+  const proposalUrl = new URL(proposer.url()).pathname;
+
+  // They delete their account (the /me/data page's request).
+  const erased = await proposer.request.post('/api/me/erase', { data: { confirm: true }, headers: { origin: new URL(proposer.url()).origin } });
+  expect(erased.status(), await erased.text()).toBe(200);
+
+  // The committee's board and the proposal's trail name them from the catalogue, never blank nor by their address.
+  const member = await signedIn(browser, MEMBER);
+  await member.goto(`/calls/${DEMO_CALL}/review`);
+  const row = member.getByTestId('review-board').locator('tr').filter({ hasText: title });
+  await expect(row.getByTestId('proposer')).toHaveText('ancien·ne participant·e');
+  await member.goto(proposalUrl);
+  await expect(member.getByTestId('timeline')).toContainText('par ancien·ne participant·e');
+  await expect(member.getByTestId('private')).toContainText('ancien·ne participant·e');
+  await expect(member.locator('main')).not.toContainText(`efface-${RUN_ID}`);
+  // In English too.
+  await member.context().addCookies([{ name: 'locale', value: 'en', url: new URL(member.url()).origin }]);
+  await member.goto(`/calls/${DEMO_CALL}/review`);
+  await expect(member.getByTestId('review-board').locator('tr').filter({ hasText: title }).getByTestId('proposer')).toHaveText('former participant');
+  for (const p of [proposer, member]) await p.context().close();
 });

@@ -70,8 +70,9 @@ test('a moderator runs a multiple-choice poll and a word cloud; the projector sh
   expect(md).toContain('- Plénière — 1\n- Balade — 2');
   expect(md).toContain('- ecoute — 2');
   const csv = await (await mod.request.get(`/api/sessions/${id}/qa.csv`)).text();
-  expect(csv).toContain('poll_id,poll,kind,answer,count,total');
-  expect(csv).toContain(`,${cloud},words,ecoute,2,2`);
+  // In the requester's language (French here): headers and poll kinds from the catalogue.
+  expect(csv).toContain('Identifiant du sondage,Sondage,Type,Réponse,Nombre,Réponses au total');
+  expect(csv).toContain(`,${cloud},Nuage de mots,ecoute,2,2`);
 
   // Leave the session without a current poll for the other specs.
   for (const q of [choice, cloud]) await mod.getByTestId('managed-poll').filter({ hasText: q }).getByRole('button', { name: 'Cacher les résultats' }).click();
@@ -142,7 +143,7 @@ test('a speaker runs a named poll from the session page and sees who answered wh
   const md = await (await mod.request.get(`/api/sessions/${id}/qa.md`)).text();
   expect(md).toContain(`**Réponses nominatives**\n\n- Carla — Non`);
   const csv = await (await mod.request.get(`/api/sessions/${id}/qa.csv`)).text();
-  expect(csv).toContain('poll_id,poll,name,answer,answered_at');
+  expect(csv).toContain('Identifiant du sondage,Sondage,Nom,Réponse,Répondu le (');
   expect(csv).toMatch(new RegExp(`,${question.replace(/[?]/g, '\\?')},Carla,Non,`));
   for (const p of [carla, speaker, mod]) await p.context().close();
 });

@@ -1,16 +1,21 @@
 import { feedResources } from '@/db/queries/resources';
 import { publicUrl } from '@/lib/config';
-import { buildAtom } from '@/lib/feeds/atom';
+import { buildAtom, feedHeaders } from '@/lib/feeds/atom';
 import { apiError } from '@/lib/http';
+import { localeOf } from './catalogue';
 import { translator } from './paths-mail';
 
-/** `GET /api/feed.atom` (every path) and `GET /api/paths/{path}/feed.atom` (one path). */
-export async function atomResponse(pathSlug?: string): Promise<Response> {
+/**
+ * `GET /api/feed.atom` (every path) and `GET /api/paths/{path}/feed.atom` (one path), their own
+ * texts in the requester's language (cookie, else Accept-Language, else French).
+ */
+export async function atomResponse(req: Request, pathSlug?: string): Promise<Response> {
   const data = await feedResources({ pathSlug, limit: 50 });
   if (!data) return apiError(404, 'path_not_found', 'No such path.');
   const base = publicUrl();
-  // Feeds are read by programs without a language preference: French, the site's first language.
-  const t = translator('fr');
+  // Feed readers mostly send no language preference: French then, the site's first language.
+  const locale = localeOf(req);
+  const t = translator(locale);
   const host = new URL(base).hostname;
   const xml = buildAtom({
     baseUrl: base,
@@ -19,9 +24,9 @@ export async function atomResponse(pathSlug?: string): Promise<Response> {
     title: data.path ? t('feedPathTitle', { path: data.path.title }) : t('feedSiteTitle'),
     subtitle: data.path ? data.path.summary || data.path.title : t('feedSiteSubtitle'),
     id: data.path ? `tag:${host},2020:paths/${data.path.slug}` : `tag:${host},2020:resources`,
-    language: 'fr',
+    language: locale,
     fallbackUpdated: data.path?.updatedAt ?? new Date('2020-07-08T12:00:00Z'),
     entries: data.entries,
   });
-  return new Response(xml, { headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'public, max-age=300' } });
+  return new Response(xml, { headers: feedHeaders(locale, 300) });
 }

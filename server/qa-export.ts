@@ -2,61 +2,73 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { pollsExport } from '@/db/queries/polls';
 import { qaExport } from '@/db/queries/qa';
 import { meetingReportFromQa, type ResourceActor } from '@/db/queries/resources';
-import { qaCsv, qaMarkdown, type QaExportData } from '@/lib/exports/qa';
+import { qaCsv, type QaCsvLabels, qaMarkdown, type QaExportData } from '@/lib/exports/qa';
 import { formatDateTime } from '@/lib/format';
 import { apiError } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { DomainError } from '@/lib/errors';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n';
 import { uuidSchema } from '@/lib/validation';
 import { currentUser } from './auth/current';
+import { catalogue, localeOf } from './catalogue';
 
-/** `GET /api/sessions/{sessionId}/qa.md|qa.csv`: the session's Q&A for organizers, moderators and coordinators. */
-export async function qaExportResponse(sessionIdParam: Promise<{ sessionId: string }>, format: 'md' | 'csv'): Promise<Response> {
+/** `GET /api/sessions/{sessionId}/qa.md|qa.csv`: the session's Q&A for organizers, moderators and coordinators, in the requester's language. */
+export async function qaExportResponse(req: Request, sessionIdParam: Promise<{ sessionId: string }>, format: 'md' | 'csv'): Promise<Response> {
   const { sessionId } = await sessionIdParam;
   if (!uuidSchema.safeParse(sessionId).success) return apiError(404, 'not_found', 'No such session.');
   const user = await currentUser();
   if (!user) return apiError(401, 'unauthenticated', 'Sign in first.');
-  return answer(async () => {
-    const found = await qaExport(user.id, sessionId);
-    if (!found) return apiError(404, 'not_found', 'No such session.');
-    // Access checked by qaExport: the polls' results go with the questions.
-    const data = { ...found, polls: await pollsExport(sessionId) };
-    const name = `${data.event.slug}-${data.session.slug}-questions`;
-    if (format === 'csv') {
-      return new Response(qaCsv(data), {
-        headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` },
-      });
-    }
-    const body = await localizedQaMarkdown(data);
-    return new Response(body, {
-      headers: { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `attachment; filename="${name}.md"` },
-    });
+  return answer(() => qaExportFile(user.id, sessionId, format, localeOf(req)));
+}
+
+/** The export file itself, for a user who may read it (`qaExport` checks), in `locale`. */
+export async function qaExportFile(userId: string, sessionId: string, format: 'md' | 'csv', locale: Locale): Promise<Response> {
+  const found = await qaExport(userId, sessionId);
+  if (!found) return apiError(404, 'not_found', 'No such session.');
+  // Access checked by qaExport: the polls' results go with the questions.
+  const data = { ...found, polls: await pollsExport(sessionId) };
+  const name = `${data.event.slug}-${data.session.slug}-questions`;
+  const [body, type] = format === 'csv' ? [qaCsv(data, csvLabels(locale, data.event.timeZone)), 'text/csv'] : [localizedQaMarkdown(data, locale), 'text/markdown'];
+  return new Response(body, {
+    headers: { 'content-type': `${type}; charset=utf-8`, 'content-disposition': `attachment; filename="${name}.${format}"`, 'content-language': locale },
   });
 }
 
 /** A session's Q&A and polls as Markdown, in the reader's language (the export, the meeting report). */
-export async function localizedQaMarkdown(data: QaExportData, now = new Date()): Promise<string> {
-  const t = await getTranslations('qaExport');
-  const locale = await getLocale();
-  const tp = await getTranslations('polls');
+export function localizedQaMarkdown(data: QaExportData, locale: Locale, now = new Date()): string {
+  const t = catalogue(locale);
   const labels = {
-    heading: t('heading'),
-    anonymous: t('anonymous'),
-    answered: t('answered'),
-    open: t('open'),
-    votes: (count: number) => t('votes', { count }),
-    none: t('none'),
-    exportedAt: t('exportedAt'),
+    heading: t('qaExport.heading'),
+    anonymous: t('qaExport.anonymous'),
+    answered: t('qaExport.answered'),
+    open: t('qaExport.open'),
+    votes: (count: number) => t('qaExport.votes', { count }),
+    none: t('qaExport.none'),
+    exportedAt: t('qaExport.exportedAt'),
     dateTime: (d: Date, timeZone: string) => formatDateTime(d, locale, timeZone),
   };
   const pollLabels = {
-    heading: tp('export.heading'),
-    kind: (kind: NonNullable<QaExportData['polls']>[number]['kind']) => tp(`kinds.${kind}`),
-    answers: (count: number) => tp('export.answers', { count }),
-    ratingValue: (value: number) => tp('export.ratingValue', { value }),
-    named: tp('export.named'),
+    heading: t('polls.export.heading'),
+    kind: (kind: NonNullable<QaExportData['polls']>[number]['kind']) => t(`polls.kinds.${kind}`),
+    answers: (count: number) => t('polls.export.answers', { count }),
+    ratingValue: (value: number) => t('polls.export.ratingValue', { value }),
+    named: t('polls.export.named'),
+    former: t('privacy.formerParticipant'),
   };
   return qaMarkdown(data, labels, now, pollLabels);
+}
+
+/** The CSV export's headers and values in the reader's language (dates in the event's zone, named in the headers). */
+function csvLabels(locale: Locale, timeZone: string): QaCsvLabels {
+  const t = catalogue(locale);
+  return {
+    column: (c) => t(`csv.columns.${c}`, { zone: timeZone }),
+    yes: t('csv.yes'),
+    no: t('csv.no'),
+    status: (s) => t(`live.status.${s}`),
+    kind: (k) => t(`polls.kinds.${k}`),
+    former: t('privacy.formerParticipant'),
+  };
 }
 
 /**
@@ -69,7 +81,8 @@ export async function meetingReportFromSessionQa(actor: ResourceActor, sessionId
   return meetingReportFromQa(actor, sessionId, async (session) => {
     const found = await qaExport(actor.userId, sessionId);
     if (!found) throw new DomainError(404, 'not_found', 'No such session.');
-    const markdown = await localizedQaMarkdown({ ...found, polls: await pollsExport(sessionId) });
+    const locale = await getLocale();
+    const markdown = localizedQaMarkdown({ ...found, polls: await pollsExport(sessionId) }, isLocale(locale) ? locale : DEFAULT_LOCALE);
     // The export's YAML front matter is for files; the resource keeps its own fields.
     return { title: tm('meetingReportTitle', { session: session.title }), markdown: markdown.replace(/^---\n[\s\S]*?\n---\n+/, '') };
   });

@@ -1,10 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatShortDateTime } from '@/components/format';
 import type { PublicProposal } from '@/db/queries/calls';
+import { formerName } from '@/lib/domain/erased';
 
 /** A proposal's public status timeline: each status with when, who and why, and what scheduling changed. */
 export async function Timeline({ history, timeZone }: { history: PublicProposal['statusHistory']; timeZone: string }) {
-  const [t, locale] = await Promise.all([getTranslations('calls'), getLocale()]);
+  const [t, locale, tPrivacy] = await Promise.all([getTranslations('calls'), getLocale(), getTranslations('privacy')]);
   return (
     <ol className="space-y-3 border-l-2 border-stone-300 pl-4" data-testid="timeline">
       {history.map((h, i) => (
@@ -12,7 +13,7 @@ export async function Timeline({ history, timeZone }: { history: PublicProposal[
           <p>
             <span className="font-semibold">{t(`status.${h.status}`)}</span>{' '}
             <span className="text-sm text-stone-600">
-              · <time dateTime={new Date(h.at).toISOString()}>{formatShortDateTime(new Date(h.at), locale, timeZone)}</time> · {t('by', { by: h.by })}
+              · <time dateTime={new Date(h.at).toISOString()}>{formatShortDateTime(new Date(h.at), locale, timeZone)}</time> · {t('by', { by: formerName(h.by, tPrivacy('formerParticipant')) })}
             </span>
           </p>
           {h.reason && <p className="whitespace-pre-line">{h.reason}</p>}

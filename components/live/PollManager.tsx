@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { formerName } from '@/lib/domain/erased';
 import { answerText } from '@/lib/exports/qa';
 import { type AckError, LIMITS, type Poll, POLL_KINDS, type PollKind, type PollNamedAnswer, type PollResults } from '@/lib/realtime/protocol';
 import { usePollError } from './PollPanel';
@@ -144,6 +145,7 @@ export function PollManager({ room }: { room: LiveRoom }) {
  */
 function NamedAnswers({ poll, results, room }: { poll: Poll; results: PollResults | undefined; room: LiveRoom }) {
   const t = useTranslations('polls');
+  const tPrivacy = useTranslations('privacy');
   const pollError = usePollError();
   const [open, setOpen] = useState(false);
   const [answers, setAnswers] = useState<PollNamedAnswer[] | null>(null);
@@ -178,7 +180,7 @@ function NamedAnswers({ poll, results, room }: { poll: Poll; results: PollResult
           <ul aria-label={t('manage.answersTitle')} className="mt-1 flex flex-col gap-0.5">
             {answers.map((a, i) => (
               <li key={i} data-testid="poll-named-answer" className="break-words">
-                <span className="font-medium">{a.name}</span> — {answerText(poll, a.answer, ratingValue)}
+                <span className="font-medium">{formerName(a.name, tPrivacy('formerParticipant'))}</span> — {answerText(poll, a.answer, ratingValue)}
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { formerName } from '@/lib/domain/erased';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { RevisionView } from '@/db/queries/resources';
 import { formatDateTime } from '@/lib/format';
@@ -36,7 +37,7 @@ export async function Revisions({ revisions }: { revisions: RevisionView[] }) {
                 {t('revision', {
                   version: r.version,
                   action: t.has(`actions.${r.action}`) ? t(`actions.${r.action}` as 'actions.created') : r.action,
-                  name: r.actorName || tPrivacy('formerParticipant'),
+                  name: formerName(r.actorName, tPrivacy('formerParticipant')),
                   when: when(r.createdAt),
                 })}
               </p>

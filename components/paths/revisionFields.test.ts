@@ -44,7 +44,7 @@ describe('revision values', () => {
     expect(text('status', 'added')).toBe('Publiée');
     expect(text('licence', 'added')).toBe('Creative Commons Zero 1.0 (domaine public)');
     expect(text('licence', 'removed').trim()).toBe('Creative Commons Attribution 4.0');
-    expect(text('authors', 'removed')).toBe('Léa, Réseau');
+    expect(text('authors', 'removed')).toBe('Léa (Réseau)');
     expect(text('authors', 'added')).toBe('ancien·ne participant·e');
     expect(JSON.stringify(diffSnapshots(before, after, revisionValueText(paths('en'), 'former participant')))).toContain('Published');
   });

@@ -1,4 +1,5 @@
 import { licenceOf, type ResourceSnapshot, type SnapshotText } from '@/lib/domain/resources';
+import { nameWithOrganization } from '@/lib/domain/erased';
 import type { CatalogueTranslator } from '@/lib/refusal';
 
 /**
@@ -42,10 +43,7 @@ export function revisionValueText(t: CatalogueTranslator, formerParticipant: str
     if (field === 'format') return named('formats', item);
     if (field === 'language') return named('languages', item);
     if (field === 'licence' && typeof item === 'string') return licenceOf(item).name;
-    if (field === 'authors' && item && typeof item === 'object') {
-      const a = item as { name?: string; organization?: string | null };
-      return [a.name || formerParticipant, a.organization].filter(Boolean).join(', ');
-    }
+    if (field === 'authors' && item && typeof item === 'object') return nameWithOrganization(item as { name: string; organization?: string | null }, formerParticipant);
     return undefined;
   };
 }

@@ -667,9 +667,12 @@ export async function callDecisions(callSlug: string) {
   return { call, entries };
 }
 
-/** For programme pages: which sessions came from a proposal, by whom, and the trail's path (open calls). */
+/**
+ * For programme pages: which sessions came from a proposal, by whom (the confirmed facilitators'
+ * names, in order; an erased one is empty), and the trail's path (open calls).
+ */
 export async function proposalsOfSessions(sessionIds: string[]) {
-  if (!sessionIds.length) return new Map<string, { by: string; path: string | null }>();
+  if (!sessionIds.length) return new Map<string, { by: string[]; path: string | null }>();
   const db = await getDb();
   const rows = await db
     .select({ sessionId: proposals.sessionId, id: proposals.id, callSlug: calls.slug, visibility: calls.visibility })
@@ -687,7 +690,7 @@ export async function proposalsOfSessions(sessionIds: string[]) {
     rows.map((r) => [
       r.sessionId!,
       {
-        by: names.filter((n) => n.proposalId === r.id).map((n) => n.name).join(', '),
+        by: names.filter((n) => n.proposalId === r.id).map((n) => n.name),
         path: r.visibility === 'open' ? proposalPath(r.callSlug, r.id) : null,
       },
     ]),

@@ -395,6 +395,8 @@ export async function erasePerson(ref: PersonRef, opts: { keepName?: boolean } =
         .set({ proposerName: authorName(p.proposerName), proposerEmail: '', proposerUserId: null, needs: '', answers: [], preferredDays: [] })
         .where(eq(proposals.id, p.id));
     }
+    // A proposer without a name on their account signed with the start of their e-mail address: that is their name too.
+    for (const p of theirProposalRows) if (p.proposerName) names.add(p.proposerName.toLowerCase());
     const transitionsOf = or(
       s.userId ? eq(proposalTransitions.actorUserId, s.userId) : sql`false`,
       anyOf(

@@ -1,6 +1,7 @@
 import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import { DomainError } from '@/lib/errors';
 import { getDb } from '../client';
+import { questionsOf } from './registrations';
 import { events, programmeSessions, registrations, registrationSessions, roleGrants } from '../schema';
 
 /** The event if `actorId` organizes it (or is admin) — the access check is part of the query. */
@@ -78,7 +79,7 @@ export async function attendees(actorId: string, eventSlug: string) {
     .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'active')))
     .groupBy(registrations.id)
     .orderBy(asc(registrations.name));
-  return { event, attendees: rows };
+  return { event, attendees: rows, questions: await questionsOf(db, event.id) };
 }
 
 /** On-site check-in by personal link token (scanned QR code or typed); idempotent. */

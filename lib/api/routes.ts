@@ -33,7 +33,7 @@ const participantUnknown = refusal('unauthenticated: sign in, or use your person
 const forbidden = refusal('forbidden: not allowed to do this');
 const invalid = refusal('invalid (with `fields`), invalid_json');
 const conflict = (what: string) => refusal(what);
-const atom: Answer = textAnswer('application/atom+xml', 'Atom 1.0 (RFC 4287)');
+const atom: Answer = textAnswer('application/atom+xml', 'Atom 1.0 (RFC 4287); the feed’s own texts and xml:lang in the requester’s language (locale cookie, else Accept-Language, else French)');
 const html = (description: string): Answer => textAnswer('text/html', description);
 const vc = (description: string): Answer => textAnswer('application/vc+ld+json', description);
 const sessionId = { sessionId: uuidParam };
@@ -43,7 +43,7 @@ const qaExport = (type: string, description: string) => ({
   summary: `The session’s Q&A as ${description} (organizers and moderators of its event, admins, coordinators of its paths)`,
   auth: 'session' as const,
   params: sessionId,
-  responses: { 200: textAnswer(type, description), 401: unauthenticated, 403: forbidden, 404: refusal('not_found') },
+  responses: { 200: textAnswer(type, `${description}, in the requester’s language (locale cookie, else Accept-Language, else French)`), 401: unauthenticated, 403: forbidden, 404: refusal('not_found') },
 });
 
 /**
@@ -105,7 +105,7 @@ export const apiRegistry: Registry = {
     get: {
       summary: 'Attendee list (organizers of the event, admins)',
       auth: 'session',
-      responses: { 200: textAnswer('text/csv', 'CSV (formula cells neutralised)'), 401: unauthenticated, 403: forbidden, 404: refusal('not_found') },
+      responses: { 200: textAnswer('text/csv', 'CSV (formula cells neutralised), headers and values in the requester’s language (locale cookie, else Accept-Language, else French)'), 401: unauthenticated, 403: forbidden, 404: refusal('not_found') },
     },
   },
   '/api/events/{event}/calendar.ics': {

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { localDate, localTime } from '@/lib/domain/time';
 
 /**
  * Every CSV this app writes: UTF-8 with a BOM (spreadsheet apps then read the accents right), a
@@ -10,3 +11,9 @@ import { stringify } from 'csv-stringify/sync';
 export function toCsv(columns: string[], rows: (string | number)[][], { bom = true }: { bom?: boolean } = {}): string {
   return stringify(rows, { header: true, columns, bom, escape_formulas: true });
 }
+
+/**
+ * A date and time in a CSV cell: the event's wall-clock time as `YYYY-MM-DD HH:MM`, the same in
+ * both languages, which spreadsheet apps read as a date and sort (the header names the zone).
+ */
+export const csvDateTime = (instant: Date, timeZone: string): string => `${localDate(instant, timeZone)} ${localTime(instant, timeZone)}`;

@@ -1,5 +1,6 @@
 import type { QuestionRow } from '@/lib/domain/live';
-import { toCsv } from './csv';
+import { formerName } from '@/lib/domain/erased';
+import { csvDateTime, toCsv } from './csv';
 import type { Poll, PollAnswerValue, PollNamedAnswer, PollResults } from '@/lib/realtime/protocol';
 
 export type QaExportData = {
@@ -20,6 +21,8 @@ export type PollLabels = {
   ratingValue: (value: number) => string;
   /** Heading of the list of who answered what (polls that are not anonymous). */
   named: string;
+  /** The name shown for an erased person (`privacy.formerParticipant`). */
+  former: string;
 };
 
 /** One person's answer as text: the options' labels, the rating, or what they wrote. */
@@ -85,7 +88,7 @@ export function qaMarkdown(data: QaExportData, labels: QaLabels, now = new Date(
       lines.push('');
       if (p.answers?.length) {
         lines.push(`**${pollLabels.named}**`, '');
-        for (const a of p.answers) lines.push(`- ${escape(a.name)} — ${escape(answerText(p, a.answer, pollLabels.ratingValue))}`);
+        for (const a of p.answers) lines.push(`- ${escape(formerName(a.name, pollLabels.former))} — ${escape(answerText(p, a.answer, pollLabels.ratingValue))}`);
         lines.push('');
       }
     });
@@ -94,20 +97,44 @@ export function qaMarkdown(data: QaExportData, labels: QaLabels, now = new Date(
   return lines.join('\n');
 }
 
-/** The Q&A as CSV (UTF-8 with BOM for spreadsheet apps); anonymous authors stay anonymous. */
-export function qaCsv(data: QaExportData): string {
-  return toCsv(
-    ['id', 'asked_at', 'author', 'anonymous', 'question', 'votes', 'status'],
-    data.questions.map((q) => [
-      q.id,
-      q.createdAt.toISOString(),
-      q.anonymous ? '' : q.authorName,
-      q.anonymous ? 'yes' : 'no',
-      q.body,
-      q.votes,
-      q.status,
-    ]),
-  ) + pollsCsv(data.polls ?? []);
+/** The columns of the Q&A export's three tables (questions, polls' results, who answered what), as catalogue keys. */
+export const QA_COLUMNS = ['id', 'askedAt', 'author', 'anonymous', 'question', 'votes', 'status'] as const;
+export const POLL_COLUMNS = ['pollId', 'poll', 'kind', 'answer', 'count', 'total'] as const;
+export const NAMED_COLUMNS = ['pollId', 'poll', 'name', 'answer', 'answeredAt'] as const;
+export type QaCsvColumn = (typeof QA_COLUMNS)[number] | (typeof POLL_COLUMNS)[number] | (typeof NAMED_COLUMNS)[number];
+
+/** What the CSV export writes in the reader's language (the server fills it from the catalogues). */
+export type QaCsvLabels = {
+  /** A column's header (date columns name the event's time zone). */
+  column: (c: QaCsvColumn) => string;
+  yes: string;
+  no: string;
+  status: (s: QuestionRow['status']) => string;
+  kind: (k: Poll['kind']) => string;
+  /** The name shown for an erased person (`privacy.formerParticipant`). */
+  former: string;
+};
+
+/**
+ * The Q&A as CSV (UTF-8 with BOM for spreadsheet apps) in the reader's language; anonymous
+ * authors stay anonymous. Dates are the event's wall-clock time, `YYYY-MM-DD HH:MM` (`csvDateTime`).
+ */
+export function qaCsv(data: QaExportData, labels: QaCsvLabels): string {
+  const tz = data.event.timeZone;
+  return (
+    toCsv(
+      QA_COLUMNS.map(labels.column),
+      data.questions.map((q) => [
+        q.id,
+        csvDateTime(q.createdAt, tz),
+        q.anonymous ? '' : formerName(q.authorName, labels.former),
+        q.anonymous ? labels.yes : labels.no,
+        q.body,
+        q.votes,
+        labels.status(q.status),
+      ]),
+    ) + pollsCsv(data.polls ?? [], labels, tz)
+  );
 }
 
 /**
@@ -115,13 +142,15 @@ export function qaCsv(data: QaExportData): string {
  * so that the Q&A table stays as it was; nothing when no poll was launched. Then, when some
  * polls are not anonymous, a third table: who answered what on those polls.
  */
-function pollsCsv(polls: PollExport[]): string {
+function pollsCsv(polls: PollExport[], labels: QaCsvLabels, tz: string): string {
   if (polls.length === 0) return '';
-  const rows = polls.flatMap((p) => pollRows(p).map(([answer, n]) => [p.id, p.question, p.kind, answer, n, p.results.total]));
-  const named = polls.flatMap((p) => (p.answers ?? []).map((a) => [p.id, p.question, a.name, answerText(p, a.answer), a.answeredAt]));
+  const rows = polls.flatMap((p) => pollRows(p).map(([answer, n]) => [p.id, p.question, labels.kind(p.kind), answer, n, p.results.total]));
+  const named = polls.flatMap((p) =>
+    (p.answers ?? []).map((a) => [p.id, p.question, formerName(a.name, labels.former), answerText(p, a.answer), csvDateTime(new Date(a.answeredAt), tz)]),
+  );
   return (
     '\n' +
-    toCsv(['poll_id', 'poll', 'kind', 'answer', 'count', 'total'], rows, { bom: false }) +
-    (named.length ? '\n' + toCsv(['poll_id', 'poll', 'name', 'answer', 'answered_at'], named, { bom: false }) : '')
+    toCsv(POLL_COLUMNS.map(labels.column), rows, { bom: false }) +
+    (named.length ? '\n' + toCsv(NAMED_COLUMNS.map(labels.column), named, { bom: false }) : '')
   );
 }

@@ -1,5 +1,6 @@
 import { Feed } from 'feed';
 import { licenceOf } from '@/lib/domain/resources';
+import type { Locale } from '@/lib/i18n';
 import { renderMarkdown } from '@/lib/markdown';
 
 // Atom feeds (RFC 4287) of published resources: one per path and one for the whole site, built
@@ -29,7 +30,8 @@ export type AtomInput = {
   subtitle: string;
   /** Stable id of the feed (a tag URI is kept even if the site moves). */
   id: string;
-  language: string;
+  /** The language of the feed's own texts (`xml:lang` on `<feed>`): the requester's. */
+  language: Locale;
   /** When the feed has no entry yet. */
   fallbackUpdated: Date;
   entries: AtomEntry[];
@@ -66,5 +68,23 @@ export function buildAtom(input: AtomInput): string {
       copyright: licence.url ? `${licence.name} — ${licence.url}` : licence.name,
     });
   }
-  return feed.atom1();
+  return withLanguage(feed.atom1(), input.language);
+}
+
+/**
+ * Marks an Atom document's language (`xml:lang` on `<feed>`, RFC 4287 §2): the `feed` library
+ * writes it in RSS only. Entries written in another language keep theirs unmarked.
+ */
+export function withLanguage(atom: string, language: Locale): string {
+  return atom.replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}">`);
+}
+
+/** The response headers of a feed in the requester's language: caches keep one copy per language. */
+export function feedHeaders(language: Locale, maxAge: number): HeadersInit {
+  return {
+    'content-type': 'application/atom+xml; charset=utf-8',
+    'content-language': language,
+    'cache-control': `public, max-age=${maxAge}`,
+    vary: 'Accept-Language, Cookie',
+  };
 }

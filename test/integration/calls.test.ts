@@ -119,7 +119,18 @@ describe.each<Driver>(['postgres', 'pglite'])('calls for proposals (%s)', (drive
     expect((await proposalsRoute(new Request('http://x'), params({ call: 'nope' }))).status).toBe(404);
     const feed = await decisionsRoute(new Request('http://x'), params({ call: DEMO_CALL_SLUG }));
     expect(feed.headers.get('content-type')).toContain('application/atom+xml');
-    expect(await feed.text()).toContain('Refusée');
+    const frXml = await feed.text();
+    expect(frXml).toContain('xml:lang="fr"');
+    expect(frXml).toContain('Refusée');
+    expect(feed.headers.get('vary')).toBe('Accept-Language, Cookie');
+    // In the requester's language: an English reader gets the statuses and the feed's title in English.
+    const en = await decisionsRoute(new Request('http://x', { headers: { 'accept-language': 'en' } }), params({ call: DEMO_CALL_SLUG }));
+    expect(en.headers.get('content-language')).toBe('en');
+    const enXml = await en.text();
+    expect(enXml).toContain('xml:lang="en"');
+    expect(enXml).toContain('<title>Decisions feed (Atom) — ');
+    expect(enXml).toContain('Declined: ');
+    expect(enXml).not.toContain('Refusée');
     expect((await decisionsRoute(new Request('http://x'), params({ call: FORUM_2018_CALL_SLUG }))).status).toBe(403);
     const ev = await eventCallsRoute(new Request('http://x'), params({ event: DEMO_EVENT_SLUG }));
     expect((await ev.json()).map((c: { slug: string }) => c.slug)).toContain(DEMO_CALL_SLUG);
@@ -243,7 +254,7 @@ describe.each<Driver>(['postgres', 'pglite'])('calls for proposals (%s)', (drive
     expect(pub!.sessionUrl).toBe(`http://x/events/${DEMO_EVENT_SLUG}/sessions/proposition-${id.slice(0, 8)}`);
     expect(pub!.statusHistory.at(-1)).toMatchObject({ status: 'scheduled', diff: [{ field: 'title', before: 'Accepter', after: 'Accepter ensemble' }] });
     const by = (await proposalsOfSessions([sessions[0]!.id])).get(sessions[0]!.id)!;
-    expect(by).toEqual({ by: 'Alice', path: `/calls/${CALL}/proposals/${id}` });
+    expect(by).toEqual({ by: ['Alice'], path: `/calls/${CALL}/proposals/${id}` });
     const feed = (await callDecisions(CALL))!;
     expect(feed.entries!.map((e) => e.status)).toContain('scheduled');
   });

@@ -82,12 +82,42 @@ describe.each<Driver>(['postgres', 'pglite'])('Atom feeds (%s)', (driver) => {
   });
 
   it('serves the whole site’s feed with every path’s resources, and a 404 for an unknown path', async () => {
-    const xml = await (await siteFeed()).text();
+    const xml = await (await siteFeed(new Request('http://127.0.0.1/api/feed.atom'))).text();
     checkAtom(xml);
     const feed = parseFeed(xml);
     expect(feed.items.length).toBeGreaterThanOrEqual(22);
     expect(new Set(feed.items.flatMap((i) => i.categories.map((c) => c.term))).size).toBe(7);
     const missing = await pathFeed(new Request('http://127.0.0.1/api/paths/nope/feed.atom'), { params: Promise.resolve({ path: 'nope' }) });
     expect(missing.status).toBe(404);
+  });
+
+  it('writes the feeds’ own texts in the requester’s language (cookie, else Accept-Language, else French), marked with xml:lang, and caches vary on it', async () => {
+    const site = (headers: Record<string, string>) => siteFeed(new Request('http://127.0.0.1/api/feed.atom', { headers }));
+    const fr = await site({});
+    expect(fr.headers.get('content-language')).toBe('fr');
+    expect(fr.headers.get('vary')).toBe('Accept-Language, Cookie');
+    const frXml = await fr.text();
+    expect(frXml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">');
+    expect(parseFeed(frXml).title).toBe('Chemins — les ressources des chemins de la coopération');
+    const en = await site({ 'accept-language': 'en-GB,en;q=0.9,fr;q=0.5' });
+    expect(en.headers.get('content-language')).toBe('en');
+    expect(en.headers.get('cache-control')).toBe('public, max-age=300');
+    const enXml = await en.text();
+    checkAtom(enXml);
+    expect(enXml).toContain('xml:lang="en"');
+    const enFeed = parseFeed(enXml);
+    expect(enFeed.title).toBe('Chemins — resources of the paths of cooperation');
+    expect(enFeed.description).toBe('Every resource published on the paths of cooperation');
+    expect(enFeed.language).toBe('en');
+    // The chosen language (the header's switch, a cookie) wins over the browser's.
+    const chosen = await (await site({ cookie: 'locale=fr', 'accept-language': 'en' })).text();
+    expect(chosen).toContain('xml:lang="fr"');
+    const path = await pathFeed(new Request('http://127.0.0.1/api/paths/vers-une-sante-ouverte/feed.atom', { headers: { cookie: 'locale=en' } }), {
+      params: Promise.resolve({ path: 'vers-une-sante-ouverte' }),
+    });
+    expect(path.headers.get('vary')).toBe('Accept-Language, Cookie');
+    const pathXml = await path.text();
+    checkAtom(pathXml);
+    expect(parseFeed(pathXml).language).toBe('en');
   });
 });

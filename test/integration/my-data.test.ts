@@ -356,6 +356,27 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     expect(found.every((f) => /^(resources\.authors|proposals\.proposer_name|resource_revisions\.snapshot)/.test(f))).toBe(true);
   });
 
+  it('erases the signature of a proposer whose account has no name (they signed with the start of their address)', async () => {
+    const email = `sans.nom@privacy.test`;
+    const [{ id: userId }] = (await db.insert(users).values({ email }).returning({ id: users.id })) as [{ id: string }];
+    const [p] = await db
+      .insert(proposals)
+      .values({ callId, title: 'Sans nom', format: 'atelier', abstract: 'r', proposerUserId: userId, proposerName: 'sans.nom', proposerEmail: email, sessionId: futureSessionId })
+      .returning();
+    await db.insert(proposalFacilitators).values({ proposalId: p!.id, name: 'sans.nom', email, confirmedAt: new Date() });
+    await db.insert(proposalTransitions).values([
+      { proposalId: p!.id, status: 'submitted', by: 'sans.nom', actorUserId: userId },
+      { proposalId: p!.id, status: 'under_review', by: 'Le comité', actorUserId: null },
+    ]);
+    await erasePerson({ userId });
+    expect((await db.select().from(proposals).where(eq(proposals.id, p!.id)))[0]!.proposerName).toBe('');
+    const trail = await db.select().from(proposalTransitions).where(eq(proposalTransitions.proposalId, p!.id));
+    expect(trail.map((t) => t.by).sort()).toEqual(['', 'Le comité']);
+    expect(await findAnywhere(['sans.nom'])).toEqual([]);
+    // The programme's "proposé par" gets an empty name, which the pages show as a former participant (formerNames).
+    expect((await proposalsOfSessions([futureSessionId])).get(futureSessionId)!.by).toEqual(['']);
+  });
+
   it('purges chat, attendance and check-ins of events past their retention time, once, and of no other', async () => {
     const now = new Date();
     const monthsAgo = (m: number) => new Date(now.getTime() - m * 30.5 * 86_400_000);

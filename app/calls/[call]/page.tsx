@@ -6,6 +6,7 @@ import { StatusBadge } from '@/components/calls/Timeline';
 import { formatShortDateTime } from '@/components/format';
 import { type PublicProposal, publicCall, publicProposals, reviewBoard } from '@/db/queries/calls';
 import { PROPOSAL_STATUSES } from '@/lib/domain/calls';
+import { nameWithOrganization } from '@/lib/domain/erased';
 import { currentUser } from '@/server/auth/current';
 
 type Params = { call: string };
@@ -22,7 +23,9 @@ export default async function CallPage({ params, searchParams }: { params: Promi
   const sp = await searchParams;
   const call = await publicCall(slug);
   if (!call) notFound();
-  const [t, locale, user] = await Promise.all([getTranslations('calls'), getLocale(), currentUser()]);
+  const [t, locale, user, tPrivacy] = await Promise.all([getTranslations('calls'), getLocale(), currentUser(), getTranslations('privacy')]);
+  // A co-facilitator who erased their account (docs/privacy.md) is listed with an empty name.
+  const former = tPrivacy('formerParticipant');
   const tz = call.event.timeZone;
   const when = (d: Date) => formatShortDateTime(d, locale, tz);
   const list: PublicProposal[] = call.visibility === 'open' ? await publicProposals(slug) : [];
@@ -124,7 +127,7 @@ export default async function CallPage({ params, searchParams }: { params: Promi
                 </p>
                 <p className="text-sm text-stone-600">
                   {p.format}
-                  {p.facilitators.length > 0 && ` · ${p.facilitators.map((f) => f.name + (f.organization ? ` (${f.organization})` : '')).join(', ')}`}
+                  {p.facilitators.length > 0 && ` · ${p.facilitators.map((f) => nameWithOrganization(f, former)).join(', ')}`}
                 </p>
                 {p.statusHistory.at(-1)?.reason && <p className="text-sm">{p.statusHistory.at(-1)!.reason}</p>}
               </li>

@@ -12,6 +12,7 @@ import { organizedEvent } from '@/db/queries/organizer';
 import { mySeats } from '@/db/queries/my-registrations';
 import { seatCounts } from '@/db/queries/registrations';
 import { currentParticipant } from '@/server/auth/current';
+import { formerNames } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';
 
 type Params = { slug: string };
@@ -43,7 +44,7 @@ export default async function EventPage({
   };
   const programme = await getEventProgramme(slug);
   if (!programme) notFound();
-  const [locale, t, tKind, tMode, tFormat, tReg, counts, tCalls, callList, proposed] = await Promise.all([
+  const [locale, t, tKind, tMode, tFormat, tReg, counts, tCalls, callList, proposed, tPrivacy] = await Promise.all([
     getLocale(),
     getTranslations('event'),
     getTranslations('kind'),
@@ -54,6 +55,7 @@ export default async function EventPage({
     getTranslations('calls'),
     callsOfEvent(slug),
     proposalsOfSessions(programme.sessions.map((s) => s.id)),
+    getTranslations('privacy'),
   ]);
   const participant = await currentParticipant();
   const organizer = participant?.kind === 'user' ? Boolean(await organizedEvent(participant.userId, slug)) : false;
@@ -245,7 +247,7 @@ export default async function EventPage({
                       </h4>
                       <Contributors session={s} />
                       {s.scheduleNote && <p className="text-xs text-amber-800" data-testid="schedule-note">{t('scheduleNote', { note: s.scheduleNote })}</p>}
-                      {proposed.get(s.id) && <ProposedBy proposal={proposed.get(s.id)!} label={tCalls('proposedBy', { names: proposed.get(s.id)!.by })} />}
+                      {proposed.get(s.id) && <ProposedBy proposal={proposed.get(s.id)!} label={tCalls('proposedBy', { names: formerNames(proposed.get(s.id)!.by, tPrivacy('formerParticipant')) })} />}
                     </div>
                   </li>
                 ))}

@@ -10,10 +10,9 @@ import { getEventProgramme } from '@/db/queries/events';
 import { checkInAction } from './actions';
 import { QrScanner } from '@/components/organize/QrScanner';
 import { generateCodeAction, saveQuestionAction, saveRoomAction, saveTrackAction, updateEventAction } from './programme-actions';
+import { formerName } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';
 import { listInvitationCodes } from '@/db/queries/programme-admin';
-import { questionsOf } from '@/db/queries/registrations';
-import { getDb } from '@/db/client';
 import { organizerCalls } from '@/db/queries/calls';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -40,13 +39,13 @@ export default async function OrganizePage({
       </div>
     );
   }
-  const [{ event, sessions }, { attendees: people }] = await Promise.all([sessionCounts(user.id, slug), attendees(user.id, slug)]);
+  const [{ event, sessions }, { attendees: people, questions }] = await Promise.all([sessionCounts(user.id, slug), attendees(user.id, slug)]);
   const tz = event.timeZone;
-  const [tEdit, tEvent, programme, questions, codes, tCalls, callList] = await Promise.all([
+  const [tEdit, tEvent, programme, tPrivacy, codes, tCalls, callList] = await Promise.all([
     getTranslations('edit'),
     getTranslations('event'),
     getEventProgramme(slug),
-    getDb().then((db) => questionsOf(db, event.id)),
+    getTranslations('privacy'),
     listInvitationCodes(user.id, slug),
     getTranslations('calls'),
     organizerCalls(user.id, slug),
@@ -160,7 +159,7 @@ export default async function OrganizePage({
           <tbody>
             {people.map((p) => (
               <tr key={p.id} className="border-t border-stone-200">
-                <td className="p-2">{p.name}</td>
+                <td className="p-2">{formerName(p.name, tPrivacy('formerParticipant'))}</td>
                 <td className="p-2">{p.email}</td>
                 <td className="p-2">
                   {p.seats.map((seat) => `${seat.title} (${t(`seatStatus.${seat.status}`)})`).join(', ')}

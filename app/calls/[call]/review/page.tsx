@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/calls/Timeline';
 import { reviewBoard } from '@/db/queries/calls';
+import { formerName } from '@/lib/domain/erased';
 import { DomainError } from '@/lib/errors';
 import { currentUser } from '@/server/auth/current';
 
@@ -16,7 +17,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ call: s
   const { call: slug } = await params;
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=/calls/${slug}/review`);
-  const t = await getTranslations('calls');
+  const [t, tPrivacy] = await Promise.all([getTranslations('calls'), getTranslations('privacy')]);
   const board = await reviewBoard(user, slug).catch((err: unknown) => {
     if (err instanceof DomainError) notFound();
     throw err;
@@ -52,7 +53,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ call: s
                 <td className="p-2">
                   <Link href={`/calls/${slug}/proposals/${p.id}`}>{p.title}</Link> <span className="text-stone-600">· {p.format}</span>
                 </td>
-                <td className="p-2">{p.proposerName}</td>
+                <td className="p-2" data-testid="proposer">{formerName(p.proposerName, tPrivacy('formerParticipant'))}</td>
                 <td className="p-2">
                   <StatusBadge status={p.status} overdue={p.overdue} />
                 </td>

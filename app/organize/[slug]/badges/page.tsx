@@ -1,3 +1,4 @@
+import { formerName } from '@/lib/domain/erased';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
@@ -80,7 +81,7 @@ export default async function OrganizeBadgesPage({ params, searchParams }: { par
       <ul className="mt-3 divide-y divide-stone-200">
         {admin.decided.map((r) => (
           <li key={r.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
-            <span className="font-medium">{r.recipientName || tp('formerParticipant')}</span> · {r.name} · {t(`status.${r.status}`)}
+            <span className="font-medium">{formerName(r.recipientName, tp('formerParticipant'))}</span> · {r.name} · {t(`status.${r.status}`)}
             {r.revokedAt && <span className="rounded bg-red-100 px-2 text-red-800">{t('revokedLabel')}</span>}
             {r.status === 'declined' && r.decisionReason && <span className="text-stone-600">{t('reason', { reason: r.decisionReason })}</span>}
             {r.status !== 'declined' && (

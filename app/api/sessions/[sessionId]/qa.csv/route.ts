@@ -2,7 +2,7 @@ import { qaExportResponse } from '@/server/qa-export';
 
 export const dynamic = 'force-dynamic';
 
-/** The session's Q&A as CSV (organizers and moderators of its event, admins, coordinators of the paths it is linked to). */
-export function GET(_req: Request, ctx: { params: Promise<{ sessionId: string }> }) {
-  return qaExportResponse(ctx.params, 'csv');
+/** The session's Q&A as CSV, in the requester's language (organizers and moderators of its event, admins, coordinators of the paths it is linked to). */
+export function GET(req: Request, ctx: { params: Promise<{ sessionId: string }> }) {
+  return qaExportResponse(req, ctx.params, 'csv');
 }

@@ -7,6 +7,7 @@ import { formatShortDateTime } from '@/components/format';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
 import { proposalView } from '@/db/queries/calls';
 import { nextProposalStatus } from '@/lib/domain/calls';
+import { formerName, nameWithOrganization } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';
 import { currentUser } from '@/server/auth/current';
 import { decideAction, reviewAction, scheduleAction, withdrawProposalAction } from '../../../actions';
@@ -26,7 +27,9 @@ export default async function ProposalPage({ params, searchParams }: { params: P
   const user = await currentUser();
   const view = await proposalView(id, user);
   if (!view || view.call.slug !== slug) notFound();
-  const [t, locale] = await Promise.all([getTranslations('calls'), getLocale()]);
+  const [t, locale, tPrivacy] = await Promise.all([getTranslations('calls'), getLocale(), getTranslations('privacy')]);
+  // A person who erased their account (docs/privacy.md) left their proposal with an empty name.
+  const former = tPrivacy('formerParticipant');
   const { call, proposal: p, privateData } = view;
   const tz = call.event.timeZone;
   const notice = sp.sent ? t('sent') : sp.saved ? t('saved') : sp.withdrawn ? t('withdrawn') : sp.confirmed ? t('confirmed') : null;
@@ -57,7 +60,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
         </h1>
         <p className="text-sm text-stone-600">
           {t('format')} : {p.format}
-          {p.facilitators.length > 0 && ` · ${t('facilitators')} : ${p.facilitators.map((f) => f.name + (f.organization ? ` (${f.organization})` : '')).join(', ')}`}
+          {p.facilitators.length > 0 && ` · ${t('facilitators')} : ${p.facilitators.map((f) => nameWithOrganization(f, former)).join(', ')}`}
         </p>
       </header>
       {notice && (
@@ -87,15 +90,16 @@ export default async function ProposalPage({ params, searchParams }: { params: P
           <dl className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
             <dt className="font-medium">{t('proposer')}</dt>
             <dd>
-              {privateData.proposerName} — {privateData.proposerEmail}
+              {formerName(privateData.proposerName, former)}
+              {privateData.proposerEmail && ` — ${privateData.proposerEmail}`}
             </dd>
             <dt className="font-medium">{t('facilitators')}</dt>
             <dd>
               <ul>
                 {privateData.facilitators.map((f) => (
                   <li key={`${f.name}-${f.email}`}>
-                    {f.name}
-                    {f.organization ? ` (${f.organization})` : ''} — {f.email}
+                    {nameWithOrganization(f, former)}
+                    {f.email && ` — ${f.email}`}
                     {!f.confirmed && ` (${t('pendingConfirmation')})`}
                   </li>
                 ))}

@@ -15,6 +15,7 @@ import { sessionReplays } from '@/db/queries/replays';
 import { clock } from '@/lib/domain/replays';
 import { mayRunPolls } from '@/lib/domain/polls';
 import { seatCounts } from '@/db/queries/registrations';
+import { formerNames } from '@/lib/domain/erased';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentParticipant } from '@/server/auth/current';
 
@@ -47,7 +48,13 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   const live = isLive(session);
   // Staff roles come with a sign-in only.
   const staff = !live && user?.kind === 'user' ? await sessionAccess(user, session.id) : null;
-  const [tLive, tPolls, tCalls, proposed] = await Promise.all([getTranslations('live'), getTranslations('polls'), getTranslations('calls'), proposalsOfSessions([found.session.id])]);
+  const [tLive, tPolls, tCalls, proposed, tPrivacy] = await Promise.all([
+    getTranslations('live'),
+    getTranslations('polls'),
+    getTranslations('calls'),
+    proposalsOfSessions([found.session.id]),
+    getTranslations('privacy'),
+  ]);
   const proposal = proposed.get(found.session.id);
   // Questions and chat come with the page: no false "no question yet" before the connection, nor without JavaScript.
   const snapshot = live ? await liveSnapshot(user, session.id) : null;
@@ -148,7 +155,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
       <div className="text-sm">
         <Contributors session={session} withRoles />
       </div>
-      {proposal && <ProposedBy proposal={proposal} label={tCalls('proposedBy', { names: proposal.by })} />}
+      {proposal && <ProposedBy proposal={proposal} label={tCalls('proposedBy', { names: formerNames(proposal.by, tPrivacy('formerParticipant')) })} />}
       {session.mode !== 'onsite' && session.status !== 'cancelled' && session.endsAt > new Date() && (
         <p className="flex flex-wrap items-center gap-3">
           <Link
