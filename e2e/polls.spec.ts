@@ -73,6 +73,12 @@ test('a moderator runs a multiple-choice poll and a word cloud; the projector sh
   // In the requester's language (French here): headers and poll kinds from the catalogue.
   expect(csv).toContain('Identifiant du sondage,Sondage,Type,Réponse,Nombre,Réponses au total');
   expect(csv).toContain(`,${cloud},Nuage de mots,ecoute,2,2`);
+  // Asked in English (Accept-Language, no language cookie): the same file in English.
+  const en = await mod.request.get(`/api/sessions/${id}/qa.csv`, { headers: { 'accept-language': 'en' } });
+  expect(en.headers()['content-language']).toBe('en');
+  const csvEn = await en.text();
+  expect(csvEn).toContain('Poll ID,Poll,Kind,Answer,Count,Total answers');
+  expect(csvEn).toContain(`,${cloud},`);
 
   // Leave the session without a current poll for the other specs.
   for (const q of [choice, cloud]) await mod.getByTestId('managed-poll').filter({ hasText: q }).getByRole('button', { name: 'Cacher les résultats' }).click();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { erasedEmail } from '@/lib/domain/erased';
 import { DomainError } from '@/lib/errors';
 import { type Db, getDb, type Tx } from '../client';
 import {
@@ -468,7 +469,7 @@ export async function erasePerson(ref: PersonRef, opts: { keepName?: boolean } =
         .update(registrations)
         .set({
           name: '',
-          email: `erased-${randomUUID()}@invalid`,
+          email: erasedEmail(randomUUID()),
           joinToken: newToken(),
           answers: {},
           consentAt: null,

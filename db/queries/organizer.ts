@@ -1,4 +1,5 @@
 import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
+import { shownEmail } from '@/lib/domain/erased';
 import { DomainError } from '@/lib/errors';
 import { getDb } from '../client';
 import { questionsOf } from './registrations';
@@ -79,7 +80,8 @@ export async function attendees(actorId: string, eventSlug: string) {
     .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'active')))
     .groupBy(registrations.id)
     .orderBy(asc(registrations.name));
-  return { event, attendees: rows, questions: await questionsOf(db, event.id) };
+  // An erased registrant (docs/privacy.md) keeps a placeholder address that is nobody's: shown as none.
+  return { event, attendees: rows.map((r) => ({ ...r, email: shownEmail(r.email) })), questions: await questionsOf(db, event.id) };
 }
 
 /** On-site check-in by personal link token (scanned QR code or typed); idempotent. */

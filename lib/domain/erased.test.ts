@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formerName, formerNames, nameWithOrganization } from './erased';
+import { erasedEmail, formerName, formerNames, nameWithOrganization, shownEmail } from './erased';
 
 describe('formerName', () => {
   it('shows an erased (empty) name as the former participant, and any other name as it is', () => {
@@ -19,5 +19,15 @@ describe('formerName', () => {
     expect(nameWithOrganization({ name: 'Awa', organization: null }, 'former participant')).toBe('Awa');
     // Erasure also empties the organization; an erased name keeps one only if it was given back.
     expect(nameWithOrganization({ name: '', organization: null }, 'ancien·ne participant·e')).toBe('ancien·ne participant·e');
+  });
+});
+
+describe('erased addresses', () => {
+  it('are nobody’s, and read as none', () => {
+    const placeholder = erasedEmail('0b7e');
+    expect(placeholder).toBe('erased-0b7e@invalid');
+    expect(shownEmail(placeholder)).toBe('');
+    expect(shownEmail('awa@exemple.org')).toBe('awa@exemple.org');
+    expect(shownEmail('erased-fan@exemple.org')).toBe('erased-fan@exemple.org');
   });
 });

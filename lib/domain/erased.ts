@@ -12,3 +12,9 @@ export const formerNames = (names: string[], former: string): string => names.ma
 /** A facilitator or author with their organization: "Awa Diallo (Tiers-lieu)", or `former` once erased. */
 export const nameWithOrganization = (p: { name: string; organization?: string | null }, former: string): string =>
   p.organization ? `${formerName(p.name, former)} (${p.organization})` : formerName(p.name, former);
+
+/** The address an erased registration keeps (the column cannot be empty): nobody's, under the reserved `.invalid` domain (RFC 2606). */
+export const erasedEmail = (key: string): string => `erased-${key}@invalid`;
+
+/** An address as organizers read it (attendee list, CSV): an erased one reads as nothing. */
+export const shownEmail = (email: string): string => (/^erased-[^@]*@invalid$/.test(email) ? '' : email);
