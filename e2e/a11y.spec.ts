@@ -292,9 +292,13 @@ test('keyboard only: join the video room from the session page, raise a hand, le
   await tabTo(page, page.getByTestId('join-live'), 120);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('prejoin')).toBeVisible();
-  await tabTo(page, page.getByRole('button', { name: 'Entrer dans la salle' }), 120);
+  const enter = page.getByRole('button', { name: 'Entrer dans la salle' });
+  await expect(enter).toBeEnabled(); // once the role is known
+  await tabTo(page, enter, 120);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('room')).toBeVisible({ timeout: 30_000 });
+  // Connected, as the audience of the stage (the hand goes through LiveKit: its button waits for the connection).
+  await expect(page.getByTestId('room')).toHaveAttribute('data-connected', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('stage-status')).toHaveText(/Vous suivez la scène/);
   const hand = page.getByRole('button', { name: 'Lever la main' });
   await tabTo(page, hand, 150);
   await page.keyboard.press('Space');

@@ -43,8 +43,9 @@ test('register from the session page, get the mail, open the personal link, canc
   const download = organizer.waitForEvent('download');
   await organizer.locator('#exports').getByRole('link', { name: 'Exporter en CSV' }).click();
   const csv = readFileSync((await (await download).path())!, 'utf8');
-  expect(csv).toContain('name,email,registered_at,checked_in_at,sessions,accessibilite,dejeuner');
-  expect(csv).toMatch(new RegExp(`Inès Inscrite,${email},[^\n]*,Interprétation LSF,true`));
+  // In the organizer's language: headers, the questions by their labels, yes/no (docs/i18n.md).
+  expect(csv).toContain('Nom,E-mail,Inscrit·e le (Europe/Paris),Arrivé·e le (Europe/Paris),Sessions,Besoins d’accessibilité,Déjeunerez-vous sur place ?');
+  expect(csv).toMatch(new RegExp(`Inès Inscrite,${email},[^\n]*,Interprétation LSF,oui`));
 
   // A fresh browser opens the personal link from the mail and cancels.
   const fromMail = await (await browser.newContext()).newPage();

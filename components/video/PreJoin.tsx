@@ -82,12 +82,15 @@ export function PreJoin({
   defaultName,
   onJoin,
   busy,
+  ready = true,
   watchOnly = false,
   recorded = false,
 }: {
   defaultName: string;
   onJoin: (c: JoinChoices) => void;
   busy: boolean;
+  /** The role is known (or refused): until then "Enter" waits, so that a speaker is not let in as the audience, without devices. */
+  ready?: boolean;
   /** Joining a stage's audience: no camera or microphone is asked for (only once on stage). */
   watchOnly?: boolean;
   /** The session is (or will be) recorded: said before anyone enters. */
@@ -178,7 +181,7 @@ export function PreJoin({
           <input type="checkbox" checked={choices.lowBandwidth} onChange={(e) => set({ lowBandwidth: e.target.checked })} />
           {t('lowBandwidth')}
         </label>
-        <button type="submit" disabled={busy} className="w-full rounded bg-brand px-4 py-2 text-white disabled:opacity-60">
+        <button type="submit" disabled={busy || !ready} className="w-full rounded bg-brand px-4 py-2 text-white disabled:opacity-60">
           {busy ? t('joining') : t('enter')}
         </button>
       </div>

@@ -104,7 +104,7 @@ export function RoomView({
   const poor = quality === ConnectionQuality.Poor || quality === ConnectionQuality.Lost;
 
   return (
-    <div className="space-y-3" data-testid="room" data-layout={layout} data-role={role} data-can-publish={mayPublish}>
+    <div className="space-y-3" data-testid="room" data-layout={layout} data-role={role} data-can-publish={mayPublish} data-connected={connected}>
       <RoomAudioRenderer />
       <StartAudio label={t('startAudio')} className={button} />
       {state === ConnectionState.Reconnecting && <p role="status">{t('reconnecting')}</p>}
@@ -205,6 +205,8 @@ export function RoomView({
             type="button"
             className={button}
             aria-pressed={handRaised(localParticipant)}
+            // The hand goes through LiveKit: not before the room is connected (it would be lost).
+            disabled={!connected}
             onClick={() => void localParticipant.setAttributes({ hand: handRaised(localParticipant) ? '' : 'up' })}
           >
             {handRaised(localParticipant) ? t('lowerHand') : t('raiseHand')}

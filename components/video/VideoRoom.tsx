@@ -93,6 +93,7 @@ export function VideoRoom({ sessionId, layout, defaultName, recorded = false }: 
         key={role ?? 'unknown'}
         defaultName={defaultName}
         busy={state.busy}
+        ready={role !== null || Boolean(state.refused)}
         watchOnly={layout === 'stage' && role !== 'speaker' && role !== 'moderator'}
         recorded={recorded}
         onJoin={(c) => void join(c)}
