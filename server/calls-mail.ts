@@ -1,8 +1,7 @@
 import { createTranslator } from 'next-intl';
 import type { CallMailPayload } from '@/db/queries/calls';
 import { publicUrl } from '@/lib/config';
-import en from '@/messages/en.json' with { type: 'json' };
-import fr from '@/messages/fr.json' with { type: 'json' };
+import { messagesOf } from './catalogue';
 import type { Mail } from './mail';
 
 // Mails of calls for proposals, in the recipient's language (`callsMail` catalogue): the
@@ -10,8 +9,8 @@ import type { Mail } from './mail';
 // and a co-facilitator's invitation to confirm their part.
 
 export function composeCallMail(p: CallMailPayload): Mail {
-  const t = createTranslator({ locale: p.locale, messages: p.locale === 'en' ? en : fr, namespace: 'callsMail' });
-  const tStatus = createTranslator({ locale: p.locale, messages: p.locale === 'en' ? en : fr, namespace: 'calls.status' });
+  const t = createTranslator({ locale: p.locale, messages: messagesOf(p.locale), namespace: 'callsMail' });
+  const tStatus = createTranslator({ locale: p.locale, messages: messagesOf(p.locale), namespace: 'calls.status' });
   const base = publicUrl();
   const values = { name: p.name, call: p.call, title: p.title, url: `${base}${p.path}` };
   const signature = `\n\n${t('signature')}\n`;

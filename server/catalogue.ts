@@ -10,5 +10,8 @@ import fr from '@/messages/fr.json' with { type: 'json' };
 /** The language of a request: the `locale` cookie, else Accept-Language, else French (`requestLocale`). */
 export const localeOf = (req: Request): Locale => requestLocale(req.headers.get('cookie'), req.headers.get('accept-language'));
 
+/** The messages of one language, for `createTranslator` outside a request (mails, exports, feeds). */
+export const messagesOf = (locale: Locale) => (locale === 'en' ? en : fr);
+
 /** The whole catalogue in one language (`t('csv.columns.id')`). */
-export const catalogue = (locale: Locale) => createTranslator({ locale, messages: locale === 'en' ? en : fr });
+export const catalogue = (locale: Locale) => createTranslator({ locale, messages: messagesOf(locale) });

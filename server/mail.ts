@@ -3,8 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { config } from '@/lib/config';
 import type { Locale } from '@/lib/i18n';
 import { logger } from '@/lib/logger';
-import en from '@/messages/en.json' with { type: 'json' };
-import fr from '@/messages/fr.json' with { type: 'json' };
+import { messagesOf } from './catalogue';
 
 export type Mail = {
   to: string;
@@ -18,7 +17,7 @@ export type Mail = {
 
 /** The `mail` catalogue in one language, outside a request (mail worker, sign-in mails, calendars). */
 export function mailTranslator(locale: Locale) {
-  return createTranslator({ locale, messages: locale === 'en' ? en : fr, namespace: 'mail' });
+  return createTranslator({ locale, messages: messagesOf(locale), namespace: 'mail' });
 }
 
 const g = globalThis as unknown as { __cheminsMailer?: Transporter | null };

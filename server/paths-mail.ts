@@ -4,8 +4,7 @@ import { digestContent } from '@/db/queries/digest';
 import type { OutgoingPathMail } from '@/db/queries/mail';
 import { publicUrl } from '@/lib/config';
 import type { Locale } from '@/lib/i18n';
-import en from '@/messages/en.json' with { type: 'json' };
-import fr from '@/messages/fr.json' with { type: 'json' };
+import { messagesOf } from './catalogue';
 import { composeCallMail } from './calls-mail';
 import type { Mail } from './mail';
 
@@ -14,7 +13,7 @@ import type { Mail } from './mail';
 
 /** The `pathsMail` catalogue outside a request (mail worker, feeds). */
 export function translator(locale: Locale) {
-  return createTranslator({ locale, messages: locale === 'en' ? en : fr, namespace: 'pathsMail' });
+  return createTranslator({ locale, messages: messagesOf(locale), namespace: 'pathsMail' });
 }
 
 /** The one-click unsubscribe URL of a subscription (POST unsubscribes; GET shows a confirmation). */

@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { PathResourceItem } from '@/db/queries/paths';
+import { formerName, nameWithOrganization } from '@/lib/domain/erased';
 import { FormatBadge, LicenceBadge, StatusBadge } from './Badges';
 
 /** Authors as printed; an erased author (empty name, docs/privacy.md) is `former` ("ancien·ne participant·e"). */
 export const authorNames = (authors: PathResourceItem['authors'], former: string) =>
-  authors.map((a) => (!a.name ? former : a.kind === 'person' && a.organization ? `${a.name} (${a.organization})` : a.name)).join(', ');
+  authors.map((a) => (a.kind === 'person' ? nameWithOrganization(a, former) : formerName(a.name, former))).join(', ');
 
 /** A resource in a path's list: format, title, summary, authors, language, licence. */
 export async function ResourceCard({ resource, showStatus = false }: { resource: PathResourceItem; showStatus?: boolean }) {

@@ -16,7 +16,7 @@ import {
   slugify,
 } from '@/lib/domain/resources';
 import { DomainError } from '@/lib/errors';
-import { getDb, type Tx } from '../client';
+import { type Db, getDb, type Tx } from '../client';
 import {
   attachments,
   events,
@@ -541,7 +541,7 @@ export async function listRevisions(userId: string, resourceId: string, text?: S
 }
 
 /** `text`, with the sessions, paths and files the snapshots name read by their titles and file names (any that still exist). */
-async function withNames(db: Awaited<ReturnType<typeof getDb>>, snapshots: Partial<ResourceSnapshot>[], text: SnapshotText): Promise<SnapshotText> {
+async function withNames(db: Db, snapshots: Partial<ResourceSnapshot>[], text: SnapshotText): Promise<SnapshotText> {
   const ids = (field: 'sessionIds' | 'pathIds' | 'attachmentIds') => [...new Set(snapshots.flatMap((s) => s[field] ?? []))];
   const [sessionIds, pathIds, attachmentIds] = [ids('sessionIds'), ids('pathIds'), ids('attachmentIds')];
   const [sessionRows, pathRows, fileRows] = await Promise.all([
