@@ -46,8 +46,9 @@ const createdAt = () => ts('created_at').notNull().defaultNow();
 // ---------------------------------------------------------------- auth (next-auth v4 + Drizzle adapter)
 
 /**
- * An account. Its registrations (same e-mail, case-insensitive) are linked to it by the database
- * itself (`link_registrations`, db/migrations/0006_link_registrations.sql): see docs/architecture.md.
+ * An account. Its registrations (same e-mail, case-insensitive) are linked to it once their address
+ * is proven: at sign-in, or when a registration's mailed link is opened (`link_registrations`,
+ * `prove_registration`, db/migrations/0021_proven_addresses.sql): see docs/security.md.
  */
 export const users = pgTable(
   'users',
@@ -637,12 +638,22 @@ export const registrations = pgTable(
     eventId: uuid('event_id')
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
-    /** The account with the same e-mail, set by the database (see `users`): one person, one identity. */
+    /** The account with the same e-mail, once the address is proven (`prove_registration`, `link_registrations`). */
     userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     email: text('email').notNull(),
-    /** Unguessable personal link token (manage registration, join live rooms). */
+    /**
+     * Unguessable personal link token (manage registration, join live rooms). Handed to whoever
+     * registered (the 201): it acts for this registration alone until the address is proven, and is
+     * replaced when it is (docs/security.md).
+     */
     joinToken: text('join_token').notNull().unique().$defaultFn(newToken),
+    /** The personal link as mailed to the address, never in an API answer: opening it proves the address. */
+    mailToken: text('mail_token').notNull().unique().default(sql`new_token()`),
+    /** Read-only, revocable token of the calendar feed (`/api/me/calendar.ics?token=`). */
+    calendarToken: text('calendar_token').notNull().unique().default(sql`new_token()`),
+    /** When the address was proven (its mailed link opened, or a sign-in with it); null until then. */
+    emailProvenAt: ts('email_proven_at'),
     status: text('status', { enum: ['active', 'cancelled'] })
       .notNull()
       .default('active'),

@@ -18,9 +18,11 @@ export async function compose(m: OutgoingMail, now = new Date()): Promise<Mail> 
   const t = mailTranslator(locale);
   const tz = m.event.timeZone;
   const when = (d: Date) => formatDateTime(d, locale, tz, 'full');
-  const link = `${base}/r/${m.registration.joinToken}`;
+  // The link as mailed: opening it proves the address (docs/security.md).
+  const link = `${base}/r/${m.registration.mailToken}`;
   const hello = t('hello', { name: m.registration.name });
-  const calendar = `${base}/api/me/calendar.ics?token=${m.registration.joinToken}`;
+  // The calendar feed's own read-only token, not the personal link's.
+  const calendar = `${base}/api/me/calendar.ics?token=${m.registration.calendarToken}`;
   const footer = `\n\n${t('footer', { link, calendar })}\n\n${t('signature', { event: m.event.title })}\n`;
   if (m.kind === 'confirmation') {
     const data = await exportData(m.event.slug);

@@ -16,7 +16,7 @@ import { verifyCredential } from '@/lib/badges/verify';
 import { achievementSchema, badgeDecisionSchema, badgeRequestSchema, endorsementSchema } from '@/lib/domain/badges';
 import { parseJsonText } from '@/lib/http';
 import { allow } from '@/lib/upload-guard';
-import { currentParticipant, currentUser } from '@/server/auth/current';
+import { currentUser, provenParticipant } from '@/server/auth/current';
 
 // The badge forms (server actions): each validates with zod, calls one query, and redirects back
 // with an outcome the page translates (`?done=…` or `?error=…`).
@@ -27,7 +27,7 @@ const str = (form: FormData, key: string) => {
 };
 
 async function who(back: string) {
-  const p = await currentParticipant();
+  const p = await provenParticipant();
   if (!p) redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
   return { email: p.email, name: p.name };
 }

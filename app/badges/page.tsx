@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { badgesOf, endorsementsBy } from '@/db/queries/badges';
-import { currentParticipant } from '@/server/auth/current';
+import { provenParticipant } from '@/server/auth/current';
 import { Outcome } from '@/components/badges/Outcome';
 import { respondAction } from './actions';
 import { formatDate } from '@/lib/format';
@@ -16,7 +16,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 /** `/badges`: the person's portfolio — badges received (accept, decline, show, download, share), requests, endorsements given. */
 export default async function PortfolioPage({ searchParams }: { searchParams: Search }) {
-  const [t, locale, who, sp] = await Promise.all([getTranslations('openBadges'), getLocale(), currentParticipant(), searchParams]);
+  const [t, locale, who, sp] = await Promise.all([getTranslations('openBadges'), getLocale(), provenParticipant(), searchParams]);
   if (!who) {
     return (
       <section className="mx-auto max-w-3xl">

@@ -4,7 +4,8 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { closeLinkSession } from '@/db/queries/identity';
-import { cancelForPerson } from '@/db/queries/my-registrations';
+import { cancelForPerson, isTheirs } from '@/db/queries/my-registrations';
+import { renewCalendarToken } from '@/db/queries/registrations';
 import { DomainError } from '@/lib/errors';
 import { JOIN_COOKIE } from '@/lib/realtime/protocol';
 import { currentLinkRegistrationId, currentUser } from '@/server/auth/current';
@@ -32,4 +33,16 @@ export async function forgetAction(): Promise<void> {
   if (secret) await closeLinkSession(secret);
   jar.delete(JOIN_COOKIE);
   redirect('/r?forgotten=1');
+}
+
+const registrationForm = z.object({ registrationId: z.uuid() });
+
+/** A new calendar feed address for one of the person's registrations (the old one stops working). */
+export async function renewCalendarAction(form: FormData): Promise<void> {
+  const parsed = registrationForm.safeParse({ registrationId: form.get('registrationId') });
+  if (parsed.success) {
+    const [linkRegistrationId, user] = await Promise.all([currentLinkRegistrationId(), currentUser()]);
+    if (await isTheirs({ linkRegistrationId, userId: user?.id ?? null }, parsed.data.registrationId)) await renewCalendarToken(parsed.data.registrationId);
+  }
+  redirect('/r?calendar=1');
 }

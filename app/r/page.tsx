@@ -8,7 +8,7 @@ import { registrationsOfPerson } from '@/db/queries/my-registrations';
 import { publicUrl } from '@/lib/config';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentLinkRegistrationId, currentUser } from '@/server/auth/current';
-import { cancelAction, forgetAction } from './actions';
+import { cancelAction, forgetAction, renewCalendarAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('myRegistration'), robots: { index: false } };
@@ -125,8 +125,14 @@ async function RegistrationBlock({ reg }: { reg: Registration }) {
             )}
           </div>
           <p>
-            <a href={`/api/me/calendar.ics?token=${encodeURIComponent(reg.joinToken)}`}>{t('calendar')}</a>
+            <a href={`/api/me/calendar.ics?token=${encodeURIComponent(reg.calendarToken)}`}>{t('calendar')}</a>
           </p>
+          <form action={renewCalendarAction}>
+            <input type="hidden" name="registrationId" value={reg.id} />
+            <button type="submit" className="text-sm underline">
+              {t('calendarRenew')}
+            </button>
+          </form>
           <div>
             <h3 className="text-lg font-semibold">{t('qr')}</h3>
             <div className="mt-2 inline-block rounded bg-white p-2" role="img" aria-label={t('qr')} dangerouslySetInnerHTML={{ __html: qr }} />

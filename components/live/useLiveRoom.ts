@@ -203,7 +203,12 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
       if (socket.recovered) dispatch({ type: 'status', status: 'joined' });
       else join();
     });
-    socket.on('disconnect', () => dispatch({ type: 'status', status: 'disconnected' }));
+    socket.on('disconnect', (reason) => {
+      dispatch({ type: 'status', status: 'disconnected' });
+      // The server closes a connection whose identity changed (an unproven personal link whose
+      // registration was proven since): connect again, as whoever this browser is now.
+      if (reason === 'io server disconnect') socket.connect();
+    });
     socket.on('presence:updated', mine((p) => dispatch({ type: 'presence', p })));
     socket.on('question:created', mine((q) => dispatch({ type: 'question', q })));
     socket.on('question:updated', mine((q) => dispatch({ type: 'question', q })));

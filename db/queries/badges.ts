@@ -355,7 +355,11 @@ async function peopleOfKeys(q: Q, keys: string[]): Promise<Map<string, Person>> 
     for (const u of rows) out.set(`user:${u.id}`, { email: u.email, name: u.name ?? u.email.split('@')[0]! });
   }
   for (let i = 0; i < regIds.length; i += 1000) {
-    const rows = await q.select({ id: registrations.id, email: registrations.email, name: registrations.name }).from(registrations).where(inArray(registrations.id, regIds.slice(i, i + 1000)));
+    // Badges go to proven addresses only (docs/security.md): an unproven registration earns none.
+    const rows = await q
+      .select({ id: registrations.id, email: registrations.email, name: registrations.name })
+      .from(registrations)
+      .where(and(inArray(registrations.id, regIds.slice(i, i + 1000)), isNotNull(registrations.emailProvenAt)));
     for (const r of rows) out.set(`registration:${r.id}`, { email: r.email, name: r.name });
   }
   return out;
@@ -383,7 +387,7 @@ export async function participants(eventId: string, minMinutes: number, now = ne
   const checkedIn = await db
     .select({ email: registrations.email, name: registrations.name })
     .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'active'), isNotNull(registrations.checkedInAt)));
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'active'), isNotNull(registrations.checkedInAt), isNotNull(registrations.emailProvenAt)));
   const out = new Map<string, Person>();
   for (const p of checkedIn) if (participated({ minutes: 0, checkedIn: true }, minMinutes)) out.set(normalEmail(p.email), p);
   for (const [email, e] of byEmail) {

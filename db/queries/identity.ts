@@ -1,11 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
 import { type Db, getDb, type Tx } from '../client';
 import { linkSessions, registrations, sessions, users } from '../schema';
 
+/**
+ * Who is asking (docs/security.md): an account, or a registrant by personal link. A registrant's
+ * address is `proven` once a link mailed to it was opened or its owner signed in with it; until
+ * then the registrant acts for that one registration alone (`userId` is null: a registration is
+ * linked to an account only once proven).
+ */
 export type Identity =
   | { kind: 'user'; userId: string; name: string; email: string }
-  | { kind: 'registration'; userId: string | null; registrationId: string; eventId: string; name: string; email: string };
+  | { kind: 'registration'; userId: string | null; registrationId: string; eventId: string; name: string; email: string; proven: boolean };
 
 /** The signed-in user behind a next-auth database session token, if the session is still valid. */
 export async function identityFromSessionToken(token: string): Promise<Identity | null> {
@@ -40,30 +46,37 @@ const hashSecret = (secret: string) => createHash('sha256').update(secret).diges
 
 /**
  * Opening a personal link in a browser: a new link session for its registration (active or
- * cancelled: the personal page says which; `activeOnly` for the way into live rooms). Returns the secret the cookie holds, or null when no
- * registration has this token.
+ * cancelled: the personal page says which; `activeOnly` for the way into live rooms). The token is
+ * the join token (handed to whoever registered) or the mail token (the link as mailed): opening
+ * the mailed link proves the address (`prove_registration`: the join token is replaced, browsers
+ * that opened the registration before are closed, and it is linked to the account with its
+ * e-mail). Returns the secret the cookie holds, or null when no registration has this token.
  */
 export async function openLinkSession(
   token: string,
   opts: { activeOnly?: boolean } = {},
-): Promise<{ secret: string; registrationId: string } | null> {
+): Promise<{ secret: string; registrationId: string; proved: boolean } | null> {
   if (!token || token.length > 200) return null;
   const db = await getDb();
   const [reg] = await db
-    .select({ id: registrations.id })
+    .select({ id: registrations.id, mailed: sql<boolean>`${registrations.mailToken} = ${token}` })
     .from(registrations)
-    .where(and(eq(registrations.joinToken, token), opts.activeOnly ? eq(registrations.status, 'active') : undefined))
+    .where(and(or(eq(registrations.joinToken, token), eq(registrations.mailToken, token)), opts.activeOnly ? eq(registrations.status, 'active') : undefined))
     .limit(1);
   if (!reg) return null;
-  // The registration's expired link sessions go when a new one comes.
-  await db.delete(linkSessions).where(and(eq(linkSessions.registrationId, reg.id), lt(linkSessions.expiresAt, new Date())));
   const secret = randomBytes(32).toString('base64url');
-  await db.insert(linkSessions).values({
-    secretHash: hashSecret(secret),
-    registrationId: reg.id,
-    expiresAt: new Date(Date.now() + LINK_SESSION_DAYS * 86_400_000),
+  const secretHash = hashSecret(secret);
+  await db.transaction(async (tx) => {
+    // The registration's expired link sessions go when a new one comes.
+    await tx.delete(linkSessions).where(and(eq(linkSessions.registrationId, reg.id), lt(linkSessions.expiresAt, new Date())));
+    await tx.insert(linkSessions).values({
+      secretHash,
+      registrationId: reg.id,
+      expiresAt: new Date(Date.now() + LINK_SESSION_DAYS * 86_400_000),
+    });
+    if (reg.mailed) await tx.execute(sql`select prove_registration(${reg.id}::uuid, ${secretHash})`);
   });
-  return { secret, registrationId: reg.id };
+  return { secret, registrationId: reg.id, proved: reg.mailed };
 }
 
 /** The registration a browser's link session names (whatever its status), if the session is still valid. */
@@ -101,7 +114,8 @@ export async function closeLinkSession(secret: string): Promise<void> {
 function registrantIdentity(row: typeof registrations.$inferSelect): Identity {
   return {
     kind: 'registration',
-    userId: row.userId,
+    userId: row.emailProvenAt ? row.userId : null,
+    proven: row.emailProvenAt !== null,
     registrationId: row.id,
     eventId: row.eventId,
     name: row.name,
@@ -138,20 +152,27 @@ export async function personKey(db: Db | Tx, actorKey: string, opts: { lock?: bo
 }
 
 /**
- * The same person as `identity`, with the account their registration was linked to since (a
- * connection keeps the identity it opened with); `identity` itself when nothing changed.
+ * The same person as `identity` now (a connection keeps the identity it opened with): with the
+ * account their proven registration was linked to since; null when an unproven registrant's
+ * registration was proven or linked since (whoever opened it then was not shown to be its owner,
+ * and its browsers were closed: `prove_registration`); `identity` itself when nothing changed.
  */
 export async function currentIdentity(identity: Identity | null): Promise<Identity | null> {
   if (identity?.kind !== 'registration' || identity.userId) return identity;
-  const key = await personKey(await getDb(), actorKeyOf(identity));
-  return key.startsWith('user:') ? { ...identity, userId: key.slice(5) } : identity;
+  const db = await getDb();
+  const [row] = await db
+    .select({ userId: registrations.userId, provenAt: registrations.emailProvenAt })
+    .from(registrations)
+    .where(eq(registrations.id, identity.registrationId));
+  if (!identity.proven && row?.provenAt) return null;
+  return row?.userId ? { ...identity, userId: row.userId } : identity;
 }
 
 /**
- * At sign-in (the e-mail is verified): link the registrations made with the account's e-mail to
- * it, moving what live rooms recorded under each registration's key (`link_registrations`, the
- * one definition of the link, also run by the database when an account or a registration is
- * written: db/migrations/0006_link_registrations.sql); returns every registration of the account.
+ * At sign-in (the e-mail is verified): the registrations made with the account's e-mail are
+ * proven and linked to it, moving what live rooms recorded under each registration's key
+ * (`link_registrations`, db/migrations/0021_proven_addresses.sql); returns every registration of
+ * the account.
  */
 export async function linkRegistrations(userId: string): Promise<string[]> {
   const db = await getDb();

@@ -48,7 +48,7 @@ export type OutgoingMail = {
   id: string;
   kind: Exclude<Kind, PathMailKind>;
   attempts: number;
-  registration: { id: string; name: string; email: string; joinToken: string; status: string; locale: Locale };
+  registration: { id: string; name: string; email: string; mailToken: string; calendarToken: string; status: string; locale: Locale };
   event: { slug: string; title: string; timeZone: string; location: string | null };
   session: { id: string; slug: string; title: string; startsAt: Date; endsAt: Date } | null;
   seats: { sessionId: string; status: 'confirmed' | 'waitlisted' | 'cancelled' }[];
@@ -87,7 +87,8 @@ export async function leaseMails(limit = 20, now = new Date()): Promise<Outgoing
       id: registrations.id,
       name: registrations.name,
       email: registrations.email,
-      joinToken: registrations.joinToken,
+      mailToken: registrations.mailToken,
+      calendarToken: registrations.calendarToken,
       status: registrations.status,
       locale: registrations.locale,
       eventSlug: events.slug,
@@ -117,7 +118,7 @@ export async function leaseMails(limit = 20, now = new Date()): Promise<Outgoing
         id: row.id,
         kind: row.kind as OutgoingMail['kind'],
         attempts: row.attempts,
-        registration: { id: reg.id, name: reg.name, email: reg.email, joinToken: reg.joinToken, status: reg.status, locale: reg.locale },
+        registration: { id: reg.id, name: reg.name, email: reg.email, mailToken: reg.mailToken, calendarToken: reg.calendarToken, status: reg.status, locale: reg.locale },
         event: { slug: reg.eventSlug, title: reg.eventTitle, timeZone: reg.timeZone, location: reg.location },
         session: sessions.find((s) => s.id === row.sessionId) ?? null,
         seats: seats.filter((s) => s.registrationId === reg.id),

@@ -73,6 +73,11 @@ async function scopeOf(db: Db | Tx, ref: PersonRef): Promise<Scope | null> {
   } else {
     const [reg] = await db.select().from(registrations).where(eq(registrations.id, ref.registrationId));
     if (!reg) return null;
+    // Until its address is proven, a registration acts for itself alone: nothing else is found by
+    // its e-mail, nothing of an account (docs/security.md).
+    if (!reg.emailProvenAt) {
+      return { userId: null, emails: [], names: uniq([reg.name]), registrationIds: [reg.id], keys: [`registration:${reg.id}`] };
+    }
     userId = reg.userId;
     email = reg.email;
   }
@@ -471,6 +476,8 @@ export async function erasePerson(ref: PersonRef, opts: { keepName?: boolean } =
           name: '',
           email: erasedEmail(randomUUID()),
           joinToken: newToken(),
+          mailToken: sql`new_token()`,
+          calendarToken: sql`new_token()`,
           answers: {},
           consentAt: null,
           userId: null,
@@ -501,5 +508,7 @@ export async function personSummary(ref: PersonRef): Promise<{ name: string; ema
   const db = await getDb();
   const s = await scopeOf(db, ref);
   if (!s) return null;
-  return { name: s.names[0] ?? '', email: s.emails[0] ?? '', hasAccount: s.userId !== null };
+  // An unproven registration's scope finds nothing by e-mail; its own address is still its own.
+  const [own] = s.emails.length ? [] : await db.select({ email: registrations.email }).from(registrations).where(anyOf(registrations.id, s.registrationIds));
+  return { name: s.names[0] ?? '', email: s.emails[0] ?? own?.email ?? '', hasAccount: s.userId !== null };
 }

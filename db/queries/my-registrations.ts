@@ -68,6 +68,7 @@ export async function registrationsOfPerson(who: Person) {
       name: registrations.name,
       status: registrations.status,
       joinToken: registrations.joinToken,
+      calendarToken: registrations.calendarToken,
       eventId: registrations.eventId,
       eventSlug: events.slug,
     })
@@ -112,4 +113,13 @@ export async function cancelForPerson(who: Person, registrationId: string, sessi
     .where(and(eq(registrations.id, registrationId), where))
     .limit(1);
   return reg ? cancel(reg.joinToken, sessionId) : null;
+}
+
+/** Whether a registration is one of the person's (the personal page's actions). */
+export async function isTheirs(who: Person, registrationId: string): Promise<boolean> {
+  const where = ofPerson(who);
+  if (!where) return false;
+  const db = await getDb();
+  const rows = await db.select({ id: registrations.id }).from(registrations).where(and(eq(registrations.id, registrationId), where)).limit(1);
+  return rows.length > 0;
 }

@@ -16,6 +16,11 @@ import { events, invitationCodes, newToken, programmeSessions, registrations, re
 
 export type RegistrationResult = {
   created: boolean;
+  /**
+   * A repeat by someone who does not hold the registration: nothing changed, and its personal
+   * link was mailed to the address (the registration's fields are then not to be answered).
+   */
+  mailed?: boolean;
   registration: {
     id: string;
     status: 'active' | 'cancelled';
@@ -55,9 +60,17 @@ const BATCH_MAX = 64;
  */
 const EVENTS_WRITING = 4;
 
+/**
+ * Who asks, as far as a registration cares (docs/security.md): the registration they hold (its
+ * join token, or its personal link opened in this browser), and the address they are signed in
+ * with. Only they may change an existing registration; the latter's new registrations are theirs.
+ */
+export type Registrant = { holder?: string | null; provenEmail?: string | null };
+
 type Job = {
   eventSlug: string;
   req: RegistrationRequest;
+  who: Registrant;
   /** The registrant's language, kept on the registration for their mails. */
   locale: Locale;
   /** Arrival time, microseconds since the epoch, strictly increasing in this process. */
@@ -108,15 +121,20 @@ function isoMicros(at: number): string {
  * on its waiting list, and the same e-mail sent many times at once yields one registration.
  * A refusal is a DomainError with the public status and code.
  */
-export function register(eventSlug: string, req: RegistrationRequest, locale: Locale = DEFAULT_LOCALE): Promise<RegistrationResult> {
+export function register(
+  eventSlug: string,
+  req: RegistrationRequest,
+  locale: Locale = DEFAULT_LOCALE,
+  who: Registrant = {},
+): Promise<RegistrationResult> {
   const q = registrationQueue();
   return new Promise<Outcome>((resolve, reject) => {
-    q.jobs.push({ eventSlug, req, locale, at: arrival(q), resolve, reject });
+    q.jobs.push({ eventSlug, req, who, locale, at: arrival(q), resolve, reject });
     schedule(q);
   }).then((o) => {
     if ('error' in o) throw refused(o);
-    const { created, newSeats, id, sessions, joinToken } = o.ok;
-    return { created, registration: { id, status: 'active', sessions, joinToken }, newSeats };
+    const { created, mailed, newSeats, id, sessions, joinToken } = o.ok;
+    return { created, ...(mailed ? { mailed } : {}), registration: { id, status: 'active', sessions, joinToken }, newSeats };
   });
 }
 
@@ -183,6 +201,8 @@ async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
     at: isoMicros(j.at),
     token: newToken(),
     locale: j.locale,
+    holder: j.who.holder ?? null,
+    provenEmail: j.who.provenEmail ?? null,
   }));
   const [row] = await executePrepared<{ outcomes: string | Outcome[] }>(
     await getDb(),
@@ -239,9 +259,12 @@ export async function seatCounts(eventId: string): Promise<Map<string, { confirm
   return new Map(rows.map((r) => [r.sessionId, { confirmed: r.confirmed, waitlisted: r.waitlisted }]));
 }
 
-/** A registration by its personal link, with its event and its seats (for the personal page and calendar). */
-export async function registrationByToken(joinToken: string) {
-  if (!joinToken || joinToken.length > 200) return null;
+/**
+ * A registration by its calendar feed's token (read-only, revocable: docs/security.md), with its
+ * event and its seats.
+ */
+export async function registrationByCalendarToken(token: string) {
+  if (!token || token.length > 200) return null;
   const db = await getDb();
   const [reg] = await db
     .select({
@@ -249,13 +272,12 @@ export async function registrationByToken(joinToken: string) {
       name: registrations.name,
       email: registrations.email,
       status: registrations.status,
-      joinToken: registrations.joinToken,
       locale: registrations.locale,
       eventSlug: events.slug,
     })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(eq(registrations.joinToken, joinToken))
+    .where(eq(registrations.calendarToken, token))
     .limit(1);
   if (!reg) return null;
   const seats = await db
@@ -263,4 +285,10 @@ export async function registrationByToken(joinToken: string) {
     .from(registrationSessions)
     .where(and(eq(registrationSessions.registrationId, reg.id), ne(registrationSessions.status, 'cancelled')));
   return { ...reg, seats: seats as { sessionId: string; status: SeatStatus }[] };
+}
+
+/** A new calendar feed token for one of the person's registrations: the old feed address stops working. */
+export async function renewCalendarToken(registrationId: string): Promise<void> {
+  const db = await getDb();
+  await db.update(registrations).set({ calendarToken: sql`new_token()` }).where(eq(registrations.id, registrationId));
 }

@@ -71,6 +71,8 @@ export const registrationResponse = z
       .describe('The personal link, only in the 201 answer that created the registration; a repeat (200) mails it to the address instead.'),
   });
 
+export const registrationMailedResponse = z.object({ mailed: z.literal(true) });
+
 export const cancelResponse = z
   .object({
     cancelled: z.array(z.uuid()).describe('the sessions whose seats were cancelled'),

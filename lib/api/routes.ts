@@ -92,7 +92,14 @@ export const apiRegistry: Registry = {
       body: { json: registrationRequest },
       responses: {
         201: ok('New registration, with its personal link (`joinToken`)', r.registrationResponse),
-        200: ok('Same e-mail again: the registration, updated (the personal link is mailed, not answered)', r.registrationResponse),
+        200: ok(
+          'Same e-mail again, from whoever holds that registration (`Authorization: Bearer <joinToken>`, its personal link in this browser, or signed in with that address): the registration, updated',
+          r.registrationResponse,
+        ),
+        202: ok(
+          'Same e-mail again from anybody else: nothing changes and nothing is said about that registration; its personal link is mailed to the address (docs/security.md)',
+          r.registrationMailedResponse,
+        ),
         400: refusal('invalid (with `fields`), invalid_json, session_cancelled'),
         403: refusal('invitation_required, invitation_invalid, invitation_used_up'),
         404: refusal('event_not_found, session_not_found'),

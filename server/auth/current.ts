@@ -32,6 +32,16 @@ export async function currentParticipant(req?: Request): Promise<Identity | null
   return link ? identityFromLinkSession(link) : null;
 }
 
+/**
+ * Who is asking, for what follows a person's address beyond one registration (badges, which are
+ * issued to e-mail addresses): the signed-in user, or a registrant whose address is proven; an
+ * unproven registrant acts for their registration alone (docs/security.md).
+ */
+export async function provenParticipant(req?: Request): Promise<Identity | null> {
+  const who = await currentParticipant(req);
+  return who && (who.kind === 'user' || who.proven) ? who : null;
+}
+
 /** The registration whose personal link this browser opened (active or cancelled), if any. */
 export async function currentLinkRegistrationId(): Promise<string | null> {
   const link = (await cookies()).get(JOIN_COOKIE)?.value;

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { register } from '@/db/queries/registrations';
-import { registrationResponse } from '@/lib/api/responses';
+import { registrationMailedResponse, registrationResponse } from '@/lib/api/responses';
 import { publicRegistration, registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
 import { parseJsonText } from '@/lib/http';
 import { requestLocale } from '@/lib/i18n';
 import { logger } from '@/lib/logger';
+import { registrantOfCredentials } from '../auth/principal';
 import { type ApiError, fieldsOf } from '@/lib/validation';
 import { CLIENT_ADDRESS_HEADER, policyFor, sendJson as send } from './guard';
 import { mailAllowed } from './rate-limit';
@@ -16,7 +17,9 @@ import { mailAllowed } from './rate-limit';
  * and Next's request pipeline costs about 2.5 ms of CPU per request on a 2-core machine (it
  * caps any route near 400 requests/s), when this handler costs a fraction of that. Same shape,
  * same schema, same domain function as the rest of the API: it validates, calls `register`,
- * and answers `201` (new) or `200` (same e-mail again), or `{ error: { code, message, fields? } }`.
+ * and answers `201` (new), `200` (same e-mail again, from whoever holds that registration) or
+ * `202` (same e-mail again from anybody else: nothing changed, the link was mailed), or
+ * `{ error: { code, message, fields? } }`.
  * The request guard (./guard.ts) has checked its method, Content-Length, Origin, content type and
  * the per-address write limit already; this handler caps a chunked body as it comes and counts the
  * registration in the limits of what sends a mail (per client address and per e-mail): `429`.
@@ -97,7 +100,9 @@ async function answer(req: IncomingMessage, res: ServerResponse, rawSlug: string
     return fail(res, 404, 'event_not_found', 'No such event.');
   }
   try {
-    const result = await register(slug, parsed.data, requestLocale(req.headers.cookie, req.headers['accept-language']));
+    const who = await registrantOfCredentials({ cookie: req.headers.cookie, authorization: req.headers.authorization });
+    const result = await register(slug, parsed.data, requestLocale(req.headers.cookie, req.headers['accept-language']), who);
+    if (result.mailed) return send(res, 202, registrationMailedResponse.parse({ mailed: true }));
     send(res, result.created ? 201 : 200, registrationResponse.parse(publicRegistration(result.created, result.registration)));
   } catch (err) {
     if (err instanceof DomainError) return fail(res, err.status, err.code, err.message, err.fields);

@@ -1,13 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { parse as parseCookie } from 'cookie';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
-import { actorKeyOf, identityFromJoinToken, identityFromLinkSession, identityFromSessionToken, type Identity } from '@/db/queries/identity';
+import { actorKeyOf, type Identity } from '@/db/queries/identity';
 import { GUEST_KEY } from '@/lib/domain/live';
 import { logger } from '@/lib/logger';
-import { actorRoomOf, JOIN_COOKIE, modsRoomOf, pingPayload, roomOf } from '@/lib/realtime/protocol';
-import { SESSION_COOKIES } from '../auth/options';
+import { actorRoomOf, modsRoomOf, pingPayload, roomOf } from '@/lib/realtime/protocol';
+import { identityOfCredentials } from '../auth/principal';
 import { realtimeHandshakeAllowed } from '../http/guard';
 import { installRealtimeHooks } from '../realtime-hooks';
 import { type ChemSocket, CommandError, command, type Io } from './core';
@@ -25,19 +24,9 @@ export function realtimeState(): 'ok' | 'down' {
   return 'ok';
 }
 
-async function authenticate(socket: ChemSocket): Promise<Identity | null> {
-  const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
-  for (const name of SESSION_COOKIES) {
-    const token = cookies[name];
-    if (token) {
-      const id = await identityFromSessionToken(token);
-      if (id) return id;
-    }
-  }
-  const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-  if (typeof token === 'string' && token) return identityFromJoinToken(token);
-  const link = cookies[JOIN_COOKIE];
-  return link ? identityFromLinkSession(link) : null;
+/** Who connects: the one resolver of credentials outside Next (server/auth/principal.ts). */
+function authenticate(socket: ChemSocket): Promise<Identity | null> {
+  return identityOfCredentials({ cookie: socket.handshake.headers.cookie, token: (socket.handshake.auth as { token?: unknown } | undefined)?.token });
 }
 
 /**

@@ -50,17 +50,20 @@ export const actorName = (socket: ChemSocket) => socket.data.identity?.name ?? g
 const GUEST_LABEL = 'Invité·e';
 
 /**
- * A connection opened by personal link before the person signed in keeps the registration's
- * identity: once the registration is linked to the account, it acts, counts and is sanctioned
- * as the account (same key, same person's room).
+ * A connection opened by personal link keeps the registration's identity: once a proven
+ * registration is linked to the account, it acts, counts and is sanctioned as the account (same
+ * key, same person's room). One opened before the address was proven is not the owner's as far
+ * as anyone knows: from then on it is a guest that reads (docs/security.md).
  */
 async function followLink(socket: ChemSocket) {
   const before = socket.data.identity;
   const now = await currentIdentity(before);
-  if (now === before || !now) return;
+  if (now === before) return;
+  if (before) await socket.leave(actorRoomOf(socket.data.presenceKey));
   socket.data.identity = now;
-  socket.data.presenceKey = actorKeyOf(now);
-  await socket.join(actorRoomOf(socket.data.presenceKey));
+  socket.data.presenceKey = now ? actorKeyOf(now) : `guest:${socket.id}`;
+  socket.data.roles = {};
+  if (now) await socket.join(actorRoomOf(socket.data.presenceKey));
 }
 
 /** May read the session's Q&A and chat: public sessions for all; invitation-only ones for their seats and staff. */
@@ -215,7 +218,13 @@ export async function announceBan(io: Io, sessionId: string, actorKey: string): 
 export async function linkConnections(io: Io, userId: string, registrationIds: string[]): Promise<void> {
   if (!registrationIds.length) return;
   const person = actorRoomOf(`user:${userId}`);
-  io.in(registrationIds.map((id) => actorRoomOf(`registration:${id}`))).socketsJoin(person);
+  // Connections opened before the address was proven are closed (they reconnect as whoever they
+  // can show to be); those of a proven registration join the person.
+  const rooms = registrationIds.map((id) => actorRoomOf(`registration:${id}`));
+  for (const s of await io.in(rooms).fetchSockets()) {
+    if (s.data.identity?.kind === 'registration' && !s.data.identity.proven) s.disconnect(true);
+  }
+  io.in(rooms).socketsJoin(person);
   const sessionIds = new Set<string>();
   for (const s of await io.in(person).fetchSockets()) {
     for (const r of s.rooms) if (/^session:[^:]+$/.test(r)) sessionIds.add(r.slice(8));

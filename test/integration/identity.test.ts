@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Adapter, AdapterUser } from 'next-auth/adapters';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityFromJoinToken, identityFromSessionToken, type Identity } from '@/db/queries/identity';
+import { identityFromJoinToken, identityFromLinkSession, identityFromSessionToken, type Identity, linkRegistrations, openLinkSession } from '@/db/queries/identity';
 import { register } from '@/db/queries/registrations';
 import { programmeSessions, questions, questionVotes, registrations, roleGrants, sessions, users } from '@/db/schema';
 import { seed } from '@/db/seed';
@@ -9,7 +9,7 @@ import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { parseConfig } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
 import type { ChatMessage, JoinData, Presence, Question } from '@/lib/realtime/protocol';
-import { LIMITS } from '@/lib/realtime/protocol';
+import { JOIN_COOKIE, LIMITS } from '@/lib/realtime/protocol';
 import { authOptions } from '@/server/auth/options';
 import { setupLivekit } from '@/server/livekit';
 import type { Realtime } from '@/server/realtime';
@@ -44,10 +44,22 @@ describe.each<Driver>(['postgres', 'pglite'])('one person, one identity (%s)', (
     const data = await ok<JoinData>(s, 'session:join', { sessionId });
     return { s, data };
   }
+  /**
+   * A registrant who opened the link mailed to them (their address is proven: docs/security.md):
+   * `cookie` is that browser's link session, `token` the personal link's token as it is then.
+   */
   async function registrant(name: string) {
     const email = `${name.toLowerCase()}-${driver}@identity.test`;
     const r = await register(DEMO_EVENT_SLUG, { name, email, sessionIds: [], answers: {}, consent: true });
-    return { email, token: r.registration.joinToken, key: `registration:${r.registration.id}` };
+    const [row] = await db.handle.db.select().from(registrations).where(eq(registrations.id, r.registration.id));
+    const opened = await openLinkSession(row!.mailToken);
+    const [now] = await db.handle.db.select().from(registrations).where(eq(registrations.id, r.registration.id));
+    return { email, token: now!.joinToken, cookie: `${JOIN_COOKIE}=${opened!.secret}`, key: `registration:${r.registration.id}`, id: r.registration.id };
+  }
+  /** The join token a registration has now (it is replaced when the address is proven). */
+  async function tokenOf(registrationId: string) {
+    const [row] = await db.handle.db.select({ token: registrations.joinToken }).from(registrations).where(eq(registrations.id, registrationId));
+    return row!.token;
   }
   /** What the magic-link callback does: the account (created once), a database session, the `signIn` event. */
   async function signIn(email: string) {
@@ -128,9 +140,56 @@ describe.each<Driver>(['postgres', 'pglite'])('one person, one identity (%s)', (
     expect(linked!.userId).toBe(account.userId);
   });
 
+  it('an address typed by someone else is not its account: the token acts for that registration alone, and stops when the owner signs in', async () => {
+    const victim = await signIn(`victim-${driver}@identity.test`);
+    // An organizer of the event, with no registration of her own.
+    await db.handle.db.insert(roleGrants).values({ userId: victim.userId, role: 'organizer', eventId });
+    const mine = await joined({ cookie: victim.cookie });
+    const said = await ok<ChatMessage>(mine.s, 'chat:send', { sessionId, body: 'mon message' });
+    // Anyone can register the victim's address (the 201 answers the token): no link, no account.
+    const typed = await register(DEMO_EVENT_SLUG, { name: 'Mallory', email: `victim-${driver}@identity.test`, sessionIds: [], answers: {}, consent: true });
+    expect(typed.created).toBe(true);
+    const as = await identityFromJoinToken(typed.registration.joinToken);
+    expect(as).toMatchObject({ kind: 'registration', userId: null, proven: false, registrationId: typed.registration.id });
+    const [row] = await db.handle.db.select().from(registrations).where(eq(registrations.id, typed.registration.id));
+    expect(row!.userId).toBeNull();
+    // In the live room it is somebody else: it cannot delete the victim's message; its video identity is its own.
+    const intruder = await joined({ token: typed.registration.joinToken });
+    expect(intruder.data.you.id).toBe(`registration:${typed.registration.id}`);
+    expect(await send(intruder.s, 'chat:delete', { messageId: said.id })).toMatchObject({ ok: false });
+    const video = await issueVideoToken(as, sessionId);
+    const claims = JSON.parse(Buffer.from(video.token.split('.')[1]!, 'base64url').toString()) as { sub: string };
+    expect(claims.sub).toBe(`registration:${typed.registration.id}`);
+    // The owner signs in again: the registration is theirs now, the typed token is dead and its connection closed.
+    const closed = new Promise<string>((resolve) => intruder.s.once('disconnect', resolve));
+    await signIn(`victim-${driver}@identity.test`);
+    expect(await closed).toBe('io server disconnect');
+    expect(await identityFromJoinToken(typed.registration.joinToken)).toBeNull();
+    const [linked] = await db.handle.db.select().from(registrations).where(eq(registrations.id, typed.registration.id));
+    expect(linked).toMatchObject({ userId: victim.userId, emailProvenAt: expect.any(Date) });
+    expect(linked!.joinToken).not.toBe(typed.registration.joinToken);
+  });
+
+  it('opening the mailed link proves the address: the token handed out before stops, the mailed link acts as the account', async () => {
+    const owner = await signIn(`owner-${driver}@identity.test`);
+    const typed = await register(DEMO_EVENT_SLUG, { name: 'Owner', email: `owner-${driver}@identity.test`, sessionIds: [], answers: {}, consent: true });
+    const early = await openLinkSession(typed.registration.joinToken); // the browser that registered
+    const [row] = await db.handle.db.select().from(registrations).where(eq(registrations.id, typed.registration.id));
+    const mailed = await openLinkSession(row!.mailToken);
+    expect(mailed).toMatchObject({ proved: true, registrationId: typed.registration.id });
+    expect(await identityFromJoinToken(typed.registration.joinToken)).toBeNull();
+    expect(await identityFromLinkSession(early!.secret)).toBeNull();
+    expect(await identityFromLinkSession(mailed!.secret)).toMatchObject({ kind: 'registration', userId: owner.userId, proven: true });
+    expect(await identityFromJoinToken(await tokenOf(typed.registration.id))).toMatchObject({ userId: owner.userId, proven: true });
+  });
+
   it('an account removed from the video room cannot come back by personal link, nor by its registration’s key', async () => {
     const account = await signIn(`bob-${driver}@identity.test`);
-    const bob = await registrant('Bob'); // registered after the account exists: linked at once
+    // Registered while signed in with that address: linked at once.
+    const bobReg = await register(DEMO_EVENT_SLUG, { name: 'Bob', email: `bob-${driver}@identity.test`, sessionIds: [], answers: {}, consent: true }, 'fr', {
+      provenEmail: `bob-${driver}@identity.test`,
+    });
+    const bob = { token: bobReg.registration.joinToken };
     expect(await videoRefusal(await identityFromJoinToken(bob.token))).toBe('admitted');
     await issueVideoToken(mod.identity, sessionId); // creates the room
     await moderateRoom(mod.identity, sessionId, { action: 'remove', identity: account.key });
@@ -188,7 +247,8 @@ describe.each<Driver>(['postgres', 'pglite'])('one person, one identity (%s)', (
       { questionId: q.id, voterKey: `user:${userId}` },
     ]);
     await db.handle.db.update(questions).set({ votes: 2 }).where(eq(questions.id, q.id));
-    await db.handle.db.insert(users).values({ id: userId, email: fay.email.toUpperCase() }); // links, case-insensitively
+    await db.handle.db.insert(users).values({ id: userId, email: fay.email.toUpperCase() });
+    await linkRegistrations(userId); // at sign-in: links, case-insensitively
     const [row] = await db.handle.db.select({ votes: questions.votes, authorKey: questions.authorKey }).from(questions).where(eq(questions.id, q.id));
     expect(row).toEqual({ votes: 1, authorKey: `user:${userId}` });
     expect((await db.handle.db.select().from(questionVotes).where(eq(questionVotes.questionId, q.id))).map((v) => v.voterKey)).toEqual([`user:${userId}`]);

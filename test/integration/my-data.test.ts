@@ -91,10 +91,9 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     }
     const [reg] = await db
       .insert(registrations)
-      .values({ eventId, name, email, answers: { besoins: `réponse privée ${tag}` }, consentAt: new Date(), checkedInAt: new Date() })
+      // A proven address (its mailed link opened, or a sign-in with it): linked to the account with the same e-mail.
+      .values({ eventId, name, email, userId, emailProvenAt: new Date(), answers: { besoins: `réponse privée ${tag}` }, consentAt: new Date(), checkedInAt: new Date() })
       .returning();
-    // The database links the registration to the account with the same e-mail.
-    expect(reg!.userId).toBe(userId);
     const key = userId ? `user:${userId}` : `registration:${reg!.id}`;
     await db.insert(registrationSessions).values({ registrationId: reg!.id, sessionId, status: 'confirmed' });
     await db.insert(registrationSessions).values({ registrationId: reg!.id, sessionId: futureSessionId, status: 'confirmed' });
@@ -336,6 +335,24 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
     await proposalsOfSessions([sessionId]);
     // Erasing twice: the account is gone.
     await expect(erasePerson({ userId: a.userId! })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('an unproven registration of an address with an account acts for itself alone: export and erase', async () => {
+    const b = people_.b!;
+    // Someone typed B's address for another event: they hold its join token, nothing more.
+    const [event2] = await db.insert(events).values({ slug: `autre-${driver}`, title: 'Autre', startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) }).returning();
+    const [typed] = await db.insert(registrations).values({ eventId: event2!.id, name: 'Mallory', email: b.email, consentAt: new Date() }).returning();
+    expect(typed!.userId).toBeNull();
+    const data = await exportPersonData({ registrationId: typed!.id });
+    expect(data.account).toBeNull();
+    expect(data.registrations.map((r) => r.id)).toEqual([typed!.id]);
+    expect(JSON.stringify(data)).not.toContain(b.userId!);
+    expect(data.questions).toEqual([]);
+    expect(data.resources).toEqual([]);
+    await erasePerson({ registrationId: typed!.id });
+    expect(await db.select().from(users).where(eq(users.id, b.userId!))).toHaveLength(1);
+    const [stillB] = await db.select().from(registrations).where(eq(registrations.id, b.registrationId));
+    expect(stillB).toMatchObject({ email: b.email, userId: b.userId });
   });
 
   it('erases a registrant without an account from their personal link', async () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executePrepared } from '@/db/client';
-import { events, mailOutbox, programmeSessions, registrations } from '@/db/schema';
+import { events, mailOutbox, programmeSessions, registrationSessions, registrations } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { handleRegistrations } from '@/server/http/registrations';
@@ -19,10 +19,10 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/events/{event}/registra
   let sessionId: string;
   let invitationOnly: string;
 
-  const post = (body: unknown, event = DEMO_EVENT_SLUG) =>
+  const post = (body: unknown, event = DEMO_EVENT_SLUG, headers: Record<string, string> = {}) =>
     fetch(`${base}/api/events/${event}/registrations`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   const count = async (email: string) =>
@@ -35,6 +35,17 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/events/{event}/registra
         .innerJoin(registrations, eq(registrations.id, mailOutbox.registrationId))
         .where(and(eq(registrations.email, email), eq(mailOutbox.kind, 'confirmation')))
     ).length;
+
+  const newSession = async (slug: string, capacity: number | null) => {
+    const [event] = await handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
+    const [row] = await handle.db
+      .insert(programmeSessions)
+      .values({ eventId: event!.id, slug, title: slug, kind: 'workshop', capacity, startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000) })
+      .returning();
+    return row!.id;
+  };
+  const seatsOf = async (registrationId: string) =>
+    (await handle.db.select({ sessionId: registrationSessions.sessionId }).from(registrationSessions).where(eq(registrationSessions.registrationId, registrationId))).map((r) => r.sessionId);
 
   beforeAll(async () => {
     db = await useFreshDatabase(driver);
@@ -70,31 +81,55 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/events/{event}/registra
     await db?.close();
   });
 
-  it('201 for a new registration with its link; 200 with the same id but no link for the same e-mail again', async () => {
-    const first = await post({ name: 'Awa', email: 'Awa@HTTP.test', sessionIds: [sessionId], consent: true });
+  it('201 for a new registration with its link; the same e-mail again: 200 for its holder, 202 and nothing changed for anybody else', async () => {
+    const first = await post({ name: 'Awa', email: 'Awa@HTTP.test', sessionIds: [sessionId], consent: true, answers: { dejeuner: true } });
     expect(first.status).toBe(201);
     expect(first.headers.get('content-type')).toBe('application/json');
     const body = await first.json();
     expect(body).toEqual({ id: expect.any(String), status: 'active', sessions: [{ sessionId, status: 'confirmed' }], joinToken: expect.any(String) });
-    const again = await post({ name: 'Awa B.', email: 'awa@http.test', sessionIds: [sessionId], consent: true });
-    expect(again.status).toBe(200);
-    // Anyone can send someone else's address: the personal link goes to the mailbox only.
-    const { joinToken, ...withoutLink } = body;
-    const repeat = await again.json();
-    expect(repeat).toEqual(withoutLink);
-    expect(JSON.stringify(repeat)).not.toContain(joinToken);
+    const [before] = await handle.db.select().from(registrations).where(eq(registrations.id, body.id));
+
+    // Anyone can type someone else's address: nothing of the registration changes or is said, and
+    // the personal link goes to the mailbox only.
+    const other = await newSession('http-other', null);
+    const stranger = await post({ name: 'Mallory', email: 'awa@http.test', sessionIds: [sessionId, other], consent: true, answers: { dejeuner: false } });
+    expect(stranger.status).toBe(202);
+    const said = await stranger.json();
+    expect(said).toEqual({ mailed: true });
+    expect(JSON.stringify(said)).not.toContain(body.id);
+    const [after] = await handle.db.select().from(registrations).where(eq(registrations.id, body.id));
+    expect(after).toEqual(before);
+    expect(await seatsOf(body.id)).toEqual([sessionId]);
     expect(await confirmations('awa@http.test')).toBe(2);
+
+    // Its holder (the join token as bearer) updates it: 200, the link not answered again.
+    const again = await post({ name: 'Awa B.', email: 'awa@http.test', sessionIds: [sessionId, other], consent: true }, DEMO_EVENT_SLUG, {
+      authorization: `Bearer ${body.joinToken}`,
+    });
+    expect(again.status).toBe(200);
+    const repeat = await again.json();
+    expect(repeat).toEqual({ id: body.id, status: 'active', sessions: [{ sessionId, status: 'confirmed' }, { sessionId: other, status: 'confirmed' }] });
+    expect(JSON.stringify(repeat)).not.toContain(body.joinToken);
     // The only seat is taken: the next person waits.
     const next = await post({ name: 'Ben', email: 'ben@http.test', sessionIds: [sessionId], consent: true });
     expect((await next.json()).sessions).toEqual([{ sessionId, status: 'waitlisted' }]);
   });
 
-  it('the same e-mail sent 20 times at once: one 201, nineteen 200, one registration', async () => {
+  it('a cancelled registration is not brought back by someone typing its address', async () => {
+    const first = await (await post({ name: 'Cléo', email: 'cleo@http.test', consent: true })).json();
+    await handle.db.update(registrations).set({ status: 'cancelled' }).where(eq(registrations.id, first.id));
+    const stranger = await post({ name: 'Cléo', email: 'cleo@http.test', consent: true });
+    expect(stranger.status).toBe(202);
+    const [row] = await handle.db.select().from(registrations).where(eq(registrations.id, first.id));
+    expect(row!.status).toBe('cancelled');
+  });
+
+  it('the same e-mail sent 20 times at once: one 201, nineteen 202, one registration', async () => {
     const answers = await Promise.all(
       Array.from({ length: 20 }, () => post({ name: 'Chloé', email: 'chloe@http.test', consent: true }).then((r) => r.status)),
     );
     expect(answers.filter((s) => s === 201)).toHaveLength(1);
-    expect(answers.filter((s) => s === 200)).toHaveLength(19);
+    expect(answers.filter((s) => s === 202)).toHaveLength(19);
     expect(await count('chloe@http.test')).toBe(1);
   });
 

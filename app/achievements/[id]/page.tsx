@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { endorseAction } from '@/app/badges/actions';
 import { Outcome } from '@/components/badges/Outcome';
 import { achievementPage } from '@/db/queries/badges';
-import { currentParticipant } from '@/server/auth/current';
+import { provenParticipant } from '@/server/auth/current';
 import { isUuid } from '@/server/badges-http';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 /** `/achievements/{id}`: an achievement (the URL in its credentials), who shows it, its endorsements. */
 export default async function AchievementPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const [{ id }, sp, who, t, locale] = await Promise.all([params, searchParams, currentParticipant(), getTranslations('openBadges'), getLocale()]);
+  const [{ id }, sp, who, t, locale] = await Promise.all([params, searchParams, provenParticipant(), getTranslations('openBadges'), getLocale()]);
   const page = isUuid(id) ? await achievementPage(id, who?.email) : null;
   if (!page) notFound();
   const a = page.achievement;

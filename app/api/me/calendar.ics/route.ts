@@ -1,5 +1,5 @@
 import { exportData } from '@/db/queries/exports';
-import { registrationByToken } from '@/db/queries/registrations';
+import { registrationByCalendarToken } from '@/db/queries/registrations';
 import { publicUrl } from '@/lib/config';
 import { buildCalendar } from '@/lib/exports/ical';
 import { apiError } from '@/lib/http';
@@ -7,12 +7,16 @@ import { mailTranslator } from '@/server/mail';
 
 export const dynamic = 'force-dynamic';
 
-/** Public contract: the person's own sessions, subscribable (`?token=<join token>`). Waitlisted seats are TENTATIVE. */
+/**
+ * Public contract: the person's own sessions, subscribable (`?token=<calendar token>`: the feed's
+ * own read-only token, given on the personal page and in mails, renewable there; not the personal
+ * link's). Waitlisted seats are TENTATIVE.
+ */
 export async function GET(req: Request) {
   const token = new URL(req.url).searchParams.get('token');
-  if (!token) return apiError(401, 'unauthenticated', 'Give your personal link token as ?token=…');
-  const reg = await registrationByToken(token);
-  if (!reg || reg.status !== 'active') return apiError(404, 'registration_not_found', 'No registration for this personal link.');
+  if (!token) return apiError(401, 'unauthenticated', 'Give your calendar token as ?token=…');
+  const reg = await registrationByCalendarToken(token);
+  if (!reg || reg.status !== 'active') return apiError(404, 'registration_not_found', 'No registration for this calendar token.');
   const data = await exportData(reg.eventSlug);
   if (!data) return apiError(404, 'event_not_found', 'No such event.');
   const seat = new Map(reg.seats.map((s) => [s.sessionId, s.status]));

@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { requestBadgeAction } from '@/app/badges/actions';
 import { Outcome } from '@/components/badges/Outcome';
 import { eventAchievements } from '@/db/queries/badges';
-import { currentParticipant } from '@/server/auth/current';
+import { provenParticipant } from '@/server/auth/current';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('badges') };
@@ -16,7 +16,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 /** `/events/{slug}/badges`: what the event recognises; request-based badges are requested here, with evidence. */
 export default async function EventBadgesPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const [{ slug }, sp, who, t] = await Promise.all([params, searchParams, currentParticipant(), getTranslations('openBadges')]);
+  const [{ slug }, sp, who, t] = await Promise.all([params, searchParams, provenParticipant(), getTranslations('openBadges')]);
   const data = await eventAchievements(slug, who?.email);
   if (!data) notFound();
   return (

@@ -7,6 +7,7 @@ import { openLinkSession } from '@/db/queries/identity';
 import { register } from '@/db/queries/registrations';
 import { registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
+import { currentLinkRegistrationId, currentUser } from '@/server/auth/current';
 import { linkCookie } from '@/server/auth/link-cookie';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/guard';
 import { mailAllowed } from '@/server/http/rate-limit';
@@ -52,7 +53,8 @@ export async function registerAction(eventSlug: string, _prev: RegisterState, fo
   if ((await mailAllowed(address, parsed.data.email)) !== null) return { error: 'rate_limited', values, sessionIds, at: Date.now() };
   let result: Awaited<ReturnType<typeof register>>;
   try {
-    result = await register(eventSlug, parsed.data, (await getLocale()) === 'en' ? 'en' : 'fr');
+    const [holder, user] = await Promise.all([currentLinkRegistrationId(), currentUser()]);
+    result = await register(eventSlug, parsed.data, (await getLocale()) === 'en' ? 'en' : 'fr', { holder, provenEmail: user?.email });
   } catch (err) {
     if (err instanceof DomainError) {
       const fields = Object.keys(err.fields ?? {}).map((f) => (f.startsWith('answers.') ? 'answers' : f));
@@ -60,8 +62,10 @@ export async function registerAction(eventSlug: string, _prev: RegisterState, fo
     }
     throw err;
   }
-  // The personal link opens only for the request that created the registration (publicRegistration).
-  if (!result.created) redirect(`/events/${encodeURIComponent(eventSlug)}/register/sent`);
+  // Someone else's registration (nothing changed): its link was mailed to the address.
+  if (result.mailed) redirect(`/events/${encodeURIComponent(eventSlug)}/register/sent`);
+  // The holder's own registration, updated: their personal page.
+  if (!result.created) redirect('/r');
   // This browser is now the registrant's, as if the personal link had been opened (`/r/{token}`).
   const opened = await openLinkSession(result.registration.joinToken);
   if (opened) (await cookies()).set(linkCookie(opened.secret, (await headers()).get('x-forwarded-proto') === 'https'));
