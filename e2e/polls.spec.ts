@@ -195,6 +195,8 @@ test('an organizer lets guests write in a session; a guest then answers a poll w
     await panel.getByRole('button', { name: 'Répondre' }).click();
     await expect(panel.getByTestId('poll-saved')).toBeVisible();
     await expect(item.getByTestId('poll-total')).toHaveAttribute('data-total', '1');
+    // The guest is who the server said (POST /api/guest): a signed cookie the page's scripts cannot read.
+    expect((await guest.context().cookies()).find((c) => c.name === 'chemins-guest')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     // Reloading, the same browser is the same guest: their answer is still theirs.
     await guest.reload();
     await expect(guest.getByTestId('poll-panel').getByRole('button', { name: 'Changer ma réponse' })).toBeVisible();

@@ -73,6 +73,8 @@ const schema = z
     RATE_LIMIT_REGISTRATIONS_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(600)),
     /** …and to one e-mail address. */
     RATE_LIMIT_REGISTRATIONS_PER_EMAIL: z.preprocess(emptyToUndefined, perWindow.default(10)),
+    /** New guest identities (`POST /api/guest`) from one client address: a venue's Wi-Fi is one address. */
+    RATE_LIMIT_GUESTS_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(600)),
     /**
      * Encrypts the Open Badges issuers' private keys at rest (AES-256-GCM, docs/badges.md). Required
      * in production; development and tests use a fixed, public default (never for real credentials).

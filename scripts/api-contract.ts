@@ -155,6 +155,7 @@ const server = spawn('npx', ['tsx', 'server/index.ts'], {
     RATE_LIMIT_WRITES_PER_ADDRESS: '1000000',
     RATE_LIMIT_REGISTRATIONS_PER_ADDRESS: '1000000',
     RATE_LIMIT_REGISTRATIONS_PER_EMAIL: '1000000',
+    RATE_LIMIT_GUESTS_PER_ADDRESS: '1000000',
   },
 });
 const stop = () => {

@@ -148,26 +148,15 @@ function reduce(s: RoomState, a: Action): RoomState {
 
 export type LiveRoom = ReturnType<typeof useLiveRoom>;
 
-const GUEST_ID = 'chemins-guest';
-
 /**
- * This browser's guest id (a random UUID kept in localStorage): a guest's tabs count once and,
- * where a session lets guests write, act as one person. Ignored once signed in or by personal link.
+ * Ask the server for a guest identity (the signed, httpOnly `chemins-guest` cookie; renewed when
+ * this browser already holds one): the realtime handshake reads it. True when issued.
  */
-function guestId(): string | undefined {
+async function getGuestIdentity(): Promise<boolean> {
   try {
-    let id = localStorage.getItem(GUEST_ID);
-    if (!id) {
-      const b = crypto.getRandomValues(new Uint8Array(16));
-      b[6] = (b[6]! & 0x0f) | 0x40;
-      b[8] = (b[8]! & 0x3f) | 0x80;
-      const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-      id = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-      localStorage.setItem(GUEST_ID, id);
-    }
-    return id;
+    return (await fetch('/api/guest', { method: 'POST', credentials: 'same-origin' })).ok;
   } catch {
-    return undefined; // storage blocked: one guest per connection
+    return false;
   }
 }
 
@@ -189,15 +178,27 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
   const socketRef = useRef<ChemSocket | null>(null);
 
   useEffect(() => {
-    const socket: ChemSocket = io({ path: '/socket.io', withCredentials: true, auth: { guest: guestId() } });
+    const socket: ChemSocket = io({ path: '/socket.io', withCredentials: true });
     socketRef.current = socket;
+    // A guest in a session that lets guests write gets an identity from the server, once, and
+    // connects again with it (its tabs then count and act as one person).
+    let askedGuest = false;
+    const identifyGuest = (data: JoinData) => {
+      if (askedGuest || data.you.role !== 'guest' || data.you.id !== null || !data.guestsWrite) return;
+      askedGuest = true;
+      void getGuestIdentity().then((issued) => {
+        if (issued && socketRef.current === socket) socket.disconnect().connect();
+      });
+    };
     const mine = <T extends { sessionId: string }>(f: (p: T) => void) => (p: T) => {
       if (p.sessionId === sessionId) f(p);
     };
     const join = () =>
       socket.emit('session:join', { sessionId }, (res) => {
-        if (res.ok) dispatch({ type: 'joined', data: res.data });
-        else dispatch({ type: 'status', status: 'error', error: res.error });
+        if (res.ok) {
+          dispatch({ type: 'joined', data: res.data });
+          identifyGuest(res.data);
+        } else dispatch({ type: 'status', status: 'error', error: res.error });
       });
     socket.on('connect', () => {
       if (socket.recovered) dispatch({ type: 'status', status: 'joined' });

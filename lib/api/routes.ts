@@ -9,6 +9,7 @@ import {
   transitionRequest,
   updateResourceRequest,
 } from '../domain/resources';
+import { guestRequest } from '../domain/live';
 import { grantSchema } from '../domain/roles';
 import { searchRequest } from '../domain/search';
 import { linkReplayRequest, recordingRequest, REPLAY_VIDEO_TYPES, uploadReplayQuery } from '../domain/replays';
@@ -176,6 +177,20 @@ export const apiRegistry: Registry = {
       auth: 'public',
       query: z.object({ token: z.string(), next: z.string().optional().describe('a same-site path') }),
       responses: { 303: { description: 'Redirect, with the `chemins-join` cookie', headers: { Location: 'where to go', 'Set-Cookie': 'the join cookie' } }, 404: refusal('registration_not_found') },
+    },
+  },
+  '/api/guest': {
+    post: {
+      summary: 'A guest identity for live rooms, issued by the server in the signed, httpOnly `chemins-guest` cookie',
+      description:
+        'For people who are neither signed in nor registrants, in sessions that let guests write: the realtime handshake reads the cookie (docs/architecture.md, "Guests"). A request with a valid cookie keeps its id and renews it; a new identity counts in the per-address limit (`429` with `Retry-After`).',
+      auth: 'public',
+      body: { json: guestRequest, required: false },
+      responses: {
+        204: { description: 'The identity, in the cookie', headers: { 'Set-Cookie': 'the guest cookie' } },
+        400: invalid,
+        429: { ...refusal('rate_limited (new guest identities per client address)'), headers: { 'Retry-After': 'seconds' } },
+      },
     },
   },
   '/api/sessions/{sessionId}/livekit-token': {

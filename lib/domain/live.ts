@@ -1,4 +1,5 @@
 import LinkifyIt from 'linkify-it';
+import { z } from 'zod';
 import type { ChatMessage, Question, QuestionEvent, QuestionStatus } from '@/lib/realtime/protocol';
 
 /** A stored question, as db/queries/qa returns it. */
@@ -15,8 +16,14 @@ export type QuestionRow = {
   createdAt: Date;
 };
 
-/** A guest connection's key: `guest:` and the browser's guest id (a UUID it keeps; see useLiveRoom). */
+/**
+ * A guest's key: `guest:` and the id the server issued them (a UUID in a signed cookie,
+ * server/auth/guest.ts). A guest without one is keyed per connection, never in this shape.
+ */
 export const GUEST_KEY = /^guest:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** `POST /api/guest`'s body: nothing yet (`{}` or no body). */
+export const guestRequest = z.object({}).strict();
 
 /**
  * The actor key a guest acts under in a session: their guest key where the session lets guests

@@ -7,8 +7,10 @@ import '../zod-browser';
  * server events are past tense. Socket.IO runs at the default path `/socket.io`.
  *
  * Authentication (handshake): the next-auth session cookie, or `auth: { token }` with a
- * registration join token. Anyone else connects as a read-only guest. Either way a person has one
- * id (`user:<id>` once they have an account, else `registration:<id>`): see docs/api.md.
+ * registration join token. Anyone else connects as a guest: with the server-issued guest cookie
+ * (`POST /api/guest`) as `guest:<id>`, who may write where the session lets guests write; without
+ * it, read only. Either way a person has one id (`user:<id>` once they have an account, else
+ * `registration:<id>`): see docs/api.md.
  */
 
 /** Cookie set by `/r/{token}` and `/api/join`: the secret of a link session (never the link's token), accepted like a sign-in. */
@@ -223,7 +225,7 @@ export type Presence = {
 
 export type You = {
   role: Role;
-  /** Actor key, null for guests. */
+  /** Actor key; null for guests, except issued guests where the session lets guests write (`guest:<id>`). */
   id: string | null;
   name: string | null;
   /** May ask, vote and chat (registered to the event, or staff, and not banned). */
@@ -245,6 +247,11 @@ export type JoinData = {
   polls?: PollJoin;
   /** The session is being recorded since this moment (null: it is not). */
   recordingSince: string | null;
+  /**
+   * The session lets guests write. A guest without an identity (`you.id` null) gets one with
+   * `POST /api/guest` and connects again to take part.
+   */
+  guestsWrite: boolean;
 };
 /** The part of `session:join`'s answer a session page renders before its connection (`liveSnapshot`). */
 export type LiveSnapshot = Pick<JoinData, 'questions' | 'messages' | 'moreMessages'>;

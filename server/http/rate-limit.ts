@@ -10,7 +10,8 @@ import { logger } from '@/lib/logger';
  * shares them (in memory for a moment if Redis is unreachable), in memory otherwise. One limiter
  * per process, kept on globalThis: the Node server and Next's compiled code both use it.
  */
-export type LimitName = 'writes' | 'mailPerAddress' | 'mailPerEmail';
+/** `guests`: guest identities issued per client address (`POST /api/guest`). */
+export type LimitName = 'writes' | 'mailPerAddress' | 'mailPerEmail' | 'guests';
 
 export type RateLimitSettings = {
   windowSeconds: number;
@@ -34,6 +35,7 @@ export function rateLimitSettings(c: Config): RateLimitSettings {
       writes: c.RATE_LIMIT_WRITES_PER_ADDRESS,
       mailPerAddress: c.RATE_LIMIT_REGISTRATIONS_PER_ADDRESS,
       mailPerEmail: c.RATE_LIMIT_REGISTRATIONS_PER_EMAIL,
+      guests: c.RATE_LIMIT_GUESTS_PER_ADDRESS,
     },
     redisUrl: c.REDIS_URL,
   };

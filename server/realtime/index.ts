@@ -2,10 +2,13 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
+import { parse as parseCookie } from 'cookie';
 import { actorKeyOf, type Identity } from '@/db/queries/identity';
+import { config } from '@/lib/config';
 import { GUEST_KEY } from '@/lib/domain/live';
 import { logger } from '@/lib/logger';
 import { actorRoomOf, modsRoomOf, pingPayload, roomOf } from '@/lib/realtime/protocol';
+import { GUEST_COOKIE, guestSecret, verifyGuestToken } from '../auth/guest';
 import { identityOfCredentials } from '../auth/principal';
 import { realtimeHandshakeAllowed } from '../http/guard';
 import { installRealtimeHooks } from '../realtime-hooks';
@@ -30,12 +33,16 @@ function authenticate(socket: ChemSocket): Promise<Identity | null> {
 }
 
 /**
- * A guest's key: `guest:` and the guest id their browser keeps (`auth: { guest }`), so that their
- * tabs count once and, where the session lets guests write, act as one person; else one per connection.
+ * A guest's key: `guest:` and the id the server issued them in the signed guest cookie
+ * (`POST /api/guest`, server/auth/guest.ts), so that their tabs count once and, where the session
+ * lets guests write, act as one person. Without a valid cookie, one key per connection, which never
+ * has the shape of an issued one (`GUEST_KEY`): such a guest only reads. What the client says
+ * (`auth.guest`) is not trusted.
  */
 function guestKeyOf(socket: ChemSocket): string {
-  const key = `guest:${String((socket.handshake.auth as { guest?: unknown } | undefined)?.guest ?? '')}`;
-  return GUEST_KEY.test(key) ? key : `guest:${socket.id}`;
+  const token = parseCookie(socket.handshake.headers.cookie ?? '')[GUEST_COOKIE];
+  const issued = verifyGuestToken(token, guestSecret(config()));
+  return issued ? `guest:${issued.id}` : `guest:${socket.id}`;
 }
 
 export type Realtime = { io: Io; close: () => Promise<void> };

@@ -263,6 +263,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
         presence,
         moderation: a.session.qaModeration,
         recordingSince: recording?.startedAt.toISOString() ?? null,
+        guestsWrite: a.session.guestsWrite,
         you: {
           role: a.role,
           id: a.actorKey,

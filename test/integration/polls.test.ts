@@ -6,6 +6,8 @@ import { programmeSessions, registrations, roleGrants, sessions, users } from '@
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import type { JoinData, Poll, PollNamedAnswer, PollResults } from '@/lib/realtime/protocol';
+import { config } from '@/lib/config';
+import { GUEST_COOKIE, guestSecret, newGuestIdentity, signGuestToken } from '@/server/auth/guest';
 import type { Realtime } from '@/server/realtime';
 import { type Client, client, collect, nextEvent, ok, type Proc, send, spawnServer, startRealtime, until } from './realtime-support';
 import { type Driver, requireEnv, useFreshDatabase } from './support';
@@ -281,18 +283,20 @@ describe.each<Driver>(['postgres', 'pglite'])('live polls on %s (real socket.io-
   it('lets guests answer (and ask and chat) only where the session lets guests write', async () => {
     const mod = await joined({ cookie: modCookie });
     const guestId = '9b2e4a6c-1d3f-4e5a-8b7c-0a1b2c3d4e5f';
+    // The identity the server issues (POST /api/guest, test/integration/guests.test.ts) in its signed cookie.
+    const cookie = `${GUEST_COOKIE}=${signGuestToken(newGuestIdentity(Date.now(), guestId), guestSecret(config()))}`;
     const poll = await livePoll(mod.s, { kind: 'single', question: 'Invité·es ?', options: ['Oui', 'Non'], anonymous: false });
     const setGuests = (on: boolean) => db.handle.db.update(programmeSessions).set({ guestsWrite: on }).where(eq(programmeSessions.id, sessionId));
 
-    const before = await joined({ guest: guestId });
+    const before = await joined({ cookie });
     expect(before.data.you).toMatchObject({ role: 'guest', id: null, canWrite: false });
     expect(await send(before.s, 'poll:answer', { pollId: poll.id, answer: [0] })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(await send(before.s, 'question:ask', { sessionId, body: 'Puis-je ?' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
 
     await setGuests(true);
     try {
-      const tabA = await joined({ guest: guestId });
-      const tabB = await joined({ guest: guestId });
+      const tabA = await joined({ cookie });
+      const tabB = await joined({ cookie });
       expect(tabA.data.you).toMatchObject({ role: 'guest', id: `guest:${guestId}`, canWrite: true, name: 'Invité·e 9b2e' });
       await ok(tabA.s, 'poll:answer', { pollId: poll.id, answer: [0] });
       const otherTab = nextEvent<{ answer: unknown }>(tabB.s, 'poll:answered', (m) => JSON.stringify(m.answer) === '[1]');
@@ -300,7 +304,7 @@ describe.each<Driver>(['postgres', 'pglite'])('live polls on %s (real socket.io-
       await otherTab;
       expect(await pollResults(poll)).toMatchObject({ total: 1, counts: [0, 1] });
       // Reconnecting, the guest sees their answer.
-      const again = await joined({ guest: guestId });
+      const again = await joined({ cookie });
       expect(again.data.polls).toMatchObject({ current: { id: poll.id }, mine: [1] });
       expect(await ok<{ answers: PollNamedAnswer[] }>(mod.s, 'poll:answers', { pollId: poll.id })).toMatchObject({ answers: [{ name: 'Invité·e 9b2e', answer: [1] }] });
       // Q&A and chat follow the same rule.
@@ -313,11 +317,11 @@ describe.each<Driver>(['postgres', 'pglite'])('live polls on %s (real socket.io-
       expect(await send(tabA.s, 'poll:answer', { pollId: poll.id, answer: [0] })).toMatchObject({ ok: false, error: { code: 'banned' } });
       await ok(mod.s, 'chat:moderate', { sessionId, userId: `guest:${guestId}`, action: 'unban' });
       await ok(mod.s, 'chat:moderate', { sessionId, userId: `guest:${guestId}`, action: 'unmute' });
-      // A guest without a guest id (or a forged one) only reads.
+      // A guest without the cookie only reads, even claiming the guest's id at the handshake.
       const anon = await joined();
       expect(anon.data.you).toMatchObject({ id: null, canWrite: false });
       expect(await send(anon.s, 'poll:answer', { pollId: poll.id, answer: [0] })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-      const forged = await joined({ guest: 'user:someone' });
+      const forged = await joined({ guest: guestId });
       expect(await send(forged.s, 'poll:answer', { pollId: poll.id, answer: [0] })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     } finally {
       await setGuests(false);

@@ -16,7 +16,11 @@ export async function startRealtime(redisUrl?: string): Promise<{ url: string; h
   return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, http, rt };
 }
 
-/** `guest`: the guest id a browser keeps (`auth: { guest }`), for connections without cookie or token. */
+/**
+ * `guest`: a guest id claimed at the handshake (`auth: { guest }`), as browsers once sent it: the
+ * server no longer trusts it (a guest's identity is the signed `chemins-guest` cookie), tests use
+ * it as an attacker would.
+ */
 export function client(url: string, opts: { cookie?: string; token?: string; guest?: string; reconnection?: boolean } = {}): Promise<Client> {
   const socket: Client = connect(url, {
     path: '/socket.io',

@@ -21,7 +21,7 @@ import { requireEnv, useFreshDatabase } from './support';
  */
 const settings = (points: Partial<RateLimitSettings['points']>, redisUrl?: string): RateLimitSettings => ({
   windowSeconds: 600,
-  points: { writes: 0, mailPerAddress: 0, mailPerEmail: 0, ...points },
+  points: { writes: 0, mailPerAddress: 0, mailPerEmail: 0, guests: 0, ...points },
   redisUrl,
   prefix: `chemins-test:${Date.now()}:${Math.random().toString(36).slice(2)}`,
 });

@@ -1,0 +1,38 @@
+import { parse as parseCookie } from 'cookie';
+import { NextResponse } from 'next/server';
+import { config, publicUrl } from '@/lib/config';
+import { guestRequest } from '@/lib/domain/live';
+import { apiError, invalid, readJson } from '@/lib/http';
+import { GUEST_COOKIE, guestCookie, guestSecret, newGuestIdentity, signGuestToken, verifyGuestToken } from '@/server/auth/guest';
+import { cameOverHttps } from '@/server/auth/link-cookie';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/guard';
+import { rateLimiter } from '@/server/http/rate-limit';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * `POST /api/guest`: a guest identity for live rooms, issued by the server in the signed, httpOnly
+ * `chemins-guest` cookie (server/auth/guest.ts); the realtime handshake reads it. A browser that
+ * already holds a valid one keeps its id (renewed); a new identity counts in the per-address
+ * `guests` limit.
+ */
+export async function POST(req: Request) {
+  const raw = await readJson(req, { empty: {} });
+  if (!raw.ok) return raw.response;
+  const parsed = guestRequest.safeParse(raw.value);
+  if (!parsed.success) return invalid(parsed.error);
+  const secret = guestSecret(config());
+  const held = verifyGuestToken(parseCookie(req.headers.get('cookie') ?? '')[GUEST_COOKIE], secret);
+  if (!held) {
+    const wait = await rateLimiter().hit('guests', req.headers.get(CLIENT_ADDRESS_HEADER) ?? 'unknown');
+    if (wait !== null) {
+      const refused = apiError(429, 'rate_limited', `Too many new guests from this address; try again in ${wait} s.`);
+      refused.headers.set('retry-after', String(wait));
+      return refused;
+    }
+  }
+  const res = new NextResponse(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+  const token = signGuestToken(newGuestIdentity(Date.now(), held?.id), secret);
+  res.cookies.set(guestCookie(token, publicUrl().startsWith('https://') || cameOverHttps(req)));
+  return res;
+}

@@ -1,0 +1,76 @@
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { Config } from '@/lib/config';
+
+/**
+ * A guest's identity, issued by the server (`POST /api/guest`) and kept by the browser in the
+ * httpOnly `chemins-guest` cookie: a random id (a UUID v4, 122 random bits) and an expiry, signed
+ * with HMAC-SHA256 under the server's secret. Only an id in a valid signature is a guest: ids are
+ * seen by others (a guest's `authorId` is `guest:<id>`), so the id alone is worth nothing.
+ *
+ * The token is `<payload>.<signature>`, both base64url: the payload is JSON (`{ id, exp }`, room
+ * for more such as a first name), the signature covers a purpose label and the payload, so that a
+ * token of another kind signed with the same secret (NEXTAUTH_SECRET) is never taken for one.
+ */
+export const GUEST_COOKIE = 'chemins-guest';
+
+/** How long an issued identity lasts; asking again with a valid cookie renews it. */
+export const GUEST_DAYS = 30;
+
+/** Development and tests only: the signing secret when NEXTAUTH_SECRET is not set. */
+export const DEV_GUEST_SECRET = 'chemins-development-only-guest-secret';
+
+const PURPOSE = 'chemins-guest-v1';
+
+const payloadSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+  /** Expiry, seconds since the epoch. */
+  exp: z.number().int().positive(),
+});
+
+export type GuestIdentity = z.infer<typeof payloadSchema>;
+
+/** The secret guest identities are signed with: NEXTAUTH_SECRET (required in production), else a development one. */
+export function guestSecret(c: Pick<Config, 'NEXTAUTH_SECRET' | 'NODE_ENV'>): string {
+  if (c.NEXTAUTH_SECRET) return c.NEXTAUTH_SECRET;
+  if (c.NODE_ENV === 'production') throw new Error('NEXTAUTH_SECRET is required in production');
+  return DEV_GUEST_SECRET;
+}
+
+const sign = (payload: string, secret: string) => createHmac('sha256', secret).update(`${PURPOSE}.${payload}`).digest();
+
+/** A new identity (or `id` kept, renewed) valid `GUEST_DAYS` from `now`. */
+export function newGuestIdentity(now = Date.now(), id: string = randomUUID()): GuestIdentity {
+  return { id, exp: Math.floor(now / 1000) + GUEST_DAYS * 86_400 };
+}
+
+/** The signed token of an identity (the cookie's value). */
+export function signGuestToken(identity: GuestIdentity, secret: string): string {
+  const payload = Buffer.from(JSON.stringify({ id: identity.id, exp: identity.exp })).toString('base64url');
+  return `${payload}.${sign(payload, secret).toString('base64url')}`;
+}
+
+/** The identity in a token, or null when it is malformed, its signature is not ours, or it expired. */
+export function verifyGuestToken(token: string | undefined | null, secret: string, now = Date.now()): GuestIdentity | null {
+  if (typeof token !== 'string' || token.length > 512) return null;
+  const parts = token.split('.');
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
+  const [payload, signature] = parts as [string, string];
+  const given = Buffer.from(signature, 'base64url');
+  const expected = sign(payload, secret);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  const parsed = payloadSchema.safeParse(json);
+  if (!parsed.success || parsed.data.exp * 1000 <= now) return null;
+  return parsed.data;
+}
+
+/** The cookie that carries a guest's token: httpOnly, SameSite=Lax, Secure over https. */
+export function guestCookie(token: string, secure: boolean) {
+  return { name: GUEST_COOKIE, value: token, httpOnly: true, sameSite: 'lax' as const, path: '/', maxAge: GUEST_DAYS * 86_400, secure };
+}
