@@ -24,9 +24,10 @@ test('a registrant removed from the video room by their personal link is still o
   expect(removed.status()).toBe(200);
   expect(await refusal(await byLink())).toBe('403 removed');
 
-  // Signing in with the same e-mail is the same person: still out, by either way.
+  // Signing in with the same e-mail is the same person: still out. The token answered to whoever
+  // registered was never proven to be theirs: it stops when the address is proven (docs/security.md).
   await signInWithMagicLink(page, email);
   expect(await refusal(await page.request.post(`/api/sessions/${sessionId}/livekit-token`))).toBe('403 removed');
-  expect(await refusal(await byLink())).toBe('403 removed');
+  expect(await refusal(await byLink())).toBe('401 unauthenticated');
   await moderator.context().close();
 });

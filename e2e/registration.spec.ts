@@ -67,20 +67,25 @@ test('the public API refuses bad registrations with clear errors and keeps what 
   const body = await created.json();
   expect(body).toMatchObject({ status: 'active', sessions: [] });
   expect(body.joinToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
-  const again = await request.post(url, { data: { name: 'Api', email, consent: true } });
+  // Whoever holds the registration (its join token) updates it; anybody else typing the address changes nothing.
+  const holder = { authorization: `Bearer ${body.joinToken}` };
+  const again = await request.post(url, { data: { name: 'Api', email, consent: true }, headers: holder });
   expect(again.status()).toBe(200);
   expect((await again.json()).id).toBe(body.id);
+  const stranger = await request.post(url, { data: { name: 'Someone', email, consent: true } });
+  expect(stranger.status()).toBe(202);
+  expect(await stranger.json()).toEqual({ mailed: true });
 
   const bad = await request.post(url, { data: { name: '', email: 'nope', consent: false } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error).toMatchObject({ code: 'invalid', fields: { name: expect.any(String), email: expect.any(String), consent: expect.any(String) } });
   expect((await request.post(url, { data: 'not json', headers: { 'content-type': 'application/json' } })).status()).toBe(400);
   expect((await request.post('/api/events/nope/registrations', { data: { name: 'A', email, consent: true } })).status()).toBe(404);
-  const forbidden = await request.post(url, { data: { name: 'Api', email, consent: true, sessionIds: [invitation.id] } });
+  const forbidden = await request.post(url, { data: { name: 'Api', email, consent: true, sessionIds: [invitation.id] }, headers: holder });
   expect(forbidden.status()).toBe(403);
   expect((await forbidden.json()).error.code).toBe('invitation_required');
   // The refused request changed nothing: the registration is still there, without that session.
-  const still = await request.post(url, { data: { name: 'Api', email, consent: true } });
+  const still = await request.post(url, { data: { name: 'Api', email, consent: true }, headers: holder });
   expect((await still.json()).sessions).toEqual([]);
 
   const ics = await request.get(`/api/me/calendar.ics?token=${body.joinToken}`);

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
 import type { RegistrationRequest, SeatStatus } from '@/lib/domain/registration';
 import type { Question } from '@/lib/domain/questions';
 import { DomainError } from '@/lib/errors';
@@ -277,7 +277,8 @@ export async function registrationByCalendarToken(token: string) {
     })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(eq(registrations.calendarToken, token))
+    // The join token still opens it: subscriptions made before the feed had its own token.
+    .where(or(eq(registrations.calendarToken, token), eq(registrations.joinToken, token)))
     .limit(1);
   if (!reg) return null;
   const seats = await db

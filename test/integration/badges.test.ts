@@ -265,10 +265,13 @@ describe.each<Driver>(['postgres', 'pglite'])('Open Badges 3.0 (%s)', (driver) =
     expect(await independentVerify(credential, viaRoutes)).toMatchObject({ verified: true, revoked: false });
   });
 
-  it('a check-in on site earns *participated* too', async () => {
-    await db.handle.db.insert(registrations).values({ eventId, name: 'Sur place', email: 'onsite@badges.test', checkedInAt: new Date() });
+  it('a check-in on site earns *participated* too, for a proven address only', async () => {
+    // Somebody typed this address and came with its QR code: the address was never proven, no badge goes to it.
+    await db.handle.db.insert(registrations).values({ eventId, name: 'Sans preuve', email: 'unproven@badges.test', checkedInAt: new Date() });
+    await db.handle.db.insert(registrations).values({ eventId, name: 'Sur place', email: 'onsite@badges.test', checkedInAt: new Date(), emailProvenAt: new Date() });
     expect(await awardFromRecords({ eventId })).toBe(1);
     expect((await badgesOf('onsite@badges.test')).map((b) => b.kind)).toEqual(['participated']);
+    expect(await badgesOf('unproven@badges.test')).toEqual([]);
   });
 
   it('the demo data issues badges of each kind, some public, one revoked, a pending request and an endorsement (twice: unchanged)', async () => {

@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, setDatabase } from '@/db/client';
 import { cancel, register } from '@/db/queries/registrations';
-import { events, programmeSessions } from '@/db/schema';
+import { events, programmeSessions, registrations } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
@@ -92,16 +92,20 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
 
   it('confirms each registration once, with the personal link and an .ics of the person’s sessions', async () => {
     const a = await register(DEMO_EVENT_SLUG, reg('ana@mail.test'));
-    // Same e-mail again: the public answer withholds the link, so it is mailed again.
+    // Same e-mail again (from someone who does not hold it): nothing changes, the link is mailed again.
     const again = await register(DEMO_EVENT_SLUG, reg('ana@mail.test'));
-    expect(again.created).toBe(false);
+    expect(again).toMatchObject({ created: false, mailed: true });
     await register(DEMO_EVENT_SLUG, reg('bea@mail.test')); // waitlisted
     expect(await runMailWorkerOnce()).toBe(3);
-    expect(to('ana@mail.test').map((m) => m.text.includes(`/r/${a.registration.joinToken}`))).toEqual([true, true]);
+    // The link as mailed (opening it proves the address), never the token answered to whoever registered.
+    const [row] = await handle.db.select().from(registrations).where(eq(registrations.id, a.registration.id));
+    expect(to('ana@mail.test').map((m) => m.text.includes(`/r/${row!.mailToken}`))).toEqual([true, true]);
+    expect(to('ana@mail.test').some((m) => m.text.includes(a.registration.joinToken))).toBe(false);
+    expect(to('ana@mail.test')[0]!.text).toContain(`/api/me/calendar.ics?token=${row!.calendarToken}`);
     expect(await runMailWorkerOnce()).toBe(0);
     const [mail] = to('ana@mail.test');
     expect(mail!.subject).toContain('Inscription confirmée');
-    expect(mail!.text).toContain(`http://127.0.0.1:3999/r/${a.registration.joinToken}`);
+    expect(mail!.text).toContain(`http://127.0.0.1:3999/r/${row!.mailToken}`);
     expect(mail!.text).toContain('Atelier courrier');
     const ics = mail!.attachments.find((x) => x.filename?.endsWith('.ics'));
     expect(ics?.content.toString()).toContain(`UID:session-${sessionId}@127.0.0.1:3999`);
@@ -233,7 +237,8 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
   });
 
   it('mails the person promoted from the waiting list when a seat is freed', async () => {
-    const ana = (await register(DEMO_EVENT_SLUG, reg('ana@mail.test'))).registration;
+    // Ana, signed in, registers again: her own registration.
+    const ana = (await register(DEMO_EVENT_SLUG, reg('ana@mail.test'), 'fr', { provenEmail: 'ana@mail.test' })).registration;
     await cancel(ana.joinToken, sessionId);
     expect(await runMailWorkerOnce()).toBe(2); // ana's link mailed again (she registered again), bea's promotion
     const promoted = to('bea@mail.test').find((m) => m.subject.startsWith('Une place s’est libérée'));
@@ -270,8 +275,8 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
     expect(to('eng@lang.test').at(-1)!.text).toContain(`Reminder: “Atelier langues” starts in 10 minutes (${formatDateTime(start, 'en', tz, 'full')}).`);
     expect(to('fra@lang.test').at(-1)!.subject).toBe('Dans 10 minutes : Atelier langues');
 
-    // A registration made again in the other language switches the person's mails to it.
-    await register(DEMO_EVENT_SLUG, person('eng@lang.test'), 'fr');
+    // A registration made again in the other language by the person (signed in) switches their mails to it.
+    await register(DEMO_EVENT_SLUG, person('eng@lang.test'), 'fr', { provenEmail: 'eng@lang.test' });
     expect(await runMailWorkerOnce(new Date(start.getTime() - 9 * 60_000))).toBe(1);
     expect(to('eng@lang.test').at(-1)!.subject).toBe(`Inscription confirmée : ${event!.title}`);
   });

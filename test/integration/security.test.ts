@@ -87,7 +87,7 @@ describe('public writes: guard and rate limits (real Postgres, real Redis)', () 
     await install(settings({ mailPerEmail: 3 }));
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await post(registration('same@per-email.test'))).status);
-    expect(statuses).toEqual([201, 200, 200, 429, 429]);
+    expect(statuses).toEqual([201, 202, 202, 429, 429]);
     // Another address is not held up by it.
     expect((await post(registration('other@per-email.test'))).status).toBe(201);
   });

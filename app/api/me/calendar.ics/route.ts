@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 /**
  * Public contract: the person's own sessions, subscribable (`?token=<calendar token>`: the feed's
  * own read-only token, given on the personal page and in mails, renewable there; not the personal
- * link's). Waitlisted seats are TENTATIVE.
+ * link's; a join token is still accepted, for subscriptions made before). Waitlisted seats are TENTATIVE.
  */
 export async function GET(req: Request) {
   const token = new URL(req.url).searchParams.get('token');
