@@ -73,6 +73,19 @@ const schema = z
     RATE_LIMIT_REGISTRATIONS_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(600)),
     /** …and to one e-mail address. */
     RATE_LIMIT_REGISTRATIONS_PER_EMAIL: z.preprocess(emptyToUndefined, perWindow.default(10)),
+    /** Named limits of single features (server/http/rate-limit.ts `LIMITS`), per window as well. */
+    RATE_LIMIT_UPLOADS_PER_PERSON: z.preprocess(emptyToUndefined, perWindow.default(30)),
+    RATE_LIMIT_PATH_WRITES_PER_PERSON: z.preprocess(emptyToUndefined, perWindow.default(120)),
+    RATE_LIMIT_PROPOSALS_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(120)),
+    RATE_LIMIT_PROPOSALS_PER_PERSON: z.preprocess(emptyToUndefined, perWindow.default(20)),
+    RATE_LIMIT_SUBSCRIPTIONS_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(60)),
+    RATE_LIMIT_VERIFICATIONS_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(300)),
+    RATE_LIMIT_ERASURES_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(30)),
+    RATE_LIMIT_ERASURES_PER_PERSON: z.preprocess(emptyToUndefined, perWindow.default(5)),
+    RATE_LIMIT_CALL_WRITES_PER_PERSON: z.preprocess(emptyToUndefined, perWindow.default(60)),
+    RATE_LIMIT_CALL_CONFIRMATIONS_PER_LINK: z.preprocess(emptyToUndefined, perWindow.default(10)),
+    /** Keys each limit keeps in memory (without Redis): past it, the least recently counted go first. */
+    RATE_LIMIT_MEMORY_KEYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).max(10_000_000).default(100_000)),
     /**
      * Encrypts the Open Badges issuers' private keys at rest (AES-256-GCM, docs/badges.md). Required
      * in production; development and tests use a fixed, public default (never for real credentials).

@@ -40,7 +40,11 @@ export async function POST(req: Request) {
   const fromForm = (req.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data') && (req.headers.get('accept') ?? '').includes('text/html');
   const refuse = (status: number, code: string, message: string) => (next && fromForm ? backTo(next, { uploadError: code }) : apiError(status, code, message));
   const guarded = await guardUpload(req, who.userId ? `user:${who.userId}` : `registration:${who.kind === 'registration' ? who.registrationId : ''}`, MAX_ATTACHMENT_BYTES);
-  if (!guarded.ok) return refuse(guarded.status, guarded.code, guarded.message);
+  if (!guarded.ok) {
+    const refused = refuse(guarded.status, guarded.code, guarded.message);
+    if (guarded.retryAfter !== undefined && refused.status === 429) refused.headers.set('retry-after', String(guarded.retryAfter));
+    return refused;
+  }
   const formNext = guarded.form.get('next');
   if (formNext !== null) {
     const formPath = typeof formNext === 'string' ? sitePath(formNext) : null;
