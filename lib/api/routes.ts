@@ -189,7 +189,7 @@ export const apiRegistry: Registry = {
   },
   '/api/sessions/{sessionId}/room/moderate': {
     post: {
-      summary: 'A moderator action on the session’s video room: promote, demote, mute, remove (banned from the session), end',
+      summary: 'A moderator action on the session’s video room: promote, demote, mute, remove (banned from the session), end; or one’s own raised hand (raise_hand, lower_hand)',
       auth: 'participant',
       params: sessionId,
       body: { json: moderationRequest },
