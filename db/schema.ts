@@ -1242,6 +1242,9 @@ export const badgeIssuers = pgTable('badge_issuers', {
   publicKeyMultibase: text('public_key_multibase').notNull(),
   secretKeyEncrypted: text('secret_key_encrypted').notNull(),
   nextStatusIndex: integer('next_status_index').notNull().default(0),
+  /** The revocation list as last signed, and what it was signed from (`encodedList` and base URL): signed again only when that changes. */
+  statusListSigned: jsonb('status_list_signed').$type<Record<string, unknown>>(),
+  statusListSource: text('status_list_source'),
   createdAt: createdAt(),
 });
 
