@@ -560,7 +560,13 @@ export const attachments = pgTable(
     uploadedByRegistration: uuid('uploaded_by_registration').references(() => registrations.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('attachments_resource_idx').on(t.resourceId, t.position), index('attachments_path_idx').on(t.pathId)],
+  (t) => [
+    index('attachments_resource_idx').on(t.resourceId, t.position),
+    index('attachments_path_idx').on(t.pathId),
+    // Each person's uploads, summed for their storage quota (ATTACHMENT_QUOTA_MIB).
+    index('attachments_uploaded_by_idx').on(t.uploadedBy),
+    index('attachments_uploaded_by_registration_idx').on(t.uploadedByRegistration),
+  ],
 );
 
 /** Resized variants of an image attachment (`thumb`, `medium`…), written with it. */

@@ -99,6 +99,12 @@ const schema = z
     /** The address shown on the privacy page for questions about personal data (else: the event's organizers). */
     PRIVACY_CONTACT: z.preprocess(emptyToUndefined, z.email().optional()),
     RETENTION_POLL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+    /** Uploads never attached to a resource or a path are deleted this many hours after their upload… */
+    ATTACHMENT_ORPHAN_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(8760).default(24)),
+    /** …by a job that runs this often (0: never). */
+    ATTACHMENT_PURGE_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(86_400_000).default(3_600_000)),
+    /** What one person's uploads may hold in all, attached or not, in MiB (0: no quota). */
+    ATTACHMENT_QUOTA_MIB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1_000_000).default(200)),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('1')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -1,6 +1,8 @@
 import { storeAttachment } from '@/db/queries/attachments';
 import { attachmentResponse } from '@/lib/api/responses';
 import { AttachmentRefusal, MAX_ATTACHMENT_BYTES, inspectAttachment } from '@/lib/attachments';
+import { config } from '@/lib/config';
+import { DomainError } from '@/lib/errors';
 import { apiError, respond } from '@/lib/http';
 import { sitePath } from '@/lib/security/paths';
 import { guardUpload } from '@/lib/upload-guard';
@@ -61,17 +63,28 @@ export async function POST(req: Request) {
     if (err instanceof AttachmentRefusal) return refuse(err.code === 'file_too_large' ? 413 : 415, err.code, err.message);
     throw err;
   }
-  const { id } = await storeAttachment({
-    filename: inspected.filename,
-    contentType: inspected.contentType,
-    data: inspected.data,
-    sha256: inspected.sha256,
-    width: inspected.width,
-    height: inspected.height,
-    variants: inspected.variants,
-    uploadedBy: who.userId,
-    uploadedByRegistration: who.kind === 'registration' ? who.registrationId : null,
-  });
+  let stored;
+  try {
+    stored = await storeAttachment(
+      {
+        filename: inspected.filename,
+        contentType: inspected.contentType,
+        data: inspected.data,
+        sha256: inspected.sha256,
+        width: inspected.width,
+        height: inspected.height,
+        variants: inspected.variants,
+        uploadedBy: who.userId,
+        uploadedByRegistration: who.kind === 'registration' ? who.registrationId : null,
+      },
+      // Each person's uploads, attached or not, hold at most ATTACHMENT_QUOTA_MIB (413 quota_exceeded).
+      { quotaBytes: config().ATTACHMENT_QUOTA_MIB * 1024 * 1024 },
+    );
+  } catch (err) {
+    if (err instanceof DomainError) return refuse(err.status, err.code, err.message);
+    throw err;
+  }
+  const { id } = stored;
   if (next) return backTo(next, { attachment: id });
   return respond(
     attachmentResponse,
