@@ -561,7 +561,13 @@ export const attachments = pgTable(
     uploadedByRegistration: uuid('uploaded_by_registration').references(() => registrations.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('attachments_resource_idx').on(t.resourceId, t.position), index('attachments_path_idx').on(t.pathId)],
+  (t) => [
+    index('attachments_resource_idx').on(t.resourceId, t.position),
+    index('attachments_path_idx').on(t.pathId),
+    // Each person's uploads, summed for their storage quota (ATTACHMENT_QUOTA_MIB).
+    index('attachments_uploaded_by_idx').on(t.uploadedBy),
+    index('attachments_uploaded_by_registration_idx').on(t.uploadedByRegistration),
+  ],
 );
 
 /** Resized variants of an image attachment (`thumb`, `medium`…), written with it. */
@@ -1253,6 +1259,9 @@ export const badgeIssuers = pgTable('badge_issuers', {
   publicKeyMultibase: text('public_key_multibase').notNull(),
   secretKeyEncrypted: text('secret_key_encrypted').notNull(),
   nextStatusIndex: integer('next_status_index').notNull().default(0),
+  /** The revocation list as last signed, and what it was signed from (`encodedList` and base URL): signed again only when that changes. */
+  statusListSigned: jsonb('status_list_signed').$type<Record<string, unknown>>(),
+  statusListSource: text('status_list_source'),
   createdAt: createdAt(),
 });
 

@@ -75,6 +75,19 @@ const schema = z
     RATE_LIMIT_REGISTRATIONS_PER_EMAIL: z.preprocess(emptyToUndefined, perWindow.default(10)),
     /** New guest identities (`POST /api/guest`) from one client address: a venue's Wi-Fi is one address. */
     RATE_LIMIT_GUESTS_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(600)),
+    /** Named limits of single features (server/http/rate-limit.ts `LIMITS`), per window as well. */
+    RATE_LIMIT_UPLOADS_PER_PERSON: z.preprocess(emptyToUndefined, perWindow.default(30)),
+    RATE_LIMIT_PATH_WRITES_PER_PERSON: z.preprocess(emptyToUndefined, perWindow.default(120)),
+    RATE_LIMIT_PROPOSALS_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(120)),
+    RATE_LIMIT_PROPOSALS_PER_PERSON: z.preprocess(emptyToUndefined, perWindow.default(20)),
+    RATE_LIMIT_SUBSCRIPTIONS_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(60)),
+    RATE_LIMIT_VERIFICATIONS_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(300)),
+    RATE_LIMIT_ERASURES_PER_ADDRESS: z.preprocess(emptyToUndefined, perWindow.default(30)),
+    RATE_LIMIT_ERASURES_PER_PERSON: z.preprocess(emptyToUndefined, perWindow.default(5)),
+    RATE_LIMIT_CALL_WRITES_PER_PERSON: z.preprocess(emptyToUndefined, perWindow.default(60)),
+    RATE_LIMIT_CALL_CONFIRMATIONS_PER_LINK: z.preprocess(emptyToUndefined, perWindow.default(10)),
+    /** Keys each limit keeps in memory (without Redis): past it, the least recently counted go first. */
+    RATE_LIMIT_MEMORY_KEYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).max(10_000_000).default(100_000)),
     /**
      * Encrypts the Open Badges issuers' private keys at rest (AES-256-GCM, docs/badges.md). Required
      * in production; development and tests use a fixed, public default (never for real credentials).
@@ -88,6 +101,12 @@ const schema = z
     /** The address shown on the privacy page for questions about personal data (else: the event's organizers). */
     PRIVACY_CONTACT: z.preprocess(emptyToUndefined, z.email().optional()),
     RETENTION_POLL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+    /** Uploads never attached to a resource or a path are deleted this many hours after their upload… */
+    ATTACHMENT_ORPHAN_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(8760).default(24)),
+    /** …by a job that runs this often (0: never). */
+    ATTACHMENT_PURGE_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(86_400_000).default(3_600_000)),
+    /** What one person's uploads may hold in all, attached or not, in MiB (0: no quota). */
+    ATTACHMENT_QUOTA_MIB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1_000_000).default(200)),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('1')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

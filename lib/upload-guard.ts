@@ -1,7 +1,9 @@
+import { hitLimit } from '@/server/http/rate-limit';
+
 /**
  * The checks every upload (multipart public write) goes through, in one place so that they can be
  * switched to the shared write guard: multipart content type, same Origin, a body-size limit checked
- * before the body is read whole, and a per-person rate limit.
+ * before the body is read whole, and a per-person rate limit (`uploadsPerPerson`, the one limiter).
  */
 
 /** Largest file accepted (bytes); the request gate (server/http/guard.ts) allows it plus the slack. */
@@ -9,7 +11,7 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** Multipart overhead allowed on top of the file itself (boundaries, other fields). */
 export const MULTIPART_SLACK = 64 * 1024;
 
-export type UploadRefusal = { status: 400 | 403 | 413 | 415 | 429; code: string; message: string };
+export type UploadRefusal = { status: 400 | 403 | 413 | 415 | 429; code: string; message: string; retryAfter?: number };
 type Guarded = { ok: true; form: FormData } | ({ ok: false } & UploadRefusal);
 
 /** Requests from another site are refused: a browser sends Origin on every cross-site POST. */
@@ -43,31 +45,15 @@ export async function readCapped(req: Request, max: number): Promise<Buffer | nu
   return Buffer.concat(chunks);
 }
 
-type Bucket = { count: number; resetAt: number };
-const buckets: Map<string, Bucket> = ((globalThis as { __chemins_upload_buckets?: Map<string, Bucket> }).__chemins_upload_buckets ??=
-  new Map());
-
-/** At most `limit` uploads per `windowMs` for one person (`key`). */
-export function allow(key: string, limit = 30, windowMs = 10 * 60_000): boolean {
-  const now = Date.now();
-  const b = buckets.get(key);
-  if (!b || b.resetAt <= now) {
-    if (buckets.size > 10_000) buckets.clear();
-    buckets.set(key, { count: 1, resetAt: now + windowMs });
-    return true;
-  }
-  b.count += 1;
-  return b.count <= limit;
-}
-
-/** Check a multipart upload of at most `maxFileBytes`, then parse its form. */
+/** Check a multipart upload of at most `maxFileBytes` by one person (`who`: `user:<id>` or `registration:<id>`), then parse its form. */
 export async function guardUpload(req: Request, who: string, maxFileBytes: number): Promise<Guarded> {
   const type = req.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
     return { ok: false, status: 415, code: 'unsupported_media_type', message: 'Send the file as multipart/form-data.' };
   }
   if (!sameOrigin(req)) return { ok: false, status: 403, code: 'cross_origin', message: 'This request comes from another site.' };
-  if (!allow(who)) return { ok: false, status: 429, code: 'rate_limited', message: 'Too many uploads; try again in a few minutes.' };
+  const wait = await hitLimit('uploadsPerPerson', who);
+  if (wait !== null) return { ok: false, status: 429, code: 'rate_limited', message: `Too many uploads; try again in ${wait} s.`, retryAfter: wait };
   const max = maxFileBytes + MULTIPART_SLACK;
   const tooLarge = { ok: false as const, status: 413 as const, code: 'file_too_large', message: `The file is larger than ${Math.round(maxFileBytes / 1024 / 1024)} MB.` };
   const declared = Number(req.headers.get('content-length') ?? NaN);

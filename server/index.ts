@@ -16,6 +16,7 @@ import { createRateLimiter, rateLimitSettings, setRateLimiter } from './http/rat
 import { handleRegistrations } from './http/registrations';
 import { startBadgeWorker } from './badges-worker';
 import { startMailWorker } from './mail-worker';
+import { startAttachmentPurge } from './attachments-worker';
 import { startRetentionWorker } from './retention-worker';
 import { attachRealtime } from './realtime';
 
@@ -115,6 +116,7 @@ server.on('upgrade', (req, socket, head) => {
 const stopMailWorker = startMailWorker(cfg.MAIL_POLL_MS);
 const stopBadgeWorker = cfg.BADGE_AWARD_POLL_MS > 0 ? startBadgeWorker(cfg.BADGE_AWARD_POLL_MS) : () => {};
 const stopRetentionWorker = cfg.RETENTION_POLL_MS > 0 ? startRetentionWorker(cfg.RETENTION_POLL_MS, cfg.RETENTION_MONTHS) : () => {};
+const stopAttachmentPurge = cfg.ATTACHMENT_PURGE_POLL_MS > 0 ? startAttachmentPurge(cfg.ATTACHMENT_PURGE_POLL_MS, cfg.ATTACHMENT_ORPHAN_HOURS) : () => {};
 
 server.listen(cfg.PORT, listenHost(cfg), () => {
   log.info(
@@ -133,6 +135,7 @@ async function shutdown(signal: string) {
   stopMailWorker();
   stopBadgeWorker();
   stopRetentionWorker();
+  stopAttachmentPurge();
   await realtime.close().catch(() => {});
   await limiter.close();
   server.close();

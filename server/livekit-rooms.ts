@@ -57,7 +57,13 @@ export async function ensureRoom(name: string, opts: { maxParticipants: number |
 
 /** Replace the participant's whole permission set (publishing or not). */
 export async function setPublishing(room: string, identity: string, canPublish: boolean): Promise<void> {
-  await orNotInRoom(() => client().updateParticipant(room, identity, { permission: participantPermission(canPublish) }));
+  // Brought on stage (or sent back): a raised hand is answered.
+  await orNotInRoom(() => client().updateParticipant(room, identity, { permission: participantPermission(canPublish), attributes: { hand: '' } }));
+}
+
+/** Raise or lower the participant's hand (attribute `hand`: participants cannot set their own attributes). */
+export async function setHand(room: string, identity: string, raised: boolean): Promise<void> {
+  await orNotInRoom(() => client().updateParticipant(room, identity, { attributes: { hand: raised ? 'up' : '' } }));
 }
 
 /**

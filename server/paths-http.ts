@@ -40,7 +40,7 @@ export async function signedInWrite<S extends z.ZodType>(
 ): Promise<Response> {
   const actor = await signedInActor();
   if (!actor.ok) return actor.response;
-  const body = await guardJson(req, `user:${actor.value.userId}`, schema, opts);
+  const body = await guardJson(req, ['pathWritesPerPerson', `user:${actor.value.userId}`], schema, opts);
   if (!body.ok) return body.response;
   return answer(() => run(actor.value, body.data));
 }

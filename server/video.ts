@@ -19,7 +19,7 @@ import { logger } from '@/lib/logger';
 import { livekitSettings, mintToken } from './livekit';
 import { realtimeHooks } from './realtime-hooks';
 import { egressChanged, recordOnRoomStart } from './recording';
-import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setPublishing } from './livekit-rooms';
+import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setHand, setPublishing } from './livekit-rooms';
 
 const REFUSALS = {
   unauthenticated: 'Sign in or use your personal link to join the video.',
@@ -82,13 +82,27 @@ export async function issueVideoToken(identity: Identity | null, sessionId: stri
  */
 export async function moderateRoom(identity: Identity | null, sessionId: string, req: ModerationRequest): Promise<{ ok: true }> {
   const { access, actorKey } = await accessOrRefuse(identity, sessionId);
+  const room = videoRoomOf(sessionId);
+  // A raised hand: one's own, by anybody in the room (participants cannot set their own
+  // attributes); a moderator may also lower someone else's.
+  if (req.action === 'raise_hand' || req.action === 'lower_hand') {
+    const whose = req.identity ?? actorKey;
+    if (whose !== actorKey && !access.isModerator) throw new DomainError(403, 'forbidden', 'Only the session’s moderators can do this.');
+    settingsOrRefuse();
+    try {
+      await setHand(room, whose, req.action === 'raise_hand');
+    } catch (err) {
+      if (err instanceof NotInRoomError) throw new DomainError(404, 'not_in_room', 'This person is not in the room.');
+      throw err;
+    }
+    return { ok: true };
+  }
   if (!access.isModerator) throw new DomainError(403, 'forbidden', 'Only the session’s moderators can do this.');
   settingsOrRefuse();
-  const room = videoRoomOf(sessionId);
   const target = req.identity ?? null;
   if (target === actorKey && req.action !== 'mute') throw new DomainError(400, 'invalid', 'Moderators cannot do this to themselves.');
-  const log = (details: Record<string, unknown> = {}) =>
-    recordVideoModeration({ sessionId, actorKey, action: req.action, targetKey: target, details });
+  const action = req.action;
+  const log = (details: Record<string, unknown> = {}) => recordVideoModeration({ sessionId, actorKey, action, targetKey: target, details });
   try {
     switch (req.action) {
       case 'promote':
@@ -112,6 +126,7 @@ export async function moderateRoom(identity: Identity | null, sessionId: string,
         await log();
         await closeRoom(room);
         break;
+
     }
   } catch (err) {
     if (err instanceof NotInRoomError) throw new DomainError(404, 'not_in_room', 'This person or track is not in the room.');

@@ -15,8 +15,8 @@ import {
 import { verifyCredential } from '@/lib/badges/verify';
 import { achievementSchema, badgeDecisionSchema, badgeRequestSchema, endorsementSchema } from '@/lib/domain/badges';
 import { parseJsonText } from '@/lib/http';
-import { allow } from '@/lib/upload-guard';
 import { currentUser, provenParticipant } from '@/server/auth/current';
+import { clientAddressOf, hitLimit } from '@/server/http/rate-limit';
 
 // The badge forms (server actions): each validates with zod, calls one query, and redirects back
 // with an outcome the page translates (`?done=…` or `?error=…`).
@@ -107,8 +107,7 @@ export type VerifyOutcome = { state: 'valid' | 'revoked' | 'invalid' | 'unreadab
 
 /** The verification page's form: a credential pasted or read from a file, checked here. */
 export async function verifyPastedAction(_prev: VerifyOutcome, form: FormData): Promise<VerifyOutcome> {
-  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
-  if (!allow(`verify:${ip}`, 300)) return { state: 'limited', errors: [] };
+  if ((await hitLimit('verificationsPerAddress', clientAddressOf(await headers()))) !== null) return { state: 'limited', errors: [] };
   const text = (str(form, 'credential') ?? '').slice(0, 128 * 1024);
   const parsed = parseJsonText(text);
   if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return { state: 'unreadable', errors: [] };

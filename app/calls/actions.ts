@@ -19,15 +19,13 @@ import { eventTimeZone } from '@/db/queries/events';
 import { callInput, decisionInput, lines, proposalInput, reviewInput, scheduleInput } from '@/lib/domain/calls';
 import { fieldInstant } from '@/lib/domain/time';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
-import { allow } from '@/lib/upload-guard';
 import { currentUser, type CurrentUser } from '@/server/auth/current';
+import { hitLimit } from '@/server/http/rate-limit';
 
 // The writes of calls for proposals, as server actions of their pages (forms that work without
 // JavaScript too): signed in, a per-person rate limit, zod (Next caps a server action's body at
 // 1 MB; every field has its own maximum), one domain function, then a redirect — or the refusal
 // with each field's message and the values typed (FormState, shown by ActionForm).
-
-const WRITES_PER_TEN_MINUTES = 60;
 
 /**
  * Back to the proposal page after a write. The query changes at every write: a redirect to the
@@ -45,7 +43,7 @@ async function handle<S extends z.ZodType>(
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
   const values = Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, String(v)]));
-  if (!allow(`calls:${user.id}`, WRITES_PER_TEN_MINUTES)) return { error: 'rate_limited', values, at: Date.now() };
+  if ((await hitLimit('callWritesPerPerson', `user:${user.id}`)) !== null) return { error: 'rate_limited', values, at: Date.now() };
   const parsed = schema.safeParse(shape(values, form));
   if (!parsed.success) return invalidForm(parsed.error, values, fieldOf);
   let next: string;
@@ -136,7 +134,7 @@ export async function reviewAction(callSlug: string, proposalId: string, _prev: 
 
 /** A co-facilitator confirms their part; the token is the credential (no sign-in needed). */
 export async function confirmFacilitatorAction(token: string): Promise<void> {
-  if (!allow(`calls-confirm:${token.slice(0, 40)}`, 10)) redirect(`/calls/confirm/${token}?error=rate_limited`);
+  if ((await hitLimit('callConfirmationsPerLink', token.slice(0, 40))) !== null) redirect(`/calls/confirm/${token}?error=rate_limited`);
   const path = await confirmFacilitator(token);
   redirect(path ? `${path}?confirmed=${Date.now().toString(36)}` : `/calls/confirm/${token}`);
 }

@@ -6,7 +6,6 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 
 export type JoinChoices = {
-  name: string;
   videoEnabled: boolean;
   audioEnabled: boolean;
   videoDeviceId?: string;
@@ -75,7 +74,8 @@ function usePreview<T extends LocalVideoTrack | LocalAudioTrack>(
 }
 
 /**
- * The pre-join screen: camera and microphone choice with a preview, the display name, data saver.
+ * The pre-join screen: camera and microphone choice with a preview, data saver; the name others see
+ * is the person's own (set by the server in the token: nobody renames themself in a room).
  * A refused or missing device is said plainly; joining stays possible, to watch.
  */
 export function PreJoin({
@@ -98,7 +98,7 @@ export function PreJoin({
 }) {
   const t = useTranslations('video');
   const tReplays = useTranslations('replays');
-  const [picked, setChoices] = useState<JoinChoices>({ name: defaultName, videoEnabled: true, audioEnabled: true, lowBandwidth: false });
+  const [picked, setChoices] = useState<JoinChoices>({ videoEnabled: true, audioEnabled: true, lowBandwidth: false });
   const choices = watchOnly ? { ...picked, videoEnabled: false, audioEnabled: false } : picked;
   const [problem, setProblem] = useState<DeviceProblem | null>(null);
   const video = usePreview(choices.videoEnabled, choices.videoDeviceId, (id) => createLocalVideoTrack({ deviceId: id }), setProblem);
@@ -122,7 +122,6 @@ export function PreJoin({
         e.preventDefault();
         onJoin({
           ...choices,
-          name: choices.name.trim() || defaultName,
           videoDeviceId: choices.videoDeviceId ?? video?.mediaStreamTrack.getSettings().deviceId,
           audioDeviceId: choices.audioDeviceId ?? audio?.mediaStreamTrack.getSettings().deviceId,
         });
@@ -146,15 +145,9 @@ export function PreJoin({
           </p>
         )}
         <DeviceProblemNotice problem={problem} />
-        <label className="block">
-          <span className="font-medium">{t('name')}</span>
-          <input
-            className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-            value={choices.name}
-            maxLength={80}
-            onChange={(e) => set({ name: e.target.value })}
-          />
-        </label>
+        <p data-testid="prejoin-name">
+          <span className="font-medium">{t('name')}</span> {defaultName}
+        </p>
         {!watchOnly && (
           <>
             <DeviceChoice

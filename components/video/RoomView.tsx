@@ -50,15 +50,10 @@ export function RoomView({
       setProblem(deviceProblemOf(err));
     });
 
-  // Once connected: the chosen name, and what was chosen before joining is published.
-  const named = useRef(false);
+  // Once connected: what was chosen before joining is published.
   const published = useRef(false);
   useEffect(() => {
     if (!connected) return;
-    if (!named.current && choices.name && choices.name !== localParticipant.name) {
-      named.current = true;
-      void localParticipant.setName(choices.name).catch(() => {});
-    }
     // Only what the person may publish on arrival; someone brought on stage later chooses when.
     if (published.current) return;
     published.current = true;
@@ -66,11 +61,6 @@ export function RoomView({
     if (choices.audioEnabled) void run(localParticipant.setMicrophoneEnabled(true, { deviceId: choices.audioDeviceId }));
     if (choices.videoEnabled && !lowBandwidth) void run(localParticipant.setCameraEnabled(true, { deviceId: choices.videoDeviceId }));
   }, [connected, mayPublish, choices, localParticipant, lowBandwidth]);
-
-  // Brought on stage: the raised hand is answered.
-  useEffect(() => {
-    if (mayPublish && handRaised(localParticipant)) void localParticipant.setAttributes({ hand: '' }).catch(() => {});
-  }, [mayPublish, localParticipant, revision]);
 
   // Data saver: no camera video in or out; audio and screen shares stay.
   useEffect(() => {
@@ -205,9 +195,15 @@ export function RoomView({
             type="button"
             className={button}
             aria-pressed={handRaised(localParticipant)}
-            // The hand goes through LiveKit: not before the room is connected (it would be lost).
+            // The server sets the hand in LiveKit (nobody sets their own attributes): not before the room is connected.
             disabled={!connected}
-            onClick={() => void localParticipant.setAttributes({ hand: handRaised(localParticipant) ? '' : 'up' })}
+            onClick={() =>
+              void fetch(`/api/sessions/${sessionId}/room/moderate`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ action: handRaised(localParticipant) ? 'lower_hand' : 'raise_hand' }),
+              }).catch(() => {})
+            }
           >
             {handRaised(localParticipant) ? t('lowerHand') : t('raiseHand')}
           </button>

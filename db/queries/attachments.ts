@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { canReview } from '@/lib/domain/resources';
+import { DomainError } from '@/lib/errors';
 import { getDb } from '../client';
 import { attachments, attachmentVariants, paths, resourcePaths, resources } from '../schema';
 import { actorOf } from './paths';
@@ -23,14 +24,39 @@ export type NewAttachment = {
   uploadedByRegistration?: string | null;
 };
 
+/** The bytes of `a`'s uploader's uploads (attached or not), originals and variants. */
+function uploadedBytes(tx: Parameters<Parameters<Awaited<ReturnType<typeof getDb>>['transaction']>[0]>[0], a: NewAttachment) {
+  const mine = or(
+    a.uploadedBy ? eq(attachments.uploadedBy, a.uploadedBy) : sql`false`,
+    a.uploadedByRegistration ? eq(attachments.uploadedByRegistration, a.uploadedByRegistration) : sql`false`,
+  );
+  return tx
+    .select({
+      bytes: sql<string>`coalesce(sum(${attachments.size} + coalesce((select sum(v.size) from ${attachmentVariants} v where v.attachment_id = ${attachments.id}), 0)), 0)`,
+    })
+    .from(attachments)
+    .where(mine);
+}
+
 /**
  * Store an accepted upload and its variants in one transaction, unattached: it is attached when
  * the resource form that uses it is saved (`attachmentIds` of create/update/propose), by the same
- * person. Returns its id.
+ * person. Returns its id. With `quotaBytes`, what the uploader's uploads hold in all (attached or
+ * not, variants included) may not pass it: `413 quota_exceeded`, nothing written. The uploader's
+ * uploads are counted under a lock of their own, so that two uploads at once cannot both pass.
  */
-export async function storeAttachment(a: NewAttachment): Promise<{ id: string }> {
+export async function storeAttachment(a: NewAttachment, opts: { quotaBytes?: number } = {}): Promise<{ id: string }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
+    const uploader = a.uploadedBy ? `user:${a.uploadedBy}` : a.uploadedByRegistration ? `registration:${a.uploadedByRegistration}` : null;
+    if (opts.quotaBytes && uploader) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`attachments-quota:${uploader}`}))`);
+      const [held] = await uploadedBytes(tx, a);
+      const adding = a.data.length + (a.variants ?? []).reduce((n, v) => n + v.data.length, 0);
+      if (Number(held?.bytes ?? 0) + adding > opts.quotaBytes) {
+        throw new DomainError(413, 'quota_exceeded', `Your uploads would hold more than ${Math.round(opts.quotaBytes / 1024 / 1024)} MB: remove some first.`);
+      }
+    }
     const [row] = await tx
       .insert(attachments)
       .values({

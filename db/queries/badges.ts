@@ -162,7 +162,13 @@ async function signerOf(issuer: IssuerRow) {
   );
 }
 
-/** `GET /api/issuers/{issuer}/status/{list}`: the revocation list, signed now. */
+/**
+ * `GET /api/issuers/{issuer}/status/{list}`: the revocation list. Signing (JSON-LD canonicalisation
+ * and Ed25519) is the costly part, and the list is public: it is signed when what it says changes
+ * (a revocation, however written: the issuer's managers, an erasure, the seed) or the public URL
+ * does, and kept on the issuer's row; every other GET returns the same signed document. What is
+ * compared is the encoded bitstring itself, read at each GET, so no writer has to remember it.
+ */
 export async function statusListDocument(slug: string, list: string) {
   const issuer = await issuerBySlug(slug);
   if (!issuer || list !== '1') return null;
@@ -173,9 +179,14 @@ export async function statusListDocument(slug: string, list: string) {
     .where(and(eq(badgeAwards.issuerId, issuer.id), isNotNull(badgeAwards.revokedAt), isNotNull(badgeAwards.statusIndex)));
   const bits = await createList({ length: STATUS_LIST_LENGTH });
   for (const r of revoked) bits.setStatus(r.index!, true);
+  const encoded = await bits.encode();
   const base = publicUrl();
+  const source = `${base} ${encoded}`;
+  if (issuer.statusListSigned && issuer.statusListSource === source) return issuer.statusListSigned;
   const sign = await signerOf(issuer);
-  return sign(statusListCredential(base, issuerFacts(issuer, base), await bits.encode(), new Date()));
+  const signed = await sign(statusListCredential(base, issuerFacts(issuer, base), encoded, new Date()));
+  await db.update(badgeIssuers).set({ statusListSigned: signed, statusListSource: source }).where(eq(badgeIssuers.id, issuer.id));
+  return signed;
 }
 
 /** `GET /api/issuers/{issuer}/achievements`: with the recipients who show theirs publicly. */

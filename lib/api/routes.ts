@@ -211,7 +211,7 @@ export const apiRegistry: Registry = {
   },
   '/api/sessions/{sessionId}/room/moderate': {
     post: {
-      summary: 'A moderator action on the session’s video room: promote, demote, mute, remove (banned from the session), end',
+      summary: 'A moderator action on the session’s video room: promote, demote, mute, remove (banned from the session), end; or one’s own raised hand (raise_hand, lower_hand)',
       auth: 'participant',
       params: sessionId,
       body: { json: moderationRequest },
@@ -372,7 +372,7 @@ export const apiRegistry: Registry = {
         400: refusal('file_missing, file_empty, invalid_multipart, invalid_next'),
         401: participantUnknown,
         403: refusal('cross_origin'),
-        413: refusal('file_too_large'),
+        413: refusal('file_too_large; quota_exceeded (the person’s uploads, attached or not, would pass ATTACHMENT_QUOTA_MIB)'),
         415: refusal('unsupported_media_type, type_not_allowed, svg_not_allowed, executable_not_allowed, image_unreadable'),
         429: refusal('rate_limited'),
       },

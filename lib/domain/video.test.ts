@@ -18,7 +18,7 @@ describe('video grants', () => {
       canSubscribe: true,
       canPublishData: true,
       canPublish: false,
-      canUpdateOwnMetadata: true,
+      canUpdateOwnMetadata: false,
       roomAdmin: false,
     });
   });
@@ -37,8 +37,16 @@ describe('video grants', () => {
   });
   it('always gives the whole permission set (updateParticipant replaces it)', () => {
     const p = participantPermission(true);
-    expect(p).toMatchObject({ canSubscribe: true, canPublish: true, canPublishData: true, canUpdateMetadata: true, hidden: false });
+    // Brought on stage or not, nobody may rename themself or set their own attributes.
+    expect(p).toMatchObject({ canSubscribe: true, canPublish: true, canPublishData: true, canUpdateMetadata: false, hidden: false });
+    expect(participantPermission(false).canUpdateMetadata).toBe(false);
     expect(participantPermission(false).canPublish).toBe(false);
+  });
+  it('a hand is raised by its owner only (no identity); a moderator may lower someone else’s', () => {
+    expect(moderationRequest.safeParse({ action: 'raise_hand' }).success).toBe(true);
+    expect(moderationRequest.safeParse({ action: 'raise_hand', identity: 'user:0b4c5f7e-1b2a-4c3d-8e9f-0a1b2c3d4e5f' }).success).toBe(false);
+    expect(moderationRequest.safeParse({ action: 'lower_hand' }).success).toBe(true);
+    expect(moderationRequest.safeParse({ action: 'lower_hand', identity: 'user:0b4c5f7e-1b2a-4c3d-8e9f-0a1b2c3d4e5f' }).success).toBe(true);
   });
   it('names rooms after sessions, and back', () => {
     const id = '0b4c5f7e-1b2a-4c3d-8e9f-0a1b2c3d4e5f';

@@ -26,17 +26,19 @@ export function mayPublish(role: VideoRole, kind: SessionKind, promoted = false)
 }
 
 /**
- * The token grant. Attendees of a stage subscribe and send data (raise hand, reactions) but do not
- * publish until a moderator promotes them; everybody may update their own name and attributes
- * (the raised hand is an attribute); moderators get `roomAdmin` for this room only (the room is
- * added by the caller).
+ * The token grant. Attendees of a stage subscribe and send data (reactions) but do not publish
+ * until a moderator promotes them; moderators get `roomAdmin` for this room only (the room is
+ * added by the caller). Nobody may update their own name, metadata or attributes: the name is the
+ * person's, from the token (a participant could otherwise call themself "Modérateur"), and the
+ * raised hand (an attribute) is set by the server (`raise_hand`, `lower_hand` on the moderation
+ * route).
  */
 export function videoGrant(role: VideoRole, kind: SessionKind, promoted = false) {
   return {
     canSubscribe: true,
     canPublishData: true,
     canPublish: mayPublish(role, kind, promoted),
-    canUpdateOwnMetadata: true,
+    canUpdateOwnMetadata: false,
     roomAdmin: role === 'moderator',
   };
 }
@@ -51,7 +53,7 @@ export function participantPermission(canPublish: boolean) {
     canPublish,
     canPublishData: true,
     canPublishSources: [],
-    canUpdateMetadata: true,
+    canUpdateMetadata: false,
     hidden: false,
     recorder: false,
     agent: false,
@@ -121,16 +123,21 @@ export function videoAdmission(a: AdmissionInput, window: RoomWindow, now = new 
 /** A participant's LiveKit identity (`actorKeyOf`): `user:<id>` or `registration:<uuid>`. */
 export const participantIdentitySchema = z.string().regex(/^(user|registration):[A-Za-z0-9_-]{1,100}$/, 'not a participant identity');
 
-/** `POST /api/sessions/{sessionId}/room/moderate`: one moderator action on the session's video room. */
+/**
+ * `POST /api/sessions/{sessionId}/room/moderate`: one moderator action on the session's video room,
+ * or a participant's own raised hand (`raise_hand`, `lower_hand` without `identity`).
+ */
 export const moderationRequest = z
   .object({
-    action: z.enum(['promote', 'demote', 'mute', 'remove', 'end']),
+    action: z.enum(['promote', 'demote', 'mute', 'remove', 'end', 'raise_hand', 'lower_hand']),
     identity: participantIdentitySchema.optional(),
     trackSid: z.string().regex(/^TR_[A-Za-z0-9]{1,60}$/, 'not a track id').optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.action !== 'end' && !v.identity) ctx.addIssue({ code: 'custom', path: ['identity'], message: 'Say whom this action is for.' });
+    // A hand is one's own (a moderator may also lower someone else's).
+    if (v.action === 'raise_hand' && v.identity) ctx.addIssue({ code: 'custom', path: ['identity'], message: 'A hand is raised by its owner only.' });
+    if (!['end', 'raise_hand', 'lower_hand'].includes(v.action) && !v.identity) ctx.addIssue({ code: 'custom', path: ['identity'], message: 'Say whom this action is for.' });
     if (v.action === 'end' && v.identity) ctx.addIssue({ code: 'custom', path: ['identity'], message: 'Ending the room is for everybody.' });
     if (v.trackSid && v.action !== 'mute') ctx.addIssue({ code: 'custom', path: ['trackSid'], message: 'Only a mute names a track.' });
   });

@@ -4,7 +4,7 @@ import { config, publicUrl } from '@/lib/config';
 import { MAX_REPLAY_BYTES, REPLAY_VIDEO_TYPES } from '@/lib/domain/replays';
 import { MAX_ATTACHMENT_BYTES, MULTIPART_SLACK } from '@/lib/upload-guard';
 import type { ApiError } from '@/lib/validation';
-import { type RateLimiter, rateLimiter } from './rate-limit';
+import { CLIENT_ADDRESS_HEADER, type RateLimiter, rateLimiter } from './rate-limit';
 
 /**
  * The one gate every HTTP request passes before anything reads it (server/index.ts), for the
@@ -25,7 +25,7 @@ import { type RateLimiter, rateLimiter } from './rate-limit';
  * last hop with TRUST_PROXY=1) is handed on to Next in `x-chemins-client-address`.
  */
 
-export const CLIENT_ADDRESS_HEADER = 'x-chemins-client-address';
+export { CLIENT_ADDRESS_HEADER };
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

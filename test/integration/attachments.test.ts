@@ -3,15 +3,18 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getAttachment } from '@/app/api/attachments/[id]/route';
 import { POST as upload } from '@/app/api/attachments/route';
-import { storeAttachment } from '@/db/queries/attachments';
-import { attachments, attachmentVariants, events, registrations } from '@/db/schema';
+import { purgeOrphanAttachments, storeAttachment } from '@/db/queries/attachments';
+import { attachments, attachmentVariants, events, paths, registrations, resources } from '@/db/schema';
 import { MAX_ATTACHMENT_BYTES } from '@/lib/attachments';
+import { type Config, parseConfig } from '@/lib/config';
+import { startAttachmentPurge } from '@/server/attachments-worker';
 import { type Driver, useFreshDatabase } from './support';
 
 // The upload route against a real database (Postgres and PGlite): content-sniffed types, size
 // capped before the body is read, refusals in the error shape, and nothing half-stored.
 describe.each<Driver>(['postgres', 'pglite'])('POST /api/attachments (%s)', (driver) => {
   let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+  let eventId: string;
   let token: string;
   let png: Buffer;
 
@@ -41,6 +44,7 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/attachments (%s)', (dri
       .insert(events)
       .values({ slug: 'upload-test', title: 'Upload', startsAt: new Date(), endsAt: new Date(Date.now() + 86_400_000) })
       .returning();
+    eventId = event!.id;
     const [reg] = await db.handle.db.insert(registrations).values({ eventId: event!.id, name: 'Léa', email: 'lea@chemins.test' }).returning();
     token = reg!.joinToken;
     png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2a6' } }).png().toBuffer();
@@ -169,6 +173,85 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/attachments (%s)', (dri
     const back = await post(form);
     expect(back.status).toBe(303);
     expect(back.headers.get('location')).toMatch(/^\/paths\/x\/propose\?attachment=[0-9a-f-]{36}$/);
+  });
+
+  it('a person’s uploads, attached or not, hold at most ATTACHMENT_QUOTA_MIB: past it 413 quota_exceeded, nothing stored; others unaffected', async () => {
+    const g = globalThis as unknown as { __cheminsConfig?: Config };
+    const saved = g.__cheminsConfig;
+    g.__cheminsConfig = parseConfig({ ...process.env, ATTACHMENT_QUOTA_MIB: '1' });
+    const person = async (name: string) =>
+      (await db.handle.db.insert(registrations).values({ eventId, name, email: `${name}-${driver}@quota.test` }).returning())[0]!.joinToken;
+    const as = (joinToken: string, form: FormData, query = '', headers: Record<string, string> = {}) =>
+      upload(new Request(`http://127.0.0.1/api/attachments${query}`, { method: 'POST', headers: { authorization: `Bearer ${joinToken}`, ...headers }, body: form }));
+    const pdf = (kib: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(kib * 1024, 0x20), Buffer.from('\n%%EOF\n')]);
+    try {
+      const filler = await person('remplie');
+      expect((await as(filler, fileForm(pdf(600), 'a.pdf'))).status).toBe(201);
+      const before = await stored();
+      const refused = await refusalOf(await as(filler, fileForm(pdf(600), 'b.pdf')));
+      expect(refused).toMatchObject({ status: 413, body: { error: { code: 'quota_exceeded', message: expect.any(String) } } });
+      expect(await stored()).toEqual(before);
+      // A browser's form comes back to the page with the code, which the page reads from the catalogues.
+      const back = await as(filler, fileForm(pdf(600), 'c.pdf'), `?next=${encodeURIComponent('/paths/x/propose')}`, { accept: 'text/html' });
+      expect(back.status).toBe(303);
+      expect(back.headers.get('location')).toBe('/paths/x/propose?uploadError=quota_exceeded');
+      // Another person has their own room.
+      expect((await as(await person('autre'), fileForm(pdf(600), 'd.pdf'))).status).toBe(201);
+      // Attached uploads count too.
+      const [used] = await db.handle.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.filename, 'a.pdf'));
+      const [r] = await db.handle.db.insert(resources).values({ slug: `quota-${driver}`, title: 'Quota', format: 'document' }).returning();
+      await db.handle.db.update(attachments).set({ resourceId: r!.id }).where(eq(attachments.id, used!.id));
+      expect((await as(filler, fileForm(pdf(600), 'e.pdf'))).status).toBe(413);
+      // Small enough to fit beside it.
+      expect((await as(filler, fileForm(pdf(100), 'f.pdf'))).status).toBe(201);
+    } finally {
+      g.__cheminsConfig = saved;
+    }
+  });
+
+  it('the purge job deletes uploads never attached (nor a path’s cover) after the grace period, with their variants, and keeps the rest', async () => {
+    const row = (filename: string, createdAt: Date, extra: Partial<typeof attachments.$inferInsert> = {}) =>
+      db.handle.db
+        .insert(attachments)
+        .values({ filename, contentType: 'application/pdf', size: 1, sha256: 'x', data: Buffer.from('x'), createdAt, ...extra })
+        .returning({ id: attachments.id })
+        .then((rows) => rows[0]!.id);
+    const old = new Date(Date.now() - 25 * 3_600_000);
+    const orphan = await row('orpheline.pdf', old);
+    await db.handle.db.insert(attachmentVariants).values({ attachmentId: orphan, name: 'thumb', contentType: 'image/webp', width: 1, height: 1, size: 1, data: Buffer.from('x') });
+    const recent = await row('recente.pdf', new Date(Date.now() - 3_600_000));
+    const [r] = await db.handle.db.insert(resources).values({ slug: `purge-${driver}`, title: 'Purge', format: 'document' }).returning();
+    const attached = await row('attachee.pdf', old, { resourceId: r!.id });
+    const cover = await row('couverture.png', old);
+    const [path] = await db.handle.db.insert(paths).values({ slug: `purge-${driver}`, title: 'Purge', coverAttachmentId: cover }).returning();
+    expect(path).toBeTruthy();
+    const ids = async () => new Set((await db.handle.db.select({ id: attachments.id }).from(attachments)).map((a) => a.id));
+
+    // The job as the server runs it (server/periodic.ts), passes 200 ms apart; 24 hours of grace.
+    let stop: () => void = () => {};
+    const gone = new Promise<void>((resolve, reject) => {
+      const deadline = Date.now() + 20_000;
+      const poll = async () => {
+        if (!(await ids()).has(orphan)) return resolve();
+        if (Date.now() > deadline) return reject(new Error('the orphan upload was not purged'));
+        setImmediate(() => void poll());
+      };
+      stop = startAttachmentPurge(200, 24);
+      void poll();
+    });
+    try {
+      await gone;
+    } finally {
+      stop();
+    }
+    const left = await ids();
+    expect(left.has(recent)).toBe(true);
+    expect(left.has(attached)).toBe(true);
+    expect(left.has(cover)).toBe(true);
+    expect(await db.handle.db.select().from(attachmentVariants).where(eq(attachmentVariants.attachmentId, orphan))).toEqual([]);
+    // Once its grace is over, the recent one goes too.
+    expect(await purgeOrphanAttachments(new Date(Date.now() + 24 * 3_600_000), 24 * 3_600_000)).toBeGreaterThanOrEqual(1);
+    expect((await ids()).has(recent)).toBe(false);
   });
 
   it('never half-stores: a file whose variants cannot be written is not kept either', async () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { AccessToken } from 'livekit-server-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as credentialRoute } from '@/app/api/credentials/[id]/route';
 import { GET as bakedRoute } from '@/app/api/credentials/[id]/badge.svg/route';
 import { POST as verifyRoute } from '@/app/api/credentials/verify/route';
@@ -207,8 +207,23 @@ describe.each<Driver>(['postgres', 'pglite'])('Open Badges 3.0 (%s)', (driver) =
     expect(credential.evidence).toEqual([{ type: ['Evidence'], narrative: 'Le compte rendu : https://example.org/cr' }]);
     expect(await independentVerify(credential, viaRoutes)).toMatchObject({ verified: true, revoked: false });
 
+    // The revocation list is signed when it changes, not at every anonymous GET: two GETs, the same document.
+    const statusList = () => json(statusRoute(new Request('http://x'), params({ issuer: 'forum-badges', list: '1' })));
+    const before = await statusList();
+    // Seconds later (a list signed again would carry another date).
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 5000 });
+    try {
+      expect(await statusList()).toEqual(before);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(await revokeBadge(ada!.id, awardId)).toEqual({ ok: false, code: 'forbidden' });
+    expect(await statusList()).toEqual(before);
     expect(await revokeBadge(organizerId, awardId)).toEqual({ ok: true });
+    const revoked = await statusList();
+    expect((revoked.credentialSubject as { encodedList: string }).encodedList).not.toBe((before.credentialSubject as { encodedList: string }).encodedList);
+    expect(revoked.proof).not.toEqual(before.proof);
+    expect(await statusList()).toEqual(revoked);
     expect(await independentVerify(credential, viaRoutes)).toMatchObject({ revoked: true });
     const verdict = await json(verifyRoute(new Request('http://x/api/credentials/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ credential }) })));
     expect(verdict).toMatchObject({ verified: false, revoked: true });

@@ -135,8 +135,9 @@ describe('video rooms (real Postgres, real LiveKit)', () => {
         canSubscribe: true,
         canPublishData: true,
         canPublish,
-        canUpdateOwnMetadata: true,
       });
+      // Nobody renames themself ("Modérateur") or sets their own attributes.
+      expect(t.claims.video!.canUpdateOwnMetadata ?? false, `${person} in ${room}`).toBe(false);
       expect(Boolean(t.claims.video!.roomAdmin), `${person} in ${room}`).toBe(role === 'moderator');
       expect(t.claims.video!.roomCreate ?? false).toBe(false);
       expect(t.claims.video!.roomList ?? false).toBe(false);
@@ -205,6 +206,11 @@ describe('video rooms (real Postgres, real LiveKit)', () => {
     // A mute of someone (or a track) not in the room: a 404, not LiveKit's 503 for a mute it cannot route.
     expect(await code(moderateRoom(who.moderator!, s.stage!, { action: 'mute', identity: target }))).toBe('404 not_in_room');
     expect(await code(moderateRoom(who.moderator!, s.stage!, { action: 'mute', identity: target, trackSid: 'TR_nothere' }))).toBe('404 not_in_room');
+    // A hand goes through the server (nobody sets their own attributes): one's own, or a moderator lowers it.
+    expect(await code(moderateRoom(who.participant!, s.stage!, { action: 'raise_hand' }))).toBe('404 not_in_room');
+    expect(await code(moderateRoom(who.participant!, s.stage!, { action: 'lower_hand', identity: `user:${(who.speaker as { userId: string }).userId}` }))).toBe('403 forbidden');
+    expect(await code(moderateRoom(who.moderator!, s.stage!, { action: 'lower_hand', identity: target }))).toBe('404 not_in_room');
+    expect(await code(moderateRoom(who.stranger!, s.stage!, { action: 'raise_hand' }))).toMatch(/^40[34] /);
     expect(await code(moderateRoom(who.moderator!, s.stage!, { action: 'remove', identity: target }))).toBe('ok');
     expect(await refusal(who.participant!, s.stage!)).toBe('403 removed');
     // Removed from the video, out of the Q&A and chat at once.

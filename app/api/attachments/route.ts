@@ -1,6 +1,8 @@
 import { storeAttachment } from '@/db/queries/attachments';
 import { attachmentResponse } from '@/lib/api/responses';
 import { AttachmentRefusal, MAX_ATTACHMENT_BYTES, inspectAttachment } from '@/lib/attachments';
+import { config } from '@/lib/config';
+import { DomainError } from '@/lib/errors';
 import { apiError, respond } from '@/lib/http';
 import { sitePath } from '@/lib/security/paths';
 import { guardUpload } from '@/lib/upload-guard';
@@ -40,7 +42,11 @@ export async function POST(req: Request) {
   const fromForm = (req.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data') && (req.headers.get('accept') ?? '').includes('text/html');
   const refuse = (status: number, code: string, message: string) => (next && fromForm ? backTo(next, { uploadError: code }) : apiError(status, code, message));
   const guarded = await guardUpload(req, who.userId ? `user:${who.userId}` : `registration:${who.kind === 'registration' ? who.registrationId : ''}`, MAX_ATTACHMENT_BYTES);
-  if (!guarded.ok) return refuse(guarded.status, guarded.code, guarded.message);
+  if (!guarded.ok) {
+    const refused = refuse(guarded.status, guarded.code, guarded.message);
+    if (guarded.retryAfter !== undefined && refused.status === 429) refused.headers.set('retry-after', String(guarded.retryAfter));
+    return refused;
+  }
   const formNext = guarded.form.get('next');
   if (formNext !== null) {
     const formPath = typeof formNext === 'string' ? sitePath(formNext) : null;
@@ -57,17 +63,28 @@ export async function POST(req: Request) {
     if (err instanceof AttachmentRefusal) return refuse(err.code === 'file_too_large' ? 413 : 415, err.code, err.message);
     throw err;
   }
-  const { id } = await storeAttachment({
-    filename: inspected.filename,
-    contentType: inspected.contentType,
-    data: inspected.data,
-    sha256: inspected.sha256,
-    width: inspected.width,
-    height: inspected.height,
-    variants: inspected.variants,
-    uploadedBy: who.userId,
-    uploadedByRegistration: who.kind === 'registration' ? who.registrationId : null,
-  });
+  let stored;
+  try {
+    stored = await storeAttachment(
+      {
+        filename: inspected.filename,
+        contentType: inspected.contentType,
+        data: inspected.data,
+        sha256: inspected.sha256,
+        width: inspected.width,
+        height: inspected.height,
+        variants: inspected.variants,
+        uploadedBy: who.userId,
+        uploadedByRegistration: who.kind === 'registration' ? who.registrationId : null,
+      },
+      // Each person's uploads, attached or not, hold at most ATTACHMENT_QUOTA_MIB (413 quota_exceeded).
+      { quotaBytes: config().ATTACHMENT_QUOTA_MIB * 1024 * 1024 },
+    );
+  } catch (err) {
+    if (err instanceof DomainError) return refuse(err.status, err.code, err.message);
+    throw err;
+  }
+  const { id } = stored;
   if (next) return backTo(next, { attachment: id });
   return respond(
     attachmentResponse,

@@ -4,6 +4,7 @@ import { verifyCredential } from '@/lib/badges/verify';
 import { verifyRequestSchema } from '@/lib/domain/badges';
 import { respond } from '@/lib/http';
 import { guardJson } from '@/lib/write-guard';
+import { clientAddressOf } from '@/server/http/rate-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +13,7 @@ export const dynamic = 'force-dynamic';
  * revocation status), `{ verified, checks, errors }`. Only this platform's issuers are resolved.
  */
 export async function POST(req: Request) {
-  const ip = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
-  const body = await guardJson(req, `verify:${ip}`, verifyRequestSchema, { maxBytes: 128 * 1024, perTenMinutes: 300 });
+  const body = await guardJson(req, ['verificationsPerAddress', clientAddressOf(req)], verifyRequestSchema, { maxBytes: 128 * 1024 });
   if (!body.ok) return body.response;
   return respond(verifyResponseSchema, await verifyCredential(body.data.credential, publishedDocument));
 }

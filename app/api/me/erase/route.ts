@@ -1,10 +1,10 @@
 import { erasePerson } from '@/db/queries/my-data';
 import { erasureResponse } from '@/lib/api/responses';
 import { eraseRequest } from '@/lib/domain/privacy';
-import { apiError, respond } from '@/lib/http';
+import { respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
-import { allow } from '@/lib/upload-guard';
-import { guardJson } from '@/lib/write-guard';
+import { guardJson, rateLimited } from '@/lib/write-guard';
+import { clientAddressOf } from '@/server/http/rate-limit';
 import { personOfRequest } from '@/server/my-data-http';
 
 export const dynamic = 'force-dynamic';
@@ -16,12 +16,12 @@ export const dynamic = 'force-dynamic';
  * anonymised: docs/privacy.md.
  */
 export async function POST(req: Request) {
-  const ip = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
   const who = await personOfRequest(req);
   if (!who.ok) return who.response;
-  const body = await guardJson(req, `erase-ip:${ip}`, eraseRequest, { maxBytes: 4096, perTenMinutes: 30 });
+  const body = await guardJson(req, ['erasuresPerAddress', clientAddressOf(req)], eraseRequest, { maxBytes: 4096 });
   if (!body.ok) return body.response;
   const key = 'userId' in who.ref ? `user:${who.ref.userId}` : `registration:${who.ref.registrationId}`;
-  if (!allow(`erase:${key}`, 5)) return apiError(429, 'rate_limited', 'Too many requests; try again in a few minutes.');
+  const limited = await rateLimited('erasuresPerPerson', key);
+  if (limited) return limited;
   return answer(async () => respond(erasureResponse, { erased: true, ...(await erasePerson(who.ref, { keepName: body.data.keepName })) }));
 }

@@ -9,8 +9,7 @@ import { registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
 import { currentLinkRegistrationId, currentUser } from '@/server/auth/current';
 import { linkCookie } from '@/server/auth/link-cookie';
-import { CLIENT_ADDRESS_HEADER } from '@/server/http/guard';
-import { mailAllowed } from '@/server/http/rate-limit';
+import { clientAddressOf, mailAllowed } from '@/server/http/rate-limit';
 
 export type RegisterState = {
   error?: string;
@@ -49,7 +48,7 @@ export async function registerAction(eventSlug: string, _prev: RegisterState, fo
     return { error: 'invalid', fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0])))], values, sessionIds, at: Date.now() };
   }
   // The same limits as the public API: each registration sends a mail.
-  const address = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
+  const address = clientAddressOf(await headers());
   if ((await mailAllowed(address, parsed.data.email)) !== null) return { error: 'rate_limited', values, sessionIds, at: Date.now() };
   let result: Awaited<ReturnType<typeof register>>;
   try {

@@ -5,6 +5,7 @@ import { subscribeRequest } from '@/lib/domain/resources';
 import { apiError, respond } from '@/lib/http';
 import { answer } from '@/lib/http-domain';
 import { guardJson } from '@/lib/write-guard';
+import { clientAddressOf } from '@/server/http/rate-limit';
 import { currentUser } from '@/server/auth/current';
 
 export const dynamic = 'force-dynamic';
@@ -15,8 +16,7 @@ export const dynamic = 'force-dynamic';
  */
 export async function POST(req: Request, ctx: { params: Promise<{ path: string }> }) {
   const { path } = await ctx.params;
-  const ip = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
-  const body = await guardJson(req, `subscribe:${ip}`, subscribeRequest, { maxBytes: 4096, perTenMinutes: 60 });
+  const body = await guardJson(req, ['subscriptionsPerAddress', clientAddressOf(req)], subscribeRequest, { maxBytes: 4096 });
   if (!body.ok) return body.response;
   const registrant = body.data.token ? await identityFromJoinToken(body.data.token) : null;
   const user = registrant ? null : await currentUser();

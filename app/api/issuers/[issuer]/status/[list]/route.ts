@@ -4,7 +4,7 @@ import { vcResponse } from '@/server/badges-http';
 
 export const dynamic = 'force-dynamic';
 
-/** The issuer's revocation list (`BitstringStatusListCredential`), signed when asked. */
+/** The issuer's revocation list (`BitstringStatusListCredential`), as signed when it last changed. */
 export async function GET(_req: Request, ctx: { params: Promise<{ issuer: string; list: string }> }) {
   const { issuer, list } = await ctx.params;
   const doc = await statusListDocument(issuer, list);
