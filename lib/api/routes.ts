@@ -562,7 +562,10 @@ export const apiRegistry: Registry = {
       summary: 'Follow the path by e-mail (weekly digest of new resources), for one’s own address',
       auth: 'participant',
       body: { json: subscribeRequest },
-      responses: jsonWrite(participantUnknown, { 201: ok('Subscribed', r.subscribedResponse), 403: refusal('cross_origin') }),
+      responses: jsonWrite(participantUnknown, {
+        201: ok('Subscribed', r.subscribedResponse),
+        403: refusal('cross_origin; address_unproven (a personal link whose address is not proven yet: docs/security.md)'),
+      }),
     },
   },
   '/api/paths/{path}/unsubscribe': {

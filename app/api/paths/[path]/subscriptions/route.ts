@@ -21,6 +21,10 @@ export async function POST(req: Request, ctx: { params: Promise<{ path: string }
   const registrant = body.data.token ? await identityFromJoinToken(body.data.token) : null;
   const user = registrant ? null : await currentUser();
   if (!registrant && !user) return apiError(401, 'unauthenticated', 'Sign in, or use your personal link, to follow a path.');
+  // A registrant's address is theirs once proven (docs/security.md): before that, nothing is sent to it on their word.
+  if (registrant?.kind === 'registration' && !registrant.proven) {
+    return apiError(403, 'address_unproven', 'Open the link mailed to this address first: it shows the address is yours.');
+  }
   const who = registrant
     ? { email: registrant.email, userId: registrant.userId, registrationId: registrant.kind === 'registration' ? registrant.registrationId : null }
     : { email: user!.email, userId: user!.id };
