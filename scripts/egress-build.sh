@@ -19,15 +19,15 @@ missing=()
 for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${#missing[@]} packages for egress (GStreamer, ffmpeg)"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if [ -x "$DIR/egress" ] && [ -f "$DIR/.complete" ]; then
   echo "egress $EGRESS_VERSION (cached in $DIR)"
   exit 0
 fi
-command -v go >/dev/null || { DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq golang-go >/dev/null; }
+command -v go >/dev/null || { DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq golang-go >/dev/null; }
 echo "building egress $EGRESS_VERSION with $(go version) (a few minutes, once)"
 export GOFLAGS=-mod=mod GONOSUMDB=github.com/livekit/egress CGO_ENABLED=1
 src=$(go mod download -json "github.com/livekit/egress@$EGRESS_VERSION" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).Dir))')

@@ -72,14 +72,14 @@ install_system() {
   python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
   if [ ${#need[@]} -gt 0 ]; then
     echo "installing: ${need[*]}"
-    as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+    as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   fi
   # The Debian package starts a cluster of its own; the tests use throw-away ones.
   if [ -z "${DATABASE_URL:-}" ]; then PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); fi
   if [ -z "${LIVEKIT_URL:-}" ] && ! command -v livekit-server >/dev/null; then
     if ! command -v go >/dev/null; then
-      DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq golang-go >/dev/null
+      DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq golang-go >/dev/null
     fi
     echo "building livekit-server $LIVEKIT_VERSION with $(go version)"
     GOBIN="$WORK/gobin" GOFLAGS=-mod=mod go install "github.com/livekit/livekit-server/cmd/server@$LIVEKIT_VERSION"
