@@ -345,24 +345,19 @@ export async function updatePath(actorId: string, slug: string, patch: PathUpdat
 // ---------------------------------------------------------------- agenda: sessions linked to paths
 
 /**
- * Link (or unlink) a programme session to a path, from the programme editor: organizers of the
- * session's event and admins (checked in the statement). Returns whether anything changed.
+ * Link (or unlink) a programme session to a path, from the programme editor: those who organize
+ * the session's event (`event.manage`). Returns whether anything changed.
  */
 export async function linkSessionToPath(actorId: string, pathSlug: string, sessionId: string, linked: boolean): Promise<boolean> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const pathId = await pathIdOf(pathSlug, tx);
     const [s] = await tx
-      .select({
-        id: programmeSessions.id,
-        // Written out: in a one-table select Drizzle prints columns unqualified (`event_id` would be g's).
-        allowed: sql<boolean>`exists (select 1 from role_grants g where g.user_id = ${actorId}
-                                and (g.role = 'admin' or (g.role = 'organizer' and g.event_id = programme_sessions.event_id)))`,
-      })
+      .select({ id: programmeSessions.id, eventId: programmeSessions.eventId })
       .from(programmeSessions)
       .where(eq(programmeSessions.id, sessionId));
     if (!s) throw new DomainError(404, 'not_found', 'No such session.', { sessionId: 'unknown' });
-    if (!s.allowed) throw new DomainError(403, 'forbidden', 'Only the event’s organizers can link its sessions to paths.');
+    if (!may(await grantsOf(actorId, { eventId: s.eventId }, tx), 'event.manage', { eventId: s.eventId })) throw new DomainError(403, 'forbidden', 'Only the event’s organizers can link its sessions to paths.');
     if (linked) {
       const r = await tx.insert(pathSessions).values({ pathId, sessionId, linkedBy: actorId }).onConflictDoNothing().returning({ p: pathSessions.pathId });
       return r.length > 0;
