@@ -135,6 +135,16 @@ describe('the role in a live session', () => {
     expect(sessionRoleOf(principals[who]!, target)).toBe(role);
   });
 
+  it('agrees with may: staff roles are those who take the stage, moderators and organizers those who moderate', () => {
+    for (const grants of Object.values(principals)) {
+      for (const target of [S1, S2, T1]) {
+        const role = sessionRoleOf(grants, target);
+        expect(role !== 'participant').toBe(may(grants, 'session.publishStage', target));
+        expect(role === 'moderator' || role === 'organizer').toBe(may(grants, 'session.moderate', target));
+      }
+    }
+  });
+
   it('prefers moderator to organizer to speaker', () => {
     const g: Grant[] = [
       { role: 'speaker', eventId: E, sessionId: 's1' },
