@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LocaleSwitch } from '@/components/LocaleSwitch';
 import { SignOutButton } from '@/components/SignOutButton';
-import { isAdmin } from '@/db/queries/roles';
+import { userMay } from '@/db/queries/grants';
 import { currentParticipant, currentUser } from '@/server/auth/current';
 import './globals.css';
 
@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const tApp = await getTranslations('app');
   const tPrivacy = await getTranslations('privacy');
   const user = await currentUser();
-  const admin = user ? await isAdmin(user.id) : false;
+  const admin = user ? await userMay(user.id, 'role.grant', {}) : false;
   // Without a sign-in, the registrant whose personal link this browser opened.
   const registrant = user ? null : await currentParticipant();
   return (

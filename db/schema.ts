@@ -1,5 +1,6 @@
 import {
   boolean,
+  check,
   customType,
   date,
   index,
@@ -613,8 +614,12 @@ export const pathSubscriptions = pgTable(
 export const roleName = pgEnum('role_name', ['admin', 'organizer', 'moderator', 'speaker', 'coordinator']);
 
 /**
- * A granted role. `admin` has neither event nor path; `organizer`, `moderator` and `speaker`
- * are per event; `coordinator` is per path. Everybody else is a participant.
+ * A granted role, always with its scope (checked by `role_grants_scope_ck`, migration 0022):
+ * `admin` has none; `organizer` one event; `speaker` one session (with its event); `moderator`
+ * one session (with its event) or, `session_id` null, every session of one event; `coordinator`
+ * one path. Speakers and moderators also come from `session_people` through `people.user_id`,
+ * and committees from `call_committee` (db/queries/grants.ts, lib/policy). Everybody else is a
+ * participant.
  */
 export const roleGrants = pgTable(
   'role_grants',
@@ -626,12 +631,23 @@ export const roleGrants = pgTable(
     role: roleName('role').notNull(),
     eventId: uuid('event_id').references(() => events.id, { onDelete: 'cascade' }),
     pathId: uuid('path_id').references(() => paths.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id').references(() => programmeSessions.id, { onDelete: 'cascade' }),
     grantedBy: text('granted_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
-    unique('role_grants_uq').on(t.userId, t.role, t.eventId, t.pathId).nullsNotDistinct(),
+    unique('role_grants_uq').on(t.userId, t.role, t.eventId, t.pathId, t.sessionId).nullsNotDistinct(),
     index('role_grants_user_idx').on(t.userId),
+    check(
+      'role_grants_scope_ck',
+      sql`CASE ${t.role}
+  WHEN 'admin' THEN ${t.eventId} IS NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NULL
+  WHEN 'organizer' THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NULL
+  WHEN 'moderator' THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL
+  WHEN 'speaker' THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NOT NULL
+  WHEN 'coordinator' THEN ${t.pathId} IS NOT NULL AND ${t.eventId} IS NULL AND ${t.sessionId} IS NULL
+END`,
+    ),
   ],
 );
 

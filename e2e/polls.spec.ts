@@ -90,13 +90,12 @@ test('a speaker runs a named poll from the session page and sees who answered wh
   const carla = await registrant(browser, 'Carla');
   const speaker = await (await browser.newContext()).newPage();
   await signInWithMagicLink(speaker, 'intervenante@chemins.test');
-  // Before a session starts, its page leads its speakers to its polls (to prepare them).
+  // She speaks in the live session only: another session's page offers her no polls to prepare.
   const sessions: { slug: string; live: boolean; startsAt: string }[] = await (await speaker.request.get('/api/events/edition-demo/sessions')).json();
   const later = sessions.find((s) => !s.live && new Date(s.startsAt).getTime() > Date.now())!;
   await speaker.goto(`/events/edition-demo/sessions/${later.slug}`);
-  await speaker.getByTestId('prepare-polls').click();
-  await expect(speaker.getByTestId('speaker-polls')).toBeVisible();
-  await expect(speaker.getByTestId('poll-manager')).toBeVisible();
+  await expect(speaker.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(speaker.getByTestId('prepare-polls')).toHaveCount(0);
   await carla.goto(`/events/edition-demo/sessions/${later.slug}`);
   await expect(carla.getByTestId('prepare-polls')).toHaveCount(0);
   await carla.goto(LIVE_SESSION);

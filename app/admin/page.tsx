@@ -4,7 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import { GrantForm } from '@/components/admin/GrantForm';
 import { RevokeButton } from '@/components/admin/RevokeButton';
 import { listEvents } from '@/db/queries/events';
-import { isAdmin, listGrants, listPathsBrief } from '@/db/queries/roles';
+import { userMay } from '@/db/queries/grants';
+import { listGrants, listPathsBrief } from '@/db/queries/roles';
 import { currentUser } from '@/server/auth/current';
 import { mergePeopleAction } from './people-actions';
 
@@ -12,7 +13,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const user = await currentUser();
   if (!user) redirect('/signin?callbackUrl=/admin');
   const t = await getTranslations('admin');
-  if (!(await isAdmin(user.id))) {
+  if (!(await userMay(user.id, 'role.grant', {}))) {
     return (
       <div>
         <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -79,7 +80,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
               <tr key={g.id} className="border-t border-stone-200">
                 <td className="p-2">{g.email}</td>
                 <td className="p-2">{g.role}</td>
-                <td className="p-2">{g.eventTitle ?? g.pathTitle ?? ''}</td>
+                <td className="p-2">
+                  {g.pathTitle ?? [g.eventTitle, g.sessionTitle ?? (g.role === 'moderator' ? t('everySession') : null)].filter(Boolean).join(' · ')}
+                </td>
                 <td className="p-2">
                   <RevokeButton id={g.id} label={t('revoke')} />
                 </td>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useRefusalText } from '@/components/useRefusalText';
 
 type Option = { slug: string; title: string };
-const FIELDS = ['email', 'role', 'eventSlug', 'pathSlug'] as const;
+const FIELDS = ['email', 'role', 'eventSlug', 'sessionSlug', 'pathSlug'] as const;
 type Field = (typeof FIELDS)[number];
 
 export function GrantForm({ events, paths }: { events: Option[]; paths: Option[] }) {
@@ -61,6 +61,13 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
             </option>
           ))}
         </select>
+      </label>
+      <label className="flex flex-col">
+        <span className="font-medium">{t('session')}</span>
+        <input name="sessionSlug" aria-describedby="grant-session-help" className="rounded border border-stone-300 px-2 py-1" />
+        <span id="grant-session-help" className="text-sm text-stone-700">
+          {t('sessionHelp')}
+        </span>
       </label>
       <label className="flex flex-col">
         <span className="font-medium">{t('path')}</span>

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { createList } from '@digitalbazaar/vc-bitstring-status-list';
 import { badgeKeySecret, publicUrl } from '@/lib/config';
 import {
@@ -30,6 +30,7 @@ import { achievementImage } from '@/lib/badges/image';
 import { newIssuerKey } from '@/lib/badges/keys';
 import { signerFor } from '@/lib/badges/sign';
 import { type Db, getDb, type Tx } from '../client';
+import { userMay } from './grants';
 import {
   achievements,
   attendance,
@@ -221,19 +222,9 @@ async function publicRecipients(achievementIds: string[]) {
   return out;
 }
 
-/** May this user manage an issuer's badges (organizers and moderators of its event; admins)? */
-export async function mayManageIssuer(userId: string, issuer: Pick<IssuerRow, 'eventId'>, q?: Q): Promise<boolean> {
-  const db = q ?? (await getDb());
-  const rows = await db
-    .select({ role: roleGrants.role })
-    .from(roleGrants)
-    .where(
-      and(
-        eq(roleGrants.userId, userId),
-        or(eq(roleGrants.role, 'admin'), issuer.eventId ? and(eq(roleGrants.eventId, issuer.eventId), inArray(roleGrants.role, ['organizer', 'moderator'])) : sql`false`),
-      ),
-    );
-  return rows.length > 0;
+/** May this user manage an issuer's badges (`badge.issue`: admins, the organizers and moderators of its event)? */
+export async function mayManageIssuer(userId: string, issuer: Pick<IssuerRow, 'id' | 'eventId'>, q?: Q): Promise<boolean> {
+  return userMay(userId, 'badge.issue', { issuerId: issuer.id, eventId: issuer.eventId }, q);
 }
 
 /** A new achievement of an event's issuer (organizers): a request-based one, or a built-in kind not yet defined. */

@@ -35,6 +35,7 @@ import {
   sessionPeople,
   users,
 } from '../schema';
+import { userMay } from './grants';
 import { organizedEvent } from './organizer';
 
 // Calls for proposals (docs/calls.md). Access is decided here: the public sees open calls'
@@ -77,8 +78,9 @@ async function callBySlug(tx: Tx, slug: string): Promise<Call> {
   return call;
 }
 
+/** The user's seat on the call's committee when they may review it (`call.review`), else null. */
 async function committeeMember(tx: Tx, callId: string, userId: string | undefined) {
-  if (!userId) return null;
+  if (!userId || !(await userMay(userId, 'call.review', { callId }, tx))) return null;
   const [m] = await tx.select().from(callCommittee).where(and(eq(callCommittee.callId, callId), eq(callCommittee.userId, userId)));
   return m ?? null;
 }

@@ -7,7 +7,8 @@ import { listMessages } from './chat';
 import { getSessionById } from './events';
 import { actorKeyOf, type Identity } from './identity';
 import { listQuestions } from './qa';
-import { eventRoleOf } from './roles';
+import { type Grant, may, sessionRoleOf } from '@/lib/policy';
+import { grantsOf } from './grants';
 
 export type LiveRole = 'guest' | 'participant' | 'speaker' | 'moderator' | 'organizer';
 
@@ -18,8 +19,11 @@ export type SessionAccess = {
    * write: then their browser's guest key (`guest:<uuid>`).
    */
   actorKey: string | null;
+  /** Their role in this session (lib/policy `sessionRoleOf`), `guest` without identity. */
   role: LiveRole;
-  /** Moderators and organizers (admins count as organizers) moderate Q&A, chat and video. */
+  /** The account's grants (lib/policy); none for guests and personal links. */
+  grants: readonly Grant[];
+  /** `session.moderate`: the session's moderators, its event's organizers, admins. */
   isModerator: boolean;
   /** An active registration to the session's event. */
   registered: boolean;
@@ -31,7 +35,7 @@ export type SessionAccess = {
 
 /**
  * Everything live features need to decide what a person may do in a session: the session, their
- * role on its event, their registration and seat, and any ban or mute in force. `null` when the
+ * grants and role in it, their registration and seat, and any ban or mute in force. `null` when the
  * session does not exist. `guestKey`: a guest connection's key (`guest:<uuid>`), used only where
  * the session lets guests write.
  */
@@ -42,14 +46,14 @@ export async function sessionAccess(identity: Identity | null, sessionId: string
   if (!identity) {
     const actorKey = guestActorKey(session, guestKey);
     const sanctions = actorKey ? await sanctionsOf(sessionId, actorKey) : [];
-    return { ...base, ...inForce(sanctions), actorKey, role: 'guest', isModerator: false };
+    return { ...base, ...inForce(sanctions), actorKey, role: 'guest', grants: [], isModerator: false };
   }
   const actorKey = actorKeyOf(identity);
   const db = await getDb();
-  const [role, registration, sanctions] = await Promise.all([
+  const [grants, registration, sanctions] = await Promise.all([
     // Staff roles come with a sign-in only: a personal link (a bearer token sent by mail) gives
     // a participant's rights, even once its registration is linked to a moderator's account.
-    eventRoleOf(identity.kind === 'user' ? identity.userId : null, session.eventId),
+    grantsOf(identity.kind === 'user' ? identity.userId : null, { eventId: session.eventId }),
     registrationOf(identity, session.eventId),
     sanctionsOf(sessionId, actorKey),
   ]);
@@ -62,11 +66,13 @@ export async function sessionAccess(identity: Identity | null, sessionId: string
       .limit(1);
     seat = row?.status ?? null;
   }
+  const target = { sessionId: session.id, eventId: session.eventId };
   return {
     session,
     actorKey,
-    role,
-    isModerator: role === 'moderator' || role === 'organizer',
+    role: sessionRoleOf(grants, target),
+    grants,
+    isModerator: may(grants, 'session.moderate', target),
     registered: Boolean(registration),
     seat,
     ...inForce(sanctions),

@@ -144,7 +144,7 @@ export async function exportPersonData(ref: PersonRef) {
     account: user ? { id: user.id, name: user.name, email: user.email, emailVerified: user.emailVerified, createdAt: user.createdAt } : null,
     signInProviders: s.userId ? await db.select({ provider: accounts.provider, type: accounts.type }).from(accounts).where(eq(accounts.userId, s.userId)) : [],
     openSessions: s.userId ? await db.select({ expires: sessions.expires }).from(sessions).where(eq(sessions.userId, s.userId)) : [],
-    roles: s.userId ? await db.select({ role: roleGrants.role, eventId: roleGrants.eventId, pathId: roleGrants.pathId, createdAt: roleGrants.createdAt }).from(roleGrants).where(eq(roleGrants.userId, s.userId)) : [],
+    roles: s.userId ? await db.select({ role: roleGrants.role, eventId: roleGrants.eventId, sessionId: roleGrants.sessionId, pathId: roleGrants.pathId, createdAt: roleGrants.createdAt }).from(roleGrants).where(eq(roleGrants.userId, s.userId)) : [],
     speakerProfiles: s.userId ? await db.select({ key: people.key, name: people.name, organization: people.organization, bio: people.bio }).from(people).where(eq(people.userId, s.userId)) : [],
     registrations: regs.map(({ reg, event }) => ({
       id: reg.id,

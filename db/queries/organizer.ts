@@ -1,34 +1,17 @@
-import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { shownEmail } from '@/lib/domain/erased';
 import { DomainError } from '@/lib/errors';
 import { getDb } from '../client';
 import { questionsOf } from './registrations';
-import { events, programmeSessions, registrations, registrationSessions, roleGrants } from '../schema';
+import { events, programmeSessions, registrations, registrationSessions } from '../schema';
+import { userMay } from './grants';
 
-/** The event if `actorId` organizes it (or is admin) — the access check is part of the query. */
+/** The event if `actorId` may organize it (`event.manage`: its organizers, admins), else null. */
 export async function organizedEvent(actorId: string, eventSlug: string) {
   const db = await getDb();
-  const [event] = await db
-    .select()
-    .from(events)
-    .where(
-      and(
-        eq(events.slug, eventSlug),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(roleGrants)
-            .where(
-              and(
-                eq(roleGrants.userId, actorId),
-                or(eq(roleGrants.role, 'admin'), and(eq(roleGrants.role, 'organizer'), eq(roleGrants.eventId, events.id))),
-              ),
-            ),
-        ),
-      ),
-    )
-    .limit(1);
-  return event ?? null;
+  const [event] = await db.select().from(events).where(eq(events.slug, eventSlug)).limit(1);
+  if (!event || !(await userMay(actorId, 'event.manage', { eventId: event.id }))) return null;
+  return event;
 }
 
 async function requireOrganizer(actorId: string, eventSlug: string) {

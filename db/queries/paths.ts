@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { type Actor, type ResourceFormat, canReview } from '@/lib/domain/resources';
 import { DomainError } from '@/lib/errors';
+import { may } from '@/lib/policy';
 import { getDb, type Tx } from '../client';
+import { grantsOf } from './grants';
 import {
   events,
   organizations,
@@ -15,7 +17,6 @@ import {
   resourcePaths,
   resourceSessions,
   resources,
-  roleGrants,
 } from '../schema';
 
 // Paths ("chemins de la coopération"): lists, the path page, coordinators' rights, the agenda
@@ -310,20 +311,9 @@ export async function publicPath(slug: string, baseUrl: string) {
 
 // ---------------------------------------------------------------- rights
 
-/**
- * What a user may do on paths: admins and organizers (of any event) act everywhere; a
- * coordinator on the paths of their grants. Everybody else is a participant (may propose).
- */
+/** The person acting on paths, as lib/domain/resources sees them: their grants (lib/policy decides). */
 export async function actorOf(userId: string, tx?: Tx): Promise<Actor> {
-  const db = tx ?? (await getDb());
-  const rows = await db
-    .select({ role: roleGrants.role, pathId: roleGrants.pathId })
-    .from(roleGrants)
-    .where(and(eq(roleGrants.userId, userId), inArray(roleGrants.role, ['admin', 'organizer', 'coordinator'])));
-  return {
-    global: rows.some((r) => r.role === 'admin' || r.role === 'organizer'),
-    coordinates: rows.filter((r) => r.role === 'coordinator' && r.pathId).map((r) => r.pathId!),
-  };
+  return { grants: await grantsOf(userId, {}, tx) };
 }
 
 /** The id of a path by slug, or a 404. */
@@ -342,12 +332,12 @@ export type PathUpdate = {
   coverAttachmentId?: string | null;
 };
 
-/** Edit a path's presentation: its coordinators, organizers and admins. */
+/** Edit a path's presentation (`path.edit`: its coordinators, admins). */
 export async function updatePath(actorId: string, slug: string, patch: PathUpdate): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const pathId = await pathIdOf(slug, tx);
-    if (!canReview(await actorOf(actorId, tx), [pathId])) throw new DomainError(403, 'forbidden', 'Only this path’s coordinators can edit it.');
+    if (!may((await actorOf(actorId, tx)).grants, 'path.edit', { pathId })) throw new DomainError(403, 'forbidden', 'Only this path’s coordinators can edit it.');
     await tx.update(paths).set({ ...patch, updatedAt: new Date() }).where(eq(paths.id, pathId));
   });
 }
@@ -355,24 +345,19 @@ export async function updatePath(actorId: string, slug: string, patch: PathUpdat
 // ---------------------------------------------------------------- agenda: sessions linked to paths
 
 /**
- * Link (or unlink) a programme session to a path, from the programme editor: organizers of the
- * session's event and admins (checked in the statement). Returns whether anything changed.
+ * Link (or unlink) a programme session to a path, from the programme editor: those who organize
+ * the session's event (`event.manage`). Returns whether anything changed.
  */
 export async function linkSessionToPath(actorId: string, pathSlug: string, sessionId: string, linked: boolean): Promise<boolean> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const pathId = await pathIdOf(pathSlug, tx);
     const [s] = await tx
-      .select({
-        id: programmeSessions.id,
-        // Written out: in a one-table select Drizzle prints columns unqualified (`event_id` would be g's).
-        allowed: sql<boolean>`exists (select 1 from role_grants g where g.user_id = ${actorId}
-                                and (g.role = 'admin' or (g.role = 'organizer' and g.event_id = programme_sessions.event_id)))`,
-      })
+      .select({ id: programmeSessions.id, eventId: programmeSessions.eventId })
       .from(programmeSessions)
       .where(eq(programmeSessions.id, sessionId));
     if (!s) throw new DomainError(404, 'not_found', 'No such session.', { sessionId: 'unknown' });
-    if (!s.allowed) throw new DomainError(403, 'forbidden', 'Only the event’s organizers can link its sessions to paths.');
+    if (!may(await grantsOf(actorId, { eventId: s.eventId }, tx), 'event.manage', { eventId: s.eventId })) throw new DomainError(403, 'forbidden', 'Only the event’s organizers can link its sessions to paths.');
     if (linked) {
       const r = await tx.insert(pathSessions).values({ pathId, sessionId, linkedBy: actorId }).onConflictDoNothing().returning({ p: pathSessions.pathId });
       return r.length > 0;

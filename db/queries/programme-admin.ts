@@ -6,6 +6,7 @@ import { zonedInstant } from '@/lib/domain/time';
 import { DomainError } from '@/lib/errors';
 import { getDb, type Tx } from '../client';
 import { eventDays, eventQuestions, events, invitationCodes, programmeSessions, roleGrants, rooms, tracks } from '../schema';
+import { userMay } from './grants';
 import { organizedEvent } from './organizer';
 
 async function requireOrganizer(actorId: string, eventSlug: string) {
@@ -128,16 +129,11 @@ export async function saveTrack(actorId: string, eventSlug: string, input: z.out
   await db.insert(tracks).values(values).onConflictDoUpdate({ target: [tracks.eventId, tracks.key], set: values });
 }
 
-/** Create an event with its days; admins only (checked in the transaction). The creator organizes it. */
+/** Create an event with its days; admins only (`event.create`, checked in the transaction). The creator organizes it. */
 export async function createEvent(actorId: string, input: z.output<typeof eventInput>) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [admin] = await tx
-      .select({ id: roleGrants.id })
-      .from(roleGrants)
-      .where(and(eq(roleGrants.userId, actorId), eq(roleGrants.role, 'admin')))
-      .limit(1);
-    if (!admin) throw new DomainError(403, 'forbidden', 'Only administrators create events.');
+    if (!(await userMay(actorId, 'event.create', {}, tx))) throw new DomainError(403, 'forbidden', 'Only administrators create events.');
     const [taken] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug));
     if (taken) throw new DomainError(409, 'slug_taken', 'An event already has that address.', { slug: 'taken' });
     const [event] = await tx

@@ -5,7 +5,8 @@ import type { QaExportData } from '@/lib/exports/qa';
 import type { Question } from '@/lib/realtime/protocol';
 import { LIMITS } from '@/lib/realtime/protocol';
 import { getDb, type Tx } from '../client';
-import { chatMessages, events, moderationLog, pathSessions, programmeSessions, questions, questionVotes, rateHits, roleGrants } from '../schema';
+import { chatMessages, events, moderationLog, pathSessions, programmeSessions, questions, questionVotes, rateHits } from '../schema';
+import { userMay } from './grants';
 import { personKey } from './identity';
 
 const rowColumns = {
@@ -244,23 +245,19 @@ export async function setQaModeration(sessionId: string, moderatorKey: string, m
 
 
 /**
- * Whether the user may export a session's Q&A (and turn it into a meeting report): admins, the
- * organizers and moderators of its event, and the coordinators of a path the session is linked
- * to. A condition on `programme_sessions` for a select that joins it (columns qualified).
+ * Whether the user may export a session's Q&A and turn it into a meeting report
+ * (`session.exportQa`: admins, the organizers of its event, its moderators, and the coordinators
+ * of a path the session is linked to).
  */
-export function mayExportQa(userId: string) {
-  return sql<boolean>`exists (
-        select 1 from ${roleGrants} g
-         where g.user_id = ${userId}
-           and (g.role = 'admin'
-                or (g.role in ('organizer', 'moderator') and g.event_id = ${programmeSessions.eventId})
-                or (g.role = 'coordinator' and g.path_id in (select ps.path_id from ${pathSessions} ps where ps.session_id = ${programmeSessions.id}))))`;
+export async function mayExportQa(userId: string, session: { id: string; eventId: string }): Promise<boolean> {
+  const db = await getDb();
+  const links = await db.select({ pathId: pathSessions.pathId }).from(pathSessions).where(eq(pathSessions.sessionId, session.id));
+  return userMay(userId, 'session.exportQa', { sessionId: session.id, eventId: session.eventId, pathIds: links.map((l) => l.pathId) });
 }
 
 /**
  * A session's Q&A for the export (authors shown, withdrawn and dismissed questions left out, by
- * votes), for its event's organizers and moderators, admins, and the coordinators of a path the
- * session is linked to; null when
+ * votes), for those who may (`mayExportQa`); null when
  * the session does not exist, `forbidden` for anyone else.
  */
 export async function qaExport(userId: string, sessionId: string): Promise<QaExportData | null> {
@@ -274,14 +271,16 @@ export async function qaExport(userId: string, sessionId: string): Promise<QaExp
         startsAt: programmeSessions.startsAt,
         endsAt: programmeSessions.endsAt,
       },
+      eventId: programmeSessions.eventId,
       event: { slug: events.slug, title: events.title, timeZone: events.timeZone },
-      allowed: mayExportQa(userId),
     })
     .from(programmeSessions)
     .innerJoin(events, eq(events.id, programmeSessions.eventId))
     .where(eq(programmeSessions.id, sessionId));
   if (!found) return null;
-  if (!found.allowed) throw new DomainError(403, 'forbidden', 'Only the event’s organizers and moderators, and the coordinators of its paths, can export its Q&A.');
+  if (!(await mayExportQa(userId, { id: found.session.id, eventId: found.eventId }))) {
+    throw new DomainError(403, 'forbidden', 'Only the event’s organizers, the session’s moderators, and the coordinators of its paths, can export its Q&A.');
+  }
   const rows = await db
     .select(rowColumns)
     .from(questions)

@@ -16,6 +16,7 @@ import {
   slugify,
 } from '@/lib/domain/resources';
 import { DomainError } from '@/lib/errors';
+import { may, pathsWhere } from '@/lib/policy';
 import { type Db, getDb, type Tx } from '../client';
 import {
   attachments,
@@ -390,13 +391,13 @@ export type QueueItem = {
 };
 
 /**
- * The review queue: resources `in_review` on the paths the user reviews (all paths for
- * organizers and admins), oldest first; `pathSlug` narrows it to one path.
+ * The review queue: resources `in_review` on the paths the user reviews (`path.review`: all
+ * paths for admins), oldest first; `pathSlug` narrows it to one path.
  */
 export async function reviewQueue(userId: string, pathSlug?: string): Promise<QueueItem[]> {
   const db = await getDb();
-  const rights = await actorOf(userId);
-  if (!rights.global && !rights.coordinates.length) return [];
+  const reviewed = pathsWhere((await actorOf(userId)).grants, 'path.review');
+  if (reviewed !== 'all' && !reviewed.length) return [];
   const rows = await db
     .select({
       id: resources.id,
@@ -419,7 +420,7 @@ export async function reviewQueue(userId: string, pathSlug?: string): Promise<Qu
     .where(
       and(
         eq(resources.status, 'in_review'),
-        rights.global ? undefined : inArray(resourcePaths.pathId, rights.coordinates),
+        reviewed === 'all' ? undefined : inArray(resourcePaths.pathId, reviewed),
         pathSlug ? eq(paths.slug, pathSlug) : undefined,
       ),
     )
@@ -560,7 +561,7 @@ export async function reorderPathResources(actor: ResourceActor, pathSlug: strin
   const db = await getDb();
   await db.transaction(async (tx) => {
     const pathId = await pathIdOf(pathSlug, tx);
-    if (!canReview(await actorOf(actor.userId, tx), [pathId])) throw new DomainError(403, 'forbidden', 'Only this path’s coordinators can order its resources.');
+    if (!may((await actorOf(actor.userId, tx)).grants, 'path.edit', { pathId })) throw new DomainError(403, 'forbidden', 'Only this path’s coordinators can order its resources.');
     const rows = await tx
       .select({ id: resourcePaths.resourceId })
       .from(resourcePaths)
@@ -595,7 +596,7 @@ async function sessionsOfResource(resourceId: string) {
     .orderBy(asc(programmeSessions.startsAt));
 }
 
-/** A session, its paths, and whether the user may make its report (event organizers/moderators, admins, its paths' coordinators). */
+/** A session, its paths, and whether the user may make its report (`mayExportQa`). */
 async function sessionAccess(userId: string, sessionId: string) {
   const db = await getDb();
   const [s] = await db
@@ -604,15 +605,15 @@ async function sessionAccess(userId: string, sessionId: string) {
       startsAt: programmeSessions.startsAt,
       language: programmeSessions.language,
       eventTitle: events.title,
-      allowed: mayExportQa(userId),
+      eventId: programmeSessions.eventId,
     })
     .from(programmeSessions)
     .innerJoin(events, eq(events.id, programmeSessions.eventId))
     .where(eq(programmeSessions.id, sessionId));
   if (!s) return null;
   const links = await db.select({ pathId: pathSessions.pathId }).from(pathSessions).where(eq(pathSessions.sessionId, sessionId));
-  const { allowed, ...session } = s;
-  return { session, allowed, pathIds: links.map((l) => l.pathId) };
+  const { eventId, ...session } = s;
+  return { session, allowed: await mayExportQa(userId, { id: sessionId, eventId }), pathIds: links.map((l) => l.pathId) };
 }
 
 /**

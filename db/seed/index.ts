@@ -1,4 +1,4 @@
-import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import { zonedInstant } from '@/lib/domain/time';
 import type { Db, Tx } from '../client';
 import {
@@ -28,7 +28,7 @@ import {
   users,
 } from '../schema';
 import { identityKey } from '@/lib/domain/people';
-import { DEMO_ACCOUNTS, DEMO_EVENT_SLUG, demoEdition } from './data/demo';
+import { DEMO_ACCOUNTS, DEMO_EVENT_SLUG, DEMO_SPEAKER, demoEdition } from './data/demo';
 import { seedDemoCall, seedForum2018Call } from './data/calls';
 import { forum2018 } from './data/forum-2018';
 import { forum2020 } from './data/forum-2020';
@@ -352,8 +352,20 @@ async function upsertDemoAccounts(tx: Tx, demoEventId: string): Promise<void> {
   for (const a of DEMO_ACCOUNTS) {
     await tx.insert(users).values({ email: a.email, name: a.name }).onConflictDoNothing({ target: users.email });
     const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.email, a.email));
-    await tx.insert(roleGrants).values({ userId: u!.id, role: a.role, eventId: demoEventId }).onConflictDoNothing();
+    const userId = u!.id;
+    // Grants of earlier demo data that reached the whole edition (a moderator of every session).
+    await tx.delete(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.eventId, demoEventId), isNull(roleGrants.sessionId), ne(roleGrants.role, 'organizer')));
+    if (a.grant?.role === 'organizer') await tx.insert(roleGrants).values({ userId, role: 'organizer', eventId: demoEventId }).onConflictDoNothing();
+    if (a.grant?.role === 'moderator') {
+      for (const slug of a.grant.sessions) {
+        const sessionId = await sessionIdOf(tx, DEMO_EVENT_SLUG, slug);
+        await tx.insert(roleGrants).values({ userId, role: 'moderator', eventId: demoEventId, sessionId }).onConflictDoNothing();
+      }
+    }
   }
+  // The demo speaker speaks where the programme names her (session_people), through her account.
+  const [speaker] = await tx.select({ id: users.id }).from(users).where(eq(users.email, DEMO_SPEAKER.email));
+  await tx.update(people).set({ userId: speaker!.id }).where(eq(people.key, personKeyOf(DEMO_SPEAKER.name)));
 }
 
 /**

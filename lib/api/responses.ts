@@ -87,7 +87,7 @@ export const webhookResponse = z.object({ event: z.string() });
 
 // ---------------------------------------------------------------- admin
 
-export const grantResponse = z.object({ userId: z.uuid(), role: z.string(), eventId: z.uuid().nullable(), pathId: z.uuid().nullable() });
+export const grantResponse = z.object({ userId: z.uuid(), role: z.string(), eventId: z.uuid().nullable(), sessionId: z.uuid().nullable(), pathId: z.uuid().nullable() });
 
 // ---------------------------------------------------------------- paths and resources
 

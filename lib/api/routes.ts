@@ -339,7 +339,7 @@ export const apiRegistry: Registry = {
       summary: 'Grant a role (admins)',
       auth: 'session',
       body: { json: grantSchema },
-      responses: { 201: ok('Granted', r.grantResponse), 400: invalid, 401: unauthenticated, 403: forbidden, 404: refusal('not_found: no such event or path') },
+      responses: { 201: ok('Granted', r.grantResponse), 400: invalid, 401: unauthenticated, 403: forbidden, 404: refusal('not_found: no such event, session or path') },
     },
     delete: {
       summary: 'Revoke a grant (admins)',

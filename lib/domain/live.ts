@@ -1,6 +1,7 @@
 import LinkifyIt from 'linkify-it';
 import { z } from 'zod';
 import type { ChatMessage, Question, QuestionEvent, QuestionStatus } from '@/lib/realtime/protocol';
+import { type Grant, may } from '../policy';
 
 /** A stored question, as db/queries/qa returns it. */
 export type QuestionRow = {
@@ -43,17 +44,18 @@ export function mayWrite(a: { actorKey: string | null; registered: boolean; role
 }
 
 /**
- * May follow the session's Q&A and chat: not banned from it, and for a session by invitation, its
- * staff and speakers and the people holding a confirmed seat.
+ * May follow the session's Q&A and chat: not banned from it, and for a session by invitation,
+ * those the policy lets read it (`session.readQa`: its staff and speakers) and the people holding
+ * a confirmed seat.
  */
 export function mayRead(a: {
   bannedAt: Date | null;
-  session: { visibility: string };
-  isModerator: boolean;
-  role: string;
+  session: { id: string; eventId: string; visibility: string };
+  grants: readonly Grant[];
   seat: string | null;
 }): boolean {
-  return !a.bannedAt && (a.session.visibility !== 'invitation' || a.isModerator || a.role === 'speaker' || a.seat === 'confirmed');
+  if (a.bannedAt) return false;
+  return a.session.visibility !== 'invitation' || a.seat === 'confirmed' || may(a.grants, 'session.readQa', { sessionId: a.session.id, eventId: a.session.eventId });
 }
 
 /** The name a guest's questions, messages and named poll answers carry (`Invité·e 1a2b`). */

@@ -68,10 +68,13 @@ describe('answers checked against the poll', () => {
 });
 
 describe('poll rules', () => {
-  it('lets moderators and speakers run polls', () => {
-    expect(mayRunPolls({ isModerator: true, role: 'organizer' })).toBe(true);
-    expect(mayRunPolls({ isModerator: false, role: 'speaker' })).toBe(true);
-    expect(mayRunPolls({ isModerator: false, role: 'participant' })).toBe(false);
+  it('lets the session’s moderators and speakers run polls, and nobody else', () => {
+    const session = { id: 's1', eventId: 'e' };
+    expect(mayRunPolls({ grants: [{ role: 'organizer', eventId: 'e' }], session })).toBe(true);
+    expect(mayRunPolls({ grants: [{ role: 'moderator', eventId: 'e', sessionId: 's1' }], session })).toBe(true);
+    expect(mayRunPolls({ grants: [{ role: 'speaker', eventId: 'e', sessionId: 's1' }], session })).toBe(true);
+    expect(mayRunPolls({ grants: [{ role: 'speaker', eventId: 'e', sessionId: 's2' }], session })).toBe(false);
+    expect(mayRunPolls({ grants: [], session })).toBe(false);
   });
 
   it('shapes counts per option, per rating value, or by word', () => {

@@ -1,6 +1,7 @@
 import { eng, fra } from 'stopword';
 import { DomainError } from '@/lib/errors';
 import { LIMITS, type Poll, type PollAnswerValue, type PollKind } from '@/lib/realtime/protocol';
+import { type Grant, may } from '../policy';
 
 /** Ratings go from 1 to RATING_MAX. */
 export const RATING_MAX = 5;
@@ -34,8 +35,9 @@ export function foldWords(answer: string): string | null {
   return words.length ? words.join(' ') : null;
 }
 
-/** Moderators and speakers run polls (the session's Q&A staff plus its speakers). */
-export const mayRunPolls = (a: { isModerator: boolean; role: string }) => a.isModerator || a.role === 'speaker';
+/** Who runs polls in a session: `session.runPolls` (its moderators and speakers, its event's organizers, admins). */
+export const mayRunPolls = (a: { grants: readonly Grant[]; session: { id: string; eventId: string } }) =>
+  may(a.grants, 'session.runPolls', { sessionId: a.session.id, eventId: a.session.eventId });
 
 /**
  * Check an answer against its poll: option indexes that exist (one for `single`, distinct ones

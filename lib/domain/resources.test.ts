@@ -29,13 +29,14 @@ describe('resource workflow', () => {
 });
 
 describe('rights on paths', () => {
-  const coordA = { global: false, coordinates: ['A'] };
-  it('lets a coordinator review on their own paths only; organizers and admins everywhere', () => {
+  const coordA = { grants: [{ role: 'coordinator' as const, pathId: 'A' }] };
+  it('lets a coordinator review on their own paths only; admins everywhere; an organizer of an event nowhere', () => {
     expect(canReview(coordA, ['A'])).toBe(true);
     expect(canReview(coordA, ['B'])).toBe(false);
     expect(canReview(coordA, ['A', 'B'])).toBe(true);
-    expect(canReview({ global: true, coordinates: [] }, ['B'])).toBe(true);
-    expect(canReview({ global: false, coordinates: [] }, ['A'])).toBe(false);
+    expect(canReview({ grants: [{ role: 'admin' }] }, ['B'])).toBe(true);
+    expect(canReview({ grants: [{ role: 'organizer', eventId: 'E' }] }, ['A'])).toBe(false);
+    expect(canReview({ grants: [] }, ['A'])).toBe(false);
   });
   it('puts a resource on a path only for that path’s coordinators', () => {
     expect(canPlaceOn(coordA, ['A'])).toBe(true);

@@ -1,5 +1,6 @@
 import { diffLines, diffWords } from 'diff';
 import { z } from 'zod';
+import { type Grant, may } from '../policy';
 
 // Pure rules of paths' resources: formats, licences, the workflow and who may move it, the
 // request schemas of the routes, and the diff between two revisions. No database here.
@@ -45,13 +46,8 @@ export const LANGUAGES = ['fr', 'en', 'br', 'es', 'de', 'it', 'oc'] as const;
 
 // ---------------------------------------------------------------- workflow
 
-/** The person acting, as the rules see them (computed by db/queries/resources from role grants). */
-export type Actor = {
-  /** Admin, or organizer of any event: acts on every path. */
-  global: boolean;
-  /** Ids of the paths this person coordinates. */
-  coordinates: readonly string[];
-};
+/** The person acting, as the rules see them: their grants (db/queries/grants.ts; rules in lib/policy). */
+export type Actor = { grants: readonly Grant[] };
 
 export type Transition = 'submit' | 'publish' | 'decline' | 'archive' | 'unpublish' | 'reopen';
 
@@ -71,19 +67,16 @@ export function nextStatus(from: ResourceStatus, t: Transition): ResourceStatus 
 }
 
 /**
- * Whether the actor may edit and review (publish, decline, archive) a resource on `pathIds`:
- * admins and organizers everywhere; a coordinator when the resource is on one of their paths.
+ * Whether the actor may edit and review (publish, decline, archive) a resource on `pathIds`
+ * (`path.review` on one of them: its coordinators, admins).
  */
 export function canReview(actor: Actor, pathIds: readonly string[]): boolean {
-  return actor.global || pathIds.some((p) => actor.coordinates.includes(p));
+  return pathIds.some((pathId) => may(actor.grants, 'path.review', { pathId }));
 }
 
-/**
- * Whether the actor may put a resource on (or take it off) every path of `pathIds`: admins and
- * organizers on any path, a coordinator on their own paths only.
- */
+/** Whether the actor may put a resource on (or take it off) every path of `pathIds` (`path.review` on each). */
 export function canPlaceOn(actor: Actor, pathIds: readonly string[]): boolean {
-  return actor.global || pathIds.every((p) => actor.coordinates.includes(p));
+  return pathIds.every((pathId) => may(actor.grants, 'path.review', { pathId }));
 }
 
 // ---------------------------------------------------------------- request schemas

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Video roles and LiveKit grants, by the person's role on the event and the session's kind. */
+/** Video roles and LiveKit grants, by the person's role in the session and the session's kind. */
 export type VideoRole = 'attendee' | 'speaker' | 'moderator';
 export type EventRole = 'organizer' | 'moderator' | 'speaker' | 'participant';
 export type SessionKind = 'plenary' | 'session' | 'workshop' | 'round_table' | 'short_talk' | 'side_event' | 'social';
@@ -89,6 +89,7 @@ export type AdmissionInput = {
     startsAt: Date;
     endsAt: Date;
   };
+  /** Their role in this session (lib/policy `sessionRoleOf`: the session's speakers and moderators, the event's organizers). */
   role: 'guest' | 'participant' | 'speaker' | 'moderator' | 'organizer';
   registered: boolean;
   seat: 'confirmed' | 'waitlisted' | 'cancelled' | null;
@@ -101,7 +102,8 @@ export type Admission =
 
 /**
  * Who may enter a session's video room, in order: a known person; a session that is not cancelled;
- * not removed from it; inside the room's window; staff (speakers, moderators, organizers) always;
+ * not removed from it; inside the room's window; the session's staff (its speakers and moderators,
+ * the event's organizers: `session.publishStage`) always;
  * others with an active registration to the event, and a confirmed seat when the session is by
  * invitation or full.
  */

@@ -257,7 +257,7 @@ describe.each<Driver>(['postgres', 'pglite'])('Open Badges 3.0 (%s)', (driver) =
     const b = await ensureEventIssuer(eventId);
     expect(a.id).toBe(b.id);
     const [speaker] = await db.handle.db.insert(users).values({ email: 'speaker@badges.test', name: 'Sam' }).returning();
-    await db.handle.db.insert(roleGrants).values({ userId: speaker!.id, role: 'speaker', eventId });
+    await db.handle.db.insert(roleGrants).values({ userId: speaker!.id, role: 'speaker', eventId, sessionId });
     expect(await awardNow(speaker!.id, 'forum-badges')).toEqual({ ok: false, code: 'forbidden' });
     expect(await awardNow(organizerId, 'forum-badges')).toEqual({ ok: true, issued: 1 });
     expect(await awardNow(organizerId, 'forum-badges')).toEqual({ ok: true, issued: 0 });

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEventProgramme, getSessionById, listEvents } from '@/db/queries/events';
 import { identityFromJoinToken, identityFromSessionToken } from '@/db/queries/identity';
 import { listPaths } from '@/db/queries/paths';
-import { ensureAdminIfListed, eventRoleOf, GrantError, grantRole, isAdmin, listGrants } from '@/db/queries/roles';
-import { registrations, sessions, users } from '@/db/schema';
+import { grantsOf, userMay } from '@/db/queries/grants';
+import { ensureAdminIfListed, GrantError, grantRole, listGrants } from '@/db/queries/roles';
+import { sessionRoleOf } from '@/lib/policy';
+import { registrations, roleGrants, sessions, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import { isLive } from '@/lib/domain/time';
@@ -118,13 +120,25 @@ describe.each<Driver>(['postgres', 'pglite'])('database on %s', (driver) => {
     await seed(ctx.handle.db, { now });
   });
 
-  it('gives the demo organizer and moderator their roles on the demo edition', async () => {
-    const demo = (await getEventProgramme(DEMO_EVENT_SLUG))!.event;
-    const [org] = await ctx.handle.db.select().from(users).where(sql`${users.email} = 'organisatrice@chemins.test'`);
-    const [mod] = await ctx.handle.db.select().from(users).where(sql`${users.email} = 'moderateur@chemins.test'`);
-    expect(await eventRoleOf(org!.id, demo.id)).toBe('organizer');
-    expect(await eventRoleOf(mod!.id, demo.id)).toBe('moderator');
-    expect(await eventRoleOf(null, demo.id)).toBe('participant');
+  it('gives the demo organizer, moderator and speaker their roles, each in its scope', async () => {
+    const programme = (await getEventProgramme(DEMO_EVENT_SLUG))!;
+    const demo = programme.event;
+    const at = (slug: string) => {
+      const s = programme.sessions.find((x) => x.slug === slug)!;
+      return { sessionId: s.id, eventId: demo.id };
+    };
+    const live = at(DEMO_LIVE_SESSION_SLUG);
+    const other = at('table-ronde-tiers-lieux');
+    const idOf = async (email: string) => (await ctx.handle.db.select().from(users).where(sql`${users.email} = ${email}`))[0]!.id;
+    const [org, mod, speaker] = [await idOf('organisatrice@chemins.test'), await idOf('moderateur@chemins.test'), await idOf('intervenante@chemins.test')];
+    expect(sessionRoleOf(await grantsOf(org, { eventId: demo.id }), other)).toBe('organizer');
+    expect(sessionRoleOf(await grantsOf(mod, { eventId: demo.id }), live)).toBe('moderator');
+    expect(sessionRoleOf(await grantsOf(mod, { eventId: demo.id }), other)).toBe('participant');
+    expect(sessionRoleOf(await grantsOf(speaker), live)).toBe('speaker');
+    expect(sessionRoleOf(await grantsOf(speaker), other)).toBe('participant');
+    expect(await userMay(speaker, 'session.runPolls', live)).toBe(true);
+    expect(await userMay(speaker, 'session.runPolls', other)).toBe(false);
+    expect(await grantsOf(null)).toEqual([]);
   });
 
   it('grants roles only through an admin, and refuses bad targets', async () => {
@@ -132,10 +146,10 @@ describe.each<Driver>(['postgres', 'pglite'])('database on %s', (driver) => {
     const [admin] = await db.insert(users).values({ email: 'root@chemins.test' }).returning();
     const [someone] = await db.insert(users).values({ email: 'someone@chemins.test' }).returning();
     await expect(grantRole(someone!.id, { email: 'x@chemins.test', role: 'admin' })).rejects.toThrow(GrantError);
-    expect(await isAdmin(admin!.id)).toBe(false);
+    expect(await userMay(admin!.id, 'role.grant', {})).toBe(false);
     await ensureAdminIfListed(admin!.id, 'ROOT@chemins.test', ['root@chemins.test']);
     await ensureAdminIfListed(admin!.id, 'root@chemins.test', ['root@chemins.test']); // idempotent
-    expect(await isAdmin(admin!.id)).toBe(true);
+    expect(await userMay(admin!.id, 'role.grant', {})).toBe(true);
     await expect(
       grantRole(admin!.id, { email: 'x@chemins.test', role: 'organizer', eventSlug: 'nope' }),
     ).rejects.toMatchObject({ code: 'not_found', field: 'eventSlug' });
@@ -145,6 +159,15 @@ describe.each<Driver>(['postgres', 'pglite'])('database on %s', (driver) => {
     expect(grants.filter((g) => g.email === 'coord@chemins.test')).toHaveLength(1);
     expect(granted.role).toBe('coordinator');
     await expect(listGrants(someone!.id)).rejects.toThrow(GrantError);
+    // A speaker is granted one session of the event; the database refuses a speaker grant without one.
+    await expect(
+      grantRole(admin!.id, { email: 'sp@chemins.test', role: 'speaker', eventSlug: DEMO_EVENT_SLUG, sessionSlug: 'nope' }),
+    ).rejects.toMatchObject({ code: 'not_found', field: 'sessionSlug' });
+    const speaker = await grantRole(admin!.id, { email: 'sp@chemins.test', role: 'speaker', eventSlug: DEMO_EVENT_SLUG, sessionSlug: DEMO_LIVE_SESSION_SLUG });
+    expect(speaker.sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await listGrants(admin!.id)).find((g) => g.email === 'sp@chemins.test')?.sessionTitle).toMatch(/Ouverture en direct/);
+    const demo = (await getEventProgramme(DEMO_EVENT_SLUG))!.event;
+    await expect(db.insert(roleGrants).values({ userId: someone!.id, role: 'speaker', eventId: demo.id })).rejects.toThrow();
   });
 
   it('resolves identities from session tokens and join tokens, and nothing else', async () => {

@@ -85,7 +85,7 @@ describe.each<Driver>(['postgres', 'pglite'])('personal data (%s)', (driver) => 
       await db.insert(accounts).values({ userId, type: 'email', provider: 'email', providerAccountId: email });
       await db.insert(sessions).values({ sessionToken: `session-token-${tag}`, userId, expires: new Date(Date.now() + 3600_000) });
       await db.insert(verificationTokens).values({ identifier: email, token: `verify-${tag}`, expires: new Date(Date.now() + 3600_000) });
-      await db.insert(roleGrants).values({ userId, role: 'speaker', eventId });
+      await db.insert(roleGrants).values({ userId, role: 'speaker', eventId, sessionId });
       await db.insert(callCommittee).values({ callId, userId, name });
       await db.insert(people).values({ name: `Intervenant·e ${tag}`, key: `intervenant-${tag}`, userId });
     }

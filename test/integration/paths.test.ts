@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAttachment, storeAttachment } from '@/db/queries/attachments';
 import { identityFromJoinToken } from '@/db/queries/identity';
-import { getPathBySlug, linkSessionToPath, listPaths, pathsOfSession, publicPath, publicPaths } from '@/db/queries/paths';
+import { getPathBySlug, linkSessionToPath, listPaths, pathsOfSession, publicPath, publicPaths, updatePath } from '@/db/queries/paths';
 import { register } from '@/db/queries/registrations';
 import {
   actorFromUser,
@@ -37,6 +37,7 @@ describe.each<Driver>(['postgres', 'pglite'])('paths and resources (%s)', (drive
   let coordSante: ResourceActor;
   let coordClimat: ResourceActor;
   let organizer: ResourceActor;
+  let admin: ResourceActor;
   let participant: ResourceActor;
   let joinToken: string;
 
@@ -56,6 +57,7 @@ describe.each<Driver>(['postgres', 'pglite'])('paths and resources (%s)', (drive
     coordSante = await user('coord-sante@chemins.test', { role: 'coordinator', pathSlug: SANTE });
     coordClimat = await user('coord-climat@chemins.test', { role: 'coordinator', pathSlug: CLIMAT });
     organizer = await user('orga@chemins.test', { role: 'organizer', eventSlug: DEMO_EVENT_SLUG });
+    admin = await user('admin@chemins.test', { role: 'admin' });
     participant = await user('participant@chemins.test');
     const reg = await register(DEMO_EVENT_SLUG, registrationRequest.parse({ name: 'Inscrite', email: 'inscrite@chemins.test', consent: true }));
     joinToken = reg.registration.joinToken;
@@ -90,7 +92,7 @@ describe.each<Driver>(['postgres', 'pglite'])('paths and resources (%s)', (drive
     expect(await publicPath('nope', 'http://x')).toBeNull();
   });
 
-  it('lets a coordinator publish on their own path only; organizers everywhere; a participant can only propose', async () => {
+  it('lets a coordinator publish on their own path only; admins everywhere; an organizer of an event nowhere; a participant can only propose', async () => {
     const mine = await createResource(coordSante, SANTE, resource({ title: 'Fiche santé' }));
     expect(mine.status).toBe('draft');
     await expect(createResource(coordSante, CLIMAT, resource())).rejects.toMatchObject({ status: 403, code: 'forbidden' });
@@ -99,12 +101,15 @@ describe.each<Driver>(['postgres', 'pglite'])('paths and resources (%s)', (drive
     await expect(transitionResource(coordSante, theirs.id, 'publish')).rejects.toMatchObject({ status: 403 });
     await expect(transitionResource(participant, mine.id, 'publish')).rejects.toMatchObject({ status: 403 });
     expect((await transitionResource(coordSante, mine.id, 'publish')).status).toBe('published');
-    expect((await transitionResource(organizer, theirs.id, 'publish')).status).toBe('published');
+    // Organizing an event gives no right on paths (issue 27, finding 6).
+    await expect(transitionResource(organizer, theirs.id, 'publish')).rejects.toMatchObject({ status: 403 });
+    expect((await transitionResource(admin, theirs.id, 'publish')).status).toBe('published');
     // Not from every status: publishing twice is refused, nothing changes.
     await expect(transitionResource(coordSante, mine.id, 'publish')).rejects.toMatchObject({ status: 409, code: 'invalid_transition' });
     // Putting a resource on another path needs the rights on that path too.
     await expect(setResourcePaths(coordSante, mine.id, [SANTE, CLIMAT])).rejects.toMatchObject({ status: 403 });
-    await setResourcePaths(organizer, mine.id, [SANTE, CLIMAT]);
+    await expect(setResourcePaths(organizer, mine.id, [SANTE, CLIMAT])).rejects.toMatchObject({ status: 403 });
+    await setResourcePaths(admin, mine.id, [SANTE, CLIMAT]);
     expect((await getResourceBySlug('fiche-sante'))!.paths.map((p) => p.slug).sort()).toEqual([CLIMAT, SANTE]);
     // Drafts are hidden from the public and from other coordinators.
     const draft = await createResource(coordSante, SANTE, resource({ title: 'Brouillon' }));
@@ -145,7 +150,8 @@ describe.each<Driver>(['postgres', 'pglite'])('paths and resources (%s)', (drive
     const r = await createResource(coordSante, SANTE, resource({ title: 'Compte rendu initial', body: 'Ligne un\nLigne deux\n' }));
     const v2 = await updateResource(coordSante, r.id, updateResourceRequest.parse({ version: 1, title: 'Compte rendu revu', body: 'Ligne un\nLigne trois\n' }));
     expect(v2.version).toBe(2);
-    await expect(updateResource(organizer, r.id, updateResourceRequest.parse({ version: 1, summary: 'Trop tard' }))).rejects.toMatchObject({ status: 409 });
+    await expect(updateResource(admin, r.id, updateResourceRequest.parse({ version: 1, summary: 'Trop tard' }))).rejects.toMatchObject({ status: 409 });
+    await expect(updateResource(organizer, r.id, updateResourceRequest.parse({ version: 2, summary: 'Pas à moi non plus' }))).rejects.toMatchObject({ status: 403 });
     await expect(updateResource(coordClimat, r.id, updateResourceRequest.parse({ version: 2, summary: 'Pas à moi' }))).rejects.toMatchObject({ status: 403 });
     await transitionResource(coordSante, r.id, 'submit');
     const history = await listRevisions(coordSante.userId, r.id);
@@ -160,6 +166,17 @@ describe.each<Driver>(['postgres', 'pglite'])('paths and resources (%s)', (drive
     await expect(listRevisions(coordClimat.userId, r.id)).rejects.toMatchObject({ status: 403 });
     const [{ n }] = (await db.handle.db.select({ n: sql<number>`count(*)::int` }).from(resourceRevisions).where(eq(resourceRevisions.resourceId, r.id))) as [{ n: number }];
     expect(n).toBe(3);
+  });
+
+  it('lets a path be edited by its coordinators and admins only: not by an organizer of an event, nor by the coordinator of another path', async () => {
+    await expect(updatePath(organizer.userId, SANTE, { summary: 'Par l’organisatrice' })).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+    await expect(updatePath(coordClimat.userId, SANTE, { summary: 'Par la coordinatrice du climat' })).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+    await expect(reorderPathResources(organizer, SANTE, [])).rejects.toMatchObject({ status: 403 });
+    expect(await reviewQueue(organizer.userId)).toEqual([]);
+    await updatePath(coordSante.userId, SANTE, { summary: 'Par sa coordinatrice' });
+    expect((await getPathBySlug(SANTE))!.summary).toBe('Par sa coordinatrice');
+    await updatePath(admin.userId, CLIMAT, { summary: 'Par un administrateur' });
+    expect((await getPathBySlug(CLIMAT))!.summary).toBe('Par un administrateur');
   });
 
   it('orders a path’s resources as its coordinators choose', async () => {

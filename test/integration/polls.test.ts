@@ -24,7 +24,7 @@ async function setUp(db: Db, n: number) {
   await db.handle.db.insert(roleGrants).values({ userId: u!.id, role: 'moderator', eventId: programme.event.id });
   const [sp] = await db.handle.db.insert(users).values({ email: 'speaker-polls@chemins.test', name: 'Oratrice Sondage' }).returning();
   await db.handle.db.insert(sessions).values({ sessionToken: 'st-speaker-polls', userId: sp!.id, expires: new Date(Date.now() + 3600_000) });
-  await db.handle.db.insert(roleGrants).values({ userId: sp!.id, role: 'speaker', eventId: programme.event.id });
+  await db.handle.db.insert(roleGrants).values({ userId: sp!.id, role: 'speaker', eventId: programme.event.id, sessionId });
   const rows = await db.handle.db
     .insert(registrations)
     .values(Array.from({ length: n }, (_, i) => ({ eventId: programme.event.id, name: `Votant ${i}`, email: `votant-${i}@chemins.test`, consentAt: new Date() })))

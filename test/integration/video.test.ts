@@ -54,9 +54,12 @@ describe('video rooms (real Postgres, real LiveKit)', () => {
       .returning({ id: programmeSessions.id });
     s[slug] = row!.id;
   }
-  async function user(key: string, role?: 'moderator' | 'organizer' | 'speaker') {
+  /** A user; a speaker is granted the sessions named (`sessionKeys`), the others their event. */
+  async function user(key: string, role?: 'moderator' | 'organizer' | 'speaker', sessionKeys: string[] = []) {
     const [u] = await db.handle.db.insert(users).values({ email: `${key}@video.test`, name: key }).returning();
-    if (role) await db.handle.db.insert(roleGrants).values({ userId: u!.id, role, eventId });
+    if (role === 'speaker') {
+      for (const k of sessionKeys) await db.handle.db.insert(roleGrants).values({ userId: u!.id, role, eventId, sessionId: s[k]! });
+    } else if (role) await db.handle.db.insert(roleGrants).values({ userId: u!.id, role, eventId });
     who[key] = { kind: 'user', userId: u!.id, name: key, email: u!.email };
   }
   async function refusal(identity: Identity | null, sessionId: string) {
@@ -93,7 +96,9 @@ describe('video rooms (real Postgres, real LiveKit)', () => {
     await session('over', 'plenary', { startsAt: minutes(-90), endsAt: minutes(-31) });
     await user('moderator', 'moderator');
     await user('organizer', 'organizer');
-    await user('speaker', 'speaker');
+    await user('speaker', 'speaker', ['stage', 'workshop', 'invitation', 'later']);
+    await session('stage2', 'plenary');
+    await user('stagespeaker', 'speaker', ['stage']);
     await user('stranger');
     await user('participant');
     await user('waiting');
@@ -175,10 +180,26 @@ describe('video rooms (real Postgres, real LiveKit)', () => {
     // Staff need no registration; invitation-only and full sessions do not stop them either.
     expect(await refusal(who.speaker!, s.invitation!)).toBe('admitted');
     expect(await refusal(who.moderator!, s.full!)).toBe('admitted');
+    // A speaker is one of a session's: elsewhere they come in as anybody else (issue 27, finding 6).
+    expect(await refusal(who.stagespeaker!, s.stage!)).toBe('admitted');
+    expect(await refusal(who.stagespeaker!, s.invitation!)).toBe('403 not_registered');
+    expect(await refusal(who.stagespeaker!, s.full!)).toBe('403 not_registered');
+    expect(await refusal(who.stagespeaker!, s.stage2!)).toBe('403 not_registered');
     // Over HTTP, with a personal link of another event.
     const res = await tokenOverHttp(s.stage!, otherEventToken);
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({ error: { code: 'not_registered', message: expect.any(String) } });
+  });
+
+  it('a speaker publishes on the stage of their own session only; registered to the event, they watch another stage', async () => {
+    expect(await claims(who.stagespeaker!, s.stage!)).toMatchObject({ role: 'speaker', claims: { video: { canPublish: true } } });
+    await register(DEMO_EVENT_SLUG, { name: 'stagespeaker', email: 'stagespeaker@video.test', sessionIds: [s.stage2!], answers: {}, consent: true });
+    const elsewhere = await claims(who.stagespeaker!, s.stage2!);
+    expect(elsewhere.role).toBe('attendee');
+    expect(elsewhere.claims.video).toMatchObject({ canPublish: false });
+    expect(Boolean(elsewhere.claims.video!.roomAdmin)).toBe(false);
+    // By invitation, without a confirmed seat: not in, even registered.
+    expect(await refusal(who.stagespeaker!, s.invitation!)).toBe('403 not_confirmed');
   });
 
   it('only the session’s moderators moderate; every action is in the audit log; a removed person cannot come back', async () => {

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/organize/ActionForm';
-import { isAdmin } from '@/db/queries/roles';
+import { userMay } from '@/db/queries/grants';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 import { currentUser } from '@/server/auth/current';
 import { createEventAction } from './actions';
@@ -10,7 +10,7 @@ export default async function NewEventPage() {
   const user = await currentUser();
   if (!user) redirect('/signin?callbackUrl=/organize/new');
   const [t, tAdmin] = await Promise.all([getTranslations('edit'), getTranslations('admin')]);
-  if (!(await isAdmin(user.id))) return <p role="alert">{tAdmin('forbidden')}</p>;
+  if (!(await userMay(user.id, 'event.create', {}))) return <p role="alert">{tAdmin('forbidden')}</p>;
   return (
     <div className="max-w-2xl">
       <h1 className="mb-4 text-2xl font-bold">{t('newEvent')}</h1>

@@ -7,10 +7,21 @@ export const DEMO_LIVE_SESSION_SLUG = 'ouverture-en-direct';
 export const DEMO_LIVE_WORKSHOP_SLUG = 'atelier-en-direct';
 /** A session of yesterday with a replay (db/seed/replays.ts): its conversation beside the video. */
 export const DEMO_REPLAY_SESSION_SLUG = 'webinaire-d-hier';
-export const DEMO_ACCOUNTS = [
-  { email: 'organisatrice@chemins.test', name: 'Organisatrice (démo)', role: 'organizer' as const },
-  { email: 'moderateur@chemins.test', name: 'Modérateur (démo)', role: 'moderator' as const },
-  { email: 'intervenante@chemins.test', name: 'Intervenante (démo)', role: 'speaker' as const },
+/** The demo speaker: a programme person of *Ouverture en direct*, linked to her account (people.user_id). */
+export const DEMO_SPEAKER = { email: 'intervenante@chemins.test', name: 'Intervenante (démo)' };
+/**
+ * Demo accounts and their grants (lib/policy): the organizer organizes the demo edition; the
+ * moderator moderates its live sessions and yesterday's (one grant per session); the speaker
+ * speaks in *Ouverture en direct* only, as a programme person linked to her account.
+ */
+export const DEMO_ACCOUNTS: { email: string; name: string; grant: { role: 'organizer' } | { role: 'moderator'; sessions: string[] } | null }[] = [
+  { email: 'organisatrice@chemins.test', name: 'Organisatrice (démo)', grant: { role: 'organizer' } },
+  {
+    email: 'moderateur@chemins.test',
+    name: 'Modérateur (démo)',
+    grant: { role: 'moderator', sessions: [DEMO_LIVE_SESSION_SLUG, DEMO_LIVE_WORKSHOP_SLUG, DEMO_REPLAY_SESSION_SLUG] },
+  },
+  { ...DEMO_SPEAKER, grant: null },
 ];
 
 const TZ = 'Europe/Paris';
@@ -58,6 +69,7 @@ export function demoEdition(now: Date): SeedEvent {
       mode: 'hybrid',
       description:
         'Session de démonstration, toujours en direct au démarrage de la démo : présence, questions et vidéo se testent ici.',
+      people: [{ name: DEMO_SPEAKER.name, role: 'speaker' }],
       organizations: [{ org: 'equipe-chemins', role: 'host' }],
     },
     {

@@ -14,7 +14,7 @@ function fromGrantError(err: unknown): Response {
   throw err;
 }
 
-/** Grant a role (admins only): `{ email, role, eventSlug?, pathSlug? }`. */
+/** Grant a role (admins only): `{ email, role, eventSlug?, sessionSlug?, pathSlug? }`. */
 export async function POST(req: Request) {
   const user = await currentUser();
   if (!user) return apiError(401, 'unauthenticated', 'Sign in first.');
