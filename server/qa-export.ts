@@ -5,21 +5,9 @@ import { meetingReportFromQa, type ResourceActor } from '@/db/queries/resources'
 import { qaCsv, type QaCsvLabels, qaMarkdown, type QaExportData } from '@/lib/exports/qa';
 import { formatDateTime } from '@/lib/format';
 import { apiError } from '@/lib/http';
-import { answer } from '@/lib/http-domain';
 import { DomainError } from '@/lib/errors';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n';
-import { uuidSchema } from '@/lib/validation';
-import { currentUser } from './auth/current';
-import { catalogue, localeOf } from './catalogue';
-
-/** `GET /api/sessions/{sessionId}/qa.md|qa.csv`: the session's Q&A for organizers, moderators and coordinators, in the requester's language. */
-export async function qaExportResponse(req: Request, sessionIdParam: Promise<{ sessionId: string }>, format: 'md' | 'csv'): Promise<Response> {
-  const { sessionId } = await sessionIdParam;
-  if (!uuidSchema.safeParse(sessionId).success) return apiError(404, 'not_found', 'No such session.');
-  const user = await currentUser();
-  if (!user) return apiError(401, 'unauthenticated', 'Sign in first.');
-  return answer(() => qaExportFile(user.id, sessionId, format, localeOf(req)));
-}
+import { catalogue } from './catalogue';
 
 /** The export file itself, for a user who may read it (`qaExport` checks), in `locale`. */
 export async function qaExportFile(userId: string, sessionId: string, format: 'md' | 'csv', locale: Locale): Promise<Response> {

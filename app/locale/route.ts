@@ -3,6 +3,7 @@ import { publicUrl } from '@/lib/config';
 import { LOCALES } from '@/lib/i18n';
 import { apiError } from '@/lib/http';
 import { sitePath } from '@/lib/security/paths';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,10 +15,7 @@ const query = z.object({ to: z.enum(LOCALES) });
  * i18n/request.ts), then the person goes back to the page they were on (the same-site Referer,
  * sent by our `referrer-policy: same-origin`), else home.
  */
-export function GET(req: Request) {
-  const url = new URL(req.url);
-  const parsed = query.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) return apiError(400, 'invalid', `\`to\` must be one of ${LOCALES.join(', ')}.`, { to: 'unsupported' });
+export const GET = endpoint({ query, invalidQuery: () => apiError(400, 'invalid', `\`to\` must be one of ${LOCALES.join(', ')}.`, { to: 'unsupported' }) }, ({ req, url, query: { to } }) => {
   const referer = req.headers.get('referer');
   let back = '/';
   if (referer) {
@@ -31,6 +29,6 @@ export function GET(req: Request) {
   }
   return new Response(null, {
     status: 303,
-    headers: { Location: back, 'Set-Cookie': `locale=${parsed.data.to}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`, 'Cache-Control': 'no-store' },
+    headers: { Location: back, 'Set-Cookie': `locale=${to}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly`, 'Cache-Control': 'no-store' },
   });
-}
+});

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '../client';
 import { events, paths, programmeSessions, roleGrants, users } from '../schema';
+import { DomainError } from '@/lib/errors';
 import { userMay } from './grants';
 
 export type RoleName = (typeof roleGrants.$inferSelect)['role'];
@@ -21,15 +22,8 @@ export type GrantInput = {
   pathSlug?: string;
 };
 
-export class GrantError extends Error {
-  constructor(
-    public readonly code: 'forbidden' | 'not_found',
-    message: string,
-    public readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+/** A named field that names nothing: 404 `not_found`, the message under the field. */
+const notFound = (message: string, field: string) => new DomainError(404, 'not_found', message, { [field]: message });
 
 /**
  * Grant a role, only if `actorId` may (`role.grant`, checked in the transaction). The person gets
@@ -38,13 +32,13 @@ export class GrantError extends Error {
 export async function grantRole(actorId: string, input: GrantInput) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    if (!(await userMay(actorId, 'role.grant', {}, tx))) throw new GrantError('forbidden', 'Only administrators can grant roles.');
+    if (!(await userMay(actorId, 'role.grant', {}, tx))) throw new DomainError(403, 'forbidden', 'Only administrators can grant roles.');
     let eventId: string | null = null;
     let sessionId: string | null = null;
     let pathId: string | null = null;
     if (input.eventSlug) {
       const [e] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, input.eventSlug));
-      if (!e) throw new GrantError('not_found', `Unknown event “${input.eventSlug}”.`, 'eventSlug');
+      if (!e) throw notFound(`Unknown event “${input.eventSlug}”.`, 'eventSlug');
       eventId = e.id;
     }
     if (input.sessionSlug && eventId) {
@@ -52,12 +46,12 @@ export async function grantRole(actorId: string, input: GrantInput) {
         .select({ id: programmeSessions.id })
         .from(programmeSessions)
         .where(and(eq(programmeSessions.eventId, eventId), eq(programmeSessions.slug, input.sessionSlug)));
-      if (!s) throw new GrantError('not_found', `Unknown session “${input.sessionSlug}” in this event.`, 'sessionSlug');
+      if (!s) throw notFound(`Unknown session “${input.sessionSlug}” in this event.`, 'sessionSlug');
       sessionId = s.id;
     }
     if (input.pathSlug) {
       const [p] = await tx.select({ id: paths.id }).from(paths).where(eq(paths.slug, input.pathSlug));
-      if (!p) throw new GrantError('not_found', `Unknown path “${input.pathSlug}”.`, 'pathSlug');
+      if (!p) throw notFound(`Unknown path “${input.pathSlug}”.`, 'pathSlug');
       pathId = p.id;
     }
     const email = input.email.toLowerCase();
@@ -74,7 +68,7 @@ export async function grantRole(actorId: string, input: GrantInput) {
 /** Revoke a grant; admins only (`role.grant`). Returns whether a grant was removed. */
 export async function revokeRole(actorId: string, grantId: string): Promise<boolean> {
   const db = await getDb();
-  if (!(await userMay(actorId, 'role.grant', {}))) throw new GrantError('forbidden', 'Only administrators can revoke roles.');
+  if (!(await userMay(actorId, 'role.grant', {}))) throw new DomainError(403, 'forbidden', 'Only administrators can revoke roles.');
   const removed = await db.delete(roleGrants).where(eq(roleGrants.id, grantId)).returning({ id: roleGrants.id });
   return removed.length > 0;
 }
@@ -82,7 +76,7 @@ export async function revokeRole(actorId: string, grantId: string): Promise<bool
 /** Every grant with user, event and path labels, for the admin page (admins only). */
 export async function listGrants(actorId: string) {
   const db = await getDb();
-  if (!(await userMay(actorId, 'role.grant', {}))) throw new GrantError('forbidden', 'Only administrators can see roles.');
+  if (!(await userMay(actorId, 'role.grant', {}))) throw new DomainError(403, 'forbidden', 'Only administrators can see roles.');
   const rows = await db
     .select({
       id: roleGrants.id,

@@ -52,7 +52,7 @@ describe('answers conform to the generated OpenAPI document', () => {
   afterAll(async () => db?.close());
 
   it('events, sessions and schedule.json', async () => {
-    const list = (await conforms(await events(), '/api/events', 'get')) as { slug: string }[];
+    const list = (await conforms(await events(new Request('http://x/api/events')), '/api/events', 'get')) as { slug: string }[];
     expect(list.map((e) => e.slug)).toContain(DEMO_EVENT_SLUG);
     const sessions = (await conforms(await eventSessions(new Request('http://x'), params({ event: DEMO_EVENT_SLUG })), '/api/events/{event}/sessions', 'get')) as unknown[];
     expect(sessions.length).toBeGreaterThan(0);
@@ -61,7 +61,7 @@ describe('answers conform to the generated OpenAPI document', () => {
   });
 
   it('paths, a path and search', async () => {
-    const list = (await conforms(await allPaths(), '/api/paths', 'get')) as { slug: string }[];
+    const list = (await conforms(await allPaths(new Request('http://x/api/paths')), '/api/paths', 'get')) as { slug: string }[];
     expect(list.length).toBeGreaterThan(0);
     const path = (await conforms(await onePath(new Request('http://x'), params({ path: list[0]!.slug })), '/api/paths/{path}', 'get')) as { resources: unknown[] };
     expect(path.resources).toBeInstanceOf(Array);
@@ -92,7 +92,7 @@ describe('answers conform to the generated OpenAPI document', () => {
 
   it('unknown /api/ paths answer a JSON 404 for every method', async () => {
     for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const) {
-      const res = unknownApi[method]();
+      const res = await unknownApi[method](new Request('http://x/api/nowhere', { method }));
       expect(res.status, method).toBe(404);
       expect(await res.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
     }

@@ -4,12 +4,13 @@ import { getEventProgramme, getSessionById, listEvents } from '@/db/queries/even
 import { identityFromJoinToken, identityFromSessionToken } from '@/db/queries/identity';
 import { listPaths } from '@/db/queries/paths';
 import { grantsOf, userMay } from '@/db/queries/grants';
-import { ensureAdminIfListed, GrantError, grantRole, listGrants } from '@/db/queries/roles';
+import { ensureAdminIfListed, grantRole, listGrants } from '@/db/queries/roles';
 import { sessionRoleOf } from '@/lib/policy';
 import { registrations, roleGrants, sessions, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import { isLive } from '@/lib/domain/time';
+import { DomainError } from '@/lib/errors';
 import { type Driver, useFreshDatabase } from './support';
 
 async function counts(db: Awaited<ReturnType<typeof useFreshDatabase>>['handle']['db']) {
@@ -145,7 +146,7 @@ describe.each<Driver>(['postgres', 'pglite'])('database on %s', (driver) => {
     const db = ctx.handle.db;
     const [admin] = await db.insert(users).values({ email: 'root@chemins.test' }).returning();
     const [someone] = await db.insert(users).values({ email: 'someone@chemins.test' }).returning();
-    await expect(grantRole(someone!.id, { email: 'x@chemins.test', role: 'admin' })).rejects.toThrow(GrantError);
+    await expect(grantRole(someone!.id, { email: 'x@chemins.test', role: 'admin' })).rejects.toThrow(DomainError);
     expect(await userMay(admin!.id, 'role.grant', {})).toBe(false);
     await ensureAdminIfListed(admin!.id, 'ROOT@chemins.test', ['root@chemins.test']);
     await ensureAdminIfListed(admin!.id, 'root@chemins.test', ['root@chemins.test']); // idempotent
@@ -158,7 +159,7 @@ describe.each<Driver>(['postgres', 'pglite'])('database on %s', (driver) => {
     const grants = await listGrants(admin!.id);
     expect(grants.filter((g) => g.email === 'coord@chemins.test')).toHaveLength(1);
     expect(granted.role).toBe('coordinator');
-    await expect(listGrants(someone!.id)).rejects.toThrow(GrantError);
+    await expect(listGrants(someone!.id)).rejects.toThrow(DomainError);
     // A speaker is granted one session of the event; the database refuses a speaker grant without one.
     await expect(
       grantRole(admin!.id, { email: 'sp@chemins.test', role: 'speaker', eventSlug: DEMO_EVENT_SLUG, sessionSlug: 'nope' }),

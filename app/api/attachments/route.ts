@@ -6,7 +6,7 @@ import { DomainError } from '@/lib/errors';
 import { apiError, respond } from '@/lib/http';
 import { sitePath } from '@/lib/security/paths';
 import { guardUpload } from '@/lib/upload-guard';
-import { currentParticipant } from '@/server/auth/current';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,13 +28,11 @@ function backTo(next: string, params: Record<string, string>): Response {
  * Answers `201 { data }`, or with `next` (a plain HTML form) a 303 back there with `attachment=<id>`
  * or, when a browser sent it (Accept: text/html), `uploadError=<code>`.
  */
-export async function POST(req: Request) {
-  const who = await currentParticipant(req);
-  if (!who) return apiError(401, 'unauthenticated', 'Sign in (or open your personal link) first.');
+export const POST = endpoint({ who: 'participant', unauthenticated: 'Sign in (or open your personal link) first.' }, async ({ req, url, who }) => {
   // `next` in the query (so that even a refused body comes back to the form) or in the form.
   // A `next` that is not a same-site path is refused rather than ignored: the sender expected to be sent back somewhere.
   // Only same-site paths are followed back (`sitePath`, as for sign-in).
-  const queried = new URL(req.url).searchParams.get('next');
+  const queried = url.searchParams.get('next');
   let next = queried === null ? null : sitePath(queried);
   if (queried !== null && !next) return apiError(400, 'invalid_next', NEXT_REFUSAL);
   // The page behind `next` shows the refusal from the catalogues (paths.errors.<code>); JSON clients get the code and an English message.
@@ -102,4 +100,4 @@ export async function POST(req: Request) {
     },
     { status: 201 },
   );
-}
+});

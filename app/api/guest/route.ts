@@ -2,11 +2,12 @@ import { parse as parseCookie } from 'cookie';
 import { NextResponse } from 'next/server';
 import { config, publicUrl } from '@/lib/config';
 import { guestRequest } from '@/lib/domain/live';
-import { apiError, invalid, readJson } from '@/lib/http';
+import { apiError } from '@/lib/http';
 import { GUEST_COOKIE, guestCookie, guestSecret, newGuestIdentity, signGuestToken, verifyGuestToken } from '@/server/auth/guest';
 import { cameOverHttps } from '@/server/auth/link-cookie';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/guard';
 import { rateLimiter } from '@/server/http/rate-limit';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,11 +17,7 @@ export const dynamic = 'force-dynamic';
  * already holds a valid one keeps its id (renewed); a new identity counts in the per-address
  * `guests` limit.
  */
-export async function POST(req: Request) {
-  const raw = await readJson(req, { empty: {} });
-  if (!raw.ok) return raw.response;
-  const parsed = guestRequest.safeParse(raw.value);
-  if (!parsed.success) return invalid(parsed.error);
+export const POST = endpoint({ body: { schema: guestRequest, empty: {} } }, async ({ req }) => {
   const secret = guestSecret(config());
   const held = verifyGuestToken(parseCookie(req.headers.get('cookie') ?? '')[GUEST_COOKIE], secret);
   if (!held) {
@@ -35,4 +32,4 @@ export async function POST(req: Request) {
   const token = signGuestToken(newGuestIdentity(Date.now(), held?.id), secret);
   res.cookies.set(guestCookie(token, publicUrl().startsWith('https://') || cameOverHttps(req)));
   return res;
-}
+});

@@ -4,11 +4,12 @@ import { healthResponse } from '@/lib/api/responses';
 import { respond } from '@/lib/http';
 import { livekitHealth } from '@/server/livekit';
 import { realtimeState } from '@/server/realtime';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
 /** Public contract: `200 {"status":"ok","db":"ok","realtime":"ok","livekit":"ok"|"not-configured"|"down"}`. */
-export async function GET() {
+export const GET = endpoint({}, async () => {
   const db = await getDb()
     .then((d) => d.execute(sql`select 1`))
     .then(() => 'ok' as const)
@@ -21,4 +22,4 @@ export async function GET() {
     { status: ok ? 'ok' : 'degraded', db, realtime, livekit },
     { status: ok ? 200 : 503, headers: { 'cache-control': 'no-store' } },
   );
-}
+});

@@ -1,10 +1,11 @@
 import { listIssuers } from '@/db/queries/badges';
 import { issuersResponse } from '@/lib/api/responses';
 import { respond } from '@/lib/http';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
 /** Public contract: the Open Badges issuers (each event, and the platform), `[{ id, slug, name }]`. */
-export async function GET() {
+export const GET = endpoint({}, async () => {
   return respond(issuersResponse, await listIssuers());
-}
+});

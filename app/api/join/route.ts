@@ -3,6 +3,7 @@ import { openLinkSession } from '@/db/queries/identity';
 import { apiError } from '@/lib/http';
 import { sitePath } from '@/lib/security/paths';
 import { cameOverHttps, linkCookie } from '@/server/auth/link-cookie';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,8 +11,7 @@ export const dynamic = 'force-dynamic';
  * `GET /api/join?token=…&next=/events/…`: the personal link's way into live rooms. Identifies this
  * browser as the registrant (a link session in an httpOnly cookie, as `/r/{token}` does), then goes on.
  */
-export async function GET(req: Request) {
-  const url = new URL(req.url);
+export const GET = endpoint({}, async ({ req, url }) => {
   const token = url.searchParams.get('token') ?? '';
   const opened = await openLinkSession(token, { activeOnly: true });
   if (!opened) return apiError(404, 'registration_not_found', 'This personal link is not valid (or the registration was cancelled).');
@@ -23,4 +23,4 @@ export async function GET(req: Request) {
   });
   res.cookies.set(linkCookie(opened.secret, cameOverHttps(req)));
   return res;
-}
+});

@@ -1,6 +1,7 @@
 import { publicUrl } from '@/lib/config';
 import { openApiDocument } from '@/lib/openapi';
+import { endpoint } from '@/server/http/endpoint';
 
-export function GET() {
+export const GET = endpoint({}, () => {
   return Response.json(openApiDocument(publicUrl()));
-}
+});

@@ -1,10 +1,11 @@
 import { publicPaths } from '@/db/queries/paths';
 import { pathsResponse } from '@/lib/api/responses';
 import { respond } from '@/lib/http';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
 /** Public contract: every active path, `[{ slug, title, summary, coordinators: [{ name, organization }], resourceCount }]`. */
-export async function GET() {
+export const GET = endpoint({}, async () => {
   return respond(pathsResponse, await publicPaths());
-}
+});

@@ -3,6 +3,7 @@ import { searchResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
 import { searchRequest } from '@/lib/domain/search';
 import { invalid, respond } from '@/lib/http';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,9 +12,6 @@ export const dynamic = 'force-dynamic';
  * `{ results: [{ type, slug, title, snippet, url }] }`. An empty query is an empty result; a
  * malformed filter is a 400.
  */
-export async function GET(req: Request) {
-  const params = Object.fromEntries(new URL(req.url).searchParams);
-  const parsed = searchRequest.safeParse(params);
-  if (!parsed.success) return invalid(parsed.error, 'The search is not valid.');
-  return respond(searchResponse, { results: await search(parsed.data, publicUrl()) });
-}
+export const GET = endpoint({ query: searchRequest, invalidQuery: (error) => invalid(error, 'The search is not valid.') }, async ({ query }) =>
+  respond(searchResponse, { results: await search(query, publicUrl()) }),
+);

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { openLinkSession } from '@/db/queries/identity';
 import { cameOverHttps, linkCookie } from '@/server/auth/link-cookie';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,10 +10,9 @@ export const dynamic = 'force-dynamic';
  * (a link session in an httpOnly cookie; the token does not stay in the address bar or in the
  * history), then shows the personal page `/r`. An unknown token leads to `/r?invalid=1`.
  */
-export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+export const GET = endpoint({}, async ({ req, url, params: { token } }) => {
   const opened = await openLinkSession(token);
-  const fresh = new URL(req.url).searchParams.has('new');
+  const fresh = url.searchParams.has('new');
   const res = new NextResponse(null, {
     status: 303,
     headers: {
@@ -24,4 +24,4 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
   });
   if (opened) res.cookies.set(linkCookie(opened.secret, cameOverHttps(req)));
   return res;
-}
+});

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import { readAttachment } from '@/db/queries/attachments';
 import { IMAGE_VARIANTS } from '@/lib/attachments';
 import { apiError } from '@/lib/http';
 import { uuidSchema } from '@/lib/validation';
-import { currentParticipant } from '@/server/auth/current';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,11 +15,9 @@ const INLINE = /^(image\/(png|jpeg|webp|gif)|application\/pdf|audio\/|video\/)/;
  * for whoever may see it (published resources and path covers: everybody; otherwise its uploader
  * and the reviewers of its paths). Served with its sniffed type and `nosniff`.
  */
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const variant = new URL(req.url).searchParams.get('variant');
-  if (!uuidSchema.safeParse(id).success || (variant !== null && !(variant in IMAGE_VARIANTS))) return apiError(404, 'not_found', 'No such file.');
-  const who = await currentParticipant(req);
+export const GET = endpoint({ params: z.object({ id: uuidSchema }), notFound: 'No such file.', who: 'participant?' }, async ({ req, url, params: { id }, who }) => {
+  const variant = url.searchParams.get('variant');
+  if (variant !== null && !(variant in IMAGE_VARIANTS)) return apiError(404, 'not_found', 'No such file.');
   const file = await readAttachment(id, {
     variant,
     viewer: { userId: who?.userId ?? null, registrationId: who?.kind === 'registration' ? who.registrationId : null },
@@ -40,4 +39,4 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
       'Cache-Control': cache,
     },
   });
-}
+});

@@ -1,14 +1,14 @@
 import { credentialOf } from '@/db/queries/badges';
 import { apiError } from '@/lib/http';
 import { isUuid, vcResponse } from '@/server/badges-http';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
 /** Public contract: a badge's signed `OpenBadgeCredential`, as issued (`application/vc+ld+json`). */
-export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const { id } = await ctx.params;
+export const GET = endpoint({}, async ({ url, params: { id } }) => {
   const found = isUuid(id) ? await credentialOf(id) : null;
   if (!found) return apiError(404, 'not_found', 'No such credential.');
-  const download = new URL(req.url).searchParams.has('download');
+  const download = url.searchParams.has('download');
   return vcResponse(found.credential, { filename: download ? `badge-${id}.json` : undefined });
-}
+});

@@ -3,7 +3,7 @@ import { verifyResponseSchema } from '@/lib/api/responses';
 import { verifyCredential } from '@/lib/badges/verify';
 import { verifyRequestSchema } from '@/lib/domain/badges';
 import { respond } from '@/lib/http';
-import { guardJson } from '@/lib/write-guard';
+import { endpoint } from '@/server/http/endpoint';
 import { clientAddressOf } from '@/server/http/rate-limit';
 
 export const dynamic = 'force-dynamic';
@@ -12,8 +12,7 @@ export const dynamic = 'force-dynamic';
  * Public contract: check a credential (its proof against the issuer's published key, then its
  * revocation status), `{ verified, checks, errors }`. Only this platform's issuers are resolved.
  */
-export async function POST(req: Request) {
-  const body = await guardJson(req, ['verificationsPerAddress', clientAddressOf(req)], verifyRequestSchema, { maxBytes: 128 * 1024 });
-  if (!body.ok) return body.response;
-  return respond(verifyResponseSchema, await verifyCredential(body.data.credential, publishedDocument));
-}
+export const POST = endpoint(
+  { body: { schema: verifyRequestSchema, limit: ({ req }) => ['verificationsPerAddress', clientAddressOf(req)], maxBytes: 128 * 1024 } },
+  async ({ body }) => respond(verifyResponseSchema, await verifyCredential(body.credential, publishedDocument)),
+);

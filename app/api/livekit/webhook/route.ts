@@ -1,15 +1,16 @@
 import { webhookResponse } from '@/lib/api/responses';
 import { respond } from '@/lib/http';
-import { answer } from '@/lib/http-domain';
+import { endpoint } from '@/server/http/endpoint';
 import { receiveWebhook } from '@/server/video';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * `POST /api/livekit/webhook`: LiveKit's webhooks, verified on the raw body (`401 invalid_signature`
- * otherwise). Records attendance and the room's live state.
+ * otherwise), so the body is read here as text rather than declared. Records attendance and the
+ * room's live state.
  */
-export async function POST(req: Request) {
+export const POST = endpoint({}, async ({ req }) => {
   const body = await req.text();
-  return answer(async () => respond(webhookResponse, await receiveWebhook(body, req.headers.get('authorization'))));
-}
+  return respond(webhookResponse, await receiveWebhook(body, req.headers.get('authorization')));
+});

@@ -4,6 +4,7 @@ import { publicUrl } from '@/lib/config';
 import { buildCalendar } from '@/lib/exports/ical';
 import { apiError } from '@/lib/http';
 import { mailTranslator } from '@/server/mail';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,8 +13,8 @@ export const dynamic = 'force-dynamic';
  * own read-only token, given on the personal page and in mails, renewable there; not the personal
  * link's; a join token is still accepted, for subscriptions made before). Waitlisted seats are TENTATIVE.
  */
-export async function GET(req: Request) {
-  const token = new URL(req.url).searchParams.get('token');
+export const GET = endpoint({}, async ({ url }) => {
+  const token = url.searchParams.get('token');
   if (!token) return apiError(401, 'unauthenticated', 'Give your calendar token as ?token=…');
   const reg = await registrationByCalendarToken(token);
   if (!reg || reg.status !== 'active') return apiError(404, 'registration_not_found', 'No registration for this calendar token.');
@@ -39,4 +40,4 @@ export async function GET(req: Request) {
   return new Response(body, {
     headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, no-store' },
   });
-}
+});

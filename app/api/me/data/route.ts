@@ -1,8 +1,7 @@
 import { exportPersonData } from '@/db/queries/my-data';
 import { myDataResponse } from '@/lib/api/responses';
 import { respond } from '@/lib/http';
-import { answer } from '@/lib/http-domain';
-import { personOfRequest } from '@/server/my-data-http';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,12 +9,8 @@ export const dynamic = 'force-dynamic';
  * Everything Chemins holds about the person asking, as one JSON document to download (signed in,
  * or a registrant's personal link: bearer token or the join cookie). docs/privacy.md.
  */
-export async function GET(req: Request) {
-  const who = await personOfRequest(req);
-  if (!who.ok) return who.response;
-  return answer(async () =>
-    respond(myDataResponse, await exportPersonData(who.ref), {
-      headers: { 'cache-control': 'private, no-store', 'content-disposition': 'attachment; filename="chemins-mes-donnees.json"' },
-    }),
-  );
-}
+export const GET = endpoint({ who: 'person' }, async ({ who }) =>
+  respond(myDataResponse, await exportPersonData(who), {
+    headers: { 'cache-control': 'private, no-store', 'content-disposition': 'attachment; filename="chemins-mes-donnees.json"' },
+  }),
+);

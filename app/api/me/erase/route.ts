@@ -2,10 +2,9 @@ import { erasePerson } from '@/db/queries/my-data';
 import { erasureResponse } from '@/lib/api/responses';
 import { eraseRequest } from '@/lib/domain/privacy';
 import { respond } from '@/lib/http';
-import { answer } from '@/lib/http-domain';
-import { guardJson, rateLimited } from '@/lib/write-guard';
+import { rateLimited } from '@/lib/write-guard';
+import { endpoint } from '@/server/http/endpoint';
 import { clientAddressOf } from '@/server/http/rate-limit';
-import { personOfRequest } from '@/server/my-data-http';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,13 +14,12 @@ export const dynamic = 'force-dynamic';
  * request gate, so that a stranger gets a 401 (not a 429). What is erased and what is
  * anonymised: docs/privacy.md.
  */
-export async function POST(req: Request) {
-  const who = await personOfRequest(req);
-  if (!who.ok) return who.response;
-  const body = await guardJson(req, ['erasuresPerAddress', clientAddressOf(req)], eraseRequest, { maxBytes: 4096 });
-  if (!body.ok) return body.response;
-  const key = 'userId' in who.ref ? `user:${who.ref.userId}` : `registration:${who.ref.registrationId}`;
-  const limited = await rateLimited('erasuresPerPerson', key);
-  if (limited) return limited;
-  return answer(async () => respond(erasureResponse, { erased: true, ...(await erasePerson(who.ref, { keepName: body.data.keepName })) }));
-}
+export const POST = endpoint(
+  { who: 'person', body: { schema: eraseRequest, limit: ({ req }) => ['erasuresPerAddress', clientAddressOf(req)], maxBytes: 4096 } },
+  async ({ who, body }) => {
+    const key = 'userId' in who ? `user:${who.userId}` : `registration:${who.registrationId}`;
+    const limited = await rateLimited('erasuresPerPerson', key);
+    if (limited) return limited;
+    return respond(erasureResponse, { erased: true, ...(await erasePerson(who, { keepName: body.keepName })) });
+  },
+);

@@ -2,12 +2,12 @@ import { credentialOf } from '@/db/queries/badges';
 import { bakedSvg } from '@/lib/badges/image';
 import { apiError } from '@/lib/http';
 import { isUuid } from '@/server/badges-http';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
 /** The badge as a baked SVG: its image carrying the signed credential (Open Badges baking). */
-export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> }) {
-  const { id } = await ctx.params;
+export const GET = endpoint({}, async ({ params: { id } }) => {
   const found = isUuid(id) ? await credentialOf(id) : null;
   if (!found) return apiError(404, 'not_found', 'No such credential.');
   return new Response(bakedSvg(found.kind, found.name, found.credential), {
@@ -19,4 +19,4 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
       'x-content-type-options': 'nosniff',
     },
   });
-}
+});

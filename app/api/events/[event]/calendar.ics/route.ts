@@ -4,12 +4,13 @@ import { publicUrl } from '@/lib/config';
 import { buildCalendar } from '@/lib/exports/ical';
 import { exportable } from '@/lib/exports/types';
 import { apiError } from '@/lib/http';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
 /** Public contract: RFC 5545, one VEVENT per public session, stable UIDs, VTIMEZONE. */
-export async function GET(_req: Request, ctx: { params: Promise<{ event: string }> }) {
-  const data = await exportData((await ctx.params).event);
+export const GET = endpoint({}, async ({ params }) => {
+  const data = await exportData(params.event);
   if (!data) return apiError(404, 'event_not_found', 'No such event.');
   // In the requester's language (cookie, else Accept-Language: i18n/request.ts).
   const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
@@ -29,4 +30,4 @@ export async function GET(_req: Request, ctx: { params: Promise<{ event: string 
       'content-disposition': `inline; filename="${data.event.slug}.ics"`,
     },
   });
-}
+});

@@ -1,12 +1,13 @@
 import { callsOfEvent } from '@/db/queries/calls';
 import { callsResponse } from '@/lib/api/responses';
 import { apiError, respond } from '@/lib/http';
+import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';
 
 /** Public contract: the event's calls for proposals. */
-export async function GET(_req: Request, ctx: { params: Promise<{ event: string }> }) {
-  const list = await callsOfEvent((await ctx.params).event);
+export const GET = endpoint({}, async ({ params }) => {
+  const list = await callsOfEvent(params.event);
   if (!list) return apiError(404, 'event_not_found', 'No such event.');
   return respond(callsResponse, list);
-}
+});

@@ -1,14 +1,12 @@
-import { reorderPathResources } from '@/db/queries/resources';
+import { actorFromUser, reorderPathResources } from '@/db/queries/resources';
 import { reorderRequest } from '@/lib/domain/resources';
-import { signedInWrite } from '@/server/paths-http';
+import { endpoint } from '@/server/http/endpoint';
+import { pathWrite } from '@/server/paths-http';
 
 export const dynamic = 'force-dynamic';
 
 /** The path's resources in the coordinators' order (those not listed follow, in their order). */
-export async function PUT(req: Request, ctx: { params: Promise<{ path: string }> }) {
-  const { path } = await ctx.params;
-  return signedInWrite(req, reorderRequest, async (actor, body) => {
-    await reorderPathResources(actor, path, body.resourceIds);
-    return new Response(null, { status: 204 });
-  });
-}
+export const PUT = endpoint({ who: 'account', body: { schema: reorderRequest, limit: pathWrite } }, async ({ who, params, body }) => {
+  await reorderPathResources(await actorFromUser(who.id), params.path, body.resourceIds);
+  return new Response(null, { status: 204 });
+});

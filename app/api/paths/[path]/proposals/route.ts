@@ -1,28 +1,29 @@
+import { identityFromJoinToken } from '@/db/queries/identity';
 import { proposeResource } from '@/db/queries/resources';
 import { proposedResourceResponse } from '@/lib/api/responses';
 import { proposeResourceRequest } from '@/lib/domain/resources';
-import { respond } from '@/lib/http';
-import { answer } from '@/lib/http-domain';
-import { guardJson, rateLimited } from '@/lib/write-guard';
+import { apiError, respond } from '@/lib/http';
+import { rateLimited } from '@/lib/write-guard';
+import { currentParticipant } from '@/server/auth/current';
+import { endpoint } from '@/server/http/endpoint';
 import { clientAddressOf } from '@/server/http/rate-limit';
-import { proposer, rateKey } from '@/server/paths-http';
+import { rateKey } from '@/server/paths-http';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * Propose a resource (the medialab): anybody signed in, or a registrant through their personal
  * link (`token` in the body, or the join cookie / bearer token). It waits in the path
- * coordinators' review queue; the proposer is mailed the outcome.
+ * coordinators' review queue; the proposer is mailed the outcome. The body names the proposer
+ * (personal link token), so it is read first: limited by address, then by person.
  */
-export async function POST(req: Request, ctx: { params: Promise<{ path: string }> }) {
-  const { path } = await ctx.params;
-  // The body names the proposer (personal link token): limited by address first, then by person.
-  const body = await guardJson(req, ['proposalsPerAddress', clientAddressOf(req)], proposeResourceRequest);
-  if (!body.ok) return body.response;
-  const { token, ...fields } = body.data;
-  const who = await proposer(req, token);
-  if (!who.ok) return who.response;
-  const limited = await rateLimited('proposalsPerPerson', rateKey(who.value));
-  if (limited) return limited;
-  return answer(async () => respond(proposedResourceResponse, await proposeResource(who.value, path, fields), { status: 201 }));
-}
+export const POST = endpoint(
+  { body: { schema: proposeResourceRequest, limit: ({ req }) => ['proposalsPerAddress', clientAddressOf(req)] } },
+  async ({ req, params, body: { token, ...fields } }) => {
+    const who = token ? await identityFromJoinToken(token) : await currentParticipant(req);
+    if (!who) return apiError(401, 'unauthenticated', 'Sign in, or use your personal link, to propose a resource.');
+    const limited = await rateLimited('proposalsPerPerson', rateKey(who));
+    if (limited) return limited;
+    return respond(proposedResourceResponse, await proposeResource(who, params.path, fields), { status: 201 });
+  },
+);

@@ -2,14 +2,12 @@ import { linkSessionToPath } from '@/db/queries/paths';
 import { linkSessionResponse } from '@/lib/api/responses';
 import { linkSessionRequest } from '@/lib/domain/resources';
 import { respond } from '@/lib/http';
-import { signedInWrite } from '@/server/paths-http';
+import { endpoint } from '@/server/http/endpoint';
+import { pathWrite } from '@/server/paths-http';
 
 export const dynamic = 'force-dynamic';
 
 /** Link (`linked: true`) or unlink a programme session to the path: the event's organizers, admins. */
-export async function PUT(req: Request, ctx: { params: Promise<{ path: string }> }) {
-  const { path } = await ctx.params;
-  return signedInWrite(req, linkSessionRequest, async (actor, body) =>
-    respond(linkSessionResponse, { changed: await linkSessionToPath(actor.userId, path, body.sessionId, body.linked) }),
-  );
-}
+export const PUT = endpoint({ who: 'account', body: { schema: linkSessionRequest, limit: pathWrite } }, async ({ who, params, body }) =>
+  respond(linkSessionResponse, { changed: await linkSessionToPath(who.id, params.path, body.sessionId, body.linked) }),
+);

@@ -3,33 +3,31 @@ import { subscribeToPath } from '@/db/queries/paths';
 import { subscribedResponse } from '@/lib/api/responses';
 import { subscribeRequest } from '@/lib/domain/resources';
 import { apiError, respond } from '@/lib/http';
-import { answer } from '@/lib/http-domain';
-import { guardJson } from '@/lib/write-guard';
-import { clientAddressOf } from '@/server/http/rate-limit';
 import { currentUser } from '@/server/auth/current';
+import { endpoint } from '@/server/http/endpoint';
+import { clientAddressOf } from '@/server/http/rate-limit';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * Opt in to the path's e-mail digest: for the signed-in user's own address, or a registrant's
- * (`token`: personal link). Nobody subscribes an address that is not theirs.
+ * (`token`: personal link). Nobody subscribes an address that is not theirs. The body names the
+ * registrant, so it is read first.
  */
-export async function POST(req: Request, ctx: { params: Promise<{ path: string }> }) {
-  const { path } = await ctx.params;
-  const body = await guardJson(req, ['subscriptionsPerAddress', clientAddressOf(req)], subscribeRequest, { maxBytes: 4096 });
-  if (!body.ok) return body.response;
-  const registrant = body.data.token ? await identityFromJoinToken(body.data.token) : null;
-  const user = registrant ? null : await currentUser();
-  if (!registrant && !user) return apiError(401, 'unauthenticated', 'Sign in, or use your personal link, to follow a path.');
-  // A registrant's address is theirs once proven (docs/security.md): before that, nothing is sent to it on their word.
-  if (registrant?.kind === 'registration' && !registrant.proven) {
-    return apiError(403, 'address_unproven', 'Open the link mailed to this address first: it shows the address is yours.');
-  }
-  const who = registrant
-    ? { email: registrant.email, userId: registrant.userId, registrationId: registrant.kind === 'registration' ? registrant.registrationId : null }
-    : { email: user!.email, userId: user!.id };
-  return answer(async () => {
-    await subscribeToPath(path, { ...who, locale: body.data.locale });
+export const POST = endpoint(
+  { body: { schema: subscribeRequest, limit: ({ req }) => ['subscriptionsPerAddress', clientAddressOf(req)], maxBytes: 4096 } },
+  async ({ params, body }) => {
+    const registrant = body.token ? await identityFromJoinToken(body.token) : null;
+    const user = registrant ? null : await currentUser();
+    if (!registrant && !user) return apiError(401, 'unauthenticated', 'Sign in, or use your personal link, to follow a path.');
+    // A registrant's address is theirs once proven (docs/security.md): before that, nothing is sent to it on their word.
+    if (registrant?.kind === 'registration' && !registrant.proven) {
+      return apiError(403, 'address_unproven', 'Open the link mailed to this address first: it shows the address is yours.');
+    }
+    const who = registrant
+      ? { email: registrant.email, userId: registrant.userId, registrationId: registrant.kind === 'registration' ? registrant.registrationId : null }
+      : { email: user!.email, userId: user!.id };
+    await subscribeToPath(params.path, { ...who, locale: body.locale });
     return respond(subscribedResponse, { subscribed: true }, { status: 201 });
-  });
-}
+  },
+);

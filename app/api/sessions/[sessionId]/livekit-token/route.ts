@@ -1,8 +1,8 @@
+import { z } from 'zod';
 import { videoTokenResponse } from '@/lib/api/responses';
-import { apiError, respond } from '@/lib/http';
-import { answer } from '@/lib/http-domain';
+import { respond } from '@/lib/http';
 import { uuidSchema } from '@/lib/validation';
-import { currentParticipant } from '@/server/auth/current';
+import { endpoint } from '@/server/http/endpoint';
 import { issueVideoToken } from '@/server/video';
 
 export const dynamic = 'force-dynamic';
@@ -12,11 +12,6 @@ export const dynamic = 'force-dynamic';
  * Authenticated by the next-auth session or `Authorization: Bearer <join token>`; `401`, `403`
  * (`not_registered`, `not_confirmed`, `removed`, `room_not_open`), `404`, `503`.
  */
-export async function POST(req: Request, ctx: { params: Promise<{ sessionId: string }> }) {
-  const { sessionId } = await ctx.params;
-  if (!uuidSchema.safeParse(sessionId).success) return apiError(404, 'not_found', 'No such session.');
-  const identity = await currentParticipant(req);
-  return answer(async () =>
-    respond(videoTokenResponse, await issueVideoToken(identity, sessionId), { headers: { 'cache-control': 'no-store' } }),
-  );
-}
+export const POST = endpoint({ params: z.object({ sessionId: uuidSchema }), notFound: 'No such session.', who: 'participant?' }, async ({ who, params }) =>
+  respond(videoTokenResponse, await issueVideoToken(who, params.sessionId), { headers: { 'cache-control': 'no-store' } }),
+);

@@ -1,8 +1,9 @@
+import { z } from 'zod';
+import { actorFromUser } from '@/db/queries/resources';
 import { proposedResourceResponse } from '@/lib/api/responses';
-import { apiError, respond } from '@/lib/http';
-import { answer } from '@/lib/http-domain';
+import { respond } from '@/lib/http';
 import { uuidSchema } from '@/lib/validation';
-import { signedInActor } from '@/server/paths-http';
+import { endpoint } from '@/server/http/endpoint';
 import { meetingReportFromSessionQa } from '@/server/qa-export';
 
 export const dynamic = 'force-dynamic';
@@ -12,10 +13,6 @@ export const dynamic = 'force-dynamic';
  * path the session is linked to (organizers and moderators of its event, admins, coordinators of
  * those paths). No body. Answers `201 { id, slug }`.
  */
-export async function POST(_req: Request, ctx: { params: Promise<{ sessionId: string }> }) {
-  const { sessionId } = await ctx.params;
-  if (!uuidSchema.safeParse(sessionId).success) return apiError(404, 'not_found', 'No such session.');
-  const actor = await signedInActor();
-  if (!actor.ok) return actor.response;
-  return answer(async () => respond(proposedResourceResponse, await meetingReportFromSessionQa(actor.value, sessionId), { status: 201 }));
-}
+export const POST = endpoint({ params: z.object({ sessionId: uuidSchema }), notFound: 'No such session.', who: 'account' }, async ({ who, params }) =>
+  respond(proposedResourceResponse, await meetingReportFromSessionQa(await actorFromUser(who.id), params.sessionId), { status: 201 }),
+);

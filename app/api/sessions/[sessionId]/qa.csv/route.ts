@@ -1,8 +1,12 @@
-import { qaExportResponse } from '@/server/qa-export';
+import { z } from 'zod';
+import { uuidSchema } from '@/lib/validation';
+import { localeOf } from '@/server/catalogue';
+import { endpoint } from '@/server/http/endpoint';
+import { qaExportFile } from '@/server/qa-export';
 
 export const dynamic = 'force-dynamic';
 
 /** The session's Q&A as CSV, in the requester's language (organizers and moderators of its event, admins, coordinators of the paths it is linked to). */
-export function GET(req: Request, ctx: { params: Promise<{ sessionId: string }> }) {
-  return qaExportResponse(req, ctx.params, 'csv');
-}
+export const GET = endpoint({ params: z.object({ sessionId: uuidSchema }), notFound: 'No such session.', who: 'account' }, ({ req, who, params }) =>
+  qaExportFile(who.id, params.sessionId, 'csv', localeOf(req)),
+);

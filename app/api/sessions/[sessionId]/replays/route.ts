@@ -1,38 +1,26 @@
+import { z } from 'zod';
 import { addReplay, sessionReplays } from '@/db/queries/replays';
 import { replayCreatedResponse, replaysResponse } from '@/lib/api/responses';
 import { linkReplayRequest } from '@/lib/domain/replays';
-import { apiError, invalid, readJson, respond } from '@/lib/http';
-import { answer } from '@/lib/http-domain';
+import { respond } from '@/lib/http';
 import { uuidSchema } from '@/lib/validation';
-import { currentParticipant } from '@/server/auth/current';
+import { endpoint } from '@/server/http/endpoint';
 import { replayPageUrl } from '@/server/recording';
 import { replayWire } from '@/server/replay-files';
 
 export const dynamic = 'force-dynamic';
 
+const session = { params: z.object({ sessionId: uuidSchema }), notFound: 'No such session.' } as const;
+
 /** `GET /api/sessions/{sessionId}/replays` (public contract): the session's replays ready to watch. */
-export async function GET(req: Request, ctx: { params: Promise<{ sessionId: string }> }) {
-  const { sessionId } = await ctx.params;
-  if (!uuidSchema.safeParse(sessionId).success) return apiError(404, 'not_found', 'No such session.');
-  const identity = await currentParticipant(req);
-  return answer(async () => {
-    const { replays } = await sessionReplays(identity, sessionId);
-    return respond(replaysResponse, replays.filter((r) => r.status === 'ready').map(replayWire));
-  });
-}
+export const GET = endpoint({ ...session, who: 'participant?' }, async ({ who, params }) => {
+  const { replays } = await sessionReplays(who, params.sessionId);
+  return respond(replaysResponse, replays.filter((r) => r.status === 'ready').map(replayWire));
+});
 
 /** `POST /api/sessions/{sessionId}/replays` `{ url, startedAt, durationSeconds?, title?, licence? }`: a linked replay (moderators). */
-export async function POST(req: Request, ctx: { params: Promise<{ sessionId: string }> }) {
-  const { sessionId } = await ctx.params;
-  if (!uuidSchema.safeParse(sessionId).success) return apiError(404, 'not_found', 'No such session.');
-  const body = await readJson(req);
-  if (!body.ok) return body.response;
-  const parsed = linkReplayRequest.safeParse(body.value);
-  if (!parsed.success) return invalid(parsed.error);
-  const identity = await currentParticipant(req);
-  return answer(async () => {
-    const { startedAt, ...rest } = parsed.data;
-    const row = await addReplay(identity, sessionId, { kind: 'link', ...rest, startedAt: new Date(startedAt) }, replayPageUrl);
-    return respond(replayCreatedResponse, { ...replayWire(row), pageUrl: replayPageUrl(row.id), resourceId: row.resourceId }, { status: 201 });
-  });
-}
+export const POST = endpoint({ ...session, who: 'participant?', body: { schema: linkReplayRequest } }, async ({ who, params, body }) => {
+  const { startedAt, ...rest } = body;
+  const row = await addReplay(who, params.sessionId, { kind: 'link', ...rest, startedAt: new Date(startedAt) }, replayPageUrl);
+  return respond(replayCreatedResponse, { ...replayWire(row), pageUrl: replayPageUrl(row.id), resourceId: row.resourceId }, { status: 201 });
+});
