@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+// Issue 27, "one way in": every route handler is made by `endpoint()` (server/http/endpoint.ts),
+// every socket command by `command()` (server/realtime/core.ts). A handler written another way
+// fails here, unless it is one of the exceptions below, each with its reason.
+
+const ROOT = join(__dirname, '..', '..');
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** Route files answered by something else than `endpoint`, and why. */
+const ROUTE_EXCEPTIONS: Record<string, string> = {
+  // next-auth's own handler parses, checks (CSRF token, callback URLs) and answers its requests
+  // (redirects, its own error pages); the principal is what it establishes.
+  'app/api/auth/[...nextauth]/route.ts': 'next-auth v4 handler',
+};
+
+/** Socket.IO's own lifecycle events: not commands from a client. */
+const SOCKET_LIFECYCLE = new Set(['disconnecting', 'disconnect']);
+
+function files(dir: string, keep: (name: string) => boolean): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) return files(full, keep);
+    return keep(e.name) ? [full] : [];
+  });
+}
+
+const parse = (file: string) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+
+const isEndpointCall = (node: ts.Expression | undefined): boolean =>
+  !!node && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'endpoint';
+
+/** The HTTP method handlers of a route file that are not made by `endpoint(…)`. */
+function handlersOutsideEndpoint(source: ts.SourceFile): string[] {
+  const consts = new Map<string, ts.Expression | undefined>();
+  for (const st of source.statements) {
+    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) consts.set(d.name.text, d.initializer);
+  }
+  const wrong: string[] = [];
+  const exported = (mods: ts.NodeArray<ts.ModifierLike> | undefined) => !!mods?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  for (const st of source.statements) {
+    if (ts.isFunctionDeclaration(st) && exported(st.modifiers) && st.name && METHODS.has(st.name.text)) wrong.push(`${st.name.text}: a function`);
+    if (ts.isVariableStatement(st) && exported(st.modifiers)) {
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && METHODS.has(d.name.text) && !isEndpointCall(d.initializer)) wrong.push(`${d.name.text}: not endpoint(…)`);
+      }
+    }
+    if (ts.isExportDeclaration(st) && st.exportClause && ts.isNamedExports(st.exportClause)) {
+      for (const el of st.exportClause.elements) {
+        if (!METHODS.has(el.name.text)) continue;
+        const local = (el.propertyName ?? el.name).text;
+        if (st.moduleSpecifier || !isEndpointCall(consts.get(local))) wrong.push(`${el.name.text}: ${local} is not endpoint(…)`);
+      }
+    }
+  }
+  return wrong;
+}
+
+/** The `socket.on('name', …)` / `on('name', …)` registrations of a file whose listener is not `command(socket, 'name', …)`. */
+function listenersOutsideCommand(source: ts.SourceFile): string[] {
+  const wrong: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const bySocket =
+        (ts.isIdentifier(callee) && callee.text === 'on') ||
+        (ts.isPropertyAccessExpression(callee) && /^(on|once)$/.test(callee.name.text) && ts.isIdentifier(callee.expression) && callee.expression.text === 'socket');
+      const [name, listener] = node.arguments;
+      if (bySocket && name && ts.isStringLiteralLike(name) && !SOCKET_LIFECYCLE.has(name.text)) {
+        const viaCommand =
+          !!listener &&
+          ts.isCallExpression(listener) &&
+          ts.isIdentifier(listener.expression) &&
+          listener.expression.text === 'command' &&
+          ts.isStringLiteralLike(listener.arguments[1] ?? name) &&
+          (listener.arguments[1] as ts.StringLiteralLike).text === name.text;
+        if (!viaCommand) wrong.push(`${name.text} (line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1})`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return wrong;
+}
+
+describe('one way in', () => {
+  const routes = files(join(ROOT, 'app'), (n) => /^route\.(ts|tsx)$/.test(n)).map((f) => relative(ROOT, f));
+
+  it('finds the route files', () => {
+    expect(routes.length).toBeGreaterThan(50);
+  });
+
+  it('makes every route handler with endpoint()', () => {
+    const wrong = routes.filter((f) => !(f in ROUTE_EXCEPTIONS)).flatMap((f) => handlersOutsideEndpoint(parse(join(ROOT, f))).map((w) => `${f} ${w}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('lists only exceptions that exist and that need one', () => {
+    for (const f of Object.keys(ROUTE_EXCEPTIONS)) {
+      expect(routes).toContain(f);
+      expect(handlersOutsideEndpoint(parse(join(ROOT, f))).length, f).toBeGreaterThan(0);
+    }
+  });
+
+  it('registers every socket command through command()', () => {
+    const realtime = files(join(ROOT, 'server', 'realtime'), (n) => n.endsWith('.ts') && !n.endsWith('.test.ts'));
+    const wrong = realtime.flatMap((f) => listenersOutsideCommand(parse(f)).map((w) => `${relative(ROOT, f)}: ${w}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('catches a handler written the old way', () => {
+    const src = (code: string) => ts.createSourceFile('route.ts', code, ts.ScriptTarget.Latest, true);
+    expect(handlersOutsideEndpoint(src('export async function GET(req: Request) { return new Response(); }'))).toEqual(['GET: a function']);
+    expect(handlersOutsideEndpoint(src('const h = (req: Request) => new Response();\nexport { h as POST };'))).toEqual(['POST: h is not endpoint(…)']);
+    expect(handlersOutsideEndpoint(src("export { GET } from './other';"))).toEqual(['GET: GET is not endpoint(…)']);
+    expect(handlersOutsideEndpoint(src('export const PUT = endpoint({}, () => new Response());\nexport const dynamic = 1;'))).toEqual([]);
+    expect(listenersOutsideCommand(src("socket.on('question:ask', async () => {});"))).toEqual(['question:ask (line 1)']);
+    expect(listenersOutsideCommand(src("on('a:b', command(socket, 'a:c', s, h));"))).toEqual(['a:b (line 1)']);
+    expect(listenersOutsideCommand(src("on('a:b', command(socket, 'a:b', s, h));\nsocket.on('disconnecting', () => {});"))).toEqual([]);
+  });
+});
