@@ -1,53 +1,38 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { generateInvitationCode, saveQuestion, saveRoom, saveSession, saveTrack, updateEvent } from '@/db/queries/programme-admin';
 import { eventInput, roomInput, sessionInput, trackInput } from '@/lib/domain/programme';
 import { questionInput } from '@/lib/domain/questions';
-import { currentUser } from '@/server/auth/current';
-import { type FormState, invalidForm, refusedForm } from '@/server/form-state';
+import { formAction } from '@/server/actions/form-action';
 
+// Every organizer form: signed in, validated with zod, one domain function, then back to the
+// organizer page at its anchor, or the refusal with the values typed (server/actions/form-action.ts).
+const back = (eventSlug: string) => `/organize/${eventSlug}`;
+const saved = (eventSlug: string, anchor: string) => `/organize/${eventSlug}?saved=1#${anchor}`;
 
-/**
- * The shape every organizer form shares: signed in, validate with zod, call one domain function,
- * then back to the organizer page at `anchor` — or the refusal, with the values typed.
- */
-async function handle<S extends z.ZodType>(
-  eventSlug: string,
-  form: FormData,
-  schema: S,
-  save: (userId: string, input: z.output<S>) => Promise<unknown>,
-  anchor: string,
-): Promise<FormState> {
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/organize/${eventSlug}`);
-  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) return invalidForm(parsed.error, values);
-  try {
-    await save(user.id, parsed.data);
-  } catch (err) {
-    return refusedForm(err, values);
-  }
-  redirect(`/organize/${eventSlug}?saved=1#${anchor}`);
-}
+export const saveSessionAction = formAction(
+  { schema: sessionInput, signIn: (eventSlug: string, _sessionId: string | null) => back(eventSlug) },
+  async ({ who, input }, eventSlug, sessionId) => {
+    await saveSession(who.id, eventSlug, input, sessionId ?? undefined);
+    return saved(eventSlug, 'programme');
+  },
+);
 
-export async function saveSessionAction(eventSlug: string, sessionId: string | null, _prev: FormState, form: FormData) {
-  return handle(eventSlug, form, sessionInput, (userId, input) => saveSession(userId, eventSlug, input, sessionId ?? undefined), 'programme');
-}
+export const saveRoomAction = formAction({ schema: roomInput, signIn: back }, async ({ who, input }, eventSlug: string) => {
+  await saveRoom(who.id, eventSlug, input);
+  return saved(eventSlug, 'rooms');
+});
 
-export async function saveRoomAction(eventSlug: string, _prev: FormState, form: FormData) {
-  return handle(eventSlug, form, roomInput, (userId, input) => saveRoom(userId, eventSlug, input), 'rooms');
-}
+export const saveTrackAction = formAction({ schema: trackInput, signIn: back }, async ({ who, input }, eventSlug: string) => {
+  await saveTrack(who.id, eventSlug, input);
+  return saved(eventSlug, 'rooms');
+});
 
-export async function saveTrackAction(eventSlug: string, _prev: FormState, form: FormData) {
-  return handle(eventSlug, form, trackInput, (userId, input) => saveTrack(userId, eventSlug, input), 'rooms');
-}
-
-export async function saveQuestionAction(eventSlug: string, _prev: FormState, form: FormData) {
-  return handle(eventSlug, form, questionInput, (userId, input) => saveQuestion(userId, eventSlug, input), 'questions');
-}
+export const saveQuestionAction = formAction({ schema: questionInput, signIn: back }, async ({ who, input }, eventSlug: string) => {
+  await saveQuestion(who.id, eventSlug, input);
+  return saved(eventSlug, 'questions');
+});
 
 const codeInput = z
   .object({
@@ -56,11 +41,15 @@ const codeInput = z
   })
   .strict();
 
-export async function generateCodeAction(eventSlug: string, _prev: FormState, form: FormData) {
-  return handle(eventSlug, form, codeInput, (userId, input) => generateInvitationCode(userId, eventSlug, input), 'codes');
-}
+export const generateCodeAction = formAction({ schema: codeInput, signIn: back }, async ({ who, input }, eventSlug: string) => {
+  await generateInvitationCode(who.id, eventSlug, input);
+  return saved(eventSlug, 'codes');
+});
 
-export async function updateEventAction(eventSlug: string, _prev: FormState, form: FormData) {
-  const schema = eventInput.transform((v) => ({ ...v, location: v.location || undefined }));
-  return handle(eventSlug, form, schema, (userId, input) => updateEvent(userId, eventSlug, input), 'event');
-}
+export const updateEventAction = formAction(
+  { schema: eventInput.transform((v) => ({ ...v, location: v.location || undefined })), signIn: back },
+  async ({ who, input }, eventSlug: string) => {
+    await updateEvent(who.id, eventSlug, input);
+    return saved(eventSlug, 'event');
+  },
+);
