@@ -27,7 +27,7 @@ function serverRoutes(dir = path.join(process.cwd(), 'server/http')): string[] {
 function exportedMethods(route: string): string[] {
   const file = path.join(process.cwd(), 'app', route.replace(/\{(\w+)\}/g, '[$1]'), 'route.ts');
   const text = readFileSync(file, 'utf8');
-  return ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => new RegExp(`export (async )?function ${m}\\b|as ${m}\\b`).test(text)).map((m) => m.toLowerCase());
+  return ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => new RegExp(`export (async )?function ${m}\\b|export const ${m} = |as ${m}\\b`).test(text)).map((m) => m.toLowerCase());
 }
 
 type Doc = ReturnType<typeof openApiDocument>;
