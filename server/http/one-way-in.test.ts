@@ -34,6 +34,9 @@ const ACTION_PENDING: Record<string, string> = {
   'app/resources/actions.ts': 'not converted yet (issue 27)',
 };
 
+/** The wrappers of server/actions/form-action.ts. */
+const ACTION_WRAPPERS = new Set(['formAction', 'stateAction', 'redirectAction']);
+
 /** Socket.IO's own lifecycle events: not commands from a client. */
 const SOCKET_LIFECYCLE = new Set(['disconnecting', 'disconnect']);
 
@@ -86,8 +89,8 @@ function actionsOutsideWrapper(source: ts.SourceFile): string[] {
     if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer;
-        const wrapped = !!init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'formAction';
-        if (!wrapped) wrong.push(`${d.name.getText(source)}: not formAction(…)`);
+        const wrapped = !!init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && ACTION_WRAPPERS.has(init.expression.text);
+        if (!wrapped) wrong.push(`${d.name.getText(source)}: not formAction / stateAction / redirectAction(…)`);
       }
     }
   }
