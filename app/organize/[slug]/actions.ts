@@ -1,9 +1,7 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { checkIn } from '@/db/queries/organizer';
-import { DomainError } from '@/lib/errors';
-import { currentUser } from '@/server/auth/current';
+import { redirectAction } from '@/server/actions/form-action';
 
 /** Accept a token, or a whole personal link (what a QR scanner types). */
 function tokenOf(input: string): string {
@@ -12,16 +10,10 @@ function tokenOf(input: string): string {
   return (m ? m[1]! : s).slice(0, 200);
 }
 
-export async function checkInAction(eventSlug: string, form: FormData): Promise<void> {
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/organize/${eventSlug}`);
-  let query: string;
-  try {
-    const r = await checkIn(user.id, eventSlug, tokenOf(String(form.get('code') ?? '')));
-    query = `${r.already ? 'already' : 'welcome'}=${encodeURIComponent(r.name)}`;
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    query = 'unknown=1';
-  }
-  redirect(`/organize/${eventSlug}?${query}#check-in`);
-}
+export const checkInAction = redirectAction(
+  { signIn: (eventSlug: string) => `/organize/${eventSlug}`, refused: (_err, eventSlug) => `/organize/${eventSlug}?unknown=1#check-in` },
+  async ({ who, form }, eventSlug) => {
+    const r = await checkIn(who.id, eventSlug, tokenOf(String(form.get('code') ?? '')));
+    return `/organize/${eventSlug}?${r.already ? 'already' : 'welcome'}=${encodeURIComponent(r.name)}#check-in`;
+  },
+);
