@@ -27,7 +27,6 @@ const ACTION_PENDING: Record<string, string> = {
   'app/calls/actions.ts': 'not converted yet (issue 27)',
   'app/events/[slug]/register/actions.ts': 'not converted yet (issue 27)',
   'app/organize/new/actions.ts': 'not converted yet: prepares a field before validating (issue 27)',
-  'app/r/actions.ts': 'redirects with an outcome code (no form state)',
   'app/resources/actions.ts': 'not converted yet (issue 27)',
 };
 
