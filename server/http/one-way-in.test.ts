@@ -25,7 +25,6 @@ const ROUTE_EXCEPTIONS: Record<string, string> = {
 const ACTION_PENDING: Record<string, string> = {
   'app/calls/actions.ts': 'not converted yet (issue 27)',
   'app/events/[slug]/register/actions.ts': 'not converted yet (issue 27)',
-  'app/organize/new/actions.ts': 'not converted yet: prepares a field before validating (issue 27)',
   'app/resources/actions.ts': 'not converted yet (issue 27)',
 };
 
