@@ -1,9 +1,6 @@
 'use server';
 
 import { getLocale } from 'next-intl/server';
-import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { type FormState, invalidForm, refusedForm } from '@/server/form-state';
 import {
   confirmFacilitator,
   decide,
@@ -19,8 +16,9 @@ import { eventTimeZone } from '@/db/queries/events';
 import { callInput, decisionInput, lines, proposalInput, reviewInput, scheduleInput } from '@/lib/domain/calls';
 import { fieldInstant } from '@/lib/domain/time';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
-import { currentUser, type CurrentUser } from '@/server/auth/current';
-import { hitLimit } from '@/server/http/rate-limit';
+import { formAction, redirectAction } from '@/server/actions/form-action';
+import type { CurrentUser } from '@/server/auth/current';
+import type { LimitName } from '@/server/http/rate-limit';
 
 // The writes of calls for proposals, as server actions of their pages (forms that work without
 // JavaScript too): signed in, a per-person rate limit, zod (Next caps a server action's body at
@@ -33,27 +31,12 @@ import { hitLimit } from '@/server/http/rate-limit';
  */
 const back = (callSlug: string, proposalId: string, what: string, hash = '') => `${proposalPath(callSlug, proposalId)}?${what}=${Date.now().toString(36)}${hash}`;
 
-async function handle<S extends z.ZodType>(
-  back: string,
-  form: FormData,
-  schema: S,
-  shape: (values: Record<string, string>, form: FormData) => unknown,
-  run: (user: CurrentUser, input: z.output<S>) => Promise<string>,
-): Promise<FormState> {
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
-  const values = Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, String(v)]));
-  if ((await hitLimit('callWritesPerPerson', `user:${user.id}`)) !== null) return { error: 'rate_limited', values, at: Date.now() };
-  const parsed = schema.safeParse(shape(values, form));
-  if (!parsed.success) return invalidForm(parsed.error, values, fieldOf);
-  let next: string;
-  try {
-    next = await run(user, parsed.data);
-  } catch (err) {
-    return refusedForm(err, values);
-  }
-  redirect(next);
-}
+/** Every write: the fields typed (not Next's own `$ACTION…` fields), a per-person rate limit, zod issues named by their field. */
+const common = {
+  values: (form: FormData) => Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, String(v)])),
+  limit: (user: CurrentUser): [LimitName, string] => ['callWritesPerPerson', `user:${user.id}`],
+  fieldOf,
+};
 
 /** The form field a zod issue is about (co-facilitators are `cofacName1`…, answers `answer0`…). */
 function fieldOf(path: PropertyKey[]): string {
@@ -89,55 +72,58 @@ function proposalShape(v: Record<string, string>) {
   };
 }
 
-export async function submitProposalAction(callSlug: string, _prev: FormState, form: FormData) {
-  const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
-  return handle(`/calls/${callSlug}/propose`, form, proposalInput, proposalShape, async (user, input) => {
-    const id = await submitProposal(user, callSlug, input, locale);
+export const submitProposalAction = formAction(
+  { ...common, signIn: (callSlug: string) => `/calls/${callSlug}/propose`, schema: proposalInput, prepare: proposalShape },
+  async ({ who, input }, callSlug) => {
+    const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+    const id = await submitProposal(who, callSlug, input, locale);
     return back(callSlug, id, 'sent');
-  });
-}
+  },
+);
 
-export async function reviseProposalAction(callSlug: string, proposalId: string, _prev: FormState, form: FormData) {
-  return handle(`${proposalPath(callSlug, proposalId)}/edit`, form, proposalInput, proposalShape, async (user, input) => {
-    await reviseProposal(user, proposalId, input);
+export const reviseProposalAction = formAction(
+  { ...common, signIn: (callSlug: string, proposalId: string) => `${proposalPath(callSlug, proposalId)}/edit`, schema: proposalInput, prepare: proposalShape },
+  async ({ who, input }, callSlug, proposalId) => {
+    await reviseProposal(who, proposalId, input);
     return back(callSlug, proposalId, 'saved');
-  });
-}
+  },
+);
 
-export async function withdrawProposalAction(callSlug: string, proposalId: string, _prev: FormState, form: FormData) {
-  return handle(proposalPath(callSlug, proposalId), form, z.object({}), (v) => v, async (user) => {
-    await withdrawProposal(user, proposalId);
-    return back(callSlug, proposalId, 'withdrawn');
-  });
-}
+export const withdrawProposalAction = formAction({ ...common, signIn: proposalPath }, async ({ who }, callSlug, proposalId) => {
+  await withdrawProposal(who, proposalId);
+  return back(callSlug, proposalId, 'withdrawn');
+});
 
-export async function decideAction(callSlug: string, proposalId: string, _prev: FormState, form: FormData) {
-  return handle(proposalPath(callSlug, proposalId), form, decisionInput, (v) => v, async (user, input) => {
-    await decide(user, proposalId, input);
-    return back(callSlug, proposalId, 'saved', '#timeline');
-  });
-}
+export const decideAction = formAction({ ...common, signIn: proposalPath, schema: decisionInput }, async ({ who, input }, callSlug, proposalId) => {
+  await decide(who, proposalId, input);
+  return back(callSlug, proposalId, 'saved', '#timeline');
+});
 
-export async function scheduleAction(callSlug: string, proposalId: string, _prev: FormState, form: FormData) {
-  return handle(proposalPath(callSlug, proposalId), form, scheduleInput, (v) => v, async (user, input) => {
-    await scheduleProposal(user, proposalId, input);
-    return back(callSlug, proposalId, 'saved', '#timeline');
-  });
-}
+export const scheduleAction = formAction({ ...common, signIn: proposalPath, schema: scheduleInput }, async ({ who, input }, callSlug, proposalId) => {
+  await scheduleProposal(who, proposalId, input);
+  return back(callSlug, proposalId, 'saved', '#timeline');
+});
 
-export async function reviewAction(callSlug: string, proposalId: string, _prev: FormState, form: FormData) {
-  return handle(proposalPath(callSlug, proposalId), form, reviewInput, (v) => ({ ...v, score: v.score || undefined }), async (user, input) => {
-    await saveReview(user, proposalId, input);
+export const reviewAction = formAction(
+  { ...common, signIn: proposalPath, schema: reviewInput, prepare: (v) => ({ ...v, score: v.score || undefined }) },
+  async ({ who, input }, callSlug, proposalId) => {
+    await saveReview(who, proposalId, input);
     return back(callSlug, proposalId, 'saved', '#reviews');
-  });
-}
+  },
+);
 
 /** A co-facilitator confirms their part; the token is the credential (no sign-in needed). */
-export async function confirmFacilitatorAction(token: string): Promise<void> {
-  if ((await hitLimit('callConfirmationsPerLink', token.slice(0, 40))) !== null) redirect(`/calls/confirm/${token}?error=rate_limited`);
-  const path = await confirmFacilitator(token);
-  redirect(path ? `${path}?confirmed=${Date.now().toString(36)}` : `/calls/confirm/${token}`);
-}
+export const confirmFacilitatorAction = redirectAction(
+  {
+    who: 'anyone',
+    limit: (_who, token: string) => ['callConfirmationsPerLink', token.slice(0, 40)],
+    limited: (token) => `/calls/confirm/${token}?error=rate_limited`,
+  },
+  async (_ctx, token) => {
+    const path = await confirmFacilitator(token);
+    return path ? `${path}?confirmed=${Date.now().toString(36)}` : `/calls/confirm/${token}`;
+  },
+);
 
 /** `email name` per line → committee members. */
 function committeeOf(text: string) {
@@ -147,27 +133,29 @@ function committeeOf(text: string) {
   });
 }
 
-export async function saveCallAction(eventSlug: string, callSlug: string | null, _prev: FormState, form: FormData) {
-  const tz = (await eventTimeZone(eventSlug)) ?? DEFAULT_TIME_ZONE;
-  // `datetime-local` fields are the event's wall-clock time.
-  const instant = (v: string | undefined) => (v ? (fieldInstant(v, tz) ?? v) : undefined);
-  return handle(
-    `/organize/${eventSlug}`,
-    form,
-    callInput,
-    (v) => ({
-      ...v,
-      formats: lines(v.formats ?? ''),
-      questions: lines(v.questions ?? ''),
-      committee: committeeOf(v.committee ?? ''),
-      namedDecisions: v.namedDecisions === 'on',
-      opensAt: instant(v.opensAt),
-      closesAt: instant(v.closesAt),
-      answerBy: instant(v.answerBy),
-    }),
-    async (user, input) => {
-      const slug = await saveCall(user.id, eventSlug, input, callSlug ?? undefined);
-      return `/calls/${slug}?saved=1`;
+export const saveCallAction = formAction(
+  {
+    ...common,
+    signIn: (eventSlug: string, _callSlug: string | null) => `/organize/${eventSlug}`,
+    schema: callInput,
+    prepare: async (v, _form, eventSlug) => {
+      const tz = (await eventTimeZone(eventSlug)) ?? DEFAULT_TIME_ZONE;
+      // `datetime-local` fields are the event's wall-clock time.
+      const instant = (t: string | undefined) => (t ? (fieldInstant(t, tz) ?? t) : undefined);
+      return {
+        ...v,
+        formats: lines(v.formats ?? ''),
+        questions: lines(v.questions ?? ''),
+        committee: committeeOf(v.committee ?? ''),
+        namedDecisions: v.namedDecisions === 'on',
+        opensAt: instant(v.opensAt),
+        closesAt: instant(v.closesAt),
+        answerBy: instant(v.answerBy),
+      };
     },
-  );
-}
+  },
+  async ({ who, input }, eventSlug, callSlug) => {
+    const slug = await saveCall(who.id, eventSlug, input, callSlug ?? undefined);
+    return `/calls/${slug}?saved=1`;
+  },
+);

@@ -23,7 +23,6 @@ const ROUTE_EXCEPTIONS: Record<string, string> = {
  * carries an outcome code rather than a form state, a shape `formAction` does not take yet.
  */
 const ACTION_PENDING: Record<string, string> = {
-  'app/calls/actions.ts': 'not converted yet (issue 27)',
   'app/events/[slug]/register/actions.ts': 'not converted yet (issue 27)',
   'app/resources/actions.ts': 'not converted yet (issue 27)',
 };
