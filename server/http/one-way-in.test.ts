@@ -24,7 +24,6 @@ const ROUTE_EXCEPTIONS: Record<string, string> = {
  */
 const ACTION_PENDING: Record<string, string> = {
   'app/events/[slug]/register/actions.ts': 'not converted yet (issue 27)',
-  'app/resources/actions.ts': 'not converted yet (issue 27)',
 };
 
 /** The wrappers of server/actions/form-action.ts. */
