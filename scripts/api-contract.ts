@@ -90,8 +90,10 @@ async function seed(origin: string): Promise<Record<string, string>> {
   const [subscription] = await sql<{ token: string }[]>`
     insert into path_subscriptions (path_id, email, locale, token) values (${path!.id}, 'api-contract-digest@chemins.test', 'fr', ${randomBytes(24).toString('hex')})
     returning token`;
+  // Speakers are granted per session (docs/security.md § Policy).
   const [grant] = await sql<{ id: string }[]>`
-    insert into role_grants (user_id, role, event_id) select ${user!.id}, 'speaker', id from events where slug = ${event.slug} returning id`;
+    insert into role_grants (user_id, role, event_id, session_id)
+    select ${user!.id}, 'speaker', event_id, id from programme_sessions where id = ${session.id} returning id`;
   const form = new FormData();
   form.append('file', new File(['Compte rendu de la séance.\n'], 'compte-rendu.txt', { type: 'text/plain' }));
   const upload = await fetch(`${origin}/api/attachments`, { method: 'POST', headers: { cookie: `next-auth.session-token=${sessionToken}` }, body: form });
