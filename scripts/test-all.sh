@@ -36,6 +36,30 @@ print_timings() {
   printf '%s\n' "${TIMINGS[@]}"
 }
 
+# Every process this run starts inherits CHEMINS_TEST_RUN: at exit, any still running (a server
+# a step left behind, even one re-parented to init) is found by it and stopped, and named.
+export CHEMINS_TEST_RUN=$WORK
+run_processes() {
+  local f pid
+  for f in /proc/[0-9]*/environ; do
+    pid=${f#/proc/}; pid=${pid%/environ}
+    [ "$pid" = $$ ] || [ "$pid" = "$BASHPID" ] && continue
+    tr '\0' '\n' 2>/dev/null <"$f" | grep -qxF "CHEMINS_TEST_RUN=$WORK" && echo "$pid"
+  done
+}
+stop_leftovers() {
+  local pids; pids=$(run_processes)
+  [ -n "$pids" ] || return 0
+  echo "stopping processes the run left behind:"
+  # shellcheck disable=SC2086
+  ps -o pid=,args= -p $(echo $pids | tr ' ' ,) | cut -c1-160
+  # shellcheck disable=SC2086
+  kill $pids 2>/dev/null
+  for _ in $(seq 1 50); do [ -n "$(run_processes)" ] || return 0; sleep 0.1; done
+  # shellcheck disable=SC2046
+  kill -9 $(run_processes) 2>/dev/null
+}
+
 cleanup() {
   local status=$?
   set +e
@@ -46,6 +70,7 @@ cleanup() {
     else "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate stop >/dev/null 2>&1; fi
   fi
   wait 2>/dev/null
+  stop_leftovers
   rm -rf "$WORK"
 }
 trap cleanup EXIT
