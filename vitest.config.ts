@@ -26,6 +26,16 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The development server in Chromium (test/dev/reload-loop.test.ts): its own step in the suite.
+        resolve: { alias },
+        test: {
+          name: 'dev',
+          include: ['test/dev/**/*.test.ts'],
+          environment: 'node',
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -17,13 +17,22 @@ export async function startApp(env: Record<string, string> = {}): Promise<{ url:
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: 'bench-secret-0123456789', BADGE_KEY_SECRET: 'bench-badge-key-secret-0123456789abcdef', LOG_LEVEL: 'warn', LIVEKIT_AUTOSTART: '0', MAIL_POLL_MS: '600000', REDIS_URL: '', RATE_LIMIT_WRITES_PER_ADDRESS: '0', RATE_LIMIT_REGISTRATIONS_PER_ADDRESS: '0', RATE_LIMIT_REGISTRATIONS_PER_EMAIL: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true, // its own process group, stopped as a whole, also when the benchmark ends early
   });
+  const stop = (signal: NodeJS.Signals = 'SIGTERM') => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on('exit', () => stop());
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, stop: () => child.kill('SIGTERM') };
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, stop: () => stop() };
     await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill('SIGKILL');
+  stop('SIGKILL');
   throw new Error('the app did not start (did you run `npm run build`?)');
 }
 

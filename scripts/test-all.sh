@@ -36,6 +36,30 @@ print_timings() {
   printf '%s\n' "${TIMINGS[@]}"
 }
 
+# Every process this run starts inherits CHEMINS_TEST_RUN: at exit, any still running (a server
+# a step left behind, even one re-parented to init) is found by it and stopped, and named.
+export CHEMINS_TEST_RUN=$WORK
+run_processes() {
+  local f pid
+  for f in /proc/[0-9]*/environ; do
+    pid=${f#/proc/}; pid=${pid%/environ}
+    [ "$pid" = $$ ] || [ "$pid" = "$BASHPID" ] && continue
+    tr '\0' '\n' 2>/dev/null <"$f" | grep -qxF "CHEMINS_TEST_RUN=$WORK" && echo "$pid"
+  done
+}
+stop_leftovers() {
+  local pids; pids=$(run_processes)
+  [ -n "$pids" ] || return 0
+  echo "stopping processes the run left behind:"
+  # shellcheck disable=SC2086
+  ps -o pid=,args= -p $(echo $pids | tr ' ' ,) | cut -c1-160
+  # shellcheck disable=SC2086
+  kill $pids 2>/dev/null
+  for _ in $(seq 1 50); do [ -n "$(run_processes)" ] || return 0; sleep 0.1; done
+  # shellcheck disable=SC2046
+  kill -9 $(run_processes) 2>/dev/null
+}
+
 cleanup() {
   local status=$?
   set +e
@@ -46,6 +70,7 @@ cleanup() {
     else "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate stop >/dev/null 2>&1; fi
   fi
   wait 2>/dev/null
+  stop_leftovers
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -232,6 +257,8 @@ step "lint" npx eslint . --max-warnings=0
 step "typecheck" npx tsc --noEmit
 step "unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
 step "integration tests" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$REPORTS/integration.json"
+# The development server (`npm run dev`) in Chromium: pages load once and stay put (test/dev/).
+step "dev server (no reload loop)" npx vitest run --project dev --reporter=default --reporter=json --outputFile.json="$REPORTS/dev.json"
 step "build" npx next build
 # Page weight against a bare Next.js page built in the same run: fails when a page is over its budget (bench/page-weight).
 step "page weight (budgets)" npx tsx bench/page-weight/run.ts

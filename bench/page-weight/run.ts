@@ -67,16 +67,35 @@ async function startBare(): Promise<{ url: string; child: ChildProcess }> {
   const dir = `${ROOT}.cache/page-weight-bare`;
   rmSync(dir, { recursive: true, force: true });
   cpSync(`${ROOT}bench/page-weight/bare`, dir, { recursive: true });
-  execFileSync('npx', ['next', 'build', dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  execFileSync(process.execPath, [NEXT_BIN, 'build', dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   const port = await freePort();
-  const child = spawn('npx', ['next', 'start', dir, '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+  // Next's own CLI under this Node, in a process group of its own, stopped as a whole (stopBare):
+  // through `npx`, a SIGTERM stopped npm and left `next-server` running after the suite.
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', dir, '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    detached: true,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  process.on('exit', () => stopBare(child));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (await fetch(url).then((r) => r.ok, () => false)) return { url, child };
     await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill('SIGKILL');
+  stopBare(child);
   throw new Error('the bare Next.js page did not start');
+}
+
+const NEXT_BIN = `${ROOT}node_modules/next/dist/bin/next`;
+
+/** Stop the bare page's server and anything it started (its process group). */
+function stopBare(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
 }
 
 const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
@@ -138,6 +157,6 @@ try {
 } finally {
   await browser.close();
   app.stop();
-  bare.child.kill('SIGTERM');
+  stopBare(bare.child);
 }
 process.exit(over ? 1 : 0);
