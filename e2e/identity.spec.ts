@@ -1,5 +1,6 @@
 import { type APIResponse, expect, test } from '@playwright/test';
-import { signInWithMagicLink } from './support/helpers';
+import postgres from 'postgres';
+import { RUN_ID, signInWithMagicLink } from './support/helpers';
 
 // One person, one identity, through the real magic-link sign-in (next-auth, the real SMTP receiver).
 test('a registrant removed from the video room by their personal link is still out after signing in with the same e-mail', async ({ browser, page }) => {
@@ -30,4 +31,37 @@ test('a registrant removed from the video room by their personal link is still o
   expect(await refusal(await page.request.post(`/api/sessions/${sessionId}/livekit-token`))).toBe('403 removed');
   expect(await refusal(await byLink())).toBe('401 unauthenticated');
   await moderator.context().close();
+});
+
+// Issue 27, finding 2: a typed address is not its owner's badges. Anybody may register someone
+// else's address and get a personal link (201); opened in a browser, that link acts for that
+// registration alone: the owner's badges, their actions and their data stay out of reach.
+test('a personal link for an address someone typed shows none of its owner’s badges', async ({ page }) => {
+  test.skip(!process.env.DATABASE_URL, 'makes an event in the Postgres of DATABASE_URL');
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  const slug = `badges-e2e-${RUN_ID}`;
+  const [event] = await sql<{ id: string }[]>`insert into events (slug, title, starts_at, ends_at)
+    values (${slug}, ${`Rencontre ${RUN_ID}`}, now() - interval '1 day', now() + interval '1 day') returning id`;
+  try {
+    // participante@chemins.test holds demo badges; the address is typed by somebody else.
+    const registered = await page.request.post(`/api/events/${slug}/registrations`, {
+      data: { name: 'Quelqu’un d’autre', email: 'participante@chemins.test', consent: true },
+    });
+    expect(registered.status()).toBe(201);
+    const { joinToken } = (await registered.json()) as { joinToken: string };
+    await page.goto(`/r/${joinToken}`);
+    await expect(page).toHaveURL(/\/r(\?|$)/);
+    await page.goto('/badges');
+    await expect(page.getByText('Connectez-vous (ou ouvrez votre lien personnel) pour voir vos badges.')).toBeVisible();
+    await expect(page.getByText('Participante (démo)')).toHaveCount(0);
+    // Nor the account's data: the export holds that registration only.
+    const data = await page.request.get('/api/me/data', { headers: { authorization: `Bearer ${joinToken}` } });
+    expect(data.status()).toBe(200);
+    const body = (await data.json()) as { account: unknown; registrations: { email: string }[] };
+    expect(body.account).toBeNull();
+    expect(body.registrations).toHaveLength(1);
+  } finally {
+    await sql`delete from events where id = ${event!.id}`;
+    await sql.end();
+  }
 });
