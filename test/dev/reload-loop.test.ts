@@ -12,9 +12,9 @@
 // saying it is connected) except one, the observation window: the assertion is "nothing happens
 // during OBSERVE_MS", which can only be checked by watching for that long. A reload loop reloads
 // within about a second of a load (Fast Refresh answers at once), so a few seconds are enough.
-// The loop seen here does not come every time: with Turbopack's development cache left by an
-// earlier session (.next/dev/cache) it came in about half of the sessions, so one pass alone says
-// little; a loop is never a false alarm.
+// The loop seen here did not come every time: with Turbopack's on-disk development cache left by
+// an earlier session (.next/dev/cache, now off in next.config.mjs) it came in about half of the
+// sessions, so one pass alone says little; a loop is never a false alarm.
 //
 //   npx vitest run --project dev            (scripts/test-all.sh runs it as its own step)
 import { type ChildProcess, spawn } from 'node:child_process';
