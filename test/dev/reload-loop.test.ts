@@ -1,7 +1,10 @@
 // `npm run dev` as a newcomer sees it (issue 32): the development server (Next's dev mode with
 // Turbopack and Fast Refresh, in the same custom server as production: server/index.ts) on a free
-// loopback port, with its own temporary PGlite data directory and the demo data, and public pages
-// opened in Chromium. Each page must load once and then stay put: no reload, no new HMR socket.
+// loopback port, with its own PGlite data directory and the demo data, and public pages opened in
+// Chromium. Each page must load once and then stay put: no reload, no new HMR socket.
+// The data directory sits inside the project like the default `./.data` of `npm run dev`
+// (`.test-data/dev-<random>`, git-ignored, removed afterwards), so that database writes happen
+// where Next's bundler watches, as they do for a newcomer.
 // The rest of the suite runs the production build, which has no Fast Refresh, so only this test
 // sees the development server.
 //
@@ -9,12 +12,14 @@
 // saying it is connected) except one, the observation window: the assertion is "nothing happens
 // during OBSERVE_MS", which can only be checked by watching for that long. A reload loop reloads
 // within about a second of a load (Fast Refresh answers at once), so a few seconds are enough.
+// The loop seen here did not come every time: with Turbopack's on-disk development cache left by
+// an earlier session (.next/dev/cache, now off in next.config.mjs) it came in about half of the
+// sessions, so one pass alone says little; a loop is never a false alarm.
 //
 //   npx vitest run --project dev            (scripts/test-all.sh runs it as its own step)
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +67,9 @@ beforeAll(async () => {
   const started = Date.now();
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  dataDir = mkdtempSync(path.join(tmpdir(), 'chemins-dev-'));
+  // Inside the project, like the default ./.data (see the top of the file).
+  mkdirSync(path.join(ROOT, '.test-data'), { recursive: true });
+  dataDir = mkdtempSync(path.join(ROOT, '.test-data', 'dev-'));
   server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
     detached: true,
