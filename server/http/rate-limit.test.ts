@@ -62,6 +62,15 @@ describe('named limits', () => {
     expect(clientAddressOf(req)).toBe('203.0.113.7');
     expect(clientAddressOf(req.headers)).toBe('203.0.113.7');
     expect(clientAddressOf(new Request('http://127.0.0.1/', { headers: { 'x-forwarded-for': '198.51.100.9' } }))).toBe('unknown');
+    // What a server action's `await headers()` gives in the built app: a proxy that says it has any property.
+    const adapter = new Proxy(req.headers, {
+      has: () => true,
+      get: (target, prop) => {
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    expect(clientAddressOf(adapter)).toBe('203.0.113.7');
   });
 });
 

@@ -222,7 +222,8 @@ export const CLIENT_ADDRESS_HEADER = 'x-chemins-client-address';
  * `headers()` in a server action). Never X-Forwarded-For: the client writes it.
  */
 export function clientAddressOf(from: Request | { get(name: string): string | null }): string {
-  const headers = 'headers' in from ? from.headers : from;
+  // Next's `headers()` is a proxy that says it has any property: ask for a Request, not for `headers`.
+  const headers = from instanceof Request ? from.headers : from;
   return headers.get(CLIENT_ADDRESS_HEADER) || 'unknown';
 }
 
