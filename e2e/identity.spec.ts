@@ -52,7 +52,7 @@ test('a personal link for an address someone typed shows none of its owner’s b
     await page.goto(`/r/${joinToken}`);
     await expect(page).toHaveURL(/\/r(\?|$)/);
     await page.goto('/badges');
-    await expect(page.getByText('Connectez-vous (ou ouvrez votre lien personnel) pour voir vos badges.')).toBeVisible();
+    await expect(page.getByText('Vos badges s’affichent une fois votre adresse confirmée', { exact: false })).toBeVisible();
     await expect(page.getByText('Participante (démo)')).toHaveCount(0);
     // Nor the account's data: the export holds that registration only.
     const data = await page.request.get('/api/me/data', { headers: { authorization: `Bearer ${joinToken}` } });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { badgesOf, endorsementsBy } from '@/db/queries/badges';
-import { provenParticipant } from '@/server/auth/current';
+import { currentParticipant, provenParticipant } from '@/server/auth/current';
 import { Outcome } from '@/components/badges/Outcome';
 import { respondAction } from './actions';
 import { formatDate } from '@/lib/format';
@@ -16,13 +16,14 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 /** `/badges`: the person's portfolio — badges received (accept, decline, show, download, share), requests, endorsements given. */
 export default async function PortfolioPage({ searchParams }: { searchParams: Search }) {
-  const [t, locale, who, sp] = await Promise.all([getTranslations('openBadges'), getLocale(), provenParticipant(), searchParams]);
+  const [t, locale, who, someone, sp] = await Promise.all([getTranslations('openBadges'), getLocale(), provenParticipant(), currentParticipant(), searchParams]);
   if (!who) {
+    // A personal link whose address is not proven yet acts for its registration alone (docs/security.md).
     return (
       <section className="mx-auto max-w-3xl">
         <h1 className="text-2xl font-bold">{t('portfolioTitle')}</h1>
         <p className="mt-4">
-          <Link href="/signin?callbackUrl=/badges">{t('signInToSee')}</Link>
+          <Link href="/signin?callbackUrl=/badges">{t(someone ? 'confirmToSee' : 'signInToSee')}</Link>
         </p>
       </section>
     );
