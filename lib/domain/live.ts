@@ -1,5 +1,7 @@
 import LinkifyIt from 'linkify-it';
 import { z } from 'zod';
+// This module runs in the browser too (the live panels): zod without its eval probe there (CSP).
+import '../zod-browser';
 import type { ChatMessage, Question, QuestionEvent, QuestionStatus } from '@/lib/realtime/protocol';
 import { type Grant, may } from '../policy';
 
