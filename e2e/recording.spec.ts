@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { EgressClient, EgressStatus } from 'livekit-server-sdk';
 import { LIVE_SESSION, liveSessionId, signInWithMagicLink } from './support/helpers';
 
 // Run only by scripts/recording-e2e.sh: the real LiveKit Egress records, inside a private network
@@ -12,7 +13,7 @@ type Replay = { id: string; kind: string; url: string; startedAt: string; durati
 
 test('a moderator records a speaker with LiveKit Egress; the replay plays with the chat beside it', async ({ browser }) => {
   // Two browsers over real WebRTC, egress encoding on two loaded cores, then its webhook.
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const speaker = await (await browser.newContext()).newPage();
   const moderator = await (await browser.newContext()).newPage();
   await signInWithMagicLink(speaker, 'intervenante@chemins.test');
@@ -33,6 +34,16 @@ test('a moderator records a speaker with LiveKit Egress; the replay plays with t
   await moderator.getByTestId('recording-start').click();
   await expect(moderator.getByTestId('recording-status')).toHaveAttribute('data-recording', 'true');
   await expect(speaker.getByText('Enregistrement en cours')).toBeVisible();
+  // Egress writes once its pipeline has started: here that took from a few seconds to about 95
+  // (tracks playing at once, "pipeline playing" 94 s later, on two cores), and a stop before it
+  // aborts the recording (EGRESS_ABORTED, what failed on a new machine). Count from then.
+  const egress = new EgressClient(process.env.LIVEKIT_URL!, process.env.LIVEKIT_API_KEY!, process.env.LIVEKIT_API_SECRET!);
+  await expect
+    .poll(async () => (await egress.listEgress({ roomName: `session-${sessionId}` })).some((e) => e.status === EgressStatus.EGRESS_ACTIVE), {
+      timeout: 200_000,
+      intervals: [500],
+    })
+    .toBe(true);
   const since = Date.now();
 
   // About ten seconds of the speaker, then a chat message, then stop.

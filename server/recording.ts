@@ -117,6 +117,8 @@ export async function stopRecording(identity: Identity | null, sessionId: string
   if (!current) throw new DomainError(409, 'not_recording', 'This session is not being recorded.');
   if (!current.egressId) throw new DomainError(409, 'not_recording', 'This recording has not started yet.');
   try {
+    // Whatever egress answers about its state, the stop is asked for.
+    await untilStarted(current.egressId).catch(() => {});
     await clients().egress.stopEgress(current.egressId);
   } catch (err) {
     // Egress no longer knows it (ended on its side): its webhook says how.
@@ -124,6 +126,24 @@ export async function stopRecording(identity: Identity | null, sessionId: string
   }
   announce(sessionId, { recording: false, since: null });
   return { status: 'stopping', egressId: current.egressId, replayId: current.id };
+}
+
+/** How long a stop waits for an egress that is still starting (its pipeline not yet writing). */
+const START_WAIT_MS = 30_000;
+
+/**
+ * Wait (bounded) while egress is still starting a recording: stopped before its pipeline starts,
+ * egress aborts it and nothing is kept (`EGRESS_ABORTED`: "Stop called before pipeline could
+ * start"), which on a loaded machine or at a first recording takes more than ten seconds. Stopped
+ * once it writes, the recording keeps what it has.
+ */
+async function untilStarted(egressId: string): Promise<void> {
+  const until = Date.now() + START_WAIT_MS;
+  while (Date.now() < until) {
+    const [info] = await clients().egress.listEgress({ egressId });
+    if (info?.status !== EgressStatus.EGRESS_STARTING) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /** The room went live: record it when the session says so (`auto_record`). Never throws. */
