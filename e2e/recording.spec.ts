@@ -13,7 +13,7 @@ type Replay = { id: string; kind: string; url: string; startedAt: string; durati
 
 test('a moderator records a speaker with LiveKit Egress; the replay plays with the chat beside it', async ({ browser }) => {
   // Two browsers over real WebRTC, egress encoding on two loaded cores, then its webhook.
-  test.setTimeout(420_000);
+  test.setTimeout(540_000);
   const speaker = await (await browser.newContext()).newPage();
   const moderator = await (await browser.newContext()).newPage();
   await signInWithMagicLink(speaker, 'intervenante@chemins.test');
@@ -37,12 +37,25 @@ test('a moderator records a speaker with LiveKit Egress; the replay plays with t
   // Egress writes once its pipeline has started: here that took from a few seconds to about 95
   // (tracks playing at once, "pipeline playing" 94 s later, on two cores), and a stop before it
   // aborts the recording (EGRESS_ABORTED, what failed on a new machine). Count from then.
+  // The start waits for the camera's next keyframe (the pipeline started 94 s and 206 s after its
+  // tracks played, about Chrome's periodic keyframe interval, as if egress's request for one did not
+  // get through): the speaker turns the camera off and on again every 15 s meanwhile, which sends one.
   const egress = new EgressClient(process.env.LIVEKIT_URL!, process.env.LIVEKIT_API_KEY!, process.env.LIVEKIT_API_SECRET!);
+  let nudged = Date.now();
   await expect
-    .poll(async () => (await egress.listEgress({ roomName: `session-${sessionId}` })).some((e) => e.status === EgressStatus.EGRESS_ACTIVE), {
-      timeout: 200_000,
-      intervals: [500],
-    })
+    .poll(
+      async () => {
+        const active = (await egress.listEgress({ roomName: `session-${sessionId}` })).some((e) => e.status === EgressStatus.EGRESS_ACTIVE);
+        if (!active && Date.now() - nudged > 15_000) {
+          nudged = Date.now();
+          await speaker.getByRole('button', { name: 'Couper la caméra' }).click();
+          await speaker.getByRole('button', { name: 'Activer la caméra' }).click();
+          await expect(speaker.getByRole('button', { name: 'Couper la caméra' })).toBeVisible();
+        }
+        return active;
+      },
+      { timeout: 300_000, intervals: [500] },
+    )
     .toBe(true);
   const since = Date.now();
 
