@@ -113,9 +113,9 @@ describe('named limits are keyed on the address the gate trusts (real Postgres, 
   it.each(ROUTES)('$path behind a trusted proxy (TRUST_PROXY=1): the last hop is the key, not what the client put before it', async ({ path, body }) => {
     await install();
     const statuses = [];
-    for (let i = 0; i <= LIMIT; i++) statuses.push((await post(proxiedBase, path, body, `10.0.0.${i + 1}, 203.0.113.5`)).status);
+    for (let i = 0; i <= LIMIT; i++) statuses.push((await post(proxiedBase, path, body, `198.51.100.${i + 1}, 203.0.113.5`)).status);
     expect(statuses).toEqual([...Array(LIMIT).fill(400), 429]);
     // Another client of the proxy has its own count.
-    expect((await post(proxiedBase, path, body, '10.0.0.1, 203.0.113.6')).status).toBe(400);
+    expect((await post(proxiedBase, path, body, '198.51.100.1, 203.0.113.6')).status).toBe(400);
   });
 });
