@@ -57,7 +57,7 @@ describe('server-issued guest identities (real HTTP, real socket.io-client, real
   };
   const idOf = (cookie: string) => verifyGuestToken(cookie.slice(GUEST_COOKIE.length + 1), guestSecret(config()))!.id;
   /** A new guest as a browser gets one. */
-  const newGuest = async () => cookieOf(await issue(`198.51.100.${Math.floor(Math.random() * 250)}`));
+  const newGuest = async () => cookieOf(await issue(`198.51.100.${100 + Math.floor(Math.random() * 150)}`));
 
   async function joined(opts: { cookie?: string; guest?: string } = {}) {
     const s = await client(base, opts);
