@@ -77,12 +77,17 @@ PIDS+=($!)
 wait_for egress 60 curl -sf http://127.0.0.1:7901
 echo "recording stack in a private network namespace: livekit-server, egress $(basename "$EGRESS_DIR"), redis"
 
+# What the machine is busy with while egress starts (issue 28: egress's pipeline was seen taking 94 to
+# over 300 s to start in fresh clones): the busiest processes every 10 s, printed when the test did not pass.
+( while sleep 10; do { date +%T; ps -eo pcpu,rss,etimes,comm --sort=-pcpu | head -6; } >>"$WORK/load.log"; done ) &
+PIDS+=($!)
 status=0
 env -u DATABASE_URL -u REDIS_URL \
   LIVEKIT_URL=http://127.0.0.1:7880 LIVEKIT_API_KEY=$KEY LIVEKIT_API_SECRET=$SECRET \
   RECORDING_LAYOUT=participant RECORDING_E2E=1 E2E_DATA_DIR="$WORK/data" \
   npx playwright test || status=$?
-if [ $status -ne 0 ]; then
+if [ $status -ne 0 ] || grep -q '"status": "skipped"' test-results/recording.json 2>/dev/null; then
+  echo "--- busiest processes while recording (every 10 s)"; tail -120 "$WORK/load.log" 2>/dev/null
   echo "--- egress log (tail)"; tail -40 "$WORK/egress.log"
   echo "--- livekit log (tail)"; tail -20 "$WORK/livekit.log"
 fi
