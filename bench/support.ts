@@ -10,11 +10,20 @@ export const freePort = () =>
     });
   });
 
+/** How the server is run: compiled (`dist/server/index.mjs`, as in production) or from its TypeScript sources with tsx. */
+export const SERVER_COMMAND = {
+  compiled: ['--enable-source-maps', 'dist/server/index.mjs'],
+  tsx: ['--import', 'tsx', 'server/index.ts'],
+} as const;
+
 /** The built app (`npm run build` first) on a free port, or the one at BENCH_URL. */
-export async function startApp(env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
-  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, stop: () => {} };
+export async function startApp(
+  env: Record<string, string> = {},
+  server: keyof typeof SERVER_COMMAND = 'compiled',
+): Promise<{ url: string; stop: () => void; pid: number }> {
+  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, stop: () => {}, pid: 0 };
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child = spawn(process.execPath, [...SERVER_COMMAND[server]], {
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: 'bench-secret-0123456789', BADGE_KEY_SECRET: 'bench-badge-key-secret-0123456789abcdef', LOG_LEVEL: 'warn', LIVEKIT_AUTOSTART: '0', MAIL_POLL_MS: '600000', REDIS_URL: '', RATE_LIMIT_WRITES_PER_ADDRESS: '0', RATE_LIMIT_REGISTRATIONS_PER_ADDRESS: '0', RATE_LIMIT_REGISTRATIONS_PER_EMAIL: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true, // its own process group, stopped as a whole, also when the benchmark ends early
@@ -28,9 +37,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<{ url:
   };
   process.on('exit', () => stop());
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, stop: () => stop() };
-    await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 2400; i++) {
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, stop: () => stop(), pid: child.pid! };
+    await new Promise((r) => setTimeout(r, 25));
   }
   stop('SIGKILL');
   throw new Error('the app did not start (did you run `npm run build`?)');

@@ -3,7 +3,7 @@
 // database session, a registration's personal link, known ids), then runs schemathesis with every
 // check against the running app's /api/openapi.json (settings: schemathesis.toml). Exit code: schemathesis's.
 //
-//   npx tsx scripts/api-contract.ts            (after `npx next build`; DATABASE_URL: a Postgres server)
+//   npx tsx scripts/api-contract.ts            (after `npm run build`: the compiled server, dist/server; DATABASE_URL: a Postgres server)
 //
 // Environment: DATABASE_URL (its server gets a database `<name>_contract`, recreated each run),
 // REDIS_URL and LIVEKIT_* as for the app, SCHEMATHESIS (the `st` command; scripts/test-all.sh
@@ -138,7 +138,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
 await recreateDatabase();
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const server = spawn('npx', ['tsx', 'server/index.ts'], {
+const server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/index.mjs'], {
   cwd: ROOT,
   detached: true, // its own process group, stopped as a whole below
   stdio: ['ignore', 'ignore', 'inherit'],

@@ -259,7 +259,8 @@ step "unit tests" npx vitest run --project unit --reporter=default --reporter=js
 step "integration tests" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$REPORTS/integration.json"
 # The development server (`npm run dev`) in Chromium: pages load once and stay put (test/dev/).
 step "dev server (no reload loop)" npx vitest run --project dev --reporter=default --reporter=json --outputFile.json="$REPORTS/dev.json"
-step "build" npx next build
+# Next's build, then the server compiled to JavaScript (dist/server/index.mjs), as production runs it.
+step "build" npm run build
 # Page weight against a bare Next.js page built in the same run: fails when a page is over its budget (bench/page-weight).
 step "page weight (budgets)" npx tsx bench/page-weight/run.ts
 # The built app against its own /api/openapi.json (scripts/api-contract.ts, schemathesis.toml).
