@@ -1,21 +1,20 @@
 import { eq } from 'drizzle-orm';
 import type { Adapter, AdapterUser } from 'next-auth/adapters';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { identityFromJoinToken, identityFromLinkSession, identityFromSessionToken, type Identity, linkRegistrations, openLinkSession } from '@/db/queries/identity';
 import { register } from '@/db/queries/registrations';
-import { programmeSessions, questions, questionVotes, registrations, roleGrants, sessions, users } from '@/db/schema';
+import { questions, questionVotes, registrations, roleGrants, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { parseConfig } from '@/lib/config';
-import { DomainError } from '@/lib/errors';
 import type { ChatMessage, JoinData, Presence, Question } from '@/lib/realtime/protocol';
-import { JOIN_COOKIE, LIMITS } from '@/lib/realtime/protocol';
+import { LIMITS } from '@/lib/realtime/protocol';
 import { authOptions } from '@/server/auth/options';
 import { setupLivekit } from '@/server/livekit';
-import type { Realtime } from '@/server/realtime';
 import { issueVideoToken, moderateRoom } from '@/server/video';
-import { type Client, client, collect, nextEvent, ok, send, startRealtime, until } from './realtime-support';
-import { type Driver, useFreshDatabase } from './support';
+import { type Db, linkedRegistrant, realtimeScenario, refusalOf, seedSession, seedUser } from './factories';
+import { collect, nextEvent, ok, send, until } from './realtime-support';
+import type { Driver } from './support';
 
 /**
  * One person, one identity (issue 16, item 1): a registrant who came by personal link and the
@@ -25,37 +24,16 @@ import { type Driver, useFreshDatabase } from './support';
  * PGlite. Also item 8: reaction toggles are rate-limited.
  */
 describe.each<Driver>(['postgres', 'pglite'])('one person, one identity (%s)', (driver) => {
-  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
-  let rt: Realtime;
-  let url: string;
+  const scene = realtimeScenario();
+  let db: Db;
   let eventId: string;
   let sessionId: string;
   let mod: { cookie: string; identity: Identity };
-  const sockets: Client[] = [];
   let n = 0;
 
-  async function open(opts: { cookie?: string; token?: string }) {
-    const s = await client(url, opts);
-    sockets.push(s);
-    return s;
-  }
-  async function joined(opts: { cookie?: string; token?: string }) {
-    const s = await open(opts);
-    const data = await ok<JoinData>(s, 'session:join', { sessionId });
-    return { s, data };
-  }
-  /**
-   * A registrant who opened the link mailed to them (their address is proven: docs/security.md):
-   * `cookie` is that browser's link session, `token` the personal link's token as it is then.
-   */
-  async function registrant(name: string) {
-    const email = `${name.toLowerCase()}-${driver}@identity.test`;
-    const r = await register(DEMO_EVENT_SLUG, { name, email, sessionIds: [], answers: {}, consent: true });
-    const [row] = await db.handle.db.select().from(registrations).where(eq(registrations.id, r.registration.id));
-    const opened = await openLinkSession(row!.mailToken);
-    const [now] = await db.handle.db.select().from(registrations).where(eq(registrations.id, r.registration.id));
-    return { email, token: now!.joinToken, cookie: `${JOIN_COOKIE}=${opened!.secret}`, key: `registration:${r.registration.id}`, id: r.registration.id };
-  }
+  const open = (opts: { cookie?: string; token?: string }) => scene.open(opts);
+  const joined = (opts: { cookie?: string; token?: string }) => scene.joined(sessionId, opts);
+  const registrant = (name: string) => linkedRegistrant(db.handle.db, name, `${name.toLowerCase()}-${driver}@identity.test`);
   /** The join token a registration has now (it is replaced when the address is proven). */
   async function tokenOf(registrationId: string) {
     const [row] = await db.handle.db.select({ token: registrations.joinToken }).from(registrations).where(eq(registrations.id, registrationId));
@@ -73,48 +51,19 @@ describe.each<Driver>(['postgres', 'pglite'])('one person, one identity (%s)', (
     await options.events!.signIn!({ user, account: { provider: 'email', type: 'email', providerAccountId: email }, isNewUser });
     return { userId: user.id, key: `user:${user.id}`, cookie: `next-auth.session-token=${sessionToken}`, sessionToken };
   }
-  async function videoRefusal(identity: Identity | null) {
-    try {
-      await issueVideoToken(identity, sessionId);
-      return 'admitted';
-    } catch (err) {
-      if (err instanceof DomainError) return `${err.status} ${err.code}`;
-      throw err;
-    }
-  }
+  const videoRefusal = (identity: Identity | null) => refusalOf(() => issueVideoToken(identity, sessionId));
   const refusedAs = (code: string) => ({ ok: false, error: { code } });
 
   beforeAll(async () => {
-    db = await useFreshDatabase(driver);
+    db = await scene.database(driver);
     // next-auth's options hold the database they were built with: build them on this one.
     (globalThis as { __cheminsAuth?: unknown }).__cheminsAuth = undefined;
     await setupLivekit(parseConfig({ ...process.env, NODE_ENV: 'test' }));
     eventId = (await seed(db.handle.db)).demoEventId;
-    const [session] = await db.handle.db
-      .insert(programmeSessions)
-      .values({
-        eventId,
-        slug: `identity-${driver}`,
-        title: 'Identité',
-        kind: 'plenary',
-        mode: 'online',
-        startsAt: new Date(Date.now() - 600_000),
-        endsAt: new Date(Date.now() + 3600_000),
-      })
-      .returning({ id: programmeSessions.id });
-    sessionId = session!.id;
-    const [m] = await db.handle.db.insert(users).values({ email: `mod-${driver}@identity.test`, name: 'Modé' }).returning();
-    await db.handle.db.insert(roleGrants).values({ userId: m!.id, role: 'moderator', eventId });
-    await db.handle.db.insert(sessions).values({ sessionToken: `mod-${driver}`, userId: m!.id, expires: new Date(Date.now() + 3600_000) });
-    mod = { cookie: `next-auth.session-token=mod-${driver}`, identity: { kind: 'user', userId: m!.id, name: 'Modé', email: m!.email } };
-    const server = await startRealtime();
-    rt = server.rt;
-    url = server.url;
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await rt?.close();
-    await db?.close();
+    sessionId = await seedSession(db.handle.db, { eventId, slug: `identity-${driver}`, title: 'Identité' });
+    const m = await seedUser(db.handle.db, { email: `mod-${driver}@identity.test`, name: 'Modé', role: 'moderator', eventId, token: `mod-${driver}` });
+    mod = { cookie: m.cookie, identity: m.identity };
+    await scene.start();
   });
 
   it('a registrant banned through their personal link is still banned once signed in: chat, questions, video', async () => {

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as joinRoute } from '@/app/api/join/route';
 import { GET as personalLink } from '@/app/r/[token]/route';
 import {
@@ -9,15 +9,14 @@ import {
   registrationIdOfLinkSession,
 } from '@/db/queries/identity';
 import { cancelForPerson, mySeats, registrationsOfPerson } from '@/db/queries/my-registrations';
-import { cancel, register } from '@/db/queries/registrations';
-import { linkSessions, programmeSessions, registrations, users } from '@/db/schema';
+import { cancel } from '@/db/queries/registrations';
+import { linkSessions, registrations, users } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import type { JoinData } from '@/lib/realtime/protocol';
 import { JOIN_COOKIE } from '@/lib/realtime/protocol';
-import type { Realtime } from '@/server/realtime';
-import { type Client, client, ok, startRealtime } from './realtime-support';
-import { type Driver, useFreshDatabase } from './support';
+import { type Db, realtimeScenario, registrant as make, seedSession } from './factories';
+import { client, ok } from './realtime-support';
+import type { Driver } from './support';
 
 /**
  * The personal link is who you are (issue 19): opening `/r/{token}` identifies the browser with a
@@ -25,51 +24,35 @@ import { type Driver, useFreshDatabase } from './support';
  * registration is active; pages and live rooms read it; the person's seats show where they are.
  */
 describe.each<Driver>(['postgres', 'pglite'])('personal link sessions (%s)', (driver) => {
-  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
-  let rt: Realtime;
+  const scene = realtimeScenario();
+  const { sockets } = scene;
+  let db: Db;
   let url: string;
   let eventId: string;
   let small: string;
   let live: string;
-  const sockets: Client[] = [];
   let n = 0;
 
-  async function registrant(name: string, sessionIds: string[] = []) {
-    const email = `${name.toLowerCase()}-${++n}-${driver}@link.test`;
-    const r = await register(DEMO_EVENT_SLUG, { name, email, sessionIds, answers: {}, consent: true });
-    return { email, id: r.registration.id, token: r.registration.joinToken };
-  }
+  const registrant = (name: string, sessionIds: string[] = []) =>
+    make(name, { sessionIds, email: `${name.toLowerCase()}-${++n}-${driver}@link.test` });
   const cookieOf = (res: Response) => /chemins-join=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
-  const session = async (slug: string, capacity: number | null, startsInMinutes: number) => {
-    const [s] = await db.handle.db
-      .insert(programmeSessions)
-      .values({
-        eventId,
-        slug: `${slug}-${driver}`,
-        title: slug,
-        kind: 'workshop',
-        mode: 'online',
-        capacity,
-        startsAt: new Date(Date.now() + startsInMinutes * 60_000),
-        endsAt: new Date(Date.now() + (startsInMinutes + 60) * 60_000),
-      })
-      .returning({ id: programmeSessions.id });
-    return s!.id;
-  };
+  const session = (slug: string, capacity: number | null, startsInMinutes: number) =>
+    seedSession(db.handle.db, {
+      eventId,
+      slug: `${slug}-${driver}`,
+      title: slug,
+      kind: 'workshop',
+      capacity,
+      startsAt: new Date(Date.now() + startsInMinutes * 60_000),
+      endsAt: new Date(Date.now() + (startsInMinutes + 60) * 60_000),
+    });
 
   beforeAll(async () => {
-    db = await useFreshDatabase(driver);
+    db = await scene.database(driver);
     eventId = (await seed(db.handle.db)).demoEventId;
     small = await session('petite-salle', 1, 120);
     live = await session('en-direct', null, -5);
-    const server = await startRealtime();
-    rt = server.rt;
-    url = server.url;
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await rt?.close();
-    await db?.close();
+    ({ url } = await scene.start());
   });
 
   it('GET /r/{token} sets a cookie that is not the token and leads to /r without the token', async () => {

@@ -1,14 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getEventProgramme } from '@/db/queries/events';
 import { qaExport } from '@/db/queries/qa';
-import { people, programmeSessions, sessionPeople, sessions, users } from '@/db/schema';
+import { people, programmeSessions, sessionPeople, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG, DEMO_LIVE_WORKSHOP_SLUG } from '@/db/seed/data/demo';
 import type { JoinData, Poll } from '@/lib/realtime/protocol';
-import type { Realtime } from '@/server/realtime';
-import { type Client, client, ok, send, startRealtime } from './realtime-support';
-import { useFreshDatabase } from './support';
+import { type Db, realtimeScenario, signInExisting } from './factories';
+import { ok, send } from './realtime-support';
 
 /**
  * Roles stay in their scope (issue 27, finding 6), over the real Socket.IO server and Postgres:
@@ -16,23 +15,15 @@ import { useFreshDatabase } from './support';
  * sessions he is given; a programme person linked to an account speaks in their sessions only.
  */
 describe('grants stay in their scope (real socket.io-client, real server, real Postgres)', () => {
-  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
-  let rt: Realtime;
-  let url: string;
-  const sockets: Client[] = [];
+  const scene = realtimeScenario();
+  let db: Db;
   const id: Record<string, string> = {};
   let speakerId: string;
   let moderatorId: string;
 
-  async function cookieOf(email: string): Promise<{ userId: string; cookie: string }> {
-    const [u] = await db.handle.db.select().from(users).where(eq(users.email, email));
-    const token = `st-policy-${email}`;
-    await db.handle.db.insert(sessions).values({ sessionToken: token, userId: u!.id, expires: new Date(Date.now() + 3600_000) });
-    return { userId: u!.id, cookie: `next-auth.session-token=${token}` };
-  }
+  const cookieOf = (email: string) => signInExisting(db.handle.db, email, `st-policy-${email}`);
   async function join(cookie: string, sessionId: string) {
-    const s = await client(url, { cookie });
-    sockets.push(s);
+    const s = await scene.open({ cookie });
     return { s, ack: await send<JoinData>(s, 'session:join', { sessionId }) };
   }
 
@@ -40,7 +31,7 @@ describe('grants stay in their scope (real socket.io-client, real server, real P
   let moderator: { userId: string; cookie: string };
 
   beforeAll(async () => {
-    db = await useFreshDatabase('postgres');
+    db = await scene.database();
     await seed(db.handle.db);
     const programme = (await getEventProgramme(DEMO_EVENT_SLUG))!;
     for (const slug of [DEMO_LIVE_SESSION_SLUG, DEMO_LIVE_WORKSHOP_SLUG, 'table-ronde-tiers-lieux']) id[slug] = programme.sessions.find((s) => s.slug === slug)!.id;
@@ -53,14 +44,7 @@ describe('grants stay in their scope (real socket.io-client, real server, real P
     moderator = await cookieOf('moderateur@chemins.test');
     speakerId = speaker.userId;
     moderatorId = moderator.userId;
-    const server = await startRealtime();
-    rt = server.rt;
-    url = server.url;
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await rt?.close();
-    await db?.close();
+    await scene.start();
   });
 
   it('the demo speaker speaks in Ouverture en direct: she follows it by invitation and runs its polls', async () => {

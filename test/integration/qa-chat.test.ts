@@ -1,52 +1,30 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getEventProgramme } from '@/db/queries/events';
 import { qaExport } from '@/db/queries/qa';
-import { register } from '@/db/queries/registrations';
-import { chatMessages, moderationLog, pathSessions, paths, programmeSessions, roleGrants, sessions, users } from '@/db/schema';
+import { chatMessages, moderationLog, pathSessions, paths, programmeSessions, roleGrants } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
+import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import type { ActiveSanction, ChatMessage, JoinData, ModerationNotice, Question, QuestionEvent, Sanction } from '@/lib/realtime/protocol';
-import type { Realtime } from '@/server/realtime';
-import { type Client, client, collect, nextEvent, ok, send, startRealtime, until } from './realtime-support';
-import { useFreshDatabase } from './support';
+import { type Db, demoLive, realtimeScenario, registrant as make, seedSession, seedUser } from './factories';
+import { collect, nextEvent, ok, send, until } from './realtime-support';
 
 describe('live Q&A and chat (real socket.io-client, real server, real Postgres)', () => {
-  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
-  let rt: Realtime;
-  let url: string;
+  const scene = realtimeScenario();
+  let db: Db;
   let liveId: string;
   let inviteId: string;
-  const sockets: Client[] = [];
   const tokens: Record<string, string> = {};
 
   async function userWithSession(email: string, name: string, role?: 'moderator' | 'organizer', eventId?: string) {
-    const [u] = await db.handle.db.insert(users).values({ email, name }).returning();
-    const token = `st-${email}`;
-    await db.handle.db.insert(sessions).values({ sessionToken: token, userId: u!.id, expires: new Date(Date.now() + 3600_000) });
-    if (role) await db.handle.db.insert(roleGrants).values({ userId: u!.id, role, eventId });
-    return { id: u!.id, cookie: `next-auth.session-token=${token}` };
+    const u = await seedUser(db.handle.db, { email, name, role, eventId, token: `st-${email}` });
+    return { id: u.id, cookie: u.cookie };
   }
   async function registrant(name: string, sessionIds: string[] = []) {
-    const r = await register(DEMO_EVENT_SLUG, {
-      name,
-      email: `${name.toLowerCase()}@chemins.test`,
-      sessionIds,
-      answers: {},
-      consent: true,
-    });
-    return { token: r.registration.joinToken, id: `registration:${r.registration.id}` };
+    const r = await make(name, { email: `${name.toLowerCase()}@chemins.test`, sessionIds });
+    return { token: r.token, id: r.key };
   }
-  async function open(opts: { cookie?: string; token?: string } = {}) {
-    const s = await client(url, opts);
-    sockets.push(s);
-    return s;
-  }
-  async function joined(opts: { cookie?: string; token?: string } = {}, sessionId = liveId) {
-    const s = await open(opts);
-    const data = await ok<JoinData>(s, 'session:join', { sessionId });
-    return { s, data };
-  }
+  const joined = (opts: { cookie?: string; token?: string } = {}, sessionId = liveId) => scene.joined(sessionId, opts);
 
   let mod: { id: string; cookie: string };
   let carol: { id: string; cookie: string };
@@ -54,36 +32,25 @@ describe('live Q&A and chat (real socket.io-client, real server, real Postgres)'
   let bob: { token: string; id: string };
 
   beforeAll(async () => {
-    db = await useFreshDatabase('postgres');
+    db = await scene.database();
     await seed(db.handle.db);
-    const programme = (await getEventProgramme(DEMO_EVENT_SLUG))!;
-    liveId = programme.sessions.find((s) => s.slug === DEMO_LIVE_SESSION_SLUG)!.id;
-    const [invite] = await db.handle.db
-      .insert(programmeSessions)
-      .values({
-        eventId: programme.event.id,
-        slug: 'huis-clos',
-        title: 'Réunion sur invitation',
-        kind: 'side_event',
-        visibility: 'invitation',
-        startsAt: new Date(),
-        endsAt: new Date(Date.now() + 3600_000),
-      })
-      .returning();
-    inviteId = invite!.id;
-    mod = await userWithSession('mod-qa@chemins.test', 'Modé Ratrice', 'moderator', programme.event.id);
+    const demo = await demoLive();
+    liveId = demo.liveId;
+    inviteId = await seedSession(db.handle.db, {
+      eventId: demo.eventId,
+      slug: 'huis-clos',
+      title: 'Réunion sur invitation',
+      kind: 'side_event',
+      mode: 'onsite',
+      visibility: 'invitation',
+      startsAt: new Date(),
+    });
+    mod = await userWithSession('mod-qa@chemins.test', 'Modé Ratrice', 'moderator', demo.eventId);
     carol = await userWithSession('carol@chemins.test', 'Carol Sans-Inscription');
     alice = await registrant('Alice');
     bob = await registrant('Bob');
     tokens.alice = alice.token;
-    const server = await startRealtime();
-    rt = server.rt;
-    url = server.url;
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await rt?.close();
-    await db?.close();
+    await scene.start();
   });
 
   it('gives each person their role and rights on join; guests and unregistered people only read', async () => {

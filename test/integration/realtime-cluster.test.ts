@@ -1,47 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getEventProgramme } from '@/db/queries/events';
-import { register } from '@/db/queries/registrations';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '@/db/seed';
-import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import type { ChatMessage, JoinData, Question, QuestionEvent } from '@/lib/realtime/protocol';
-import { type Client, client, collect, nextEvent, ok, type Proc, spawnServer, until } from './realtime-support';
-import { requireEnv, useFreshDatabase } from './support';
+import { type Db, demoLive, realtimeScenario, registrant } from './factories';
+import { collect, nextEvent, ok, until } from './realtime-support';
+import { requireEnv } from './support';
 
 describe('realtime across processes, disconnections and restarts', () => {
-  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+  const scene = realtimeScenario();
+  let db: Db;
   let liveId: string;
-  const procs: Proc[] = [];
-  const sockets: Client[] = [];
   const people: Record<string, string> = {};
 
-  async function server(opts: { redis?: boolean; port?: number } = {}) {
-    const p = await spawnServer({ DATABASE_URL: db.url!, REDIS_URL: opts.redis ? requireEnv('REDIS_URL') : undefined, PORT: opts.port });
-    procs.push(p);
-    return p;
-  }
-  async function joined(url: string, who: string, reconnection = true) {
-    const s = await client(url, { token: people[who], reconnection });
-    sockets.push(s);
-    const data = await ok<JoinData>(s, 'session:join', { sessionId: liveId });
-    return { s, data };
-  }
+  const server = (opts: { redis?: boolean; port?: number } = {}) =>
+    scene.spawn({ DATABASE_URL: db.url!, REDIS_URL: opts.redis ? requireEnv('REDIS_URL') : undefined, PORT: opts.port });
+  const joined = (url: string, who: string, reconnection = true) => scene.joined(liveId, { token: people[who], reconnection }, url);
 
   beforeAll(async () => {
-    db = await useFreshDatabase('postgres');
+    db = await scene.database();
     await seed(db.handle.db);
-    liveId = (await getEventProgramme(DEMO_EVENT_SLUG))!.sessions.find((s) => s.slug === DEMO_LIVE_SESSION_SLUG)!.id;
+    ({ liveId } = await demoLive());
     for (const name of ['Ana', 'Ben', 'Chloé', 'Dan', 'Eve']) {
-      const r = await register(DEMO_EVENT_SLUG, { name, email: `${name.toLowerCase()}-cluster@chemins.test`, sessionIds: [], answers: {}, consent: true });
-      people[name] = r.registration.joinToken;
+      people[name] = (await registrant(name, { email: `${name.toLowerCase()}-cluster@chemins.test` })).token;
     }
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    for (const p of procs) {
-      p.child.kill('SIGTERM');
-      await p.exited;
-    }
-    await db?.close();
   });
 
   it('delivers a question asked on process A to a client on process B (Redis streams adapter)', async () => {

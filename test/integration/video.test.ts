@@ -20,6 +20,7 @@ import { issueVideoToken, moderateRoom } from '@/server/video';
 import type { ModerationNotice } from '@/lib/realtime/protocol';
 import { client, nextEvent, ok, send, startRealtime } from './realtime-support';
 import { useFreshDatabase } from './support';
+import { refusalOf } from './factories';
 
 /**
  * Video rooms against the real Postgres and the real LiveKit server of LIVEKIT_URL: token rules and
@@ -62,15 +63,7 @@ describe('video rooms (real Postgres, real LiveKit)', () => {
     } else if (role) await db.handle.db.insert(roleGrants).values({ userId: u!.id, role, eventId });
     who[key] = { kind: 'user', userId: u!.id, name: key, email: u!.email };
   }
-  async function refusal(identity: Identity | null, sessionId: string) {
-    try {
-      await issueVideoToken(identity, sessionId);
-      return 'admitted';
-    } catch (err) {
-      if (err instanceof DomainError) return `${err.status} ${err.code}`;
-      throw err;
-    }
-  }
+  const refusal = (identity: Identity | null, sessionId: string) => refusalOf(() => issueVideoToken(identity, sessionId));
   const tokenOverHttp = (sessionId: string, joinToken: string) =>
     tokenRoute(
       new Request(`http://x/api/sessions/${sessionId}/livekit-token`, { method: 'POST', headers: { authorization: `Bearer ${joinToken}` } }),
