@@ -1,22 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as guestRoute } from '@/app/api/guest/route';
-import { getEventProgramme } from '@/db/queries/events';
 import { pollResults } from '@/db/queries/polls';
-import { chatMessages, programmeSessions, questions, roleGrants, sessions, users } from '@/db/schema';
+import { chatMessages, programmeSessions, questions } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import { config } from '@/lib/config';
 import type { ChatMessage, JoinData, Poll, Question } from '@/lib/realtime/protocol';
 import { GUEST_COOKIE, guestSecret, newGuestIdentity, signGuestToken, verifyGuestToken } from '@/server/auth/guest';
 import { createGuard } from '@/server/http/guard';
-import { createRateLimiter, type RateLimiter, setRateLimiter } from '@/server/http/rate-limit';
-import { attachRealtime, type Realtime } from '@/server/realtime';
-import { type Client, client, collect, nextEvent, ok, send, until } from './realtime-support';
-import { useFreshDatabase } from './support';
+import { attachRealtime } from '@/server/realtime';
+import { collect, nextEvent, ok, send, until } from './realtime-support';
+import { closeServer, type Db, demoLive, listenLocally, limitSettings, rateLimits, realtimeScenario, seedUser } from './factories';
 
 /**
  * Guests' identity is issued by the server (issue 27, finding 5): `POST /api/guest` through the
@@ -25,24 +21,15 @@ import { useFreshDatabase } from './support';
  * (the guard, the route as Next would call it, the realtime server), real Postgres.
  */
 describe('server-issued guest identities (real HTTP, real socket.io-client, real Postgres)', () => {
-  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+  const limits = rateLimits();
+  const scene = realtimeScenario();
+  let db: Db;
   let http: Server;
-  let rt: Realtime;
   let base: string;
   let sessionId: string;
-  let limiter: RateLimiter;
   const modCookie = 'next-auth.session-token=st-mod-guests';
-  const sockets: Client[] = [];
 
-  const installLimit = async (guests: number) => {
-    await limiter?.close();
-    limiter = await createRateLimiter({
-      windowSeconds: 600,
-      points: { writes: 0, mailPerAddress: 0, mailPerEmail: 0, guests },
-      prefix: `chemins-test:${Date.now()}:${Math.random().toString(36).slice(2)}`,
-    });
-    setRateLimiter(limiter);
-  };
+  const installLimit = (guests: number) => limits.install(limitSettings({ guests }));
 
   /** `POST /api/guest` from a client address (X-Forwarded-For: the guard trusts the proxy here). */
   const issue = (address: string, headers: Record<string, string> = {}) =>
@@ -59,11 +46,7 @@ describe('server-issued guest identities (real HTTP, real socket.io-client, real
   /** A new guest as a browser gets one. */
   const newGuest = async () => cookieOf(await issue(`198.51.100.${100 + Math.floor(Math.random() * 150)}`));
 
-  async function joined(opts: { cookie?: string; guest?: string } = {}) {
-    const s = await client(base, opts);
-    sockets.push(s);
-    return { s, data: await ok<JoinData>(s, 'session:join', { sessionId }) };
-  }
+  const joined = (opts: { cookie?: string; guest?: string } = {}) => scene.joined(sessionId, opts, base);
 
   /** Hand a request to the route as Next does (a Web Request, the guard's headers included). */
   async function nextStandIn(req: IncomingMessage, res: ServerResponse) {
@@ -82,30 +65,23 @@ describe('server-issued guest identities (real HTTP, real socket.io-client, real
   }
 
   beforeAll(async () => {
-    db = await useFreshDatabase('postgres');
+    db = await scene.database();
     await seed(db.handle.db);
-    const programme = (await getEventProgramme(DEMO_EVENT_SLUG))!;
-    sessionId = programme.sessions.find((s) => s.slug === DEMO_LIVE_SESSION_SLUG)!.id;
+    const { eventId, liveId } = await demoLive();
+    sessionId = liveId;
     await db.handle.db.update(programmeSessions).set({ guestsWrite: true }).where(eq(programmeSessions.id, sessionId));
-    const [u] = await db.handle.db.insert(users).values({ email: 'mod-guests@chemins.test', name: 'Modé Invité·es' }).returning();
-    await db.handle.db.insert(sessions).values({ sessionToken: 'st-mod-guests', userId: u!.id, expires: new Date(Date.now() + 3600_000) });
-    await db.handle.db.insert(roleGrants).values({ userId: u!.id, role: 'moderator', eventId: programme.event.id });
+    await seedUser(db.handle.db, { email: 'mod-guests@chemins.test', name: 'Modé Invité·es', role: 'moderator', eventId, token: 'st-mod-guests' });
     await installLimit(1000);
     const guard = createGuard({ publicOrigin: 'http://chemins.test', trustProxy: true });
     http = createServer((req, res) => {
       void guard(req, res).then((answered) => (answered ? undefined : nextStandIn(req, res)));
     });
-    rt = await attachRealtime(http, {});
-    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    scene.rt = await attachRealtime(http, {});
+    base = await listenLocally(http);
   });
   afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await rt?.close();
-    setRateLimiter(undefined);
-    await limiter?.close();
-    await new Promise((r) => http?.close(r));
-    await db?.close();
+    await scene.close();
+    await closeServer(http);
   });
 
   it('a guest with the issued cookie takes part, and two tabs (two sockets, one cookie) are one person', async () => {

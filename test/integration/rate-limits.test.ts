@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as verifyRoute } from '@/app/api/credentials/verify/route';
 import { POST as eraseRoute } from '@/app/api/me/erase/route';
@@ -10,7 +9,8 @@ import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
 import { createGuard } from '@/server/http/guard';
-import { createRateLimiter, type LimitName, type RateLimiter, setRateLimiter } from '@/server/http/rate-limit';
+import { type LimitName } from '@/server/http/rate-limit';
+import { closeServer, type Db, limitSettings, listenLocally, rateLimits } from './factories';
 import { requireEnv, useFreshDatabase } from './support';
 
 /**
@@ -50,30 +50,17 @@ function serve(trustProxy: boolean): Server {
   });
 }
 
-const listen = async (server: Server) => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-};
+const listen = listenLocally;
 
 describe('named limits are keyed on the address the gate trusts (real Postgres, real Redis)', () => {
-  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
-  let limiter: RateLimiter;
-  let direct: Server;
-  let proxied: Server;
-  let directBase: string;
-  let proxiedBase: string;
+  const limits = rateLimits();
+  let db: Db;
+  // The gate as it runs without a proxy, and behind a trusted one.
+  let direct: Server, proxied: Server;
+  let directBase: string, proxiedBase: string;
   let bearer: string;
 
-  const install = async () => {
-    await limiter?.close();
-    limiter = await createRateLimiter({
-      windowSeconds: 600,
-      points: Object.fromEntries(ROUTES.map((r) => [r.limit, LIMIT])),
-      redisUrl: requireEnv('REDIS_URL'),
-      prefix: `chemins-test:${Date.now()}:${Math.random().toString(36).slice(2)}`,
-    });
-    setRateLimiter(limiter);
-  };
+  const install = () => limits.install(limitSettings(Object.fromEntries(ROUTES.map((r) => [r.limit, LIMIT])), requireEnv('REDIS_URL')));
   const post = (base: string, path: string, body: string, forwardedFor: string) =>
     fetch(`${base}${path}`, {
       method: 'POST',
@@ -92,10 +79,8 @@ describe('named limits are keyed on the address the gate trusts (real Postgres, 
     proxiedBase = await listen(proxied);
   });
   afterAll(async () => {
-    setRateLimiter(undefined);
-    await limiter?.close();
-    await new Promise((resolve) => direct?.close(resolve));
-    await new Promise((resolve) => proxied?.close(resolve));
+    await closeServer(direct);
+    await closeServer(proxied);
     await db?.close();
   });
 

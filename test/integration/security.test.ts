@@ -1,5 +1,4 @@
 import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, programmeSessions, registrations } from '@/db/schema';
@@ -8,10 +7,11 @@ import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { GET as joinRoute } from '@/app/api/join/route';
 import { type Config, parseConfig } from '@/lib/config';
 import { createGuard } from '@/server/http/guard';
-import { createRateLimiter, type RateLimiter, type RateLimitSettings, setRateLimiter } from '@/server/http/rate-limit';
+import { createRateLimiter } from '@/server/http/rate-limit';
 import { handleRegistrations } from '@/server/http/registrations';
 import { io } from 'socket.io-client';
 import { startRealtime } from './realtime-support';
+import { closeServer, type Db, limitSettings, listenLocally, rateLimits } from './factories';
 import { requireEnv, useFreshDatabase } from './support';
 
 /**
@@ -19,19 +19,14 @@ import { requireEnv, useFreshDatabase } from './support';
  * loopback with the registrations handler the Node server uses, real Postgres and real Redis; and
  * Socket.IO's Origin check with real clients.
  */
-const settings = (points: Partial<RateLimitSettings['points']>, redisUrl?: string): RateLimitSettings => ({
-  windowSeconds: 600,
-  points: { writes: 0, mailPerAddress: 0, mailPerEmail: 0, guests: 0, ...points },
-  redisUrl,
-  prefix: `chemins-test:${Date.now()}:${Math.random().toString(36).slice(2)}`,
-});
+const settings = limitSettings;
 
 describe('public writes: guard and rate limits (real Postgres, real Redis)', () => {
-  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+  const limits = rateLimits();
+  let db: Db;
   let server: Server;
   let base: string;
   let sessionId: string;
-  let limiter: RateLimiter;
   /** Bytes of bodies the stand-in for Next read (it reads whole bodies, as Next does). */
   let readByNext = 0;
 
@@ -39,11 +34,7 @@ describe('public writes: guard and rate limits (real Postgres, real Redis)', () 
     fetch(`${base}${path}`, { method: 'POST', headers, body });
   const registration = (email: string) => JSON.stringify({ name: 'Awa', email, sessionIds: [sessionId], consent: true });
   const stored = async (pattern: string) => (await db.handle.db.select().from(registrations).where(like(registrations.email, pattern))).length;
-  const install = async (s: RateLimitSettings) => {
-    await limiter?.close();
-    limiter = await createRateLimiter(s);
-    setRateLimiter(limiter);
-  };
+  const install = limits.install;
 
   beforeAll(async () => {
     db = await useFreshDatabase('postgres');
@@ -62,13 +53,10 @@ describe('public writes: guard and rate limits (real Postgres, real Redis)', () 
         req.on('end', () => res.end('next'));
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenLocally(server);
   });
   afterAll(async () => {
-    setRateLimiter(undefined);
-    await limiter?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await closeServer(server);
     await db?.close();
   });
 
