@@ -1,11 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as unsubscribeRoute, GET as unsubscribePage } from '@/app/api/paths/[path]/unsubscribe/route';
@@ -17,56 +12,20 @@ import { seed } from '@/db/seed';
 import { createResourceRequest, proposeResourceRequest } from '@/lib/domain/resources';
 import { runMailWorkerOnce } from '@/server/mail-worker';
 import { until } from './realtime-support';
+import { mailInbox, spawnWorker } from './mail-support';
 import { type Driver, freshPostgres } from './support';
 
 type Received = { to: string; subject: string; text: string; headers: Record<string, string> };
 
-/** The real mail-worker loop in its own process (test/integration/mail-worker-process.ts). */
-function spawnWorker(databaseUrl: string): Promise<{ child: ChildProcess; exited: Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/mail-worker-process.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, MAIL_POLL_MS: '200', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line === 'ready') resolve({ child, exited });
-    });
-    child.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
-  });
-}
-
 const SANTE = 'vers-une-sante-ouverte';
 
 // One SMTP receiver for the whole file: the app's mail transport is made once per process.
-const inbox: Received[] = [];
-let smtp: SMTPServer;
-beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, cb) {
-      simpleParser(stream)
-        .then((mail) => {
-          inbox.push({
-            to: session.envelope.rcptTo[0]!.address,
-            subject: mail.subject ?? '',
-            text: mail.text ?? '',
-            headers: Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()])),
-          });
-          cb();
-        })
-        .catch(cb);
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  process.env.PUBLIC_URL = 'http://127.0.0.1:3999';
-});
-afterAll(async () => {
-  await new Promise<void>((r) => smtp.close(() => r()));
-});
+const inbox: Received[] = mailInbox((mail, to) => ({
+  to,
+  subject: mail.subject ?? '',
+  text: mail.text ?? '',
+  headers: Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()])),
+}));
 const WEEK = 7 * 86_400_000;
 
 describe.each<Driver>(['postgres', 'pglite'])('path digest and proposal outcomes by e-mail (%s)', (driver) => {

@@ -1,8 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import { createInterface } from 'node:readline';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, setDatabase } from '@/db/client';
 import { cancel, register } from '@/db/queries/registrations';
@@ -15,31 +10,18 @@ import { runMailWorkerOnce } from '@/server/mail-worker';
 import { mailsOf, queueDueReminders } from '@/db/queries/mail';
 import { eq, sql } from 'drizzle-orm';
 import { until } from './realtime-support';
+import { mailInbox, spawnWorker } from './mail-support';
 import { freshPostgres } from './support';
-
-/** The real mail-worker loop in its own process (test/integration/mail-worker-process.ts). */
-function spawnWorker(databaseUrl: string): Promise<{ child: ChildProcess; exited: Promise<void>; log: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/mail-worker-process.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, MAIL_POLL_MS: '200', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line === 'ready') resolve({ child, exited, log: () => stderr });
-      else stderr += `${line}\n`; // pino writes to stdout
-    });
-    child.once('exit', (code) => reject(new Error(`worker process exited early (${code})`)));
-  });
-}
 
 type Received = { to: string; subject: string; text: string; attachments: { filename?: string; content: Buffer }[] };
 
 describe('transactional mail through the durable outbox and a real SMTP receiver', () => {
-  const inbox: Received[] = [];
-  let smtp: SMTPServer;
+  const inbox: Received[] = mailInbox((mail, to) => ({
+    to,
+    subject: mail.subject ?? '',
+    text: mail.text ?? '',
+    attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content })),
+  }));
   let pg: Awaited<ReturnType<typeof freshPostgres>>;
   let handle: Awaited<ReturnType<typeof openDatabase>>;
   let sessionId: string;
@@ -48,27 +30,6 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
   const to = (email: string) => inbox.filter((m) => m.to === email);
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, cb) {
-        simpleParser(stream)
-          .then((mail) => {
-            inbox.push({
-              to: session.envelope.rcptTo[0]!.address,
-              subject: mail.subject ?? '',
-              text: mail.text ?? '',
-              attachments: mail.attachments.map((a) => ({ filename: a.filename, content: a.content })),
-            });
-            cb();
-          })
-          .catch(cb);
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-    process.env.PUBLIC_URL = 'http://127.0.0.1:3999';
     pg = await freshPostgres();
     handle = await openDatabase({ databaseUrl: pg.url, dataDir: 'unused' });
     setDatabase(Promise.resolve(handle));
@@ -87,7 +48,6 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
   afterAll(async () => {
     await handle?.close();
     await pg?.drop();
-    await new Promise<void>((r) => smtp.close(() => r()));
   });
 
   it('confirms each registration once, with the personal link and an .ics of the person’s sessions', async () => {
