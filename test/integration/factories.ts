@@ -5,7 +5,8 @@ import { afterAll } from 'vitest';
 import { getEventProgramme } from '@/db/queries/events';
 import { openLinkSession } from '@/db/queries/identity';
 import { register } from '@/db/queries/registrations';
-import { programmeSessions, registrations, roleGrants, sessions, users } from '@/db/schema';
+import { actorFromUser } from '@/db/queries/resources';
+import { paths, programmeSessions, registrations, roleGrants, sessions, users } from '@/db/schema';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import type { Identity } from '@/db/queries/identity';
 import { DomainError } from '@/lib/errors';
@@ -37,20 +38,31 @@ export async function signInAs(db: Tx, userId: string, token = `st-${userId}-${+
   return sessionCookie(token);
 }
 
-/**
- * A signed-in account: the user, an optional role grant in its scope (`eventId`, and `sessionId`
- * for a speaker of one session), a database session; `cookie` is what its browser sends,
- * `identity` what the server reads from it.
- */
-export async function seedUser(
+/** An account with an optional role grant in its scope (`eventId`; `sessionId` for a speaker of one session; `pathId`). */
+export async function seedAccount(
   db: Tx,
-  opts: { email: string; name?: string | null; role?: Role; eventId?: string; sessionId?: string; token?: string },
+  opts: { email: string; name?: string | null; role?: Role; eventId?: string; sessionId?: string; pathId?: string },
 ) {
   const [user] = await db.insert(users).values({ email: opts.email, name: opts.name ?? null }).returning();
-  if (opts.role) await db.insert(roleGrants).values({ userId: user!.id, role: opts.role, eventId: opts.eventId, sessionId: opts.sessionId });
-  const cookie = await signInAs(db, user!.id, opts.token);
+  if (opts.role) await db.insert(roleGrants).values({ userId: user!.id, role: opts.role, eventId: opts.eventId, sessionId: opts.sessionId, pathId: opts.pathId });
   const identity: Identity = { kind: 'user', userId: user!.id, name: user!.name ?? '', email: user!.email };
-  return { user: user!, id: user!.id, cookie, identity };
+  return { user: user!, id: user!.id, identity };
+}
+
+/**
+ * A signed-in account: `seedAccount` and a database session; `cookie` is what its browser sends,
+ * `identity` what the server reads from it.
+ */
+export async function seedUser(db: Tx, opts: Parameters<typeof seedAccount>[1] & { token?: string }) {
+  const account = await seedAccount(db, opts);
+  return { ...account, cookie: await signInAs(db, account.id, opts.token) };
+}
+
+/** The coordinator of a path (by slug): the account and the actor that writes its resources. */
+export async function seedCoordinator(db: Tx, opts: { email: string; name?: string; pathSlug: string }) {
+  const [path] = await db.select().from(paths).where(eq(paths.slug, opts.pathSlug));
+  const account = await seedAccount(db, { email: opts.email, name: opts.name ?? 'Coord', role: 'coordinator', pathId: path!.id });
+  return { id: account.id, actor: await actorFromUser(account.id) };
 }
 
 /** An account that exists already (the demo people of the seed), signed in. */

@@ -1,13 +1,12 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert } from 'xmlbuilder2';
 import { GET as siteFeed } from '@/app/api/feed.atom/route';
 import { GET as pathFeed } from '@/app/api/paths/[path]/feed.atom/route';
-import { actorFromUser, createResource } from '@/db/queries/resources';
-import { paths, roleGrants, users } from '@/db/schema';
+import { createResource } from '@/db/queries/resources';
 import { seed } from '@/db/seed';
 import { createResourceRequest } from '@/lib/domain/resources';
+import { seedCoordinator } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 
 type XmlNode = Record<string, unknown>;
@@ -39,11 +38,9 @@ describe.each<Driver>(['postgres', 'pglite'])('Atom feeds (%s)', (driver) => {
     process.env.PUBLIC_URL = 'http://127.0.0.1:3999';
     db = await useFreshDatabase(driver);
     await seed(db.handle.db);
-    const [u] = await db.handle.db.insert(users).values({ email: 'coord@chemins.test', name: 'Coord' }).returning();
-    const [p] = await db.handle.db.select().from(paths).where(eq(paths.slug, 'vers-une-sante-ouverte'));
-    await db.handle.db.insert(roleGrants).values({ userId: u!.id, role: 'coordinator', pathId: p!.id });
+    const coord = await seedCoordinator(db.handle.db, { email: 'coord@chemins.test', pathSlug: 'vers-une-sante-ouverte' });
     await createResource(
-      await actorFromUser(u!.id),
+      coord.actor,
       'vers-une-sante-ouverte',
       createResourceRequest.parse({
         title: 'Nouvelle fiche & <santé>',

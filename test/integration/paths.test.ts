@@ -18,11 +18,12 @@ import {
   transitionResource,
   updateResource,
 } from '@/db/queries/resources';
-import { events, mailOutbox, paths, programmeSessions, resources, resourceRevisions, roleGrants, users } from '@/db/schema';
+import { events, mailOutbox, paths, programmeSessions, resources, resourceRevisions } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { createResourceRequest, proposeResourceRequest, updateResourceRequest } from '@/lib/domain/resources';
 import { registrationRequest } from '@/lib/domain/registration';
+import { seedAccount } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 
 const SANTE = 'vers-une-sante-ouverte';
@@ -42,13 +43,10 @@ describe.each<Driver>(['postgres', 'pglite'])('paths and resources (%s)', (drive
   let joinToken: string;
 
   async function user(email: string, grant?: { role: 'coordinator' | 'organizer' | 'admin'; pathSlug?: string; eventSlug?: string }) {
-    const [u] = await db.handle.db.insert(users).values({ email, name: email.split('@')[0] }).returning();
-    if (grant) {
-      const [p] = grant.pathSlug ? await db.handle.db.select().from(paths).where(eq(paths.slug, grant.pathSlug)) : [undefined];
-      const [e] = grant.eventSlug ? await db.handle.db.select().from(events).where(eq(events.slug, grant.eventSlug)) : [undefined];
-      await db.handle.db.insert(roleGrants).values({ userId: u!.id, role: grant.role, pathId: p?.id ?? null, eventId: e?.id ?? null });
-    }
-    return actorFromUser(u!.id);
+    const [p] = grant?.pathSlug ? await db.handle.db.select().from(paths).where(eq(paths.slug, grant.pathSlug)) : [undefined];
+    const [e] = grant?.eventSlug ? await db.handle.db.select().from(events).where(eq(events.slug, grant.eventSlug)) : [undefined];
+    const u = await seedAccount(db.handle.db, { email, name: email.split('@')[0], role: grant?.role, pathId: p?.id, eventId: e?.id });
+    return actorFromUser(u.id);
   }
 
   beforeAll(async () => {

@@ -5,10 +5,11 @@ import { checkIn } from '@/db/queries/organizer';
 import { createEvent, generateInvitationCode, saveRoom, saveSession, updateEvent } from '@/db/queries/programme-admin';
 import { register } from '@/db/queries/registrations';
 import { registrationRequest } from '@/lib/domain/registration';
-import { roleGrants, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { eventInput, sessionInput } from '@/lib/domain/programme';
+import { seedAccount } from './factories';
 import { useFreshDatabase } from './support';
 
 describe('organizers edit the programme (real Postgres)', () => {
@@ -24,9 +25,8 @@ describe('organizers edit the programme (real Postgres)', () => {
     await seed(db.handle.db);
     const [o] = await db.handle.db.select().from(users).where(eq(users.email, 'organisatrice@chemins.test'));
     organizer = o!.id;
-    stranger = (await db.handle.db.insert(users).values({ email: 'stranger@chemins.test' }).returning())[0]!.id;
-    admin = (await db.handle.db.insert(users).values({ email: 'admin@chemins.test' }).returning())[0]!.id;
-    await db.handle.db.insert(roleGrants).values({ userId: admin, role: 'admin' });
+    stranger = (await seedAccount(db.handle.db, { email: 'stranger@chemins.test' })).id;
+    admin = (await seedAccount(db.handle.db, { email: 'admin@chemins.test', role: 'admin' })).id;
     await saveRoom(organizer, DEMO_EVENT_SLUG, { key: 'salle-1', name: 'Salle 1', kind: 'physical', capacity: 30 });
     await saveRoom(organizer, DEMO_EVENT_SLUG, { key: 'visio', name: 'Visio', kind: 'online', capacity: null });
   });

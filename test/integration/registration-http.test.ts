@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executePrepared } from '@/db/client';
@@ -7,6 +6,7 @@ import { events, mailOutbox, programmeSessions, registrationSessions, registrati
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { handleRegistrations } from '@/server/http/registrations';
+import { closeServer, listenLocally } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 
 // `POST /api/events/{event}/registrations` as the Node server answers it (before Next), over
@@ -73,11 +73,10 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/events/{event}/registra
       res.statusCode = 404;
       res.end();
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenLocally(server);
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await closeServer(server);
     await db?.close();
   });
 

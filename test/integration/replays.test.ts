@@ -14,7 +14,7 @@ import { GET as timelineRoute } from '@/app/api/replays/[replayId]/timeline/rout
 import type { Identity } from '@/db/queries/identity';
 import { register } from '@/db/queries/registrations';
 import { addReplay, openRecording, replayTimeline, sessionReplays, setEgressId } from '@/db/queries/replays';
-import { chatMessages, moderationLog, pathSessions, paths, programmeSessions, questions, replays, resources, roleGrants, users } from '@/db/schema';
+import { chatMessages, moderationLog, pathSessions, paths, programmeSessions, questions, replays, resources } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_REPLAY_SESSION_SLUG } from '@/db/seed/data/demo';
 import { parseConfig } from '@/lib/config';
@@ -22,6 +22,7 @@ import { DomainError } from '@/lib/errors';
 import { setupLivekit } from '@/server/livekit';
 import { replayPageUrl, startRecording, stopRecording } from '@/server/recording';
 import { storeReplayUpload } from '@/server/replay-files';
+import { seedAccount } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 
 /**
@@ -59,9 +60,7 @@ describe.each<Driver>(['postgres', 'pglite'])('replays (%s)', (driver) => {
     return row!.id;
   }
   async function user(key: string, role?: 'moderator' | 'organizer') {
-    const [u] = await db.handle.db.insert(users).values({ email: `${key}-${driver}@replays.test`, name: key }).returning();
-    if (role) await db.handle.db.insert(roleGrants).values({ userId: u!.id, role, eventId });
-    who[key] = { kind: 'user', userId: u!.id, name: key, email: u!.email };
+    who[key] = (await seedAccount(db.handle.db, { email: `${key}-${driver}@replays.test`, name: key, role, eventId })).identity;
   }
   const refusal = async (p: Promise<unknown>) => {
     try {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createResource, actorFromUser } from '@/db/queries/resources';
+import { createResource } from '@/db/queries/resources';
 import { search } from '@/db/queries/search';
-import { paths, roleGrants, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { createResourceRequest } from '@/lib/domain/resources';
 import { GET as searchRoute } from '@/app/api/search/route';
-import { eq } from 'drizzle-orm';
+import { seedCoordinator } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 
 const get = async (query: string) => {
@@ -19,10 +18,7 @@ describe.each<Driver>(['postgres', 'pglite'])('full-text search (%s)', (driver) 
   beforeAll(async () => {
     db = await useFreshDatabase(driver);
     await seed(db.handle.db);
-    const [u] = await db.handle.db.insert(users).values({ email: 'coord@chemins.test', name: 'Coord' }).returning();
-    const [p] = await db.handle.db.select().from(paths).where(eq(paths.slug, 'climat-et-biodiversite'));
-    await db.handle.db.insert(roleGrants).values({ userId: u!.id, role: 'coordinator', pathId: p!.id });
-    const actor = await actorFromUser(u!.id);
+    const { actor } = await seedCoordinator(db.handle.db, { email: 'coord@chemins.test', pathSlug: 'climat-et-biodiversite' });
     await createResource(
       actor,
       'climat-et-biodiversite',
