@@ -6,49 +6,17 @@ import { getProgrammeSession } from '@/db/queries/events';
 import { erasePerson, exportPersonData, PERSONAL_REFERENCES, registrationIdOfToken } from '@/db/queries/my-data';
 import { listQuestions } from '@/db/queries/qa';
 import { purgeExpired } from '@/db/queries/retention';
-import {
-  accounts,
-  achievements,
-  attachments,
-  attendance,
-  badgeAwards,
-  badgeEndorsements,
-  badgeIssuers,
-  callCommittee,
-  calls,
-  chatMessages,
-  chatReactions,
-  events,
-  linkSessions,
-  mailOutbox,
-  moderationLog,
-  pathSubscriptions,
-  paths,
-  people,
-  pollAnswers,
-  polls,
-  programmeSessions,
-  proposalFacilitators,
-  proposalReviews,
-  proposals,
-  proposalTransitions,
-  questions,
-  questionVotes,
-  rateHits,
-  registrationSessions,
-  registrations,
-  resourceRevisions,
-  resources,
-  resourceSessions,
-  retentionPurges,
-  roleGrants,
-  roomSanctions,
-  sessions,
-  users,
-  verificationTokens,
-} from '@/db/schema';
+import * as schema from '@/db/schema';
 import { seed } from '@/db/seed';
 import { type Driver, useFreshDatabase } from './support';
+
+// The tables this suite reads and writes.
+const {
+  accounts, achievements, attachments, attendance, badgeAwards, badgeEndorsements, badgeIssuers, callCommittee, calls, chatMessages, chatReactions,
+  events, linkSessions, mailOutbox, moderationLog, pathSubscriptions, paths, people, pollAnswers, polls, programmeSessions, proposalFacilitators,
+  proposalReviews, proposals, proposalTransitions, questions, questionVotes, rateHits, registrationSessions, registrations, resourceRevisions,
+  resources, resourceSessions, retentionPurges, roleGrants, roomSanctions, sessions, users, verificationTokens,
+} = schema;
 
 const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : (r as { rows: T[] }).rows);
 

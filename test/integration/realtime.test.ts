@@ -1,12 +1,10 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getEventProgramme } from '@/db/queries/events';
-import { sessions, users } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import type { Presence } from '@/lib/realtime/protocol';
 import type { Realtime } from '@/server/realtime';
 import { type Client, client, send, startRealtime as startServer } from './realtime-support';
+import { demoLive, seedUser } from './factories';
 import { requireEnv, useFreshDatabase } from './support';
 
 function nextPresence(socket: Client, count: number): Promise<Presence> {
@@ -31,9 +29,8 @@ describe('realtime wiring (Socket.IO on real Postgres and Redis)', () => {
   beforeAll(async () => {
     db = await useFreshDatabase('postgres');
     await seed(db.handle.db);
-    liveId = (await getEventProgramme(DEMO_EVENT_SLUG))!.sessions.find((s) => s.slug === DEMO_LIVE_SESSION_SLUG)!.id;
-    const [u] = await db.handle.db.insert(users).values({ email: 'rt@chemins.test', name: 'Réal Temps' }).returning();
-    await db.handle.db.insert(sessions).values({ sessionToken: 'rt-session', userId: u!.id, expires: new Date(Date.now() + 3600_000) });
+    ({ liveId } = await demoLive());
+    await seedUser(db.handle.db, { email: 'rt@chemins.test', name: 'Réal Temps', token: 'rt-session' });
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
