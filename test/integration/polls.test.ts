@@ -1,60 +1,44 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getEventProgramme } from '@/db/queries/events';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { pollResults, pollsExport } from '@/db/queries/polls';
-import { programmeSessions, registrations, roleGrants, sessions, users } from '@/db/schema';
+import { programmeSessions, registrations } from '@/db/schema';
 import { seed } from '@/db/seed';
-import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import type { JoinData, Poll, PollNamedAnswer, PollResults } from '@/lib/realtime/protocol';
 import { config } from '@/lib/config';
 import { GUEST_COOKIE, guestSecret, newGuestIdentity, signGuestToken } from '@/server/auth/guest';
-import type { Realtime } from '@/server/realtime';
-import { type Client, client, collect, nextEvent, ok, type Proc, send, spawnServer, startRealtime, until } from './realtime-support';
-import { type Driver, requireEnv, useFreshDatabase } from './support';
+import { type Db, demoLive, realtimeScenario, seedUser } from './factories';
+import { type Client, client, collect, nextEvent, ok, type Proc, send, spawnServer, until } from './realtime-support';
+import { type Driver, requireEnv } from './support';
 
-type Db = Awaited<ReturnType<typeof useFreshDatabase>>;
-
-/** The demo event's live session, a moderator (cookie) and `n` registrants (personal-link tokens). */
+/** The demo event's live session, a moderator (cookie), a speaker of that session (cookie) and `n` registrants (personal-link tokens). */
 async function setUp(db: Db, n: number) {
   await seed(db.handle.db);
-  const programme = (await getEventProgramme(DEMO_EVENT_SLUG))!;
-  const sessionId = programme.sessions.find((s) => s.slug === DEMO_LIVE_SESSION_SLUG)!.id;
-  const [u] = await db.handle.db.insert(users).values({ email: 'mod-polls@chemins.test', name: 'Modé Sondage' }).returning();
-  await db.handle.db.insert(sessions).values({ sessionToken: 'st-mod-polls', userId: u!.id, expires: new Date(Date.now() + 3600_000) });
-  await db.handle.db.insert(roleGrants).values({ userId: u!.id, role: 'moderator', eventId: programme.event.id });
-  const [sp] = await db.handle.db.insert(users).values({ email: 'speaker-polls@chemins.test', name: 'Oratrice Sondage' }).returning();
-  await db.handle.db.insert(sessions).values({ sessionToken: 'st-speaker-polls', userId: sp!.id, expires: new Date(Date.now() + 3600_000) });
-  await db.handle.db.insert(roleGrants).values({ userId: sp!.id, role: 'speaker', eventId: programme.event.id, sessionId });
+  const { eventId, liveId: sessionId } = await demoLive();
+  const mod = await seedUser(db.handle.db, { email: 'mod-polls@chemins.test', name: 'Modé Sondage', role: 'moderator', eventId, token: 'st-mod-polls' });
+  const sp = await seedUser(db.handle.db, { email: 'speaker-polls@chemins.test', name: 'Oratrice Sondage', role: 'speaker', eventId, sessionId, token: 'st-speaker-polls' });
   const rows = await db.handle.db
     .insert(registrations)
-    .values(Array.from({ length: n }, (_, i) => ({ eventId: programme.event.id, name: `Votant ${i}`, email: `votant-${i}@chemins.test`, consentAt: new Date() })))
+    .values(Array.from({ length: n }, (_, i) => ({ eventId, name: `Votant ${i}`, email: `votant-${i}@chemins.test`, consentAt: new Date() })))
     .returning({ token: registrations.joinToken });
-  return { sessionId, modCookie: 'next-auth.session-token=st-mod-polls', speakerCookie: 'next-auth.session-token=st-speaker-polls', tokens: rows.map((r) => r.token) };
+  return { sessionId, modCookie: mod.cookie, speakerCookie: sp.cookie, tokens: rows.map((r) => r.token) };
 }
 
 const latest = (seen: PollResults[], pollId: string) =>
   seen.filter((r) => r.pollId === pollId).reduce<PollResults | null>((best, r) => (!best || r.version >= best.version ? r : best), null);
 
 describe.each<Driver>(['postgres', 'pglite'])('live polls on %s (real socket.io-client, real server)', (driver) => {
+  const scene = realtimeScenario();
+  const { sockets } = scene;
   let db: Db;
-  let rt: Realtime;
   let url: string;
-  let sessionId: string;
-  let modCookie: string;
-  let speakerCookie: string;
-  let tokens: string[];
-  const sockets: Client[] = [];
+  // What `setUp` made: the live session, the moderator's and the speaker's cookies, the voters' tokens.
+  let sessionId: string, modCookie: string, speakerCookie: string, tokens: string[];
   // 500 on both drivers (the issue's figure). PGlite runs every statement on the event loop's
   // thread, one at a time: people join by batches of 50 and acks wait up to 120 s; the 500 answers
   // and 100 changes take about 10-20 s on PGlite on a loaded machine.
   const VOTERS = 500;
 
-  async function joined(opts: { cookie?: string; token?: string; guest?: string } = {}) {
-    const s = await client(url, opts);
-    sockets.push(s);
-    const data = await ok<JoinData>(s, 'session:join', { sessionId });
-    return { s, data };
-  }
+  const joined = (opts: { cookie?: string; token?: string; guest?: string } = {}) => scene.joined(sessionId, opts);
   async function livePoll(mod: Client, input: Record<string, unknown>) {
     const draft = await ok<Poll>(mod, 'poll:create', { sessionId, ...input });
     expect(draft).toMatchObject({ status: 'draft' });
@@ -62,16 +46,9 @@ describe.each<Driver>(['postgres', 'pglite'])('live polls on %s (real socket.io-
   }
 
   beforeAll(async () => {
-    db = await useFreshDatabase(driver);
+    db = await scene.database(driver);
     ({ sessionId, modCookie, speakerCookie, tokens } = await setUp(db, VOTERS + 5));
-    const server = await startRealtime();
-    rt = server.rt;
-    url = server.url;
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await rt?.close();
-    await db?.close();
+    ({ url } = await scene.start());
   });
 
   it('lets moderators prepare and run polls, participants answer; refuses the others with a clear code', async () => {
@@ -334,20 +311,12 @@ describe.each<Driver>(['postgres', 'pglite'])('live polls on %s (real socket.io-
 });
 
 describe('live polls across two processes with Redis', () => {
+  const scene = realtimeScenario();
+  const { procs, sockets } = scene;
   let db: Db;
-  const procs: Proc[] = [];
-  const sockets: Client[] = [];
 
   beforeAll(async () => {
-    db = await useFreshDatabase('postgres');
-  });
-  afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    for (const p of procs) {
-      p.child.kill('SIGTERM');
-      await p.exited;
-    }
-    await db?.close();
+    db = await scene.database();
   });
 
   it('agrees on the counts on both processes', async () => {
