@@ -2,6 +2,7 @@ import LinkifyIt from 'linkify-it';
 import { z } from 'zod';
 // This module runs in the browser too (the live panels): zod without its eval probe there (CSP).
 import '../zod-browser';
+import { UUID_SOURCE } from '../uuid';
 import type { ChatMessage, Question, QuestionEvent, QuestionStatus } from '@/lib/realtime/protocol';
 import { type Grant, may } from '../policy';
 
@@ -23,7 +24,7 @@ export type QuestionRow = {
  * A guest's key: `guest:` and the id the server issued them (a UUID in a signed cookie,
  * server/auth/guest.ts). A guest without one is keyed per connection, never in this shape.
  */
-export const GUEST_KEY = /^guest:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const GUEST_KEY = new RegExp(`^guest:${UUID_SOURCE}$`);
 
 /** `POST /api/guest`'s body: nothing yet (`{}` or no body). */
 export const guestRequest = z.object({}).strict();
