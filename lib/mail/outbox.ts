@@ -12,11 +12,9 @@ import { PROPOSAL_STATUSES } from '@/lib/domain/calls';
 const id = z.uuid();
 const locale = z.enum(['fr', 'en']);
 
-/** A registration mail: about a registrant (and, but for the confirmation, one of their sessions); nothing in `payload`. */
-const registrationMail = (session: boolean) => ({
-  refs: z.object({ registrationId: id, sessionId: session ? id : z.null().default(null) }),
-  payload: z.null().default(null),
-});
+/** Registration mails: about a registrant (and, but for the confirmation, one of their sessions); nothing in `payload`. */
+const registrationMail = { refs: z.object({ registrationId: id, sessionId: z.null().default(null) }), payload: z.null().default(null) };
+const sessionMail = { refs: z.object({ registrationId: id, sessionId: id }), payload: z.null().default(null) };
 
 const callMailPayload = z.object({
   template: z.enum(['ack', 'status', 'invite']),
@@ -35,10 +33,10 @@ const callMailPayload = z.object({
 });
 
 export const OUTBOX_KINDS = {
-  confirmation: registrationMail(false),
-  promotion: registrationMail(true),
-  reminder_day: registrationMail(true),
-  reminder_soon: registrationMail(true),
+  confirmation: registrationMail,
+  promotion: sessionMail,
+  reminder_day: sessionMail,
+  reminder_soon: sessionMail,
   /** A resource proposal's outcome, to its proposer. */
   resource_outcome: {
     refs: z.object({ resourceId: id }),
@@ -72,8 +70,8 @@ export type OutboxPayload<K extends OutboxKind> = z.output<Entry<K>['payload']>;
 export type OutboxRefs<K extends OutboxKind> = z.output<Entry<K>['refs']>;
 /** What `enqueue` takes for one mail of kind K. */
 export type OutboxInput<K extends OutboxKind> = { dedupeKey: string } & Named<z.input<Entry<K>['refs']>> & { payload?: z.input<Entry<K>['payload']> };
-/** A record type without its index signature (zod's input of an empty object has one). */
-type Named<T> = { [P in keyof T as string extends P ? never : P]: T[P] };
+/** zod's input of an empty object is `Record<string, never>`, which no `dedupeKey` would fit. */
+type Named<T> = T extends Record<string, never> ? unknown : T;
 /** A row of kind K as the worker reads it, once parsed. */
 export type OutboxMail<K extends OutboxKind = OutboxKind> = K extends OutboxKind
   ? { id: string; kind: K; attempts: number; refs: OutboxRefs<K>; payload: OutboxPayload<K> }
