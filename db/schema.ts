@@ -49,7 +49,7 @@ const createdAt = () => ts('created_at').notNull().defaultNow();
 /**
  * An account. Its registrations (same e-mail, case-insensitive) are linked to it once their address
  * is proven: at sign-in, or when a registration's mailed link is opened (`link_registrations`,
- * `prove_registration`, db/migrations/0021_proven_addresses.sql): see docs/security.md.
+ * `prove_registration`, db/functions/40_identity.sql): see docs/security.md.
  */
 export const users = pgTable(
   'users',
