@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import type { FormState } from '@/server/form-state';
 import { useRefusalText } from '@/components/useRefusalText';
+import { UploadForm } from './UploadForm';
 
 type Option = { value: string; label: string };
 export type FormFile = { id: string; filename: string };
@@ -32,10 +33,11 @@ export function ResourceForm({
   languages,
   licences,
   sessions = [],
-  files = [],
+  files: initialFiles = [],
   version,
   allowPublish = false,
   submit,
+  upload,
 }: {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   defaults: ResourceFormDefaults;
@@ -47,10 +49,21 @@ export function ResourceForm({
   version?: number;
   allowPublish?: boolean;
   submit: string;
+  /** The upload form above this one (`uploadsInQuery`): with JavaScript, a file sent there joins this form's attachments in place. */
+  upload?: { next: string; error: string | null };
 }) {
   const t = useTranslations('paths');
   const refusal = useRefusalText('paths');
   const [state, formAction, pending] = useActionState(action, null);
+  // The files the page came with, and those sent since from the upload form (the page does not reload).
+  const [files, setFiles] = useState(initialFiles);
+  const uploaded = (file: FormFile) => {
+    setFiles((fs) => (fs.some((f) => f.id === file.id) ? fs : [...fs, file]));
+    // Also in the address, as the plain upload form would have done: a reload keeps the attachment.
+    const url = new URL(window.location.href);
+    url.searchParams.append('attachment', file.id);
+    window.history.replaceState(window.history.state, '', url);
+  };
   const value = (name: keyof ResourceFormDefaults) => {
     const typed = state?.values?.[name];
     if (typed !== undefined) return typed;
@@ -98,6 +111,8 @@ export function ResourceForm({
   );
 
   return (
+    <>
+    {upload && <UploadForm next={upload.next} error={upload.error} onUploaded={uploaded} />}
     <form key={state?.at ?? 0} action={formAction} noValidate className="grid gap-4" data-testid="resource-form">
       {state?.error && (
         <div role="alert" className="rounded bg-red-50 p-3 text-red-800">
@@ -167,5 +182,6 @@ export function ResourceForm({
         )}
       </div>
     </form>
+    </>
   );
 }
