@@ -103,7 +103,7 @@ export function ResourceOrder({ pathSlug, items }: { pathSlug: string; items: It
           </li>
         ))}
       </ol>
-      <p role="status" data-testid="order-status" className={`mt-2 min-h-5 text-sm ${said?.failed ? 'text-red-700' : 'text-stone-600'}`}>
+      <p aria-live="polite" data-testid="order-status" className={`mt-2 min-h-5 text-sm ${said?.failed ? 'text-red-700' : 'text-stone-600'}`}>
         {said?.text}
       </p>
     </>

@@ -66,7 +66,7 @@ export function UploadForm({ next, error, onUploaded }: { next: string; error?: 
           {refusal(refused)}
         </p>
       )}
-      <p role="status" className="text-sm text-green-900 empty:hidden" data-testid="upload-added">
+      <p aria-live="polite" className="text-sm text-green-900" data-testid="upload-added">
         {added && tu('added', { name: added })}
       </p>
       <button type="submit" disabled={busy} className="justify-self-start rounded border border-brand px-3 py-1 text-sm text-brand disabled:opacity-60">
