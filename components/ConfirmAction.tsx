@@ -69,7 +69,7 @@ export function ConfirmAction(props: Props) {
       <form action={props.action}>
         {hidden}
         <details className="group">
-          <summary className={`cursor-pointer list-none ${triggerClassName ?? ''}`} data-testid={testId}>
+          <summary className={`w-fit cursor-pointer list-none ${triggerClassName ?? ''}`} data-testid={testId}>
             {trigger}
           </summary>
           <div className="mt-2 space-y-2 rounded border border-stone-300 bg-white p-3">

@@ -117,10 +117,10 @@ test('"Exclure" in the moderation view asks first, names the person, and can be 
   await expect(mod.getByRole('alertdialog')).toHaveCount(0);
   const sanction = mod.getByTestId('sanctions').getByRole('listitem').filter({ hasText: name });
   await expect(sanction).toContainText('exclu·e de la session');
-  await expect(zoe.getByText('La modération vous a exclu·e de cette session.')).toBeVisible();
+  await expect(zoe.getByText('La modération vous a exclu·e de cette session.').first()).toBeVisible();
 
   // The way back: "Réintégrer".
   await sanction.getByRole('button', { name: 'Réintégrer' }).click();
   await expect(sanction).toHaveCount(0);
-  await expect(zoe.getByText('Vous pouvez revenir dans cette session.')).toBeVisible();
+  await expect(zoe.getByText('Vous pouvez revenir dans cette session.').first()).toBeVisible();
 });
