@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import QRCode from 'qrcode';
+import { ConfirmAction } from '@/components/ConfirmAction';
 import { formatDay, formatTime } from '@/components/format';
 import { getEventProgramme } from '@/db/queries/events';
 import { registrationsOfPerson } from '@/db/queries/my-registrations';
@@ -60,7 +61,7 @@ export default async function PersonalPage({ searchParams }: { searchParams: Pro
 }
 
 async function RegistrationBlock({ reg }: { reg: Registration }) {
-  const [t, locale] = await Promise.all([getTranslations('me'), getLocale()]);
+  const [t, tc, locale] = await Promise.all([getTranslations('me'), getTranslations('confirm'), getLocale()]);
   const programme = (await getEventProgramme(reg.eventSlug))!;
   const tz = programme.event.timeZone;
   const seat = new Map(reg.seats.map((s) => [s.sessionId, s]));
@@ -137,12 +138,17 @@ async function RegistrationBlock({ reg }: { reg: Registration }) {
             <h3 className="text-lg font-semibold">{t('qr')}</h3>
             <div className="mt-2 inline-block rounded bg-white p-2" role="img" aria-label={t('qr')} dangerouslySetInnerHTML={{ __html: qr }} />
           </div>
-          <form action={cancelAction}>
-            <input type="hidden" name="registrationId" value={reg.id} />
-            <button type="submit" className="rounded border border-red-700 px-3 py-1.5 text-red-700">
-              {t('cancelAll')}
-            </button>
-          </form>
+          <ConfirmAction
+            action={cancelAction}
+            fields={{ registrationId: reg.id }}
+            trigger={t('cancelAll')}
+            title={tc('cancelAll.title', { event: programme.event.title })}
+            description={tc('cancelAll.body')}
+            confirm={tc('cancelAll.confirm')}
+            cancel={tc('back')}
+            triggerClassName="rounded border border-red-700 px-3 py-1.5 text-red-700"
+            testId="cancel-all"
+          />
         </>
       )}
     </section>
