@@ -70,7 +70,7 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('production start-up without mail: a warning, /api/health says mail is unavailable, the pages say so', async ({ page }) => {
+test('production start-up without mail: a warning, /api/health says mail is unavailable, the pages say so', async ({ page, browser }) => {
   // Start-up said it, as a warning (pino's level 40) naming the variable.
   const warning = output
     .split('\n')
@@ -105,4 +105,17 @@ test('production start-up without mail: a warning, /api/health says mail is unav
   await expect(status).toContainText('L’envoi d’e-mails n’est pas configuré sur ce serveur');
   await expect(page.locator('main')).not.toContainText('un e-mail de confirmation arrive');
   await expect(page.getByTestId('registration')).toContainText('Sans Courrier');
+  await expect(page.locator('main')).not.toContainText('depuis l’e-mail');
+
+  // The same address typed again elsewhere: nothing changes, and no link is said to be mailed.
+  const elsewhere = await (await browser.newContext()).newPage();
+  await elsewhere.goto(`${base}/events/edition-demo/register`);
+  await elsewhere.getByLabel('Nom', { exact: true }).fill('Quelqu’un');
+  await elsewhere.getByLabel('Adresse e-mail').fill(`sans-courrier-${RUN_ID}@chemins.test`);
+  await elsewhere.getByLabel(/J’accepte/).check();
+  await elsewhere.getByRole('button', { name: 'M’inscrire' }).click();
+  await expect(elsewhere.getByRole('heading', { name: 'Adresse déjà inscrite' })).toBeVisible();
+  await expect(elsewhere.locator('main')).toContainText('aucun lien ne lui a donc été envoyé');
+  await expect(elsewhere.locator('main')).not.toContainText('renvoyé par e-mail');
+  await elsewhere.context().close();
 });

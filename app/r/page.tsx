@@ -71,7 +71,7 @@ export default async function PersonalPage({ searchParams }: { searchParams: Pro
           <button type="submit" className="text-sm underline">
             {t('forget')}
           </button>
-          <p className="text-sm text-stone-600">{t('forgetHelp')}</p>
+          <p className="text-sm text-stone-600">{t(mailState() === 'unavailable' ? 'forgetHelpNoMail' : 'forgetHelp')}</p>
         </form>
       )}
     </div>
