@@ -31,7 +31,7 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/index.mjs'] /* what npm start runs */, {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
