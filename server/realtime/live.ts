@@ -12,7 +12,7 @@ import {
   voteQuestion,
   withdrawQuestion,
 } from '@/db/queries/qa';
-import { guestName, isPublicStatus, mayRead, mayWrite, type QuestionRow, questionView, withVote } from '@/lib/domain/live';
+import { guestName, isPublicStatus, mayRead, mayWrite, type QuestionRow, questionView, roomAdmitsGuests, withVote } from '@/lib/domain/live';
 import { logger } from '@/lib/logger';
 import {
   actorRoomOf,
@@ -39,14 +39,14 @@ import { pollsOnJoin } from './polls';
 
 export async function access(socket: ChemSocket, sessionId: string | null): Promise<SessionAccess> {
   await followLink(socket);
-  const { identity, presenceKey } = socket.data;
-  const a = sessionId ? await sessionAccess(identity, sessionId, identity ? null : presenceKey) : null;
+  const { identity, presenceKey, guest } = socket.data;
+  const a = sessionId ? await sessionAccess(identity, sessionId, { key: identity ? null : presenceKey, rooms: guest?.rooms }) : null;
   if (!a) throw new CommandError('not_found', 'No such session.');
   return a;
 }
 
-/** The name a person's questions, messages and poll answers carry (guests: `Invité·e` and a short tag). */
-export const actorName = (socket: ChemSocket) => socket.data.identity?.name ?? guestName(socket.data.presenceKey, GUEST_LABEL);
+/** The name a person's questions, messages and poll answers carry (guests: `Invité·e` and a short tag, after their first name if they gave one). */
+export const actorName = (socket: ChemSocket) => socket.data.identity?.name ?? guestName(socket.data.presenceKey, GUEST_LABEL, socket.data.guest?.name);
 const GUEST_LABEL = 'Invité·e';
 
 /**
@@ -77,7 +77,15 @@ export function assertReader(a: SessionAccess) {
 /** May ask, vote, chat and answer polls (`mayWrite`), and for posting not muted; returns the person's actor key. */
 export function assertWriter(a: SessionAccess, opts: { posting: boolean }): string {
   assertReader(a);
-  if (!a.actorKey) throw new CommandError('unauthenticated', 'Sign in or use your personal link to take part.');
+  if (!a.actorKey) {
+    // A guest: say which way in this session has (docs/security.md, "Guests").
+    const way = a.session.guestsWrite
+      ? 'Reload the page to take part as a guest, or sign in or use your personal link.'
+      : roomAdmitsGuests(a.session)
+        ? 'Scan the room’s QR code to take part as a guest, or sign in or use your personal link.'
+        : 'This session is for registrants: register to the event, sign in or use your personal link to take part.';
+    throw new CommandError('unauthenticated', way);
+  }
   if (!mayWrite(a)) throw new CommandError('not_registered', 'Register to the event to ask questions and chat.');
   if (opts.posting && a.mutedUntil) {
     throw new CommandError('muted', `A moderator muted you until ${a.mutedUntil.toISOString()}.`);
@@ -381,7 +389,15 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     command(socket, 'chat:delete', chatRef, async ({ messageId }) => {
       const a = await access(socket, await sessionOfMessage(messageId));
       assertReader(a);
-      if (!a.actorKey) throw new CommandError('unauthenticated', 'Sign in or use your personal link to take part.');
+      if (!a.actorKey) {
+    // A guest: say which way in this session has (docs/security.md, "Guests").
+    const way = a.session.guestsWrite
+      ? 'Reload the page to take part as a guest, or sign in or use your personal link.'
+      : roomAdmitsGuests(a.session)
+        ? 'Scan the room’s QR code to take part as a guest, or sign in or use your personal link.'
+        : 'This session is for registrants: register to the event, sign in or use your personal link to take part.';
+    throw new CommandError('unauthenticated', way);
+  }
       const gone = await deleteMessage(messageId, a.actorKey, a.isModerator);
       const ref = { id: gone.id, sessionId: gone.sessionId };
       io.to(roomOf(gone.sessionId)).emit('chat:deleted', ref);
