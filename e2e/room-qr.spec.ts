@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { launch, LIVE_SESSION, RUN_ID, registrant, signInWithMagicLink } from './support/helpers';
 
@@ -14,6 +15,12 @@ async function projector(browser: Browser) {
   await screen.goto(`${LIVE_SESSION}/projector`);
   const short = (await screen.getByTestId('short-url').textContent())!;
   return { screen, code: short.split('/q/')[1]! };
+}
+
+/** Serious and critical WCAG 2.2 AA violations on the page as it is now (as e2e/a11y.spec.ts audits). */
+async function violations(page: Page): Promise<string[]> {
+  const { violations: found } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** A session's QR code: the first 8 hexadecimal digits of its id (lib/domain/live.ts `shortCodeOf`). */
@@ -34,6 +41,7 @@ test('at 390 px, a guest scans the room’s code, asks within two taps, votes, a
   await phone.goto(`/q/${code}`);
   const entry = phone.getByTestId('room-entry');
   await expect(entry).toHaveAttribute('data-path', 'guest');
+  expect(await violations(phone)).toEqual([]);
   await phone.getByLabel('Votre prénom (facultatif)').fill('Camille');
   await phone.getByRole('button', { name: 'Participer' }).tap();
   taps++;
@@ -69,6 +77,7 @@ test('at 390 px, a guest scans the room’s code, asks within two taps, votes, a
   await expect(notice).toContainText(`Nouveau sondage : ${poll}`);
   await expect(phone.getByRole('status').filter({ has: notice })).toHaveCount(1);
   await expect(notice).toBeInViewport();
+  expect(await violations(phone)).toEqual([]);
   await notice.getByRole('link', { name: 'Voir le sondage' }).tap();
   await expect(phone.locator('#poll-title')).toBeFocused();
   await expect(notice).toHaveCount(0);
@@ -107,6 +116,7 @@ test('an organizer who asks for registration makes the room’s code lead to reg
   await phone.goto(`/q/${await codeOf(phone, slug)}`);
   await expect(phone.getByTestId('room-entry')).toHaveAttribute('data-path', 'registration');
   await expect(phone.getByRole('button', { name: 'Participer' })).toHaveCount(0);
+  expect(await violations(phone)).toEqual([]);
   await phone.getByRole('link', { name: 'S’inscrire à l’événement' }).tap();
   await expect(phone).toHaveURL(/\/events\/edition-demo\/register/);
 });

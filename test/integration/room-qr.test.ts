@@ -1,8 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as guestRoute } from '@/app/api/guest/route';
 import { getEventProgramme } from '@/db/queries/events';
 import { pollResults } from '@/db/queries/polls';
 import { programmeSessions, questions, registrations, roleGrants, sessions, users } from '@/db/schema';
@@ -12,10 +9,8 @@ import { config } from '@/lib/config';
 import { shortCodeOf } from '@/lib/domain/live';
 import { type JoinData, LIMITS, type Poll, type Question } from '@/lib/realtime/protocol';
 import { GUEST_COOKIE, guestSecret, verifyGuestToken } from '@/server/auth/guest';
-import { createGuard } from '@/server/http/guard';
-import { createRateLimiter, type RateLimiter, setRateLimiter } from '@/server/http/rate-limit';
-import { attachRealtime, type Realtime } from '@/server/realtime';
-import { type Client, client, ok, send } from './realtime-support';
+import { startGuestServer } from './guest-support';
+import { ok, send } from './realtime-support';
 import { useFreshDatabase } from './support';
 
 /**
@@ -26,10 +21,8 @@ import { useFreshDatabase } from './support';
  */
 describe('the room’s QR code admits the room as guests (real HTTP, real socket.io-client, real Postgres)', () => {
   let db: Awaited<ReturnType<typeof useFreshDatabase>>;
-  let http: Server;
-  let rt: Realtime;
+  let server: Awaited<ReturnType<typeof startGuestServer>>;
   let base: string;
-  let limiter: RateLimiter;
   /** The demo's live session (hybrid) and another session of the same event (hybrid too). */
   let sessionId: string;
   let otherId: string;
@@ -39,7 +32,6 @@ describe('the room’s QR code admits the room as guests (real HTTP, real socket
   const strangerCookie = 'next-auth.session-token=st-stranger-room';
   let registeredUserId: string;
   let strangerUserId: string;
-  const sockets: Client[] = [];
   let address = 10;
 
   /** `POST /api/guest` with a JSON body, as the room's entry form sends it (each from its own address). */
@@ -63,24 +55,8 @@ describe('the room’s QR code admits the room as guests (real HTTP, real socket
     return cookieOf(res);
   };
   async function joined(id: string, cookie?: string) {
-    const s = await client(base, cookie ? { cookie } : {});
-    sockets.push(s);
+    const s = await server.connect(cookie ? { cookie } : {});
     return { s, data: await ok<JoinData>(s, 'session:join', { sessionId: id }) };
-  }
-
-  async function nextStandIn(req: IncomingMessage, res: ServerResponse) {
-    if (req.url?.split('?')[0] !== '/api/guest' || req.method !== 'POST') {
-      res.writeHead(404).end();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const answer = await guestRoute(new Request(`${base}${req.url}`, { method: 'POST', headers, body: chunks.length ? Buffer.concat(chunks) : undefined }));
-    const out: Record<string, string | string[]> = Object.fromEntries(answer.headers);
-    out['set-cookie'] = answer.headers.getSetCookie();
-    res.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
   }
 
   const person = async (email: string, name: string, token: string) => {
@@ -106,26 +82,11 @@ describe('the room’s QR code admits the room as guests (real HTTP, real socket
     registeredUserId = registered.id;
     await db.handle.db.insert(registrations).values({ eventId: programme.event.id, userId: registered.id, name: 'Inscrite Salle', email: registered.email });
     strangerUserId = (await person('passante-room@chemins.test', 'Passante Salle', 'st-stranger-room')).id;
-    limiter = await createRateLimiter({
-      windowSeconds: 600,
-      points: { writes: 0, mailPerAddress: 0, mailPerEmail: 0, guests: 1000 },
-      prefix: `chemins-test:${Date.now()}:${Math.random().toString(36).slice(2)}`,
-    });
-    setRateLimiter(limiter);
-    const guard = createGuard({ publicOrigin: 'http://chemins.test', trustProxy: true });
-    http = createServer((req, res) => {
-      void guard(req, res).then((answered) => (answered ? undefined : nextStandIn(req, res)));
-    });
-    rt = await attachRealtime(http, {});
-    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    server = await startGuestServer(1000);
+    base = server.base;
   });
   afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await rt?.close();
-    setRateLimiter(undefined);
-    await limiter?.close();
-    await new Promise((r) => http?.close(r));
+    await server?.close();
     await db?.close();
   });
 
