@@ -211,6 +211,12 @@ export const programmeSessions = pgTable(
      * their browser's guest key (see lib/domain/live.ts `mayWrite`). Off by default.
      */
     guestsWrite: boolean('guests_write').notNull().default(false),
+    /**
+     * The room's QR code (`/q/{code}`) admits the people in the room as guests, in this session
+     * only (true), or leads to registration (false); null: by the session's mode, admitted on site
+     * and hybrid, not online (lib/domain/live.ts `roomAdmitsGuests`).
+     */
+    roomQrGuests: boolean('room_qr_guests'),
     /** Set while the LiveKit room is running (webhooks `room_started` / `room_finished`). */
     videoLiveSince: ts('video_live_since'),
     /**

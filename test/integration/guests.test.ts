@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as guestRoute } from '@/app/api/guest/route';
 import { getEventProgramme } from '@/db/queries/events';
 import { pollResults } from '@/db/queries/polls';
 import { chatMessages, programmeSessions, questions, roleGrants, sessions, users } from '@/db/schema';
@@ -12,10 +9,8 @@ import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import { config } from '@/lib/config';
 import type { ChatMessage, JoinData, Poll, Question } from '@/lib/realtime/protocol';
 import { GUEST_COOKIE, guestSecret, newGuestIdentity, signGuestToken, verifyGuestToken } from '@/server/auth/guest';
-import { createGuard } from '@/server/http/guard';
-import { createRateLimiter, type RateLimiter, setRateLimiter } from '@/server/http/rate-limit';
-import { attachRealtime, type Realtime } from '@/server/realtime';
-import { type Client, client, collect, nextEvent, ok, send, until } from './realtime-support';
+import { startGuestServer } from './guest-support';
+import { collect, nextEvent, ok, send, until } from './realtime-support';
 import { useFreshDatabase } from './support';
 
 /**
@@ -26,23 +21,12 @@ import { useFreshDatabase } from './support';
  */
 describe('server-issued guest identities (real HTTP, real socket.io-client, real Postgres)', () => {
   let db: Awaited<ReturnType<typeof useFreshDatabase>>;
-  let http: Server;
-  let rt: Realtime;
+  let server: Awaited<ReturnType<typeof startGuestServer>>;
   let base: string;
   let sessionId: string;
-  let limiter: RateLimiter;
   const modCookie = 'next-auth.session-token=st-mod-guests';
-  const sockets: Client[] = [];
 
-  const installLimit = async (guests: number) => {
-    await limiter?.close();
-    limiter = await createRateLimiter({
-      windowSeconds: 600,
-      points: { writes: 0, mailPerAddress: 0, mailPerEmail: 0, guests },
-      prefix: `chemins-test:${Date.now()}:${Math.random().toString(36).slice(2)}`,
-    });
-    setRateLimiter(limiter);
-  };
+  const installLimit = (guests: number) => server.limit(guests);
 
   /** `POST /api/guest` from a client address (X-Forwarded-For: the guard trusts the proxy here). */
   const issue = (address: string, headers: Record<string, string> = {}) =>
@@ -60,25 +44,8 @@ describe('server-issued guest identities (real HTTP, real socket.io-client, real
   const newGuest = async () => cookieOf(await issue(`198.51.100.${100 + Math.floor(Math.random() * 150)}`));
 
   async function joined(opts: { cookie?: string; guest?: string } = {}) {
-    const s = await client(base, opts);
-    sockets.push(s);
+    const s = await server.connect(opts);
     return { s, data: await ok<JoinData>(s, 'session:join', { sessionId }) };
-  }
-
-  /** Hand a request to the route as Next does (a Web Request, the guard's headers included). */
-  async function nextStandIn(req: IncomingMessage, res: ServerResponse) {
-    if (req.url?.split('?')[0] !== '/api/guest' || req.method !== 'POST') {
-      res.writeHead(404).end();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const answer = await guestRoute(new Request(`${base}${req.url}`, { method: 'POST', headers, body: chunks.length ? Buffer.concat(chunks) : undefined }));
-    const out: Record<string, string | string[]> = Object.fromEntries(answer.headers);
-    out['set-cookie'] = answer.headers.getSetCookie();
-    res.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
   }
 
   beforeAll(async () => {
@@ -90,21 +57,11 @@ describe('server-issued guest identities (real HTTP, real socket.io-client, real
     const [u] = await db.handle.db.insert(users).values({ email: 'mod-guests@chemins.test', name: 'Modé Invité·es' }).returning();
     await db.handle.db.insert(sessions).values({ sessionToken: 'st-mod-guests', userId: u!.id, expires: new Date(Date.now() + 3600_000) });
     await db.handle.db.insert(roleGrants).values({ userId: u!.id, role: 'moderator', eventId: programme.event.id });
-    await installLimit(1000);
-    const guard = createGuard({ publicOrigin: 'http://chemins.test', trustProxy: true });
-    http = createServer((req, res) => {
-      void guard(req, res).then((answered) => (answered ? undefined : nextStandIn(req, res)));
-    });
-    rt = await attachRealtime(http, {});
-    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    server = await startGuestServer(1000);
+    base = server.base;
   });
   afterAll(async () => {
-    for (const s of sockets) s.disconnect();
-    await rt?.close();
-    setRateLimiter(undefined);
-    await limiter?.close();
-    await new Promise((r) => http?.close(r));
+    await server?.close();
     await db?.close();
   });
 
