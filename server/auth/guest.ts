@@ -1,6 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '@/lib/config';
+import { uuidSchema } from '@/lib/validation';
 
 /**
  * A guest's identity, issued by the server (`POST /api/guest`) and kept by the browser in the
@@ -31,13 +32,13 @@ export const GUEST_NAME_MAX = 40;
 export const GUEST_ROOMS_MAX = 10;
 
 const payloadSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+  id: uuidSchema,
   /** Expiry, seconds since the epoch. */
   exp: z.number().int().positive(),
   /** The first name given at a room's QR code (optional; shown with the guest tag). */
   name: z.string().min(1).max(GUEST_NAME_MAX).optional(),
   /** Sessions whose room admitted this guest by its QR code (ids, the newest last). */
-  rooms: z.array(z.uuid()).max(GUEST_ROOMS_MAX).optional(),
+  rooms: z.array(uuidSchema).max(GUEST_ROOMS_MAX).optional(),
 });
 
 export type GuestIdentity = z.infer<typeof payloadSchema>;
