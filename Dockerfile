@@ -22,7 +22,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # 4. what runs: production dependencies, the two builds, and the files the server reads at run time
-#    (the SQL migrations and the demo replay; next.config.mjs, which Next loads at start, names
+#    (the SQL migrations and functions, and the demo replay; next.config.mjs, which Next loads at start, names
 #    i18n/request.ts, which the build has compiled in). No TypeScript source is run.
 FROM ${NODE_IMAGE}
 WORKDIR /app
@@ -32,6 +32,7 @@ COPY --from=build --chown=root:root /app/.next ./.next
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY --chown=root:root package.json package-lock.json next.config.mjs ./
 COPY --chown=root:root db/migrations ./db/migrations
+COPY --chown=root:root db/functions ./db/functions
 COPY --chown=root:root db/seed/media ./db/seed/media
 # The code is root's, read-only for the `node` user the app runs as; it writes only to the embedded
 # database (used without DATABASE_URL) and to Next's cache.

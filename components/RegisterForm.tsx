@@ -13,11 +13,14 @@ export function RegisterForm({
   sessions,
   preselected,
   questions,
+  known,
 }: {
   action: (prev: RegisterState, form: FormData) => Promise<RegisterState>;
   sessions: SessionOption[];
   preselected: string[];
   questions: Question[];
+  /** What is known of a signed-in person: the form starts with it. */
+  known?: { name: string; email: string };
 }) {
   const t = useTranslations('register');
   const tEdit = useTranslations('edit');
@@ -44,11 +47,11 @@ export function RegisterForm({
       )}
       <label className="flex flex-col gap-1">
         <span className="font-medium">{t('name')}</span>
-        <input name="name" required autoComplete="name" defaultValue={state?.values?.name} aria-invalid={bad('name') || undefined} aria-describedby={describedBy(bad('name'))} className="rounded border border-stone-300 bg-white px-3 py-2" />
+        <input name="name" required autoComplete="name" defaultValue={state?.values?.name ?? known?.name} aria-invalid={bad('name') || undefined} aria-describedby={describedBy(bad('name'))} className="rounded border border-stone-300 bg-white px-3 py-2" />
       </label>
       <label className="flex flex-col gap-1">
         <span className="font-medium">{t('email')}</span>
-        <input name="email" type="email" required autoComplete="email" defaultValue={state?.values?.email} aria-invalid={bad('email') || undefined} aria-describedby={describedBy(bad('email'))} className="rounded border border-stone-300 bg-white px-3 py-2" />
+        <input name="email" type="email" required autoComplete="email" defaultValue={state?.values?.email ?? known?.email} aria-invalid={bad('email') || undefined} aria-describedby={describedBy(bad('email'))} className="rounded border border-stone-300 bg-white px-3 py-2" />
       </label>
       {sessions.length > 0 && (
         <fieldset className="rounded border border-stone-200 bg-white p-3">

@@ -25,7 +25,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const res = await signIn('email', { email: parsed.data, callbackUrl, redirect: false });
     setSending(false);
     if (!res || res.error) {
-      setError(t('error'));
+      // The link could not be sent (no link was used yet): nothing to blame on a link.
+      setError(t('sendFailed'));
       return;
     }
     router.push('/signin/check-email');

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -23,6 +23,27 @@ export class DatabaseStartError extends Error {
 }
 
 const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
+const FUNCTIONS = path.join(process.cwd(), 'db', 'functions');
+
+/**
+ * The current source of every SQL function (db/functions/*.sql, in the order of their names):
+ * applied after the migrations, at every start, in one transaction. Each file is made of
+ * `CREATE OR REPLACE FUNCTION` statements only, so applying them again changes nothing
+ * (db/functions/README.md). The migrations keep the history; these files say what runs.
+ */
+export function functionSources(): { file: string; sql: string }[] {
+  return readdirSync(FUNCTIONS)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((file) => ({ file, sql: readFileSync(path.join(FUNCTIONS, file), 'utf8') }));
+}
+
+/** All of db/functions as one script (one implicit transaction when sent as one simple query). */
+function functionsScript(): string {
+  return functionSources()
+    .map((f) => `-- db/functions/${f.file}\n${f.sql}`)
+    .join('\n;\n');
+}
 
 /**
  * Settings of every pooled Postgres connection. Custom plans: Postgres caches the plans of
@@ -91,6 +112,9 @@ export async function openDatabase(opts: {
       try {
         await lock`select pg_advisory_lock(727274)`;
         await migrate(db, { migrationsFolder: MIGRATIONS });
+        // Under the same lock: two processes replacing one function at once would fail
+        // ("tuple concurrently updated").
+        await lock.unsafe(functionsScript());
       } finally {
         await lock`select pg_advisory_unlock(727274)`.catch(() => {});
         lock.release();
@@ -115,6 +139,8 @@ export async function openDatabase(opts: {
   if (opts.migrate !== false) {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(db, { migrationsFolder: MIGRATIONS });
+    const script = functionsScript();
+    await client.transaction((tx) => tx.exec(script));
   }
   return { db: db as unknown as Db, driver: 'pglite', close: () => client.close() };
 }

@@ -49,7 +49,7 @@ const createdAt = () => ts('created_at').notNull().defaultNow();
 /**
  * An account. Its registrations (same e-mail, case-insensitive) are linked to it once their address
  * is proven: at sign-in, or when a registration's mailed link is opened (`link_registrations`,
- * `prove_registration`, db/migrations/0021_proven_addresses.sql): see docs/security.md.
+ * `prove_registration`, db/functions/40_identity.sql): see docs/security.md.
  */
 export const users = pgTable(
   'users',
@@ -211,6 +211,12 @@ export const programmeSessions = pgTable(
      * their browser's guest key (see lib/domain/live.ts `mayWrite`). Off by default.
      */
     guestsWrite: boolean('guests_write').notNull().default(false),
+    /**
+     * The room's QR code (`/q/{code}`) admits the people in the room as guests, in this session
+     * only (true), or leads to registration (false); null: by the session's mode, admitted on site
+     * and hybrid, not online (lib/domain/live.ts `roomAdmitsGuests`).
+     */
+    roomQrGuests: boolean('room_qr_guests'),
     /** Set while the LiveKit room is running (webhooks `room_started` / `room_finished`). */
     videoLiveSince: ts('video_live_since'),
     /**

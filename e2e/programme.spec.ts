@@ -46,5 +46,5 @@ test('an unknown event URL gets a proper 404 page', async ({ page }) => {
 test('health answers with every component', async ({ request }) => {
   const res = await request.get('/api/health');
   expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ status: 'ok', db: 'ok', realtime: 'ok', livekit: 'ok' });
+  expect(await res.json()).toEqual({ status: 'ok', db: 'ok', realtime: 'ok', livekit: 'ok', mail: 'ok' });
 });

@@ -55,9 +55,11 @@ test('participants ask and vote, the moderator answers and puts a question on ai
   await expect(screen.getByTestId('projector-on-air')).toContainText(q2);
   await expect(screen.getByTestId('projector-on-air')).toContainText('Anonyme');
   await expect(screen.getByTestId('short-url')).toHaveText(/\/q\/[0-9a-f]{8}$/);
-  // The short URL leads to the session.
+  // The short URL leads to the session: to take part from the room (e2e/room-qr.spec.ts), or to follow it.
   const short = (await screen.getByTestId('short-url').textContent())!;
   await screen.goto(`/q/${short.split('/q/')[1]}`);
+  await expect(screen.getByTestId('room-entry')).toHaveAttribute('data-path', 'guest');
+  await screen.getByRole('link', { name: 'Suivre la session sans participer' }).click();
   await expect(screen).toHaveURL(new RegExp(`${LIVE_SESSION}`));
 
   // The moderator exports the Q&A as Markdown for a meeting report.

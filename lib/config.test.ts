@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeKeySecret, DEV_BADGE_KEY_SECRET, listenHost, parseConfig } from './config';
+import { badgeKeySecret, DEV_BADGE_KEY_SECRET, listenHost, mailState, parseConfig } from './config';
 
 describe('listenHost', () => {
   it('listens on loopback in development unless HOST says otherwise', () => {
@@ -33,5 +33,16 @@ describe('RETENTION_MONTHS', () => {
     expect(() => parseConfig({ RETENTION_MONTHS: 'douze' })).toThrow(/RETENTION_MONTHS/);
     expect(() => parseConfig({ PRIVACY_CONTACT: 'pas-une-adresse' })).toThrow(/PRIVACY_CONTACT/);
     expect(parseConfig({ PRIVACY_CONTACT: '' }).PRIVACY_CONTACT).toBeUndefined();
+  });
+});
+
+describe('mailState', () => {
+  const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(32), BADGE_KEY_SECRET: 'y'.repeat(32) };
+  it('is ok with SMTP_URL, printed in the log without it outside production, unavailable in production without it', () => {
+    expect(mailState(parseConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }))).toBe('ok');
+    expect(mailState(parseConfig({ ...production, SMTP_URL: 'smtps://mail.example.org' }))).toBe('ok');
+    expect(mailState(parseConfig({}))).toBe('log');
+    expect(mailState(parseConfig({ NODE_ENV: 'test', SMTP_URL: '' }))).toBe('log');
+    expect(mailState(parseConfig(production))).toBe('unavailable');
   });
 });

@@ -180,6 +180,18 @@ export function badgeKeySecret(c: Config = config()): string {
   return DEV_BADGE_KEY_SECRET;
 }
 
+/**
+ * Outgoing mail: `ok` (SMTP_URL), `log` (development and tests without SMTP_URL: mails are printed
+ * by the server), `unavailable` (production without SMTP_URL: no mail leaves, so no magic link,
+ * no personal link by e-mail; said at start-up, on `/api/health` and on the pages that would mail).
+ */
+export type MailState = 'ok' | 'log' | 'unavailable';
+
+export function mailState(c: Config = config()): MailState {
+  if (c.SMTP_URL) return 'ok';
+  return c.NODE_ENV === 'production' ? 'unavailable' : 'log';
+}
+
 /** The address the server listens on (HOST, or its default for NODE_ENV). */
 export function listenHost(c: Config): string {
   return c.HOST ?? (c.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');

@@ -13,8 +13,29 @@ export function apiError(status: number, code: string, message: string, fields?:
  * name. A body that does not fit is a bug in the route, thrown (a 500), never sent.
  */
 export function respond(schema: z.ZodType, data: unknown, init?: ResponseInit): Response {
-  const wire: unknown = data === undefined ? undefined : JSON.parse(JSON.stringify(data));
-  return Response.json(schema.parse(wire), init);
+  return Response.json(schema.parse(toWire(data)), init);
+}
+
+/**
+ * A value as `JSON.stringify` would write it, without writing it: `toJSON()` called (dates become
+ * ISO strings), `undefined` and functions dropped from objects and `null` in arrays, non-finite
+ * numbers `null`. `respond` validates this and serialises once.
+ */
+export function toWire(value: unknown): unknown {
+  const v = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON: () => unknown }).toJSON() : value;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v + 0 : null; // -0 is written 0
+  if (typeof v === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
+  if (Array.isArray(v)) return v.map((item) => (item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : toWire(item)));
+  if (typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, item] of Object.entries(v)) {
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+      out[k] = toWire(item);
+    }
+    return out;
+  }
+  return undefined;
 }
 
 export function invalid(error: z.ZodError, message = 'The request is not valid.'): Response {

@@ -12,7 +12,9 @@ export const emailSchema = z
   // The JSON Schema of a pipe is its input side (a string): say what it must be (lib/openapi.ts).
   .meta({ format: 'email' });
 
+/** A UUID: the one rule for ids in paths, queries, bodies and socket commands (as text: lib/uuid.ts). */
 export const uuidSchema = z.uuid();
+export const isUuid = (s: string) => uuidSchema.safeParse(s).success;
 
 /** The address of an event, a session or a call: lower-case words joined by hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,8 +1,5 @@
 /** Helpers of the Open Badges routes (app/api/issuers, app/api/credentials). */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);
-
 /** A verifiable credential as JSON-LD (`application/vc+ld+json`), optionally as a download. */
 export function vcResponse(doc: unknown, opts: { filename?: string; maxAge?: number } = {}): Response {
   return new Response(JSON.stringify(doc, null, 2), {

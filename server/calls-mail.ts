@@ -1,5 +1,5 @@
 import { createTranslator } from 'next-intl';
-import type { CallMailPayload } from '@/db/queries/calls';
+import type { CallMailPayload } from '@/lib/mail/outbox';
 import { publicUrl } from '@/lib/config';
 import { messagesOf } from './catalogue';
 import type { Mail } from './mail';

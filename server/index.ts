@@ -7,7 +7,7 @@ import next from 'next';
 import pino from 'pino';
 import { DatabaseStartError, openDatabase, setDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
-import { ConfigError, listenHost, parseConfig, publicUrl } from '@/lib/config';
+import { ConfigError, listenHost, mailState, parseConfig, publicUrl } from '@/lib/config';
 import { LOG_SERIALIZERS, logger, setLogger } from '@/lib/logger';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from '@/lib/security/headers';
 import { setupLivekit, stopLivekit } from './livekit';
@@ -46,6 +46,15 @@ if (cfg.NODE_ENV === 'development' && process.stdout.isTTY) {
   setLogger(pino({ level: cfg.LOG_LEVEL, base: { app: 'chemins' }, serializers: LOG_SERIALIZERS }));
 }
 const log = logger();
+
+if (mailState(cfg) === 'unavailable') {
+  // Started anyway (the programme, live rooms and replays work), but nobody can receive a sign-in
+  // or personal link: said loudly here, on /api/health (`mail: "unavailable"`) and on the pages.
+  log.warn(
+    { mail: 'unavailable' },
+    'NO OUTGOING MAIL: SMTP_URL is not set. Sign-in links, personal links and confirmations cannot be sent; set SMTP_URL (docs/deployment.md).',
+  );
+}
 
 let dbHandle: Awaited<ReturnType<typeof openDatabase>>;
 try {

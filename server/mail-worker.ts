@@ -1,71 +1,22 @@
-import { exportData } from '@/db/queries/exports';
 import { queueDueDigests } from '@/db/queries/digest';
-import { leaseMails, leasePathMails, markMailDropped, markMailFailed, markMailSent, type OutgoingMail, queueDueReminders } from '@/db/queries/mail';
+import {
+  leaseOutbox,
+  markMailDropped,
+  markMailFailed,
+  markMailInvalid,
+  markMailSent,
+  type OutboxRow,
+  type OutgoingMail,
+  queueDueReminders,
+  registrationMails,
+} from '@/db/queries/mail';
 import type { MailDropReason } from '@/db/schema';
-import { publicUrl } from '@/lib/config';
-import { reminderApplies, startsWhen } from '@/lib/domain/reminders';
-import { buildCalendar } from '@/lib/exports/ical';
-import { formatDateTime, formatWeekday } from '@/lib/format';
+import { reminderApplies } from '@/lib/domain/reminders';
 import { logger } from '@/lib/logger';
+import { type OutboxMail, parseOutboxRow, REGISTRATION_MAIL_KINDS, type RegistrationMailKind } from '@/lib/mail/outbox';
+import { type Mail, sendMail } from './mail';
+import { composeOtherMail, composeRegistrationMail } from './mail-kinds';
 import { runEvery } from './periodic';
-import { type Mail, mailTranslator, sendMail } from './mail';
-import { composePathMail } from './paths-mail';
-
-/** Compose one outgoing mail, in the registrant's language (`mail` catalogue) and the event's time zone. */
-export async function compose(m: OutgoingMail, now = new Date()): Promise<Mail> {
-  const base = publicUrl();
-  const locale = m.registration.locale;
-  const t = mailTranslator(locale);
-  const tz = m.event.timeZone;
-  const when = (d: Date) => formatDateTime(d, locale, tz, 'full');
-  // The link as mailed: opening it proves the address (docs/security.md).
-  const link = `${base}/r/${m.registration.mailToken}`;
-  const hello = t('hello', { name: m.registration.name });
-  // The calendar feed's own read-only token, not the personal link's.
-  const calendar = `${base}/api/me/calendar.ics?token=${m.registration.calendarToken}`;
-  const footer = `\n\n${t('footer', { link, calendar })}\n\n${t('signature', { event: m.event.title })}\n`;
-  if (m.kind === 'confirmation') {
-    const data = await exportData(m.event.slug);
-    const seat = new Map(m.seats.map((s) => [s.sessionId, s.status]));
-    const mine = (data?.sessions ?? []).filter((s) => seat.has(s.id));
-    const lines = mine.map((s) => {
-      const line = t('sessionLine', { title: s.title, when: when(s.startsAt) });
-      return seat.get(s.id) === 'waitlisted' ? t('waitlisted', { line }) : line;
-    });
-    const ics = data
-      ? buildCalendar({
-          name: t('calendarName', { event: m.event.title }),
-          baseUrl: base,
-          timeZone: tz,
-          method: 'publish',
-          items: mine.map((session) => ({ event: data.event, session })),
-          withPeople: (people) => t('calendarWith', { people }),
-          locale,
-        })
-      : null;
-    return {
-      to: m.registration.email,
-      subject: t('confirmationSubject', { event: m.event.title }),
-      text: `${hello}\n\n${t('confirmationBody', { event: m.event.title })}${lines.length ? `\n\n${t('yourSessions')}\n${lines.join('\n')}` : ''}${footer}`,
-      attachments: ics ? [{ filename: `${m.event.slug}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] : undefined,
-    };
-  }
-  const s = m.session!;
-  if (m.kind === 'promotion') {
-    return {
-      to: m.registration.email,
-      subject: t('promotionSubject', { title: s.title }),
-      text: `${hello}\n\n${t('promotionBody', { title: s.title, when: when(s.startsAt) })}${footer}`,
-    };
-  }
-  // Said from the moment it is sent: a reminder sent late (the worker was down) is still right.
-  const starts = t('startsWhen', { minutes: 0, ...startsWhen(s.startsAt, now, tz), date: formatWeekday(s.startsAt, locale, tz) });
-  return {
-    to: m.registration.email,
-    subject: t('reminderSubject', { starts: starts.charAt(0).toLocaleUpperCase(locale) + starts.slice(1), title: s.title }),
-    text: `${hello}\n\n${t('reminderBody', { title: s.title, starts, when: when(s.startsAt) })}\n${base}/events/${m.event.slug}/sessions/${s.slug}${footer}`,
-  };
-}
 
 /**
  * Why a leased mail no longer applies at `now`, or null if it does; a mail that no longer applies
@@ -81,22 +32,53 @@ function dropReason(m: OutgoingMail, now: Date): MailDropReason | null {
   return reminderApplies(m.kind, s.startsAt, now) ? null : 'reminder_out_of_time';
 }
 
-/** Send the due path mails (proposal outcomes, digests); those that no longer apply are dropped. */
-async function sendPathMails(now: Date): Promise<number> {
+/**
+ * Parse leased rows with their kinds' schemas (lib/mail/outbox.ts). A row that does not parse is
+ * a bug where it was written: it is marked failed at once, with why, and logged, never retried.
+ */
+async function parsed(rows: OutboxRow[]): Promise<OutboxMail[]> {
+  const mails: OutboxMail[] = [];
+  for (const row of rows) {
+    const p = parseOutboxRow(row);
+    if (p.ok) {
+      mails.push(p.mail);
+      continue;
+    }
+    logger().error({ mail: row.id, kind: row.kind, error: p.error }, 'outbox row does not match its kind: marked failed, not sent');
+    await markMailInvalid(row.id, p.error);
+  }
+  return mails;
+}
+
+const isRegistrationMail = (m: OutboxMail): m is OutboxMail<RegistrationMailKind> => (REGISTRATION_MAIL_KINDS as readonly string[]).includes(m.kind);
+
+/** Send one mail (null: it no longer applies, marked sent without sending); a failure is retried with backoff. */
+async function deliver(m: { id: string; kind: string; attempts: number }, compose: () => Promise<Mail | null>): Promise<boolean> {
+  try {
+    const mail = await compose();
+    if (mail) await sendMail(mail);
+    await markMailSent(m.id);
+    return Boolean(mail);
+  } catch (err) {
+    logger().warn({ err, mail: m.id, kind: m.kind }, 'mail not sent, will retry');
+    await markMailFailed(m.id, m.attempts, (err as Error).message);
+    return false;
+  }
+}
+
+/** Send the due mails that are not registration mails (proposal outcomes, digests, calls' mails). */
+async function sendOtherMails(now: Date): Promise<number> {
   let sent = 0;
   for (;;) {
-    const batch = await leasePathMails(20, now);
-    if (!batch.length) return sent;
-    for (const m of batch) {
-      try {
-        const mail = await composePathMail(m);
-        if (mail) await sendMail(mail);
-        await markMailSent(m.id);
-        if (mail) sent++;
-      } catch (err) {
-        logger().warn({ err, mail: m.id, kind: m.kind }, 'mail not sent, will retry');
-        await markMailFailed(m.id, m.attempts, (err as Error).message);
+    const rows = await leaseOutbox('other', 20, now);
+    if (!rows.length) return sent;
+    for (const m of await parsed(rows)) {
+      if (isRegistrationMail(m)) {
+        // Only possible for a row whose registration column is empty, which its schema refuses.
+        await markMailInvalid(m.id, `a ${m.kind} mail without a registration`);
+        continue;
       }
+      if (await deliver(m, () => composeOtherMail(m, now))) sent++;
     }
   }
 }
@@ -105,24 +87,22 @@ async function sendPathMails(now: Date): Promise<number> {
 export async function runMailWorkerOnce(now = new Date()): Promise<number> {
   await queueDueReminders(now);
   await queueDueDigests(now);
-  let sent = await sendPathMails(now);
+  let sent = await sendOtherMails(now);
   for (;;) {
-    const batch = await leaseMails(20, now);
-    if (!batch.length) return sent;
-    for (const m of batch) {
+    const rows = await leaseOutbox('registration', 20, now);
+    if (!rows.length) return sent;
+    const mails = await parsed(rows);
+    const registration = mails.filter(isRegistrationMail);
+    for (const m of mails) {
+      if (!isRegistrationMail(m)) await markMailInvalid(m.id, `a ${m.kind} mail with a registration`);
+    }
+    for (const m of await registrationMails(registration)) {
       const dropped = dropReason(m, now);
-      try {
-        if (dropped) {
-          await markMailDropped(m.id, dropped);
-          continue;
-        }
-        await sendMail(await compose(m, now));
-        await markMailSent(m.id);
-        sent++;
-      } catch (err) {
-        logger().warn({ err, mail: m.id, kind: m.kind }, 'mail not sent, will retry');
-        await markMailFailed(m.id, m.attempts, (err as Error).message);
+      if (dropped) {
+        await markMailDropped(m.id, dropped);
+        continue;
       }
+      if (await deliver(m, () => composeRegistrationMail(m, now))) sent++;
     }
   }
 }

@@ -1,11 +1,9 @@
 import { createTranslator } from 'next-intl';
-import type { CallMailPayload } from '@/db/queries/calls';
 import { digestContent } from '@/db/queries/digest';
-import type { OutgoingPathMail } from '@/db/queries/mail';
 import { publicUrl } from '@/lib/config';
 import type { Locale } from '@/lib/i18n';
+import type { OutboxMail } from '@/lib/mail/outbox';
 import { messagesOf } from './catalogue';
-import { composeCallMail } from './calls-mail';
 import type { Mail } from './mail';
 
 // Mails of the paths: a proposal's outcome to its proposer, and the digest of a path's new
@@ -21,29 +19,29 @@ export function unsubscribeUrl(base: string, pathSlug: string, token: string): s
   return `${base}/api/paths/${encodeURIComponent(pathSlug)}/unsubscribe?token=${encodeURIComponent(token)}`;
 }
 
-/** Compose a path mail, or null when it no longer applies (a digest whose subscription was cancelled, or empty). */
-export async function composePathMail(m: OutgoingPathMail): Promise<Mail | null> {
-  const base = publicUrl();
+/** A resource proposal's outcome, to its proposer. */
+export async function composeResourceOutcome(m: OutboxMail<'resource_outcome'>): Promise<Mail> {
   const p = m.payload;
-  if (m.kind === 'call_mail') return composeCallMail(p as CallMailPayload);
-  if (m.kind === 'resource_outcome') {
-    const t = translator(p.locale === 'en' ? 'en' : 'fr');
-    const path = (p.path as { slug: string; title: string } | null) ?? { slug: '', title: '' };
-    const values = {
-      name: String(p.name ?? ''),
-      title: String(p.title ?? ''),
-      path: path.title,
-      url: `${base}/resources/${String(p.slug ?? '')}`,
-      reason: String(p.reason ?? ''),
-    };
-    const published = p.outcome === 'published';
-    return {
-      to: String(p.to),
-      subject: t(published ? 'outcomePublishedSubject' : 'outcomeDeclinedSubject', values),
-      text: `${t(published ? 'outcomePublishedBody' : 'outcomeDeclinedBody', values)}\n\n${t('signature')}\n`,
-    };
-  }
-  const content = await digestContent(m.subscriptionId ?? '', (p.resourceIds as string[] | undefined) ?? []);
+  const t = translator(p.locale ?? 'fr');
+  const values = {
+    name: p.name ?? '',
+    title: p.title,
+    path: p.path?.title ?? '',
+    url: `${publicUrl()}/resources/${p.slug}`,
+    reason: p.reason ?? '',
+  };
+  const published = p.outcome === 'published';
+  return {
+    to: p.to,
+    subject: t(published ? 'outcomePublishedSubject' : 'outcomeDeclinedSubject', values),
+    text: `${t(published ? 'outcomePublishedBody' : 'outcomeDeclinedBody', values)}\n\n${t('signature')}\n`,
+  };
+}
+
+/** A path's digest, or null when it no longer applies (its subscription was cancelled, or nothing it lists is still published). */
+export async function composePathDigest(m: OutboxMail<'path_digest'>): Promise<Mail | null> {
+  const base = publicUrl();
+  const content = await digestContent(m.refs.subscriptionId, m.payload.resourceIds);
   if (!content || !content.resources.length) return null;
   const t = translator(content.locale);
   const unsubscribe = unsubscribeUrl(base, content.path.slug, content.token);

@@ -1,12 +1,14 @@
 'use server';
 
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { closeLinkSession } from '@/db/queries/identity';
-import { cancelForPerson, isTheirs, type Person } from '@/db/queries/my-registrations';
+import { addSessionsForPerson, cancelForPerson, isTheirs, type Person } from '@/db/queries/my-registrations';
 import { renewCalendarToken } from '@/db/queries/registrations';
 import { JOIN_COOKIE } from '@/lib/realtime/protocol';
 import { type Holder, redirectAction } from '@/server/actions/form-action';
+import { clientAddressOf } from '@/server/http/rate-limit';
 
 const personOf = (who: Holder): Person => ({ linkRegistrationId: who.linkRegistrationId, userId: who.user?.id ?? null });
 
@@ -45,5 +47,38 @@ export const renewCalendarAction = redirectAction(
   async ({ who, input }) => {
     if (await isTheirs(personOf(who), input.registrationId)) await renewCalendarToken(input.registrationId);
     return '/r?calendar=1';
+  },
+);
+
+const addForm = z.object({
+  registrationId: z.uuid(),
+  sessionIds: z.array(z.uuid()).min(1).max(100),
+  invitationCode: z.string().trim().min(1).max(100).optional(),
+});
+
+/**
+ * Add sessions to one of the person's registrations, from the personal page. The rules are the
+ * registration's (`addSessionsForPerson` → `register_person`): a full session gives a place on its
+ * waiting list, one by invitation needs its code. Each addition mails a confirmation: the same
+ * per-address limit as the registration form.
+ */
+export const addSessionsAction = redirectAction(
+  {
+    who: 'holder',
+    schema: addForm,
+    limit: async () => ['mailPerAddress', clientAddressOf(await headers())],
+    prepare: (_values, form) => ({
+      registrationId: form.get('registrationId'),
+      sessionIds: form.getAll('sessionIds').map(String),
+      invitationCode: String(form.get('invitationCode') ?? '').trim() || undefined,
+    }),
+    invalid: () => '/r?error=none_chosen',
+    limited: () => '/r?error=rate_limited',
+    refused: (err) => `/r?error=${encodeURIComponent(err.code)}`,
+  },
+  async ({ who, input }) => {
+    const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
+    const added = await addSessionsForPerson(personOf(who), input.registrationId, input, locale);
+    return added ? '/r?added=1' : '/r?done=1';
   },
 );

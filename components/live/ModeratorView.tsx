@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { ConfirmAction } from '@/components/ConfirmAction';
 import { sortQuestions } from '@/lib/domain/live';
 import type { AckError, Question, QuestionStatus } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
@@ -20,6 +21,7 @@ const FILTERS: Filter[] = ['pending', 'visible', 'answered', 'dismissed', 'all']
  */
 export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; sessionPath: string }) {
   const t = useTranslations('live');
+  const tc = useTranslations('confirm');
   const clock = useClock();
   const ackError = useAckError();
   const room = useLiveRoom(sessionId);
@@ -230,9 +232,15 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
                   <button type="button" className="underline" onClick={() => void actions.sanction(p.id, 'unmute')}>
                     {t('unmute')}
                   </button>
-                  <button type="button" className="text-red-700 underline" onClick={() => void actions.sanction(p.id, 'ban')}>
-                    {t('ban')}
-                  </button>
+                  <ConfirmAction
+                    onConfirm={() => actions.sanction(p.id, 'ban')}
+                    trigger={t('ban')}
+                    title={tc('exclude.title', { name: p.name })}
+                    description={tc('exclude.body')}
+                    confirm={tc('exclude.confirm')}
+                    cancel={tc('back')}
+                    triggerClassName="text-red-700 underline"
+                  />
                 </>
               )}
             </li>

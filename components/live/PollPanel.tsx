@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { RATING_MAX } from '@/lib/domain/polls';
 import { type AckError, LIMITS, type Poll, type PollAnswerValue } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
+import { NewPollNotice } from './NewPollNotice';
 import { currentOf } from './pollState';
 import { PollResultsView } from './PollResultsView';
 import type { LiveRoom } from './useLiveRoom';
@@ -16,8 +17,17 @@ export function usePollError() {
   return (error: AckError) => (error.code === 'closed' || error.code === 'conflict' || error.code === 'invalid' ? t(error.code) : ackError(error));
 }
 
-/** The session's current poll for participants: the question, their answer, and the results once shown. */
+/** The session's current poll for participants: the question, their answer, and the results once shown; a new one is announced. */
 export function PollPanel({ room, signInHref }: { room: LiveRoom; signInHref: string }) {
+  return (
+    <>
+      <NewPollNotice room={room} />
+      <CurrentPoll room={room} signInHref={signInHref} />
+    </>
+  );
+}
+
+function CurrentPoll({ room, signInHref }: { room: LiveRoom; signInHref: string }) {
   const t = useTranslations('polls');
   const tl = useTranslations('live');
   const { polls, you } = room.state;
@@ -28,7 +38,7 @@ export function PollPanel({ room, signInHref }: { room: LiveRoom; signInHref: st
   return (
     <section aria-labelledby="poll-title" className="flex flex-col gap-2 rounded border border-brand/40 bg-brand-soft p-3" data-testid="poll-panel" data-poll-id={poll.id}>
       <p className="text-xs font-semibold text-brand uppercase">{poll.status === 'live' ? t('live') : t('closed')}</p>
-      <h3 id="poll-title" className="font-semibold break-words">
+      <h3 id="poll-title" tabIndex={-1} className="scroll-mt-4 font-semibold break-words">
         {poll.question}
       </h3>
       {poll.status === 'live' &&

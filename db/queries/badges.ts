@@ -770,9 +770,11 @@ export async function eventBadgeAdmin(userId: string, eventSlug: string) {
     .from(badgeAwards)
     .innerJoin(achievements, eq(achievements.id, badgeAwards.achievementId))
     .where(eq(badgeAwards.issuerId, issuer.id))
-    .orderBy(desc(badgeAwards.createdAt))
+    .orderBy(desc(badgeAwards.createdAt), desc(badgeAwards.id))
     .limit(500);
-  return { pending: rows.filter((r) => r.status === 'requested'), decided: rows.filter((r) => r.status !== 'requested') };
+  // Decided badges oldest first: the award job issues new ones every minute, and they come at the end
+  // of the list, so a row never moves under an organizer's finger between two loads (issue 34).
+  return { pending: rows.filter((r) => r.status === 'requested'), decided: rows.filter((r) => r.status !== 'requested').reverse() };
 }
 
 export { markRevoked as revokeAwardForSeed };

@@ -24,7 +24,6 @@ import {
   callCommittee,
   calls,
   events,
-  mailOutbox,
   programmeSessions,
   proposalFacilitators,
   proposalReviews,
@@ -36,6 +35,8 @@ import {
   users,
 } from '../schema';
 import { userMay } from './grants';
+import { enqueue } from './mail';
+import type { CallMailPayload } from '@/lib/mail/outbox';
 import { organizedEvent } from './organizer';
 
 // Calls for proposals (docs/calls.md). Access is decided here: the public sees open calls'
@@ -50,24 +51,8 @@ export const proposalPath = (callSlug: string, proposalId: string) => `/calls/${
 
 // ---------------------------------------------------------------- mail
 
-export type CallMailPayload = {
-  template: 'ack' | 'status' | 'invite';
-  to: string;
-  locale: 'fr' | 'en';
-  name: string;
-  call: string;
-  title: string;
-  path: string;
-  status?: ProposalStatus;
-  reason?: string | null;
-  by?: string;
-  diff?: TextDiff[] | null;
-  proposer?: string;
-  confirmPath?: string;
-};
-
 async function queueCallMail(tx: Tx, dedupeKey: string, payload: CallMailPayload) {
-  await tx.insert(mailOutbox).values({ kind: 'call_mail', dedupeKey, payload }).onConflictDoNothing({ target: mailOutbox.dedupeKey });
+  await enqueue(tx, 'call_mail', { dedupeKey, payload });
 }
 
 // ---------------------------------------------------------------- access

@@ -3,7 +3,7 @@ import { type ChatRow, chatView, mentionsModerators } from '@/lib/domain/live';
 import { DomainError } from '@/lib/errors';
 import { type ActiveSanction, type ChatMessage, LIMITS } from '@/lib/realtime/protocol';
 import { getDb } from '../client';
-import { chatMessages, chatReactions, moderationLog, questions, roomSanctions } from '../schema';
+import { chatMessages, chatReactions, moderationLog, questions, registrations, roomSanctions, users } from '../schema';
 import { personKey } from './identity';
 import { type Author, checkRate } from './qa';
 
@@ -207,7 +207,10 @@ export async function activeSanctions(sessionId: string): Promise<ActiveSanction
       until: roomSanctions.until,
       name: sql<string | null>`coalesce(
         (select m.author_name from ${chatMessages} m where m.session_id = ${sessionId} and m.author_key = ${roomSanctions.targetKey} order by m.created_at desc limit 1),
-        (select q.author_name from ${questions} q where q.session_id = ${sessionId} and q.author_key = ${roomSanctions.targetKey} order by q.created_at desc limit 1))`,
+        (select q.author_name from ${questions} q where q.session_id = ${sessionId} and q.author_key = ${roomSanctions.targetKey} order by q.created_at desc limit 1),
+        -- Someone who never wrote here: the registration's or the account's name (never the key itself).
+        (select r.name from ${registrations} r where 'registration:' || r.id::text = ${roomSanctions.targetKey}),
+        (select u.name from ${users} u where 'user:' || u.id = ${roomSanctions.targetKey}))`,
     })
     .from(roomSanctions)
     .where(

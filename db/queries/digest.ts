@@ -2,15 +2,12 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { digestPeriod } from '@/lib/domain/digest';
 import { getDb } from '../client';
 import { paths, pathSubscriptions, resources } from '../schema';
-
-function rowCount(res: unknown): number {
-  return Array.isArray(res) ? res.length : ((res as { rows?: unknown[] }).rows?.length ?? 0);
-}
+import { enqueue } from './mail';
 
 /**
- * Queue the digests that are due at `now`, in one statement: for every active subscription with
- * resources published on its path since its `since`, one `path_digest` mail keyed by
- * subscription and ISO week (`digest:<subscription>:<week>`), listing those resources; the
+ * Queue the digests that are due at `now`: for every active subscription with resources
+ * published on its path since its `since`, one `path_digest` mail keyed by subscription and ISO
+ * week (`digest:<subscription>:<week>`), listing those resources; in the same transaction, the
  * subscription's `since` moves to `now` only when its mail was queued. A digest already queued
  * this week wins the key: new resources wait for next week's. Returns how many were queued.
  */
@@ -18,31 +15,30 @@ export async function queueDueDigests(now = new Date()): Promise<number> {
   const db = await getDb();
   const at = now.toISOString();
   const period = digestPeriod(now);
-  const res = await db.execute(sql`
-    with due as (
-      select s.id, s.email, s.locale,
-             jsonb_agg(r.id order by r.published_at, r.title) as resource_ids
+  return db.transaction(async (tx) => {
+    const res = await tx.execute(sql`
+      select s.id, s.email, s.locale, jsonb_agg(r.id order by r.published_at, r.title) as "resourceIds"
         from path_subscriptions s
         join resource_paths rp on rp.path_id = s.path_id
         join resources r on r.id = rp.resource_id
         join paths p on p.id = s.path_id
        where s.unsubscribed_at is null and p.status = 'active'
          and r.status = 'published' and r.published_at > s.since and r.published_at <= ${at}::timestamptz
-       group by s.id, s.email, s.locale
-    ),
-    queued as (
-      insert into mail_outbox (kind, dedupe_key, subscription_id, payload)
-      select 'path_digest', 'digest:' || due.id || ':' || ${period}::text, due.id,
-             jsonb_build_object('to', due.email, 'locale', due.locale, 'period', ${period}::text,
-                                'until', ${at}::text, 'resourceIds', due.resource_ids)
-        from due
-      on conflict (dedupe_key) do nothing
-      returning subscription_id
-    )
-    update path_subscriptions set since = ${at}::timestamptz
-     where id in (select subscription_id from queued)
-    returning id`);
-  return rowCount(res);
+       group by s.id, s.email, s.locale`);
+    const due = (Array.isArray(res) ? res : ((res as unknown as { rows?: unknown[] }).rows ?? [])) as { id: string; email: string; locale: string; resourceIds: string[] | string }[];
+    const queued = await enqueue(
+      tx,
+      'path_digest',
+      due.map((d) => ({
+        dedupeKey: `digest:${d.id}:${period}`,
+        subscriptionId: d.id,
+        payload: { to: d.email, locale: d.locale === 'en' ? 'en' : 'fr', period, until: at, resourceIds: typeof d.resourceIds === 'string' ? JSON.parse(d.resourceIds) : d.resourceIds },
+      })),
+    );
+    const ids = queued.map((q) => q.subscriptionId!);
+    if (ids.length) await tx.update(pathSubscriptions).set({ since: now }).where(inArray(pathSubscriptions.id, ids));
+    return ids.length;
+  });
 }
 
 export type DigestContent = {

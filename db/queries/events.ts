@@ -231,6 +231,7 @@ export async function getSessionById(id: string) {
       endsAt: programmeSessions.endsAt,
       qaModeration: programmeSessions.qaModeration,
       guestsWrite: programmeSessions.guestsWrite,
+      roomQrGuests: programmeSessions.roomQrGuests,
       videoLiveSince: programmeSessions.videoLiveSince,
       language: programmeSessions.language,
       recordingAnnounced: programmeSessions.recordingAnnounced,

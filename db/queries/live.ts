@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { events, programmeSessions, registrations, registrationSessions, roomSanctions } from '../schema';
-import { guestActorKey, mayRead } from '@/lib/domain/live';
+import { guestActorKey, mayRead, roomAdmitsGuests } from '@/lib/domain/live';
 import { listMessages } from './chat';
 import { getSessionById } from './events';
 import { actorKeyOf, type Identity } from './identity';
@@ -29,6 +29,8 @@ export type SessionAccess = {
   registered: boolean;
   /** The person's seat in this session, if they chose it. */
   seat: 'confirmed' | 'waitlisted' | 'cancelled' | null;
+  /** The room's QR code admitted this browser to this session (lib/domain/live.ts `roomAdmitsGuests`). */
+  roomAdmitted: boolean;
   bannedAt: Date | null;
   mutedUntil: Date | null;
 };
@@ -36,15 +38,22 @@ export type SessionAccess = {
 /**
  * Everything live features need to decide what a person may do in a session: the session, their
  * grants and role in it, their registration and seat, and any ban or mute in force. `null` when the
- * session does not exist. `guestKey`: a guest connection's key (`guest:<uuid>`), used only where
- * the session lets guests write.
+ * session does not exist. `guest`: what the browser's signed guest cookie says: its key
+ * (`guest:<uuid>`), used only where the session lets guests write or its room admitted them, and
+ * the sessions whose room's QR code admitted it (`rooms`; counted only while the session still
+ * admits the room).
  */
-export async function sessionAccess(identity: Identity | null, sessionId: string, guestKey: string | null = null): Promise<SessionAccess | null> {
+export async function sessionAccess(
+  identity: Identity | null,
+  sessionId: string,
+  guest: { key: string | null; rooms?: readonly string[] } = { key: null },
+): Promise<SessionAccess | null> {
   const session = await getSessionById(sessionId);
   if (!session) return null;
-  const base = { session, bannedAt: null, mutedUntil: null, seat: null, registered: false } as const;
+  const roomAdmitted = Boolean(guest.rooms?.includes(session.id)) && roomAdmitsGuests(session);
+  const base = { session, bannedAt: null, mutedUntil: null, seat: null, registered: false, roomAdmitted } as const;
   if (!identity) {
-    const actorKey = guestActorKey(session, guestKey);
+    const actorKey = guestActorKey(session, guest.key, roomAdmitted);
     const sanctions = actorKey ? await sanctionsOf(sessionId, actorKey) : [];
     return { ...base, ...inForce(sanctions), actorKey, role: 'guest', grants: [], isModerator: false };
   }
@@ -75,6 +84,7 @@ export async function sessionAccess(identity: Identity | null, sessionId: string
     isModerator: may(grants, 'session.moderate', target),
     registered: Boolean(registration),
     seat,
+    roomAdmitted,
     ...inForce(sanctions),
   };
 }
@@ -123,11 +133,19 @@ async function registrationOf(identity: Identity, eventId: string): Promise<{ id
 }
 
 /** The session behind a projector short code (first 8 hex digits of its id), for `/q/<code>`. */
-export async function sessionByShortCode(code: string): Promise<{ eventSlug: string; slug: string } | null> {
+export async function sessionByShortCode(code: string) {
   if (!/^[0-9a-f]{8}$/i.test(code)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ eventSlug: events.slug, slug: programmeSessions.slug })
+    .select({
+      id: programmeSessions.id,
+      eventSlug: events.slug,
+      slug: programmeSessions.slug,
+      title: programmeSessions.title,
+      mode: programmeSessions.mode,
+      visibility: programmeSessions.visibility,
+      roomQrGuests: programmeSessions.roomQrGuests,
+    })
     .from(programmeSessions)
     .innerJoin(events, eq(events.id, programmeSessions.eventId))
     .where(sql`${programmeSessions.id}::text like ${`${code.toLowerCase()}%`}`)

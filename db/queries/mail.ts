@@ -1,17 +1,39 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { REMINDERS } from '@/lib/domain/reminders';
 import type { Locale } from '@/lib/i18n';
-import { getDb, type Tx } from '../client';
+import { type OutboxInput, type OutboxKind, type OutboxMail, OUTBOX_KINDS, outboxValues, type RegistrationMailKind } from '@/lib/mail/outbox';
+import { type Db, getDb, type Tx } from '../client';
 import { events, type MailDropReason, mailOutbox, programmeSessions, registrations, registrationSessions } from '../schema';
 
 type Kind = (typeof mailOutbox.$inferInsert)['kind'];
+// The registry (lib/mail/outbox.ts) and the `mail_kind` enum name the same kinds.
+const _sameKinds: [Record<Kind, unknown>, Record<OutboxKind, unknown>] = [OUTBOX_KINDS, {} as Record<Kind, unknown>];
 
-/** Queue a mail in the caller's transaction; the same `dedupeKey` is queued once only. */
-export async function enqueueMail(tx: Tx, m: { kind: Exclude<Kind, PathMailKind>; dedupeKey: string; registrationId: string; sessionId?: string | null }) {
-  await tx
-    .insert(mailOutbox)
-    .values({ kind: m.kind, dedupeKey: m.dedupeKey, registrationId: m.registrationId, sessionId: m.sessionId ?? null })
-    .onConflictDoNothing({ target: mailOutbox.dedupeKey });
+/**
+ * Queue mails of one kind in the caller's transaction, each checked against its kind's schemas
+ * (lib/mail/outbox.ts: a wrong shape throws, the transaction is rolled back); the same
+ * `dedupeKey` is queued once only. Returns the rows written (not those already queued). The one
+ * TypeScript way into the outbox.
+ */
+export async function enqueue<K extends OutboxKind>(tx: Tx | Db, kind: K, input: OutboxInput<K> | OutboxInput<K>[]) {
+  const values = (Array.isArray(input) ? input : [input]).map((m) => outboxValues(kind, m));
+  const written: { id: string; dedupeKey: string; subscriptionId: string | null }[] = [];
+  // In slices: a statement takes at most 65,535 parameters.
+  for (let i = 0; i < values.length; i += 1000) {
+    written.push(
+      ...(await tx
+        .insert(mailOutbox)
+        .values(values.slice(i, i + 1000))
+        .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+        .returning({ id: mailOutbox.id, dedupeKey: mailOutbox.dedupeKey, subscriptionId: mailOutbox.subscriptionId })),
+    );
+  }
+  return written;
+}
+
+async function executeRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const res = await db.execute(query);
+  return (Array.isArray(res) ? res : ((res as unknown as { rows?: T[] }).rows ?? [])) as T[];
 }
 
 /**
@@ -25,11 +47,10 @@ export async function queueDueReminders(now = new Date()): Promise<number> {
   const at = now.toISOString();
   for (const r of REMINDERS) {
     const before = `${r.ms / 1000} seconds`;
-    const res = await db.execute(sql`
-      insert into ${mailOutbox} (kind, dedupe_key, registration_id, session_id)
-      select ${r.kind}::mail_kind,
-             ${r.kind} || ':' || rs.registration_id || ':' || rs.session_id || ':' || extract(epoch from s.starts_at)::bigint,
-             rs.registration_id, rs.session_id
+    const due = await executeRows<{ registrationId: string; sessionId: string; startsAt: string }>(
+      db,
+      sql`
+      select rs.registration_id as "registrationId", rs.session_id as "sessionId", extract(epoch from s.starts_at)::bigint::text as "startsAt"
         from ${registrationSessions} rs
         join ${programmeSessions} s on s.id = rs.session_id
         join ${registrations} r on r.id = rs.registration_id
@@ -37,16 +58,23 @@ export async function queueDueReminders(now = new Date()): Promise<number> {
          and s.starts_at > ${at}::timestamptz
          and s.starts_at - ${before}::interval <= ${at}::timestamptz
          and rs.updated_at <= s.starts_at - ${before}::interval
-      on conflict (dedupe_key) do nothing
-      returning id`);
-    queued += Array.isArray(res) ? res.length : ((res as unknown as { rows?: unknown[] }).rows?.length ?? 0);
+         and not exists (select 1 from ${mailOutbox} m
+                          where m.dedupe_key = ${r.kind} || ':' || rs.registration_id || ':' || rs.session_id || ':' || extract(epoch from s.starts_at)::bigint)`,
+    );
+    const queuedNow = await enqueue(
+      db,
+      r.kind,
+      due.map((d) => ({ dedupeKey: `${r.kind}:${d.registrationId}:${d.sessionId}:${d.startsAt}`, registrationId: d.registrationId, sessionId: d.sessionId })),
+    );
+    queued += queuedNow.length;
   }
   return queued;
 }
 
+/** A registration mail with what its compose function needs: the registrant, the event, the session, their seats. */
 export type OutgoingMail = {
   id: string;
-  kind: Exclude<Kind, PathMailKind>;
+  kind: RegistrationMailKind;
   attempts: number;
   registration: { id: string; name: string; email: string; mailToken: string; calendarToken: string; status: string; locale: Locale };
   event: { slug: string; title: string; timeZone: string; location: string | null };
@@ -54,9 +82,17 @@ export type OutgoingMail = {
   seats: { sessionId: string; status: 'confirmed' | 'waitlisted' | 'cancelled' }[];
 };
 
-/** Take up to `limit` due outbox rows of one family (`which`) for two minutes (see `leaseMails`). */
-async function leaseRows(which: SQL, limit: number, now: Date) {
+export type OutboxRow = typeof mailOutbox.$inferSelect;
+
+/**
+ * Lease up to `limit` due outbox rows of one family, registration mails or the others (several
+ * workers may run: rows are taken with SKIP LOCKED and leased for two minutes, so a mail whose
+ * sender crashed is retried after the lease). The rows are as stored: the worker parses them
+ * with their kind's schemas (`parseOutboxRow`, lib/mail/outbox.ts).
+ */
+export async function leaseOutbox(family: 'registration' | 'other', limit = 20, now = new Date()): Promise<OutboxRow[]> {
   const db = await getDb();
+  const which = family === 'registration' ? isNotNull(mailOutbox.registrationId) : isNull(mailOutbox.registrationId);
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: mailOutbox.id })
@@ -74,14 +110,10 @@ async function leaseRows(which: SQL, limit: number, now: Date) {
   });
 }
 
-/**
- * Lease up to `limit` due mails (several workers may run: rows are taken with SKIP LOCKED and
- * leased for two minutes, so a mail whose sender crashed is retried after the lease).
- */
-export async function leaseMails(limit = 20, now = new Date()): Promise<OutgoingMail[]> {
-  const db = await getDb();
-  const rows = await leaseRows(isNotNull(mailOutbox.registrationId), limit, now);
+/** Read what parsed registration mails are about, in a few queries for the batch; a mail whose registration is gone is left out. */
+export async function registrationMails(rows: OutboxMail<RegistrationMailKind>[]): Promise<OutgoingMail[]> {
   if (!rows.length) return [];
+  const db = await getDb();
   const regs = await db
     .select({
       id: registrations.id,
@@ -98,58 +130,35 @@ export async function leaseMails(limit = 20, now = new Date()): Promise<Outgoing
     })
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
-    .where(inArray(registrations.id, [...new Set(rows.map((r) => r.registrationId!))]));
-  const sessionIds = [...new Set(rows.map((r) => r.sessionId).filter((x): x is string => Boolean(x)))];
+    .where(inArray(registrations.id, [...new Set(rows.map((r) => r.refs.registrationId))]));
+  const sessionIds = [...new Set(rows.map((r) => r.refs.sessionId).filter((x): x is string => Boolean(x)))];
   const sessions = sessionIds.length
     ? await db
         .select({ id: programmeSessions.id, slug: programmeSessions.slug, title: programmeSessions.title, startsAt: programmeSessions.startsAt, endsAt: programmeSessions.endsAt })
         .from(programmeSessions)
         .where(inArray(programmeSessions.id, sessionIds))
     : [];
-  const seats = await db
-    .select({ registrationId: registrationSessions.registrationId, sessionId: registrationSessions.sessionId, status: registrationSessions.status })
-    .from(registrationSessions)
-    .where(and(inArray(registrationSessions.registrationId, regs.map((r) => r.id)), ne(registrationSessions.status, 'cancelled')));
+  const seats = regs.length
+    ? await db
+        .select({ registrationId: registrationSessions.registrationId, sessionId: registrationSessions.sessionId, status: registrationSessions.status })
+        .from(registrationSessions)
+        .where(and(inArray(registrationSessions.registrationId, regs.map((r) => r.id)), ne(registrationSessions.status, 'cancelled')))
+    : [];
   return rows.flatMap((row) => {
-    const reg = regs.find((r) => r.id === row.registrationId);
+    const reg = regs.find((r) => r.id === row.refs.registrationId);
     if (!reg) return [];
     return [
       {
         id: row.id,
-        kind: row.kind as OutgoingMail['kind'],
+        kind: row.kind,
         attempts: row.attempts,
         registration: { id: reg.id, name: reg.name, email: reg.email, mailToken: reg.mailToken, calendarToken: reg.calendarToken, status: reg.status, locale: reg.locale },
         event: { slug: reg.eventSlug, title: reg.eventTitle, timeZone: reg.timeZone, location: reg.location },
-        session: sessions.find((s) => s.id === row.sessionId) ?? null,
+        session: sessions.find((s) => s.id === row.refs.sessionId) ?? null,
         seats: seats.filter((s) => s.registrationId === reg.id),
       },
     ];
   });
-}
-
-type PathMailKind = 'resource_outcome' | 'path_digest' | 'call_mail';
-
-/** A mail without a registration: a resource proposal's outcome, a path digest, a call-for-proposals mail; `payload` fixed when queued. */
-export type OutgoingPathMail = {
-  id: string;
-  kind: PathMailKind;
-  attempts: number;
-  resourceId: string | null;
-  subscriptionId: string | null;
-  payload: Record<string, unknown>;
-};
-
-/** Lease due path mails, as `leaseMails` does for registration mails. */
-export async function leasePathMails(limit = 20, now = new Date()): Promise<OutgoingPathMail[]> {
-  const rows = await leaseRows(isNull(mailOutbox.registrationId), limit, now);
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind as PathMailKind,
-    attempts: r.attempts,
-    resourceId: r.resourceId,
-    subscriptionId: r.subscriptionId,
-    payload: r.payload ?? {},
-  }));
 }
 
 export async function markMailSent(id: string): Promise<void> {
@@ -161,6 +170,12 @@ export async function markMailSent(id: string): Promise<void> {
 export async function markMailDropped(id: string, reason: MailDropReason): Promise<void> {
   const db = await getDb();
   await db.update(mailOutbox).set({ status: 'dropped', dropReason: reason, lastError: null }).where(eq(mailOutbox.id, id));
+}
+
+/** A row that does not parse with its kind's schemas: never sent nor retried, kept with why. */
+export async function markMailInvalid(id: string, error: string): Promise<void> {
+  const db = await getDb();
+  await db.update(mailOutbox).set({ status: 'failed', lastError: error.slice(0, 500) }).where(eq(mailOutbox.id, id));
 }
 
 /** A failed attempt: retried with backoff, given up after 6 attempts. */

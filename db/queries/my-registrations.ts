@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { events, registrations, registrationSessions } from '../schema';
 import type { Identity } from './identity';
-import { cancel, type CancelResult } from './registrations';
+import type { Locale } from '@/lib/i18n';
+import { cancel, type CancelResult, register, type RegistrationResult } from './registrations';
 
 /**
  * A person as the personal page sees them: the registration whose personal link this browser
@@ -122,4 +123,34 @@ export async function isTheirs(who: Person, registrationId: string): Promise<boo
   const db = await getDb();
   const rows = await db.select({ id: registrations.id }).from(registrations).where(and(eq(registrations.id, registrationId), where)).limit(1);
   return rows.length > 0;
+}
+
+/**
+ * Add sessions to one of the person's registrations, from the personal page: the same request as
+ * the registration form's, by its holder (`register`, so `register_person` applies capacity, the
+ * waiting list, invitation codes and the answers, in one place), with the registration's own name,
+ * address and answers. Null when the registration is not theirs or is cancelled.
+ */
+export async function addSessionsForPerson(
+  who: Person,
+  registrationId: string,
+  request: { sessionIds: string[]; invitationCode?: string },
+  locale: Locale,
+): Promise<RegistrationResult | null> {
+  const where = ofPerson(who);
+  if (!where) return null;
+  const db = await getDb();
+  const [reg] = await db
+    .select({ id: registrations.id, name: registrations.name, email: registrations.email, answers: registrations.answers, eventSlug: events.slug })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(and(eq(registrations.id, registrationId), eq(registrations.status, 'active'), where))
+    .limit(1);
+  if (!reg) return null;
+  return register(
+    reg.eventSlug,
+    { name: reg.name, email: reg.email, answers: reg.answers, sessionIds: request.sessionIds, invitationCode: request.invitationCode, consent: true },
+    locale,
+    { holder: reg.id },
+  );
 }

@@ -84,6 +84,7 @@ export async function saveSession(actorId: string, eventSlug: string, input: Ses
       capacity: input.capacity,
       language: input.language,
       guestsWrite: input.guestsWrite,
+      roomQrGuests: input.roomQr,
       recordingAnnounced: input.recordingAnnounced,
       autoRecord: input.autoRecord,
       startsAt,

@@ -21,7 +21,6 @@ import { type Db, getDb, type Tx } from '../client';
 import {
   attachments,
   events,
-  mailOutbox,
   pathSessions,
   paths,
   programmeSessions,
@@ -33,6 +32,7 @@ import {
   users,
 } from '../schema';
 import { attachmentsOfResource } from './attachments';
+import { enqueue } from './mail';
 import { actorOf, pathIdOf } from './paths';
 import { mayExportQa } from './qa';
 
@@ -309,23 +309,19 @@ export async function transitionResource(
     await writeRevision(tx, updated!, revisionAction, { userId: actor.userId, name: actor.name }, before, reason ?? null);
     if (reviewing && r.proposed && r.proposerEmail && r.status === 'in_review') {
       const [path] = await tx.select({ slug: paths.slug, title: paths.title }).from(paths).where(inArray(paths.id, pathIds)).limit(1);
-      await tx
-        .insert(mailOutbox)
-        .values({
-          kind: 'resource_outcome',
-          dedupeKey: `outcome:${r.id}:${updated!.version}`,
-          resourceId: r.id,
-          payload: {
-            to: r.proposerEmail,
-            name: r.proposerName,
-            outcome: action === 'publish' ? 'published' : 'declined',
-            reason: action === 'decline' ? reason!.trim() : null,
-            title: r.title,
-            slug: r.slug,
-            path: path ?? null,
-          },
-        })
-        .onConflictDoNothing({ target: mailOutbox.dedupeKey });
+      await enqueue(tx, 'resource_outcome', {
+        dedupeKey: `outcome:${r.id}:${updated!.version}`,
+        resourceId: r.id,
+        payload: {
+          to: r.proposerEmail,
+          name: r.proposerName,
+          outcome: action === 'publish' ? 'published' : 'declined',
+          reason: action === 'decline' ? reason!.trim() : null,
+          title: r.title,
+          slug: r.slug,
+          path: path ?? null,
+        },
+      });
     }
     return { status: updated!.status, version: updated!.version };
   });

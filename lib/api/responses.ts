@@ -15,6 +15,8 @@ export const healthResponse = z
     db: z.enum(['ok', 'down']),
     realtime: z.enum(['ok', 'down']),
     livekit: z.enum(['ok', 'not-configured', 'down']),
+    /** Outgoing mail: SMTP (`ok`), printed in the log (`log`: development, tests), none (`unavailable`: production without SMTP_URL). */
+    mail: z.enum(['ok', 'log', 'unavailable']),
   });
 
 // ---------------------------------------------------------------- events and programme

@@ -183,12 +183,14 @@ export const apiRegistry: Registry = {
     post: {
       summary: 'A guest identity for live rooms, issued by the server in the signed, httpOnly `chemins-guest` cookie',
       description:
-        'For people who are neither signed in nor registrants, in sessions that let guests write: the realtime handshake reads the cookie (docs/architecture.md, "Guests"). A request with a valid cookie keeps its id and renews it; a new identity counts in the per-address limit (`429` with `Retry-After`).',
+        'For people who are neither signed in nor registrants, in sessions that let guests write: the realtime handshake reads the cookie (docs/architecture.md, "Guests"). A request with a valid cookie keeps its id and renews it; a new identity counts in the per-address limit (`429` with `Retry-After`). With `room` (a session\'s short code, from its room\'s QR code `/q/{code}`) and an optional first name `name`, the identity may also ask, vote, chat and answer polls in that session only, where its room admits guests (docs/security.md, "Guests").',
       auth: 'public',
       body: { json: guestRequest, required: false },
       responses: {
         204: { description: 'The identity, in the cookie', headers: { 'Set-Cookie': 'the guest cookie' } },
         400: invalid,
+        403: refusal('registration_required (the session asks its room to register)'),
+        404: refusal('session_not_found (no session has this code)'),
         429: { ...refusal('rate_limited (new guest identities per client address)'), headers: { 'Retry-After': 'seconds' } },
       },
     },

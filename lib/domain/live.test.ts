@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { canSee, guestActorKey, guestName, linkParts, mayWrite, mentionsModerators, type QuestionRow, questionView, shortCodeOf, sortQuestions } from './live';
+import {
+  canSee,
+  guestActorKey,
+  guestName,
+  guestRequest,
+  linkParts,
+  mayWrite,
+  mentionsModerators,
+  type QuestionRow,
+  questionView,
+  roomAdmitsGuests,
+  shortCodeOf,
+  sortQuestions,
+} from './live';
 
 const q = (over: Partial<QuestionRow> = {}): QuestionRow => ({
   id: 'q1',
@@ -89,7 +102,32 @@ describe('who may write (Q&A, chat and polls)', () => {
     expect(mayWrite({ actorKey: 'user:u', registered: false, role: 'speaker', session: closed })).toBe(true);
     expect(mayWrite({ actorKey: 'user:u', registered: false, role: 'participant', session: open })).toBe(false);
   });
-  it('names a guest with a short tag', () => {
+  it('names a guest with a short tag, and with the first name they gave beside it', () => {
     expect(guestName(guestKey, 'Invité·e')).toBe('Invité·e 0f8f');
+    expect(guestName(guestKey, 'Invité·e', 'Camille')).toBe('Camille (invité·e 0f8f)');
+  });
+  it('lets the room’s QR code admit guests by the session’s mode, unless the organizer decided, never by invitation', () => {
+    const s = (mode: string, roomQrGuests: boolean | null, visibility = 'public') => ({ mode, visibility, roomQrGuests });
+    expect(roomAdmitsGuests(s('onsite', null))).toBe(true);
+    expect(roomAdmitsGuests(s('hybrid', null))).toBe(true);
+    expect(roomAdmitsGuests(s('online', null))).toBe(false);
+    expect(roomAdmitsGuests(s('onsite', false))).toBe(false);
+    expect(roomAdmitsGuests(s('online', true))).toBe(true);
+    expect(roomAdmitsGuests(s('onsite', true, 'invitation'))).toBe(false);
+  });
+  it('lets whoever the room admitted write in that session: a guest under their key, a signed-in person as themselves', () => {
+    expect(guestActorKey(closed, guestKey, true)).toBe(guestKey);
+    expect(guestActorKey(closed, 'guest:AbCdEf123', true)).toBeNull();
+    expect(mayWrite({ actorKey: guestKey, registered: false, role: 'guest', roomAdmitted: true, session: closed })).toBe(true);
+    expect(mayWrite({ actorKey: 'user:u', registered: false, role: 'participant', roomAdmitted: true, session: closed })).toBe(true);
+    expect(mayWrite({ actorKey: null, registered: false, role: 'guest', roomAdmitted: true, session: closed })).toBe(false);
+  });
+  it('takes from the room’s QR code a session code and an optional first name, nothing else', () => {
+    expect(guestRequest.parse({})).toEqual({});
+    expect(guestRequest.parse({ room: '0f8fad5b', name: '  Camille ' })).toEqual({ room: '0f8fad5b', name: 'Camille' });
+    expect(guestRequest.parse({ room: '0f8fad5b', name: '  ' })).toEqual({ room: '0f8fad5b' });
+    for (const bad of [{ room: 'zz' }, { name: 'Camille' }, { room: '0f8fad5b', name: 'x'.repeat(41) }, { room: '0f8fad5b', name: 'a\u202eb' }, { id: 'x' }]) {
+      expect(guestRequest.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
   });
 });

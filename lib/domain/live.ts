@@ -2,6 +2,7 @@ import LinkifyIt from 'linkify-it';
 import { z } from 'zod';
 // This module runs in the browser too (the live panels): zod without its eval probe there (CSP).
 import '../zod-browser';
+import { UUID_SOURCE } from '../uuid';
 import type { ChatMessage, Question, QuestionEvent, QuestionStatus } from '@/lib/realtime/protocol';
 import { type Grant, may } from '../policy';
 
@@ -23,26 +24,55 @@ export type QuestionRow = {
  * A guest's key: `guest:` and the id the server issued them (a UUID in a signed cookie,
  * server/auth/guest.ts). A guest without one is keyed per connection, never in this shape.
  */
-export const GUEST_KEY = /^guest:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const GUEST_KEY = new RegExp(`^guest:${UUID_SOURCE}$`);
 
-/** `POST /api/guest`'s body: nothing yet (`{}` or no body). */
-export const guestRequest = z.object({}).strict();
+/** A session's short code, as the projector's QR code carries it (`/q/<code>`). */
+export const shortCode = z.string().regex(/^[0-9a-f]{8}$/i, 'a session code: 8 hexadecimal characters');
+
+/**
+ * `POST /api/guest`'s body: nothing (`{}` or no body), or, from a room's QR code, the session's
+ * short code (`room`) and an optional first name.
+ */
+export const guestRequest = z
+  .object({
+    room: shortCode.optional(),
+    name: z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'no control characters')
+      .optional()
+      .transform((v) => v || undefined),
+  })
+  .strict()
+  .refine((v) => v.room || !v.name, { path: ['name'], message: 'a first name goes with a room' });
+
+/**
+ * Does the room's QR code admit the people in the room as guests (in this session only)? The
+ * organizer's choice, else by the session's mode: yes on site and hybrid (a room with a screen),
+ * no online (no room: the code would be a link anyone can pass on). Never for a session by
+ * invitation.
+ */
+export const roomAdmitsGuests = (session: { mode: string; visibility: string; roomQrGuests: boolean | null }): boolean =>
+  session.visibility !== 'invitation' && (session.roomQrGuests ?? session.mode !== 'online');
 
 /**
  * The actor key a guest acts under in a session: their guest key where the session lets guests
- * write, else none (read only, refused as `unauthenticated` like before).
+ * write or its room's QR code admitted them (`roomAdmitted`), else none (read only, refused as
+ * `unauthenticated` like before).
  */
-export const guestActorKey = (session: { guestsWrite: boolean }, guestKey: string | null): string | null =>
-  session.guestsWrite && guestKey && GUEST_KEY.test(guestKey) ? guestKey : null;
+export const guestActorKey = (session: { guestsWrite: boolean }, guestKey: string | null, roomAdmitted = false): string | null =>
+  (session.guestsWrite || roomAdmitted) && guestKey && GUEST_KEY.test(guestKey) ? guestKey : null;
 
 /**
  * May ask, vote, chat and answer polls (Q&A, chat and polls all ask this): registrants (personal
- * link or sign-in) and the event's staff; guests only where the session lets guests write.
+ * link or sign-in) and the event's staff; guests where the session lets guests write; and anyone
+ * the room's QR code admitted to this session (`roomAdmitted`), as a guest or as themselves.
  */
-export function mayWrite(a: { actorKey: string | null; registered: boolean; role: string; session: { guestsWrite: boolean } }): boolean {
+export function mayWrite(a: { actorKey: string | null; registered: boolean; role: string; roomAdmitted?: boolean; session: { guestsWrite: boolean } }): boolean {
   if (a.actorKey === null) return false;
-  if (a.role === 'guest') return a.session.guestsWrite;
-  return a.registered || a.role !== 'participant';
+  if (a.role === 'guest') return a.session.guestsWrite || Boolean(a.roomAdmitted);
+  return a.registered || a.role !== 'participant' || Boolean(a.roomAdmitted);
 }
 
 /**
@@ -60,8 +90,15 @@ export function mayRead(a: {
   return a.session.visibility !== 'invitation' || a.seat === 'confirmed' || may(a.grants, 'session.readQa', { sessionId: a.session.id, eventId: a.session.eventId });
 }
 
-/** The name a guest's questions, messages and named poll answers carry (`Invité·e 1a2b`). */
-export const guestName = (guestKey: string, label: string) => `${label} ${guestKey.slice('guest:'.length, 'guest:'.length + 4)}`;
+/**
+ * The name a guest's questions, messages and named poll answers carry: `Invité·e 1a2b`, or with
+ * the first name they gave at the room's QR code `Camille (invité·e 1a2b)`, so that a guest is
+ * never taken for a registrant of the same name.
+ */
+export function guestName(guestKey: string, label: string, firstName?: string): string {
+  const tagged = `${label} ${guestKey.slice('guest:'.length, 'guest:'.length + 4)}`;
+  return firstName ? `${firstName} (${tagged.toLocaleLowerCase('fr')})` : tagged;
+}
 
 export type Viewer = { actorKey: string | null; isModerator: boolean };
 

@@ -3,6 +3,8 @@
  * is a video on YouTube, Vimeo or a PeerTube instance named in the allowlist; anything else is
  * shown as a plain link. The iframe URL is rebuilt from the parsed id, never copied from the input.
  */
+import { UUID_SOURCE } from '../uuid';
+
 export type MediaEmbed =
   | { kind: 'iframe'; host: 'youtube' | 'vimeo' | 'peertube'; src: string; url: string }
   | { kind: 'link'; url: string }
@@ -25,7 +27,7 @@ export const EMBED_ALLOW = 'fullscreen; picture-in-picture; encrypted-media';
 const YT_ID = /^[A-Za-z0-9_-]{11}$/;
 const NUM_ID = /^\d{1,12}$/;
 // PeerTube ids: a UUID or a short id (22 base58-ish characters).
-const PT_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[1-9A-HJ-NP-Za-km-z]{22})$/;
+const PT_ID = new RegExp(`^(${UUID_SOURCE}|[1-9A-HJ-NP-Za-km-z]{22})$`);
 
 function parse(raw: string): URL | null {
   try {

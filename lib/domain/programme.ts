@@ -41,6 +41,14 @@ export const sessionInput = z
       .enum(['no', 'yes'])
       .default('no')
       .transform((v) => v === 'yes'),
+    /**
+     * The room's QR code: `auto` (guests admitted on site and hybrid, not online), `guests` or
+     * `registration` (stored as `roomQrGuests`: null, true, false).
+     */
+    roomQr: z
+      .enum(['auto', 'guests', 'registration'])
+      .default('auto')
+      .transform((v) => (v === 'auto' ? null : v === 'guests')),
     /** Registrants are told the session is recorded (a workshop can be recorded only then). */
     recordingAnnounced: z
       .enum(['no', 'yes'])

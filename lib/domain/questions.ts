@@ -25,4 +25,4 @@ export const questionInput = z
   });
 
 // Answers are checked against the questions in the database, with the other rules of a
-// registration: `check_answers` in db/migrations/0012_registration_rules.sql.
+// registration: `check_answers` in db/functions/30_registrations.sql.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UUID_SOURCE } from '../uuid';
 
 /** Video roles and LiveKit grants, by the person's role in the session and the session's kind. */
 export type VideoRole = 'attendee' | 'speaker' | 'moderator';
@@ -64,8 +65,9 @@ export function participantPermission(canPublish: boolean) {
 
 /** The LiveKit room name of a programme session, and back. */
 export const videoRoomOf = (sessionId: string) => `session-${sessionId}`;
+const ROOM_NAME = new RegExp(`^session-(${UUID_SOURCE})$`, 'i');
 export function sessionIdOfRoom(room: string): string | null {
-  const m = /^session-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(room);
+  const m = ROOM_NAME.exec(room);
   return m ? m[1]!.toLowerCase() : null;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import '../zod-browser';
+import { uuidSchema } from '../validation';
 
 /**
  * The realtime protocol, declared once and imported by the server (server/realtime) and the
@@ -62,7 +63,7 @@ export const LIMITS = {
 /** Reactions offered in the chat (anything else is refused). */
 export const REACTIONS = ['👍', '❤️', '😂', '🎉', '🤔', '👏'] as const;
 
-const uuid = z.uuid();
+const uuid = uuidSchema;
 const text = (max: number) =>
   z
     .string()

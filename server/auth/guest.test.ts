@@ -1,7 +1,17 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GUEST_KEY } from '@/lib/domain/live';
-import { DEV_GUEST_SECRET, GUEST_DAYS, guestCookie, guestSecret, newGuestIdentity, signGuestToken, verifyGuestToken } from './guest';
+import {
+  DEV_GUEST_SECRET,
+  GUEST_DAYS,
+  GUEST_ROOMS_MAX,
+  guestCookie,
+  guestSecret,
+  newGuestIdentity,
+  renewedGuestIdentity,
+  signGuestToken,
+  verifyGuestToken,
+} from './guest';
 
 const SECRET = 'a-test-secret-of-enough-length';
 const NOW = Date.parse('2026-05-01T10:00:00Z');
@@ -13,6 +23,31 @@ describe('server-issued guest identities', () => {
     expect(verifyGuestToken(signGuestToken(identity, SECRET), SECRET, NOW)).toEqual(identity);
     expect(GUEST_KEY.test(`guest:${identity.id}`)).toBe(true);
     expect(newGuestIdentity(NOW).id).not.toBe(identity.id);
+  });
+
+  it('keeps the first name and the rooms a room’s QR code admitted, signed; renewing keeps them, entering a room adds it last', () => {
+    const rooms = Array.from({ length: GUEST_ROOMS_MAX }, () => crypto.randomUUID());
+    let identity = renewedGuestIdentity(null, NOW, { sessionId: rooms[0]!, name: 'Camille' });
+    expect(identity).toMatchObject({ name: 'Camille', rooms: [rooms[0]] });
+    for (const r of rooms.slice(1)) identity = renewedGuestIdentity(identity, NOW, { sessionId: r });
+    expect(identity.rooms).toEqual(rooms);
+    expect(identity.name).toBe('Camille');
+    // Entering a room again moves it last; one more forgets the oldest.
+    identity = renewedGuestIdentity(identity, NOW, { sessionId: rooms[0]! });
+    expect(identity.rooms).toEqual([...rooms.slice(1), rooms[0]]);
+    const extra = crypto.randomUUID();
+    identity = renewedGuestIdentity(identity, NOW + 1000, { sessionId: extra, name: 'Cam' });
+    expect(identity.rooms).toHaveLength(GUEST_ROOMS_MAX);
+    expect(identity.rooms!.at(-1)).toBe(extra);
+    expect(identity.rooms).not.toContain(rooms[1]);
+    expect(identity.name).toBe('Cam');
+    const token = signGuestToken(identity, SECRET);
+    expect(verifyGuestToken(token, SECRET, NOW)).toEqual(identity);
+    expect(renewedGuestIdentity(verifyGuestToken(token, SECRET, NOW), NOW + 5000)).toMatchObject({ id: identity.id, name: 'Cam', rooms: identity.rooms });
+    // A room added by the client under the old signature is no identity.
+    const [payload, signature] = token.split('.') as [string, string];
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), rooms: [crypto.randomUUID()] })).toString('base64url');
+    expect(verifyGuestToken(`${forged}.${signature}`, SECRET, NOW)).toBeNull();
   });
 
   it('refuses a token signed with another secret', () => {

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '@/lib/config';
+import { uuidSchema } from '@/lib/validation';
 
 /**
  * A guest's identity, issued by the server (`POST /api/guest`) and kept by the browser in the
@@ -8,9 +9,12 @@ import type { Config } from '@/lib/config';
  * with HMAC-SHA256 under the server's secret. Only an id in a valid signature is a guest: ids are
  * seen by others (a guest's `authorId` is `guest:<id>`), so the id alone is worth nothing.
  *
- * The token is `<payload>.<signature>`, both base64url: the payload is JSON (`{ id, exp }`, room
- * for more such as a first name), the signature covers a purpose label and the payload, so that a
- * token of another kind signed with the same secret (NEXTAUTH_SECRET) is never taken for one.
+ * The token is `<payload>.<signature>`, both base64url: the payload is JSON (`{ id, exp }`, and
+ * for a guest who came in by a room's QR code (`/q/{code}`) the first name they gave and the
+ * sessions whose room admitted them, `rooms`), the signature covers a purpose label and the
+ * payload, so that a token of another kind signed with the same secret (NEXTAUTH_SECRET) is never
+ * taken for one. The first name and the rooms are the server's to write: a client cannot add a
+ * room to its cookie without the signature.
  */
 export const GUEST_COOKIE = 'chemins-guest';
 
@@ -22,10 +26,19 @@ export const DEV_GUEST_SECRET = 'chemins-development-only-guest-secret';
 
 const PURPOSE = 'chemins-guest-v1';
 
+/** Longest first name a guest may give. */
+export const GUEST_NAME_MAX = 40;
+/** Rooms a guest identity remembers; entering another one forgets the oldest. */
+export const GUEST_ROOMS_MAX = 10;
+
 const payloadSchema = z.object({
-  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+  id: uuidSchema,
   /** Expiry, seconds since the epoch. */
   exp: z.number().int().positive(),
+  /** The first name given at a room's QR code (optional; shown with the guest tag). */
+  name: z.string().min(1).max(GUEST_NAME_MAX).optional(),
+  /** Sessions whose room admitted this guest by its QR code (ids, the newest last). */
+  rooms: z.array(uuidSchema).max(GUEST_ROOMS_MAX).optional(),
 });
 
 export type GuestIdentity = z.infer<typeof payloadSchema>;
@@ -44,15 +57,24 @@ export function newGuestIdentity(now = Date.now(), id: string = randomUUID()): G
   return { id, exp: Math.floor(now / 1000) + GUEST_DAYS * 86_400 };
 }
 
+/** The identity renewed (`held`'s id, name and rooms kept) and, given a room, admitted to it under that first name. */
+export function renewedGuestIdentity(held: GuestIdentity | null, now = Date.now(), entry?: { sessionId: string; name?: string }): GuestIdentity {
+  const renewed: GuestIdentity = { ...newGuestIdentity(now, held?.id), ...(held?.name ? { name: held.name } : {}), ...(held?.rooms ? { rooms: held.rooms } : {}) };
+  if (!entry) return renewed;
+  const rooms = [...(held?.rooms ?? []).filter((r) => r !== entry.sessionId), entry.sessionId].slice(-GUEST_ROOMS_MAX);
+  return { ...renewed, ...(entry.name ? { name: entry.name } : {}), rooms };
+}
+
 /** The signed token of an identity (the cookie's value). */
 export function signGuestToken(identity: GuestIdentity, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ id: identity.id, exp: identity.exp })).toString('base64url');
+  const { id, exp, name, rooms } = identity;
+  const payload = Buffer.from(JSON.stringify({ id, exp, name, rooms })).toString('base64url');
   return `${payload}.${sign(payload, secret).toString('base64url')}`;
 }
 
 /** The identity in a token, or null when it is malformed, its signature is not ours, or it expired. */
 export function verifyGuestToken(token: string | undefined | null, secret: string, now = Date.now()): GuestIdentity | null {
-  if (typeof token !== 'string' || token.length > 512) return null;
+  if (typeof token !== 'string' || token.length > 1536) return null;
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
   const [payload, signature] = parts as [string, string];

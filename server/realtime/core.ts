@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Identity } from '@/db/queries/identity';
+import type { GuestIdentity } from '@/server/auth/guest';
 import { DomainError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import type { Ack, ClientToServerEvents, ErrorCode, Role, ServerToClientEvents } from '@/lib/realtime/protocol';
@@ -9,6 +10,11 @@ export type SocketData = {
   identity: Identity | null;
   /** One key per person (or per guest connection) so that presence counts people, not tabs. */
   presenceKey: string;
+  /**
+   * The browser's signed guest cookie at the handshake (server/auth/guest.ts), whoever connects:
+   * a guest's identity, and for anyone the rooms whose QR code admitted them.
+   */
+  guest: GuestIdentity | null;
   roles: Record<string, Role>;
 };
 

@@ -40,9 +40,13 @@ function authenticate(socket: ChemSocket): Promise<Identity | null> {
  * (`auth.guest`) is not trusted.
  */
 function guestKeyOf(socket: ChemSocket): string {
-  const token = parseCookie(socket.handshake.headers.cookie ?? '')[GUEST_COOKIE];
-  const issued = verifyGuestToken(token, guestSecret(config()));
+  const issued = socket.data.guest;
   return issued ? `guest:${issued.id}` : `guest:${socket.id}`;
+}
+
+/** The identity in the browser's guest cookie, if the server signed it (and it has not expired). */
+function guestCookieOf(socket: ChemSocket) {
+  return verifyGuestToken(parseCookie(socket.handshake.headers.cookie ?? '')[GUEST_COOKIE], guestSecret(config()));
 }
 
 export type Realtime = { io: Io; close: () => Promise<void> };
@@ -70,6 +74,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     authenticate(socket)
       .then((identity) => {
         socket.data.identity = identity;
+        socket.data.guest = guestCookieOf(socket);
         socket.data.presenceKey = identity ? actorKeyOf(identity) : guestKeyOf(socket);
         socket.data.roles = {};
         next();

@@ -12,7 +12,7 @@ import {
   voteQuestion,
   withdrawQuestion,
 } from '@/db/queries/qa';
-import { guestName, isPublicStatus, mayRead, mayWrite, type QuestionRow, questionView, withVote } from '@/lib/domain/live';
+import { guestName, isPublicStatus, mayRead, mayWrite, type QuestionRow, questionView, roomAdmitsGuests, withVote } from '@/lib/domain/live';
 import { logger } from '@/lib/logger';
 import {
   actorRoomOf,
@@ -39,14 +39,14 @@ import { pollsOnJoin } from './polls';
 
 export async function access(socket: ChemSocket, sessionId: string | null): Promise<SessionAccess> {
   await followLink(socket);
-  const { identity, presenceKey } = socket.data;
-  const a = sessionId ? await sessionAccess(identity, sessionId, identity ? null : presenceKey) : null;
+  const { identity, presenceKey, guest } = socket.data;
+  const a = sessionId ? await sessionAccess(identity, sessionId, { key: identity ? null : presenceKey, rooms: guest?.rooms }) : null;
   if (!a) throw new CommandError('not_found', 'No such session.');
   return a;
 }
 
-/** The name a person's questions, messages and poll answers carry (guests: `Invité·e` and a short tag). */
-export const actorName = (socket: ChemSocket) => socket.data.identity?.name ?? guestName(socket.data.presenceKey, GUEST_LABEL);
+/** The name a person's questions, messages and poll answers carry (guests: `Invité·e` and a short tag, after their first name if they gave one). */
+export const actorName = (socket: ChemSocket) => socket.data.identity?.name ?? guestName(socket.data.presenceKey, GUEST_LABEL, socket.data.guest?.name);
 const GUEST_LABEL = 'Invité·e';
 
 /**
@@ -74,15 +74,27 @@ export function assertReader(a: SessionAccess) {
   }
 }
 
+/** Someone who acts under a key (not a guest who only reads); else refused, saying which way in this session has. */
+function assertIdentified(a: SessionAccess): string {
+  if (a.actorKey) return a.actorKey;
+  // A guest: say which way in this session has (docs/security.md, "Guests from the room's QR code").
+  const way = a.session.guestsWrite
+    ? 'Reload the page to take part as a guest, or sign in or use your personal link.'
+    : roomAdmitsGuests(a.session)
+      ? 'Scan the room’s QR code to take part as a guest, or sign in or use your personal link.'
+      : 'This session is for registrants: register to the event, sign in or use your personal link to take part.';
+  throw new CommandError('unauthenticated', way);
+}
+
 /** May ask, vote, chat and answer polls (`mayWrite`), and for posting not muted; returns the person's actor key. */
 export function assertWriter(a: SessionAccess, opts: { posting: boolean }): string {
   assertReader(a);
-  if (!a.actorKey) throw new CommandError('unauthenticated', 'Sign in or use your personal link to take part.');
+  const actorKey = assertIdentified(a);
   if (!mayWrite(a)) throw new CommandError('not_registered', 'Register to the event to ask questions and chat.');
   if (opts.posting && a.mutedUntil) {
     throw new CommandError('muted', `A moderator muted you until ${a.mutedUntil.toISOString()}.`);
   }
-  return a.actorKey;
+  return actorKey;
 }
 
 function assertModerator(a: SessionAccess): string {
@@ -381,11 +393,11 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     command(socket, 'chat:delete', chatRef, async ({ messageId }) => {
       const a = await access(socket, await sessionOfMessage(messageId));
       assertReader(a);
-      if (!a.actorKey) throw new CommandError('unauthenticated', 'Sign in or use your personal link to take part.');
-      const gone = await deleteMessage(messageId, a.actorKey, a.isModerator);
+      const actorKey = assertIdentified(a);
+      const gone = await deleteMessage(messageId, actorKey, a.isModerator);
       const ref = { id: gone.id, sessionId: gone.sessionId };
       io.to(roomOf(gone.sessionId)).emit('chat:deleted', ref);
-      if (gone.authorKey !== a.actorKey) {
+      if (gone.authorKey !== actorKey) {
         io.to(actorRoomOf(gone.authorKey)).emit('moderation:notice', {
           sessionId: gone.sessionId,
           kind: 'message-deleted',

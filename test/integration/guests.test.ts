@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as guestRoute } from '@/app/api/guest/route';
+import { getEventProgramme } from '@/db/queries/events';
 import { pollResults } from '@/db/queries/polls';
 import { chatMessages, programmeSessions, questions } from '@/db/schema';
 import { seed } from '@/db/seed';
+import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import { config } from '@/lib/config';
 import type { ChatMessage, JoinData, Poll, Question } from '@/lib/realtime/protocol';
 import { GUEST_COOKIE, guestSecret, newGuestIdentity, signGuestToken, verifyGuestToken } from '@/server/auth/guest';
-import { createGuard } from '@/server/http/guard';
-import { attachRealtime } from '@/server/realtime';
+import { type Db, realtimeScenario, seedUser } from './factories';
+import { startGuestServer } from './guest-support';
 import { collect, nextEvent, ok, send, until } from './realtime-support';
-import { closeServer, type Db, demoLive, listenLocally, limitSettings, rateLimits, realtimeScenario, seedUser } from './factories';
 
 /**
  * Guests' identity is issued by the server (issue 27, finding 5): `POST /api/guest` through the
@@ -21,15 +20,15 @@ import { closeServer, type Db, demoLive, listenLocally, limitSettings, rateLimit
  * (the guard, the route as Next would call it, the realtime server), real Postgres.
  */
 describe('server-issued guest identities (real HTTP, real socket.io-client, real Postgres)', () => {
-  const limits = rateLimits();
+  // The database, closed after the block once the guest server is (the later afterAll runs first).
   const scene = realtimeScenario();
   let db: Db;
-  let http: Server;
+  let server: Awaited<ReturnType<typeof startGuestServer>>;
   let base: string;
   let sessionId: string;
   const modCookie = 'next-auth.session-token=st-mod-guests';
 
-  const installLimit = (guests: number) => limits.install(limitSettings({ guests }));
+  const installLimit = (guests: number) => server.limit(guests);
 
   /** `POST /api/guest` from a client address (X-Forwarded-For: the guard trusts the proxy here). */
   const issue = (address: string, headers: Record<string, string> = {}) =>
@@ -46,42 +45,23 @@ describe('server-issued guest identities (real HTTP, real socket.io-client, real
   /** A new guest as a browser gets one. */
   const newGuest = async () => cookieOf(await issue(`198.51.100.${100 + Math.floor(Math.random() * 150)}`));
 
-  const joined = (opts: { cookie?: string; guest?: string } = {}) => scene.joined(sessionId, opts, base);
-
-  /** Hand a request to the route as Next does (a Web Request, the guard's headers included). */
-  async function nextStandIn(req: IncomingMessage, res: ServerResponse) {
-    if (req.url?.split('?')[0] !== '/api/guest' || req.method !== 'POST') {
-      res.writeHead(404).end();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const answer = await guestRoute(new Request(`${base}${req.url}`, { method: 'POST', headers, body: chunks.length ? Buffer.concat(chunks) : undefined }));
-    const out: Record<string, string | string[]> = Object.fromEntries(answer.headers);
-    out['set-cookie'] = answer.headers.getSetCookie();
-    res.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
+  async function joined(opts: { cookie?: string; guest?: string } = {}) {
+    const s = await server.connect(opts);
+    return { s, data: await ok<JoinData>(s, 'session:join', { sessionId }) };
   }
 
   beforeAll(async () => {
     db = await scene.database();
     await seed(db.handle.db);
-    const { eventId, liveId } = await demoLive();
-    sessionId = liveId;
+    const programme = (await getEventProgramme(DEMO_EVENT_SLUG))!;
+    sessionId = programme.sessions.find((s) => s.slug === DEMO_LIVE_SESSION_SLUG)!.id;
     await db.handle.db.update(programmeSessions).set({ guestsWrite: true }).where(eq(programmeSessions.id, sessionId));
-    await seedUser(db.handle.db, { email: 'mod-guests@chemins.test', name: 'Modé Invité·es', role: 'moderator', eventId, token: 'st-mod-guests' });
-    await installLimit(1000);
-    const guard = createGuard({ publicOrigin: 'http://chemins.test', trustProxy: true });
-    http = createServer((req, res) => {
-      void guard(req, res).then((answered) => (answered ? undefined : nextStandIn(req, res)));
-    });
-    scene.rt = await attachRealtime(http, {});
-    base = await listenLocally(http);
+    await seedUser(db.handle.db, { email: 'mod-guests@chemins.test', name: 'Modé Invité·es', role: 'moderator', eventId: programme.event.id, token: 'st-mod-guests' });
+    server = await startGuestServer(1000);
+    base = server.base;
   });
   afterAll(async () => {
-    await scene.close();
-    await closeServer(http);
+    await server?.close();
   });
 
   it('a guest with the issued cookie takes part, and two tabs (two sockets, one cookie) are one person', async () => {

@@ -6,7 +6,7 @@ import { endorseAction } from '@/app/badges/actions';
 import { Outcome } from '@/components/badges/Outcome';
 import { achievementPage } from '@/db/queries/badges';
 import { provenParticipant } from '@/server/auth/current';
-import { isUuid } from '@/server/badges-http';
+import { isUuid } from '@/lib/validation';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 

@@ -8,7 +8,7 @@ import { credentialOf, publishedDocument } from '@/db/queries/badges';
 import { badgeUrls } from '@/lib/badges/documents';
 import { verifyCredential } from '@/lib/badges/verify';
 import { publicUrl } from '@/lib/config';
-import { isUuid } from '@/server/badges-http';
+import { isUuid } from '@/lib/validation';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 

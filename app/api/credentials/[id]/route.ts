@@ -1,6 +1,7 @@
 import { credentialOf } from '@/db/queries/badges';
 import { apiError } from '@/lib/http';
-import { isUuid, vcResponse } from '@/server/badges-http';
+import { vcResponse } from '@/server/badges-http';
+import { isUuid } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

@@ -84,10 +84,12 @@ export const registerAction = stateAction<RegisterState, [eventSlug: string], ty
     // Someone else's registration (nothing changed): its link was mailed to the address.
     if (result.mailed) return `/events/${encodeURIComponent(eventSlug)}/register/sent`;
     // The holder's own registration, updated: their personal page.
-    if (!result.created) return '/r';
+    if (!result.created) return '/r?done=1';
     // This browser is now the registrant's, as if the personal link had been opened (`/r/{token}`).
     const opened = await openLinkSession(result.registration.joinToken);
     if (opened) (await cookies()).set(linkCookie(opened.secret, (await headers()).get('x-forwarded-proto') === 'https'));
-    return '/r?new=1';
+    // Registered by the signed-in owner of the address: theirs and proven at once (register_person),
+    // so their places are on the personal page, with no mail to wait for.
+    return who.user?.email.toLowerCase() === input.email.toLowerCase() ? '/r?new=account' : '/r?new=1';
   },
 );

@@ -6,7 +6,10 @@ import { formatTime } from '@/components/format';
 import { RegisterForm } from '@/components/RegisterForm';
 import { getEventProgramme } from '@/db/queries/events';
 import { getDb } from '@/db/client';
+import { registrationsOfPerson } from '@/db/queries/my-registrations';
 import { questionsOf, seatCounts } from '@/db/queries/registrations';
+import { mailState } from '@/lib/config';
+import { currentUser } from '@/server/auth/current';
 import { registerAction } from './actions';
 import { formatShortDay } from '@/lib/format';
 
@@ -25,12 +28,18 @@ export default async function RegisterPage({
   const sp = await searchParams;
   const programme = await getEventProgramme(slug);
   if (!programme) notFound();
-  const [t, locale, counts, questions] = await Promise.all([
+  const [t, locale, counts, questions, user] = await Promise.all([
     getTranslations('register'),
     getLocale(),
     seatCounts(programme.event.id),
     getDb().then((db) => questionsOf(db, programme.event.id)),
+    currentUser(),
   ]);
+  // A signed-in person is known: their address (proven by the sign-in) and name fill the form.
+  const known = user
+    ? { email: user.email, name: user.name ?? (await registrationsOfPerson({ linkRegistrationId: null, userId: user.id }))[0]?.name ?? '' }
+    : undefined;
+  const intro = user ? 'introSignedIn' : mailState() === 'unavailable' ? 'introNoMail' : 'intro';
   const tz = programme.event.timeZone;
   const now = new Date();
   const options = programme.sessions
@@ -57,8 +66,8 @@ export default async function RegisterPage({
         <Link href={`/events/${slug}`}>← {programme.event.title}</Link>
       </p>
       <h1 className="mt-2 text-2xl font-bold">{t('title')}</h1>
-      <p className="mt-2 max-w-2xl">{t('intro')}</p>
-      <RegisterForm action={registerAction.bind(null, slug)} sessions={options} preselected={preselected} questions={questions} />
+      <p className="mt-2 max-w-2xl">{t(intro)}</p>
+      <RegisterForm action={registerAction.bind(null, slug)} sessions={options} preselected={preselected} questions={questions} known={known} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { awardNowAction, createAchievementAction, decideAction, revokeAction } from '@/app/badges/actions';
 import { Outcome } from '@/components/badges/Outcome';
+import { ConfirmAction } from '@/components/ConfirmAction';
 import { eventAchievements, eventBadgeAdmin } from '@/db/queries/badges';
 import { ACHIEVEMENT_KINDS } from '@/lib/domain/badges';
 import { formatNumber } from '@/lib/format';
@@ -19,7 +20,14 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 /** `/organize/{slug}/badges`: requests to validate or decline, issued badges (revoke), the event's achievements. */
 export default async function OrganizeBadgesPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const [{ slug }, sp, user, t, tp] = await Promise.all([params, searchParams, currentUser(), getTranslations('openBadges'), getTranslations('privacy')]);
+  const [{ slug }, sp, user, t, tp, tc] = await Promise.all([
+    params,
+    searchParams,
+    currentUser(),
+    getTranslations('openBadges'),
+    getTranslations('privacy'),
+    getTranslations('confirm'),
+  ]);
   const locale = await getLocale();
   if (!user) redirect(`/signin?callbackUrl=/organize/${slug}/badges`);
   const event = await eventAchievements(slug);
@@ -80,7 +88,7 @@ export default async function OrganizeBadgesPage({ params, searchParams }: { par
       </form>
       <ul className="mt-3 divide-y divide-stone-200">
         {admin.decided.map((r) => (
-          <li key={r.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
+          <li key={r.id} data-testid="issued-badge" data-award={r.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
             <span className="font-medium">{formerName(r.recipientName, tp('formerParticipant'))}</span> · {r.name} · {t(`status.${r.status}`)}
             {r.revokedAt && <span className="rounded bg-red-100 px-2 text-red-800">{t('revokedLabel')}</span>}
             {r.status === 'declined' && r.decisionReason && <span className="text-stone-600">{t('reason', { reason: r.decisionReason })}</span>}
@@ -90,9 +98,15 @@ export default async function OrganizeBadgesPage({ params, searchParams }: { par
               </Link>
             )}
             {r.status !== 'declined' && !r.revokedAt && (
-              <form action={revokeAction.bind(null, slug, r.id)}>
-                <button className="rounded border border-red-300 px-2 text-red-800">{t('revoke')}</button>
-              </form>
+              <ConfirmAction
+                action={revokeAction.bind(null, slug, r.id)}
+                trigger={t('revoke')}
+                title={tc('revoke.title', { name: formerName(r.recipientName, tp('formerParticipant')), badge: r.name })}
+                description={tc('revoke.body')}
+                confirm={tc('revoke.confirm')}
+                cancel={tc('back')}
+                triggerClassName="rounded border border-red-300 px-2 text-red-800"
+              />
             )}
           </li>
         ))}

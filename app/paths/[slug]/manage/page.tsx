@@ -6,8 +6,9 @@ import { FormatBadge, StatusBadge } from '@/components/paths/Badges';
 import { TransitionForm } from '@/components/paths/TransitionForm';
 import { getPathBySlug } from '@/db/queries/paths';
 import { reviewQueue } from '@/db/queries/resources';
-import { moveResourceAction, transitionAction, updatePathAction } from '@/app/resources/actions';
+import { transitionAction, updatePathAction } from '@/app/resources/actions';
 import { PathForm } from '@/components/paths/PathForm';
+import { ResourceOrder } from '@/components/paths/ResourceOrder';
 import { UploadForm } from '@/components/paths/UploadForm';
 import { uploadsInQuery } from '@/components/paths/options';
 import { pendingUploadsOf } from '@/db/queries/paths-ui';
@@ -41,18 +42,6 @@ export default async function ManagePathPage({ params, searchParams }: { params:
   const newCover = covers.find((c) => c.variants.includes('thumb')) ?? null;
   const back = `/paths/${slug}/manage`;
   const day = (d: Date) => formatDate(d, locale, DEFAULT_TIME_ZONE, 'medium');
-  const moveButton = (id: string, title: string, direction: 'up' | 'down', disabled: boolean) => (
-    <form action={moveResourceAction.bind(null, slug, id, direction)}>
-      <button
-        type="submit"
-        disabled={disabled}
-        aria-label={t(direction === 'up' ? 'editor.moveUp' : 'editor.moveDown', { title })}
-        className="rounded border border-stone-300 px-2 py-0.5 text-sm disabled:opacity-30"
-      >
-        {direction === 'up' ? '↑' : '↓'}
-      </button>
-    </form>
-  );
   return (
     <div className="space-y-8">
       <header>
@@ -125,26 +114,27 @@ export default async function ManagePathPage({ params, searchParams }: { params:
         {path.resources.length === 0 ? (
           <p className="mt-2 text-stone-600">{t('noResources')}</p>
         ) : (
-          <ol className="mt-3 divide-y divide-stone-200 rounded-lg bg-white" data-testid="manage-resources">
-            {path.resources.map((r, i) => (
-              <li key={r.id} className="flex items-center gap-3 p-3" data-resource-slug={r.slug}>
-                <span className="w-6 text-right tabular-nums text-stone-500">{i + 1}</span>
-                <span className="flex gap-1">
-                  {moveButton(r.id, r.title, 'up', i === 0)}
-                  {moveButton(r.id, r.title, 'down', i === path.resources.length - 1)}
-                </span>
-                <span className="min-w-0 flex-1">
-                  <Link href={`/resources/${r.slug}`} className="font-medium">
-                    {r.title}
-                  </Link>{' '}
-                  <FormatBadge format={r.format} /> <StatusBadge status={r.status} />
-                </span>
-                <Link href={`/resources/${r.slug}/edit`} className="text-sm">
-                  {t('editor.edit')}
-                </Link>
-              </li>
-            ))}
-          </ol>
+          <ResourceOrder
+            pathSlug={slug}
+            items={path.resources.map((r) => ({
+              id: r.id,
+              slug: r.slug,
+              title: r.title,
+              row: (
+                <>
+                  <span className="min-w-0 flex-1">
+                    <Link href={`/resources/${r.slug}`} className="font-medium">
+                      {r.title}
+                    </Link>{' '}
+                    <FormatBadge format={r.format} /> <StatusBadge status={r.status} />
+                  </span>
+                  <Link href={`/resources/${r.slug}/edit`} className="text-sm">
+                    {t('editor.edit')}
+                  </Link>
+                </>
+              ),
+            }))}
+          />
         )}
       </section>
     </div>

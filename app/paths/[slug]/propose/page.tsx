@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ResourceForm } from '@/components/paths/ResourceForm';
-import { UploadForm } from '@/components/paths/UploadForm';
 import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
 import { getPathBySlug } from '@/db/queries/paths';
 import { pendingUploadsOf } from '@/db/queries/paths-ui';
@@ -38,8 +37,8 @@ export default async function ProposePage({ params, searchParams }: { params: Pr
         <>
           <p className="text-stone-700">{t('proposeForm.intro', { path: path.title })}</p>
           <p className="text-sm text-stone-600">{t('proposeForm.as', { name: `${who.name} <${who.email}>` })}</p>
-          <UploadForm next={uploads.next} error={uploads.error} />
           <ResourceForm
+            upload={uploads}
             action={proposeAction.bind(null, slug)}
             defaults={{ format: 'initiative', language: path.language, licence: 'CC-BY-SA-4.0' }}
             {...(await resourceOptions())}

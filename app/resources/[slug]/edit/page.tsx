@@ -9,7 +9,6 @@ import { Revisions } from '@/components/paths/Revisions';
 import type { CatalogueTranslator } from '@/lib/refusal';
 import { revisionValueText } from '@/components/paths/revisionFields';
 import { TransitionForm } from '@/components/paths/TransitionForm';
-import { UploadForm } from '@/components/paths/UploadForm';
 import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
 import { getPathBySlug } from '@/db/queries/paths';
 import { pendingUploadsOf } from '@/db/queries/paths-ui';
@@ -75,8 +74,8 @@ export default async function EditResourcePage({ params, searchParams }: { param
           </p>
         )}
         {r.proposed && r.proposerName && <p className="text-sm text-stone-600">{t('editor.proposedBy', { name: r.proposerName })}</p>}
-        <UploadForm next={uploads.next} error={uploads.error} />
         <ResourceForm
+          upload={uploads}
           action={updateResourceAction.bind(null, r.id)}
           defaults={{
             title: r.title,

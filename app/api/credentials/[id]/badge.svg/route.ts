@@ -1,7 +1,7 @@
 import { credentialOf } from '@/db/queries/badges';
 import { bakedSvg } from '@/lib/badges/image';
 import { apiError } from '@/lib/http';
-import { isUuid } from '@/server/badges-http';
+import { isUuid } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

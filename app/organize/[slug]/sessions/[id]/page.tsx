@@ -30,6 +30,7 @@ export default async function SessionEditPage({ params, searchParams }: { params
     existing ? getSessionById(existing.id) : null,
   ]);
   const guestsWrite = settings?.guestsWrite ?? false;
+  const tRoomQr = await getTranslations('roomQr');
   const tz = programme.event.timeZone;
   const opt = (values: readonly string[], label: (v: string) => string) => values.map((v) => ({ value: v, label: label(v) }));
   const fields: Field[] = [
@@ -47,6 +48,7 @@ export default async function SessionEditPage({ params, searchParams }: { params
     { name: 'capacity', label: t('capacity'), type: 'number', defaultValue: existing?.capacity?.toString() ?? '' },
     { name: 'language', label: t('language'), defaultValue: existing?.language ?? 'fr' },
     { name: 'guestsWrite', label: t('guestsWrite'), type: 'select', options: opt(['no', 'yes'], (v) => t(`guestsWriteOptions.${v}`)), defaultValue: guestsWrite ? 'yes' : 'no' },
+    { name: 'roomQr', label: tRoomQr('setting'), type: 'select', options: opt(['auto', 'guests', 'registration'], (v) => tRoomQr(`settingOptions.${v}`)), defaultValue: settings?.roomQrGuests == null ? 'auto' : settings.roomQrGuests ? 'guests' : 'registration' },
     { name: 'recordingAnnounced', label: t('recordingAnnounced'), type: 'select', options: opt(['no', 'yes'], (v) => t(`recordingAnnouncedOptions.${v}`)), defaultValue: existing?.recordingAnnounced ? 'yes' : 'no' },
     { name: 'autoRecord', label: t('autoRecord'), type: 'select', options: opt(['no', 'yes'], (v) => t(`autoRecordOptions.${v}`)), defaultValue: existing?.autoRecord ? 'yes' : 'no' },
     { name: 'description', label: t('description'), type: 'textarea', defaultValue: existing?.description },

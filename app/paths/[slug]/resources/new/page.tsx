@@ -4,7 +4,6 @@ import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatSessionChoice } from '@/lib/format';
 import { ResourceForm } from '@/components/paths/ResourceForm';
-import { UploadForm } from '@/components/paths/UploadForm';
 import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
 import { getPathBySlug } from '@/db/queries/paths';
 import { pendingUploadsOf } from '@/db/queries/paths-ui';
@@ -41,8 +40,8 @@ export default async function NewResourcePage({ params, searchParams }: { params
         <Link href={`/paths/${slug}/manage`}>← {path.title}</Link>
       </p>
       <h1 className="text-2xl font-bold">{t('editor.newResource')}</h1>
-      <UploadForm next={uploads.next} error={uploads.error} />
       <ResourceForm
+        upload={uploads}
         action={createResourceAction.bind(null, slug)}
         defaults={{ format: 'initiative', language: path.language, licence: 'CC-BY-SA-4.0' }}
         {...options}
