@@ -114,7 +114,8 @@ test('the check-in desk, on a phone: three states that look different, with the 
   await code.press('Enter');
   const unknown = page.getByRole('alert').filter({ hasText: 'Aucune inscription' });
   await expect(unknown).toBeVisible();
-  await expect(unknown).toContainText('inscrivez la personne sur la page d’inscription');
+  await expect(unknown).toContainText('sinon inscrivez la personne : page d’inscription');
+  await expect(unknown.getByRole('link', { name: 'page d’inscription' })).toHaveAttribute('href', '/events/edition-demo/register');
   await expect(unknown).toHaveAttribute('data-state', 'unknown');
   await expect(unknown).toHaveClass(/bg-red-50/);
   await expect(unknown.locator('[aria-hidden="true"]')).toHaveText('✕');
@@ -133,7 +134,7 @@ test('the check-in desk is for the event’s organizers only', async ({ page }) 
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
   await signInWithMagicLink(page, 'moderateur@chemins.test');
   await page.goto('/organize/edition-demo/checkin');
-  await expect(page.getByRole('alert')).toHaveText('Cette page est réservée à l’équipe d’organisation de l’événement.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Cette page est réservée à l’équipe d’organisation de l’événement.' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Code ou lien personnel' })).toHaveCount(0);
 });
 

@@ -3,7 +3,8 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { Arrival } from '@/app/organize/[slug]/actions';
-import { formatShortDateTime, formatTime } from '@/components/format';
+import Link from 'next/link';
+import { formatShortDateTime } from '@/components/format';
 import { useRefusalText } from '@/components/useRefusalText';
 import { QrScanner } from './QrScanner';
 
@@ -58,7 +59,7 @@ const LOOK = {
  * pasted or scanned; the answer in one of three unmistakable states, with the person's sessions
  * and answers (accessibility needs, lunch…); an optional sound, off until switched on.
  */
-export function CheckInDesk({ action }: { action: (state: Arrival, form: FormData) => Promise<Arrival> }) {
+export function CheckInDesk({ action, registerHref }: { action: (state: Arrival, form: FormData) => Promise<Arrival>; registerHref: string }) {
   const t = useTranslations('checkin');
   const tOrg = useTranslations('organize');
   const locale = useLocale();
@@ -110,7 +111,9 @@ export function CheckInDesk({ action }: { action: (state: Arrival, form: FormDat
                 {arrival.kind === 'welcome' ? t('welcome') : arrival.kind === 'already' ? t('already') : t('unknown')}
               </p>
               {arrival.kind === 'unknown' ? (
-                <p>{t('unknownHelp')}</p>
+                <p>
+                  {t('unknownHelp')} <Link href={registerHref}>{t('register')}</Link>
+                </p>
               ) : (
                 <>
                   <p className="text-lg break-words">
@@ -128,7 +131,7 @@ export function CheckInDesk({ action }: { action: (state: Arrival, form: FormDat
                     <ul className="list-disc pl-5" data-testid="arrival-seats">
                       {arrival.seats.map((s) => (
                         <li key={`${s.startsAt}-${s.title}`}>
-                          <span className="tabular-nums">{formatTime(new Date(s.startsAt), locale, arrival.timeZone)}</span> · {s.title}
+                          <span className="tabular-nums">{formatShortDateTime(new Date(s.startsAt), locale, arrival.timeZone)}</span> · {s.title}
                           {s.status === 'waitlisted' && <strong> ({tOrg('seatStatus.waitlisted')})</strong>}
                         </li>
                       ))}

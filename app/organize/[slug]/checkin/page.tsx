@@ -35,7 +35,7 @@ export default async function CheckInPage({ params }: { params: Promise<{ slug: 
       <h1 className="text-2xl font-bold">
         {t('title')} <span className="block text-base font-normal text-stone-600">{event.title}</span>
       </h1>
-      <CheckInDesk action={checkInAction.bind(null, slug)} />
+      <CheckInDesk action={checkInAction.bind(null, slug)} registerHref={`/events/${slug}/register`} />
     </div>
   );
 }
