@@ -130,7 +130,7 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
           {onAir.body}
         </p>
       )}
-      <div className="grid gap-4 lg:h-[calc(100dvh-15rem)] lg:min-h-[24rem] lg:grid-cols-[minmax(0,1fr)_19rem_13rem]" data-testid="moderation-columns">
+      <div className="grid gap-4 lg:h-[calc(100dvh-18rem)] lg:min-h-[24rem] lg:grid-cols-[minmax(0,1fr)_19rem_13rem]" data-testid="moderation-columns">
       <section aria-labelledby="questions-title" className="flex min-h-0 flex-col gap-2" data-testid="questions-column">
       <h2 id="questions-title" className="text-base font-semibold">
         {tm('questions')}
