@@ -9,6 +9,8 @@ import { getDb } from '@/db/client';
 import { questionsOf, seatCounts } from '@/db/queries/registrations';
 import { registerAction } from './actions';
 import { formatShortDay } from '@/lib/format';
+import { isLive } from '@/lib/domain/time';
+import { localTimeTemplate } from '@/components/local-time-template';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('register') };
@@ -25,11 +27,12 @@ export default async function RegisterPage({
   const sp = await searchParams;
   const programme = await getEventProgramme(slug);
   if (!programme) notFound();
-  const [t, locale, counts, questions] = await Promise.all([
+  const [t, locale, counts, questions, localTime] = await Promise.all([
     getTranslations('register'),
     getLocale(),
     seatCounts(programme.event.id),
     getDb().then((db) => questionsOf(db, programme.event.id)),
+    localTimeTemplate(),
   ]);
   const tz = programme.event.timeZone;
   const now = new Date();
@@ -48,6 +51,10 @@ export default async function RegisterPage({
         detail: `${day} ${formatTime(s.startsAt, locale, tz)}${seats}${recorded}`,
         full,
         invitation: s.visibility === 'invitation',
+        live: isLive(s, now),
+        mode: s.mode,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
       };
     });
   const preselected = [sp.session].flat().filter((x): x is string => Boolean(x));
@@ -58,7 +65,7 @@ export default async function RegisterPage({
       </p>
       <h1 className="mt-2 text-2xl font-bold">{t('title')}</h1>
       <p className="mt-2 max-w-2xl">{t('intro')}</p>
-      <RegisterForm action={registerAction.bind(null, slug)} sessions={options} preselected={preselected} questions={questions} />
+      <RegisterForm action={registerAction.bind(null, slug)} sessions={options} preselected={preselected} questions={questions} timeZone={tz} localTime={localTime} />
     </div>
   );
 }
