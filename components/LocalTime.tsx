@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { viewerTimeZone } from '@/lib/domain/time';
-import { formatLocalTimes } from '@/lib/format';
+import { formatLocalTimes, formatZoneName } from '@/lib/format';
 
 const noSubscription = () => () => {};
 const onServer = () => undefined;
@@ -34,7 +34,7 @@ export function LocalTime({
   if (!times || !viewer) return null;
   return (
     <span className={className} data-testid="local-time" data-zone={viewer}>
-      {template.replace('{time}', times).replace('{zone}', viewer)}
+      {template.replace('{time}', times).replace('{zone}', formatZoneName(viewer, locale, new Date(start)))}
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatLocalTimes, formatNumber, formatSessionChoice, formatTime, formatWeekday } from './format';
+import { formatBytes, formatDate, formatDateTime, formatLocalTimes, formatNumber, formatZoneName, formatSessionChoice, formatTime, formatWeekday } from './format';
 
 // Normalise the narrow and plain no-break spaces that Intl puts in French numbers and English times.
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
@@ -56,5 +56,13 @@ describe('formatLocalTimes: the viewer’s own clock beside the event’s', () =
     expect(formatLocalTimes(evening, new Date('2026-11-28T02:00:00Z'), 'fr', 'Europe/Paris', 'America/Montreal')).toBe('ven. 27 nov., 20:00–21:00');
     expect(formatLocalTimes(evening, null, 'fr', 'Europe/Paris', 'Asia/Tokyo')).toBe('10:00'); // same Saturday there
     expect(formatLocalTimes(new Date('2026-11-28T20:00:00Z'), null, 'fr', 'Europe/Paris', 'Asia/Tokyo')).toBe('dim. 29 nov., 05:00');
+  });
+});
+
+describe('formatZoneName', () => {
+  it('names a zone as people say it, in the reader’s language', () => {
+    expect(formatZoneName('America/Montreal', 'fr', at)).toBe('heure de l’Est nord-américain');
+    expect(formatZoneName('America/Montreal', 'en', at)).toBe('Eastern Time');
+    expect(formatZoneName('Europe/Paris', 'fr', at)).toBe('heure d’Europe centrale');
   });
 });

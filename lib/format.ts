@@ -70,6 +70,12 @@ export function formatLocalTimes(start: Date, end: Date | null, locale: L, event
   return otherDay ? `${formatShortDay(start, locale, viewerZone)}, ${times}` : times;
 }
 
+/** A time zone as people name it: "heure de l’Est nord-américain" (fr), "Eastern Time" (en). */
+export function formatZoneName(timeZone: string, locale: L, at = new Date()): string {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at);
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
 /** A number: "1 234,5" (fr), "1,234.5" (en). */
 export function formatNumber(n: number, locale: L, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(locale, options).format(n);
