@@ -1,25 +1,11 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import type { RegisterState } from '@/app/events/[slug]/register/actions';
 import type { Question } from '@/lib/domain/questions';
 import { useRefusalText } from '@/components/useRefusalText';
-import { BADGE_CLASS, BadgeList } from '@/components/BadgeList';
-import { LocalTime } from '@/components/LocalTime';
-
-type SessionOption = {
-  id: string;
-  label: string;
-  detail: string;
-  full: boolean;
-  invitation: boolean;
-  /** Live now (`isLive`, the programme's rule). */
-  live: boolean;
-  mode: 'onsite' | 'online' | 'hybrid';
-  startsAt: Date;
-  endsAt: Date;
-};
+import { SessionChoices, type SessionOption } from '@/components/SessionChoices';
 
 export function RegisterForm({
   action,
@@ -38,9 +24,6 @@ export function RegisterForm({
   localTime: string;
 }) {
   const t = useTranslations('register');
-  const tBadge = useTranslations('badge');
-  const tMode = useTranslations('mode');
-  const locale = useLocale();
   const tEdit = useTranslations('edit');
   const refusal = useRefusalText('register');
   const answered = (key: string) => (state?.values?.[`answers.${key}`] ?? '').split('\n');
@@ -74,28 +57,7 @@ export function RegisterForm({
       {sessions.length > 0 && (
         <fieldset className="rounded border border-stone-200 bg-white p-3">
           <legend className="px-1 font-medium">{t('sessions')}</legend>
-          <ul className="grid gap-1">
-            {sessions.map((s) => (
-              // The whole row is the checkbox's label: a target as wide as the list (WCAG 2.5.8), the box itself 24 px.
-              <li key={s.id} data-session-option={s.id}>
-                <label className="flex cursor-pointer items-start gap-3 rounded p-2 hover:bg-stone-50 has-checked:bg-green-50">
-                  <input type="checkbox" name="sessionIds" value={s.id} defaultChecked={(state?.sessionIds ?? preselected).includes(s.id)} className="mt-0.5 h-6 w-6 shrink-0 cursor-pointer accent-brand" />
-                  <span className="min-w-0">
-                    <span className="font-medium">{s.label}</span>{' '}
-                    <BadgeList
-                      badges={[
-                        ...(s.live ? [{ key: 'live', label: tBadge('live'), className: BADGE_CLASS.live }] : []),
-                        ...(s.invitation ? [{ key: 'invitation', label: tBadge('invitation'), className: BADGE_CLASS.invitation }] : []),
-                        { key: 'mode', label: tMode(s.mode), className: BADGE_CLASS.mode },
-                      ]}
-                    />
-                    <span className="block text-sm text-stone-600">{s.detail}</span>
-                    <LocalTime start={s.startsAt} end={s.endsAt} timeZone={timeZone} locale={locale} template={localTime} />
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <SessionChoices sessions={sessions} checked={state?.sessionIds ?? preselected} timeZone={timeZone} localTime={localTime} />
         </fieldset>
       )}
       {questions.map((q) => {
