@@ -94,10 +94,13 @@ test('a viewer in Montreal reads their own time beside the event’s; a viewer i
   await montreal.goto(DEMO_EVENT);
   const item = montreal.locator(`[data-session-slug="${LIVE_SLUG}"]`);
   await expect(item).toContainText(eventTime);
-  await expect(item.getByTestId('local-time')).toContainText(`${localTime} chez vous (heure de l’Est nord-américain)`);
+  await expect(item.getByTestId('local-time')).toHaveText(`${localTime} chez vous`);
+  // The viewer's zone is named once, beside the event's.
+  await expect(montreal.getByTestId('time-zone').getByTestId('local-zone')).toHaveText('« Chez vous » : à votre heure (heure de l’Est nord-américain).');
+  await expect(montreal.getByTestId('local-zone')).toHaveCount(1);
   // The session page and the registration list say it too.
   await montreal.goto(LIVE_SESSION);
-  await expect(montreal.getByTestId('local-time')).toContainText(localTime);
+  await expect(montreal.getByTestId('local-time')).toHaveText(`${localTime} chez vous (heure de l’Est nord-américain)`);
   await montreal.goto(`${DEMO_EVENT}/register`);
   await expect(
     montreal.getByRole('listitem').filter({ has: montreal.getByRole('checkbox', { name: /Ouverture en direct/ }) }).getByTestId('local-time'),
@@ -114,5 +117,6 @@ test('a viewer in Montreal reads their own time beside the event’s; a viewer i
   await expect(paris.locator(`[data-session-slug="${LIVE_SLUG}"]`)).toContainText(eventTime);
   await paris.waitForLoadState('networkidle');
   await expect(paris.getByTestId('local-time')).toHaveCount(0);
+  await expect(paris.getByTestId('local-zone')).toHaveCount(0);
   await paris.context().close();
 });

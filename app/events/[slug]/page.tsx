@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
-import { LocalTime } from '@/components/LocalTime';
+import { LocalTime, LocalZone } from '@/components/LocalTime';
 import { localTimeTemplate } from '@/components/local-time-template';
 import { SessionBadges } from '@/components/SessionBadges';
 import { ProposedBy } from '@/components/calls/ProposedBy';
@@ -59,7 +59,7 @@ export default async function EventPage({
     proposalsOfSessions(programme.sessions.map((s) => s.id)),
     getTranslations('privacy'),
   ]);
-  const localTime = await localTimeTemplate();
+  const [localTime, localZone] = await Promise.all([localTimeTemplate('localTimeShort'), localTimeTemplate('localZone')]);
   const participant = await currentParticipant();
   const organizer = participant?.kind === 'user' ? Boolean(await organizedEvent(participant.userId, slug)) : false;
   const seats = await mySeats(participant, programme.event.id);
@@ -195,6 +195,7 @@ export default async function EventPage({
       <h2 className="mt-8 text-xl font-bold">{t('programme')}</h2>
       <p className="text-sm text-stone-600" data-testid="time-zone">
         {t('timeZone', { tz })}
+        <LocalZone at={event.startsAt} timeZone={tz} locale={locale} template={localZone} />
       </p>
       {/* Keyed by the filters: after a client-side navigation (reset, back) the selects show the URL's filters, not the last choice. */}
       <form key={JSON.stringify(filters)} method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3" aria-label={t('filters')}>
