@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
 import { LivePanel } from '@/components/live/LivePanel';
+import { LocalTime } from '@/components/LocalTime';
+import { localTimeTemplate } from '@/components/local-time-template';
 import { SessionBadges } from '@/components/SessionBadges';
 import { Contributors } from '@/components/people/Contributors';
 import { proposalsOfSessions } from '@/db/queries/calls';
@@ -49,12 +51,13 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   const live = isLive(session);
   // Staff roles come with a sign-in only.
   const staff = !live && user?.kind === 'user' ? await sessionAccess(user, session.id) : null;
-  const [tLive, tPolls, tCalls, proposed, tPrivacy] = await Promise.all([
+  const [tLive, tPolls, tCalls, proposed, tPrivacy, localTime] = await Promise.all([
     getTranslations('live'),
     getTranslations('polls'),
     getTranslations('calls'),
     proposalsOfSessions([found.session.id]),
     getTranslations('privacy'),
+    localTimeTemplate(),
   ]);
   const proposal = proposed.get(found.session.id);
   // Questions and chat come with the page: no false "no question yet" before the connection, nor without JavaScript.
@@ -88,6 +91,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           <dd className="first-letter:uppercase">
             {formatDay(localDate(session.startsAt, tz), locale, tz)}, {formatTime(session.startsAt, locale, tz)}–
             {formatTime(session.endsAt, locale, tz)} ({tz})
+            <LocalTime start={session.startsAt} end={session.endsAt} timeZone={tz} locale={locale} template={localTime} />
             {session.scheduleNote && (
               <span className="block text-xs text-amber-800" data-testid="schedule-note">
                 {tEvent('scheduleNote', { note: session.scheduleNote })}
