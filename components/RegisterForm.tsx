@@ -5,8 +5,7 @@ import { useActionState, useEffect, useRef } from 'react';
 import type { RegisterState } from '@/app/events/[slug]/register/actions';
 import type { Question } from '@/lib/domain/questions';
 import { useRefusalText } from '@/components/useRefusalText';
-
-type SessionOption = { id: string; label: string; detail: string; full: boolean; invitation: boolean };
+import { SessionChoices, type SessionOption } from '@/components/SessionChoices';
 
 export function RegisterForm({
   action,
@@ -14,6 +13,8 @@ export function RegisterForm({
   preselected,
   questions,
   known,
+  timeZone,
+  localTime,
 }: {
   action: (prev: RegisterState, form: FormData) => Promise<RegisterState>;
   sessions: SessionOption[];
@@ -21,6 +22,9 @@ export function RegisterForm({
   questions: Question[];
   /** What is known of a signed-in person: the form starts with it. */
   known?: { name: string; email: string };
+  /** The event's zone (the sessions' times), and the text of the viewer's own time beside them (`localTimeTemplate`). */
+  timeZone: string;
+  localTime: string;
 }) {
   const t = useTranslations('register');
   const tEdit = useTranslations('edit');
@@ -56,18 +60,7 @@ export function RegisterForm({
       {sessions.length > 0 && (
         <fieldset className="rounded border border-stone-200 bg-white p-3">
           <legend className="px-1 font-medium">{t('sessions')}</legend>
-          <ul className="grid gap-2">
-            {sessions.map((s) => (
-              <li key={s.id}>
-                <label className="flex items-start gap-2">
-                  <input type="checkbox" name="sessionIds" value={s.id} defaultChecked={(state?.sessionIds ?? preselected).includes(s.id)} className="mt-1" />
-                  <span>
-                    <span className="font-medium">{s.label}</span> <span className="text-sm text-stone-600">{s.detail}</span>
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <SessionChoices sessions={sessions} checked={state?.sessionIds ?? preselected} timeZone={timeZone} localTime={localTime} />
         </fieldset>
       )}
       {questions.map((q) => {

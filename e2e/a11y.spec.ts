@@ -161,6 +161,7 @@ test('organizer and admin: organizer area, session editor, badges, calls, admin'
     session,
     '/organize/new',
     '/organize/edition-demo/badges',
+    '/organize/edition-demo/checkin',
     callAdmin,
     `${CALL}/review`,
   ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatNumber, formatSessionChoice, formatTime, formatWeekday } from './format';
+import { formatBytes, formatDate, formatDateTime, formatLocalTimes, formatNumber, formatZoneName, formatSessionChoice, formatTime, formatWeekday } from './format';
 
 // Normalise the narrow and plain no-break spaces that Intl puts in French numbers and English times.
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
@@ -35,5 +35,34 @@ describe('lib/format: locale and the event’s time zone', () => {
     const late = new Date('2026-05-12T15:30:00Z');
     expect(plain(formatSessionChoice({ startsAt: late, title: 'Atelier' }, 'fr', 'Asia/Tokyo'))).toBe('13 mai 2026, 00:30 · Atelier');
     expect(plain(formatSessionChoice({ startsAt: late, title: 'Workshop' }, 'en', 'Europe/Paris'))).toBe('May 12, 2026, 05:30 PM · Workshop');
+  });
+});
+
+describe('formatLocalTimes: the viewer’s own clock beside the event’s', () => {
+  const start = new Date('2026-11-28T08:30:00Z'); // 09:30 in Paris, 03:30 in Montreal
+  const end = new Date('2026-11-28T09:30:00Z');
+  it('says nothing when the viewer is in the event’s zone, or in a zone that reads the same then', () => {
+    expect(formatLocalTimes(start, end, 'fr', 'Europe/Paris', 'Europe/Paris')).toBeNull();
+    expect(formatLocalTimes(start, end, 'fr', 'Europe/Paris', 'Europe/Brussels')).toBeNull();
+    expect(formatLocalTimes(start, null, 'en', 'Europe/Paris', 'Europe/Paris')).toBeNull();
+  });
+  it('gives the start and end on the viewer’s clock, in the reader’s language', () => {
+    expect(formatLocalTimes(start, end, 'fr', 'Europe/Paris', 'America/Montreal')).toBe('03:30–04:30');
+    expect(plain(formatLocalTimes(start, end, 'en', 'Europe/Paris', 'America/Montreal')!)).toBe('03:30 AM–04:30 AM');
+    expect(formatLocalTimes(start, null, 'fr', 'Europe/Paris', 'America/Montreal')).toBe('03:30');
+  });
+  it('names the viewer’s day when the session falls on another day there', () => {
+    const evening = new Date('2026-11-28T01:00:00Z'); // 02:00 Saturday in Paris, 20:00 Friday in Montreal
+    expect(formatLocalTimes(evening, new Date('2026-11-28T02:00:00Z'), 'fr', 'Europe/Paris', 'America/Montreal')).toBe('ven. 27 nov., 20:00–21:00');
+    expect(formatLocalTimes(evening, null, 'fr', 'Europe/Paris', 'Asia/Tokyo')).toBe('10:00'); // same Saturday there
+    expect(formatLocalTimes(new Date('2026-11-28T20:00:00Z'), null, 'fr', 'Europe/Paris', 'Asia/Tokyo')).toBe('dim. 29 nov., 05:00');
+  });
+});
+
+describe('formatZoneName', () => {
+  it('names a zone as people say it, in the reader’s language', () => {
+    expect(formatZoneName('America/Montreal', 'fr', at)).toBe('heure de l’Est nord-américain');
+    expect(formatZoneName('America/Montreal', 'en', at)).toBe('Eastern Time');
+    expect(formatZoneName('Europe/Paris', 'fr', at)).toBe('heure d’Europe centrale');
   });
 });

@@ -56,6 +56,26 @@ export function formatSessionChoice(session: { startsAt: Date; title: string }, 
   return `${when} · ${session.title}`;
 }
 
+/**
+ * A session's times on the viewer's own clock, for someone following from another zone (online
+ * attendees): "03:30–04:30", with the short day first when it is not the event's day there
+ * ("ven. 27 nov., 20:00–21:00"); null when the viewer's clock reads the same as the event's (same
+ * zone, or another zone with the same offset then), so nothing is shown twice.
+ */
+export function formatLocalTimes(start: Date, end: Date | null, locale: L, eventZone: string, viewerZone: string): string | null {
+  const same = (instant: Date) => formatShortDateTime(instant, locale, eventZone) === formatShortDateTime(instant, locale, viewerZone);
+  if (same(start) && (!end || same(end))) return null;
+  const times = end ? `${formatTime(start, locale, viewerZone)}–${formatTime(end, locale, viewerZone)}` : formatTime(start, locale, viewerZone);
+  const otherDay = formatShortDay(start, locale, eventZone) !== formatShortDay(start, locale, viewerZone);
+  return otherDay ? `${formatShortDay(start, locale, viewerZone)}, ${times}` : times;
+}
+
+/** A time zone as people name it: "heure de l’Est nord-américain" (fr), "Eastern Time" (en). */
+export function formatZoneName(timeZone: string, locale: L, at = new Date()): string {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at);
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
 /** A number: "1 234,5" (fr), "1,234.5" (en). */
 export function formatNumber(n: number, locale: L, options?: Intl.NumberFormatOptions): string {
   return new Intl.NumberFormat(locale, options).format(n);

@@ -103,7 +103,7 @@ export function mailFindings(file: string, source: string): Finding[] {
   const forOperators = (n: ts.Node): boolean => {
     for (let p: ts.Node | undefined = n.parent; p; p = p.parent) {
       if (ts.isNewExpression(p) && /Error$/.test(p.expression.getText(sf))) return true;
-      if (ts.isCallExpression(p) && /^(logger\(\)\.\w+|apiError)$/.test(p.expression.getText(sf))) return true;
+      if (ts.isCallExpression(p) && /^(logger\(\)\.\w+|apiError|markMailInvalid)$/.test(p.expression.getText(sf))) return true;
       if (ts.isImportDeclaration(p)) return true;
     }
     return false;

@@ -25,4 +25,17 @@ describe('refusalText: a refusal code as the reader’s text', () => {
     }
     expect(fr.errors.unknown).not.toBe(en.errors.unknown);
   });
+
+  it('tries several namespaces in turn, and a namespace’s own generic text before the shared one', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const c = locale === 'en' ? en : fr;
+      expect(refusalText(tr(locale), 'nothing_to_record', ['moderation', 'replays'])).toBe(c.moderation.errors.nothing_to_record);
+      expect(refusalText(tr(locale), 'muted', ['moderation', 'live'])).toBe(c.live.errors.muted);
+      expect(refusalText(tr(locale), 'already_recording', ['moderation', 'replays'])).toBe(c.errors.already_recording);
+      // The moderators are the team: their fallback never tells them to warn the team.
+      expect(refusalText(tr(locale), 'no_such_code_anywhere', ['moderation', 'live'])).toBe(c.moderation.errors.unknown);
+      expect(c.moderation.errors.unknown).not.toBe(c.errors.unknown);
+    }
+    expect(fr.moderation.errors.unknown).not.toMatch(/prévenez l’équipe/);
+  });
 });

@@ -4,11 +4,14 @@ export type CatalogueTranslator = { has(key: string): boolean; (key: string, val
 /**
  * What a person reads for a refusal code (an HTTP `{ error: { code } }`, a realtime ack's
  * `error.code`, a form action's `error`): the text of `<namespace>.errors.<code>` if the page's
- * catalogue has one, else the shared `errors.<code>`, else the generic `errors.unknown`; never the
- * server's own (English, for API clients) message nor the bare code (docs/i18n.md).
+ * catalogue has one (several namespaces: the first that has it), else the shared `errors.<code>`,
+ * else a namespace's own generic `<namespace>.errors.unknown` (the moderators' says what *they* can
+ * do, not "tell the team"), else the generic `errors.unknown`; never the server's own (English, for
+ * API clients) message nor the bare code (docs/i18n.md).
  */
-export function refusalText(t: CatalogueTranslator, code: string | null | undefined, namespace?: string): string {
-  const keys = [namespace && code ? `${namespace}.errors.${code}` : null, code ? `errors.${code}` : null];
+export function refusalText(t: CatalogueTranslator, code: string | null | undefined, namespace?: string | readonly string[]): string {
+  const spaces = namespace === undefined ? [] : typeof namespace === 'string' ? [namespace] : namespace;
+  const keys = [...(code ? spaces.map((ns) => `${ns}.errors.${code}`) : []), code ? `errors.${code}` : null, ...spaces.map((ns) => `${ns}.errors.unknown`)];
   for (const key of keys) if (key && t.has(key)) return t(key);
   return t('errors.unknown');
 }

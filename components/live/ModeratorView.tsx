@@ -18,27 +18,38 @@ const FILTERS: Filter[] = ['pending', 'visible', 'answered', 'dismissed', 'all']
 /**
  * The moderator's queue, usable on a phone: filters, one-key actions on the selected question
  * (j/k to move, a approve, o on air, r answered, d dismiss, e edit), the room's people and chat.
+ * On a laptop (lg, 1024 px and up) questions, chat and people stand side by side in one screen,
+ * each column scrolling on its own; polls follow below.
  */
 export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; sessionPath: string }) {
   const t = useTranslations('live');
   const tc = useTranslations('confirm');
+  const tm = useTranslations('moderation');
   const clock = useClock();
-  const ackError = useAckError();
+  const ackError = useAckError('moderation');
   const room = useLiveRoom(sessionId);
   const { state, actions } = room;
   // Anonymous visitors are counted, not listed one by one.
   const people = state.presence?.people ?? [];
   const named = people.filter((p) => !p.id.startsWith('guest:'));
   const guests = people.length - named.length;
+  // "Rétablir la parole" only for those muted now (the active sanctions the server sends).
+  const mutedNow = new Map(state.sanctions.filter((x) => x.kind === 'mute').map((x) => [x.userId, x]));
   const [filter, setFilter] = useState<Filter>('visible');
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
   const [error, setError] = useState<AckError | null>(null);
+  const [peopleError, setPeopleError] = useState<AckError | null>(null);
   const all = Object.values(state.questions);
   const shown = sortQuestions(filter === 'all' ? all : all.filter((q) => q.status === filter), 'votes');
   const count = (f: Filter) => (f === 'all' ? all.length : all.filter((q) => q.status === f).length);
   const current = shown.find((q) => q.id === selected) ?? shown[0] ?? null;
   const onAir = all.find((q) => q.onAir) ?? null;
+
+  async function sanction(userId: string, action: 'mute' | 'unmute' | 'unban', minutes?: number) {
+    const res = await actions.sanction(userId, action, minutes);
+    setPeopleError(res.ok ? null : res.error);
+  }
 
   async function act(q: Question, action: 'approve' | 'dismiss' | 'answer' | 'on-air' | 'off-air' | 'edit', body?: string) {
     const res = await actions.moderate(q.id, action, body);
@@ -91,9 +102,9 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
   }
 
   return (
-    <div className="flex flex-col gap-4" data-testid="moderator-view">
-      <RecordingStatus sessionId={sessionId} state={state} />
-      <div className="flex flex-wrap items-center gap-3 text-sm">
+    <div className="flex flex-col gap-3" data-testid="moderator-view">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <RecordingStatus sessionId={sessionId} state={state} />
         <span role="status" data-testid="presence">
           {state.presence ? t('presence', { count: state.presence.count }) : t('connecting')}
         </span>
@@ -121,6 +132,11 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
           {onAir.body}
         </p>
       )}
+      <div className="grid gap-4 lg:h-[calc(100dvh-18rem)] lg:min-h-[24rem] lg:grid-cols-[minmax(0,1fr)_19rem_13rem]" data-testid="moderation-columns">
+      <section aria-labelledby="questions-title" className="flex min-h-0 flex-col gap-2" data-testid="questions-column">
+      <h2 id="questions-title" className="text-base font-semibold">
+        {tm('questions')}
+      </h2>
       <div role="tablist" aria-label={t('filters')} className="flex flex-wrap gap-1">
         {FILTERS.map((f) => (
           <button
@@ -141,7 +157,7 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
           {ackError(error)}
         </p>
       )}
-      <ol ref={queue} className="flex flex-col gap-2" aria-label={t('queue')}>
+      <ol ref={queue} className="flex min-h-0 flex-col gap-2 lg:flex-1 lg:overflow-y-auto lg:p-1" aria-label={t('queue')}>
         {shown.length === 0 && <li className="text-sm text-stone-600">{t('queueEmpty')}</li>}
         {shown.map((q) => (
           <li
@@ -209,10 +225,21 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
           </li>
         ))}
       </ol>
+      </section>
+      {/* On a laptop the chat fills its column (its list grows instead of its usual 24rem). */}
+      <div className="flex min-h-0 flex-col lg:[&>section]:h-full lg:[&>section>ol]:max-h-none lg:[&>section>ol]:flex-1" data-testid="chat-column">
+        <ChatPanel room={room} signInHref={`/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/moderate`)}`} />
+      </div>
+      <div className="flex min-h-0 flex-col gap-4 lg:overflow-y-auto" data-testid="people-column">
       <section aria-labelledby="people-title">
         <h2 id="people-title" className="text-base font-semibold">
           {t('whoIsHere')}
         </h2>
+        {peopleError && (
+          <p role="alert" className="text-sm text-red-700">
+            {ackError(peopleError)}
+          </p>
+        )}
         <ul className="mt-1 flex flex-col gap-1 text-sm" data-testid="people">
           {guests > 0 && (
             <li data-testid="guests" data-count={guests}>
@@ -223,15 +250,19 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
             <li key={p.id} className="flex flex-wrap items-center gap-2">
               <span>
                 {p.name} <span className="text-stone-500">({t(`role.${p.role}`)})</span>
+                {mutedNow.has(p.id) && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{tm('mutedTag')}</span>}
               </span>
               {p.id !== state.you?.id && (
                 <>
-                  <button type="button" className="underline" onClick={() => void actions.sanction(p.id, 'mute', 10)}>
-                    {t('mute10')}
-                  </button>
-                  <button type="button" className="underline" onClick={() => void actions.sanction(p.id, 'unmute')}>
-                    {t('unmute')}
-                  </button>
+                  {mutedNow.has(p.id) ? (
+                    <button type="button" className="underline" onClick={() => void sanction(p.id, 'unmute')}>
+                      {t('unmute')}
+                    </button>
+                  ) : (
+                    <button type="button" className="underline" onClick={() => void sanction(p.id, 'mute', 10)}>
+                      {t('mute10')}
+                    </button>
+                  )}
                   <ConfirmAction
                     onConfirm={() => actions.sanction(p.id, 'ban')}
                     trigger={t('ban')}
@@ -263,7 +294,7 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
                     ? t('bannedLabel')
                     : t('mutedLabel', { time: x.until ? clock(new Date(x.until)) : '' })}
                 </span>
-                <button type="button" className="underline" onClick={() => void actions.sanction(x.userId, x.kind === 'ban' ? 'unban' : 'unmute')}>
+                <button type="button" className="underline" onClick={() => void sanction(x.userId, x.kind === 'ban' ? 'unban' : 'unmute')}>
                   {x.kind === 'ban' ? t('unban') : t('unmute')}
                 </button>
               </li>
@@ -271,8 +302,9 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
           </ul>
         )}
       </section>
+      </div>
+      </div>
       <PollManager room={room} />
-      <ChatPanel room={room} signInHref={`/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/moderate`)}`} />
     </div>
   );
 }

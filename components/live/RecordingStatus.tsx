@@ -12,7 +12,7 @@ import { useRefusalText } from '@/components/useRefusalText';
  */
 export function RecordingStatus({ sessionId, state }: { sessionId: string; state: Pick<RoomState, 'recordingSince' | 'recordingFailure' | 'you'> }) {
   const t = useTranslations('replays');
-  const refusal = useRefusalText('replays');
+  const refusal = useRefusalText(['moderation', 'replays']);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [stopping, setStopping] = useState(false);

@@ -16,7 +16,7 @@ const small = 'rounded border border-stone-300 bg-white px-2 py-1 text-xs hover:
  */
 export function ModeratorPanel({ sessionId, layout, participants }: { sessionId: string; layout: 'stage' | 'grid'; participants: Participant[] }) {
   const t = useTranslations('video');
-  const refusal = useRefusalText('video');
+  const refusal = useRefusalText(['moderation', 'video']);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -1,4 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, lte, or } from 'drizzle-orm';
+import { isLive } from '@/lib/domain/time';
 import { getDb } from '../client';
 import {
   eventDays,
@@ -190,6 +191,34 @@ export async function getEventProgramme(slug: string): Promise<EventProgramme | 
     organizations: eventOrgRows,
     credits: creditRows,
   };
+}
+
+/**
+ * The sessions live at `now`, across events (the home page's "live now"), earliest first. SQL only
+ * narrows the rows to those within their times or with a running video room; `isLive`
+ * (lib/domain/time.ts, the programme's rule) decides.
+ */
+export async function liveSessions(now = new Date()) {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      slug: programmeSessions.slug,
+      title: programmeSessions.title,
+      status: programmeSessions.status,
+      visibility: programmeSessions.visibility,
+      mode: programmeSessions.mode,
+      startsAt: programmeSessions.startsAt,
+      endsAt: programmeSessions.endsAt,
+      videoLiveSince: programmeSessions.videoLiveSince,
+      eventSlug: events.slug,
+      eventTitle: events.title,
+      timeZone: events.timeZone,
+    })
+    .from(programmeSessions)
+    .innerJoin(events, eq(events.id, programmeSessions.eventId))
+    .where(or(isNotNull(programmeSessions.videoLiveSince), and(lte(programmeSessions.startsAt, now), gt(programmeSessions.endsAt, now))))
+    .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.title));
+  return rows.filter((s) => isLive(s, now));
 }
 
 /**

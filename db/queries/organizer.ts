@@ -67,12 +67,18 @@ export async function attendees(actorId: string, eventSlug: string) {
   return { event, attendees: rows.map((r) => ({ ...r, email: shownEmail(r.email) })), questions: await questionsOf(db, event.id) };
 }
 
-/** On-site check-in by personal link token (scanned QR code or typed); idempotent. */
+/** A registration's answer as the desk reads it: the question's label and the value as text. */
+export type ArrivalAnswer = { label: string; value: string | string[] | boolean };
+
+/**
+ * On-site check-in by personal link token (scanned QR code or typed); idempotent. Answers what
+ * the door needs: whether this is a first arrival, the person's seats and their answers (needs).
+ */
 export async function checkIn(actorId: string, eventSlug: string, token: string) {
   const event = await requireOrganizer(actorId, eventSlug);
   const db = await getDb();
   const [reg] = await db
-    .select({ id: registrations.id, name: registrations.name, checkedInAt: registrations.checkedInAt })
+    .select({ id: registrations.id, name: registrations.name, checkedInAt: registrations.checkedInAt, answers: registrations.answers })
     .from(registrations)
     .where(and(eq(registrations.eventId, event.id), eq(registrations.joinToken, token), eq(registrations.status, 'active')))
     .limit(1);
@@ -82,5 +88,25 @@ export async function checkIn(actorId: string, eventSlug: string, token: string)
     .set({ checkedInAt: sql`coalesce(${registrations.checkedInAt}, now())` })
     .where(eq(registrations.id, reg.id))
     .returning({ checkedInAt: registrations.checkedInAt });
-  return { name: reg.name, checkedInAt: updated!.checkedInAt!, already: reg.checkedInAt !== null };
+  const [seats, questions] = await Promise.all([
+    db
+      .select({ title: programmeSessions.title, startsAt: programmeSessions.startsAt, endsAt: programmeSessions.endsAt, status: registrationSessions.status })
+      .from(registrationSessions)
+      .innerJoin(programmeSessions, eq(programmeSessions.id, registrationSessions.sessionId))
+      .where(and(eq(registrationSessions.registrationId, reg.id), sql`${registrationSessions.status} <> 'cancelled'`))
+      .orderBy(asc(programmeSessions.startsAt)),
+    questionsOf(db, event.id),
+  ]);
+  // In the form's order; an answer left empty is not shown.
+  const answers: ArrivalAnswer[] = questions
+    .map((q) => ({ label: q.label, value: reg.answers[q.key] }))
+    .filter((a): a is ArrivalAnswer => a.value !== undefined && a.value !== '' && !(Array.isArray(a.value) && a.value.length === 0));
+  return {
+    name: reg.name,
+    checkedInAt: updated!.checkedInAt!,
+    already: reg.checkedInAt !== null,
+    timeZone: event.timeZone,
+    seats: seats as { title: string; startsAt: Date; endsAt: Date; status: 'confirmed' | 'waitlisted' }[],
+    answers,
+  };
 }

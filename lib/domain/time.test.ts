@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldInstant, isLive, isoWithOffset, localDate, zonedInstant } from './time';
+import { fieldInstant, isLive, isoWithOffset, localDate, viewerTimeZone, zonedInstant } from './time';
 
 describe('zonedInstant', () => {
   it('reads summer times in Paris as UTC+2', () => {
@@ -49,5 +49,21 @@ describe('isLive', () => {
     expect(isLive(running, new Date('2020-07-08T09:10:00Z'))).toBe(true);
     expect(isLive({ ...running, videoLiveSince: null }, new Date('2020-07-08T09:10:00Z'))).toBe(false);
     expect(isLive({ ...running, status: 'cancelled' }, new Date('2020-07-08T09:10:00Z'))).toBe(false);
+  });
+  it('is live from its very start, and before it once its room is opened early', () => {
+    expect(isLive(s, new Date('2020-07-08T08:00:00Z'))).toBe(true);
+    expect(isLive(s, new Date('2020-07-08T07:59:59Z'))).toBe(false);
+    expect(isLive({ ...s, videoLiveSince: new Date('2020-07-08T07:50:00Z') }, new Date('2020-07-08T07:55:00Z'))).toBe(true);
+  });
+  it('a tentative session is live in its times too (only a cancelled one never is)', () => {
+    expect(isLive({ ...s, status: 'tentative' }, new Date('2020-07-08T08:30:00Z'))).toBe(true);
+  });
+});
+
+describe('viewerTimeZone', () => {
+  it('names the runtime’s IANA zone (the browser’s, for <LocalTime>)', () => {
+    const zone = viewerTimeZone();
+    expect(zone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(() => new Intl.DateTimeFormat('en', { timeZone: zone })).not.toThrow();
   });
 });

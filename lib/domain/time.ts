@@ -49,3 +49,11 @@ export function isLive(
 ): boolean {
   return s.status !== 'cancelled' && ((s.startsAt <= now && now < s.endsAt) || Boolean(s.videoLiveSince));
 }
+
+/**
+ * The IANA time zone of the runtime: in the browser, the viewer's own (client components only,
+ * after hydration: the server renders in the event's zone). Undefined when the runtime names none.
+ */
+export function viewerTimeZone(): string | undefined {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+}

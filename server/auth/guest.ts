@@ -32,7 +32,7 @@ export const GUEST_NAME_MAX = 40;
 export const GUEST_ROOMS_MAX = 10;
 
 const payloadSchema = z.object({
-  id: uuidSchema,
+  id: z.uuidv4(), // issued by randomUUID()
   /** Expiry, seconds since the epoch. */
   exp: z.number().int().positive(),
   /** The first name given at a room's QR code (optional; shown with the guest tag). */

@@ -1,12 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getEventProgramme, getSessionById, listEvents } from '@/db/queries/events';
+import { getEventProgramme, getSessionById, listEvents, liveSessions } from '@/db/queries/events';
 import { identityFromJoinToken, identityFromSessionToken } from '@/db/queries/identity';
 import { listPaths } from '@/db/queries/paths';
 import { grantsOf, userMay } from '@/db/queries/grants';
 import { ensureAdminIfListed, grantRole, listGrants } from '@/db/queries/roles';
 import { sessionRoleOf } from '@/lib/policy';
-import { registrations, roleGrants, sessions, users } from '@/db/schema';
+import { programmeSessions, registrations, roleGrants, sessions, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import { isLive } from '@/lib/domain/time';
@@ -100,6 +100,30 @@ describe.each<Driver>(['postgres', 'pglite'])('database on %s', (driver) => {
     expect(p!.sessions.filter((s) => s.startsAt > now).length).toBeGreaterThanOrEqual(3);
     expect(await getSessionById(live.id)).toMatchObject({ eventSlug: DEMO_EVENT_SLUG, slug: DEMO_LIVE_SESSION_SLUG });
     expect(await getSessionById('not-a-uuid')).toBeNull();
+  });
+
+  it('lists the sessions live now across events by the programme’s rule: in their times or with a running room, never cancelled', async () => {
+    const slugsLive = async () => (await liveSessions(now)).map((s) => s.slug).sort();
+    const programmes = await Promise.all((await listEvents()).map((e) => getEventProgramme(e.slug)));
+    expect(await slugsLive()).toEqual(programmes.flatMap((p) => p!.sessions.filter((s) => isLive(s, now)).map((s) => s.slug)).sort());
+    const live = await liveSessions(now);
+    expect(live.find((s) => s.slug === DEMO_LIVE_SESSION_SLUG)).toMatchObject({ eventSlug: DEMO_EVENT_SLUG, timeZone: 'Europe/Paris', mode: 'hybrid' });
+    const demo = (await getEventProgramme(DEMO_EVENT_SLUG))!;
+    const later = demo.sessions.find((s) => s.slug === 'apero-de-cloture')!;
+    const opening = demo.sessions.find((s) => s.slug === DEMO_LIVE_SESSION_SLUG)!;
+    expect(await slugsLive()).not.toContain('apero-de-cloture');
+    const db = ctx.handle.db;
+    try {
+      // A room opened outside the session's times: live. A cancelled session: never.
+      await db.update(programmeSessions).set({ videoLiveSince: now }).where(eq(programmeSessions.id, later.id));
+      await db.update(programmeSessions).set({ status: 'cancelled' }).where(eq(programmeSessions.id, opening.id));
+      expect(await slugsLive()).toContain('apero-de-cloture');
+      expect(await slugsLive()).not.toContain(DEMO_LIVE_SESSION_SLUG);
+    } finally {
+      await db.update(programmeSessions).set({ videoLiveSince: null }).where(eq(programmeSessions.id, later.id));
+      await db.update(programmeSessions).set({ status: opening.status }).where(eq(programmeSessions.id, opening.id));
+    }
+    expect(await slugsLive()).toContain(DEMO_LIVE_SESSION_SLUG);
   });
 
   it('is idempotent: seeding again (even forced) changes no count', async () => {

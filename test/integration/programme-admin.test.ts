@@ -82,9 +82,19 @@ describe('organizers edit the programme (real Postgres)', () => {
   });
 
   it('checks people in by their personal link, once, and only at the organizer’s event', async () => {
-    const r = await register(DEMO_EVENT_SLUG, registrationRequest.parse({ name: 'Chloé', email: 'chloe@checkin.test', consent: true }));
+    const open = (await getEventProgramme(DEMO_EVENT_SLUG))!.sessions.find((x) => x.visibility === 'public' && x.status !== 'cancelled')!;
+    const r = await register(
+      DEMO_EVENT_SLUG,
+      registrationRequest.parse({ name: 'Chloé', email: 'chloe@checkin.test', consent: true, sessionIds: [open.id], answers: { accessibilite: ['Boucle magnétique'], dejeuner: true } }),
+    );
     const first = await checkIn(organizer, DEMO_EVENT_SLUG, r.registration.joinToken);
     expect(first).toMatchObject({ name: 'Chloé', already: false });
+    // What the desk shows: the person's seats and their answers (needs), labelled, in the form's order.
+    expect(first.seats).toMatchObject([{ title: open.title, status: 'confirmed' }]);
+    expect(first.answers).toEqual([
+      { label: 'Déjeunerez-vous sur place ?', value: true },
+      { label: 'Besoins d’accessibilité', value: ['Boucle magnétique'] },
+    ]);
     const second = await checkIn(organizer, DEMO_EVENT_SLUG, r.registration.joinToken);
     expect(second.already).toBe(true);
     expect(second.checkedInAt.getTime()).toBe(first.checkedInAt.getTime());

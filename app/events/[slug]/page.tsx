@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
+import { LocalTime, LocalZone } from '@/components/LocalTime';
+import { localTimeTemplate } from '@/components/local-time-template';
 import { SessionBadges } from '@/components/SessionBadges';
 import { ProposedBy } from '@/components/calls/ProposedBy';
 import { Contributors } from '@/components/people/Contributors';
@@ -57,6 +59,7 @@ export default async function EventPage({
     proposalsOfSessions(programme.sessions.map((s) => s.id)),
     getTranslations('privacy'),
   ]);
+  const [localTime, localZone] = await Promise.all([localTimeTemplate('localTimeShort'), localTimeTemplate('localZone')]);
   const participant = await currentParticipant();
   const organizer = participant?.kind === 'user' ? Boolean(await organizedEvent(participant.userId, slug)) : false;
   const seats = await mySeats(participant, programme.event.id);
@@ -192,6 +195,7 @@ export default async function EventPage({
       <h2 className="mt-8 text-xl font-bold">{t('programme')}</h2>
       <p className="text-sm text-stone-600" data-testid="time-zone">
         {t('timeZone', { tz })}
+        <LocalZone at={event.startsAt} timeZone={tz} locale={locale} template={localZone} />
       </p>
       {/* Keyed by the filters: after a client-side navigation (reset, back) the selects show the URL's filters, not the last choice. */}
       <form key={JSON.stringify(filters)} method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3" aria-label={t('filters')}>
@@ -223,6 +227,7 @@ export default async function EventPage({
                     <div className="w-20 shrink-0 text-sm tabular-nums text-stone-700 sm:w-36">
                       <span className="whitespace-nowrap">{formatTime(s.startsAt, locale, tz)}–</span>{' '}
                       <span className="whitespace-nowrap">{formatTime(s.endsAt, locale, tz)}</span>
+                      <LocalTime start={s.startsAt} end={s.endsAt} timeZone={tz} locale={locale} template={localTime} className="mt-1 block text-xs break-words text-stone-600" />
                     </div>
                     <div className="min-w-0">
                       <p className="text-xs uppercase tracking-wide text-stone-500">

@@ -1,7 +1,7 @@
 'use server';
 
-import { checkIn } from '@/db/queries/organizer';
-import { redirectAction } from '@/server/actions/form-action';
+import { type ArrivalAnswer, checkIn } from '@/db/queries/organizer';
+import { stateAction } from '@/server/actions/form-action';
 
 /** Accept a token, or a whole personal link (what a QR scanner types). */
 function tokenOf(input: string): string {
@@ -10,10 +10,42 @@ function tokenOf(input: string): string {
   return (m ? m[1]! : s).slice(0, 200);
 }
 
-export const checkInAction = redirectAction(
-  { signIn: (eventSlug: string) => `/organize/${eventSlug}`, refused: (_err, eventSlug) => `/organize/${eventSlug}?unknown=1#check-in` },
+/**
+ * What the check-in desk shows after a code (`/organize/{event}/checkin`): a first arrival, a
+ * person already checked in, a code that matches no active registration, or another refusal.
+ * `at` tells two identical answers apart (the desk beeps and refocuses on each).
+ */
+export type Arrival =
+  | {
+      kind: 'welcome' | 'already';
+      name: string;
+      checkedInAt: string;
+      timeZone: string;
+      seats: { title: string; startsAt: string; status: 'confirmed' | 'waitlisted' }[];
+      answers: ArrivalAnswer[];
+      at: number;
+    }
+  | { kind: 'unknown'; at: number }
+  | { kind: 'refused'; code: string; at: number }
+  | null;
+
+export const checkInAction = stateAction<Arrival, [string]>(
+  {
+    signIn: (eventSlug) => `/organize/${eventSlug}/checkin`,
+    refused: (err) => (err.code === 'registration_not_found' ? { kind: 'unknown', at: Date.now() } : { kind: 'refused', code: err.code, at: Date.now() }),
+  },
   async ({ who, form }, eventSlug) => {
-    const r = await checkIn(who.id, eventSlug, tokenOf(String(form.get('code') ?? '')));
-    return `/organize/${eventSlug}?${r.already ? 'already' : 'welcome'}=${encodeURIComponent(r.name)}#check-in`;
+    const code = tokenOf(String(form.get('code') ?? ''));
+    if (!code) return { kind: 'unknown', at: Date.now() };
+    const r = await checkIn(who.id, eventSlug, code);
+    return {
+      kind: r.already ? 'already' : 'welcome',
+      name: r.name,
+      checkedInAt: r.checkedInAt.toISOString(),
+      timeZone: r.timeZone,
+      seats: r.seats.map((s) => ({ title: s.title, startsAt: s.startsAt.toISOString(), status: s.status })),
+      answers: r.answers,
+      at: Date.now(),
+    };
   },
 );

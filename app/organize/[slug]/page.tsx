@@ -7,8 +7,6 @@ import { attendees, organizedEvent, sessionCounts } from '@/db/queries/organizer
 import { currentUser } from '@/server/auth/current';
 import { ActionForm } from '@/components/organize/ActionForm';
 import { getEventProgramme } from '@/db/queries/events';
-import { checkInAction } from './actions';
-import { QrScanner } from '@/components/organize/QrScanner';
 import { generateCodeAction, saveQuestionAction, saveRoomAction, saveTrackAction, updateEventAction } from './programme-actions';
 import { formerName } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';
@@ -41,7 +39,7 @@ export default async function OrganizePage({
   }
   const [{ event, sessions }, { attendees: people, questions }] = await Promise.all([sessionCounts(user.id, slug), attendees(user.id, slug)]);
   const tz = event.timeZone;
-  const [tEdit, tEvent, programme, tPrivacy, codes, tCalls, callList] = await Promise.all([
+  const [tEdit, tEvent, programme, tPrivacy, codes, tCalls, callList, tCheckin] = await Promise.all([
     getTranslations('edit'),
     getTranslations('event'),
     getEventProgramme(slug),
@@ -49,6 +47,7 @@ export default async function OrganizePage({
     listInvitationCodes(user.id, slug),
     getTranslations('calls'),
     organizerCalls(user.id, slug),
+    getTranslations('checkin'),
   ]);
   return (
     <div className="space-y-8">
@@ -119,22 +118,12 @@ export default async function OrganizePage({
         <h2 id="check-in-title" className="text-lg font-semibold">
           {t('checkIn')}
         </h2>
-        <p className="text-sm text-stone-600">{t('checkInHelp')}</p>
-        {(sp.welcome || sp.already || sp.unknown) && (
-          <p role={sp.unknown ? 'alert' : 'status'} className="mt-2 font-medium">
-            {sp.welcome ? t('welcome', { name: sp.welcome }) : sp.already ? t('already', { name: sp.already }) : t('unknownCode')}
-          </p>
-        )}
-        <form action={checkInAction.bind(null, slug)} className="mt-2 flex flex-wrap gap-2">
-          <label className="sr-only" htmlFor="code">
-            {t('checkIn')}
-          </label>
-          <input id="code" name="code" autoFocus autoComplete="off" className="min-w-0 flex-1 basis-56 rounded border border-stone-300 px-3 py-2" />
-          <button type="submit" className="rounded bg-brand px-4 py-2 text-white">
-            {t('checkInSubmit')}
-          </button>
-        </form>
-        <QrScanner inputId="code" />
+        <p className="text-sm text-stone-600">{tCheckin('intro')}</p>
+        <p className="mt-2">
+          <Link href={`/organize/${slug}/checkin`} className="inline-block rounded bg-brand px-4 py-2 text-white no-underline hover:no-underline" data-testid="open-checkin">
+            {tCheckin('open')}
+          </Link>
+        </p>
       </section>
       <section aria-labelledby="attendees-title" id="attendees" className="scroll-mt-12">
         <div className="mb-2 flex flex-wrap items-center gap-4">

@@ -12,6 +12,8 @@ import { mailState } from '@/lib/config';
 import { currentUser } from '@/server/auth/current';
 import { registerAction } from './actions';
 import { formatShortDay } from '@/lib/format';
+import { isLive } from '@/lib/domain/time';
+import { localTimeTemplate } from '@/components/local-time-template';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('register') };
@@ -28,12 +30,13 @@ export default async function RegisterPage({
   const sp = await searchParams;
   const programme = await getEventProgramme(slug);
   if (!programme) notFound();
-  const [t, locale, counts, questions, user] = await Promise.all([
+  const [t, locale, counts, questions, user, localTime] = await Promise.all([
     getTranslations('register'),
     getLocale(),
     seatCounts(programme.event.id),
     getDb().then((db) => questionsOf(db, programme.event.id)),
     currentUser(),
+    localTimeTemplate(),
   ]);
   // A signed-in person is known: their address (proven by the sign-in) and name fill the form.
   const known = user
@@ -57,6 +60,10 @@ export default async function RegisterPage({
         detail: `${day} ${formatTime(s.startsAt, locale, tz)}${seats}${recorded}`,
         full,
         invitation: s.visibility === 'invitation',
+        live: isLive(s, now),
+        mode: s.mode,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
       };
     });
   const preselected = [sp.session].flat().filter((x): x is string => Boolean(x));
@@ -67,7 +74,15 @@ export default async function RegisterPage({
       </p>
       <h1 className="mt-2 text-2xl font-bold">{t('title')}</h1>
       <p className="mt-2 max-w-2xl">{t(intro)}</p>
-      <RegisterForm action={registerAction.bind(null, slug)} sessions={options} preselected={preselected} questions={questions} known={known} />
+      <RegisterForm
+        action={registerAction.bind(null, slug)}
+        sessions={options}
+        preselected={preselected}
+        questions={questions}
+        known={known}
+        timeZone={tz}
+        localTime={localTime}
+      />
     </div>
   );
 }

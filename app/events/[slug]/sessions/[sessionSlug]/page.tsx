@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/components/format';
 import { LivePanel } from '@/components/live/LivePanel';
+import { LocalTime } from '@/components/LocalTime';
+import { localTimeTemplate } from '@/components/local-time-template';
 import { SessionBadges } from '@/components/SessionBadges';
 import { Contributors } from '@/components/people/Contributors';
 import { proposalsOfSessions } from '@/db/queries/calls';
@@ -18,6 +20,7 @@ import { seatCounts } from '@/db/queries/registrations';
 import { formerNames } from '@/lib/domain/erased';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentParticipant } from '@/server/auth/current';
+import { livekitSettings } from '@/server/livekit';
 
 type Params = { slug: string; sessionSlug: string };
 
@@ -48,17 +51,20 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   const live = isLive(session);
   // Staff roles come with a sign-in only.
   const staff = !live && user?.kind === 'user' ? await sessionAccess(user, session.id) : null;
-  const [tLive, tPolls, tCalls, proposed, tPrivacy] = await Promise.all([
+  const [tLive, tPolls, tCalls, proposed, tPrivacy, localTime] = await Promise.all([
     getTranslations('live'),
     getTranslations('polls'),
     getTranslations('calls'),
     proposalsOfSessions([found.session.id]),
     getTranslations('privacy'),
+    localTimeTemplate(),
   ]);
   const proposal = proposed.get(found.session.id);
   // Questions and chat come with the page: no false "no question yet" before the connection, nor without JavaScript.
   const snapshot = live ? await liveSnapshot(user, session.id) : null;
-  const tReplays = await getTranslations('replays');
+  const [tReplays, tOff] = await Promise.all([getTranslations('replays'), getTranslations('videoOff')]);
+  // Without video on this server, the session is followed by its questions and chat: said before any click.
+  const video = livekitSettings() !== null;
   const replays = await sessionReplays(user, session.id)
     .then((r) => r.replays.filter((x) => x.status === 'ready'))
     .catch(() => []);
@@ -85,6 +91,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
           <dd className="first-letter:uppercase">
             {formatDay(localDate(session.startsAt, tz), locale, tz)}, {formatTime(session.startsAt, locale, tz)}–
             {formatTime(session.endsAt, locale, tz)} ({tz})
+            <LocalTime start={session.startsAt} end={session.endsAt} timeZone={tz} locale={locale} template={localTime} />
             {session.scheduleNote && (
               <span className="block text-xs text-amber-800" data-testid="schedule-note">
                 {tEvent('scheduleNote', { note: session.scheduleNote })}
@@ -156,7 +163,17 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
         <Contributors session={session} withRoles />
       </div>
       {proposal && <ProposedBy proposal={proposal} label={tCalls('proposedBy', { names: formerNames(proposal.by, tPrivacy('formerParticipant')) })} />}
-      {session.mode !== 'onsite' && session.status !== 'cancelled' && session.endsAt > new Date() && (
+      {session.mode !== 'onsite' && session.status !== 'cancelled' && session.endsAt > new Date() && !video && (
+        <p className="flex flex-wrap items-center gap-3 rounded bg-stone-100 p-3" data-testid="video-off">
+          <span>{live ? tOff('notice') : tOff('noticeLater')}</span>
+          {live && (
+            <a href="#live-panel" className="inline-block rounded bg-live px-5 py-2.5 font-medium text-white no-underline hover:no-underline" data-testid="join-text-live">
+              {tOff('join')}
+            </a>
+          )}
+        </p>
+      )}
+      {session.mode !== 'onsite' && session.status !== 'cancelled' && session.endsAt > new Date() && video && (
         <p className="flex flex-wrap items-center gap-3">
           <Link
             href={`/events/${event.slug}/sessions/${session.slug}/room`}
@@ -169,11 +186,13 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
         </p>
       )}
       {live ? (
-        <LivePanel
-          sessionId={session.id}
-          sessionPath={`/events/${event.slug}/sessions/${session.slug}`}
-          snapshot={snapshot}
-        />
+        <div id="live-panel" className="scroll-mt-4">
+          <LivePanel
+            sessionId={session.id}
+            sessionPath={`/events/${event.slug}/sessions/${session.slug}`}
+            snapshot={snapshot}
+          />
+        </div>
       ) : (
         <>
           <p className="text-sm text-stone-600">{t('notLive')}</p>

@@ -23,7 +23,7 @@ export default async function RoomPage({ params }: { params: Promise<Params> }) 
   const found = await getProgrammeSession(await params);
   if (!found) notFound();
   const { event, session } = found;
-  const [t, who] = await Promise.all([getTranslations('video'), currentParticipant()]);
+  const [t, tOff, who] = await Promise.all([getTranslations('video'), getTranslations('videoOff'), currentParticipant()]);
   const sessionPath = `/events/${event.slug}/sessions/${session.slug}`;
   const layout = roomLayoutOf(session.kind);
   const [snapshot, recording] = await Promise.all([liveSnapshot(who, session.id), currentRecording(session.id)]);
@@ -38,7 +38,10 @@ export default async function RoomPage({ params }: { params: Promise<Params> }) 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-label={t('title')}>
           {!livekitSettings() ? (
-            <p data-testid="video-not-configured">{t('notConfigured')}</p>
+            <p data-testid="video-not-configured" className="rounded bg-stone-100 p-3">
+              {tOff('room')}{' '}
+              <Link href={sessionPath}>{t('backToSession')}</Link>
+            </p>
           ) : !who ? (
             <p>
               {t('signIn')}{' '}
