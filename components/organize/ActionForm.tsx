@@ -4,9 +4,10 @@ import { useActionState } from 'react';
 import type { FormState } from '@/server/form-state';
 import { useRefusalText } from '@/components/useRefusalText';
 
+/** `hint`: a line under the label saying what the field is for (linked by `aria-describedby`). */
 export type Field =
-  | { name: string; label: string; type?: 'text' | 'date' | 'time' | 'datetime-local' | 'number' | 'textarea' | 'checkbox'; required?: boolean; defaultValue?: string }
-  | { name: string; label: string; type: 'select'; options: { value: string; label: string }[]; defaultValue?: string };
+  | { name: string; label: string; hint?: string; type?: 'text' | 'date' | 'time' | 'datetime-local' | 'number' | 'textarea' | 'checkbox'; required?: boolean; defaultValue?: string }
+  | { name: string; label: string; hint?: string; type: 'select'; options: { value: string; label: string }[]; defaultValue?: string };
 
 /** A small form bound to a server action, showing its refusal and each field's message. */
 export function ActionForm({
@@ -34,11 +35,12 @@ export function ActionForm({
       )}
       {fields.map((f) => {
         const err = state?.fields?.[f.name];
+        const describedBy = [f.hint && `h-${f.name}`, err && `e-${f.name}`].filter(Boolean).join(' ');
         const common = {
           name: f.name,
           id: `f-${f.name}`,
           'aria-invalid': err ? true : undefined,
-          'aria-describedby': err ? `e-${f.name}` : undefined,
+          'aria-describedby': describedBy || undefined,
           className: 'w-full max-w-full rounded border border-stone-300 bg-white px-2 py-1',
         };
         return (
@@ -46,6 +48,11 @@ export function ActionForm({
             <label htmlFor={`f-${f.name}`} className="text-sm font-medium">
               {f.label}
             </label>
+            {f.hint && (
+              <p id={`h-${f.name}`} className="text-xs text-stone-600">
+                {f.hint}
+              </p>
+            )}
             {f.type === 'select' ? (
               <select {...common} defaultValue={value(f)}>
                 {f.options.map((o) => (
