@@ -57,6 +57,7 @@ test('an accepted proposal is not public until published', async ({ browser }) =
   const row = organizer.getByTestId('organizer-programme').locator('li').filter({ hasText: TITLE });
   await expect(row).toContainText('Brouillon');
   await row.getByRole('link', { name: 'Modifier' }).click();
+  await organizer.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
   const sessionId = /\/sessions\/([0-9a-f-]{36})/.exec(organizer.url())![1]!;
   const refused = await visitor.request.post('/api/events/edition-demo/registrations', {
     data: { name: 'Trop tôt', email: `trop-tot-${RUN_ID}@chemins.test`, sessionIds: [sessionId], consent: true },

@@ -19,8 +19,9 @@ export function toCsv(columns: string[], rows: (string | number)[][], { bom = tr
  */
 export type CsvDialect = 'standard' | 'spreadsheet';
 const DIALECTS = {
-  standard: { delimiter: ',', record_delimiter: 'unix' },
-  spreadsheet: { delimiter: ';', record_delimiter: 'windows' },
+  standard: {},
+  // Cells holding a line break (CR or LF) stay quoted, as in the standard dialect.
+  spreadsheet: { delimiter: ';', record_delimiter: 'windows', quote_record_delimiter: true },
 } as const;
 
 /**
