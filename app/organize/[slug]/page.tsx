@@ -208,7 +208,7 @@ export default async function OrganizePage({
           ))}
         </ul>
         </div>
-      <div id="rooms" className="grid gap-6 sm:grid-cols-2">
+      <div id="rooms" className="grid scroll-mt-12 gap-6 sm:grid-cols-2">
         <div>
           <h2 id="rooms-title" className="text-lg font-semibold">
             {tEdit('rooms')}
@@ -248,7 +248,7 @@ export default async function OrganizePage({
           />
         </div>
       </div>
-      <details id="event" className="rounded-lg bg-white p-4">
+      <details id="event" className="scroll-mt-12 rounded-lg bg-white p-4">
         <summary className="cursor-pointer text-lg font-semibold">{tEdit('eventDetails')}</summary>
         <ActionForm
           action={updateEventAction.bind(null, slug)}
@@ -265,7 +265,7 @@ export default async function OrganizePage({
           ]}
         />
       </details>
-      <div id="codes">
+      <div id="codes" className="scroll-mt-12">
         <h3 className="text-lg font-semibold">{tEdit('codes')}</h3>
         <ul className="mb-2 text-sm" data-testid="invitation-codes">
           {codes.map((c) => (
@@ -290,7 +290,7 @@ export default async function OrganizePage({
           ]}
         />
       </div>
-      <div id="questions">
+      <div id="questions" className="scroll-mt-12">
         <h3 className="text-lg font-semibold">{tEdit('questions')}</h3>
         <ul className="mb-2 text-sm" data-testid="questions">
           {questions.map((q) => (

@@ -39,7 +39,7 @@ export default async function SessionEditPage({ params, searchParams }: { params
     { name: 'title', label: t('title'), required: true, defaultValue: existing?.title },
     { name: 'slug', label: t('slug'), hint: tSetup('slugHint'), defaultValue: existing?.slug },
     { name: 'kind', label: t('kind'), type: 'select', options: opt(['plenary', 'session', 'workshop', 'round_table', 'short_talk', 'side_event', 'social'], (v) => tKind(v as 'plenary')), defaultValue: existing?.kind ?? 'workshop' },
-    { name: 'publication', label: tSetup('publication'), type: 'select', options: opt(['draft', 'published'], (v) => tSetup(`publicationOptions.${v}`)), defaultValue: existing?.draft ? 'draft' : 'published' },
+    { name: 'publication', label: tSetup('publication'), hint: tSetup('publicationHint'), type: 'select', options: opt(['draft', 'published'], (v) => tSetup(`publicationOptions.${v}`)), defaultValue: existing?.draft ? 'draft' : 'published' },
     { name: 'status', label: t('status'), type: 'select', options: opt(['confirmed', 'tentative', 'cancelled'], (v) => t(`statuses.${v}`)), defaultValue: existing?.status },
     { name: 'visibility', label: t('visibility'), type: 'select', options: opt(['public', 'invitation'], (v) => t(`visibilities.${v}`)), defaultValue: existing?.visibility },
     { name: 'mode', label: t('mode'), type: 'select', options: opt(['onsite', 'online', 'hybrid'], (v) => tMode(v as 'onsite')), defaultValue: existing?.mode },
@@ -99,7 +99,7 @@ async function SessionPeople({ eventSlug, sessionId, userId, notice }: { eventSl
         submit={t('grant')}
         fields={[
           { name: 'email', label: t('email'), required: true },
-          { name: 'role', label: t('role'), type: 'select', options: SESSION_GRANT_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })), defaultValue: 'speaker' },
+          { name: 'role', label: t('role'), hint: t('roleHint'), type: 'select', options: SESSION_GRANT_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })), defaultValue: 'speaker' },
         ]}
       />
     </section>
