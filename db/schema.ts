@@ -232,6 +232,11 @@ export const programmeSessions = pgTable(
     programmeOrganizationId: uuid('programme_organization_id').references(() => organizations.id, { onDelete: 'set null' }),
     /** What the source says about the time when it gives none or is ambiguous (shown beside the time). */
     scheduleNote: text('schedule_note'),
+    /**
+     * Not published yet (a session made from an accepted proposal): in the organizer's programme
+     * only — not on the public programme, pages, exports nor open to registration (0025).
+     */
+    draft: boolean('draft').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

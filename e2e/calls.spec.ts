@@ -115,6 +115,15 @@ test('a proposal goes from submission to the programme, its decision trail publi
   await expect(member.getByTestId('proposal-status').first()).toHaveText('Programmée');
   expect((await mailMatching(PROPOSER, /Programmée/)).text).toContain(`Cartographier ensemble e2e ${RUN_ID}`);
 
+  // The session stays a draft until the organizers publish it (e2e/organize-setup.spec.ts).
+  await organizer.goto('/organize/edition-demo');
+  const draft = organizer.getByTestId('organizer-programme').locator('li').filter({ hasText: `Cartographier ensemble e2e ${RUN_ID}` });
+  await expect(draft).toContainText('Brouillon');
+  await draft.getByRole('link', { name: 'Modifier' }).click();
+  await organizer.getByLabel('Publication').selectOption('published');
+  await organizer.getByRole('button', { name: 'Enregistrer', exact: true }).first().click();
+  await expect(organizer.locator('main').getByRole('status')).toHaveText('Enregistré.');
+
   // The proposer and a signed-out visitor both see the timeline, the diff, and no private data.
   await proposer.goto(proposalUrl);
   await expect(proposer.getByTestId('timeline').locator('li')).toHaveCount(5);

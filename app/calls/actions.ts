@@ -45,6 +45,7 @@ function fieldOf(path: PropertyKey[]): string {
     return `cofac${leaf === 'email' ? 'Email' : leaf === 'organization' ? 'Org' : 'Name'}${index + 1}`;
   }
   if (head === 'answers' && typeof index === 'number') return `answer${index}`;
+  if (head === 'preferredDays' && typeof index === 'number') return `preferredDay${index + 1}`;
   return String(head);
 }
 
@@ -66,7 +67,10 @@ function proposalShape(v: Record<string, string>) {
     abstract: v.abstract,
     needs: v.needs ?? '',
     organization: v.organization ?? '',
-    preferredDays: (v.preferredDays ?? '').split(/[\s,;]+/).filter(Boolean),
+    preferredDays: Object.keys(v)
+      .filter((k) => /^preferredDay\d+$/.test(k) && v[k]!.trim())
+      .sort((a, b) => Number(a.slice(12)) - Number(b.slice(12)))
+      .map((k) => v[k]!.trim()),
     answers,
     facilitators,
   };

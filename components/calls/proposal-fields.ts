@@ -3,9 +3,12 @@ import type { CallSummary } from '@/db/queries/calls';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 
+export const PREFERRED_DAY_SLOTS = 3;
+
 /** The fields of the proposal form (new or edited), with the values to show. */
 export function proposalFields(
   t: T,
+  tSetup: T,
   call: CallSummary,
   current?: {
     title: string;
@@ -25,7 +28,14 @@ export function proposalFields(
     { name: 'organization', label: t('fieldOrganization'), defaultValue: current?.facilitators[0]?.organization ?? '' },
     ...call.questions.map((q, i): Field => ({ name: `answer${i}`, label: q, type: 'textarea', defaultValue: current?.answers[i] ?? '' })),
     { name: 'needs', label: `${t('fieldNeeds')} — ${t('needsHelp')}`, type: 'textarea', defaultValue: current?.needs },
-    { name: 'preferredDays', label: `${t('fieldDays')} (AAAA-MM-JJ)`, defaultValue: current?.preferredDays.join(', ') },
+    // Date inputs (the browser's own date picker), up to three, or more when a proposal has more.
+    ...Array.from({ length: Math.max(PREFERRED_DAY_SLOTS, current?.preferredDays.length ?? 0) }, (_, i): Field => ({
+      name: `preferredDay${i + 1}`,
+      label: tSetup('preferredDay', { n: i + 1 }),
+      hint: i === 0 ? tSetup('preferredDaysHelp') : undefined,
+      type: 'date',
+      defaultValue: current?.preferredDays[i] ?? '',
+    })),
     ...[1, 2].flatMap((n): Field[] => [
       { name: `cofacName${n}`, label: `${t('cofacilitators')} — ${t('cofacName', { n })}`, defaultValue: co[n - 1]?.name ?? '' },
       { name: `cofacOrg${n}`, label: t('cofacOrg', { n }), defaultValue: co[n - 1]?.organization ?? '' },

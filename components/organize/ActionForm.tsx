@@ -1,12 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useId } from 'react';
 import type { FormState } from '@/server/form-state';
 import { useRefusalText } from '@/components/useRefusalText';
 
+/** `hint`: a line under the label saying what the field is for (linked by `aria-describedby`). */
 export type Field =
-  | { name: string; label: string; type?: 'text' | 'date' | 'time' | 'datetime-local' | 'number' | 'textarea' | 'checkbox'; required?: boolean; defaultValue?: string }
-  | { name: string; label: string; type: 'select'; options: { value: string; label: string }[]; defaultValue?: string };
+  | { name: string; label: string; hint?: string; type?: 'text' | 'date' | 'time' | 'datetime-local' | 'number' | 'textarea' | 'checkbox'; required?: boolean; defaultValue?: string }
+  | { name: string; label: string; hint?: string; type: 'select'; options: { value: string; label: string }[]; defaultValue?: string };
 
 /** A small form bound to a server action, showing its refusal and each field's message. */
 export function ActionForm({
@@ -22,6 +23,9 @@ export function ActionForm({
 }) {
   const refusal = useRefusalText('edit');
   const [state, formAction, pending] = useActionState(action, null);
+  // Ids of this form's own: a page holds several forms with fields of the same name ("key").
+  const uid = useId();
+  const idOf = (kind: 'f' | 'h' | 'e', name: string) => `${uid}${kind}-${name}`;
   const value = (f: Field) => state?.values?.[f.name] ?? f.defaultValue ?? '';
   return (
     // Remounted after each answer: React resets a form after its action, and an uncontrolled
@@ -34,18 +38,24 @@ export function ActionForm({
       )}
       {fields.map((f) => {
         const err = state?.fields?.[f.name];
+        const describedBy = [f.hint && idOf('h', f.name), err && idOf('e', f.name)].filter(Boolean).join(' ');
         const common = {
           name: f.name,
-          id: `f-${f.name}`,
+          id: idOf('f', f.name),
           'aria-invalid': err ? true : undefined,
-          'aria-describedby': err ? `e-${f.name}` : undefined,
+          'aria-describedby': describedBy || undefined,
           className: 'w-full max-w-full rounded border border-stone-300 bg-white px-2 py-1',
         };
         return (
           <div key={f.name} className="flex min-w-0 flex-col gap-1">
-            <label htmlFor={`f-${f.name}`} className="text-sm font-medium">
+            <label htmlFor={idOf('f', f.name)} className="text-sm font-medium">
               {f.label}
             </label>
+            {f.hint && (
+              <p id={idOf('h', f.name)} className="text-xs text-stone-600">
+                {f.hint}
+              </p>
+            )}
             {f.type === 'select' ? (
               <select {...common} defaultValue={value(f)}>
                 {f.options.map((o) => (
@@ -62,7 +72,7 @@ export function ActionForm({
               <input {...common} type={f.type ?? 'text'} required={f.required} defaultValue={value(f)} />
             )}
             {err && (
-              <p id={`e-${f.name}`} className="text-sm text-red-700">
+              <p id={idOf('e', f.name)} className="text-sm text-red-700">
                 {err}
               </p>
             )}

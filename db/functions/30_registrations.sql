@@ -142,14 +142,14 @@ DECLARE
   v_status seat_status;
   v_session uuid;
 BEGIN
-  -- The sessions asked for (each once, by id): of this event, not cancelled; which are by invitation.
+  -- The sessions asked for (each once, by id): of this event, published (not a draft, 0025), not cancelled; which are by invitation.
   SELECT coalesce(array_agg(x ORDER BY x), '{}'),
          string_agg(x::text, ', ' ORDER BY x) FILTER (WHERE s.id IS NULL),
          string_agg(x::text, ', ' ORDER BY x) FILTER (WHERE s.status = 'cancelled'),
          coalesce(array_agg(x ORDER BY x) FILTER (WHERE s.visibility = 'invitation'), '{}')
     INTO v_ids, v_unknown, v_cancelled, v_invited
     FROM (SELECT DISTINCT y::uuid AS x FROM jsonb_array_elements_text(p->'sessions') y) w
-    LEFT JOIN programme_sessions s ON s.id = w.x AND s.event_id = p_event;
+    LEFT JOIN programme_sessions s ON s.id = w.x AND s.event_id = p_event AND NOT s.draft;
   IF v_unknown IS NOT NULL THEN
     RETURN registration_refusal(404, 'session_not_found', 'Some sessions are not part of this event.', jsonb_build_object('sessionIds', 'unknown: ' || v_unknown));
   END IF;

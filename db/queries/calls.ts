@@ -18,6 +18,7 @@ import {
 } from '@/lib/domain/calls';
 import { zonedInstant, localDate } from '@/lib/domain/time';
 import { personOfName } from './people';
+import { freeSessionSlug } from './programme-admin';
 import { DomainError } from '@/lib/errors';
 import { getDb, type Tx } from '../client';
 import {
@@ -252,6 +253,7 @@ async function timelinesOf(tx: Tx, ids: string[]) {
   return tx.select().from(proposalTransitions).where(inArray(proposalTransitions.proposalId, ids)).orderBy(asc(proposalTransitions.at));
 }
 
+/** The public addresses of the proposals' sessions, once published (a draft has none yet). */
 async function sessionUrls(tx: Tx, list: Proposal[], base: string) {
   const ids = list.map((p) => p.sessionId).filter((x): x is string => Boolean(x));
   if (!ids.length) return new Map<string, string>();
@@ -259,7 +261,7 @@ async function sessionUrls(tx: Tx, list: Proposal[], base: string) {
     .select({ id: programmeSessions.id, slug: programmeSessions.slug, event: events.slug })
     .from(programmeSessions)
     .innerJoin(events, eq(events.id, programmeSessions.eventId))
-    .where(inArray(programmeSessions.id, ids));
+    .where(and(inArray(programmeSessions.id, ids), eq(programmeSessions.draft, false)));
   return new Map(rows.map((r) => [r.id, `${base}/events/${r.event}/sessions/${r.slug}`]));
 }
 
@@ -503,7 +505,10 @@ async function requireMember(tx: Tx, callId: string, userId: string) {
 
 const byOf = (call: Call, member: { name: string }) => (call.namedDecisions ? member.name : call.committeeName);
 
-/** Draft programme session of an accepted proposal (tentative), with its facilitators; once only. */
+/**
+ * Draft programme session of an accepted proposal (tentative, a `draft`: off the public programme
+ * and registration until the organizers schedule and publish it), with its facilitators; once only.
+ */
 async function draftSession(tx: Tx, p: Proposal, call: Call) {
   const [event] = await tx.select().from(events).where(eq(events.id, call.eventId));
   const day = p.preferredDays[0] ?? localDate(event!.startsAt, event!.timeZone);
@@ -511,11 +516,12 @@ async function draftSession(tx: Tx, p: Proposal, call: Call) {
     .insert(programmeSessions)
     .values({
       eventId: event!.id,
-      slug: `proposition-${p.id.slice(0, 8)}`,
+      slug: await freeSessionSlug(tx, event!.id, p.title),
       title: p.title,
       description: p.abstract,
       kind: sessionKindOf(p.format),
       status: 'tentative',
+      draft: true,
       startsAt: zonedInstant(day, '09:00', event!.timeZone),
       endsAt: zonedInstant(day, '10:30', event!.timeZone),
     })

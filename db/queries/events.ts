@@ -63,6 +63,8 @@ export type ProgrammeSession = {
   /** Registrants are told the session is recorded; recording starts by itself when the room goes live. */
   recordingAnnounced: boolean;
   autoRecord: boolean;
+  /** Not published yet (listed only with `{ drafts: true }`, for the organizer's programme). */
+  draft: boolean;
   room: { key: string; name: string; kind: 'physical' | 'online' } | null;
   track: { key: string; name: string } | null;
   /** People, each by identity (`key`), with the organization printed for this session. */
@@ -89,8 +91,11 @@ export type EventProgramme = {
   credits: { key: string | null; name: string; role: string }[];
 };
 
-/** The event with its whole programme, or null when the slug is unknown. Cancelled sessions are kept (shown struck). */
-export async function getEventProgramme(slug: string): Promise<EventProgramme | null> {
+/**
+ * The event with its whole programme, or null when the slug is unknown. Cancelled sessions are kept
+ * (shown struck); draft sessions (not published yet) only with `drafts` (the organizer's view).
+ */
+export async function getEventProgramme(slug: string, { drafts = false }: { drafts?: boolean } = {}): Promise<EventProgramme | null> {
   const db = await getDb();
   const [event] = await db.select().from(events).where(eq(events.slug, slug)).limit(1);
   if (!event) return null;
@@ -101,7 +106,7 @@ export async function getEventProgramme(slug: string): Promise<EventProgramme | 
     db
       .select()
       .from(programmeSessions)
-      .where(eq(programmeSessions.eventId, event.id))
+      .where(and(eq(programmeSessions.eventId, event.id), drafts ? undefined : eq(programmeSessions.draft, false)))
       .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.title)),
   ]);
   const sessionIds = sessionRows.map((s) => s.id);
@@ -177,6 +182,7 @@ export async function getEventProgramme(slug: string): Promise<EventProgramme | 
         videoLiveSince: s.videoLiveSince,
         recordingAnnounced: s.recordingAnnounced,
         autoRecord: s.autoRecord,
+        draft: s.draft,
         room: room ? { key: room.key, name: room.name, kind: room.kind } : null,
         track: track ? { key: track.key, name: track.name } : null,
         people: peopleRows
@@ -216,7 +222,12 @@ export async function liveSessions(now = new Date()) {
     })
     .from(programmeSessions)
     .innerJoin(events, eq(events.id, programmeSessions.eventId))
-    .where(or(isNotNull(programmeSessions.videoLiveSince), and(lte(programmeSessions.startsAt, now), gt(programmeSessions.endsAt, now))))
+    .where(
+      and(
+        eq(programmeSessions.draft, false), // a draft is not public (0025)
+        or(isNotNull(programmeSessions.videoLiveSince), and(lte(programmeSessions.startsAt, now), gt(programmeSessions.endsAt, now))),
+      ),
+    )
     .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.title));
   return rows.filter((s) => isLive(s, now));
 }
@@ -239,10 +250,10 @@ export async function getProgrammeSession({ slug, sessionSlug }: { slug: string;
 }
 
 /**
- * A session by its id (cancelled ones too: callers decide), with what live features need and its
- * event's slug and time zone. Used by `sessionAccess` (Q&A, chat, video).
+ * A session by its id (cancelled ones too: callers decide; drafts only with `drafts`), with what
+ * live features need and its event's slug and time zone. Used by `sessionAccess` (Q&A, chat, video).
  */
-export async function getSessionById(id: string) {
+export async function getSessionById(id: string, { drafts = false }: { drafts?: boolean } = {}) {
   if (!UUID.test(id)) return null;
   const db = await getDb();
   const [row] = await db
@@ -272,7 +283,7 @@ export async function getSessionById(id: string) {
     })
     .from(programmeSessions)
     .innerJoin(events, eq(events.id, programmeSessions.eventId))
-    .where(eq(programmeSessions.id, id))
+    .where(and(eq(programmeSessions.id, id), drafts ? undefined : eq(programmeSessions.draft, false)))
     .limit(1);
   return row ?? null;
 }

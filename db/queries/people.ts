@@ -162,7 +162,7 @@ export async function getPerson(key: string): Promise<PersonPage | null> {
       .from(sessionPeople)
       .innerJoin(programmeSessions, eq(programmeSessions.id, sessionPeople.sessionId))
       .innerJoin(events, eq(events.id, programmeSessions.eventId))
-      .where(eq(sessionPeople.personId, p.id)),
+      .where(and(eq(sessionPeople.personId, p.id), eq(programmeSessions.draft, false))),
     db
       .select({ slug: paths.slug, title: paths.title, organization: pathCoordinators.organization })
       .from(pathCoordinators)

@@ -1,7 +1,8 @@
-import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, eq, gt, like, lt, ne, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { eventInput, roomInput, SessionInput, trackInput } from '@/lib/domain/programme';
 import type { questionInput } from '@/lib/domain/questions';
+import { firstFreeSlug, slugify } from '@/lib/domain/resources';
 import { zonedInstant } from '@/lib/domain/time';
 import { DomainError } from '@/lib/errors';
 import { getDb, type Tx } from '../client';
@@ -72,9 +73,10 @@ export async function saveSession(actorId: string, eventSlug: string, input: Ses
       if (!track) throw new DomainError(400, 'invalid', 'Unknown track.', { track: 'unknown' });
       trackId = track.id;
     }
+    const slug = input.slug ?? (await freeSessionSlug(tx, event.id, input.title, sessionId));
     const values = {
       eventId: event.id,
-      slug: input.slug,
+      slug,
       title: input.title,
       description: input.description,
       kind: input.kind,
@@ -87,6 +89,7 @@ export async function saveSession(actorId: string, eventSlug: string, input: Ses
       roomQrGuests: input.roomQr,
       recordingAnnounced: input.recordingAnnounced,
       autoRecord: input.autoRecord,
+      draft: input.publication === 'draft',
       startsAt,
       endsAt,
       roomId,
@@ -95,7 +98,7 @@ export async function saveSession(actorId: string, eventSlug: string, input: Ses
     const [dup] = await tx
       .select({ id: programmeSessions.id })
       .from(programmeSessions)
-      .where(and(eq(programmeSessions.eventId, event.id), eq(programmeSessions.slug, input.slug), sessionId ? ne(programmeSessions.id, sessionId) : undefined));
+      .where(and(eq(programmeSessions.eventId, event.id), eq(programmeSessions.slug, slug), sessionId ? ne(programmeSessions.id, sessionId) : undefined));
     if (dup) throw new DomainError(409, 'slug_taken', 'Another session of this event has that address.', { slug: 'taken' });
     if (sessionId) {
       const [row] = await tx
@@ -110,6 +113,22 @@ export async function saveSession(actorId: string, eventSlug: string, input: Ses
     await ensureDay(tx, event.id, input.day);
     return row!.id;
   });
+}
+
+/** A session address from its title, free in the event (`-2`, `-3`… on a collision); the session itself excepted. */
+export async function freeSessionSlug(tx: Tx, eventId: string, title: string, sessionId?: string): Promise<string> {
+  const base = slugify(title, 'session');
+  const rows = await tx
+    .select({ slug: programmeSessions.slug })
+    .from(programmeSessions)
+    .where(
+      and(
+        eq(programmeSessions.eventId, eventId),
+        or(eq(programmeSessions.slug, base), like(programmeSessions.slug, `${base}-%`)),
+        sessionId ? ne(programmeSessions.id, sessionId) : undefined,
+      ),
+    );
+  return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
 }
 
 async function ensureDay(tx: Tx, eventId: string, date: string) {

@@ -13,6 +13,7 @@ import {
   changedFields,
   diffSnapshots,
   nextStatus,
+  firstFreeSlug,
   slugify,
 } from '@/lib/domain/resources';
 import { DomainError } from '@/lib/errors';
@@ -106,9 +107,7 @@ async function freeSlug(tx: Tx, title: string): Promise<string> {
     .select({ slug: resources.slug })
     .from(resources)
     .where(or(eq(resources.slug, base), sql`${resources.slug} like ${`${base}-%`}`));
-  const taken = new Set(rows.map((r) => r.slug));
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+  return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
 }
 
 async function checkSessions(tx: Tx, ids: string[]): Promise<void> {

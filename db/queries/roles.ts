@@ -1,7 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { getDb } from '../client';
+import { getDb, type Tx } from '../client';
 import { events, paths, programmeSessions, roleGrants, users } from '../schema';
 import { DomainError } from '@/lib/errors';
+import { uuidSchema } from '@/lib/validation';
+
+const isUuid = (v: string) => uuidSchema.safeParse(v).success;
 import { userMay } from './grants';
 
 export type RoleName = (typeof roleGrants.$inferSelect)['role'];
@@ -54,14 +57,85 @@ export async function grantRole(actorId: string, input: GrantInput) {
       if (!p) throw notFound(`Unknown path “${input.pathSlug}”.`, 'pathSlug');
       pathId = p.id;
     }
-    const email = input.email.toLowerCase();
-    await tx.insert(users).values({ email }).onConflictDoNothing({ target: users.email });
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    await tx
-      .insert(roleGrants)
-      .values({ userId: user!.id, role: input.role, eventId, sessionId, pathId, grantedBy: actorId })
-      .onConflictDoNothing();
-    return { userId: user!.id, role: input.role, eventId, sessionId, pathId };
+    return addGrant(tx, actorId, { email: input.email, role: input.role, eventId, sessionId, pathId });
+  });
+}
+
+type ScopedGrant = { email: string; role: RoleName; eventId: string | null; sessionId: string | null; pathId: string | null };
+
+/**
+ * The one way a grant is written, once the caller has checked the actor may: the address gets an
+ * account if it has none yet (its owner signs in later with it), then the grant (kept if present).
+ */
+async function addGrant(tx: Tx, actorId: string, g: ScopedGrant) {
+  const email = g.email.toLowerCase();
+  await tx.insert(users).values({ email }).onConflictDoNothing({ target: users.email });
+  const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+  await tx
+    .insert(roleGrants)
+    .values({ userId: user!.id, role: g.role, eventId: g.eventId, sessionId: g.sessionId, pathId: g.pathId, grantedBy: actorId })
+    .onConflictDoNothing();
+  return { userId: user!.id, role: g.role, eventId: g.eventId, sessionId: g.sessionId, pathId: g.pathId };
+}
+
+// ---------------------------------------------------------------- a session's people (organizers)
+
+/** The roles an organizer gives on one session from its page: on stage (speaker, facilitator) or moderating. */
+export const SESSION_GRANT_ROLES = ['speaker', 'moderator'] as const;
+export type SessionGrantRole = (typeof SESSION_GRANT_ROLES)[number];
+
+/**
+ * The session `sessionId` of the event `eventSlug`, if `actorId` manages that session's event
+ * (`event.manage` on the session's own event, checked in the transaction): 404 when the session is
+ * not of that event (an organizer of one event naming another's session), 403 when not an organizer.
+ */
+async function managedSession(tx: Tx, actorId: string, eventSlug: string, sessionId: string) {
+  const [s] = isUuid(sessionId)
+    ? await tx
+        .select({ id: programmeSessions.id, eventId: programmeSessions.eventId })
+        .from(programmeSessions)
+        .innerJoin(events, eq(events.id, programmeSessions.eventId))
+        .where(and(eq(programmeSessions.id, sessionId), eq(events.slug, eventSlug)))
+    : [];
+  if (!s) throw new DomainError(404, 'session_not_found', 'No such session in this event.');
+  if (!(await userMay(actorId, 'event.manage', { eventId: s.eventId }, tx))) throw new DomainError(403, 'forbidden', 'Only the event’s organizers can give roles on its sessions.');
+  return s;
+}
+
+/** Give `email` a role on one session (its organizers, or admins); the address gets an account if needed. */
+export async function grantSessionRole(actorId: string, eventSlug: string, sessionId: string, input: { email: string; role: SessionGrantRole }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const s = await managedSession(tx, actorId, eventSlug, sessionId);
+    return addGrant(tx, actorId, { email: input.email, role: input.role, eventId: s.eventId, sessionId: s.id, pathId: null });
+  });
+}
+
+/** Take back a role given on this session (only a grant of this very session). */
+export async function revokeSessionRole(actorId: string, eventSlug: string, sessionId: string, grantId: string): Promise<boolean> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const s = await managedSession(tx, actorId, eventSlug, sessionId);
+    if (!isUuid(grantId)) return false;
+    const removed = await tx
+      .delete(roleGrants)
+      .where(and(eq(roleGrants.id, grantId), eq(roleGrants.sessionId, s.id)))
+      .returning({ id: roleGrants.id });
+    return removed.length > 0;
+  });
+}
+
+/** The roles given on one session, for its organizer page. */
+export async function sessionGrants(actorId: string, eventSlug: string, sessionId: string) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const s = await managedSession(tx, actorId, eventSlug, sessionId);
+    return tx
+      .select({ id: roleGrants.id, role: roleGrants.role, email: users.email, name: users.name })
+      .from(roleGrants)
+      .innerJoin(users, eq(users.id, roleGrants.userId))
+      .where(eq(roleGrants.sessionId, s.id))
+      .orderBy(asc(roleGrants.role), asc(users.email));
   });
 }
 

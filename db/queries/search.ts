@@ -49,7 +49,7 @@ export async function search(filters: SearchFilters, baseUrl = ''): Promise<Sear
       union all
       select 'session', s.id, ts_rank(s.search, query.tsq)
         from programme_sessions s, query
-       where not ${resourceOnly} and s.search @@ query.tsq and s.visibility = 'public' and s.status <> 'cancelled'
+       where not ${resourceOnly} and s.search @@ query.tsq and s.visibility = 'public' and s.status <> 'cancelled' and not s.draft
          and (${filters.lang ?? null}::text is null or s.language = ${filters.lang ?? null}::text)
          and (${filters.path ?? null}::text is null or exists (
                select 1 from path_sessions ps join paths p on p.id = ps.path_id

@@ -17,6 +17,7 @@ import { verifyRequestSchema } from '../domain/badges';
 import { eraseRequest } from '../domain/privacy';
 import { moderationRequest } from '../domain/video';
 import { SITE_PATH_PATTERN } from '../security/paths';
+import { registrationsCsvQuery } from '../exports/registrations';
 import { type Answer, type Registry, ok, refusal, textAnswer, uuidParam } from './contract';
 import * as r from './responses';
 
@@ -113,7 +114,14 @@ export const apiRegistry: Registry = {
     get: {
       summary: 'Attendee list (organizers of the event, admins)',
       auth: 'session',
-      responses: { 200: textAnswer('text/csv', 'CSV (formula cells neutralised), headers and values in the requester’s language (locale cookie, else Accept-Language, else French)'), 401: unauthenticated, 403: forbidden, 404: refusal('not_found') },
+      query: registrationsCsvQuery,
+      responses: {
+        200: textAnswer('text/csv', 'CSV (UTF-8 with BOM, formula cells neutralised), headers and values in the requester’s language (locale cookie, else Accept-Language, else French); `?format=spreadsheet`: semicolon-separated, CRLF'),
+        400: invalid,
+        401: unauthenticated,
+        403: forbidden,
+        404: refusal('not_found'),
+      },
     },
   },
   '/api/events/{event}/calendar.ics': {

@@ -20,7 +20,8 @@ const optionalKey = z
 export const sessionInput = z
   .object({
     title: z.string().trim().min(1, 'required').max(300),
-    slug,
+    /** Left empty: made from the title (db/queries/programme-admin.ts `saveSession`). */
+    slug: z.preprocess((v) => (typeof v === 'string' && !v.trim() ? undefined : v), slug.optional()),
     kind: z.enum(['plenary', 'session', 'workshop', 'round_table', 'short_talk', 'side_event', 'social']),
     status: z.enum(['confirmed', 'tentative', 'cancelled']).default('confirmed'),
     visibility: z.enum(['public', 'invitation']).default('public'),
@@ -59,6 +60,8 @@ export const sessionInput = z
       .enum(['no', 'yes'])
       .default('no')
       .transform((v) => v === 'yes'),
+    /** `draft`: kept off the public programme and registration until published (issue 34). */
+    publication: z.enum(['draft', 'published']).default('published'),
   })
   .strict()
   .refine((v) => v.end > v.start, { path: ['end'], message: 'a session cannot end before it starts', params: { code: 'end_before_start' } });

@@ -167,8 +167,8 @@ export const subscribeRequest = z
 
 // ---------------------------------------------------------------- slugs
 
-/** A URL slug from a title: ASCII, lower case, hyphens, at most 80 characters. */
-export function slugify(title: string): string {
+/** A URL slug from a title: ASCII, lower case, hyphens, at most 80 characters (`fallback` when none is left). */
+export function slugify(title: string, fallback = 'ressource'): string {
   const s = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -178,7 +178,13 @@ export function slugify(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/g, '');
-  return s || 'ressource';
+  return s || fallback;
+}
+
+/** `base` if not `taken`, else the first of `base-2`, `base-3`… that is free. */
+export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
 // ---------------------------------------------------------------- revisions and diffs

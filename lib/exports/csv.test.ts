@@ -23,4 +23,8 @@ describe('toCsv', () => {
   it('starts with a BOM and a header row', () => {
     expect(toCsv(['a', 'b'], [['1', 2]])).toBe('\uFEFFa,b\n1,2\n');
   });
+
+  it('writes the spreadsheet dialect with semicolons and CRLF, quoting what would split a cell, formulas neutralised', () => {
+    expect(toCsv(['a', 'b'], [['x;y', '=1+1'], ['l1\rl2', 2]], { dialect: 'spreadsheet' })).toBe('\uFEFFa;b\r\n"x;y";\'=1+1\r\n"l1\rl2";2\r\n');
+  });
 });

@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import { formerName } from '@/lib/domain/erased';
 import type { Answers, Question } from '@/lib/domain/questions';
-import { csvDateTime, toCsv } from './csv';
+import { type CsvDialect, csvDateTime, toCsv } from './csv';
 
 export type RegistrationRow = {
   name: string;
@@ -10,6 +11,14 @@ export type RegistrationRow = {
   checkedInAt: Date | null;
   seats: { title: string; status: 'confirmed' | 'waitlisted' }[];
 };
+
+/** `GET /api/events/{event}/registrations.csv`'s query: the file's dialect (lib/exports/csv.ts). */
+export const registrationsCsvQuery = z.object({
+  format: z
+    .enum(['standard', 'spreadsheet'])
+    .default('standard')
+    .describe('`standard` (default): comma-separated, the public contract; `spreadsheet`: semicolon-separated, CRLF, UTF-8 with BOM, for spreadsheet software set up for French'),
+});
 
 export const REGISTRATION_COLUMNS = ['name', 'email', 'registeredAt', 'checkedInAt', 'sessions'] as const;
 
@@ -29,7 +38,13 @@ export type RegistrationCsvLabels = {
  * to the registration form, headed by the question's label (its key when the question is gone).
  * Dates are the event's wall-clock time (`csvDateTime`); formulas are neutralised (`toCsv`).
  */
-export function registrationsCsv(list: RegistrationRow[], questions: Pick<Question, 'key' | 'label'>[], timeZone: string, labels: RegistrationCsvLabels): string {
+export function registrationsCsv(
+  list: RegistrationRow[],
+  questions: Pick<Question, 'key' | 'label'>[],
+  timeZone: string,
+  labels: RegistrationCsvLabels,
+  dialect: CsvDialect = 'standard',
+): string {
   const keys = [...new Set(list.flatMap((a) => Object.keys(a.answers)))].sort();
   const label = (key: string) => questions.find((q) => q.key === key)?.label ?? key;
   const cell = (v: Answers[string] | undefined) => (Array.isArray(v) ? v.join('; ') : v === true ? labels.yes : v === false ? labels.no : (v ?? ''));
@@ -43,5 +58,6 @@ export function registrationsCsv(list: RegistrationRow[], questions: Pick<Questi
       a.seats.map((seat) => `${seat.title} (${labels.seat(seat.status)})`).join('; '),
       ...keys.map((k) => cell(a.answers[k])),
     ]),
+    { dialect },
   );
 }

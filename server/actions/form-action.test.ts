@@ -49,6 +49,12 @@ describe('redirectAction', () => {
     await expect(act('a', form({ n: '3' }))).rejects.toThrow('boom');
   });
 
+  it('leaves React’s own hidden fields out of the values, so that a strict schema takes a hydrated form', async () => {
+    const strict = redirectAction({ who: 'anyone', schema: z.object({ n: z.string() }).strict(), invalid: () => '/invalid' }, async ({ values }) => `/ok?keys=${Object.keys(values).join(',')}`);
+    const sent = form({ $ACTION_REF_7: '', '$ACTION_7:0': '{"id":"x","bound":"$@1"}', '$ACTION_7:1': '["a"]', $ACTION_KEY: 'k1', n: '1' });
+    expect(await whereTo(strict(sent))).toBe('/ok?keys=n');
+  });
+
   it("lets run's own redirect through untouched, and throws a DomainError on without `refused`", async () => {
     const { redirect } = await import('next/navigation');
     const own = redirectAction({ who: 'anyone' }, async () => redirect('/elsewhere'));

@@ -55,8 +55,13 @@ async function principal(who: ActionWho): Promise<{ ok: true; value: unknown } |
   }
 }
 
-/** Every field of a form as a string (the default values of an action). */
-const allValues = (form: FormData | undefined) => Object.fromEntries([...(form?.entries() ?? [])].map(([k, v]) => [k, String(v)]));
+/**
+ * Every field of a form as a string (the default values of an action). React's own hidden fields
+ * (`$ACTION_REF_n`, `$ACTION_n:k`, `$ACTION_KEY`: rendered on the server for an action with bound
+ * arguments, and sent along once hydrated) are not the form's: a strict schema would refuse them.
+ */
+const allValues = (form: FormData | undefined) =>
+  Object.fromEntries([...(form?.entries() ?? [])].filter(([k]) => !k.startsWith('$ACTION_')).map(([k, v]) => [k, String(v)]));
 
 /** What an action's run gets: who is asking, the validated input, the values typed, the form. */
 export type ActionCtx<W extends ActionWho, I> = { who: ActionPrincipal<W>; input: I; values: Record<string, string>; form: FormData };

@@ -242,16 +242,20 @@ describe.each<Driver>(['postgres', 'pglite'])('calls for proposals (%s)', (drive
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { status: 409, code: 'invalid_transition' } });
-    const sessions = await db.handle.db.select().from(programmeSessions).where(eq(programmeSessions.slug, `proposition-${id.slice(0, 8)}`));
+    // The session is a draft named after the title: off the public programme until published.
+    const sessions = await db.handle.db.select().from(programmeSessions).where(eq(programmeSessions.slug, 'accepter'));
     expect(sessions).toHaveLength(1);
-    expect(sessions[0]!.status).toBe('tentative');
+    expect(sessions[0]!).toMatchObject({ status: 'tentative', draft: true });
     const [{ n }] = (await db.handle.db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(eq(proposals.sessionId, sessions[0]!.id))) as [{ n: number }];
     expect(n).toBe(1);
     const r = await scheduleProposal(member1, id, { title: 'Accepter ensemble', abstract: 'Un atelier pour cartographier.', day: '2031-03-20', start: '14:00', end: '15:30', room: null, reason: '' }, at(2));
     expect(r.diff).toEqual([{ field: 'title', before: 'Accepter', after: 'Accepter ensemble' }]);
     const [pub] = (await publicProposals(CALL, 'http://x', at(2))).filter((p) => p.id === id);
     expect(pub!.status).toBe('scheduled');
-    expect(pub!.sessionUrl).toBe(`http://x/events/${DEMO_EVENT_SLUG}/sessions/proposition-${id.slice(0, 8)}`);
+    expect(pub!.sessionUrl).toBeUndefined();
+    await db.handle.db.update(programmeSessions).set({ draft: false }).where(eq(programmeSessions.id, sessions[0]!.id));
+    const [published] = (await publicProposals(CALL, 'http://x', at(2))).filter((p) => p.id === id);
+    expect(published!.sessionUrl).toBe(`http://x/events/${DEMO_EVENT_SLUG}/sessions/accepter`);
     expect(pub!.statusHistory.at(-1)).toMatchObject({ status: 'scheduled', diff: [{ field: 'title', before: 'Accepter', after: 'Accepter ensemble' }] });
     const by = (await proposalsOfSessions([sessions[0]!.id])).get(sessions[0]!.id)!;
     expect(by).toEqual({ by: ['Alice'], path: `/calls/${CALL}/proposals/${id}` });

@@ -7,6 +7,7 @@ import { attendees, organizedEvent, sessionCounts } from '@/db/queries/organizer
 import { currentUser } from '@/server/auth/current';
 import { ActionForm } from '@/components/organize/ActionForm';
 import { getEventProgramme } from '@/db/queries/events';
+import { SavedNotice } from '@/components/organize/SavedNotice';
 import { generateCodeAction, saveQuestionAction, saveRoomAction, saveTrackAction, updateEventAction } from './programme-actions';
 import { formerName } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';
@@ -39,15 +40,16 @@ export default async function OrganizePage({
   }
   const [{ event, sessions }, { attendees: people, questions }] = await Promise.all([sessionCounts(user.id, slug), attendees(user.id, slug)]);
   const tz = event.timeZone;
-  const [tEdit, tEvent, programme, tPrivacy, codes, tCalls, callList, tCheckin] = await Promise.all([
+  const [tEdit, tEvent, programme, tPrivacy, codes, tCalls, callList, tCheckin, tSetup] = await Promise.all([
     getTranslations('edit'),
     getTranslations('event'),
-    getEventProgramme(slug),
+    getEventProgramme(slug, { drafts: true }),
     getTranslations('privacy'),
     listInvitationCodes(user.id, slug),
     getTranslations('calls'),
     organizerCalls(user.id, slug),
     getTranslations('checkin'),
+    getTranslations('setup'),
   ]);
   return (
     <div className="space-y-8">
@@ -78,9 +80,14 @@ export default async function OrganizePage({
         </ul>
       </nav>
       {sp.saved && (
-        <p role="status" className="rounded bg-green-50 p-3 text-green-900">
-          {tEdit('saved')}
-        </p>
+        <div>
+          <SavedNotice>{tEdit('saved')}</SavedNotice>
+          {/^[a-z-]+$/.test(sp.saved) && (
+            <p className="mt-1 text-sm">
+              <a href={`#${sp.saved}`}>{tSetup('savedBack')}</a>
+            </p>
+          )}
+        </div>
       )}
       <section aria-labelledby="overview-title" id="overview" className="scroll-mt-12">
         <h2 id="overview-title" className="text-xl font-bold">
@@ -133,6 +140,9 @@ export default async function OrganizePage({
           <a href={`/api/events/${slug}/registrations.csv`} download>
             {t('csv')}
           </a>
+          <a href={`/api/events/${slug}/registrations.csv?format=spreadsheet`} download>
+            {tSetup('csvSpreadsheet')}
+          </a>
         </div>
         <div className="overflow-x-auto">
         <table className="w-full bg-white text-sm">
@@ -173,17 +183,21 @@ export default async function OrganizePage({
           </h2>
           <Link href={`/organize/${slug}/sessions/new`}>{tEdit('newSession')}</Link>
         </div>
+        {programme!.sessions.some((s) => s.draft) && <p className="mb-2 text-sm text-stone-600">{tSetup('draftsHelp')}</p>}
         <ul className="divide-y divide-stone-200 rounded bg-white text-sm" data-testid="organizer-programme">
           {programme!.sessions.map((s) => (
             <li key={s.id} className="flex gap-3 p-2">
               <span className="w-32 shrink-0 tabular-nums">{formatShortDateTime(s.startsAt, locale, tz)}</span>
-              <span className="min-w-0 flex-1 break-words">{s.title}</span>
+              <span className="min-w-0 flex-1 break-words">
+                {s.title}
+                {s.draft && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{tSetup('draft')}</span>}
+              </span>
               <Link href={`/organize/${slug}/sessions/${s.id}`}>{tEdit('edit')}</Link>
             </li>
           ))}
         </ul>
         </div>
-      <div id="rooms" className="grid gap-6 sm:grid-cols-2">
+      <div id="rooms" className="grid scroll-mt-12 gap-6 sm:grid-cols-2">
         <div>
           <h2 id="rooms-title" className="text-lg font-semibold">
             {tEdit('rooms')}
@@ -199,7 +213,7 @@ export default async function OrganizePage({
             action={saveRoomAction.bind(null, slug)}
             submit={tEdit('add')}
             fields={[
-              { name: 'key', label: tEdit('key') },
+              { name: 'key', label: tEdit('key'), hint: tSetup('roomKeyHint') },
               { name: 'name', label: tEdit('room') },
               { name: 'kind', label: tEdit('roomKind'), type: 'select', options: [{ value: 'physical', label: tEdit('physical') }, { value: 'online', label: tEdit('online') }] },
               { name: 'capacity', label: tEdit('capacity'), type: 'number' },
@@ -217,13 +231,13 @@ export default async function OrganizePage({
             action={saveTrackAction.bind(null, slug)}
             submit={tEdit('add')}
             fields={[
-              { name: 'key', label: tEdit('key') },
+              { name: 'key', label: tEdit('key'), hint: tSetup('trackKeyHint') },
               { name: 'name', label: tEdit('track') },
             ]}
           />
         </div>
       </div>
-      <details id="event" className="rounded-lg bg-white p-4">
+      <details id="event" className="scroll-mt-12 rounded-lg bg-white p-4">
         <summary className="cursor-pointer text-lg font-semibold">{tEdit('eventDetails')}</summary>
         <ActionForm
           action={updateEventAction.bind(null, slug)}
@@ -240,7 +254,7 @@ export default async function OrganizePage({
           ]}
         />
       </details>
-      <div id="codes">
+      <div id="codes" className="scroll-mt-12">
         <h3 className="text-lg font-semibold">{tEdit('codes')}</h3>
         <ul className="mb-2 text-sm" data-testid="invitation-codes">
           {codes.map((c) => (
@@ -265,7 +279,7 @@ export default async function OrganizePage({
           ]}
         />
       </div>
-      <div id="questions">
+      <div id="questions" className="scroll-mt-12">
         <h3 className="text-lg font-semibold">{tEdit('questions')}</h3>
         <ul className="mb-2 text-sm" data-testid="questions">
           {questions.map((q) => (
@@ -281,7 +295,7 @@ export default async function OrganizePage({
           submit={tEdit('add')}
           className="grid max-w-xl gap-3"
           fields={[
-            { name: 'key', label: tEdit('key') },
+            { name: 'key', label: tEdit('key'), hint: tSetup('questionKeyHint') },
             { name: 'label', label: tEdit('question') },
             { name: 'kind', label: tEdit('questionKind'), type: 'select', options: (['text', 'single', 'multiple', 'yesno'] as const).map((k) => ({ value: k, label: tEdit(`kinds.${k}`) })) },
             { name: 'options', label: tEdit('options'), type: 'textarea' },
@@ -318,6 +332,12 @@ export default async function OrganizePage({
             </a>
           </dt>
           <dd className="text-stone-700">{t('csvHelp')}</dd>
+          <dt>
+            <a href={`/api/events/${slug}/registrations.csv?format=spreadsheet`} download>
+              {tSetup('csvSpreadsheet')}
+            </a>
+          </dt>
+          <dd className="text-stone-700">{tSetup('csvSpreadsheetHelp')}</dd>
           <dt>
             <a href={`/api/events/${slug}/calendar.ics`}>iCalendar (.ics)</a>
           </dt>

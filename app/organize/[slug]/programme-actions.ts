@@ -2,6 +2,8 @@
 
 import { z } from 'zod';
 import { generateInvitationCode, saveQuestion, saveRoom, saveSession, saveTrack, updateEvent } from '@/db/queries/programme-admin';
+import { grantSessionRole, revokeSessionRole, SESSION_GRANT_ROLES } from '@/db/queries/roles';
+import { emailSchema } from '@/lib/validation';
 import { eventInput, roomInput, sessionInput, trackInput } from '@/lib/domain/programme';
 import { questionInput } from '@/lib/domain/questions';
 import { formAction } from '@/server/actions/form-action';
@@ -9,13 +11,33 @@ import { formAction } from '@/server/actions/form-action';
 // Every organizer form: signed in, validated with zod, one domain function, then back to the
 // organizer page at its anchor, or the refusal with the values typed (server/actions/form-action.ts).
 const back = (eventSlug: string) => `/organize/${eventSlug}`;
-const saved = (eventSlug: string, anchor: string) => `/organize/${eventSlug}?saved=1#${anchor}`;
+// The confirmation (#saved) is shown and focused; it links back to the section saved (`saved=`).
+const saved = (eventSlug: string, anchor: string) => `/organize/${eventSlug}?saved=${anchor}#saved`;
 
 export const saveSessionAction = formAction(
   { schema: sessionInput, signIn: (eventSlug: string, _sessionId: string | null) => back(eventSlug) },
   async ({ who, input }, eventSlug, sessionId) => {
     await saveSession(who.id, eventSlug, input, sessionId ?? undefined);
     return saved(eventSlug, 'programme');
+  },
+);
+
+// A session's people (its page, #people): a role given to an address on this session only.
+const sessionPage = (eventSlug: string, sessionId: string, notice: string) => `/organize/${eventSlug}/sessions/${sessionId}?${notice}=1#people-saved`;
+
+export const grantSessionRoleAction = formAction(
+  { schema: z.object({ email: emailSchema, role: z.enum(SESSION_GRANT_ROLES) }).strict(), signIn: (eventSlug: string, _sessionId: string) => back(eventSlug) },
+  async ({ who, input }, eventSlug, sessionId) => {
+    await grantSessionRole(who.id, eventSlug, sessionId, input);
+    return sessionPage(eventSlug, sessionId, 'granted');
+  },
+);
+
+export const revokeSessionRoleAction = formAction(
+  { signIn: (eventSlug: string, _sessionId: string, _grantId: string) => back(eventSlug) },
+  async ({ who }, eventSlug, sessionId, grantId) => {
+    await revokeSessionRole(who.id, eventSlug, sessionId, grantId);
+    return sessionPage(eventSlug, sessionId, 'revoked');
   },
 );
 

@@ -14,7 +14,7 @@ export default async function ProposePage({ params }: { params: Promise<{ call: 
   if (!user) redirect(`/signin?callbackUrl=/calls/${slug}/propose`);
   const call = await publicCall(slug);
   if (!call) notFound();
-  const t = await getTranslations('calls');
+  const [t, tSetup] = await Promise.all([getTranslations('calls'), getTranslations('setup')]);
   return (
     <div className="max-w-2xl">
       <p className="text-sm">
@@ -25,7 +25,7 @@ export default async function ProposePage({ params }: { params: Promise<{ call: 
       {call.phase !== 'open' ? (
         <p role="alert">{t(`phase.${call.phase}`)}</p>
       ) : (
-        <ActionForm action={submitProposalAction.bind(null, slug)} fields={proposalFields(t, call)} submit={t('submit')} />
+        <ActionForm action={submitProposalAction.bind(null, slug)} fields={proposalFields(t, tSetup, call)} submit={t('submit')} />
       )}
     </div>
   );

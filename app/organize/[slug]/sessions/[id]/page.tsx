@@ -6,7 +6,9 @@ import { getEventProgramme, getSessionById } from '@/db/queries/events';
 import { organizedEvent } from '@/db/queries/organizer';
 import { localDate, localTime } from '@/lib/domain/time';
 import { currentUser } from '@/server/auth/current';
-import { saveSessionAction } from '../../programme-actions';
+import { grantSessionRoleAction, revokeSessionRoleAction, saveSessionAction } from '../../programme-actions';
+import { SESSION_GRANT_ROLES, sessionGrants } from '@/db/queries/roles';
+import { SavedNotice } from '@/components/organize/SavedNotice';
 import { SessionPathsForm } from '@/components/paths/SessionPathsForm';
 import { QaReportButton } from '@/components/paths/QaReportButton';
 import { listPaths, pathsOfSession } from '@/db/queries/paths';
@@ -20,14 +22,15 @@ export default async function SessionEditPage({ params, searchParams }: { params
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
   if (!(await organizedEvent(user.id, slug))) notFound();
-  const programme = (await getEventProgramme(slug))!;
+  const programme = (await getEventProgramme(slug, { drafts: true }))!;
   const existing = id === 'new' ? null : programme.sessions.find((s) => s.id === id);
   if (id !== 'new' && !existing) notFound();
-  const [t, tKind, tMode, settings] = await Promise.all([
+  const [t, tSetup, tKind, tMode, settings] = await Promise.all([
     getTranslations('edit'),
+    getTranslations('setup'),
     getTranslations('kind'),
     getTranslations('mode'),
-    existing ? getSessionById(existing.id) : null,
+    existing ? getSessionById(existing.id, { drafts: true }) : null,
   ]);
   const guestsWrite = settings?.guestsWrite ?? false;
   const tRoomQr = await getTranslations('roomQr');
@@ -35,8 +38,9 @@ export default async function SessionEditPage({ params, searchParams }: { params
   const opt = (values: readonly string[], label: (v: string) => string) => values.map((v) => ({ value: v, label: label(v) }));
   const fields: Field[] = [
     { name: 'title', label: t('title'), required: true, defaultValue: existing?.title },
-    { name: 'slug', label: t('slug'), required: true, defaultValue: existing?.slug },
+    { name: 'slug', label: t('slug'), hint: tSetup('slugHint'), defaultValue: existing?.slug },
     { name: 'kind', label: t('kind'), type: 'select', options: opt(['plenary', 'session', 'workshop', 'round_table', 'short_talk', 'side_event', 'social'], (v) => tKind(v as 'plenary')), defaultValue: existing?.kind ?? 'workshop' },
+    { name: 'publication', label: tSetup('publication'), hint: tSetup('publicationHint'), type: 'select', options: opt(['draft', 'published'], (v) => tSetup(`publicationOptions.${v}`)), defaultValue: existing?.draft ? 'draft' : 'published' },
     { name: 'status', label: t('status'), type: 'select', options: opt(['confirmed', 'tentative', 'cancelled'], (v) => t(`statuses.${v}`)), defaultValue: existing?.status },
     { name: 'visibility', label: t('visibility'), type: 'select', options: opt(['public', 'invitation'], (v) => t(`visibilities.${v}`)), defaultValue: existing?.visibility },
     { name: 'mode', label: t('mode'), type: 'select', options: opt(['onsite', 'online', 'hybrid'], (v) => tMode(v as 'onsite')), defaultValue: existing?.mode },
@@ -60,8 +64,47 @@ export default async function SessionEditPage({ params, searchParams }: { params
       </p>
       <h1 className="mb-4 mt-2 text-2xl font-bold">{existing ? t('editSession') : t('newSession')}</h1>
       <ActionForm action={saveSessionAction.bind(null, slug, existing?.id ?? null)} fields={fields} submit={t('save')} />
+      {existing && <SessionPeople eventSlug={slug} sessionId={existing.id} userId={user.id} notice={sp.granted ? 'granted' : sp.revoked ? 'revoked' : null} />}
       {existing && <SessionPaths eventSlug={slug} sessionId={existing.id} linkedSaved={Boolean(sp.linked)} />}
     </div>
+  );
+}
+
+/** Who speaks or moderates in this session: the roles given on it, and the form to give one (scoped to the session). */
+async function SessionPeople({ eventSlug, sessionId, userId, notice }: { eventSlug: string; sessionId: string; userId: string; notice: 'granted' | 'revoked' | null }) {
+  const [grants, t] = await Promise.all([sessionGrants(userId, eventSlug, sessionId), getTranslations('setup')]);
+  const roleLabel = (r: string) => (SESSION_GRANT_ROLES as readonly string[]).includes(r) ? t(`roles.${r as 'speaker'}`) : r;
+  return (
+    <section id="people" aria-labelledby="people-title" className="mt-8 scroll-mt-12 space-y-3 rounded-lg bg-white p-4">
+      <h2 id="people-title" className="text-lg font-semibold">
+        {t('people')}
+      </h2>
+      <p className="text-sm text-stone-600">{t('peopleHelp')}</p>
+      {notice && <SavedNotice id="people-saved">{t(notice)}</SavedNotice>}
+      {grants.length ? (
+        <ul className="divide-y divide-stone-200 text-sm" data-testid="session-grants">
+          {grants.map((g) => (
+            <li key={g.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+              <span className="min-w-0 flex-1 break-words">
+                {g.name ? `${g.name} · ` : ''}
+                {g.email} — {roleLabel(g.role)}
+              </span>
+              <ActionForm action={revokeSessionRoleAction.bind(null, eventSlug, sessionId, g.id)} fields={[]} submit={t('revoke')} className="flex" />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm">{t('noPeople')}</p>
+      )}
+      <ActionForm
+        action={grantSessionRoleAction.bind(null, eventSlug, sessionId)}
+        submit={t('grant')}
+        fields={[
+          { name: 'email', label: t('email'), required: true },
+          { name: 'role', label: t('role'), hint: t('roleHint'), type: 'select', options: SESSION_GRANT_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })), defaultValue: 'speaker' },
+        ]}
+      />
+    </section>
   );
 }
 

@@ -14,7 +14,7 @@ export default async function EditProposalPage({ params }: { params: Promise<{ c
   if (!user) redirect(`/signin?callbackUrl=${proposalPath(slug, id)}/edit`);
   const view = await proposalView(id, user);
   if (!view || view.call.slug !== slug || !view.isProposer || !view.privateData) notFound();
-  const t = await getTranslations('calls');
+  const [t, tSetup] = await Promise.all([getTranslations('calls'), getTranslations('setup')]);
   const p = view.proposal;
   return (
     <div className="max-w-2xl">
@@ -27,7 +27,7 @@ export default async function EditProposalPage({ params }: { params: Promise<{ c
       ) : (
         <ActionForm
           action={reviseProposalAction.bind(null, slug, id)}
-          fields={proposalFields(t, view.call, { ...p, ...view.privateData })}
+          fields={proposalFields(t, tSetup, view.call, { ...p, ...view.privateData })}
           submit={t('save')}
         />
       )}
