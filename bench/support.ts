@@ -28,14 +28,16 @@ export async function startApp(
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true, // its own process group, stopped as a whole, also when the benchmark ends early
   });
+  const onExit = () => stop();
   const stop = (signal: NodeJS.Signals = 'SIGTERM') => {
+    process.off('exit', onExit);
     try {
       process.kill(-child.pid!, signal);
     } catch {
       /* already gone */
     }
   };
-  process.on('exit', () => stop());
+  process.on('exit', onExit);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 2400; i++) {
     if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, stop: () => stop(), pid: child.pid! };
