@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BADGE_CLASS, BadgeList } from '@/components/BadgeList';
-import { formatDateRange, formatTime } from '@/components/format';
+import { formatDateRange, formatTime } from '@/lib/format';
 import { LocalTime } from '@/components/LocalTime';
 import { localTimeTemplate } from '@/components/local-time-template';
 import { SessionBadges } from '@/components/SessionBadges';

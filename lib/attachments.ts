@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Metadata } from 'sharp';
-import { MAX_ATTACHMENT_BYTES } from './upload-guard';
 
 /**
  * What an uploaded file is, decided from its content (never its name or the client's type), and
@@ -9,7 +8,8 @@ import { MAX_ATTACHMENT_BYTES } from './upload-guard';
  * `AttachmentRefusal` with a stable code that the upload route turns into its 4xx answer.
  */
 
-export { MAX_ATTACHMENT_BYTES };
+/** Largest file accepted (bytes); the request gate (server/http/guard.ts) allows it plus the multipart slack. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** Largest image accepted (pixels), so that a small file cannot decompress into a huge bitmap. */
 export const MAX_IMAGE_PIXELS = 50_000_000;
 

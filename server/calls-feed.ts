@@ -3,7 +3,7 @@ import { callDecisions, proposalPath } from '@/db/queries/calls';
 import { formerName } from '@/lib/domain/erased';
 import { publicUrl } from '@/lib/config';
 import { feedHeaders, withLanguage } from '@/lib/feeds/atom';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { catalogue, localeOf } from './catalogue';
 
 /**

@@ -1,5 +1,5 @@
 import { registrationIdOfToken, type PersonRef } from '@/db/queries/my-data';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { currentLinkRegistrationId, currentUser } from './auth/current';
 
 /**

@@ -1,7 +1,7 @@
 import { feedResources } from '@/db/queries/resources';
 import { publicUrl } from '@/lib/config';
 import { buildAtom, feedHeaders } from '@/lib/feeds/atom';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { localeOf } from './catalogue';
 import { translator } from './paths-mail';
 

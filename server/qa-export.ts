@@ -4,7 +4,7 @@ import { qaExport } from '@/db/queries/qa';
 import { meetingReportFromQa, type ResourceActor } from '@/db/queries/resources';
 import { qaCsv, type QaCsvLabels, qaMarkdown, type QaExportData } from '@/lib/exports/qa';
 import { formatDateTime } from '@/lib/format';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { DomainError } from '@/lib/errors';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n';
 import { catalogue } from './catalogue';

@@ -13,7 +13,7 @@ import {
 } from '@/db/queries/badges';
 import { verifyCredential } from '@/lib/badges/verify';
 import { achievementSchema, badgeDecisionSchema, badgeRequestSchema, endorsementSchema } from '@/lib/domain/badges';
-import { parseJsonText } from '@/lib/http';
+import { parseJsonText } from '@/server/http/respond';
 import { redirectAction, stateAction } from '@/server/actions/form-action';
 import { clientAddressOf } from '@/server/http/rate-limit';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { publicUrl } from '@/lib/config';
 import { LOCALES } from '@/lib/i18n';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { sitePath } from '@/lib/security/paths';
 import { endpoint } from '@/server/http/endpoint';
 

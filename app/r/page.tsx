@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import QRCode from 'qrcode';
 import { ConfirmAction } from '@/components/ConfirmAction';
-import { formatDay, formatTime } from '@/components/format';
+import { formatDay, formatTime } from '@/lib/format';
 import { getEventProgramme } from '@/db/queries/events';
 import { registrationsOfPerson } from '@/db/queries/my-registrations';
 import { seatCounts } from '@/db/queries/registrations';

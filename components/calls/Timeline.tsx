@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatShortDateTime } from '@/components/format';
+import { formatShortDateTime } from '@/lib/format';
 import type { PublicProposal } from '@/db/queries/calls';
 import { formerName } from '@/lib/domain/erased';
 

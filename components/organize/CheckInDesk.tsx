@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { Arrival } from '@/app/organize/[slug]/actions';
 import Link from 'next/link';
-import { formatShortDateTime } from '@/components/format';
+import { formatShortDateTime } from '@/lib/format';
 import { useRefusalText } from '@/components/useRefusalText';
 import { QrScanner } from './QrScanner';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatDay, formatTime } from '@/components/format';
+import { formatDay, formatTime } from '@/lib/format';
 import { localDate } from '@/lib/domain/time';
 import type { PathSummary } from '@/db/queries/paths';
 import { Coordinators } from './Coordinators';

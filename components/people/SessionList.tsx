@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatDay, formatTime } from '@/components/format';
+import { formatDay, formatTime } from '@/lib/format';
 import type { ContributedSession } from '@/db/queries/people';
 import { localDate } from '@/lib/domain/time';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // The vocabulary of the HTTP API's registry (lib/api/routes.ts): what each operation takes and
 // answers, per status and content type, as zod schemas. Routes shape their JSON answers through
-// these schemas (`respond` in lib/http.ts) and the OpenAPI document (lib/openapi.ts) is generated
+// these schemas (`respond` in server/http/respond.ts) and the OpenAPI document (lib/openapi.ts) is generated
 // from the same registry, so the two cannot drift.
 
 /** Error body of every refusal (public contract): `{ error: { code, message, fields? } }`. */

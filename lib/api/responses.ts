@@ -4,7 +4,7 @@ import { RESOURCE_FORMATS, RESOURCE_STATUSES } from '../domain/resources';
 import { isoDateTime } from './contract';
 
 // The JSON bodies the HTTP API answers with (public contract), per domain. Each route passes its
-// answer through its schema (`respond` in lib/http.ts: unknown keys are dropped, a body that does
+// answer through its schema (`respond` in server/http/respond.ts: unknown keys are dropped, a body that does
 // not fit is a bug, never sent), and lib/openapi.ts documents these same schemas.
 
 // ---------------------------------------------------------------- health

@@ -49,7 +49,7 @@ const qaExport = (type: string, description: string) => ({
 });
 
 /**
- * The refusals of a paths API JSON write (a signed-in check, then lib/write-guard.ts's `guardJson`,
+ * The refusals of a paths API JSON write (a signed-in check, then server/http/write-guard.ts's `guardJson`,
  * then the domain's), with the operation's own (`more`) on top.
  */
 const jsonWrite = (who: Answer, more: Record<number, Answer> = {}): Record<number, Answer> => ({

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { Identity } from '@/db/queries/identity';
 import type { PersonRef } from '@/db/queries/my-data';
 import { DomainError } from '@/lib/errors';
-import { apiError, invalid, readJson } from '@/lib/http';
-import { guardJson } from '@/lib/write-guard';
+import { apiError, invalid, readJson } from '@/server/http/respond';
+import { guardJson } from '@/server/http/write-guard';
 import { currentParticipant, currentUser, provenParticipant, type CurrentUser } from '@/server/auth/current';
 import { personOfRequest } from '@/server/my-data-http';
 import type { LimitName } from './rate-limit';
@@ -52,7 +52,7 @@ export type EndpointSpec<PS extends z.ZodType, W extends Who, QS extends z.ZodTy
   query?: QS;
   invalidQuery?: (error: z.ZodError) => Response;
   /**
-   * A JSON body. With `limit`, through the public write guard (lib/write-guard.ts: JSON only, same
+   * A JSON body. With `limit`, through the public write guard (server/http/write-guard.ts: JSON only, same
    * origin, the named rate limit, `maxBytes`); else parsed as JSON (`empty`: the value of no body).
    * Malformed: 400 `invalid_json`; not fitting `schema`: 400 `invalid` with `fields`.
    */

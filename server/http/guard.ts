@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { allowedMethods } from '@/lib/api/routes';
 import { config, publicUrl } from '@/lib/config';
 import { MAX_REPLAY_BYTES, REPLAY_VIDEO_TYPES } from '@/lib/domain/replays';
-import { MAX_ATTACHMENT_BYTES, MULTIPART_SLACK } from '@/lib/upload-guard';
+import { MAX_ATTACHMENT_BYTES } from '@/lib/attachments';
+import { MULTIPART_SLACK } from './upload-guard';
 import type { ApiError } from '@/lib/validation';
 import { CLIENT_ADDRESS_HEADER, type RateLimiter, rateLimiter } from './rate-limit';
 

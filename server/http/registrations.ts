@@ -3,7 +3,7 @@ import { register } from '@/db/queries/registrations';
 import { registrationMailedResponse, registrationResponse } from '@/lib/api/responses';
 import { publicRegistration, registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
-import { parseJsonText } from '@/lib/http';
+import { parseJsonText } from '@/server/http/respond';
 import { requestLocale } from '@/lib/i18n';
 import { logger } from '@/lib/logger';
 import { registrantOfCredentials } from '../auth/principal';

@@ -1,4 +1,4 @@
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 /** Any other path under /api/: a JSON 404 in the error shape, whatever the method (lib/api/routes.ts `catchAllRoutes`). */

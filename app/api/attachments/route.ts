@@ -3,9 +3,9 @@ import { attachmentResponse } from '@/lib/api/responses';
 import { AttachmentRefusal, MAX_ATTACHMENT_BYTES, inspectAttachment } from '@/lib/attachments';
 import { config } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
-import { apiError, respond } from '@/lib/http';
+import { apiError, respond } from '@/server/http/respond';
 import { sitePath } from '@/lib/security/paths';
-import { guardUpload } from '@/lib/upload-guard';
+import { guardUpload } from '@/server/http/upload-guard';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { config, publicUrl } from '@/lib/config';
 import { sessionByShortCode } from '@/db/queries/live';
 import { guestRequest, roomAdmitsGuests } from '@/lib/domain/live';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { GUEST_COOKIE, guestCookie, guestSecret, renewedGuestIdentity, signGuestToken, verifyGuestToken } from '@/server/auth/guest';
 import { cameOverHttps } from '@/server/auth/link-cookie';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/guard';

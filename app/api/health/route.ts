@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { healthResponse } from '@/lib/api/responses';
 import { mailState } from '@/lib/config';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { livekitHealth } from '@/server/livekit';
 import { realtimeState } from '@/server/realtime';
 import { endpoint } from '@/server/http/endpoint';

@@ -1,6 +1,6 @@
 import { listIssuers } from '@/db/queries/badges';
 import { issuersResponse } from '@/lib/api/responses';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

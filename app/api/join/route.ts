@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { openLinkSession } from '@/db/queries/identity';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { sitePath } from '@/lib/security/paths';
 import { cameOverHttps, linkCookie } from '@/server/auth/link-cookie';
 import { endpoint } from '@/server/http/endpoint';

@@ -1,6 +1,6 @@
 import { publicPaths } from '@/db/queries/paths';
 import { pathsResponse } from '@/lib/api/responses';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

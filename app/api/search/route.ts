@@ -2,7 +2,7 @@ import { search } from '@/db/queries/search';
 import { searchResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
 import { searchRequest } from '@/lib/domain/search';
-import { invalid, respond } from '@/lib/http';
+import { invalid, respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

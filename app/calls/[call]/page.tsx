@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/calls/Timeline';
-import { formatShortDateTime } from '@/components/format';
+import { formatShortDateTime } from '@/lib/format';
 import { type PublicProposal, publicCall, publicProposals, reviewBoard } from '@/db/queries/calls';
 import { PROPOSAL_STATUSES } from '@/lib/domain/calls';
 import { nameWithOrganization } from '@/lib/domain/erased';

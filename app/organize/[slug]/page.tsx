@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatShortDateTime } from '@/components/format';
+import { formatShortDateTime } from '@/lib/format';
 import { attendees, organizedEvent, sessionCounts } from '@/db/queries/organizer';
 import { currentUser } from '@/server/auth/current';
 import { ActionForm } from '@/components/organize/ActionForm';

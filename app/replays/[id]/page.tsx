@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatDay, formatTime } from '@/components/format';
+import { formatDay, formatTime } from '@/lib/format';
 import { LicenceBadge } from '@/components/paths/Badges';
 import { ReplayPlayer } from '@/components/replays/ReplayPlayer';
 import { replayTimeline } from '@/db/queries/replays';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatDay } from '@/components/format';
+import { formatDate, formatDay } from '@/lib/format';
 import { Attachments } from '@/components/paths/Attachments';
 import { FormatBadge, LicenceBadge, StatusBadge } from '@/components/paths/Badges';
 import { Markdown } from '@/components/paths/Markdown';
@@ -10,7 +10,6 @@ import { MediaEmbed } from '@/components/paths/MediaEmbed';
 import { authorNames } from '@/components/paths/ResourceCard';
 import { getResourceBySlug } from '@/db/queries/resources';
 import { currentParticipant } from '@/server/auth/current';
-import { formatDate } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 
 type Params = { slug: string };

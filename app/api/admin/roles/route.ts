@@ -2,7 +2,7 @@ import { userMay } from '@/db/queries/grants';
 import { grantRole, revokeRole } from '@/db/queries/roles';
 import { grantResponse } from '@/lib/api/responses';
 import { grantSchema } from '@/lib/domain/roles';
-import { apiError, respond } from '@/lib/http';
+import { apiError, respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readAttachment } from '@/db/queries/attachments';
 import { IMAGE_VARIANTS } from '@/lib/attachments';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 

@@ -1,6 +1,6 @@
 import { publicCall } from '@/db/queries/calls';
 import { callResponse } from '@/lib/api/responses';
-import { apiError, respond } from '@/lib/http';
+import { apiError, respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

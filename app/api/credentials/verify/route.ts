@@ -2,7 +2,7 @@ import { publishedDocument } from '@/db/queries/badges';
 import { verifyResponseSchema } from '@/lib/api/responses';
 import { verifyCredential } from '@/lib/badges/verify';
 import { verifyRequestSchema } from '@/lib/domain/badges';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 import { clientAddressOf } from '@/server/http/rate-limit';
 

@@ -1,5 +1,5 @@
 import { endorsementOf } from '@/db/queries/badges';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { vcResponse } from '@/server/badges-http';
 import { isUuid } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';

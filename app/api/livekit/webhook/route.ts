@@ -1,5 +1,5 @@
 import { webhookResponse } from '@/lib/api/responses';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 import { receiveWebhook } from '@/server/video';
 

@@ -2,7 +2,7 @@ import { exportData } from '@/db/queries/exports';
 import { registrationByCalendarToken } from '@/db/queries/registrations';
 import { publicUrl } from '@/lib/config';
 import { buildCalendar } from '@/lib/exports/ical';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { mailTranslator } from '@/server/mail';
 import { endpoint } from '@/server/http/endpoint';
 

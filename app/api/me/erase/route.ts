@@ -1,8 +1,8 @@
 import { erasePerson } from '@/db/queries/my-data';
 import { erasureResponse } from '@/lib/api/responses';
 import { eraseRequest } from '@/lib/domain/privacy';
-import { respond } from '@/lib/http';
-import { rateLimited } from '@/lib/write-guard';
+import { respond } from '@/server/http/respond';
+import { rateLimited } from '@/server/http/write-guard';
 import { endpoint } from '@/server/http/endpoint';
 import { clientAddressOf } from '@/server/http/rate-limit';
 

@@ -1,7 +1,7 @@
 import { publicPath } from '@/db/queries/paths';
 import { pathResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
-import { apiError, respond } from '@/lib/http';
+import { apiError, respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatTime } from '@/components/format';
+import { formatShortDay, formatTime } from '@/lib/format';
 import { RegisterForm } from '@/components/RegisterForm';
 import { getEventProgramme } from '@/db/queries/events';
 import { getDb } from '@/db/client';
@@ -11,7 +11,6 @@ import { questionsOf, seatCounts } from '@/db/queries/registrations';
 import { mailState } from '@/lib/config';
 import { currentUser } from '@/server/auth/current';
 import { registerAction } from './actions';
-import { formatShortDay } from '@/lib/format';
 import { isLive } from '@/lib/domain/time';
 import { localTimeTemplate } from '@/components/local-time-template';
 

@@ -1,7 +1,7 @@
 import { publicProposals } from '@/db/queries/calls';
 import { proposalsResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { credentialOf } from '@/db/queries/badges';
 import { bakedSvg } from '@/lib/badges/image';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { isUuid } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 

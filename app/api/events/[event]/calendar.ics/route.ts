@@ -3,7 +3,7 @@ import { exportData } from '@/db/queries/exports';
 import { publicUrl } from '@/lib/config';
 import { buildCalendar } from '@/lib/exports/ical';
 import { exportable } from '@/lib/exports/types';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import { exportData } from '@/db/queries/exports';
 import { scheduleJsonResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
 import { scheduleJson } from '@/lib/exports/schedule';
-import { apiError, respond } from '@/lib/http';
+import { apiError, respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { exportData } from '@/db/queries/exports';
 import { publicUrl } from '@/lib/config';
 import { scheduleXml } from '@/lib/exports/schedule';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { publicSessions } from '@/db/queries/public';
 import { sessionsResponse } from '@/lib/api/responses';
-import { apiError, respond } from '@/lib/http';
+import { apiError, respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

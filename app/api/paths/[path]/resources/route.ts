@@ -1,7 +1,7 @@
 import { actorFromUser, createResource } from '@/db/queries/resources';
 import { createdResourceResponse } from '@/lib/api/responses';
 import { createResourceRequest } from '@/lib/domain/resources';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 import { pathWrite } from '@/server/paths-http';
 

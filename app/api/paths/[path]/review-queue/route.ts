@@ -1,6 +1,6 @@
 import { reviewQueue } from '@/db/queries/resources';
 import { reviewQueueResponse } from '@/lib/api/responses';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

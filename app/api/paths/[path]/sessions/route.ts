@@ -1,7 +1,7 @@
 import { linkSessionToPath } from '@/db/queries/paths';
 import { linkSessionResponse } from '@/lib/api/responses';
 import { linkSessionRequest } from '@/lib/domain/resources';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 import { pathWrite } from '@/server/paths-http';
 

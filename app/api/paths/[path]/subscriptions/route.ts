@@ -2,7 +2,7 @@ import { identityFromJoinToken } from '@/db/queries/identity';
 import { subscribeToPath } from '@/db/queries/paths';
 import { subscribedResponse } from '@/lib/api/responses';
 import { subscribeRequest } from '@/lib/domain/resources';
-import { apiError, respond } from '@/lib/http';
+import { apiError, respond } from '@/server/http/respond';
 import { currentUser } from '@/server/auth/current';
 import { endpoint } from '@/server/http/endpoint';
 import { clientAddressOf } from '@/server/http/rate-limit';

@@ -1,7 +1,7 @@
 import { cancel } from '@/db/queries/registrations';
 import { cancelResponse } from '@/lib/api/responses';
 import { cancelRequest } from '@/lib/domain/registration';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { replayFile } from '@/db/queries/replays';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 import { serveReplayFile } from '@/server/replay-files';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { replayTimeline } from '@/db/queries/replays';
 import { replayTimelineResponse } from '@/lib/api/responses';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { videoTokenResponse } from '@/lib/api/responses';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 import { issueVideoToken } from '@/server/video';

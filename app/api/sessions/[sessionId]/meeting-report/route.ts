@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorFromUser } from '@/db/queries/resources';
 import { proposedResourceResponse } from '@/lib/api/responses';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 import { meetingReportFromSessionQa } from '@/server/qa-export';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recordingResponse } from '@/lib/api/responses';
 import { recordingRequest } from '@/lib/domain/replays';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 import { startRecording, stopRecording } from '@/server/recording';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addReplay, sessionReplays } from '@/db/queries/replays';
 import { replayCreatedResponse, replaysResponse } from '@/lib/api/responses';
 import { linkReplayRequest } from '@/lib/domain/replays';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 import { replayPageUrl } from '@/server/recording';

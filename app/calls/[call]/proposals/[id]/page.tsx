@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { StatusBadge, Timeline } from '@/components/calls/Timeline';
-import { formatShortDateTime } from '@/components/format';
+import { formatShortDateTime } from '@/lib/format';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
 import { proposalView } from '@/db/queries/calls';
 import { nextProposalStatus } from '@/lib/domain/calls';

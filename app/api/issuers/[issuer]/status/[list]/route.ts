@@ -1,5 +1,5 @@
 import { statusListDocument } from '@/db/queries/badges';
-import { apiError } from '@/lib/http';
+import { apiError } from '@/server/http/respond';
 import { vcResponse } from '@/server/badges-http';
 import { endpoint } from '@/server/http/endpoint';
 

@@ -1,7 +1,7 @@
 import { actorFromUser, updateResource } from '@/db/queries/resources';
 import { versionResponse } from '@/lib/api/responses';
 import { updateResourceRequest } from '@/lib/domain/resources';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 import { pathWrite, resourceOnPathParams } from '@/server/paths-http';
 

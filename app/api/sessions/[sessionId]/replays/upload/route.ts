@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addReplay, moderatedSession } from '@/db/queries/replays';
 import { replayCreatedResponse } from '@/lib/api/responses';
 import { uploadReplayQuery } from '@/lib/domain/replays';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 import { replayPageUrl } from '@/server/recording';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { moderationResponse } from '@/lib/api/responses';
 import { moderationRequest } from '@/lib/domain/video';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 import { moderateRoom } from '@/server/video';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { formatShortDateTime } from '@/components/format';
+import { formatShortDateTime } from '@/lib/format';
 import { type ManagedReplay, ReplayManager } from '@/components/replays/ReplayManager';
 import { sessionReplays } from '@/db/queries/replays';
 import { clock } from '@/lib/domain/replays';

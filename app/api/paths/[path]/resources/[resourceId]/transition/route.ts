@@ -1,7 +1,7 @@
 import { actorFromUser, transitionResource } from '@/db/queries/resources';
 import { transitionResponse } from '@/lib/api/responses';
 import { transitionRequest } from '@/lib/domain/resources';
-import { respond } from '@/lib/http';
+import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
 import { pathWrite, resourceOnPathParams } from '@/server/paths-http';
 

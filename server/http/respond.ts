@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ApiError, fieldsOf } from './validation';
+import { type ApiError, fieldsOf } from '@/lib/validation';
 
 /** A JSON error answer in the public shape `{ error: { code, message, fields? } }`. */
 export function apiError(status: number, code: string, message: string, fields?: Record<string, string>): Response {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { hitLimit, type LimitName } from '@/server/http/rate-limit';
-import { apiError, invalid, parseJsonText } from './http';
+import { apiError, invalid, parseJsonText } from './respond';
 import { readCapped, sameOrigin } from './upload-guard';
 
 /** The public 429: `rate_limited` with `Retry-After` (seconds). */

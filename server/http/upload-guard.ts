@@ -1,4 +1,4 @@
-import { hitLimit } from '@/server/http/rate-limit';
+import { hitLimit } from './rate-limit';
 
 /**
  * The checks every upload (multipart public write) goes through, in one place so that they can be
@@ -6,8 +6,6 @@ import { hitLimit } from '@/server/http/rate-limit';
  * before the body is read whole, and a per-person rate limit (`uploadsPerPerson`, the one limiter).
  */
 
-/** Largest file accepted (bytes); the request gate (server/http/guard.ts) allows it plus the slack. */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** Multipart overhead allowed on top of the file itself (boundaries, other fields). */
 export const MULTIPART_SLACK = 64 * 1024;
 

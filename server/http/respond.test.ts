@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { respond, toWire } from './http';
+import { respond, toWire } from './respond';
 
 describe('toWire: what JSON.stringify would write, as a value', () => {
   const samples: unknown[] = [
