@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 // Issue 27, "one way in": every route handler is made by `endpoint()` (server/http/endpoint.ts),
-// every socket command by `command()` (server/realtime/core.ts). A handler written another way
+// every socket command by the command registrar (`commandsOf`, server/realtime/core.ts). A handler written another way
 // fails here, unless it is one of the exceptions below, each with its reason.
 
 const ROOT = join(__dirname, '..', '..');
@@ -86,25 +86,26 @@ function actionsOutsideWrapper(source: ts.SourceFile): string[] {
   return wrong;
 }
 
-/** The `socket.on('name', …)` / `on('name', …)` registrations of a file whose listener is not `command(socket, 'name', …)`. */
+/**
+ * Socket listeners registered another way than through the command registrar (`commandsOf(socket)`
+ * in server/realtime/core.ts): any `socket.on('name', …)` / `socket.once('name', …)` but Socket.IO's
+ * own lifecycle events, and any `on('name', …)` that is not `on('name', schema, handler)` with `on`
+ * made by `commandsOf`.
+ */
 function listenersOutsideCommand(source: ts.SourceFile): string[] {
   const wrong: string[] = [];
+  const registrars = new Set<string>();
+  const isCommandsOf = (e: ts.Expression) => ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'commandsOf';
   const visit = (node: ts.Node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isCommandsOf(node.initializer)) registrars.add(node.name.text);
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      const bySocket =
-        (ts.isIdentifier(callee) && callee.text === 'on') ||
-        (ts.isPropertyAccessExpression(callee) && /^(on|once)$/.test(callee.name.text) && ts.isIdentifier(callee.expression) && callee.expression.text === 'socket');
-      const [name, listener] = node.arguments;
-      if (bySocket && name && ts.isStringLiteralLike(name) && !SOCKET_LIFECYCLE.has(name.text)) {
-        const viaCommand =
-          !!listener &&
-          ts.isCallExpression(listener) &&
-          ts.isIdentifier(listener.expression) &&
-          listener.expression.text === 'command' &&
-          ts.isStringLiteralLike(listener.arguments[1] ?? name) &&
-          (listener.arguments[1] as ts.StringLiteralLike).text === name.text;
-        if (!viaCommand) wrong.push(`${name.text} (line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1})`);
+      const bySocket = ts.isPropertyAccessExpression(callee) && /^(on|once)$/.test(callee.name.text) && ts.isIdentifier(callee.expression) && callee.expression.text === 'socket';
+      const byRegistrar = (ts.isIdentifier(callee) && callee.text === 'on') || isCommandsOf(callee);
+      const [name] = node.arguments;
+      if (name && ts.isStringLiteralLike(name) && !SOCKET_LIFECYCLE.has(name.text)) {
+        const registered = byRegistrar && node.arguments.length === 3 && (isCommandsOf(callee) || registrars.has((callee as ts.Identifier).text));
+        if (bySocket || (byRegistrar && !registered)) wrong.push(`${name.text} (line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1})`);
       }
     }
     ts.forEachChild(node, visit);
@@ -149,7 +150,7 @@ describe('one way in', () => {
     }
   });
 
-  it('registers every socket command through command()', () => {
+  it('registers every socket command through the command registrar', () => {
     const realtime = files(join(ROOT, 'server', 'realtime'), (n) => n.endsWith('.ts') && !n.endsWith('.test.ts'));
     const wrong = realtime.flatMap((f) => listenersOutsideCommand(parse(f)).map((w) => `${relative(ROOT, f)}: ${w}`));
     expect(wrong).toEqual([]);
@@ -166,7 +167,8 @@ describe('one way in', () => {
     ]);
     expect(handlersOutsideEndpoint(src('export const PUT = endpoint({}, () => new Response());\nexport const dynamic = 1;'))).toEqual([]);
     expect(listenersOutsideCommand(src("socket.on('question:ask', async () => {});"))).toEqual(['question:ask (line 1)']);
-    expect(listenersOutsideCommand(src("on('a:b', command(socket, 'a:c', s, h));"))).toEqual(['a:b (line 1)']);
-    expect(listenersOutsideCommand(src("on('a:b', command(socket, 'a:b', s, h));\nsocket.on('disconnecting', () => {});"))).toEqual([]);
+    expect(listenersOutsideCommand(src("const on = socket.on.bind(socket);\non('a:b', async () => {});"))).toEqual(['a:b (line 2)']);
+    expect(listenersOutsideCommand(src("const on = commandsOf(socket);\non('a:b', h);"))).toEqual(['a:b (line 2)']);
+    expect(listenersOutsideCommand(src("const on = commandsOf(socket);\non('a:b', s, h);\ncommandsOf(socket)('c:d', s, h);\nsocket.on('disconnecting', () => {});"))).toEqual([]);
   });
 });

@@ -31,6 +31,22 @@ export class CommandError extends Error {
   }
 }
 
+/** What a command acks when it succeeds, as the protocol (lib/realtime/protocol.ts) declares it. */
+export type CommandData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (res: Ack<infer T>) => void ? T : never;
+
+/**
+ * A socket's command registrar: `on(name, schema, handler)` registers `command(socket, name, …)`.
+ * The name is written once, and the handler must return what the protocol declares for that
+ * command's ack (a mismatch is a type error).
+ */
+export function commandsOf(socket: ChemSocket) {
+  // Socket.IO types each listener by its event's declared signature; the wrapped listener takes
+  // the payload and ack as they arrive (unknown), which is what `command` validates.
+  const on = socket.on.bind(socket) as (event: string, listener: (payload: unknown, ack?: unknown) => void) => void;
+  return <E extends keyof ClientToServerEvents & string, S extends z.ZodType>(name: E, schema: S, handler: (payload: z.output<S>) => Promise<CommandData<E>>): void =>
+    on(name, command(socket, name, schema, handler));
+}
+
 /**
  * Wrap a command: validate the payload with zod, run the handler, ack `{ ok, data|error }`.
  * A bad payload, a missing ack or a failing handler never crashes the connection.

@@ -12,7 +12,7 @@ import { GUEST_COOKIE, guestSecret, verifyGuestToken } from '../auth/guest';
 import { identityOfCredentials } from '../auth/principal';
 import { realtimeHandshakeAllowed } from '../http/guard';
 import { installRealtimeHooks } from '../realtime-hooks';
-import { type ChemSocket, CommandError, command, type Io } from './core';
+import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
 import { announceBan, linkConnections, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
 import { registerPollCommands, stopPollTimers } from './polls';
 
@@ -90,14 +90,11 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     if (!socket.recovered && (socket.data.identity || GUEST_KEY.test(socket.data.presenceKey))) void socket.join(actorRoomOf(socket.data.presenceKey));
     registerLiveCommands(io, socket);
     registerPollCommands(io, socket);
-    socket.on(
-      'ping',
-      command(socket, 'ping', pingPayload, async ({ sentAt }) => {
-        const identity = socket.data.identity;
-        if (!identity) throw new CommandError('unauthenticated', 'Sign in or use your personal link first.');
-        return { sentAt, serverAt: Date.now(), user: { name: identity.name, kind: identity.kind } };
-      }),
-    );
+    commandsOf(socket)('ping', pingPayload, async ({ sentAt }) => {
+      const identity = socket.data.identity;
+      if (!identity) throw new CommandError('unauthenticated', 'Sign in or use your personal link first.');
+      return { sentAt, serverAt: Date.now(), user: { name: identity.name, kind: identity.kind } };
+    });
     socket.on('disconnecting', () => {
       const sessionIds = [...socket.rooms].filter((r) => /^session:[^:]+$/.test(r)).map((r) => r.slice(8));
       socket.once('disconnect', () => {

@@ -32,7 +32,7 @@ import {
   roomOf,
   sessionRef,
 } from '@/lib/realtime/protocol';
-import { type ChemSocket, CommandError, command, type Io } from './core';
+import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
 import { pollsOnJoin } from './polls';
 
 // ---------------------------------------------------------------- access
@@ -247,195 +247,159 @@ export async function linkConnections(io: Io, userId: string, registrationIds: s
 // ---------------------------------------------------------------- commands
 
 export function registerLiveCommands(io: Io, socket: ChemSocket) {
-  const on = socket.on.bind(socket) as (event: string, listener: (payload: unknown, ack?: unknown) => void) => void;
+  const on = commandsOf(socket);
   const name = () => actorName(socket);
 
-  on(
-    'session:join',
-    command(socket, 'session:join', sessionRef, async ({ sessionId }) => {
-      const a = await access(socket, sessionId);
-      assertReader(a);
-      const viewer = { actorKey: a.actorKey, isModerator: a.isModerator };
-      const [questions, history, sanctions, polls, recording] = await Promise.all([
-        listQuestions(sessionId, viewer),
-        listMessages(sessionId),
-        a.isModerator ? activeSanctions(sessionId) : Promise.resolve(undefined),
-        pollsOnJoin(socket, a),
-        currentRecording(sessionId),
-      ]);
-      socket.data.roles[sessionId] = a.role;
-      await socket.leave(a.isModerator ? audienceRoomOf(sessionId) : modsRoomOf(sessionId));
-      await socket.join([roomOf(sessionId), a.isModerator ? modsRoomOf(sessionId) : audienceRoomOf(sessionId)]);
-      const presence = presenceNow(io, sessionId, a.isModerator);
-      schedulePresence(io, sessionId);
-      return {
-        questions,
-        messages: history.messages,
-        moreMessages: history.more,
-        presence,
-        moderation: a.session.qaModeration,
-        recordingSince: recording?.startedAt.toISOString() ?? null,
-        guestsWrite: a.session.guestsWrite,
-        you: {
-          role: a.role,
-          id: a.actorKey,
-          name: a.actorKey ? actorName(socket) : null,
-          canWrite: mayWrite(a),
-          isModerator: a.isModerator,
-          mutedUntil: a.mutedUntil?.toISOString() ?? null,
-        },
-        ...(sanctions ? { sanctions } : {}),
-        polls,
-      };
-    }),
-  );
+  on('session:join', sessionRef, async ({ sessionId }) => {
+    const a = await access(socket, sessionId);
+    assertReader(a);
+    const viewer = { actorKey: a.actorKey, isModerator: a.isModerator };
+    const [questions, history, sanctions, polls, recording] = await Promise.all([
+      listQuestions(sessionId, viewer),
+      listMessages(sessionId),
+      a.isModerator ? activeSanctions(sessionId) : Promise.resolve(undefined),
+      pollsOnJoin(socket, a),
+      currentRecording(sessionId),
+    ]);
+    socket.data.roles[sessionId] = a.role;
+    await socket.leave(a.isModerator ? audienceRoomOf(sessionId) : modsRoomOf(sessionId));
+    await socket.join([roomOf(sessionId), a.isModerator ? modsRoomOf(sessionId) : audienceRoomOf(sessionId)]);
+    const presence = presenceNow(io, sessionId, a.isModerator);
+    schedulePresence(io, sessionId);
+    return {
+      questions,
+      messages: history.messages,
+      moreMessages: history.more,
+      presence,
+      moderation: a.session.qaModeration,
+      recordingSince: recording?.startedAt.toISOString() ?? null,
+      guestsWrite: a.session.guestsWrite,
+      you: {
+        role: a.role,
+        id: a.actorKey,
+        name: a.actorKey ? actorName(socket) : null,
+        canWrite: mayWrite(a),
+        isModerator: a.isModerator,
+        mutedUntil: a.mutedUntil?.toISOString() ?? null,
+      },
+      ...(sanctions ? { sanctions } : {}),
+      polls,
+    };
+  });
 
-  on(
-    'session:leave',
-    command(socket, 'session:leave', sessionRef, async ({ sessionId }) => {
-      await Promise.all([roomOf(sessionId), modsRoomOf(sessionId), audienceRoomOf(sessionId)].map((r) => socket.leave(r)));
-      delete socket.data.roles[sessionId];
-      schedulePresence(io, sessionId);
-      return { sessionId };
-    }),
-  );
+  on('session:leave', sessionRef, async ({ sessionId }) => {
+    await Promise.all([roomOf(sessionId), modsRoomOf(sessionId), audienceRoomOf(sessionId)].map((r) => socket.leave(r)));
+    delete socket.data.roles[sessionId];
+    schedulePresence(io, sessionId);
+    return { sessionId };
+  });
 
-  on(
-    'question:ask',
-    command(socket, 'question:ask', questionAsk, async ({ sessionId, body, anonymous }) => {
-      const a = await access(socket, sessionId);
-      const actorKey = assertWriter(a, { posting: true });
-      const q = await askQuestion({ sessionId, actorKey, name: name() }, body, anonymous ?? false);
-      publishQuestion(io, q, false, 'question:created');
-      return withVote(questionView(q, { actorKey, isModerator: a.isModerator }), false);
-    }),
-  );
+  on('question:ask', questionAsk, async ({ sessionId, body, anonymous }) => {
+    const a = await access(socket, sessionId);
+    const actorKey = assertWriter(a, { posting: true });
+    const q = await askQuestion({ sessionId, actorKey, name: name() }, body, anonymous ?? false);
+    publishQuestion(io, q, false, 'question:created');
+    return withVote(questionView(q, { actorKey, isModerator: a.isModerator }), false);
+  });
 
-  on(
-    'question:vote',
-    command(socket, 'question:vote', questionVote, async ({ questionId, vote }) => {
-      const a = await access(socket, await sessionOfQuestion(questionId));
-      const actorKey = assertWriter(a, { posting: false });
-      const q = await voteQuestion(questionId, { actorKey, isModerator: a.isModerator }, vote);
-      publishQuestion(io, q, true, 'question:updated');
-      const mine = withVote(questionView(q, { actorKey, isModerator: a.isModerator }), vote);
-      io.to(actorRoomOf(actorKey)).except(socket.id).emit('question:updated', mine);
-      return mine;
-    }),
-  );
+  on('question:vote', questionVote, async ({ questionId, vote }) => {
+    const a = await access(socket, await sessionOfQuestion(questionId));
+    const actorKey = assertWriter(a, { posting: false });
+    const q = await voteQuestion(questionId, { actorKey, isModerator: a.isModerator }, vote);
+    publishQuestion(io, q, true, 'question:updated');
+    const mine = withVote(questionView(q, { actorKey, isModerator: a.isModerator }), vote);
+    io.to(actorRoomOf(actorKey)).except(socket.id).emit('question:updated', mine);
+    return mine;
+  });
 
-  on(
-    'question:withdraw',
-    command(socket, 'question:withdraw', questionRef, async ({ questionId }) => {
-      const a = await access(socket, await sessionOfQuestion(questionId));
-      const actorKey = assertWriter(a, { posting: false });
-      const q = await withdrawQuestion(questionId, actorKey);
-      const ref = { id: q.id, sessionId: q.sessionId };
-      io.to([roomOf(q.sessionId), actorRoomOf(actorKey)]).emit('question:removed', ref);
-      return ref;
-    }),
-  );
+  on('question:withdraw', questionRef, async ({ questionId }) => {
+    const a = await access(socket, await sessionOfQuestion(questionId));
+    const actorKey = assertWriter(a, { posting: false });
+    const q = await withdrawQuestion(questionId, actorKey);
+    const ref = { id: q.id, sessionId: q.sessionId };
+    io.to([roomOf(q.sessionId), actorRoomOf(actorKey)]).emit('question:removed', ref);
+    return ref;
+  });
 
-  on(
-    'question:moderate',
-    command(socket, 'question:moderate', questionModerate, async ({ questionId, action, body }) => {
-      const a = await access(socket, await sessionOfQuestion(questionId));
-      const moderatorKey = assertModerator(a);
-      const { question, before, alsoChanged } = await moderateQuestion(questionId, moderatorKey, action, body);
-      for (const other of alsoChanged) publishQuestion(io, other, isPublicStatus(other.status), 'question:updated');
-      publishQuestion(io, question, isPublicStatus(before.status), 'question:updated');
-      if (action === 'dismiss') {
-        io.to(actorRoomOf(question.authorKey)).emit('moderation:notice', {
-          sessionId: question.sessionId,
-          kind: 'question-dismissed',
-          until: null,
-          message: 'A moderator dismissed your question.',
-        });
-      }
-      return withVote(questionView(question, MOD_VIEW), await hasVoted(questionId, moderatorKey));
-    }),
-  );
+  on('question:moderate', questionModerate, async ({ questionId, action, body }) => {
+    const a = await access(socket, await sessionOfQuestion(questionId));
+    const moderatorKey = assertModerator(a);
+    const { question, before, alsoChanged } = await moderateQuestion(questionId, moderatorKey, action, body);
+    for (const other of alsoChanged) publishQuestion(io, other, isPublicStatus(other.status), 'question:updated');
+    publishQuestion(io, question, isPublicStatus(before.status), 'question:updated');
+    if (action === 'dismiss') {
+      io.to(actorRoomOf(question.authorKey)).emit('moderation:notice', {
+        sessionId: question.sessionId,
+        kind: 'question-dismissed',
+        until: null,
+        message: 'A moderator dismissed your question.',
+      });
+    }
+    return withVote(questionView(question, MOD_VIEW), await hasVoted(questionId, moderatorKey));
+  });
 
-  on(
-    'qa:configure',
-    command(socket, 'qa:configure', qaConfigure, async ({ sessionId, moderation }) => {
-      const moderatorKey = assertModerator(await access(socket, sessionId));
-      await setQaModeration(sessionId, moderatorKey, moderation);
-      io.to(roomOf(sessionId)).emit('qa:configured', { sessionId, moderation });
-      return { sessionId, moderation };
-    }),
-  );
+  on('qa:configure', qaConfigure, async ({ sessionId, moderation }) => {
+    const moderatorKey = assertModerator(await access(socket, sessionId));
+    await setQaModeration(sessionId, moderatorKey, moderation);
+    io.to(roomOf(sessionId)).emit('qa:configured', { sessionId, moderation });
+    return { sessionId, moderation };
+  });
 
-  on(
-    'chat:send',
-    command(socket, 'chat:send', chatSend, async ({ sessionId, body, replyTo }) => {
-      const a = await access(socket, sessionId);
-      const actorKey = assertWriter(a, { posting: true });
-      const message = await sendMessage({ sessionId, actorKey, name: name() }, body, replyTo ?? null);
-      io.to(roomOf(sessionId)).emit('chat:message', message);
-      return message;
-    }),
-  );
+  on('chat:send', chatSend, async ({ sessionId, body, replyTo }) => {
+    const a = await access(socket, sessionId);
+    const actorKey = assertWriter(a, { posting: true });
+    const message = await sendMessage({ sessionId, actorKey, name: name() }, body, replyTo ?? null);
+    io.to(roomOf(sessionId)).emit('chat:message', message);
+    return message;
+  });
 
-  on(
-    'chat:react',
-    command(socket, 'chat:react', chatReact, async ({ messageId, emoji }) => {
-      const a = await access(socket, await sessionOfMessage(messageId));
-      const actorKey = assertWriter(a, { posting: false });
-      const message = await toggleReaction(messageId, actorKey, emoji);
-      io.to(roomOf(message.sessionId)).emit('chat:updated', message);
-      return message;
-    }),
-  );
+  on('chat:react', chatReact, async ({ messageId, emoji }) => {
+    const a = await access(socket, await sessionOfMessage(messageId));
+    const actorKey = assertWriter(a, { posting: false });
+    const message = await toggleReaction(messageId, actorKey, emoji);
+    io.to(roomOf(message.sessionId)).emit('chat:updated', message);
+    return message;
+  });
 
-  on(
-    'chat:delete',
-    command(socket, 'chat:delete', chatRef, async ({ messageId }) => {
-      const a = await access(socket, await sessionOfMessage(messageId));
-      assertReader(a);
-      const actorKey = assertIdentified(a);
-      const gone = await deleteMessage(messageId, actorKey, a.isModerator);
-      const ref = { id: gone.id, sessionId: gone.sessionId };
-      io.to(roomOf(gone.sessionId)).emit('chat:deleted', ref);
-      if (gone.authorKey !== actorKey) {
-        io.to(actorRoomOf(gone.authorKey)).emit('moderation:notice', {
-          sessionId: gone.sessionId,
-          kind: 'message-deleted',
-          until: null,
-          message: 'A moderator deleted one of your messages.',
-        });
-      }
-      return ref;
-    }),
-  );
+  on('chat:delete', chatRef, async ({ messageId }) => {
+    const a = await access(socket, await sessionOfMessage(messageId));
+    assertReader(a);
+    const actorKey = assertIdentified(a);
+    const gone = await deleteMessage(messageId, actorKey, a.isModerator);
+    const ref = { id: gone.id, sessionId: gone.sessionId };
+    io.to(roomOf(gone.sessionId)).emit('chat:deleted', ref);
+    if (gone.authorKey !== actorKey) {
+      io.to(actorRoomOf(gone.authorKey)).emit('moderation:notice', {
+        sessionId: gone.sessionId,
+        kind: 'message-deleted',
+        until: null,
+        message: 'A moderator deleted one of your messages.',
+      });
+    }
+    return ref;
+  });
 
-  on(
-    'chat:moderate',
-    command(socket, 'chat:moderate', chatModerate, async ({ sessionId, userId, action, minutes }) => {
-      const moderatorKey = assertModerator(await access(socket, sessionId));
-      const { until, targetKey } = await sanction(sessionId, moderatorKey, userId, action, minutes);
-      // The person's connections, including any opened before their registration was linked.
-      const rooms = [...new Set([targetKey, userId])].map(actorRoomOf);
-      const untilIso = until?.toISOString() ?? null;
-      const kind = ({ mute: 'muted', unmute: 'unmuted', ban: 'banned', unban: 'unbanned' } as const)[action];
-      const message = {
-        muted: `A moderator muted you${untilIso ? ` until ${untilIso}` : ''}.`,
-        unmuted: 'You can write again.',
-        banned: 'A moderator removed you from this session.',
-        unbanned: 'You may come back to this session.',
-      }[kind];
-      io.to(rooms).emit('moderation:notice', { sessionId, kind, until: untilIso, message });
-      if (action === 'ban') expelFromRooms(io, sessionId, rooms);
-      io.to(modsRoomOf(sessionId)).emit('moderation:updated', { sessionId, sanctions: await activeSanctions(sessionId) });
-      return { sessionId, userId: targetKey, action, until: untilIso };
-    }),
-  );
+  on('chat:moderate', chatModerate, async ({ sessionId, userId, action, minutes }) => {
+    const moderatorKey = assertModerator(await access(socket, sessionId));
+    const { until, targetKey } = await sanction(sessionId, moderatorKey, userId, action, minutes);
+    // The person's connections, including any opened before their registration was linked.
+    const rooms = [...new Set([targetKey, userId])].map(actorRoomOf);
+    const untilIso = until?.toISOString() ?? null;
+    const kind = ({ mute: 'muted', unmute: 'unmuted', ban: 'banned', unban: 'unbanned' } as const)[action];
+    const message = {
+      muted: `A moderator muted you${untilIso ? ` until ${untilIso}` : ''}.`,
+      unmuted: 'You can write again.',
+      banned: 'A moderator removed you from this session.',
+      unbanned: 'You may come back to this session.',
+    }[kind];
+    io.to(rooms).emit('moderation:notice', { sessionId, kind, until: untilIso, message });
+    if (action === 'ban') expelFromRooms(io, sessionId, rooms);
+    io.to(modsRoomOf(sessionId)).emit('moderation:updated', { sessionId, sanctions: await activeSanctions(sessionId) });
+    return { sessionId, userId: targetKey, action, until: untilIso };
+  });
 
-  on(
-    'chat:history',
-    command(socket, 'chat:history', chatHistory, async ({ sessionId, before }) => {
-      assertReader(await access(socket, sessionId));
-      return listMessages(sessionId, { before });
-    }),
-  );
+  on('chat:history', chatHistory, async ({ sessionId, before }) => {
+    assertReader(await access(socket, sessionId));
+    return listMessages(sessionId, { before });
+  });
 }

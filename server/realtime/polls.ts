@@ -28,7 +28,7 @@ import {
   pollStaffRoomOf,
   roomOf,
 } from '@/lib/realtime/protocol';
-import { type ChemSocket, CommandError, command, type Io } from './core';
+import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
 import { access, actorName, assertReader, assertWriter } from './live';
 
 /** Moderators and speakers (on the session's access rules); returns their actor key. */
@@ -110,83 +110,62 @@ export async function pollsOnJoin(socket: ChemSocket, a: SessionAccess): Promise
 // ---------------------------------------------------------------- commands
 
 export function registerPollCommands(io: Io, socket: ChemSocket) {
-  const on = socket.on.bind(socket) as (event: string, listener: (payload: unknown, ack?: unknown) => void) => void;
+  const on = commandsOf(socket);
   const staffOf = async (pollId: string) => assertPollStaff(await access(socket, await sessionOfPoll(pollId)));
 
-  on(
-    'poll:create',
-    command(socket, 'poll:create', pollCreate, async ({ sessionId, ...input }) => {
-      const actorKey = assertPollStaff(await access(socket, sessionId));
-      const poll = await createPoll(sessionId, actorKey, input);
-      io.to(pollStaffRoomOf(sessionId)).emit('poll:updated', poll);
-      return poll;
-    }),
-  );
+  on('poll:create', pollCreate, async ({ sessionId, ...input }) => {
+    const actorKey = assertPollStaff(await access(socket, sessionId));
+    const poll = await createPoll(sessionId, actorKey, input);
+    io.to(pollStaffRoomOf(sessionId)).emit('poll:updated', poll);
+    return poll;
+  });
 
-  on(
-    'poll:launch',
-    command(socket, 'poll:launch', pollRef, async ({ pollId }) => {
-      const { poll, alsoClosed } = await launchPoll(pollId, await staffOf(pollId));
-      for (const other of alsoClosed) {
-        io.to(pollRoom(other)).emit('poll:closed', other);
-        await publishResults(io, other.id);
-      }
-      io.to(pollRoom(poll)).emit('poll:launched', poll);
-      await publishResults(io, poll.id);
-      return poll;
-    }),
-  );
+  on('poll:launch', pollRef, async ({ pollId }) => {
+    const { poll, alsoClosed } = await launchPoll(pollId, await staffOf(pollId));
+    for (const other of alsoClosed) {
+      io.to(pollRoom(other)).emit('poll:closed', other);
+      await publishResults(io, other.id);
+    }
+    io.to(pollRoom(poll)).emit('poll:launched', poll);
+    await publishResults(io, poll.id);
+    return poll;
+  });
 
-  on(
-    'poll:close',
-    command(socket, 'poll:close', pollRef, async ({ pollId }) => {
-      const poll = await closePoll(pollId, await staffOf(pollId));
-      io.to(pollRoom(poll)).emit('poll:closed', poll);
-      // Read after the close: every answer that was accepted is in.
-      await publishResults(io, poll.id);
-      return poll;
-    }),
-  );
+  on('poll:close', pollRef, async ({ pollId }) => {
+    const poll = await closePoll(pollId, await staffOf(pollId));
+    io.to(pollRoom(poll)).emit('poll:closed', poll);
+    // Read after the close: every answer that was accepted is in.
+    await publishResults(io, poll.id);
+    return poll;
+  });
 
-  on(
-    'poll:show',
-    command(socket, 'poll:show', pollShow, async ({ pollId, visible }) => {
-      const poll = await showPoll(pollId, await staffOf(pollId), visible);
-      io.to(pollRoom(poll)).emit('poll:updated', poll);
-      await publishResults(io, poll.id);
-      return poll;
-    }),
-  );
+  on('poll:show', pollShow, async ({ pollId, visible }) => {
+    const poll = await showPoll(pollId, await staffOf(pollId), visible);
+    io.to(pollRoom(poll)).emit('poll:updated', poll);
+    await publishResults(io, poll.id);
+    return poll;
+  });
 
-  on(
-    'poll:configure',
-    command(socket, 'poll:configure', pollConfigure, async ({ pollId, anonymous }) => {
-      const poll = await configurePoll(pollId, await staffOf(pollId), { anonymous });
-      io.to(pollRoom(poll)).emit('poll:updated', poll);
-      return poll;
-    }),
-  );
+  on('poll:configure', pollConfigure, async ({ pollId, anonymous }) => {
+    const poll = await configurePoll(pollId, await staffOf(pollId), { anonymous });
+    io.to(pollRoom(poll)).emit('poll:updated', poll);
+    return poll;
+  });
 
-  on(
-    'poll:answers',
-    command(socket, 'poll:answers', pollRef, async ({ pollId }) => {
-      const poll = await getPoll(pollId);
-      assertPollStaff(await access(socket, poll?.sessionId ?? null));
-      if (poll!.anonymous) throw new CommandError('forbidden', 'This poll is anonymous: nobody sees who answered what.');
-      return { pollId, answers: await namedAnswers(pollId) };
-    }),
-  );
+  on('poll:answers', pollRef, async ({ pollId }) => {
+    const poll = await getPoll(pollId);
+    assertPollStaff(await access(socket, poll?.sessionId ?? null));
+    if (poll!.anonymous) throw new CommandError('forbidden', 'This poll is anonymous: nobody sees who answered what.');
+    return { pollId, answers: await namedAnswers(pollId) };
+  });
 
-  on(
-    'poll:answer',
-    command(socket, 'poll:answer', pollAnswer, async ({ pollId, answer }) => {
-      const poll = await getPoll(pollId);
-      const actorKey = assertWriter(await access(socket, poll?.sessionId ?? null), { posting: false });
-      const stored = await answerPoll(poll!, { actorKey, name: actorName(socket) }, answer);
-      scheduleResults(io, pollId);
-      const mine = { pollId, sessionId: stored.sessionId, answer: stored.answer };
-      io.to(actorRoomOf(actorKey)).except(socket.id).emit('poll:answered', mine);
-      return { pollId, answer: stored.answer };
-    }),
-  );
+  on('poll:answer', pollAnswer, async ({ pollId, answer }) => {
+    const poll = await getPoll(pollId);
+    const actorKey = assertWriter(await access(socket, poll?.sessionId ?? null), { posting: false });
+    const stored = await answerPoll(poll!, { actorKey, name: actorName(socket) }, answer);
+    scheduleResults(io, pollId);
+    const mine = { pollId, sessionId: stored.sessionId, answer: stored.answer };
+    io.to(actorRoomOf(actorKey)).except(socket.id).emit('poll:answered', mine);
+    return { pollId, answer: stored.answer };
+  });
 }
