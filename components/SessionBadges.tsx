@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { BADGE_CLASS, type Badge, BadgeList } from '@/components/BadgeList';
 import { isLive } from '@/lib/domain/time';
-import { livekitSettings } from '@/server/livekit';
+import { livekitSettings } from '@/server/media/livekit';
 
 type S = { status: string; visibility: string; startsAt: Date; endsAt: Date; videoLiveSince?: Date | null; mode?: string };
 

@@ -799,7 +799,7 @@ export const mailKind = pgEnum('mail_kind', [
   'call_mail',
 ]);
 
-/** Why a queued mail was dropped rather than sent (see `dropReason` in server/mail-worker.ts). */
+/** Why a queued mail was dropped rather than sent (see `dropReason` in server/mail/worker.ts). */
 export const MAIL_DROP_REASONS = ['registration_cancelled', 'seat_not_confirmed', 'session_over', 'reminder_out_of_time'] as const;
 export type MailDropReason = (typeof MAIL_DROP_REASONS)[number];
 
@@ -1377,7 +1377,7 @@ export const badgeEndorsements = pgTable(
 // ---------------------------------------------------------------- personal data (docs/privacy.md)
 
 /**
- * The retention job's record (server/retention-worker.ts): one row per event whose chat messages,
+ * The retention job's record (server/jobs/retention.ts): one row per event whose chat messages,
  * attendance and check-ins were purged or anonymised, written in the same transaction as the
  * purge. An event is claimed by locking its row (`for update skip locked`) for that transaction,
  * so two processes never purge it together and a crash leaves it to the next pass.

@@ -1,6 +1,6 @@
 import { awardFromRecords } from '@/db/queries/badges';
 import { logger } from '@/lib/logger';
-import { runEvery } from './periodic';
+import { runEvery } from '@/server/jobs/periodic';
 
 /**
  * The award job: every `intervalMs`, issues the built-in achievements (participated, facilitated,

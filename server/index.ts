@@ -1,5 +1,5 @@
 import { copyDemoReplayFile } from '@/db/seed/replays';
-import { replaysDir } from './recording';
+import { replaysDir } from '@/server/media/recording';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -10,14 +10,14 @@ import { seed } from '@/db/seed';
 import { ConfigError, listenHost, mailState, parseConfig, publicUrl } from '@/lib/config';
 import { LOG_SERIALIZERS, logger, setLogger } from '@/lib/logger';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from '@/lib/security/headers';
-import { setupLivekit, stopLivekit } from './livekit';
+import { setupLivekit, stopLivekit } from '@/server/media/livekit';
 import { createGuard } from './http/guard';
 import { createRateLimiter, rateLimitSettings, setRateLimiter } from './http/rate-limit';
 import { handleRegistrations } from './http/registrations';
 import { startBadgeWorker } from './badges-worker';
-import { startMailWorker } from './mail-worker';
-import { startAttachmentPurge } from './attachments-worker';
-import { startRetentionWorker } from './retention-worker';
+import { startMailWorker } from '@/server/mail/worker';
+import { startAttachmentPurge } from '@/server/jobs/attachment-purge';
+import { startRetentionWorker } from '@/server/jobs/retention';
 import { attachRealtime } from './realtime';
 
 const startedAt = performance.now();

@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { type FormState, invalidForm, refusedFields, refusedForm } from '@/server/form-state';
+import { type FormState, invalidForm, refusedFields, refusedForm } from '@/server/actions/form-state';
 import { linkSessionToPath, updatePath } from '@/db/queries/paths';
 import { pendingUploadsOf } from '@/db/queries/paths-ui';
 import {
@@ -18,7 +18,7 @@ import { createResourceRequest, proposeResourceRequest, transitionRequest, updat
 import { DomainError } from '@/lib/errors';
 import { formValues, resourceFormInput } from '@/lib/paths-form';
 import { formAction, redirectAction, stateAction } from '@/server/actions/form-action';
-import { meetingReportFromSessionQa } from '@/server/qa-export';
+import { meetingReportFromSessionQa } from '@/server/exports/qa';
 
 // Server actions of the path pages: the resource editor, the review queue, proposals, the order
 // of a path's resources, linking sessions to paths, and Q&A → meeting report. Each one: who is

@@ -262,8 +262,8 @@ if (SCENARIO === 'poll') {
   try {
     const phases = [
       { name: 'bare Socket.IO, 1 process (baseline)', script: 'bench/realtime/bare-server.ts', count: 1, bare: true },
-      { name: 'Chemins, 1 process', script: 'server/realtime-process.ts', count: 1, bare: false },
-      ...(process.env.REDIS_URL ? [{ name: 'Chemins, 2 processes + Redis', script: 'server/realtime-process.ts', count: 2, bare: false }] : []),
+      { name: 'Chemins, 1 process', script: 'server/realtime/process.ts', count: 1, bare: false },
+      ...(process.env.REDIS_URL ? [{ name: 'Chemins, 2 processes + Redis', script: 'server/realtime/process.ts', count: 2, bare: false }] : []),
     ];
     for (const p of phases) {
       const started: Proc[] = [];
@@ -296,12 +296,12 @@ const procs: Proc[] = [];
 try {
   const phases: { name: string; script: string; count: number; redis: boolean; bare: boolean }[] = [
     { name: 'bare Socket.IO, 1 process (baseline)', script: 'bench/realtime/bare-server.ts', count: 1, redis: false, bare: true },
-    { name: 'Chemins, 1 process', script: 'server/realtime-process.ts', count: 1, redis: false, bare: false },
+    { name: 'Chemins, 1 process', script: 'server/realtime/process.ts', count: 1, redis: false, bare: false },
   ];
   if (process.env.REDIS_URL) {
     phases.push(
       { name: 'bare Socket.IO, 2 processes + Redis (baseline)', script: 'bench/realtime/bare-server.ts', count: 2, redis: true, bare: true },
-      { name: 'Chemins, 2 processes + Redis', script: 'server/realtime-process.ts', count: 2, redis: true, bare: false },
+      { name: 'Chemins, 2 processes + Redis', script: 'server/realtime/process.ts', count: 2, redis: true, bare: false },
     );
   }
   for (const p of phases) {

@@ -10,7 +10,7 @@ import { draftSessionResource } from './resources';
 
 // Replays of sessions: listing and timelines (with the live rooms' reading rule, `mayRead`),
 // links and uploads added by moderators, and recordings, whose rows follow LiveKit Egress
-// (server/recording.ts starts and stops it; its webhooks end here).
+// (server/media/recording.ts starts and stops it; its webhooks end here).
 
 export type ReplayRow = typeof replays.$inferSelect;
 

@@ -1,6 +1,6 @@
 /**
  * Replays: what a replay page shows beside the video, and when a session may be recorded.
- * Pure rules; the queries are in db/queries/replays.ts, the recording engine in server/recording.ts.
+ * Pure rules; the queries are in db/queries/replays.ts, the recording engine in server/media/recording.ts.
  */
 import { z } from 'zod';
 import { type MediaEmbed, mediaEmbed } from './media-embed';

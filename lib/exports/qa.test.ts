@@ -13,7 +13,7 @@ const data = {
     { id: 'q2', sessionId: 's', body: 'Et après, "la suite" ?', authorKey: 'k2', authorName: 'Bob', anonymous: true, status: 'visible' as const, onAir: false, votes: 1, createdAt: new Date('2026-11-23T09:20:00Z') },
   ],
 };
-/** The CSV's labels from the real catalogues, as server/qa-export.ts builds them. */
+/** The CSV's labels from the real catalogues, as server/exports/qa.ts builds them. */
 function csvLabels(locale: 'fr' | 'en', zone = 'Europe/Paris'): QaCsvLabels {
   const messages = locale === 'fr' ? fr : en;
   const t = createTranslator({ locale, messages });

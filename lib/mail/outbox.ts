@@ -4,7 +4,7 @@ import { PROPOSAL_STATUSES } from '@/lib/domain/calls';
 // The kinds of the mail outbox (`mail_outbox`, db/schema.ts), one entry per kind: which columns
 // point at what the mail is about (`refs`) and what is fixed in `payload` when it is queued.
 // Rows are checked against these schemas where they are written (`enqueue`, db/queries/mail.ts)
-// and parsed with them where they are read (the mail worker, server/mail-worker.ts); the SQL
+// and parsed with them where they are read (the mail worker, server/mail/worker.ts); the SQL
 // functions that queue registration mails (db/functions/registrations.sql) write the same shapes,
 // which a test checks (test/integration/outbox-kinds.test.ts). Each kind's compose function is in
 // server/mail/kinds.ts.

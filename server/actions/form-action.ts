@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Identity } from '@/db/queries/identity';
 import { DomainError } from '@/lib/errors';
 import { type CurrentUser, currentLinkRegistrationId, currentParticipant, currentUser, provenParticipant } from '@/server/auth/current';
-import { type FormState, invalidForm, refusedForm } from '@/server/form-state';
+import { type FormState, invalidForm, refusedForm } from '@/server/actions/form-state';
 import { hitLimit, type LimitName } from '@/server/http/rate-limit';
 
 // The one way in of a server action (issue 27, docs/security.md "How a request is answered"), as

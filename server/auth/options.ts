@@ -12,8 +12,8 @@ import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n';
 import { emailSchema } from '@/lib/validation';
 import { logger } from '@/lib/logger';
 import { rateLimiter } from '../http/rate-limit';
-import { mailTranslator, sendMail } from '../mail';
-import { realtimeHooks } from '../realtime-hooks';
+import { mailTranslator, sendMail } from '@/server/mail/transport';
+import { realtimeHooks } from '@/server/realtime/hooks';
 
 const DEV_SECRET = 'chemins-development-secret-not-for-production';
 

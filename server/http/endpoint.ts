@@ -5,7 +5,7 @@ import { DomainError } from '@/lib/errors';
 import { apiError, invalid, readJson } from '@/server/http/respond';
 import { guardJson } from '@/server/http/write-guard';
 import { currentParticipant, currentUser, provenParticipant, type CurrentUser } from '@/server/auth/current';
-import { personOfRequest } from '@/server/my-data-http';
+import { personOfRequest } from '@/server/exports/my-data';
 import type { LimitName } from './rate-limit';
 
 // One way in for every route handler (issue 27, docs/security.md "How a request is answered"):
@@ -17,7 +17,7 @@ import type { LimitName } from './rate-limit';
  * Who may call: `anyone` (nobody is resolved), `participant?` (the participant, or null: the
  * domain decides), `participant` / `proven` (a signed-in person or a registrant's personal link;
  * `proven`: its address proven), `account` (signed in), `person` (whose personal data: bearer
- * token, account or personal-link cookie; server/my-data-http.ts). All but the first two answer
+ * token, account or personal-link cookie; server/exports/my-data.ts). All but the first two answer
  * `401 unauthenticated` to nobody.
  */
 export type Who = 'anyone' | 'participant?' | 'participant' | 'proven' | 'account' | 'person';

@@ -54,7 +54,7 @@ const ROUTES: [RegExp, RoutePolicy][] = [
   // LiveKit's webhooks: signed, sent by the LiveKit server (one address, many events).
   [/^\/api\/livekit\/webhook$/, { maxBody: 64 * KiB, types: ['application/webhook+json', 'application/json'], limited: false }],
   [/^\/api\/sessions\/[^/]+\/room\/moderate$/, { maxBody: 4 * KiB, types: JSON_TYPES, limited: true }],
-  // Replay uploads: the video is the body, counted by the route as it is written (server/replay-files).
+  // Replay uploads: the video is the body, counted by the route as it is written (server/media/replay-files.ts).
   [/^\/api\/sessions\/[^/]+\/replays\/upload$/, { maxBody: MAX_REPLAY_BYTES, types: [...REPLAY_VIDEO_TYPES, 'application/octet-stream'], streams: true, limited: true }],
   // Sign-in links: a form post that sends a mail.
   [/^\/api\/auth\/signin\/email$/, { maxBody: 4 * KiB, types: ['application/x-www-form-urlencoded'], limited: true, mails: true }],

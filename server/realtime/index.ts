@@ -11,7 +11,7 @@ import { actorRoomOf, modsRoomOf, pingPayload, roomOf } from '@/lib/realtime/pro
 import { GUEST_COOKIE, guestSecret, verifyGuestToken } from '../auth/guest';
 import { identityOfCredentials } from '../auth/principal';
 import { realtimeHandshakeAllowed } from '../http/guard';
-import { installRealtimeHooks } from '../realtime-hooks';
+import { installRealtimeHooks } from '@/server/realtime/hooks';
 import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
 import { announceBan, linkConnections, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
 import { registerPollCommands, stopPollTimers } from './polls';

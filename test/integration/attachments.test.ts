@@ -7,7 +7,7 @@ import { purgeOrphanAttachments, storeAttachment } from '@/db/queries/attachment
 import { attachments, attachmentVariants, events, paths, registrations, resources } from '@/db/schema';
 import { MAX_ATTACHMENT_BYTES } from '@/lib/attachments';
 import { type Config, parseConfig } from '@/lib/config';
-import { startAttachmentPurge } from '@/server/attachments-worker';
+import { startAttachmentPurge } from '@/server/jobs/attachment-purge';
 import { type Driver, useFreshDatabase } from './support';
 
 // The upload route against a real database (Postgres and PGlite): content-sniffed types, size
@@ -227,7 +227,7 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/attachments (%s)', (dri
     expect(path).toBeTruthy();
     const ids = async () => new Set((await db.handle.db.select({ id: attachments.id }).from(attachments)).map((a) => a.id));
 
-    // The job as the server runs it (server/periodic.ts), passes 200 ms apart; 24 hours of grace.
+    // The job as the server runs it (server/jobs/periodic.ts), passes 200 ms apart; 24 hours of grace.
     let stop: () => void = () => {};
     const gone = new Promise<void>((resolve, reject) => {
       const deadline = Date.now() + 20_000;

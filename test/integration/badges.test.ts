@@ -30,7 +30,7 @@ import { achievements, badgeAwards, badgeIssuers, events, programmeSessions, pro
 import { seed } from '@/db/seed';
 import { unbakeSvg } from '@/lib/badges/image';
 import { parseConfig, publicUrl } from '@/lib/config';
-import { setupLivekit } from '@/server/livekit';
+import { setupLivekit } from '@/server/media/livekit';
 import { videoRoomOf } from '@/lib/domain/video';
 import { type FetchDocument, independentVerify, schemaErrors } from './badges-verifier';
 import { type Driver, useFreshDatabase } from './support';

@@ -11,7 +11,7 @@ import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
 import { parseOutboxRow } from '@/lib/mail/outbox';
-import { runMailWorkerOnce } from '@/server/mail-worker';
+import { runMailWorkerOnce } from '@/server/mail/worker';
 import { seedSession } from './factories';
 import { freshPostgres, useFreshDatabase } from './support';
 

@@ -10,7 +10,7 @@ import { actorFromUser, createResource, proposeResource, type ResourceActor, tra
 import { paths, roleGrants, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { createResourceRequest, proposeResourceRequest } from '@/lib/domain/resources';
-import { runMailWorkerOnce } from '@/server/mail-worker';
+import { runMailWorkerOnce } from '@/server/mail/worker';
 import { until } from './realtime-support';
 import { mailInbox, spawnWorker } from './mail-support';
 import { type Driver, freshPostgres } from './support';

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, pollAnswers, polls, programmeSessions, questions, registrations, registrationSessions, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
-import { qaExportFile } from '@/server/qa-export';
-import { registrationsCsvFile } from '@/server/registrations-export';
+import { qaExportFile } from '@/server/exports/qa';
+import { registrationsCsvFile } from '@/server/exports/registrations';
 import { useFreshDatabase } from './support';
 
 /** A CSV's lines without the BOM. */

@@ -4,7 +4,7 @@
  * until it is killed.
  */
 import { openDatabase, setDatabase } from '@/db/client';
-import { startMailWorker } from '@/server/mail-worker';
+import { startMailWorker } from '@/server/mail/worker';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL is required');

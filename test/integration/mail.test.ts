@@ -6,7 +6,7 @@ import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
 import { formatDateTime } from '@/lib/format';
-import { runMailWorkerOnce } from '@/server/mail-worker';
+import { runMailWorkerOnce } from '@/server/mail/worker';
 import { mailsOf, queueDueReminders } from '@/db/queries/mail';
 import { eq, sql } from 'drizzle-orm';
 import { until } from './realtime-support';

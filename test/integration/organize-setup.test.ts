@@ -13,7 +13,7 @@ import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { proposalInput } from '@/lib/domain/calls';
 import { eventInput, sessionInput } from '@/lib/domain/programme';
 import { registrationRequest } from '@/lib/domain/registration';
-import { registrationsCsvFile } from '@/server/registrations-export';
+import { registrationsCsvFile } from '@/server/exports/registrations';
 import { useFreshDatabase } from './support';
 
 /** A minimal RFC 4180 reader (quotes, doubled quotes, CRLF), with the separator given: the test's own, to read the file back. */

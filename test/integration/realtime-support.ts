@@ -88,9 +88,9 @@ export async function until(check: () => boolean | Promise<boolean>, timeoutMs =
 
 export type Proc = { port: number; url: string; child: ChildProcess; exited: Promise<void> };
 
-/** A real server process (server/realtime-process.ts) on 127.0.0.1. */
+/** A real server process (server/realtime/process.ts) on 127.0.0.1. */
 export function spawnServer(env: { DATABASE_URL: string; REDIS_URL?: string; PORT?: number }): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/realtime-process.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/realtime/process.ts'], {
     env: { ...process.env, DATABASE_URL: env.DATABASE_URL, REDIS_URL: env.REDIS_URL ?? '', PORT: String(env.PORT ?? 0), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -19,9 +19,9 @@ import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_REPLAY_SESSION_SLUG } from '@/db/seed/data/demo';
 import { parseConfig } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
-import { setupLivekit } from '@/server/livekit';
-import { replayPageUrl, startRecording, stopRecording } from '@/server/recording';
-import { storeReplayUpload } from '@/server/replay-files';
+import { setupLivekit } from '@/server/media/livekit';
+import { replayPageUrl, startRecording, stopRecording } from '@/server/media/recording';
+import { storeReplayUpload } from '@/server/media/replay-files';
 import { seedAccount } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 

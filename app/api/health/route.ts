@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { healthResponse } from '@/lib/api/responses';
 import { mailState } from '@/lib/config';
 import { respond } from '@/server/http/respond';
-import { livekitHealth } from '@/server/livekit';
+import { livekitHealth } from '@/server/media/livekit';
 import { realtimeState } from '@/server/realtime';
 import { endpoint } from '@/server/http/endpoint';
 

@@ -1,7 +1,7 @@
 import { webhookResponse } from '@/lib/api/responses';
 import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
-import { receiveWebhook } from '@/server/video';
+import { receiveWebhook } from '@/server/media/video';
 
 export const dynamic = 'force-dynamic';
 

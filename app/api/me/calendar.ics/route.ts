@@ -3,7 +3,7 @@ import { registrationByCalendarToken } from '@/db/queries/registrations';
 import { publicUrl } from '@/lib/config';
 import { buildCalendar } from '@/lib/exports/ical';
 import { apiError } from '@/server/http/respond';
-import { mailTranslator } from '@/server/mail';
+import { mailTranslator } from '@/server/mail/transport';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deleteReplay } from '@/db/queries/replays';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
-import { removeReplayFile } from '@/server/replay-files';
+import { removeReplayFile } from '@/server/media/replay-files';
 
 export const dynamic = 'force-dynamic';
 

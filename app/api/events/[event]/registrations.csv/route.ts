@@ -1,7 +1,7 @@
 import { registrationsCsvQuery } from '@/lib/exports/registrations';
 import { localeOf } from '@/server/catalogue';
 import { endpoint } from '@/server/http/endpoint';
-import { registrationsCsvFile } from '@/server/registrations-export';
+import { registrationsCsvFile } from '@/server/exports/registrations';
 
 export const dynamic = 'force-dynamic';
 

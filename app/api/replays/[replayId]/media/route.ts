@@ -3,7 +3,7 @@ import { replayFile } from '@/db/queries/replays';
 import { apiError } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
-import { serveReplayFile } from '@/server/replay-files';
+import { serveReplayFile } from '@/server/media/replay-files';
 
 export const dynamic = 'force-dynamic';
 

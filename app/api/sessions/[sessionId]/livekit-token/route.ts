@@ -3,7 +3,7 @@ import { videoTokenResponse } from '@/lib/api/responses';
 import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
-import { issueVideoToken } from '@/server/video';
+import { issueVideoToken } from '@/server/media/video';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,7 +4,7 @@ import { proposedResourceResponse } from '@/lib/api/responses';
 import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
-import { meetingReportFromSessionQa } from '@/server/qa-export';
+import { meetingReportFromSessionQa } from '@/server/exports/qa';
 
 export const dynamic = 'force-dynamic';
 

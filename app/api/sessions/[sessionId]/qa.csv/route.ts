@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { uuidSchema } from '@/lib/validation';
 import { localeOf } from '@/server/catalogue';
 import { endpoint } from '@/server/http/endpoint';
-import { qaExportFile } from '@/server/qa-export';
+import { qaExportFile } from '@/server/exports/qa';
 
 export const dynamic = 'force-dynamic';
 

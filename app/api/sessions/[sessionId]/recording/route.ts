@@ -4,7 +4,7 @@ import { recordingRequest } from '@/lib/domain/replays';
 import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
-import { startRecording, stopRecording } from '@/server/recording';
+import { startRecording, stopRecording } from '@/server/media/recording';
 
 export const dynamic = 'force-dynamic';
 

@@ -5,8 +5,8 @@ import { linkReplayRequest } from '@/lib/domain/replays';
 import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
-import { replayPageUrl } from '@/server/recording';
-import { replayWire } from '@/server/replay-files';
+import { replayPageUrl } from '@/server/media/recording';
+import { replayWire } from '@/server/media/replay-files';
 
 export const dynamic = 'force-dynamic';
 

@@ -20,7 +20,7 @@ import { seatCounts } from '@/db/queries/registrations';
 import { formerNames } from '@/lib/domain/erased';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentParticipant } from '@/server/auth/current';
-import { livekitSettings } from '@/server/livekit';
+import { livekitSettings } from '@/server/media/livekit';
 
 type Params = { slug: string; sessionSlug: string };
 

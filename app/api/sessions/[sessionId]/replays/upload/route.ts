@@ -5,8 +5,8 @@ import { uploadReplayQuery } from '@/lib/domain/replays';
 import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
-import { replayPageUrl } from '@/server/recording';
-import { removeReplayFile, replayWire, storeReplayUpload } from '@/server/replay-files';
+import { replayPageUrl } from '@/server/media/recording';
+import { removeReplayFile, replayWire, storeReplayUpload } from '@/server/media/replay-files';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,7 +4,7 @@ import { moderationRequest } from '@/lib/domain/video';
 import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
-import { moderateRoom } from '@/server/video';
+import { moderateRoom } from '@/server/media/video';
 
 export const dynamic = 'force-dynamic';
 

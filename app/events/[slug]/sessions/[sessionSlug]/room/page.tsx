@@ -9,7 +9,7 @@ import { liveSnapshot } from '@/db/queries/live';
 import { currentRecording } from '@/db/queries/replays';
 import { roomLayoutOf } from '@/lib/domain/video';
 import { currentParticipant } from '@/server/auth/current';
-import { livekitSettings } from '@/server/livekit';
+import { livekitSettings } from '@/server/media/livekit';
 
 type Params = { slug: string; sessionSlug: string };
 

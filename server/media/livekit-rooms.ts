@@ -1,7 +1,7 @@
 import { RoomServiceClient, ServerError } from 'livekit-server-sdk';
 import { participantPermission } from '@/lib/domain/video';
 import { logger } from '@/lib/logger';
-import { livekitSettings } from './livekit';
+import { livekitSettings } from '@/server/media/livekit';
 
 /**
  * Room management on the LiveKit server (RoomServiceClient): creation with the session's limits,

@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { config } from '@/lib/config';
 import type { Locale } from '@/lib/i18n';
 import { logger } from '@/lib/logger';
-import { messagesOf } from './catalogue';
+import { messagesOf } from '@/server/catalogue';
 
 export type Mail = {
   to: string;

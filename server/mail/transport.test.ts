@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { devMailBlock } from './mail';
+import { devMailBlock } from '@/server/mail/transport';
 
 describe('devMailBlock', () => {
   it('prints every link on a line of its own, readable', () => {

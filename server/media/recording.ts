@@ -21,8 +21,8 @@ import { recordingFile, recordingRefusal } from '@/lib/domain/replays';
 import { videoRoomOf } from '@/lib/domain/video';
 import { DomainError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
-import { livekitSettings } from './livekit';
-import { realtimeHooks } from './realtime-hooks';
+import { livekitSettings } from '@/server/media/livekit';
+import { realtimeHooks } from '@/server/realtime/hooks';
 
 /**
  * Recording sessions with LiveKit Egress (the only recorder: docs/replays.md). The replay row is

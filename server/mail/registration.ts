@@ -4,11 +4,11 @@ import { publicUrl } from '@/lib/config';
 import { startsWhen } from '@/lib/domain/reminders';
 import { buildCalendar } from '@/lib/exports/ical';
 import { formatDateTime, formatWeekday } from '@/lib/format';
-import { type Mail, mailTranslator } from './mail';
+import { type Mail, mailTranslator } from '@/server/mail/transport';
 
 // Mails to registrants (`mail` catalogue), in their language and the event's time zone: the
 // confirmation (with the calendar of their sessions), a seat freed from the waiting list, the
-// reminders. One compose function per outbox kind (server/mail-kinds.ts).
+// reminders. One compose function per outbox kind (server/mail/kinds.ts).
 
 /** What every registration mail shares: the translator, the greeting, the footer with the personal link. */
 function frame(m: OutgoingMail) {

@@ -14,9 +14,9 @@ import type { MailDropReason } from '@/db/schema';
 import { reminderApplies } from '@/lib/domain/reminders';
 import { logger } from '@/lib/logger';
 import { type OutboxMail, parseOutboxRow, REGISTRATION_MAIL_KINDS, type RegistrationMailKind } from '@/lib/mail/outbox';
-import { type Mail, sendMail } from './mail';
-import { composeOtherMail, composeRegistrationMail } from './mail-kinds';
-import { runEvery } from './periodic';
+import { type Mail, sendMail } from '@/server/mail/transport';
+import { composeOtherMail, composeRegistrationMail } from '@/server/mail/kinds';
+import { runEvery } from '@/server/jobs/periodic';
 
 /**
  * Why a leased mail no longer applies at `now`, or null if it does; a mail that no longer applies

@@ -2,7 +2,7 @@ import { attendees } from '@/db/queries/organizer';
 import type { Locale } from '@/lib/i18n';
 import type { CsvDialect } from '@/lib/exports/csv';
 import { registrationsCsv } from '@/lib/exports/registrations';
-import { catalogue } from './catalogue';
+import { catalogue } from '@/server/catalogue';
 
 /**
  * `GET /api/events/{event}/registrations.csv`: the attendee list for an organizer of the event

@@ -1,6 +1,6 @@
 import { registrationIdOfToken, type PersonRef } from '@/db/queries/my-data';
 import { apiError } from '@/server/http/respond';
-import { currentLinkRegistrationId, currentUser } from './auth/current';
+import { currentLinkRegistrationId, currentUser } from '@/server/auth/current';
 
 /**
  * Whose data a /api/me/data or /api/me/erase request is about: the registrant of a personal link

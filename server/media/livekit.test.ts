@@ -2,7 +2,7 @@ import { TokenVerifier } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '@/lib/config';
 import { videoGrant } from '@/lib/domain/video';
-import { livekitAdvice, mintToken, setupLivekit } from './livekit';
+import { livekitAdvice, mintToken, setupLivekit } from '@/server/media/livekit';
 
 describe('livekitAdvice', () => {
   it('in production with the binary on PATH, says to run it and set the variables (not to put it on PATH)', () => {

@@ -1,6 +1,6 @@
 import { purgeOrphanAttachments } from '@/db/queries/attachments';
 import { logger } from '@/lib/logger';
-import { runEvery } from './periodic';
+import { runEvery } from '@/server/jobs/periodic';
 
 /**
  * The orphan-upload job: every `intervalMs`, deletes the uploads (and their variants) that were

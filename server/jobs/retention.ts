@@ -1,6 +1,6 @@
 import { purgeExpired } from '@/db/queries/retention';
 import { logger } from '@/lib/logger';
-import { runEvery } from './periodic';
+import { runEvery } from '@/server/jobs/periodic';
 
 /**
  * The retention job (docs/privacy.md): every `intervalMs`, purges or anonymises the chat

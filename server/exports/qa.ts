@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { apiError } from '@/server/http/respond';
 import { DomainError } from '@/lib/errors';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n';
-import { catalogue } from './catalogue';
+import { catalogue } from '@/server/catalogue';
 
 /** The export file itself, for a user who may read it (`qaExport` checks), in `locale`. */
 export async function qaExportFile(userId: string, sessionId: string, format: 'md' | 'csv', locale: Locale): Promise<Response> {

@@ -7,7 +7,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { MAX_REPLAY_BYTES, REPLAY_VIDEO_TYPES } from '@/lib/domain/replays';
 import { publicUrl } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
-import { replaysDir } from './recording';
+import { replaysDir } from '@/server/media/recording';
 
 /**
  * Replay files on disk under `DATA_DIR/replays` (recordings written by egress, uploads written

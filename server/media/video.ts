@@ -16,10 +16,10 @@ import {
 } from '@/lib/domain/video';
 import { DomainError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
-import { livekitSettings, mintToken } from './livekit';
-import { realtimeHooks } from './realtime-hooks';
-import { egressChanged, recordOnRoomStart } from './recording';
-import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setHand, setPublishing } from './livekit-rooms';
+import { livekitSettings, mintToken } from '@/server/media/livekit';
+import { realtimeHooks } from '@/server/realtime/hooks';
+import { egressChanged, recordOnRoomStart } from '@/server/media/recording';
+import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setHand, setPublishing } from '@/server/media/livekit-rooms';
 
 const REFUSALS = {
   unauthenticated: 'Sign in or use your personal link to join the video.',
