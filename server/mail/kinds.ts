@@ -1,6 +1,6 @@
 import type { OutgoingMail } from '@/db/queries/mail';
 import { type OtherMailKind, OUTBOX_KINDS, type OutboxKind, type OutboxMail } from '@/lib/mail/outbox';
-import { composeCallMail } from '@/server/calls-mail';
+import { composeCallMail } from '@/server/calls/mail';
 import type { Mail } from '@/server/mail/transport';
 import { composePathDigest, composeResourceOutcome } from '@/server/paths-mail';
 import { composeConfirmation, composePromotion, composeReminder } from '@/server/mail/registration';

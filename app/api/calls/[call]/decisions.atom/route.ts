@@ -1,4 +1,4 @@
-import { decisionsAtomResponse } from '@/server/calls-feed';
+import { decisionsAtomResponse } from '@/server/calls/feed';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

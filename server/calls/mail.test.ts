@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeCallMail } from './calls-mail';
+import { composeCallMail } from './mail';
 
 const base = { to: 'alice@chemins.test', name: 'Alice', call: 'Appel', title: 'Atelier', path: '/calls/appel/proposals/1' };
 

@@ -1,7 +1,7 @@
 import { createTranslator } from 'next-intl';
 import type { CallMailPayload } from '@/lib/mail/outbox';
 import { publicUrl } from '@/lib/config';
-import { messagesOf } from './catalogue';
+import { messagesOf } from '../catalogue';
 import type { Mail } from '@/server/mail/transport';
 
 // Mails of calls for proposals, in the recipient's language (`callsMail` catalogue): the

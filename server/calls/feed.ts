@@ -4,7 +4,7 @@ import { formerName } from '@/lib/domain/erased';
 import { publicUrl } from '@/lib/config';
 import { feedHeaders, withLanguage } from '@/lib/feeds/atom';
 import { apiError } from '@/server/http/respond';
-import { catalogue, localeOf } from './catalogue';
+import { catalogue, localeOf } from '../catalogue';
 
 /**
  * `GET /api/calls/{call}/decisions.atom`: every decision of an open call, newest first, its own
