@@ -1,19 +1,16 @@
 'use server';
 
 import { getLocale } from 'next-intl/server';
-import {
-  confirmFacilitator,
-  decide,
-  proposalPath,
-  reviseProposal,
-  saveCall,
-  saveReview,
-  scheduleProposal,
-  submitProposal,
-  withdrawProposal,
-} from '@/db/queries/calls';
+import { confirmFacilitator } from '@/server/calls/confirm-facilitator';
+import { decide } from '@/server/calls/decide-proposal';
+import { reviseProposal } from '@/server/calls/revise-proposal';
+import { saveCall } from '@/server/calls/save-call';
+import { saveReview } from '@/server/calls/save-review';
+import { scheduleProposal } from '@/server/calls/schedule-proposal';
+import { submitProposal } from '@/server/calls/submit-proposal';
+import { withdrawProposal } from '@/server/calls/withdraw-proposal';
 import { eventTimeZone } from '@/db/queries/events';
-import { callInput, decisionInput, lines, proposalInput, reviewInput, scheduleInput } from '@/lib/domain/calls';
+import { callInput, decisionInput, lines, proposalInput, proposalPath, reviewInput, scheduleInput } from '@/lib/domain/calls';
 import { fieldInstant } from '@/lib/domain/time';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 import { formAction, redirectAction } from '@/server/actions/form-action';

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatShortDateTime } from '@/lib/format';
-import type { PublicProposal } from '@/db/queries/calls';
+import type { PublicProposal } from '@/lib/domain/calls';
 import { formerName } from '@/lib/domain/erased';
 
 /** A proposal's public status timeline: each status with when, who and why, and what scheduling changed. */

@@ -1,5 +1,5 @@
 import type { Field } from '@/components/organize/ActionForm';
-import type { CallSummary } from '@/db/queries/calls';
+import type { CallSummary } from '@/lib/domain/calls';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 

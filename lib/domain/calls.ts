@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { DomainError } from '../errors';
 import { SLUG_PATTERN } from '../validation';
 
 // Calls for proposals (docs/calls.md): the status timeline of a proposal, who may move it, and
-// when it is overdue. Pure rules; db/queries/calls.ts applies them inside its transactions.
+// when it is overdue. Pure rules, and the view types the pages show; the use cases in server/calls/ apply them inside
+// their transactions.
 
 export const PROPOSAL_STATUSES = ['submitted', 'under_review', 'changes_requested', 'accepted', 'declined', 'scheduled', 'withdrawn'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
@@ -90,6 +92,76 @@ export function sessionKindOf(format: string): 'workshop' | 'round_table' | 'sho
   return 'session';
 }
 
+/** Who reads or writes (signed in, or null). */
+export type Viewer = { id: string; name: string | null; email: string } | null;
+
+/** A proposal's page (its public trail). */
+export const proposalPath = (callSlug: string, proposalId: string) => `/calls/${callSlug}/proposals/${proposalId}`;
+
+/** A writable call: open now (else 409 `call_not_open` / `call_closed`). */
+export function requireOpen(call: { opensAt: Date; closesAt: Date }, now: Date) {
+  const phase = callPhase(call, now);
+  if (phase === 'upcoming') throw new DomainError(409, 'call_not_open', 'This call is not open yet.');
+  if (phase === 'closed') throw new DomainError(409, 'call_closed', 'This call is closed: proposals can no longer be sent or edited.');
+}
+
+/** A format the call offers (else 400 on the `format` field). */
+export function requireFormat(call: { formats: string[] }, format: string) {
+  if (!call.formats.includes(format)) throw new DomainError(400, 'invalid', 'This call does not offer this format.', { format: 'not_offered' });
+}
+
+/** The status `action` leads to from `p`'s (else 409 `invalid_transition`). */
+export function move(p: { status: ProposalStatus }, action: ProposalAction): ProposalStatus {
+  const to = nextProposalStatus(p.status, action);
+  if (!to) throw new DomainError(409, 'invalid_transition', `A proposal “${p.status}” cannot be moved by “${action}”.`);
+  return to;
+}
+
+/** Who signs a committee decision: the deciding member (named decisions) or the committee. */
+export const byOf = (call: { namedDecisions: boolean; committeeName: string }, member: { name: string }) => (call.namedDecisions ? member.name : call.committeeName);
+
+// ---------------------------------------------------------------- view types (what the pages show)
+
+export type StatusCounts = Record<ProposalStatus, number>;
+
+/** A call as anyone sees it: dates, phase, committee names, criteria and counts per status. */
+export type CallSummary = {
+  slug: string;
+  title: string;
+  description: string;
+  event: { slug: string; title: string; timeZone: string };
+  visibility: 'open' | 'closed';
+  phase: CallPhase;
+  opensAt: Date;
+  closesAt: Date;
+  answerBy: Date;
+  formats: string[];
+  slots: number;
+  questions: string[];
+  criteria: string;
+  committee: { name: string; members: string[]; namedDecisions: boolean };
+  staleDays: number;
+  total: number;
+  counts: StatusCounts;
+  waiting: { count: number; oldestDays: number };
+  overdue: number;
+};
+
+/** A proposal's public shape: no e-mail, no needs, no score or comment. */
+export type PublicProposal = {
+  id: string;
+  title: string;
+  format: string;
+  abstract: string;
+  facilitators: { name: string; organization: string | null }[];
+  status: ProposalStatus;
+  statusHistory: { status: ProposalStatus; at: Date; by: string; reason?: string; diff?: TextDiff[] }[];
+  overdue: boolean;
+  submittedAt: Date;
+  url: string;
+  sessionUrl?: string;
+};
+
 // ---------------------------------------------------------------- inputs (forms of the pages)
 
 const line = (max: number) => z.string().trim().min(1).max(max);
@@ -113,6 +185,16 @@ export const proposalInput = z.object({
   organization: z.string().trim().max(160).optional().transform((v) => v || null),
 });
 export type ProposalInput = z.output<typeof proposalInput>;
+
+/** What the proposer writes of a proposal (stored on it as typed). */
+export const proposerFields = (input: ProposalInput) => ({
+  title: input.title,
+  format: input.format,
+  abstract: input.abstract,
+  needs: input.needs,
+  preferredDays: input.preferredDays,
+  answers: input.answers,
+});
 
 export const callInput = z
   .object({

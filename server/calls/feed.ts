@@ -1,5 +1,6 @@
 import { Feed } from 'feed';
-import { callDecisions, proposalPath } from '@/db/queries/calls';
+import { proposalPath } from '@/lib/domain/calls';
+import { callDecisions } from './list-call-decisions';
 import { formerName } from '@/lib/domain/erased';
 import { publicUrl } from '@/lib/config';
 import { feedHeaders, withLanguage } from '@/lib/feeds/atom';

@@ -1,27 +1,24 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  callDecisions,
-  callsOfEvent,
-  confirmFacilitator,
-  decide,
-  proposalsOfSessions,
-  proposalView,
-  publicCall,
-  publicProposals,
-  reviewBoard,
-  reviseProposal,
-  saveCall,
-  saveReview,
-  scheduleProposal,
-  submitProposal,
-  type Viewer,
-  withdrawProposal,
-} from '@/db/queries/calls';
+import { callDecisions } from '@/server/calls/list-call-decisions';
+import { callsOfEvent } from '@/server/calls/list-event-calls';
+import { confirmFacilitator } from '@/server/calls/confirm-facilitator';
+import { decide } from '@/server/calls/decide-proposal';
+import { proposalsOfSessions } from '@/server/calls/list-session-proposals';
+import { proposalView } from '@/server/calls/get-proposal-view';
+import { publicCall } from '@/server/calls/get-public-call';
+import { publicProposals } from '@/server/calls/list-public-proposals';
+import { reviewBoard } from '@/server/calls/get-review-board';
+import { reviseProposal } from '@/server/calls/revise-proposal';
+import { saveCall } from '@/server/calls/save-call';
+import { saveReview } from '@/server/calls/save-review';
+import { scheduleProposal } from '@/server/calls/schedule-proposal';
+import { submitProposal } from '@/server/calls/submit-proposal';
+import { withdrawProposal } from '@/server/calls/withdraw-proposal';
 import { mailOutbox, programmeSessions, proposalFacilitators, proposals, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
-import { callInput, proposalInput } from '@/lib/domain/calls';
+import { callInput, proposalInput, type Viewer } from '@/lib/domain/calls';
 import { DEMO_CALL_SLUG, FORUM_2018_CALL_SLUG } from '@/db/seed/data/calls';
 import { GET as callRoute } from '@/app/api/calls/[call]/route';
 import { GET as proposalsRoute } from '@/app/api/calls/[call]/proposals/route';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proposalsOfSessions } from '@/db/queries/calls';
+import { proposalsOfSessions } from '@/server/calls/list-session-proposals';
 import { listMessages } from '@/db/queries/chat';
 import { getProgrammeSession } from '@/db/queries/events';
 import { erasePerson, exportPersonData, PERSONAL_REFERENCES, registrationIdOfToken } from '@/db/queries/my-data';

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decide, submitProposal, type Viewer } from '@/db/queries/calls';
+import { decide } from '@/server/calls/decide-proposal';
+import { submitProposal } from '@/server/calls/submit-proposal';
 import { getEventProgramme, getSessionById } from '@/db/queries/events';
 import { userMay } from '@/db/queries/grants';
 import { createEvent, saveSession } from '@/db/queries/programme-admin';
@@ -10,7 +11,7 @@ import { programmeSessions, roleGrants, users } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_CALL_SLUG } from '@/db/seed/data/calls';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
-import { proposalInput } from '@/lib/domain/calls';
+import { proposalInput, type Viewer } from '@/lib/domain/calls';
 import { eventInput, sessionInput } from '@/lib/domain/programme';
 import { registrationRequest } from '@/lib/domain/registration';
 import { registrationsCsvFile } from '@/server/exports/registrations';

@@ -4,8 +4,10 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/calls/Timeline';
 import { formatShortDateTime } from '@/lib/format';
-import { type PublicProposal, publicCall, publicProposals, reviewBoard } from '@/db/queries/calls';
-import { PROPOSAL_STATUSES } from '@/lib/domain/calls';
+import { publicCall } from '@/server/calls/get-public-call';
+import { publicProposals } from '@/server/calls/list-public-proposals';
+import { reviewBoard } from '@/server/calls/get-review-board';
+import { PROPOSAL_STATUSES, type PublicProposal } from '@/lib/domain/calls';
 import { nameWithOrganization } from '@/lib/domain/erased';
 import { currentUser } from '@/server/auth/current';
 

@@ -12,7 +12,7 @@ import { generateCodeAction, saveQuestionAction, saveRoomAction, saveTrackAction
 import { formerName } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';
 import { listInvitationCodes } from '@/db/queries/programme-admin';
-import { organizerCalls } from '@/db/queries/calls';
+import { organizerCalls } from '@/server/calls/list-organizer-calls';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('organize'), robots: { index: false } };

@@ -1,4 +1,4 @@
-import { publicCall } from '@/db/queries/calls';
+import { publicCall } from '@/server/calls/get-public-call';
 import { callResponse } from '@/lib/api/responses';
 import { apiError, respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';

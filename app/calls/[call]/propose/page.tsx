@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { proposalFields } from '@/components/calls/proposal-fields';
 import { ActionForm } from '@/components/organize/ActionForm';
-import { publicCall } from '@/db/queries/calls';
+import { publicCall } from '@/server/calls/get-public-call';
 import { currentUser } from '@/server/auth/current';
 import { submitProposalAction } from '../../actions';
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/calls/Timeline';
-import { reviewBoard } from '@/db/queries/calls';
+import { reviewBoard } from '@/server/calls/get-review-board';
 import { formerName } from '@/lib/domain/erased';
 import { DomainError } from '@/lib/errors';
 import { currentUser } from '@/server/auth/current';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { invitation } from '@/db/queries/calls';
+import { invitation } from '@/server/calls/get-invitation';
 import { confirmFacilitatorAction } from '../../actions';
 
 export const metadata: Metadata = { robots: { index: false } };

@@ -1,4 +1,4 @@
-import { publicProposals } from '@/db/queries/calls';
+import { publicProposals } from '@/server/calls/list-public-proposals';
 import { proposalsResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
 import { respond } from '@/server/http/respond';

@@ -1,4 +1,4 @@
-import { callsOfEvent } from '@/db/queries/calls';
+import { callsOfEvent } from '@/server/calls/list-event-calls';
 import { callsResponse } from '@/lib/api/responses';
 import { apiError, respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';

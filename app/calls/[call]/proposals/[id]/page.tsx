@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { StatusBadge, Timeline } from '@/components/calls/Timeline';
 import { formatShortDateTime } from '@/lib/format';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
-import { proposalView } from '@/db/queries/calls';
+import { proposalView } from '@/server/calls/get-proposal-view';
 import { nextProposalStatus } from '@/lib/domain/calls';
 import { formerName, nameWithOrganization } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';

@@ -8,7 +8,7 @@ import { LocalTime } from '@/components/LocalTime';
 import { localTimeTemplate } from '@/components/local-time-template';
 import { SessionBadges } from '@/components/SessionBadges';
 import { Contributors } from '@/components/people/Contributors';
-import { proposalsOfSessions } from '@/db/queries/calls';
+import { proposalsOfSessions } from '@/server/calls/list-session-proposals';
 import { getProgrammeSession } from '@/db/queries/events';
 import { ProposedBy } from '@/components/calls/ProposedBy';
 import { liveSnapshot, sessionAccess } from '@/db/queries/live';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
-import { organizerCalls } from '@/db/queries/calls';
+import { organizerCalls } from '@/server/calls/list-organizer-calls';
 import { organizedEvent } from '@/db/queries/organizer';
 import { localDate } from '@/lib/domain/time';
 import { currentUser } from '@/server/auth/current';

@@ -3,7 +3,8 @@ import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { proposalFields } from '@/components/calls/proposal-fields';
 import { ActionForm } from '@/components/organize/ActionForm';
-import { proposalPath, proposalView } from '@/db/queries/calls';
+import { proposalPath } from '@/lib/domain/calls';
+import { proposalView } from '@/server/calls/get-proposal-view';
 import { currentUser } from '@/server/auth/current';
 import { reviseProposalAction } from '../../../../actions';
 
