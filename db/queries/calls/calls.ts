@@ -7,7 +7,7 @@ import { callCommittee, calls, events, rooms, users } from '../../schema';
 
 type Q = Db | Tx;
 export type Call = typeof calls.$inferSelect;
-export type CallValues = Omit<typeof calls.$inferInsert, 'id' | 'createdAt'>;
+type CallValues = Omit<typeof calls.$inferInsert, 'id' | 'createdAt'>;
 
 export async function callBySlug(q: Q, slug: string): Promise<Call | undefined> {
   const [call] = await q.select().from(calls).where(eq(calls.slug, slug));
