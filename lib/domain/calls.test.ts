@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callInput, callPhase, sessionKindOf, editable, isOverdue, lines, needsReason, nextProposalStatus, scheduleInput, textDiff, waiting } from './calls';
+import { DomainError } from '../errors';
+import { byOf, callInput, callPhase, sessionKindOf, editable, isOverdue, lines, move, needsReason, nextProposalStatus, proposalPath, requireFormat, requireOpen, scheduleInput, textDiff, waiting } from './calls';
 
 const DAY = 86_400_000;
 const now = new Date('2026-03-10T12:00:00Z');
@@ -94,5 +95,35 @@ describe('sessionKindOf', () => {
     expect(sessionKindOf('Atelier')).toBe('workshop');
     expect(sessionKindOf('Table ronde')).toBe('round_table');
     expect(sessionKindOf('Conférence')).toBe('session');
+  });
+});
+
+describe('the rules the use cases apply', () => {
+  const refusal = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e instanceof DomainError ? { status: e.status, code: e.code, fields: e.fields } : e;
+    }
+    return null;
+  };
+  it('writes only to an open call, in a format it offers', () => {
+    const c = { opensAt: new Date(now.getTime() - DAY), closesAt: new Date(now.getTime() + DAY), formats: ['Atelier'] };
+    expect(refusal(() => requireOpen(c, now))).toBeNull();
+    expect(refusal(() => requireOpen(c, new Date(now.getTime() - 2 * DAY)))).toMatchObject({ status: 409, code: 'call_not_open' });
+    expect(refusal(() => requireOpen(c, new Date(now.getTime() + 2 * DAY)))).toMatchObject({ status: 409, code: 'call_closed' });
+    expect(refusal(() => requireFormat(c, 'Atelier'))).toBeNull();
+    expect(refusal(() => requireFormat(c, 'Conférence'))).toMatchObject({ status: 400, code: 'invalid', fields: { format: 'not_offered' } });
+  });
+  it('moves a proposal or refuses the move', () => {
+    expect(move({ status: 'submitted' }, 'accept')).toBe('accepted');
+    expect(refusal(() => move({ status: 'declined' }, 'accept'))).toMatchObject({ status: 409, code: 'invalid_transition' });
+  });
+  it('signs a decision with the member’s name only when decisions are named', () => {
+    expect(byOf({ namedDecisions: true, committeeName: 'Comité' }, { name: 'Claire' })).toBe('Claire');
+    expect(byOf({ namedDecisions: false, committeeName: 'Comité' }, { name: 'Claire' })).toBe('Comité');
+  });
+  it('names a proposal’s page', () => {
+    expect(proposalPath('appel', 'p1')).toBe('/calls/appel/proposals/p1');
   });
 });
