@@ -14,7 +14,7 @@ import { setupLivekit, stopLivekit } from '@/server/media/livekit';
 import { createGuard } from './http/guard';
 import { createRateLimiter, rateLimitSettings, setRateLimiter } from './http/rate-limit';
 import { handleRegistrations } from './http/registrations';
-import { startBadgeWorker } from './badges-worker';
+import { startBadgeWorker } from './badges/worker';
 import { startMailWorker } from '@/server/mail/worker';
 import { startAttachmentPurge } from '@/server/jobs/attachment-purge';
 import { startRetentionWorker } from '@/server/jobs/retention';

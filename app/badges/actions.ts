@@ -1,16 +1,14 @@
 'use server';
 
 import { headers } from 'next/headers';
-import {
-  awardNow,
-  createAchievement,
-  decideRequest,
-  endorseAchievement,
-  publishedDocument,
-  requestBadge,
-  respondToBadge,
-  revokeBadge,
-} from '@/db/queries/badges';
+import { awardNow } from '@/server/badges/award-now';
+import { createAchievement } from '@/server/badges/create-achievement';
+import { decideRequest } from '@/server/badges/decide-badge-request';
+import { endorseAchievement } from '@/server/badges/endorse-achievement';
+import { publishedDocument } from '@/server/badges/get-published-document';
+import { requestBadge } from '@/server/badges/request-badge';
+import { respondToBadge } from '@/server/badges/respond-to-badge';
+import { revokeBadge } from '@/server/badges/revoke-badge';
 import { verifyCredential } from '@/lib/badges/verify';
 import { achievementSchema, badgeDecisionSchema, badgeRequestSchema, endorsementSchema } from '@/lib/domain/badges';
 import { parseJsonText } from '@/server/http/respond';

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { badgesOf, endorsementsBy } from '@/db/queries/badges';
+import { badgesOf } from '@/server/badges/list-badges-of';
+import { endorsementsBy } from '@/server/badges/list-endorsements-by';
 import { currentParticipant, provenParticipant } from '@/server/auth/current';
 import { Outcome } from '@/components/badges/Outcome';
 import { respondAction } from './actions';

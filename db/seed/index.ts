@@ -40,7 +40,11 @@ import { paths as seedPaths } from './data/paths';
 import type { SeedEvent, SeedPath, SeedPersonRef, SeedResource } from './types';
 import { appendToPath, writeRevision } from '../queries/resources';
 import { seedDemoReplay } from './replays';
-import { endorseAchievement, ensureEventIssuer, ensurePlatformIssuer, issueAwards, normalEmail } from '../queries/badges';
+import { endorseAchievement } from '@/server/badges/endorse-achievement';
+import { ensureEventIssuer } from '@/server/badges/ensure-event-issuer';
+import { ensurePlatformIssuer } from '@/server/badges/ensure-platform-issuer';
+import { issueAwards } from '@/server/badges/issue-awards';
+import { normalEmail } from '@/lib/domain/badges';
 import { DEMO_BADGES, DEMO_ENDORSEMENT, DEMO_REQUEST_ACHIEVEMENT } from './data/badges';
 import { achievementImage } from '@/lib/badges/image';
 

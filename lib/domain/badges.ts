@@ -74,6 +74,16 @@ export function nextStatus(from: BadgeStatus | null, action: BadgeAction): Badge
   }
 }
 
+/** Badges are held by e-mail address, compared trimmed and in lower case. */
+export const normalEmail = (email: string) => email.trim().toLowerCase();
+
+/** Someone a badge goes to, or who asks for or endorses one. */
+export type Person = { email: string; name: string };
+export type Recipient = Person & { evidence?: string | null };
+
+/** Why a badge use case did nothing. */
+export type BadgeRefusal = { ok: false; code: 'not_found' | 'forbidden' | 'invalid_transition' };
+
 /** Only an accepted, unrevoked badge can be shown publicly. */
 export const mayShowPublicly = (b: { status: BadgeStatus; revokedAt: Date | null }) => b.status === 'accepted' && !b.revokedAt;
 

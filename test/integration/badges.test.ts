@@ -12,19 +12,17 @@ import { GET as profileRoute } from '@/app/api/issuers/[issuer]/route';
 import { GET as statusRoute } from '@/app/api/issuers/[issuer]/status/[list]/route';
 import { GET as issuersRoute } from '@/app/api/issuers/route';
 import { POST as webhookRoute } from '@/app/api/livekit/webhook/route';
-import {
-  achievementPage,
-  awardFromRecords,
-  awardNow,
-  badgesOf,
-  decideRequest,
-  endorseAchievement,
-  ensureEventIssuer,
-  createAchievement,
-  requestBadge,
-  respondToBadge,
-  revokeBadge,
-} from '@/db/queries/badges';
+import { achievementPage } from '@/server/badges/get-achievement-page';
+import { awardFromRecords } from '@/server/badges/award-from-records';
+import { awardNow } from '@/server/badges/award-now';
+import { badgesOf } from '@/server/badges/list-badges-of';
+import { decideRequest } from '@/server/badges/decide-badge-request';
+import { endorseAchievement } from '@/server/badges/endorse-achievement';
+import { ensureEventIssuer } from '@/server/badges/ensure-event-issuer';
+import { createAchievement } from '@/server/badges/create-achievement';
+import { requestBadge } from '@/server/badges/request-badge';
+import { respondToBadge } from '@/server/badges/respond-to-badge';
+import { revokeBadge } from '@/server/badges/revoke-badge';
 import { openDatabase, setDatabase } from '@/db/client';
 import { achievements, badgeAwards, badgeIssuers, events, programmeSessions, proposals, registrations, resources, roleGrants, users } from '@/db/schema';
 import { seed } from '@/db/seed';

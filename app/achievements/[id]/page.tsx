@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { endorseAction } from '@/app/badges/actions';
 import { Outcome } from '@/components/badges/Outcome';
-import { achievementPage } from '@/db/queries/badges';
+import { achievementPage } from '@/server/badges/get-achievement-page';
 import { provenParticipant } from '@/server/auth/current';
 import { isUuid } from '@/lib/validation';
 import { formatDate } from '@/lib/format';

@@ -1,4 +1,4 @@
-import { listIssuers } from '@/db/queries/badges';
+import { listIssuers } from '@/server/badges/list-issuers';
 import { issuersResponse } from '@/lib/api/responses';
 import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';

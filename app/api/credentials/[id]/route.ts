@@ -1,6 +1,6 @@
-import { credentialOf } from '@/db/queries/badges';
+import { credentialOf } from '@/server/badges/get-credential';
 import { apiError } from '@/server/http/respond';
-import { vcResponse } from '@/server/badges-http';
+import { vcResponse } from '@/server/badges/http';
 import { isUuid } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 

@@ -1,4 +1,4 @@
-import { publishedDocument } from '@/db/queries/badges';
+import { publishedDocument } from '@/server/badges/get-published-document';
 import { verifyResponseSchema } from '@/lib/api/responses';
 import { verifyCredential } from '@/lib/badges/verify';
 import { verifyRequestSchema } from '@/lib/domain/badges';

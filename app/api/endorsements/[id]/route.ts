@@ -1,6 +1,6 @@
-import { endorsementOf } from '@/db/queries/badges';
+import { endorsementOf } from '@/server/badges/get-endorsement';
 import { apiError } from '@/server/http/respond';
-import { vcResponse } from '@/server/badges-http';
+import { vcResponse } from '@/server/badges/http';
 import { isUuid } from '@/lib/validation';
 import { endpoint } from '@/server/http/endpoint';
 

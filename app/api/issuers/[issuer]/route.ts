@@ -1,4 +1,4 @@
-import { issuerDocument } from '@/db/queries/badges';
+import { issuerDocument } from '@/server/badges/get-issuer-document';
 import { jsonLdDocument } from '@/lib/api/responses';
 import { apiError, respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requestBadgeAction } from '@/app/badges/actions';
 import { Outcome } from '@/components/badges/Outcome';
-import { eventAchievements } from '@/db/queries/badges';
+import { eventAchievements } from '@/server/badges/get-event-achievements';
 import { provenParticipant } from '@/server/auth/current';
 
 export async function generateMetadata(): Promise<Metadata> {

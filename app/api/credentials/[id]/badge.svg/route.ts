@@ -1,4 +1,4 @@
-import { credentialOf } from '@/db/queries/badges';
+import { credentialOf } from '@/server/badges/get-credential';
 import { bakedSvg } from '@/lib/badges/image';
 import { apiError } from '@/server/http/respond';
 import { isUuid } from '@/lib/validation';

@@ -1,4 +1,4 @@
-import { achievementsOfIssuer } from '@/db/queries/badges';
+import { achievementsOfIssuer } from '@/server/badges/list-issuer-achievements';
 import { issuerAchievementsResponse } from '@/lib/api/responses';
 import { apiError, respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';

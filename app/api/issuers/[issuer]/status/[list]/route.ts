@@ -1,6 +1,6 @@
-import { statusListDocument } from '@/db/queries/badges';
+import { statusListDocument } from '@/server/badges/get-status-list';
 import { apiError } from '@/server/http/respond';
-import { vcResponse } from '@/server/badges-http';
+import { vcResponse } from '@/server/badges/http';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { awardFromRecords } from '@/db/queries/badges';
+import { awardFromRecords } from './award-from-records';
 import { logger } from '@/lib/logger';
 import { runEvery } from '@/server/jobs/periodic';
 
