@@ -50,6 +50,16 @@ describe('OpenAPI description', () => {
     }
   });
 
+  it('carries only patterns a client can build values for (no Unicode property classes such as \\p{Cc})', () => {
+    const patterns: string[] = [];
+    JSON.stringify(doc, (key, value: unknown) => {
+      if (key === 'pattern' && typeof value === 'string') patterns.push(value);
+      return value;
+    });
+    expect(patterns.length).toBeGreaterThan(0);
+    expect(patterns.filter((p) => /\\[pP]\{/.test(p))).toEqual([]);
+  });
+
   it('is a valid OpenAPI 3.1 document', async () => {
     const result = await new Validator().validate(JSON.parse(JSON.stringify(doc)));
     expect(result.errors ?? []).toEqual([]);
