@@ -2,7 +2,7 @@ import type { OutgoingMail } from '@/db/queries/mail';
 import { type OtherMailKind, OUTBOX_KINDS, type OutboxKind, type OutboxMail } from '@/lib/mail/outbox';
 import { composeCallMail } from './calls-mail';
 import type { Mail } from './mail';
-import { composePathDigest, composeResourceOutcome } from './paths-mail';
+import { composePathDigest, composeResourceOutcome } from './paths/mail';
 import { composeConfirmation, composePromotion, composeReminder } from './registration-mail';
 
 // The registry of outbox kinds: per kind, its schemas (lib/mail/outbox.ts: what a row holds,

@@ -7,7 +7,7 @@ import { rateLimited } from '@/server/http/write-guard';
 import { currentParticipant } from '@/server/auth/current';
 import { endpoint } from '@/server/http/endpoint';
 import { clientAddressOf } from '@/server/http/rate-limit';
-import { rateKey } from '@/server/paths-http';
+import { rateKey } from '@/server/paths/http';
 
 export const dynamic = 'force-dynamic';
 

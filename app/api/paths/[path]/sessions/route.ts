@@ -3,7 +3,7 @@ import { linkSessionResponse } from '@/lib/api/responses';
 import { linkSessionRequest } from '@/lib/domain/resources';
 import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
-import { pathWrite } from '@/server/paths-http';
+import { pathWrite } from '@/server/paths/http';
 
 export const dynamic = 'force-dynamic';
 

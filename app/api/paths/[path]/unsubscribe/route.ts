@@ -1,7 +1,7 @@
 import { subscriptionPathOfToken, unsubscribeByToken } from '@/db/queries/paths';
 import { escapeHtml } from '@/lib/domain/search';
 import { pickLocale } from '@/lib/i18n';
-import { translator } from '@/server/paths-mail';
+import { translator } from '@/server/paths/mail';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

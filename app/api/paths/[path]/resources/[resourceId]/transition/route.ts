@@ -3,7 +3,7 @@ import { transitionResponse } from '@/lib/api/responses';
 import { transitionRequest } from '@/lib/domain/resources';
 import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
-import { pathWrite, resourceOnPathParams } from '@/server/paths-http';
+import { pathWrite, resourceOnPathParams } from '@/server/paths/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,8 +2,8 @@ import { feedResources } from '@/db/queries/resources';
 import { publicUrl } from '@/lib/config';
 import { buildAtom, feedHeaders } from '@/lib/feeds/atom';
 import { apiError } from '@/server/http/respond';
-import { localeOf } from './catalogue';
-import { translator } from './paths-mail';
+import { localeOf } from '../catalogue';
+import { translator } from './mail';
 
 /**
  * `GET /api/feed.atom` (every path) and `GET /api/paths/{path}/feed.atom` (one path), their own

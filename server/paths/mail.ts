@@ -3,8 +3,8 @@ import { digestContent } from '@/db/queries/digest';
 import { publicUrl } from '@/lib/config';
 import type { Locale } from '@/lib/i18n';
 import type { OutboxMail } from '@/lib/mail/outbox';
-import { messagesOf } from './catalogue';
-import type { Mail } from './mail';
+import { messagesOf } from '../catalogue';
+import type { Mail } from '../mail';
 
 // Mails of the paths: a proposal's outcome to its proposer, and the digest of a path's new
 // resources (with one-click unsubscribe: RFC 8058). Texts from the `pathsMail` catalogue.
