@@ -4,15 +4,13 @@ import { z } from 'zod';
 import { type FormState, invalidForm, refusedFields, refusedForm } from '@/server/form-state';
 import { linkSessionToPath, updatePath } from '@/db/queries/paths';
 import { pendingUploadsOf } from '@/db/queries/paths-ui';
-import {
-  actorFromUser,
-  createResource,
-  getResourceForEdit,
-  proposeResource,
-  reorderPathResources,
-  transitionResource,
-  updateResource,
-} from '@/db/queries/resources';
+import { actorFromUser } from '@/server/paths/actor-from-user';
+import { createResource } from '@/server/paths/create-resource';
+import { getResourceForEdit } from '@/server/paths/get-resource-for-edit';
+import { proposeResource } from '@/server/paths/propose-resource';
+import { reorderPathResources } from '@/server/paths/reorder-path-resources';
+import { transitionResource } from '@/server/paths/transition-resource';
+import { updateResource } from '@/server/paths/update-resource';
 import { getPathBySlug } from '@/db/queries/paths';
 import { createResourceRequest, proposeResourceRequest, transitionRequest, updateResourceRequest } from '@/lib/domain/resources';
 import { DomainError } from '@/lib/errors';

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { FormatBadge, StatusBadge } from '@/components/paths/Badges';
 import { TransitionForm } from '@/components/paths/TransitionForm';
 import { getPathBySlug } from '@/db/queries/paths';
-import { reviewQueue } from '@/db/queries/resources';
+import { reviewQueue } from '@/server/paths/review-queue';
 import { transitionAction, updatePathAction } from '@/app/resources/actions';
 import { PathForm } from '@/components/paths/PathForm';
 import { ResourceOrder } from '@/components/paths/ResourceOrder';

@@ -1,4 +1,5 @@
-import { actorFromUser, reorderPathResources } from '@/db/queries/resources';
+import { actorFromUser } from '@/server/paths/actor-from-user';
+import { reorderPathResources } from '@/server/paths/reorder-path-resources';
 import { reorderRequest } from '@/lib/domain/resources';
 import { endpoint } from '@/server/http/endpoint';
 import { pathWrite } from '@/server/paths/http';

@@ -1,5 +1,5 @@
 import { identityFromJoinToken } from '@/db/queries/identity';
-import { proposeResource } from '@/db/queries/resources';
+import { proposeResource } from '@/server/paths/propose-resource';
 import { proposedResourceResponse } from '@/lib/api/responses';
 import { proposeResourceRequest } from '@/lib/domain/resources';
 import { apiError, respond } from '@/server/http/respond';

@@ -1,4 +1,5 @@
-import { actorFromUser, createResource } from '@/db/queries/resources';
+import { actorFromUser } from '@/server/paths/actor-from-user';
+import { createResource } from '@/server/paths/create-resource';
 import { createdResourceResponse } from '@/lib/api/responses';
 import { createResourceRequest } from '@/lib/domain/resources';
 import { respond } from '@/server/http/respond';

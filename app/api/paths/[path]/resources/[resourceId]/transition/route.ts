@@ -1,4 +1,5 @@
-import { actorFromUser, transitionResource } from '@/db/queries/resources';
+import { actorFromUser } from '@/server/paths/actor-from-user';
+import { transitionResource } from '@/server/paths/transition-resource';
 import { transitionResponse } from '@/lib/api/responses';
 import { transitionRequest } from '@/lib/domain/resources';
 import { respond } from '@/server/http/respond';
