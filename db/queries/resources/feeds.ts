@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
 import { paths, resourcePaths, resources } from '../../schema';
-import type { ResourceRow } from './rows';
+import { resourceHead, type ResourceRow } from './rows';
 
 // What the Atom feeds read: the latest published resources, of a path or of the whole site.
 
@@ -25,10 +25,7 @@ export type FeedEntry = {
 export async function publishedEntries(q: Q, pathId: string | null, limit: number): Promise<FeedEntry[]> {
   const rows = await q
     .select({
-      id: resources.id,
-      slug: resources.slug,
-      title: resources.title,
-      summary: resources.summary,
+      ...resourceHead,
       body: resources.body,
       format: resources.format,
       licence: resources.licence,

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
 import { events, paths, programmeSessions, resourcePaths, resourceSessions, resources } from '../../schema';
-import type { ResourceRow } from './rows';
+import { resourceHead, type ResourceRow } from './rows';
 
 // What the resource pages and the review queue read.
 
@@ -67,10 +67,7 @@ export type QueueItem = {
 export async function inReview(q: Q, pathIds: string[] | 'all', pathSlug?: string): Promise<QueueItem[]> {
   const rows = await q
     .select({
-      id: resources.id,
-      slug: resources.slug,
-      title: resources.title,
-      summary: resources.summary,
+      ...resourceHead,
       format: resources.format,
       language: resources.language,
       proposerName: resources.proposerName,

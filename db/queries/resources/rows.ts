@@ -9,6 +9,9 @@ import { paths, programmeSessions, resourcePaths, resourceSessions, resources } 
 export type ResourceRow = typeof resources.$inferSelect;
 type Q = Db | Tx;
 
+/** The columns that name a resource in a list (the review queue, the feeds). */
+export const resourceHead = { id: resources.id, slug: resources.slug, title: resources.title, summary: resources.summary };
+
 /** The resource, locked for the rest of the transaction; undefined when there is none. */
 export async function resourceForUpdate(tx: Tx, resourceId: string): Promise<ResourceRow | undefined> {
   const [r] = await tx.select().from(resources).where(eq(resources.id, resourceId)).for('update');
