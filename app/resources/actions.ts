@@ -2,7 +2,8 @@
 
 import { z } from 'zod';
 import { type FormState, invalidForm, refusedFields, refusedForm } from '@/server/form-state';
-import { linkSessionToPath, updatePath } from '@/db/queries/paths';
+import { linkSessionToPath } from '@/server/paths/link-session-to-path';
+import { updatePath } from '@/server/paths/update-path';
 import { pendingUploadsOf } from '@/db/queries/paths-ui';
 import { actorFromUser } from '@/server/paths/actor-from-user';
 import { createResource } from '@/server/paths/create-resource';
@@ -11,7 +12,7 @@ import { proposeResource } from '@/server/paths/propose-resource';
 import { reorderPathResources } from '@/server/paths/reorder-path-resources';
 import { transitionResource } from '@/server/paths/transition-resource';
 import { updateResource } from '@/server/paths/update-resource';
-import { getPathBySlug } from '@/db/queries/paths';
+import { getPathBySlug } from '@/server/paths/get-path';
 import { createResourceRequest, proposeResourceRequest, transitionRequest, updateResourceRequest } from '@/lib/domain/resources';
 import { DomainError } from '@/lib/errors';
 import { formValues, resourceFormInput } from '@/lib/paths-form';

@@ -1,5 +1,6 @@
 import { getDb } from '@/db/client';
-import { actorOf, pathIdOf } from '@/db/queries/paths';
+import { actorOf } from '@/db/queries/paths/rows';
+import { pathIdOf } from '@/server/paths/path-id';
 import { appendToPath, freeSlug, insertResource, linkSessions, type ResourceRow } from '@/db/queries/resources/rows';
 import { writeRevision } from '@/db/queries/resources/revisions';
 import { canPlaceOn, type CreateResourceRequest, type ResourceActor } from '@/lib/domain/resources';

@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { attachmentsOfResource } from '@/db/queries/attachments';
-import { actorOf } from '@/db/queries/paths';
+import { actorOf } from '@/db/queries/paths/rows';
 import { pathsOfResource, resourceBySlug, sessionsOfResource } from '@/db/queries/resources/pages';
 import type { ResourceRow } from '@/db/queries/resources/rows';
 import { canReview } from '@/lib/domain/resources';

@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { actorOf } from '@/db/queries/paths';
+import { actorOf } from '@/db/queries/paths/rows';
 import { resourceExists } from '@/db/queries/resources/pages';
 import { namesInSnapshots, revisionsOf } from '@/db/queries/resources/revisions';
 import { pathIdsOfResource } from '@/db/queries/resources/rows';

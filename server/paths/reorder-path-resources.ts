@@ -1,6 +1,7 @@
 import { getDb } from '@/db/client';
 import { pathResourceIdsForUpdate, setPathOrder } from '@/db/queries/resources/order';
-import { actorOf, pathIdOf } from '@/db/queries/paths';
+import { actorOf } from '@/db/queries/paths/rows';
+import { pathIdOf } from '@/server/paths/path-id';
 import type { ResourceActor } from '@/lib/domain/resources';
 import { DomainError } from '@/lib/errors';
 import { may } from '@/lib/policy';

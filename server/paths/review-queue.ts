@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { actorOf } from '@/db/queries/paths';
+import { actorOf } from '@/db/queries/paths/rows';
 import { inReview, type QueueItem } from '@/db/queries/resources/pages';
 import { pathsWhere } from '@/lib/policy';
 

@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { actorOf } from '@/db/queries/paths';
+import { actorOf } from '@/db/queries/paths/rows';
 import { appendToPath, pathIdsBySlugs, pathIdsOfResource, removeFromPaths, updateResourceRow } from '@/db/queries/resources/rows';
 import { snapshotOf, writeRevision } from '@/db/queries/resources/revisions';
 import { canPlaceOn, canReview, type ResourceActor } from '@/lib/domain/resources';

@@ -1,6 +1,6 @@
 import { getDb } from '@/db/client';
 import { enqueue } from '@/db/queries/mail';
-import { actorOf } from '@/db/queries/paths';
+import { actorOf } from '@/db/queries/paths/rows';
 import { firstPathOf, pathIdsOfResource, type ResourceRow, updateResourceRow } from '@/db/queries/resources/rows';
 import { snapshotOf, writeRevision } from '@/db/queries/resources/revisions';
 import { canReview, nextStatus, type ResourceActor, type Transition } from '@/lib/domain/resources';

@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { actorOf } from '@/db/queries/paths';
+import { actorOf } from '@/db/queries/paths/rows';
 import { pathIdsOfResource, replaceSessions, updateResourceRow } from '@/db/queries/resources/rows';
 import { snapshotOf, writeRevision } from '@/db/queries/resources/revisions';
 import { canReview, changedFields, type ResourceActor, type UpdateResourceRequest } from '@/lib/domain/resources';

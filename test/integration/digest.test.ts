@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as unsubscribeRoute, GET as unsubscribePage } from '@/app/api/paths/[path]/unsubscribe/route';
 import { openDatabase, setDatabase } from '@/db/client';
-import { subscribeToPath } from '@/db/queries/paths';
+import { subscribeToPath } from '@/server/paths/subscribe-to-path';
 import { actorFromUser } from '@/server/paths/actor-from-user';
 import { createResource } from '@/server/paths/create-resource';
 import { proposeResource } from '@/server/paths/propose-resource';

@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FormatBadge, StatusBadge } from '@/components/paths/Badges';
 import { TransitionForm } from '@/components/paths/TransitionForm';
-import { getPathBySlug } from '@/db/queries/paths';
+import { getPathBySlug } from '@/server/paths/get-path';
 import { reviewQueue } from '@/server/paths/review-queue';
 import { transitionAction, updatePathAction } from '@/app/resources/actions';
 import { PathForm } from '@/components/paths/PathForm';

@@ -10,7 +10,7 @@ import type { CatalogueTranslator } from '@/lib/refusal';
 import { revisionValueText } from '@/components/paths/revisionFields';
 import { TransitionForm } from '@/components/paths/TransitionForm';
 import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
-import { getPathBySlug } from '@/db/queries/paths';
+import { getPathBySlug } from '@/server/paths/get-path';
 import { pendingUploadsOf } from '@/db/queries/paths-ui';
 import { getResourceBySlug } from '@/server/paths/get-resource';
 import { listRevisions } from '@/server/paths/list-revisions';

@@ -1,4 +1,4 @@
-import { linkSessionToPath } from '@/db/queries/paths';
+import { linkSessionToPath } from '@/server/paths/link-session-to-path';
 import { linkSessionResponse } from '@/lib/api/responses';
 import { linkSessionRequest } from '@/lib/domain/resources';
 import { respond } from '@/server/http/respond';

@@ -1,4 +1,5 @@
-import { subscriptionPathOfToken, unsubscribeByToken } from '@/db/queries/paths';
+import { subscriptionPathOfToken } from '@/server/paths/get-token-path';
+import { unsubscribeByToken } from '@/server/paths/unsubscribe-by-token';
 import { escapeHtml } from '@/lib/domain/search';
 import { pickLocale } from '@/lib/i18n';
 import { translator } from '@/server/paths/mail';
