@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type FormState, invalidForm, refusedFields, refusedForm } from '@/server/form-state';
 import { linkSessionToPath } from '@/server/paths/link-session-to-path';
 import { updatePath } from '@/server/paths/update-path';
-import { pendingUploadsOf } from '@/db/queries/paths-ui';
+import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
 import { actorFromUser } from '@/server/paths/actor-from-user';
 import { createResource } from '@/server/paths/create-resource';
 import { getResourceForEdit } from '@/server/paths/get-resource-for-edit';

@@ -58,3 +58,6 @@ export type PathPage = Omit<PathSummary, 'nextSession'> & {
   /** What the viewer may do here. */
   viewer: { canEdit: boolean; reviewQueueCount: number };
 };
+
+/** An upload not attached yet, as the resource and proposal forms list it. */
+export type UploadView = { id: string; filename: string; contentType: string; size: number; variants: string[] };

@@ -11,7 +11,7 @@ import { PathForm } from '@/components/paths/PathForm';
 import { ResourceOrder } from '@/components/paths/ResourceOrder';
 import { UploadForm } from '@/components/paths/UploadForm';
 import { uploadsInQuery } from '@/components/paths/options';
-import { pendingUploadsOf } from '@/db/queries/paths-ui';
+import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
 import { currentUser } from '@/server/auth/current';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';

@@ -11,7 +11,7 @@ import { revisionValueText } from '@/components/paths/revisionFields';
 import { TransitionForm } from '@/components/paths/TransitionForm';
 import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
 import { getPathBySlug } from '@/server/paths/get-path';
-import { pendingUploadsOf } from '@/db/queries/paths-ui';
+import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
 import { getResourceBySlug } from '@/server/paths/get-resource';
 import { listRevisions } from '@/server/paths/list-revisions';
 import { nextStatus, type Transition } from '@/lib/domain/resources';

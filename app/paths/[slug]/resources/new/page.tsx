@@ -6,7 +6,7 @@ import { formatSessionChoice } from '@/lib/format';
 import { ResourceForm } from '@/components/paths/ResourceForm';
 import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
 import { getPathBySlug } from '@/server/paths/get-path';
-import { pendingUploadsOf } from '@/db/queries/paths-ui';
+import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
 import { createResourceAction } from '@/app/resources/actions';
 import { currentUser } from '@/server/auth/current';
 
