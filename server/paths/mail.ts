@@ -15,7 +15,7 @@ export function translator(locale: Locale) {
 }
 
 /** The one-click unsubscribe URL of a subscription (POST unsubscribes; GET shows a confirmation). */
-export function unsubscribeUrl(base: string, pathSlug: string, token: string): string {
+function unsubscribeUrl(base: string, pathSlug: string, token: string): string {
   return `${base}/api/paths/${encodeURIComponent(pathSlug)}/unsubscribe?token=${encodeURIComponent(token)}`;
 }
 

@@ -4,7 +4,7 @@ import { DomainError } from '@/lib/errors';
 import { may } from '@/lib/policy';
 import { pathIdOf } from './path-id';
 
-export type PathUpdate = {
+type PathUpdate = {
   title?: string;
   summary?: string;
   description?: string;

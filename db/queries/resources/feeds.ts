@@ -7,7 +7,7 @@ import { resourceHead, type ResourceRow } from './rows';
 
 type Q = Db | Tx;
 
-export type FeedEntry = {
+type FeedEntry = {
   id: string;
   slug: string;
   title: string;

@@ -38,7 +38,7 @@ export async function freeSlug(tx: Tx, title: string): Promise<string> {
   return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
 }
 
-export type PathRow = { id: string; slug: string; title: string; summary: string; updatedAt: Date; status: (typeof paths.$inferSelect)['status'] };
+type PathRow = { id: string; slug: string; title: string; summary: string; updatedAt: Date; status: (typeof paths.$inferSelect)['status'] };
 
 /** A path by slug (any status), or undefined. */
 export async function pathBySlug(q: Q, slug: string): Promise<PathRow | undefined> {
