@@ -6,7 +6,7 @@ import { LocalTime } from '@/components/LocalTime';
 import { localTimeTemplate } from '@/components/local-time-template';
 import { SessionBadges } from '@/components/SessionBadges';
 import { listEvents, liveSessions } from '@/db/queries/events';
-import { listPaths } from '@/db/queries/paths';
+import { listPaths } from '@/server/paths/list-paths';
 import { markdownToText } from '@/lib/markdown';
 
 export default async function HomePage() {

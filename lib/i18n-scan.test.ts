@@ -136,7 +136,7 @@ describe('no text for a person outside the catalogues', () => {
 
   it('mail code: subjects and bodies come from the catalogues', () => {
     // (server/mail/transport.ts is the transport: its only sentences are for operators and developers.)
-    const mailCode = ['server/mail/worker.ts', 'server/mail/registration.ts', 'server/mail/kinds.ts', 'server/auth/options.ts', 'server/paths-mail.ts', 'server/calls/mail.ts', 'lib/exports/ical.ts', 'lib/exports/qa.ts', 'server/exports/qa.ts'];
+    const mailCode = ['server/mail/worker.ts', 'server/mail/registration.ts', 'server/mail/kinds.ts', 'server/auth/options.ts', 'server/paths/mail.ts', 'server/calls/mail.ts', 'lib/exports/ical.ts', 'lib/exports/qa.ts', 'server/exports/qa.ts'];
     const findings = mailCode.flatMap((f) => mailFindings(f, readFileSync(path.join(ROOT, f), 'utf8')));
     expect(findings).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PathCard } from '@/components/paths/PathCard';
-import { listPaths } from '@/db/queries/paths';
+import { listPaths } from '@/server/paths/list-paths';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('paths');

@@ -2,18 +2,17 @@
 
 import { z } from 'zod';
 import { type FormState, invalidForm, refusedFields, refusedForm } from '@/server/actions/form-state';
-import { linkSessionToPath, updatePath } from '@/db/queries/paths';
-import { pendingUploadsOf } from '@/db/queries/paths-ui';
-import {
-  actorFromUser,
-  createResource,
-  getResourceForEdit,
-  proposeResource,
-  reorderPathResources,
-  transitionResource,
-  updateResource,
-} from '@/db/queries/resources';
-import { getPathBySlug } from '@/db/queries/paths';
+import { linkSessionToPath } from '@/server/paths/link-session-to-path';
+import { updatePath } from '@/server/paths/update-path';
+import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
+import { actorFromUser } from '@/server/paths/actor-from-user';
+import { createResource } from '@/server/paths/create-resource';
+import { getResourceForEdit } from '@/server/paths/get-resource-for-edit';
+import { proposeResource } from '@/server/paths/propose-resource';
+import { reorderPathResources } from '@/server/paths/reorder-path-resources';
+import { transitionResource } from '@/server/paths/transition-resource';
+import { updateResource } from '@/server/paths/update-resource';
+import { getPathBySlug } from '@/server/paths/get-path';
 import { createResourceRequest, proposeResourceRequest, transitionRequest, updateResourceRequest } from '@/lib/domain/resources';
 import { DomainError } from '@/lib/errors';
 import { formValues, resourceFormInput } from '@/lib/paths-form';

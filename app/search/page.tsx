@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { FilterSelect } from '@/components/paths/FilterSelect';
 import { resourceOptions } from '@/components/paths/options';
-import { listPaths } from '@/db/queries/paths';
+import { listPaths } from '@/server/paths/list-paths';
 import { search } from '@/db/queries/search';
 import { searchRequest } from '@/lib/domain/search';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { Coordinator } from '@/db/queries/paths';
+import type { Coordinator } from '@/lib/domain/paths';
 
 /** A path's coordinators: people with their organization, organizations and networks shown as such. */
 export async function Coordinators({ list, compact = false }: { list: Coordinator[]; compact?: boolean }) {

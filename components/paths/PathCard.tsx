@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/lib/format';
 import { localDate } from '@/lib/domain/time';
-import type { PathSummary } from '@/db/queries/paths';
+import type { PathSummary } from '@/lib/domain/paths';
 import { Coordinators } from './Coordinators';
 
 /** The URL of an attachment (or one of its image variants). */

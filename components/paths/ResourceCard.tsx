@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { PathResourceItem } from '@/db/queries/paths';
+import type { PathResourceItem } from '@/lib/domain/paths';
 import { formerName, nameWithOrganization } from '@/lib/domain/erased';
 import { FormatBadge, LicenceBadge, StatusBadge } from './Badges';
 

@@ -1,6 +1,6 @@
 import { formerName } from '@/lib/domain/erased';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { RevisionView } from '@/db/queries/resources';
+import type { RevisionView } from '@/lib/domain/resources';
 import { formatDateTime } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 import { revisionFieldLabel } from './revisionFields';

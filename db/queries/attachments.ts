@@ -3,7 +3,7 @@ import { canReview } from '@/lib/domain/resources';
 import { DomainError } from '@/lib/errors';
 import { getDb } from '../client';
 import { attachments, attachmentVariants, paths, resourcePaths, resources } from '../schema';
-import { actorOf } from './paths';
+import { actorOf } from './paths/rows';
 
 // Attachment bytes in the database (every replica sees them). The upload route and its checks
 // (size and type sniffed from the content, image variants) are lib/attachments; this module only

@@ -6,7 +6,7 @@ import { getDb, type Tx } from '../client';
 import { chatMessages, moderationLog, pathSessions, programmeSessions, questions, replays } from '../schema';
 import type { Identity } from './identity';
 import { sessionAccess } from './live';
-import { draftSessionResource } from './resources';
+import { draftSessionResource } from './resources/sessions';
 
 // Replays of sessions: listing and timelines (with the live rooms' reading rule, `mayRead`),
 // links and uploads added by moderators, and recordings, whose rows follow LiveKit Egress

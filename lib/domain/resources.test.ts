@@ -10,6 +10,7 @@ import {
   slugify,
   transitionRequest,
   updateResourceRequest,
+  withNames,
 } from './resources';
 
 describe('resource workflow', () => {
@@ -74,5 +75,15 @@ describe('revision diffs', () => {
   });
   it('treats the first revision as everything added', () => {
     expect(changedFields(null, base)).toEqual(['title', 'body', 'format', 'language', 'licence', 'status', 'pathIds']);
+  });
+});
+
+describe('revision values as a person reads them', () => {
+  it('names linked sessions, paths and files by their titles, and leaves the rest (and unknown ids) to the text given', () => {
+    const text = withNames(new Map([['s1', 'Atelier'], ['p1', 'Climat']]), (field, item) => `${field}:${String(item)}`);
+    expect(text('sessionIds', 's1')).toBe('Atelier');
+    expect(text('pathIds', 'p1')).toBe('Climat');
+    expect(text('attachmentIds', 'gone')).toBe('attachmentIds:gone');
+    expect(text('title', 's1')).toBe('title:s1');
   });
 });

@@ -265,3 +265,24 @@ export function diffSnapshots(before: Partial<ResourceSnapshot> | null, after: P
     };
   });
 }
+
+/** Who acts on resources: a user (id and display name, as revisions keep it). */
+export type ResourceActor = { userId: string; name: string };
+
+/** A revision as a resource's history shows it. */
+export type RevisionView = {
+  id: string;
+  version: number;
+  action: string;
+  actorName: string;
+  changed: string[];
+  note: string | null;
+  createdAt: Date;
+  /** Against the previous revision (everything for the first). */
+  diff: FieldDiff[];
+};
+
+/** `text`, with the sessions, paths and files the snapshots name read by `names` (their titles and file names, by id). */
+export function withNames(names: ReadonlyMap<string, string>, text: SnapshotText): SnapshotText {
+  return (field, item) => ((field === 'sessionIds' || field === 'pathIds' || field === 'attachmentIds') && typeof item === 'string' ? names.get(item) : undefined) ?? text(field, item);
+}

@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { pollsExport } from '@/db/queries/polls';
 import { qaExport } from '@/db/queries/qa';
-import { meetingReportFromQa, type ResourceActor } from '@/db/queries/resources';
+import { meetingReportFromQa } from '@/server/paths/make-meeting-report';
+import { type ResourceActor } from '@/lib/domain/resources';
 import { qaCsv, type QaCsvLabels, qaMarkdown, type QaExportData } from '@/lib/exports/qa';
 import { formatDateTime } from '@/lib/format';
 import { apiError } from '@/server/http/respond';

@@ -2,7 +2,7 @@ import type { OutgoingMail } from '@/db/queries/mail';
 import { type OtherMailKind, OUTBOX_KINDS, type OutboxKind, type OutboxMail } from '@/lib/mail/outbox';
 import { composeCallMail } from '@/server/calls/mail';
 import type { Mail } from '@/server/mail/transport';
-import { composePathDigest, composeResourceOutcome } from '@/server/paths-mail';
+import { composePathDigest, composeResourceOutcome } from '@/server/paths/mail';
 import { composeConfirmation, composePromotion, composeReminder } from '@/server/mail/registration';
 
 // The registry of outbox kinds: per kind, its schemas (lib/mail/outbox.ts: what a row holds,

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEventProgramme, getSessionById, listEvents, liveSessions } from '@/db/queries/events';
 import { identityFromJoinToken, identityFromSessionToken } from '@/db/queries/identity';
-import { listPaths } from '@/db/queries/paths';
+import { listPaths } from '@/server/paths/list-paths';
 import { grantsOf, userMay } from '@/db/queries/grants';
 import { ensureAdminIfListed, grantRole, listGrants } from '@/db/queries/roles';
 import { sessionRoleOf } from '@/lib/policy';

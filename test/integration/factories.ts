@@ -5,7 +5,7 @@ import { afterAll } from 'vitest';
 import { getEventProgramme } from '@/db/queries/events';
 import { openLinkSession } from '@/db/queries/identity';
 import { register } from '@/db/queries/registrations';
-import { actorFromUser } from '@/db/queries/resources';
+import { actorFromUser } from '@/server/paths/actor-from-user';
 import { paths, programmeSessions, registrations, roleGrants, sessions, users } from '@/db/schema';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import type { Identity } from '@/db/queries/identity';

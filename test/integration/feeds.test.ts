@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert } from 'xmlbuilder2';
 import { GET as siteFeed } from '@/app/api/feed.atom/route';
 import { GET as pathFeed } from '@/app/api/paths/[path]/feed.atom/route';
-import { createResource } from '@/db/queries/resources';
+import { createResource } from '@/server/paths/create-resource';
 import { seed } from '@/db/seed';
 import { createResourceRequest } from '@/lib/domain/resources';
 import { seedCoordinator } from './factories';

@@ -2,22 +2,26 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAttachment, storeAttachment } from '@/db/queries/attachments';
 import { identityFromJoinToken } from '@/db/queries/identity';
-import { getPathBySlug, linkSessionToPath, listPaths, pathsOfSession, publicPath, publicPaths, updatePath } from '@/db/queries/paths';
+import { getPathBySlug } from '@/server/paths/get-path';
+import { linkSessionToPath } from '@/server/paths/link-session-to-path';
+import { listPaths } from '@/server/paths/list-paths';
+import { pathsOfSession } from '@/server/paths/list-session-paths';
+import { publicPath } from '@/server/paths/get-public-path';
+import { publicPaths } from '@/server/paths/list-public-paths';
+import { updatePath } from '@/server/paths/update-path';
 import { register } from '@/db/queries/registrations';
-import {
-  actorFromUser,
-  createResource,
-  getResourceBySlug,
-  listRevisions,
-  meetingReportFromQa,
-  proposeResource,
-  reorderPathResources,
-  type ResourceActor,
-  reviewQueue,
-  setResourcePaths,
-  transitionResource,
-  updateResource,
-} from '@/db/queries/resources';
+import { actorFromUser } from '@/server/paths/actor-from-user';
+import { createResource } from '@/server/paths/create-resource';
+import { getResourceBySlug } from '@/server/paths/get-resource';
+import { listRevisions } from '@/server/paths/list-revisions';
+import { meetingReportFromQa } from '@/server/paths/make-meeting-report';
+import { proposeResource } from '@/server/paths/propose-resource';
+import { reorderPathResources } from '@/server/paths/reorder-path-resources';
+import { type ResourceActor } from '@/lib/domain/resources';
+import { reviewQueue } from '@/server/paths/review-queue';
+import { setResourcePaths } from '@/server/paths/set-resource-paths';
+import { transitionResource } from '@/server/paths/transition-resource';
+import { updateResource } from '@/server/paths/update-resource';
 import { events, mailOutbox, paths, programmeSessions, resources, resourceRevisions } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEventProgramme } from '@/db/queries/events';
-import { listPaths } from '@/db/queries/paths';
+import { listPaths } from '@/server/paths/list-paths';
 import { getOrganization, getPerson, mergePeople, PERSON_REFERENCES } from '@/db/queries/people';
 import { invitationCodes, pathCoordinators, people, sessionPeople } from '@/db/schema';
 import { seed } from '@/db/seed';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createResource } from '@/db/queries/resources';
+import { createResource } from '@/server/paths/create-resource';
 import { search } from '@/db/queries/search';
 import { seed } from '@/db/seed';
 import { createResourceRequest } from '@/lib/domain/resources';

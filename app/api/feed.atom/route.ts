@@ -1,4 +1,4 @@
-import { atomResponse } from '@/server/paths-feeds';
+import { atomResponse } from '@/server/paths/feeds';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { publicPaths } from '@/db/queries/paths';
+import { publicPaths } from '@/server/paths/list-public-paths';
 import { pathsResponse } from '@/lib/api/responses';
 import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';

@@ -1,7 +1,7 @@
 'use server';
 
 import { getLocale } from 'next-intl/server';
-import { subscribeToPath } from '@/db/queries/paths';
+import { subscribeToPath } from '@/server/paths/subscribe-to-path';
 import { redirectAction } from '@/server/actions/form-action';
 
 /**

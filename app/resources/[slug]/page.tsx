@@ -8,7 +8,7 @@ import { FormatBadge, LicenceBadge, StatusBadge } from '@/components/paths/Badge
 import { Markdown } from '@/components/paths/Markdown';
 import { MediaEmbed } from '@/components/paths/MediaEmbed';
 import { authorNames } from '@/components/paths/ResourceCard';
-import { getResourceBySlug } from '@/db/queries/resources';
+import { getResourceBySlug } from '@/server/paths/get-resource';
 import { currentParticipant } from '@/server/auth/current';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 

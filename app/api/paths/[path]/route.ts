@@ -1,4 +1,4 @@
-import { publicPath } from '@/db/queries/paths';
+import { publicPath } from '@/server/paths/get-public-path';
 import { pathResponse } from '@/lib/api/responses';
 import { publicUrl } from '@/lib/config';
 import { apiError, respond } from '@/server/http/respond';

@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ResourceForm } from '@/components/paths/ResourceForm';
 import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
-import { getPathBySlug } from '@/db/queries/paths';
-import { pendingUploadsOf } from '@/db/queries/paths-ui';
+import { getPathBySlug } from '@/server/paths/get-path';
+import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
 import { proposeAction } from '@/app/resources/actions';
 import { currentParticipant } from '@/server/auth/current';
 

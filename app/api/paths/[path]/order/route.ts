@@ -1,7 +1,8 @@
-import { actorFromUser, reorderPathResources } from '@/db/queries/resources';
+import { actorFromUser } from '@/server/paths/actor-from-user';
+import { reorderPathResources } from '@/server/paths/reorder-path-resources';
 import { reorderRequest } from '@/lib/domain/resources';
 import { endpoint } from '@/server/http/endpoint';
-import { pathWrite } from '@/server/paths-http';
+import { pathWrite } from '@/server/paths/http';
 
 export const dynamic = 'force-dynamic';
 

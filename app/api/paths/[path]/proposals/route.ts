@@ -1,5 +1,5 @@
 import { identityFromJoinToken } from '@/db/queries/identity';
-import { proposeResource } from '@/db/queries/resources';
+import { proposeResource } from '@/server/paths/propose-resource';
 import { proposedResourceResponse } from '@/lib/api/responses';
 import { proposeResourceRequest } from '@/lib/domain/resources';
 import { apiError, respond } from '@/server/http/respond';
@@ -7,7 +7,7 @@ import { rateLimited } from '@/server/http/write-guard';
 import { currentParticipant } from '@/server/auth/current';
 import { endpoint } from '@/server/http/endpoint';
 import { clientAddressOf } from '@/server/http/rate-limit';
-import { rateKey } from '@/server/paths-http';
+import { rateKey } from '@/server/paths/http';
 
 export const dynamic = 'force-dynamic';
 

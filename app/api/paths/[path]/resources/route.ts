@@ -1,9 +1,10 @@
-import { actorFromUser, createResource } from '@/db/queries/resources';
+import { actorFromUser } from '@/server/paths/actor-from-user';
+import { createResource } from '@/server/paths/create-resource';
 import { createdResourceResponse } from '@/lib/api/responses';
 import { createResourceRequest } from '@/lib/domain/resources';
 import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
-import { pathWrite } from '@/server/paths-http';
+import { pathWrite } from '@/server/paths/http';
 
 export const dynamic = 'force-dynamic';
 

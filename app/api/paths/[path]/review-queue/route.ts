@@ -1,4 +1,4 @@
-import { reviewQueue } from '@/db/queries/resources';
+import { reviewQueue } from '@/server/paths/review-queue';
 import { reviewQueueResponse } from '@/lib/api/responses';
 import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';

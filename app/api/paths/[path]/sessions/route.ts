@@ -1,9 +1,9 @@
-import { linkSessionToPath } from '@/db/queries/paths';
+import { linkSessionToPath } from '@/server/paths/link-session-to-path';
 import { linkSessionResponse } from '@/lib/api/responses';
 import { linkSessionRequest } from '@/lib/domain/resources';
 import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
-import { pathWrite } from '@/server/paths-http';
+import { pathWrite } from '@/server/paths/http';
 
 export const dynamic = 'force-dynamic';
 

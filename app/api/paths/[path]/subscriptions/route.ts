@@ -1,5 +1,5 @@
 import { identityFromJoinToken } from '@/db/queries/identity';
-import { subscribeToPath } from '@/db/queries/paths';
+import { subscribeToPath } from '@/server/paths/subscribe-to-path';
 import { subscribedResponse } from '@/lib/api/responses';
 import { subscribeRequest } from '@/lib/domain/resources';
 import { apiError, respond } from '@/server/http/respond';

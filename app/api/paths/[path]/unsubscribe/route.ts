@@ -1,7 +1,8 @@
-import { subscriptionPathOfToken, unsubscribeByToken } from '@/db/queries/paths';
+import { subscriptionPathOfToken } from '@/server/paths/get-token-path';
+import { unsubscribeByToken } from '@/server/paths/unsubscribe-by-token';
 import { escapeHtml } from '@/lib/domain/search';
 import { pickLocale } from '@/lib/i18n';
-import { translator } from '@/server/paths-mail';
+import { translator } from '@/server/paths/mail';
 import { endpoint } from '@/server/http/endpoint';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorFromUser } from '@/db/queries/resources';
+import { actorFromUser } from '@/server/paths/actor-from-user';
 import { proposedResourceResponse } from '@/lib/api/responses';
 import { respond } from '@/server/http/respond';
 import { uuidSchema } from '@/lib/validation';

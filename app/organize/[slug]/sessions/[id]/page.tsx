@@ -11,7 +11,8 @@ import { SESSION_GRANT_ROLES, sessionGrants } from '@/db/queries/roles';
 import { SavedNotice } from '@/components/organize/SavedNotice';
 import { SessionPathsForm } from '@/components/paths/SessionPathsForm';
 import { QaReportButton } from '@/components/paths/QaReportButton';
-import { listPaths, pathsOfSession } from '@/db/queries/paths';
+import { listPaths } from '@/server/paths/list-paths';
+import { pathsOfSession } from '@/server/paths/list-session-paths';
 import { linkSessionPathsAction, qaToReportAction } from '@/app/resources/actions';
 
 

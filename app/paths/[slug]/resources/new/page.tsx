@@ -5,8 +5,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatSessionChoice } from '@/lib/format';
 import { ResourceForm } from '@/components/paths/ResourceForm';
 import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
-import { getPathBySlug } from '@/db/queries/paths';
-import { pendingUploadsOf } from '@/db/queries/paths-ui';
+import { getPathBySlug } from '@/server/paths/get-path';
+import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
 import { createResourceAction } from '@/app/resources/actions';
 import { currentUser } from '@/server/auth/current';
 

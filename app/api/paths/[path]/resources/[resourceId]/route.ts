@@ -1,9 +1,10 @@
-import { actorFromUser, updateResource } from '@/db/queries/resources';
+import { actorFromUser } from '@/server/paths/actor-from-user';
+import { updateResource } from '@/server/paths/update-resource';
 import { versionResponse } from '@/lib/api/responses';
 import { updateResourceRequest } from '@/lib/domain/resources';
 import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
-import { pathWrite, resourceOnPathParams } from '@/server/paths-http';
+import { pathWrite, resourceOnPathParams } from '@/server/paths/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,5 @@
-import { listRevisions, resourceOnPath } from '@/db/queries/resources';
+import { listRevisions } from '@/server/paths/list-revisions';
+import { resourceOnPath } from '@/server/paths/http';
 import { revisionsResponse } from '@/lib/api/responses';
 import { apiError, respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';

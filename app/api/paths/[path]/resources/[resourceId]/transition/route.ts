@@ -1,9 +1,10 @@
-import { actorFromUser, transitionResource } from '@/db/queries/resources';
+import { actorFromUser } from '@/server/paths/actor-from-user';
+import { transitionResource } from '@/server/paths/transition-resource';
 import { transitionResponse } from '@/lib/api/responses';
 import { transitionRequest } from '@/lib/domain/resources';
 import { respond } from '@/server/http/respond';
 import { endpoint } from '@/server/http/endpoint';
-import { pathWrite, resourceOnPathParams } from '@/server/paths-http';
+import { pathWrite, resourceOnPathParams } from '@/server/paths/http';
 
 export const dynamic = 'force-dynamic';
 

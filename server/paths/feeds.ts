@@ -1,16 +1,18 @@
-import { feedResources } from '@/db/queries/resources';
+import { getDb } from '@/db/client';
+import { publishedEntries } from '@/db/queries/resources/feeds';
+import { pathBySlug } from '@/db/queries/resources/rows';
 import { publicUrl } from '@/lib/config';
 import { buildAtom, feedHeaders } from '@/lib/feeds/atom';
 import { apiError } from '@/server/http/respond';
-import { localeOf } from './catalogue';
-import { translator } from './paths-mail';
+import { localeOf } from '../catalogue';
+import { translator } from './mail';
 
 /**
  * `GET /api/feed.atom` (every path) and `GET /api/paths/{path}/feed.atom` (one path), their own
  * texts in the requester's language (cookie, else Accept-Language, else French).
  */
 export async function atomResponse(req: Request, pathSlug?: string): Promise<Response> {
-  const data = await feedResources({ pathSlug, limit: 50 });
+  const data = await feedResources(pathSlug);
   if (!data) return apiError(404, 'path_not_found', 'No such path.');
   const base = publicUrl();
   // Feed readers mostly send no language preference: French then, the site's first language.
@@ -29,4 +31,12 @@ export async function atomResponse(req: Request, pathSlug?: string): Promise<Res
     entries: data.entries,
   });
   return new Response(xml, { headers: feedHeaders(locale, 300) });
+}
+
+/** The 50 latest published resources, newest first: the whole site's, or one path's (null when the path is unknown or a draft). */
+async function feedResources(pathSlug?: string) {
+  const db = await getDb();
+  const path = pathSlug ? await pathBySlug(db, pathSlug) : null;
+  if (path === undefined || path?.status === 'draft') return null;
+  return { path, entries: await publishedEntries(db, path?.id ?? null, 50) };
 }

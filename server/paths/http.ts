@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Identity } from '@/db/queries/identity';
-import { resourceOnPath } from '@/db/queries/resources';
+import { getDb } from '@/db/client';
+import { isOnPath } from '@/db/queries/resources/rows';
 import type { LimitName } from '@/server/http/rate-limit';
 
 // What the paths API routes share (they go through server/http/endpoint.ts).
@@ -15,3 +16,9 @@ export const pathWrite = ({ who }: { who: { id: string } }): [LimitName, string]
 export const resourceOnPathParams = z
   .object({ path: z.string(), resourceId: z.string() })
   .refine(({ path, resourceId }) => resourceOnPath(path, resourceId));
+
+/** Whether the resource (by id) is on the path (by slug): resource routes under a path answer 404 otherwise. */
+export async function resourceOnPath(pathSlug: string, resourceId: string): Promise<boolean> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(resourceId)) return false;
+  return isOnPath(await getDb(), pathSlug, resourceId);
+}

@@ -3,7 +3,7 @@ import { digestContent } from '@/db/queries/digest';
 import { publicUrl } from '@/lib/config';
 import type { Locale } from '@/lib/i18n';
 import type { OutboxMail } from '@/lib/mail/outbox';
-import { messagesOf } from './catalogue';
+import { messagesOf } from '@/server/catalogue';
 import type { Mail } from '@/server/mail/transport';
 
 // Mails of the paths: a proposal's outcome to its proposer, and the digest of a path's new
@@ -15,7 +15,7 @@ export function translator(locale: Locale) {
 }
 
 /** The one-click unsubscribe URL of a subscription (POST unsubscribes; GET shows a confirmation). */
-export function unsubscribeUrl(base: string, pathSlug: string, token: string): string {
+function unsubscribeUrl(base: string, pathSlug: string, token: string): string {
   return `${base}/api/paths/${encodeURIComponent(pathSlug)}/unsubscribe?token=${encodeURIComponent(token)}`;
 }
 
