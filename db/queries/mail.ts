@@ -97,7 +97,9 @@ export async function leaseOutbox(family: 'registration' | 'other', limit = 20, 
     const due = await tx
       .select({ id: mailOutbox.id })
       .from(mailOutbox)
-      .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.availableAt, now), which))
+      // Due by the caller's clock, or by the database's: a row queued within the same millisecond as
+      // `now` (the database keeps microseconds) is due, not left for the next pass.
+      .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.availableAt, sql`greatest(${now.toISOString()}::timestamptz, now())`), which))
       .orderBy(asc(mailOutbox.availableAt))
       .limit(limit)
       .for('update', { skipLocked: true });
