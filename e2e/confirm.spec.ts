@@ -1,9 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { LIVE_SESSION, RUN_ID, registrant, signInWithMagicLink } from './support/helpers';
+import { closeOwnContexts, LIVE_SESSION, RUN_ID, registrant, signInWithMagicLink } from './support/helpers';
 
 // Issue 34, item 5, on a phone: irreversible actions ask first (components/ConfirmAction.tsx).
 test.describe.configure({ timeout: 120_000 });
 test.use({ viewport: { width: 390, height: 844 } });
+test.afterEach(closeOwnContexts);
 
 const MODERATOR = 'moderateur@chemins.test';
 const REQUESTED = 'Rapporteur·rice de session';

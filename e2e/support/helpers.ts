@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
 import { smtpSinkUrl } from '../../playwright.config';
 
 export const DEMO_EVENT = '/events/edition-demo';
@@ -92,4 +92,13 @@ export async function launch(mod: Page, kind: string, question: string, options?
   await item.getByRole('button', { name: 'Montrer les résultats' }).click();
   await expect(item.getByRole('button', { name: 'Cacher les résultats' })).toBeVisible();
   return item;
+}
+
+/**
+ * `test.afterEach(closeOwnContexts)`: closes the browser contexts a test opened itself (its
+ * `context` fixture is Playwright's to close). Left open, their pages stay connected to the live
+ * rooms until the run ends, and the specs after them count people who are not there.
+ */
+export async function closeOwnContexts({ browser, context }: { browser: Browser; context: BrowserContext }): Promise<void> {
+  for (const c of browser.contexts()) if (c !== context) await c.close();
 }
