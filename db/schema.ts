@@ -18,7 +18,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 // The lists of formats and statuses are the domain's (one definition).
-import { RESOURCE_FORMATS, RESOURCE_STATUSES } from '../lib/domain/resources';
+import { RESOURCE_FORMATS, RESOURCE_STATUSES, type ResourceAuthor } from '../lib/domain/resources';
 import { PROPOSAL_STATUSES } from '../lib/domain/calls';
 import { ORGANIZATION_KINDS } from '../lib/domain/people';
 import { ACHIEVEMENT_KINDS, BADGE_STATUSES } from '../lib/domain/badges';
@@ -445,7 +445,7 @@ export const resourceFormat = pgEnum('resource_format', RESOURCE_FORMATS);
 /** draft → in_review → published → archived; a declined proposal is `declined` (kept, out of the queue). */
 export const resourceStatus = pgEnum('resource_status', RESOURCE_STATUSES);
 
-export type ResourceAuthor = { name: string; organization?: string | null; kind: 'person' | 'organization' };
+export type { ResourceAuthor };
 
 /**
  * A resource: a replay, an initiative sheet, a meeting report… Published on one or more paths

@@ -1,4 +1,4 @@
-import type { ResourceAuthor } from '@/db/schema';
+import type { ResourceAuthor } from './domain/resources';
 
 /**
  * The resource form (editor and proposals) as plain HTML sends it, turned into the shape of the

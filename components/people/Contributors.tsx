@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { ProgrammeSession } from '@/db/queries/events';
+import type { SessionContributors } from '@/lib/domain/people';
 
 /**
  * A session's contributors: people (each linked to their page, with the organization printed for
  * this session) then organizations contributing as such (linked to theirs, marked as organizations).
  */
-export async function Contributors({ session, withRoles = false }: { session: Pick<ProgrammeSession, 'people' | 'organizations'>; withRoles?: boolean }) {
+export async function Contributors({ session, withRoles = false }: { session: SessionContributors; withRoles?: boolean }) {
   if (!session.people.length && !session.organizations.length) return null;
   const [tRole, tPeople] = await Promise.all([getTranslations('role'), getTranslations('people')]);
   const role = (r: string) => (withRoles ? ` — ${tRole(r as 'speaker')}` : '');

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/lib/format';
-import type { ContributedSession } from '@/db/queries/people';
+import type { ContributedSession } from '@/lib/domain/people';
 import { localDate } from '@/lib/domain/time';
 
 /** Sessions across events (a speaker's or an organization's), grouped by event, each with the part taken. */

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, isNotNull, lte, or } from 'drizzle-orm';
+import type { SessionContributors } from '@/lib/domain/people';
 import { isLive } from '@/lib/domain/time';
 import { getDb } from '../client';
 import {
@@ -67,10 +68,8 @@ export type ProgrammeSession = {
   draft: boolean;
   room: { key: string; name: string; kind: 'physical' | 'online' } | null;
   track: { key: string; name: string } | null;
-  /** People, each by identity (`key`), with the organization printed for this session. */
-  people: { key: string | null; name: string; organization: string | null; organizationKey: string | null; role: string }[];
-  /** Organizations contributing as such (never listed as people). */
-  organizations: { key: string; name: string; role: string }[];
+  people: SessionContributors['people'];
+  organizations: SessionContributors['organizations'];
   /** A named format (lib/domain/people.ts SESSION_FORMATS), or null. */
   format: string | null;
   /** The organization whose programme (parcours) the session belongs to. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { DomainError } from '@/lib/errors';
-import { identityKey } from '@/lib/domain/people';
+import { type ContributedSession, identityKey } from '@/lib/domain/people';
 import { type Db, getDb, type Tx } from '../client';
 import {
   eventOrganizations,
@@ -32,20 +32,7 @@ export async function personOfName(tx: Tx, name: string, organization: string | 
   return row!.id;
 }
 
-export type ContributedSession = {
-  slug: string;
-  title: string;
-  kind: string;
-  format: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  status: 'confirmed' | 'tentative' | 'cancelled';
-  /** How they took part: a role (speaker, facilitator…), or `programme` for a session of the organization's programme. */
-  role: string;
-  /** For a person: the organization printed beside them for this session. */
-  organization: string | null;
-  event: { slug: string; title: string; timeZone: string };
-};
+export type { ContributedSession };
 
 export type PathLink = { slug: string; title: string; organization: string | null };
 export type ResourceLink = { slug: string; title: string; path: string | null };

@@ -29,3 +29,27 @@ export const mergeRequest = z
   .object({ from: z.string().trim().min(1).max(100), into: z.string().trim().min(1).max(100) })
   .strict()
   .refine((v) => v.from !== v.into, { message: 'same', path: ['from'], params: { code: 'same_person' } });
+
+/** A session a person or organization contributed to, as their page lists it. */
+export type ContributedSession = {
+  slug: string;
+  title: string;
+  kind: string;
+  format: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  status: 'confirmed' | 'tentative' | 'cancelled';
+  /** How they took part: a role (speaker, facilitator…), or `programme` for a session of the organization's programme. */
+  role: string;
+  /** For a person: the organization printed beside them for this session. */
+  organization: string | null;
+  event: { slug: string; title: string; timeZone: string };
+};
+
+/** Who contributes to a session, as pages print them (a part of the programme's session view). */
+export type SessionContributors = {
+  /** People, each by identity (`key`), with the organization printed for this session. */
+  people: { key: string | null; name: string; organization: string | null; organizationKey: string | null; role: string }[];
+  /** Organizations contributing as such (never listed as people). */
+  organizations: { key: string; name: string; role: string }[];
+};

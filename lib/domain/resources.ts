@@ -2,6 +2,9 @@ import { diffLines, diffWords } from 'diff';
 import { z } from 'zod';
 import { type Grant, may } from '../policy';
 
+/** An author of a resource: a person (with the organization printed beside them) or an organization. */
+export type ResourceAuthor = { name: string; organization?: string | null; kind: 'person' | 'organization' };
+
 // Pure rules of paths' resources: formats, licences, the workflow and who may move it, the
 // request schemas of the routes, and the diff between two revisions. No database here.
 
