@@ -70,3 +70,10 @@ export function fieldText(t: CatalogueTranslator, issue: FieldIssue): string {
 export function fieldTexts(t: CatalogueTranslator, fields: Record<string, FieldIssue>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).map(([name, issue]) => [name, fieldText(t, issue)]));
 }
+
+/**
+ * What a form bound to a server action shows after a refused submission: the refusal's code (the
+ * form translates it, lib/refusal.ts), each field's text in the reader's language, and the values
+ * typed (shown again). `at` stamps each answer, so that the form is remounted with them.
+ */
+export type FormState = { error?: string; fields?: Record<string, string>; values?: Record<string, string>; at?: number } | null;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import type { FormState } from '@/server/actions/form-state';
+import type { FormState } from '@/lib/field-errors';
 import { useRefusalText } from '@/components/useRefusalText';
 
 /** `hint`: a line under the label saying what the field is for (linked by `aria-describedby`). */

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import type { FormState } from '@/server/actions/form-state';
+import type { FormState } from '@/lib/field-errors';
 import { useRefusalText } from '@/components/useRefusalText';
 
 /** After a session: one click turns its Q&A export into a draft meeting report on the session's paths. */

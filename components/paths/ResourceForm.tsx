@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
-import type { FormState } from '@/server/actions/form-state';
+import type { FormState } from '@/lib/field-errors';
 import { useRefusalText } from '@/components/useRefusalText';
 import { UploadForm } from './UploadForm';
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
-import type { FormState } from '@/server/actions/form-state';
+import type { FormState } from '@/lib/field-errors';
 import { useRefusalText } from '@/components/useRefusalText';
 
 type Action = 'submit' | 'publish' | 'decline' | 'archive' | 'unpublish' | 'reopen';

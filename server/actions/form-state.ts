@@ -1,15 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { DomainError } from '@/lib/errors';
-import { type FieldIssue, fieldIssuesOf, fieldTexts } from '@/lib/field-errors';
+import { type FieldIssue, fieldIssuesOf, fieldTexts, type FormState } from '@/lib/field-errors';
 import type { CatalogueTranslator } from '@/lib/refusal';
 
-/**
- * What a form bound to a server action shows after a refused submission: the refusal's code (the
- * form translates it, lib/refusal.ts), each field's text in the reader's language, and the values
- * typed (shown again). `at` stamps each answer, so that the form is remounted with them.
- */
-export type FormState = { error?: string; fields?: Record<string, string>; values?: Record<string, string>; at?: number } | null;
+export type { FormState };
 
 const catalogue = async () => (await getTranslations()) as unknown as CatalogueTranslator;
 
