@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   canPlaceOn,
+  CONTENT_FIELDS,
+  contentOf,
   canReview,
   changedFields,
   createResourceRequest,
@@ -85,5 +87,19 @@ describe('revision values as a person reads them', () => {
     expect(text('pathIds', 'p1')).toBe('Climat');
     expect(text('attachmentIds', 'gone')).toBe('attachmentIds:gone');
     expect(text('title', 's1')).toBe('title:s1');
+  });
+});
+
+describe('contentOf', () => {
+  it('keeps exactly the written fields of a resource', () => {
+    const row = {
+      id: 'r1', slug: 's', status: 'published', title: 'T', summary: 'S', body: 'B', format: 'article', language: 'fr',
+      date: null, licence: 'CC-BY-4.0', authors: [{ name: 'A', kind: 'person' }], mediaUrl: null,
+    };
+    expect(contentOf(row)).toEqual({
+      title: 'T', summary: 'S', body: 'B', format: 'article', language: 'fr', date: null, licence: 'CC-BY-4.0',
+      authors: [{ name: 'A', kind: 'person' }], mediaUrl: null,
+    });
+    expect(Object.keys(contentOf(row))).toEqual([...CONTENT_FIELDS]);
   });
 });

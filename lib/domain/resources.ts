@@ -209,6 +209,15 @@ export type ResourceSnapshot = {
   attachmentIds: string[];
 };
 
+/** The fields a person writes in a resource (its form, its revisions' snapshots). */
+export const CONTENT_FIELDS = ['title', 'summary', 'body', 'format', 'language', 'date', 'licence', 'authors', 'mediaUrl'] as const;
+export type ContentField = (typeof CONTENT_FIELDS)[number];
+
+/** The written fields of a resource row, as its form and its revisions take them. */
+export function contentOf<T extends Pick<ResourceSnapshot, ContentField>>(r: T): Pick<T, ContentField> {
+  return Object.fromEntries(CONTENT_FIELDS.map((k) => [k, r[k]])) as Pick<T, ContentField>;
+}
+
 export const SNAPSHOT_FIELDS: (keyof ResourceSnapshot)[] = [
   'title',
   'summary',

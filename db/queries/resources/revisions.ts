@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { changedFields, type ResourceSnapshot } from '@/lib/domain/resources';
+import { changedFields, contentOf, type ResourceSnapshot } from '@/lib/domain/resources';
 import type { Db, Tx } from '../../client';
 import { attachments, paths, programmeSessions, resourcePaths, resourceRevisions, resourceSessions } from '../../schema';
 import type { ResourceRow } from './rows';
@@ -16,15 +16,7 @@ export async function snapshotOf(tx: Tx, r: ResourceRow): Promise<ResourceSnapsh
     tx.select({ id: attachments.id }).from(attachments).where(eq(attachments.resourceId, r.id)).orderBy(asc(attachments.position)),
   ]);
   return {
-    title: r.title,
-    summary: r.summary,
-    body: r.body,
-    format: r.format,
-    language: r.language,
-    date: r.date,
-    licence: r.licence,
-    authors: r.authors,
-    mediaUrl: r.mediaUrl,
+    ...contentOf(r),
     status: r.status,
     sessionIds: sessionRows.map((x) => x.id).sort(),
     pathIds: pathRows.map((x) => x.id).sort(),

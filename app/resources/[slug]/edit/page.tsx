@@ -14,7 +14,7 @@ import { getPathBySlug } from '@/server/paths/get-path';
 import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
 import { getResourceBySlug } from '@/server/paths/get-resource';
 import { listRevisions } from '@/server/paths/list-revisions';
-import { nextStatus, type Transition } from '@/lib/domain/resources';
+import { contentOf, nextStatus, type Transition } from '@/lib/domain/resources';
 import { formatAuthors } from '@/lib/paths-form';
 import { transitionAction, updateResourceAction } from '@/app/resources/actions';
 import { currentUser } from '@/server/auth/current';
@@ -79,15 +79,8 @@ export default async function EditResourcePage({ params, searchParams }: { param
           upload={uploads}
           action={updateResourceAction.bind(null, r.id)}
           defaults={{
-            title: r.title,
-            summary: r.summary,
-            body: r.body,
-            format: r.format,
-            language: r.language,
-            date: r.date,
-            licence: r.licence,
+            ...contentOf(r),
             authors: formatAuthors(r.authors),
-            mediaUrl: r.mediaUrl,
             sessionIds: r.sessions.map((s) => s.id),
           }}
           {...options}
