@@ -77,15 +77,8 @@ const sessionColumns = {
   timeZone: events.timeZone,
 };
 
-type SessionRow = { [K in keyof typeof sessionColumns]: unknown } & {
+type SessionRow = { [K in keyof typeof sessionColumns]: unknown } & Pick<ContributedSession, 'slug' | 'title' | 'kind' | 'format' | 'startsAt' | 'endsAt' | 'status'> & {
   id: string;
-  slug: string;
-  title: string;
-  kind: string;
-  format: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  status: 'confirmed' | 'tentative' | 'cancelled';
   eventSlug: string;
   eventTitle: string;
   timeZone: string;
