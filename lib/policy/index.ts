@@ -15,6 +15,7 @@
  *   through the person's `people.user_id`;
  * - `speaker`: a `role_grants` row for one session, or a `session_people` link as `speaker`,
  *   `facilitator` or `host` of a session through `people.user_id` (those present on stage);
+ * - `captioner`: a `role_grants` row for one session (types its live captions);
  * - `coordinator`: a `role_grants` row for one path;
  * - `committee`: a seat on one call's committee (`call_committee`).
  */
@@ -23,6 +24,7 @@ export type Grant =
   | { role: 'organizer'; eventId: string }
   | { role: 'moderator'; eventId: string; sessionId: string | null }
   | { role: 'speaker'; eventId: string; sessionId: string }
+  | { role: 'captioner'; eventId: string; sessionId: string }
   | { role: 'coordinator'; pathId: string }
   | { role: 'committee'; callId: string };
 
@@ -54,6 +56,8 @@ export type ActionTargets = {
   'session.publishStage': SessionTarget;
   /** Run polls in a session. */
   'session.runPolls': SessionTarget;
+  /** Type a session's live captions (and enter its live room without registering). */
+  'session.caption': SessionTarget;
   /** Read a session's Q&A and chat without a seat (sessions by invitation). */
   'session.readQa': SessionTarget;
   /** Export a session's Q&A (CSV, meeting report). */
@@ -80,6 +84,7 @@ const organizerOfEvent: Predicate<{ eventId: string | null }> = (g, t) => g.role
 const moderatorOfSession: Predicate<SessionTarget> = (g, t) =>
   g.role === 'moderator' && g.eventId === t.eventId && (g.sessionId === null || g.sessionId === t.sessionId);
 const speakerOfSession: Predicate<SessionTarget> = (g, t) => g.role === 'speaker' && g.eventId === t.eventId && g.sessionId === t.sessionId;
+const captionerOfSession: Predicate<SessionTarget> = (g, t) => g.role === 'captioner' && g.eventId === t.eventId && g.sessionId === t.sessionId;
 /** A moderator of the event's sessions (of one or of all): the event's staff for its badges. */
 const moderatorInEvent: Predicate<{ eventId: string | null }> = (g, t) => g.role === 'moderator' && t.eventId !== null && g.eventId === t.eventId;
 const coordinatorOfPath: Predicate<PathTarget> = (g, t) => g.role === 'coordinator' && g.pathId === t.pathId;
@@ -95,7 +100,8 @@ export const RULES: { [A in Action]: readonly Predicate<TargetOf<A>>[] } = {
   'session.moderate': [admin, organizerOfEvent, moderatorOfSession],
   'session.publishStage': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession],
   'session.runPolls': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession],
-  'session.readQa': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession],
+  'session.caption': [admin, organizerOfEvent, moderatorOfSession, captionerOfSession],
+  'session.readQa': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession, captionerOfSession],
   'session.exportQa': [admin, organizerOfEvent, moderatorOfSession, coordinatorOfLinkedPath],
   'path.edit': [admin, coordinatorOfPath],
   'path.review': [admin, coordinatorOfPath],
