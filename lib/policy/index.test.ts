@@ -35,6 +35,7 @@ const targets: { [A in Action]: Record<string, TargetOf<A>> } = {
   'session.caption': { S1, S2, T1 },
   'session.readQa': { S1, S2, T1 },
   'session.exportQa': { S1, S2, T1 },
+  'replay.editCaptions': { S1, S2, T1 },
   'path.edit': { P: { pathId: 'path-p' }, Q: { pathId: 'path-q' } },
   'path.review': { P: { pathId: 'path-p' }, Q: { pathId: 'path-q' } },
   'call.review': { C: { callId: 'call-c' }, D: { callId: 'call-d' } },
@@ -78,6 +79,13 @@ const allowed: { [A in Action]: Partial<Record<Who, string[]>> } = {
     'captioner of S1': ['S1'],
   },
   'session.exportQa': {
+    admin: ['S1', 'S2', 'T1'],
+    organizer: ['S1', 'S2'],
+    'moderator of S1': ['S1'],
+    'moderator of every session of E': ['S1', 'S2'],
+    'coordinator of P': ['S1'],
+  },
+  'replay.editCaptions': {
     admin: ['S1', 'S2', 'T1'],
     organizer: ['S1', 'S2'],
     'moderator of S1': ['S1'],

@@ -33,7 +33,7 @@ export type GrantRole = Grant['role'];
 /** Targets: what an action is about. */
 export type PlatformTarget = Record<string, never>;
 export type EventTarget = { eventId: string };
-/** `pathIds`: the paths the session is linked to (only `session.exportQa` reads them). */
+/** `pathIds`: the paths the session is linked to (only `session.exportQa` and `replay.editCaptions` read them). */
 export type SessionTarget = { sessionId: string; eventId: string; pathIds?: readonly string[] };
 export type PathTarget = { pathId: string };
 export type CallTarget = { callId: string };
@@ -62,6 +62,8 @@ export type ActionTargets = {
   'session.readQa': SessionTarget;
   /** Export a session's Q&A (CSV, meeting report). */
   'session.exportQa': SessionTarget;
+  /** Replace a replay's captions (WebVTT) afterwards; `pathIds`: the session's paths. */
+  'replay.editCaptions': SessionTarget;
   /** Edit a path's presentation and order its resources. */
   'path.edit': PathTarget;
   /** Edit and review (publish, decline, archive) the resources of a path; see their history. */
@@ -103,6 +105,7 @@ export const RULES: { [A in Action]: readonly Predicate<TargetOf<A>>[] } = {
   'session.caption': [admin, organizerOfEvent, moderatorOfSession, captionerOfSession],
   'session.readQa': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession, captionerOfSession],
   'session.exportQa': [admin, organizerOfEvent, moderatorOfSession, coordinatorOfLinkedPath],
+  'replay.editCaptions': [admin, organizerOfEvent, moderatorOfSession, coordinatorOfLinkedPath],
   'path.edit': [admin, coordinatorOfPath],
   'path.review': [admin, coordinatorOfPath],
   'call.review': [committeeOfCall],
