@@ -3,8 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as captionsRoute, PUT as putCaptionsRoute } from '@/app/api/replays/[replayId]/captions.vtt/route';
 import { setReplayCaptions } from '@/db/queries/captions/replays';
 import { endRecording, openRecording, setEgressId } from '@/db/queries/replays';
-import { captionLines, pathSessions, paths, replays, resources, roleGrants } from '@/db/schema';
+import { captionLines, pathSessions, paths, replays, resources, roleGrants, users } from '@/db/schema';
 import { seed } from '@/db/seed';
+import { DEMO_EVENT_SLUG, DEMO_REPLAY_SESSION_SLUG } from '@/db/seed/data/demo';
+import { getProgrammeSession } from '@/db/queries/events';
+import { grantsOf } from '@/db/queries/grants';
+import { may } from '@/lib/policy';
 import { checkWebVtt } from '@/lib/domain/captions';
 import { type CaptionLine, LIMITS } from '@/lib/realtime/protocol';
 import { replayPageUrl } from '@/server/media/recording';
@@ -154,5 +158,19 @@ describe('live captions (real Socket.IO, Postgres)', () => {
     expect(await after.text()).toContain('Corrigé');
     const [edited] = await db.handle.db.select().from(replays).where(eq(replays.id, rec.id));
     expect(edited!.transcript).toBe('Corrigé');
+  });
+
+  it('seeds a demo captioner of *Ouverture en direct* only, and captions on the demo replay that fit its video', async () => {
+    const [demo] = await db.handle.db.select().from(users).where(eq(users.email, 'sous-titrage@chemins.test'));
+    const grants = await grantsOf(demo!.id, { eventId });
+    expect(may(grants, 'session.caption', { sessionId, eventId })).toBe(true);
+    const yesterday = (await getProgrammeSession({ slug: DEMO_EVENT_SLUG, sessionSlug: DEMO_REPLAY_SESSION_SLUG }))!.session;
+    expect(may(grants, 'session.caption', { sessionId: yesterday.id, eventId })).toBe(false);
+    const [replay] = await db.handle.db.select().from(replays).where(eq(replays.sessionId, yesterday.id));
+    const checked = checkWebVtt(replay!.captions!);
+    if (!checked.ok) throw new Error(checked.reason);
+    expect(checked.cues.length).toBeGreaterThan(3);
+    for (const c of checked.cues) expect(c.end).toBeLessThanOrEqual(replay!.durationSeconds!);
+    expect(replay!.transcript).toContain('Intervenante (démo) : Bonjour');
   });
 });
