@@ -8,4 +8,7 @@ declare module 'webvtt-parser' {
     constructor(entities?: Record<string, string>);
     parse(input: string, mode?: 'metadata' | 'chapters'): { cues: WebVttCue[]; errors: WebVttError[]; styles: unknown[] };
   }
+  // CommonJS whose exports Node cannot name statically: import the default (module.exports).
+  const exported: { WebVTTParser: typeof WebVTTParser };
+  export default exported;
 }

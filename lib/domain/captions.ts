@@ -1,4 +1,4 @@
-import { WebVTTParser } from 'webvtt-parser';
+import webvttParser from 'webvtt-parser';
 import { CAPTION_LANGS } from '../realtime/protocol';
 
 // Live captions (issue 29): the caption language of a session, the WebVTT of a recording built
@@ -88,7 +88,7 @@ export type VttCheck = { ok: true; cues: { start: number; end: number; text: str
 
 /** Check a WebVTT file with the parser (webvtt-parser): its first error, with its line, is the reason. */
 export function checkWebVtt(text: string): VttCheck {
-  const { cues, errors } = new WebVTTParser().parse(text, 'metadata');
+  const { cues, errors } = new webvttParser.WebVTTParser().parse(text, 'metadata');
   const first = errors[0];
   if (first) return { ok: false, reason: `line ${first.line}: ${first.message}` };
   return { ok: true, cues: cues.map((c) => ({ start: c.startTime, end: c.endTime, text: c.text })) };
