@@ -64,7 +64,7 @@ test('the demo captioner types a line: it is under the stage and in the transcri
   await expect(captioner.getByTestId('captions-text')).toHaveValue('');
 
   const stage = viewer.locator('#captions-stage');
-  await expect(stage.getByTestId('captions-lines').locator('strong')).toContainText('Intervenante (démo)');
+  await expect(stage.getByTestId('captions-lines').locator('p').filter({ hasText: line }).locator('strong')).toHaveText(/^Intervenante \(démo\) :/);
   await expect(viewer.getByTestId('captions-transcript')).toContainText(line);
   await expect(screen.getByTestId('projector-captions')).toContainText(line);
   await expectNoAxeViolation(viewer, 'stage with captions');
@@ -84,11 +84,12 @@ test('the demo captioner types a line: it is under the stage and in the transcri
   for (const page of [captioner, viewer]) {
     await page.setViewportSize({ width: 390, height: 844 });
     await expectNoSidewaysScroll(page);
+    if (process.env.CAPTIONS_SHOTS) await page.screenshot({ path: `${process.env.CAPTIONS_SHOTS}/${page === viewer ? 'stage' : 'captioner'}-390.png`, fullPage: true });
   }
 
   // Someone who is not a captioner is refused the page.
   await viewer.goto(`${LIVE_SESSION}/captions`);
-  await expect(viewer.getByRole('alert')).toContainText('réservée');
+  await expect(viewer.getByRole('alert').filter({ hasText: 'réservée' })).toBeVisible();
   await expect(viewer.getByTestId('captions-text')).toHaveCount(0);
 });
 
