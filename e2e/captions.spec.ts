@@ -41,7 +41,10 @@ function whenShown(page: Page, selector: string, text: string): Promise<number> 
 test('the demo captioner types a line: it is under the stage and in the transcript within a second, and on the projector', async ({ browser }) => {
   const captioner = await (await browser.newContext()).newPage();
   await signInWithMagicLink(captioner, 'sous-titrage@chemins.test');
-  await captioner.goto(`${LIVE_SESSION}/captions`);
+  // The session page leads the captioner to their page.
+  await captioner.goto(LIVE_SESSION);
+  await captioner.getByTestId('captions-desk-link').click();
+  await expect(captioner).toHaveURL(new RegExp(`${LIVE_SESSION}/captions$`));
   await expect(captioner.getByTestId('captions-status')).toContainText('Connecté·e');
   await expectNoAxeViolation(captioner, 'captioner page');
 

@@ -14,14 +14,20 @@ import type { ChemSocket } from './useLiveRoom';
 /** Lines kept in memory: the transcript shows them all (the server sends the last 200 on joining). */
 const KEEP = 500;
 
-/** The session's caption lines: the last ones on (re)connecting, then each `caption:line`. */
-export function useCaptionLines(socket: ChemSocket | null, sessionId: string): CaptionLine[] {
+/**
+ * The session's caption lines: the last ones on (re)connecting, then each `caption:line`; and
+ * whether this person may caption the session.
+ */
+export function useCaptionLines(socket: ChemSocket | null, sessionId: string): { lines: CaptionLine[]; canCaption: boolean } {
   const [lines, setLines] = useState<CaptionLine[]>([]);
+  const [canCaption, setCanCaption] = useState(false);
   useEffect(() => {
     if (!socket) return;
     const load = () =>
       socket.emit('caption:history', { sessionId }, (res) => {
-        if (res.ok) setLines(res.data.lines);
+        if (!res.ok) return;
+        setLines(res.data.lines);
+        setCanCaption(res.data.canCaption);
       });
     const onLine = (line: CaptionLine) => {
       if (line.sessionId === sessionId) setLines((all) => [...all, line].slice(-KEEP));
@@ -34,7 +40,7 @@ export function useCaptionLines(socket: ChemSocket | null, sessionId: string): C
       socket.off('connect', load);
     };
   }, [socket, sessionId]);
-  return lines;
+  return { lines, canCaption };
 }
 
 // ---------------------------------------------------------------- the viewer's settings
@@ -184,10 +190,12 @@ export function CaptionsTranscript({ lines }: { lines: CaptionLine[] }) {
 
 /**
  * Captions in a live panel: the caption area (moved under the stage when the page has a place for
- * it, `stageSlot`: the id of an element there) and the transcript.
+ * it, `stageSlot`: the id of an element there), the transcript, and for the session's captioners a
+ * link to their page (`sessionPath`/captions).
  */
-export function Captions({ socket, sessionId, stageSlot }: { socket: ChemSocket | null; sessionId: string; stageSlot?: string }) {
-  const lines = useCaptionLines(socket, sessionId);
+export function Captions({ socket, sessionId, sessionPath, stageSlot }: { socket: ChemSocket | null; sessionId: string; sessionPath: string; stageSlot?: string }) {
+  const t = useTranslations('captions');
+  const { lines, canCaption } = useCaptionLines(socket, sessionId);
   const slot = useSyncExternalStore(
     noSubscription,
     () => (stageSlot ? document.getElementById(stageSlot) : null),
@@ -197,6 +205,11 @@ export function Captions({ socket, sessionId, stageSlot }: { socket: ChemSocket 
   return (
     <>
       {slot ? createPortal(bar, slot) : bar}
+      {canCaption && (
+        <a href={`${sessionPath}/captions`} className="text-sm underline" data-testid="captions-desk-link">
+          {t('deskLink')}
+        </a>
+      )}
       <CaptionsTranscript lines={lines} />
     </>
   );
@@ -206,7 +219,7 @@ const noSubscription = () => () => {};
 /** On the projector: always on, large, the last two lines at the bottom of the screen. */
 export function ProjectorCaptions({ socket, sessionId }: { socket: ChemSocket | null; sessionId: string }) {
   const t = useTranslations('captions');
-  const lines = useCaptionLines(socket, sessionId);
+  const { lines } = useCaptionLines(socket, sessionId);
   if (!lines.length) return null;
   return (
     <section aria-label={t('title')} className="sticky bottom-0 col-span-full rounded-2xl bg-black/90 p-6" data-testid="projector-captions">

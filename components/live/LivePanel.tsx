@@ -77,7 +77,7 @@ export function LivePanel({
           {tl(`notice.${notice.kind}`, { time: notice.until ? clock(new Date(notice.until)) : '' })}
         </p>
       )}
-      {state.status !== 'error' && <Captions socket={room.socket} sessionId={sessionId} />}
+      {state.status !== 'error' && <Captions socket={room.socket} sessionId={sessionId} sessionPath={sessionPath} />}
       {state.status !== 'error' && <PollPanel room={room} signInHref={signInHref} />}
       {state.status !== 'error' && (
         <div className="grid gap-6 md:grid-cols-2">

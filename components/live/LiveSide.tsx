@@ -32,7 +32,7 @@ export function LiveSide({ sessionId, sessionPath, snapshot }: { sessionId: stri
         </p>
       ) : (
         <>
-          <Captions socket={room.socket} sessionId={sessionId} stageSlot={CAPTIONS_STAGE_SLOT} />
+          <Captions socket={room.socket} sessionId={sessionId} sessionPath={sessionPath} stageSlot={CAPTIONS_STAGE_SLOT} />
           <PollPanel room={room} signInHref={signInHref} />
           <QAPanel room={room} signInHref={signInHref} />
           <ChatPanel room={room} signInHref={signInHref} />

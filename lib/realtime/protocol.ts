@@ -334,8 +334,11 @@ export interface ClientToServerEvents {
   'poll:answer': Cmd<z.input<typeof pollAnswer>, { pollId: string; answer: PollAnswerValue }>;
   /** The session's captioners (`session.caption`): send a line of live captions to everyone in the session. */
   'caption:send': Cmd<z.input<typeof captionSend>, CaptionLine>;
-  /** The running transcript: the last `LIMITS.captionHistory` lines, oldest first (whoever may read the session). */
-  'caption:history': Cmd<z.input<typeof sessionRef>, { lines: CaptionLine[] }>;
+  /**
+   * The running transcript: the last `LIMITS.captionHistory` lines, oldest first (whoever may read
+   * the session); `canCaption`: this person may send captions (a link to the captioner page).
+   */
+  'caption:history': Cmd<z.input<typeof sessionRef>, { lines: CaptionLine[]; canCaption: boolean }>;
   /** Authenticated round trip: refused for guests. */
   ping: Cmd<z.input<typeof pingPayload>, PingData>;
 }

@@ -1,6 +1,6 @@
 import { recentCaptionLines } from '@/db/queries/captions/lines';
 import { captionSend, roomOf, sessionRef } from '@/lib/realtime/protocol';
-import { sendCaption } from '@/server/captions/send-caption';
+import { mayCaption, sendCaption } from '@/server/captions/send-caption';
 import { type ChemSocket, commandsOf, type Io } from './core';
 import { access, assertReader } from './live';
 
@@ -18,7 +18,8 @@ export function registerCaptionCommands(io: Io, socket: ChemSocket) {
   });
 
   on('caption:history', sessionRef, async ({ sessionId }) => {
-    assertReader(await access(socket, sessionId));
-    return { lines: await recentCaptionLines(sessionId) };
+    const a = await access(socket, sessionId);
+    assertReader(a);
+    return { lines: await recentCaptionLines(sessionId), canCaption: Boolean(a.actorKey) && mayCaption(a) };
   });
 }

@@ -59,8 +59,10 @@ describe('live captions (real Socket.IO, Postgres)', () => {
     for (const g of got) expect(g.line).toEqual(acked);
     // The running transcript, for whoever joins later.
     const late = await scene.joined(sessionId);
-    const { lines } = await ok<{ lines: CaptionLine[] }>(late.s, 'caption:history', { sessionId });
-    expect(lines.at(-1)).toEqual(acked);
+    const history = await ok<{ lines: CaptionLine[]; canCaption: boolean }>(late.s, 'caption:history', { sessionId });
+    expect(history.lines.at(-1)).toEqual(acked);
+    expect(history.canCaption).toBe(false);
+    expect(await ok<{ canCaption: boolean }>(cap, 'caption:history', { sessionId })).toMatchObject({ canCaption: true });
     for (const v of viewers) v.disconnect();
   });
 
