@@ -83,6 +83,10 @@ test('the demo captioner types a line: it is under the stage and in the transcri
   await expect(viewer.locator('#captions-stage').getByTestId('captions-size-l')).toBeChecked();
   await expect(viewer.locator('#captions-stage').getByTestId('captions-lines')).toContainText(line);
 
+  if (process.env.CAPTIONS_SHOTS) {
+    await viewer.screenshot({ path: `${process.env.CAPTIONS_SHOTS}/stage-1280.png`, fullPage: true });
+    await screen.screenshot({ path: `${process.env.CAPTIONS_SHOTS}/projector.png` });
+  }
   // A phone: nothing scrolls sideways, on the captioner page nor on the stage.
   for (const page of [captioner, viewer]) {
     await page.setViewportSize({ width: 390, height: 844 });
