@@ -1,6 +1,8 @@
-// Shared by the benchmarks: a free loopback port, and the built app started on it.
-import { spawn } from 'node:child_process';
+// Shared by the benchmarks: a free loopback port, the built app started on it, and a TypeScript
+// server script (the realtime server alone, a bare baseline) started in its own process.
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -49,3 +51,20 @@ export async function startApp(
 
 /** The p-th percentile (nearest rank) of sorted values. */
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+
+export type Proc = { url: string; child: ChildProcess };
+
+/** A server script run with tsx that prints `listening <port>` (server/realtime/process.ts, a bare baseline). */
+export function startListening(script: string, env: Record<string, string>): Promise<Proc> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^listening (\d+)$/.exec(line);
+      if (m) resolve({ url: `http://127.0.0.1:${m[1]}`, child });
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
+  });
+}

@@ -622,13 +622,13 @@ export const pathSubscriptions = pgTable(
 
 // ---------------------------------------------------------------- roles
 
-export const roleName = pgEnum('role_name', ['admin', 'organizer', 'moderator', 'speaker', 'coordinator']);
+export const roleName = pgEnum('role_name', ['admin', 'organizer', 'moderator', 'speaker', 'coordinator', 'captioner']);
 
 /**
  * A granted role, always with its scope (checked by `role_grants_scope_ck`, migration 0022):
  * `admin` has none; `organizer` one event; `speaker` one session (with its event); `moderator`
- * one session (with its event) or, `session_id` null, every session of one event; `coordinator`
- * one path. Speakers and moderators also come from `session_people` through `people.user_id`,
+ * one session (with its event) or, `session_id` null, every session of one event; `captioner`
+ * one session (with its event, migration 0033); `coordinator` one path. Speakers and moderators also come from `session_people` through `people.user_id`,
  * and committees from `call_committee` (db/queries/grants.ts, lib/policy). Everybody else is a
  * participant.
  */
@@ -651,12 +651,13 @@ export const roleGrants = pgTable(
     index('role_grants_user_idx').on(t.userId),
     check(
       'role_grants_scope_ck',
-      sql`CASE ${t.role}
+      sql`CASE ${t.role}::text
   WHEN 'admin' THEN ${t.eventId} IS NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NULL
   WHEN 'organizer' THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NULL
   WHEN 'moderator' THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL
   WHEN 'speaker' THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NOT NULL
   WHEN 'coordinator' THEN ${t.pathId} IS NOT NULL AND ${t.eventId} IS NULL AND ${t.sessionId} IS NULL
+  WHEN 'captioner' THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NOT NULL
 END`,
     ),
   ],
@@ -909,6 +910,28 @@ export const chatMessages = pgTable(
     index('chat_messages_session_idx').on(t.sessionId, t.createdAt),
     index('chat_messages_author_idx').on(t.sessionId, t.authorKey, t.createdAt),
   ],
+);
+
+/**
+ * A line of live captions typed by a session's captioner (`caption:send`, server/realtime/captions.ts),
+ * with the name of who speaks when the captioner chose it. A recording's WebVTT is built from the
+ * lines said during it (lib/domain/captions `buildWebVtt`).
+ */
+export const captionLines = pgTable(
+  'caption_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    lang: text('lang').notNull(),
+    speaker: text('speaker'),
+    at: ts('at').notNull().defaultNow(),
+    final: boolean('final').notNull().default(true),
+    authorKey: text('author_key').notNull(),
+  },
+  (t) => [index('caption_lines_session_idx').on(t.sessionId, t.at), index('caption_lines_author_idx').on(t.sessionId, t.authorKey, t.at)],
 );
 
 export const chatReactions = pgTable(

@@ -53,6 +53,12 @@ io.on('connection', (socket) => {
     poll.timer ??= setTimeout(emitResults, 250);
     ack({ ok: true, data: { pollId: poll.id, answer } });
   });
+  // Live captions (bench/captions.ts): the same line broadcast to the room, nothing stored.
+  socket.on('caption:send', ({ sessionId, text }: { sessionId: string; text: string }, ack: Ack) => {
+    const line = { sessionId, text, lang: 'fr', speaker: null, at: new Date().toISOString(), final: true };
+    io.to(`session:${sessionId}`).emit('caption:line', line);
+    ack({ ok: true, data: line });
+  });
   socket.on('question:vote', ({ questionId, sessionId }: { questionId: string; sessionId: string }, ack: Ack) => {
     const q = { id: questionId, sessionId, votes: ++seq };
     io.to(`session:${sessionId}`).emit('question:updated', q);

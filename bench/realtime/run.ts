@@ -13,12 +13,12 @@
 //
 //   DATABASE_URL=postgres://… [REDIS_URL=redis://…] [BENCH_SCENARIO=poll] npx tsx bench/realtime/run.ts
 //   (BENCH_CLIENTS=2000, BENCH_SECONDS=15 (poll: 10), BENCH_RATE=10 broadcasts/s)
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { execFileSync } from 'node:child_process';
 import postgres from 'postgres';
 import { io as connect, type Socket } from 'socket.io-client';
 import { openDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
+import { type Proc, startListening } from '../support';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error('Set DATABASE_URL (a Postgres server; npm run test:all starts one).');
@@ -28,21 +28,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? (SCENARIO === 'poll' ? 10 : 
 const RATE = Number(process.env.BENCH_RATE ?? 10);
 const SENDERS = 60;
 
-type Proc = { url: string; child: ChildProcess };
-
-function start(script: string, env: Record<string, string>): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const m = /^listening (\d+)$/.exec(line);
-      if (m) resolve({ url: `http://127.0.0.1:${m[1]}`, child });
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
-  });
-}
+const start = startListening;
 
 const rssMb = (pid: number) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
 

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useRefusalText } from '@/components/useRefusalText';
+import { GRANTABLE_ROLES } from '@/lib/domain/roles';
 
 type Option = { slug: string; title: string };
 const FIELDS = ['email', 'role', 'eventSlug', 'sessionSlug', 'pathSlug'] as const;
@@ -46,7 +47,7 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
       <label className="flex flex-col">
         <span className="font-medium">{t('role')}</span>
         <select name="role" className="rounded border border-stone-300 px-2 py-1" defaultValue="organizer">
-          {['admin', 'organizer', 'moderator', 'speaker', 'coordinator'].map((r) => (
+          {GRANTABLE_ROLES.map((r) => (
             <option key={r}>{r}</option>
           ))}
         </select>

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
+import { Captions } from './Captions';
 import { ChatPanel } from './ChatPanel';
 import { useClock } from './useClock';
 import { PollPanel } from './PollPanel';
@@ -76,6 +77,7 @@ export function LivePanel({
           {tl(`notice.${notice.kind}`, { time: notice.until ? clock(new Date(notice.until)) : '' })}
         </p>
       )}
+      {state.status !== 'error' && <Captions socket={room.socket} sessionId={sessionId} sessionPath={sessionPath} />}
       {state.status !== 'error' && <PollPanel room={room} signInHref={signInHref} />}
       {state.status !== 'error' && (
         <div className="grid gap-6 md:grid-cols-2">

@@ -3,11 +3,15 @@
 import { useTranslations } from 'next-intl';
 import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
+import { Captions } from './Captions';
 import { ChatPanel } from './ChatPanel';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
 import { RecordingStatus } from './RecordingStatus';
 import { useLiveRoom } from './useLiveRoom';
+
+/** Where the room page puts the caption area: under the stage (the side column's captions move there). */
+export const CAPTIONS_STAGE_SLOT = 'captions-stage';
 
 /** Q&A and chat beside the video (the room page's side column). */
 export function LiveSide({ sessionId, sessionPath, snapshot }: { sessionId: string; sessionPath: string; snapshot?: LiveSnapshot | null }) {
@@ -28,6 +32,7 @@ export function LiveSide({ sessionId, sessionPath, snapshot }: { sessionId: stri
         </p>
       ) : (
         <>
+          <Captions socket={room.socket} sessionId={sessionId} sessionPath={sessionPath} stageSlot={CAPTIONS_STAGE_SLOT} />
           <PollPanel room={room} signInHref={signInHref} />
           <QAPanel room={room} signInHref={signInHref} />
           <ChatPanel room={room} signInHref={signInHref} />

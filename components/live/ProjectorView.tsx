@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { sortQuestions } from '@/lib/domain/live';
+import { ProjectorCaptions } from './Captions';
 import { ProjectorPoll } from './ProjectorPoll';
 import { useLiveRoom } from './useLiveRoom';
 
@@ -21,7 +22,7 @@ export function ProjectorView({
   qrSvg: string;
 }) {
   const t = useTranslations('live');
-  const { state } = useLiveRoom(sessionId);
+  const { state, socket } = useLiveRoom(sessionId);
   const questions = Object.values(state.questions).filter((q) => q.status === 'visible' || q.status === 'answered');
   const onAir = questions.find((q) => q.onAir) ?? null;
   const top = sortQuestions(questions.filter((q) => !q.onAir && q.status === 'visible'), 'votes').slice(0, 5);
@@ -72,6 +73,7 @@ export function ProjectorView({
         </p>
         {state.presence && <p className="text-xl">{t('presence', { count: state.presence.count })}</p>}
       </aside>
+      <ProjectorCaptions socket={socket} sessionId={sessionId} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
@@ -22,7 +22,7 @@ import type {
 } from '@/lib/realtime/protocol';
 import { type PollAction, pollsInitial, type PollsState, reducePolls } from './pollState';
 
-type ChemSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ChemSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type RoomState = {
   status: 'connecting' | 'joined' | 'disconnected' | 'error';
@@ -176,6 +176,8 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
       : initial,
   );
   const socketRef = useRef<ChemSocket | null>(null);
+  // The connection itself, for parts that listen to events of their own (live captions).
+  const [socket, setSocket] = useState<ChemSocket | null>(null);
 
   useEffect(() => {
     const socket: ChemSocket = io({ path: '/socket.io', withCredentials: true });
@@ -201,6 +203,7 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
         } else dispatch({ type: 'status', status: 'error', error: res.error });
       });
     socket.on('connect', () => {
+      setSocket(socket);
       if (socket.recovered) dispatch({ type: 'status', status: 'joined' });
       else join();
     });
@@ -229,6 +232,7 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
     return () => {
       socket.disconnect();
       socketRef.current = null;
+      setSocket(null);
     };
   }, [sessionId]);
 
@@ -307,5 +311,5 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
     };
   }, [call, sessionId]);
 
-  return { state, actions };
+  return { state, actions, socket };
 }

@@ -17,12 +17,15 @@ export function ReplayPlayer({
   chapters,
   start,
   title,
+  captions,
 }: {
   player: Player;
   items: TimelineItem[];
   chapters: Chapter[];
   start: number;
   title: string;
+  /** The replay's captions (WebVTT, `GET /api/replays/{id}/captions.vtt`), offered as the video's track. */
+  captions?: { src: string; lang: string; label: string } | null;
 }) {
   const t = useTranslations('replays');
   const video = useRef<HTMLVideoElement>(null);
@@ -74,7 +77,9 @@ export function ReplayPlayer({
             onSeeked={(e) => setNow(e.currentTarget.currentTime)}
             data-testid="replay-video"
             aria-label={title}
-          />
+          >
+            {captions && <track kind="captions" src={captions.src} srcLang={captions.lang} label={captions.label} default data-testid="replay-captions" />}
+          </video>
         ) : player.kind === 'iframe' ? (
           <iframe
             key={frameAt}

@@ -74,6 +74,8 @@ export function toGrant(r: Row): Grant | null {
       return r.eventId ? { role: 'moderator', eventId: r.eventId, sessionId: r.sessionId } : null;
     case 'speaker':
       return r.eventId && r.sessionId ? { role: 'speaker', eventId: r.eventId, sessionId: r.sessionId } : null;
+    case 'captioner':
+      return r.eventId && r.sessionId ? { role: 'captioner', eventId: r.eventId, sessionId: r.sessionId } : null;
     case 'coordinator':
       return r.pathId ? { role: 'coordinator', pathId: r.pathId } : null;
     case 'committee':

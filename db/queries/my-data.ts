@@ -12,6 +12,7 @@ import {
   badgeEndorsements,
   callCommittee,
   calls,
+  captionLines,
   chatMessages,
   chatReactions,
   events,
@@ -348,6 +349,8 @@ export async function erasePerson(ref: PersonRef, opts: { keepName?: boolean } =
       await tx.delete(rateHits).where(inArray(rateHits.actorKey, keys));
       await tx.update(pollAnswers).set({ actorKey: keyCase(pollAnswers.actorKey), name: '' }).where(inArray(pollAnswers.actorKey, keys));
       await tx.update(polls).set({ createdBy: keyCase(polls.createdBy) }).where(inArray(polls.createdBy, keys));
+      // Live captions a captioner typed stay (they are what was said), under a key that names nobody.
+      await tx.update(captionLines).set({ authorKey: keyCase(captionLines.authorKey) }).where(inArray(captionLines.authorKey, keys));
       const logs = await tx
         .select()
         .from(moderationLog)

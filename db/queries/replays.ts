@@ -7,6 +7,7 @@ import { chatMessages, moderationLog, pathSessions, programmeSessions, questions
 import type { Identity } from './identity';
 import { sessionAccess } from './live';
 import { draftSessionResource } from './resources/sessions';
+import { recordingCaptions } from './captions/replays';
 
 // Replays of sessions: listing and timelines (with the live rooms' reading rule, `mayRead`),
 // links and uploads added by moderators, and recordings, whose rows follow LiveKit Egress
@@ -156,6 +157,7 @@ async function replayResource(
   session: { title: string; startsAt: Date; language: string },
   actor: { userId: string | null; name: string },
   replayPageUrl: (id: string) => string,
+  transcript: string | null = null,
 ): Promise<string | null> {
   const links = await tx.select({ pathId: pathSessions.pathId }).from(pathSessions).where(eq(pathSessions.sessionId, replay.sessionId));
   if (!links.length) return null;
@@ -168,7 +170,7 @@ async function replayResource(
     '',
     session.language === 'en' ? '## Transcript' : '## Transcription',
     '',
-    session.language === 'en' ? '_To be written._' : '_À rédiger._',
+    transcript ?? (session.language === 'en' ? '_To be written._' : '_À rédiger._'),
   ].join('\n');
   const r = await draftSessionResource(tx, {
     sessionId: replay.sessionId,
@@ -287,9 +289,11 @@ export async function endRecording(outcome: EgressOutcome, replayPageUrl: (id: s
       .select({ title: programmeSessions.title, startsAt: programmeSessions.startsAt, language: programmeSessions.language })
       .from(programmeSessions)
       .where(eq(programmeSessions.id, current.sessionId));
-    const resourceId = await replayResource(tx, row!, session!, { userId: current.createdBy, name: 'Chemins' }, replayPageUrl);
-    if (resourceId) await tx.update(replays).set({ resourceId }).where(eq(replays.id, current.id));
-    return { ...row!, resourceId };
+    // The captions typed while it was recorded: its WebVTT and transcript (lib/domain/captions).
+    const said = await recordingCaptions(tx, row!, session!.language);
+    const resourceId = await replayResource(tx, row!, session!, { userId: current.createdBy, name: 'Chemins' }, replayPageUrl, said.transcript);
+    await tx.update(replays).set({ resourceId, ...said }).where(eq(replays.id, current.id));
+    return { ...row!, resourceId, ...said };
   });
 }
 

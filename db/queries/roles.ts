@@ -80,8 +80,8 @@ async function addGrant(tx: Tx, actorId: string, g: ScopedGrant) {
 
 // ---------------------------------------------------------------- a session's people (organizers)
 
-/** The roles an organizer gives on one session from its page: on stage (speaker, facilitator) or moderating. */
-export const SESSION_GRANT_ROLES = ['speaker', 'moderator'] as const;
+/** The roles an organizer gives on one session from its page: on stage (speaker, facilitator), moderating, or typing its live captions. */
+export const SESSION_GRANT_ROLES = ['speaker', 'moderator', 'captioner'] as const;
 export type SessionGrantRole = (typeof SESSION_GRANT_ROLES)[number];
 
 /**

@@ -361,10 +361,10 @@ async function upsertDemoAccounts(tx: Tx, demoEventId: string): Promise<void> {
     // Grants of earlier demo data that reached the whole edition (a moderator of every session).
     await tx.delete(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.eventId, demoEventId), isNull(roleGrants.sessionId), ne(roleGrants.role, 'organizer')));
     if (a.grant?.role === 'organizer') await tx.insert(roleGrants).values({ userId, role: 'organizer', eventId: demoEventId }).onConflictDoNothing();
-    if (a.grant?.role === 'moderator') {
+    if (a.grant?.role === 'moderator' || a.grant?.role === 'captioner') {
       for (const slug of a.grant.sessions) {
         const sessionId = await sessionIdOf(tx, DEMO_EVENT_SLUG, slug);
-        await tx.insert(roleGrants).values({ userId, role: 'moderator', eventId: demoEventId, sessionId }).onConflictDoNothing();
+        await tx.insert(roleGrants).values({ userId, role: a.grant.role, eventId: demoEventId, sessionId }).onConflictDoNothing();
       }
     }
   }

@@ -2,7 +2,8 @@ import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../client';
-import { chatMessages, moderationLog, programmeSessions, questions, replays } from '../schema';
+import { buildWebVtt, transcriptOf } from '@/lib/domain/captions';
+import { captionLines, chatMessages, moderationLog, programmeSessions, questions, replays } from '../schema';
 import { DEMO_REPLAY_SESSION_SLUG } from './data/demo';
 
 /** The demo replay's video (60 s, made with ffmpeg's test pattern: docs/replays.md), as kept under `DATA_DIR/replays`. */
@@ -22,6 +23,17 @@ const CONVERSATION: { at: number; kind: 'message' | 'question'; author: string; 
   { at: 112, kind: 'question', author: 'Jean', body: 'Quelle licence choisir pour des données produites avec une association ?', votes: 2 },
 ];
 
+/** What was said, as the demo captioner typed it (seconds from the session's start). */
+const CAPTIONS: { at: number; speaker: string | null; text: string }[] = [
+  { at: 61, speaker: 'Intervenante (démo)', text: 'Bonjour à toutes et à tous, et bienvenue dans ce webinaire.' },
+  { at: 67, speaker: 'Intervenante (démo)', text: 'Nous parlons aujourd’hui d’ouvrir les données d’un territoire.' },
+  { at: 74, speaker: 'Intervenante (démo)', text: 'Première question : par quelles données commencer ?' },
+  { at: 82, speaker: 'Intervenante (démo)', text: 'Commencez par ce qui sert déjà au quotidien : horaires, équipements, services.' },
+  { at: 92, speaker: null, text: '[rires]' },
+  { at: 101, speaker: 'Intervenante (démo)', text: 'Associer les habitantes et les habitants, c’est les inviter dès le choix des données.' },
+  { at: 112, speaker: 'Intervenante (démo)', text: 'Pour la licence, une licence ouverte simplifie la réutilisation.' },
+];
+
 /**
  * The demo's past session with a replay (an "upload" of the demo video) and its conversation,
  * re-dated with the session at every start: questions, chat messages and "on air" moments are
@@ -38,6 +50,9 @@ export async function seedDemoReplay(tx: Tx, demoEventId: string): Promise<void>
   await tx.delete(chatMessages).where(eq(chatMessages.sessionId, session.id));
   await tx.delete(moderationLog).where(eq(moderationLog.sessionId, session.id));
   await tx.delete(replays).where(eq(replays.sessionId, session.id));
+  await tx.delete(captionLines).where(eq(captionLines.sessionId, session.id));
+  const said = CAPTIONS.map((c) => ({ text: c.text, speaker: c.speaker, at: at(c.at) }));
+  if (said.length) await tx.insert(captionLines).values(said.map((c) => ({ ...c, sessionId: session.id, lang: 'fr', authorKey: 'demo:captions' })));
   for (const [i, c] of CONVERSATION.entries()) {
     const key = `demo:${c.author.toLowerCase()}`;
     if (c.kind === 'message') {
@@ -79,6 +94,9 @@ export async function seedDemoReplay(tx: Tx, demoEventId: string): Promise<void>
     durationSeconds: 60,
     title: 'Replay : ouvrir les données d’un territoire',
     licence: 'CC0-1.0',
+    // Its captions, as a recording's are made (lib/domain/captions), aligned with the video.
+    captions: buildWebVtt(said, { startedAt: at(VIDEO_STARTS_AFTER_S), durationSeconds: 60 }),
+    transcript: transcriptOf(said, 'fr'),
   });
 }
 

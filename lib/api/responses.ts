@@ -358,3 +358,6 @@ export const erasureResponse = z.object({
   resources: z.int().describe('resources that lost their proposer'),
   proposals: z.int().describe('proposals that lost their proposer'),
 });
+
+/** `PUT /api/replays/{replayId}/captions.vtt`: the captions replaced, with their number of cues. */
+export const replayCaptionsResponse = z.object({ replayId: z.uuid(), cues: z.number().int().nonnegative() });

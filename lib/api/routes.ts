@@ -335,6 +335,28 @@ export const apiRegistry: Registry = {
       },
     },
   },
+  '/api/replays/{replayId}/captions.vtt': {
+    get: {
+      summary: 'The replay’s captions as WebVTT, aligned with its start (public contract)',
+      description: 'Built from the live captions typed while the session was recorded, or uploaded since. For whoever may watch the replay.',
+      auth: 'public',
+      params: { replayId: uuidParam },
+      responses: { 200: textAnswer('text/vtt', 'WebVTT'), 404: refusal('not_found (also when the replay has no captions)') },
+    },
+    put: {
+      summary: 'Replace the replay’s captions with a WebVTT file (the body, at most 1 MiB) (the session’s moderators, the coordinators of its paths)',
+      auth: 'participant',
+      params: { replayId: uuidParam },
+      body: { type: 'text/vtt', schema: { type: 'string' } },
+      responses: {
+        200: ok('Replaced', r.replayCaptionsResponse),
+        400: refusal('invalid_vtt: the parser’s reason, with its line'),
+        401: unauthenticated,
+        403: forbidden,
+        404: refusal('not_found'),
+      },
+    },
+  },
   '/api/livekit/webhook': {
     post: {
       summary: 'LiveKit webhooks (signed by the LiveKit server): attendance, the room’s live state, and recordings (egress)',

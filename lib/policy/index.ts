@@ -15,6 +15,7 @@
  *   through the person's `people.user_id`;
  * - `speaker`: a `role_grants` row for one session, or a `session_people` link as `speaker`,
  *   `facilitator` or `host` of a session through `people.user_id` (those present on stage);
+ * - `captioner`: a `role_grants` row for one session (types its live captions);
  * - `coordinator`: a `role_grants` row for one path;
  * - `committee`: a seat on one call's committee (`call_committee`).
  */
@@ -23,6 +24,7 @@ export type Grant =
   | { role: 'organizer'; eventId: string }
   | { role: 'moderator'; eventId: string; sessionId: string | null }
   | { role: 'speaker'; eventId: string; sessionId: string }
+  | { role: 'captioner'; eventId: string; sessionId: string }
   | { role: 'coordinator'; pathId: string }
   | { role: 'committee'; callId: string };
 
@@ -31,7 +33,7 @@ export type GrantRole = Grant['role'];
 /** Targets: what an action is about. */
 export type PlatformTarget = Record<string, never>;
 export type EventTarget = { eventId: string };
-/** `pathIds`: the paths the session is linked to (only `session.exportQa` reads them). */
+/** `pathIds`: the paths the session is linked to (only `session.exportQa` and `replay.editCaptions` read them). */
 export type SessionTarget = { sessionId: string; eventId: string; pathIds?: readonly string[] };
 export type PathTarget = { pathId: string };
 export type CallTarget = { callId: string };
@@ -54,10 +56,14 @@ export type ActionTargets = {
   'session.publishStage': SessionTarget;
   /** Run polls in a session. */
   'session.runPolls': SessionTarget;
+  /** Type a session's live captions (and enter its live room without registering). */
+  'session.caption': SessionTarget;
   /** Read a session's Q&A and chat without a seat (sessions by invitation). */
   'session.readQa': SessionTarget;
   /** Export a session's Q&A (CSV, meeting report). */
   'session.exportQa': SessionTarget;
+  /** Replace a replay's captions (WebVTT) afterwards; `pathIds`: the session's paths. */
+  'replay.editCaptions': SessionTarget;
   /** Edit a path's presentation and order its resources. */
   'path.edit': PathTarget;
   /** Edit and review (publish, decline, archive) the resources of a path; see their history. */
@@ -80,6 +86,7 @@ const organizerOfEvent: Predicate<{ eventId: string | null }> = (g, t) => g.role
 const moderatorOfSession: Predicate<SessionTarget> = (g, t) =>
   g.role === 'moderator' && g.eventId === t.eventId && (g.sessionId === null || g.sessionId === t.sessionId);
 const speakerOfSession: Predicate<SessionTarget> = (g, t) => g.role === 'speaker' && g.eventId === t.eventId && g.sessionId === t.sessionId;
+const captionerOfSession: Predicate<SessionTarget> = (g, t) => g.role === 'captioner' && g.eventId === t.eventId && g.sessionId === t.sessionId;
 /** A moderator of the event's sessions (of one or of all): the event's staff for its badges. */
 const moderatorInEvent: Predicate<{ eventId: string | null }> = (g, t) => g.role === 'moderator' && t.eventId !== null && g.eventId === t.eventId;
 const coordinatorOfPath: Predicate<PathTarget> = (g, t) => g.role === 'coordinator' && g.pathId === t.pathId;
@@ -95,8 +102,10 @@ export const RULES: { [A in Action]: readonly Predicate<TargetOf<A>>[] } = {
   'session.moderate': [admin, organizerOfEvent, moderatorOfSession],
   'session.publishStage': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession],
   'session.runPolls': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession],
-  'session.readQa': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession],
+  'session.caption': [admin, organizerOfEvent, moderatorOfSession, captionerOfSession],
+  'session.readQa': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession, captionerOfSession],
   'session.exportQa': [admin, organizerOfEvent, moderatorOfSession, coordinatorOfLinkedPath],
+  'replay.editCaptions': [admin, organizerOfEvent, moderatorOfSession, coordinatorOfLinkedPath],
   'path.edit': [admin, coordinatorOfPath],
   'path.review': [admin, coordinatorOfPath],
   'call.review': [committeeOfCall],

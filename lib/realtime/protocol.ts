@@ -32,6 +32,8 @@ export type ErrorCode =
   | 'muted'
   | 'banned'
   | 'rate_limited'
+  /** A caption for a session that is not live (lib/domain/time `isLive`). */
+  | 'not_live'
   /** The poll is not open to answers (not launched yet, or closed). */
   | 'closed'
   | 'internal';
@@ -58,6 +60,13 @@ export const LIMITS = {
   pollsMax: 50,
   /** At most one `poll:results` per poll and process in this time (the last one always goes out). */
   pollResultsEveryMs: 250,
+  /** A line of live captions, and the speaker's name the captioner may give it. */
+  captionMax: 500,
+  captionSpeakerMax: 80,
+  /** Caption lines per captioner and session in `rateWindowMs` (a fast typist sends a line every second or two). */
+  captionCount: 20,
+  /** Lines of the running transcript sent on `caption:history`. */
+  captionHistory: 200,
 } as const;
 
 /** Reactions offered in the chat (anything else is refused). */
@@ -96,6 +105,16 @@ export const chatModerate = z
   })
   .strict();
 export const chatHistory = z.object({ sessionId: uuid, before: uuid }).strict();
+export const CAPTION_LANGS = ['fr', 'en'] as const;
+export const captionSend = z
+  .object({
+    sessionId: uuid,
+    text: text(LIMITS.captionMax),
+    lang: z.enum(CAPTION_LANGS).optional(),
+    /** Who speaks, chosen on the captioner page (an extension beside the contract's keys). */
+    speaker: z.string().trim().max(LIMITS.captionSpeakerMax, `must be at most ${LIMITS.captionSpeakerMax} characters`).nullish(),
+  })
+  .strict();
 
 export const POLL_KINDS = ['single', 'multiple', 'rating', 'text', 'words'] as const;
 export type PollKind = (typeof POLL_KINDS)[number];
@@ -256,6 +275,18 @@ export type JoinData = {
 };
 /** The part of `session:join`'s answer a session page renders before its connection (`liveSnapshot`). */
 export type LiveSnapshot = Pick<JoinData, 'questions' | 'messages' | 'moreMessages'>;
+/** A line of live captions, as everyone in the session receives it (`caption:line`). */
+export type CaptionLine = {
+  sessionId: string;
+  text: string;
+  lang: (typeof CAPTION_LANGS)[number];
+  /** Who speaks, or null. */
+  speaker: string | null;
+  /** ISO instant the server received it. */
+  at: string;
+  /** Recognised lines may come as partial, then final; typed lines are final. */
+  final: boolean;
+};
 export type PingData = { sentAt: number; serverAt: number; user: { name: string; kind: 'user' | 'registration' } };
 export type ModerationNotice = {
   sessionId: string;
@@ -301,6 +332,13 @@ export interface ClientToServerEvents {
   'poll:answers': Cmd<z.input<typeof pollRef>, { pollId: string; answers: PollNamedAnswer[] }>;
   /** Answer (or change one's answer to) the live poll. */
   'poll:answer': Cmd<z.input<typeof pollAnswer>, { pollId: string; answer: PollAnswerValue }>;
+  /** The session's captioners (`session.caption`): send a line of live captions to everyone in the session. */
+  'caption:send': Cmd<z.input<typeof captionSend>, CaptionLine>;
+  /**
+   * The running transcript: the last `LIMITS.captionHistory` lines, oldest first (whoever may read
+   * the session); `canCaption`: this person may send captions (a link to the captioner page).
+   */
+  'caption:history': Cmd<z.input<typeof sessionRef>, { lines: CaptionLine[]; canCaption: boolean }>;
   /** Authenticated round trip: refused for guests. */
   ping: Cmd<z.input<typeof pingPayload>, PingData>;
 }
@@ -325,6 +363,8 @@ export interface ServerToClientEvents {
   'poll:results': (results: PollResults) => void;
   /** To the person's other connections (tabs) after they answer. */
   'poll:answered': (mine: { pollId: string; sessionId: string; answer: PollAnswerValue }) => void;
+  /** To everyone in the session: a line of live captions. */
+  'caption:line': (line: CaptionLine) => void;
   /** To everyone in the session: recording started (`since`) or stopped. */
   'recording:updated': (state: RecordingState) => void;
   /** To moderators: egress reported the recording as failed. */

@@ -56,6 +56,8 @@ const ROUTES: [RegExp, RoutePolicy][] = [
   [/^\/api\/sessions\/[^/]+\/room\/moderate$/, { maxBody: 4 * KiB, types: JSON_TYPES, limited: true }],
   // Replay uploads: the video is the body, counted by the route as it is written (server/media/replay-files.ts).
   [/^\/api\/sessions\/[^/]+\/replays\/upload$/, { maxBody: MAX_REPLAY_BYTES, types: [...REPLAY_VIDEO_TYPES, 'application/octet-stream'], streams: true, limited: true }],
+  // A replay's captions: a WebVTT file is the body.
+  [/^\/api\/replays\/[^/]+\/captions\.vtt$/, { maxBody: 1024 * KiB, types: ['text/vtt', 'text/plain'], limited: true }],
   // Sign-in links: a form post that sends a mail.
   [/^\/api\/auth\/signin\/email$/, { maxBody: 4 * KiB, types: ['application/x-www-form-urlencoded'], limited: true, mails: true }],
   [/^\/api\/auth\//, { maxBody: 16 * KiB, types: ['application/x-www-form-urlencoded', 'application/json'], limited: true }],

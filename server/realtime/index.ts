@@ -15,6 +15,7 @@ import { installRealtimeHooks } from '@/server/realtime/hooks';
 import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
 import { announceBan, linkConnections, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
 import { registerPollCommands, stopPollTimers } from './polls';
+import { registerCaptionCommands } from './captions';
 
 export type { Io, SocketData } from './core';
 
@@ -90,6 +91,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     if (!socket.recovered && (socket.data.identity || GUEST_KEY.test(socket.data.presenceKey))) void socket.join(actorRoomOf(socket.data.presenceKey));
     registerLiveCommands(io, socket);
     registerPollCommands(io, socket);
+    registerCaptionCommands(io, socket);
     commandsOf(socket)('ping', pingPayload, async ({ sentAt }) => {
       const identity = socket.data.identity;
       if (!identity) throw new CommandError('unauthenticated', 'Sign in or use your personal link first.');

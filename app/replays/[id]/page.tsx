@@ -8,6 +8,7 @@ import { ReplayPlayer } from '@/components/replays/ReplayPlayer';
 import { replayTimeline } from '@/db/queries/replays';
 import { getSessionById } from '@/db/queries/events';
 import { clock, replayPlayer } from '@/lib/domain/replays';
+import { captionLangOf } from '@/lib/domain/captions';
 import { localDate } from '@/lib/domain/time';
 import { DomainError } from '@/lib/errors';
 import { currentParticipant } from '@/server/auth/current';
@@ -40,7 +41,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
   const found = await load((await params).id);
   if (!found) notFound();
   const { replay, session, items, chapters } = found;
-  const [t, locale] = await Promise.all([getTranslations('replays'), getLocale()]);
+  const [t, tc, locale] = await Promise.all([getTranslations('replays'), getTranslations('captions'), getLocale()]);
   const start = Math.max(0, Math.min(Number((await searchParams).t) || 0, replay.durationSeconds ?? Infinity));
   const sessionPath = `/events/${session.eventSlug}/sessions/${session.slug}`;
   const tz = session.timeZone;
@@ -63,7 +64,14 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
           <LicenceBadge licence={replay.licence} withLabel />
         </p>
       </header>
-      <ReplayPlayer player={replayPlayer(replay)} items={items} chapters={chapters} start={start} title={title} />
+      <ReplayPlayer
+        player={replayPlayer(replay)}
+        items={items}
+        chapters={chapters}
+        start={start}
+        title={title}
+        captions={replay.captions ? { src: `/api/replays/${replay.id}/captions.vtt`, lang: captionLangOf(session.language), label: tc('trackLabel') } : null}
+      />
       {replay.transcript && (
         <section aria-labelledby="transcript-title">
           <h2 id="transcript-title" className="font-semibold">

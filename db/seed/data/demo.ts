@@ -12,9 +12,10 @@ export const DEMO_SPEAKER = { email: 'intervenante@chemins.test', name: 'Interve
 /**
  * Demo accounts and their grants (lib/policy): the organizer organizes the demo edition; the
  * moderator moderates its live sessions and yesterday's (one grant per session); the speaker
- * speaks in *Ouverture en direct* only, as a programme person linked to her account.
+ * speaks in *Ouverture en direct* only, as a programme person linked to her account; the captioner
+ * types the live captions of *Ouverture en direct*.
  */
-export const DEMO_ACCOUNTS: { email: string; name: string; grant: { role: 'organizer' } | { role: 'moderator'; sessions: string[] } | null }[] = [
+export const DEMO_ACCOUNTS: { email: string; name: string; grant: { role: 'organizer' } | { role: 'moderator' | 'captioner'; sessions: string[] } | null }[] = [
   { email: 'organisatrice@chemins.test', name: 'Organisatrice (démo)', grant: { role: 'organizer' } },
   {
     email: 'moderateur@chemins.test',
@@ -22,6 +23,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; grant: { role: 'organ
     grant: { role: 'moderator', sessions: [DEMO_LIVE_SESSION_SLUG, DEMO_LIVE_WORKSHOP_SLUG, DEMO_REPLAY_SESSION_SLUG] },
   },
   { ...DEMO_SPEAKER, grant: null },
+  { email: 'sous-titrage@chemins.test', name: 'Sous-titrage (démo)', grant: { role: 'captioner', sessions: [DEMO_LIVE_SESSION_SLUG] } },
 ];
 
 const TZ = 'Europe/Paris';

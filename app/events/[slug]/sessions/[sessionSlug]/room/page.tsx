@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { LiveSide } from '@/components/live/LiveSide';
+import { CAPTIONS_STAGE_SLOT, LiveSide } from '@/components/live/LiveSide';
 import { VideoRoom } from '@/components/video/VideoRoom';
 import { getProgrammeSession } from '@/db/queries/events';
 import { liveSnapshot } from '@/db/queries/live';
@@ -50,6 +50,8 @@ export default async function RoomPage({ params }: { params: Promise<Params> }) 
           ) : (
             <VideoRoom sessionId={session.id} layout={layout} defaultName={who.name} recorded={session.recordingAnnounced || session.autoRecord || recording !== null} />
           )}
+          {/* The live captions, under the stage (components/live/Captions.tsx, from the side column's connection). */}
+          <div id={CAPTIONS_STAGE_SLOT} className="mt-3" />
         </section>
         <aside data-slot="live-side" aria-labelledby="live-side-title" className="rounded-lg border border-stone-200 bg-white p-3">
           <h2 id="live-side-title" className="sr-only">
