@@ -226,7 +226,7 @@ describe('shared notes (Hocuspocus on real Postgres and Redis)', () => {
     expect((await get('00000000-0000-4000-8000-000000000000', alice.token)).status).toBe(404);
   });
 
-  it('keeps an acknowledged edit through a killed server process, and converges across processes with Redis', async () => {
+  it('keeps an acknowledged edit through a killed server process, and converges across processes with Redis', { timeout: 240_000 }, async () => {
     const redisUrl = requireEnv('REDIS_URL');
     const s = await seedSession(db.handle.db, { eventId, slug: 'notes-restart' });
     const name = `session:${s}`;
