@@ -7,7 +7,7 @@ import { createClient } from 'redis';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { appendNoteUpdate, loadNotes, notesLocked, storeNotesState } from '@/db/queries/notes/notes';
-import { isNotesUrl, NOTES_LIMITS, parseNotesDocument } from '@/lib/domain/notes';
+import { isNotesUrl, NOTES_FRAGMENT, NOTES_LIMITS, parseNotesDocument } from '@/lib/domain/notes';
 import { logger } from '@/lib/logger';
 import { realtimeHandshakeAllowed } from '../http/guard';
 import { authenticateNotes, type NotesContext, NotesRefusal } from './authenticate';
@@ -67,6 +67,32 @@ function applyLock(hocuspocus: Hocuspocus<NotesContext>, documentName: string, l
     const ctx = connection.context as NotesContext;
     connection.readOnly = !(ctx.moderator || (ctx.writer && !locked));
     connection.sendStateless(JSON.stringify({ type: 'notes:locked', locked }));
+  }
+}
+
+/** Restore (server/notes/restore-notes.ts): the document's content becomes what `updates` make, as one new change; returns it. */
+async function replaceContent(hocuspocus: Hocuspocus<NotesContext>, documentName: string, updates: Uint8Array[]): Promise<Uint8Array> {
+  const past = new Y.Doc();
+  Y.applyUpdate(past, Y.mergeUpdates(updates));
+  const connection = await hocuspocus.openDirectConnection(documentName, {} as NotesContext);
+  try {
+    const doc = connection.document!;
+    const before = Y.encodeStateVector(doc);
+    await connection.transact((d) => {
+      const fragment = d.getXmlFragment(NOTES_FRAGMENT);
+      fragment.delete(0, fragment.length);
+      fragment.insert(
+        0,
+        past
+          .getXmlFragment(NOTES_FRAGMENT)
+          .toArray()
+          .map((n) => (n as Y.XmlElement | Y.XmlText).clone()),
+      );
+    });
+    return Y.encodeStateAsUpdate(doc, before);
+  } finally {
+    past.destroy();
+    await connection.disconnect();
   }
 }
 
@@ -216,7 +242,7 @@ export async function attachNotes(httpServer: HttpServer, opts: { redisUrl?: str
       installNotesHooks(undefined);
     },
   };
-  installNotesHooks({ hocuspocus, relock });
+  installNotesHooks({ relock, replaceContent: (documentName, updates) => replaceContent(hocuspocus, documentName, updates) });
   return notes;
 }
 
