@@ -7,6 +7,7 @@ import { GET as notesMarkdownRoute } from '@/app/api/sessions/[sessionId]/notes.
 import { POST as notesTokenRoute } from '@/app/api/sessions/[sessionId]/notes/token/route';
 import { openDatabase, setDatabase } from '@/db/client';
 import { identityFromJoinToken } from '@/db/queries/identity';
+import { erasePerson } from '@/db/queries/my-data';
 import { listNoteHistory } from '@/db/queries/notes/notes';
 import { sessionNotes } from '@/db/schema';
 import { seed } from '@/db/seed';
@@ -80,6 +81,21 @@ describe('shared notes (Hocuspocus on real Postgres and Redis)', () => {
     expect(history.entries.map((e) => e.author).sort()).toEqual(['Alice', 'Bob']);
     expect(history.restorable).toBe(true);
     expect((await notesOf(open)).markdown).toContain('Alice écrit');
+  });
+
+  it('an erased person’s updates stay in the notes, without their name', async () => {
+    const s = await seedSession(db.handle.db, { eventId, slug: 'notes-erasure' });
+    const carla = await registrant('Carla');
+    const c = editor(`session:${s}`, { token: carla.token });
+    expect(await c.outcome).toBe('synced');
+    writeParagraph(c.doc, 'écrit par Carla');
+    await acked(c);
+    c.close();
+    await erasePerson({ registrationId: carla.id });
+    const [entry] = await listNoteHistory(`session:${s}`);
+    expect(entry).toMatchObject({ authorName: '' });
+    expect(entry!.actorKey).toMatch(/^erased:/);
+    expect((await notesOf(s)).text).toBe('écrit par Carla');
   });
 
   it('refuses a bad token and a document that is not a session’s at authentication', async () => {
