@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Grant } from '../policy';
-import { isNotesUrl, notesAccess, notesDocumentName, parseNotesDocument } from './notes';
+import { isNotesUrl, NOTES_LIMITS, notesAccess, notesDocumentName, parseNotesDocument, takeUpdateToken } from './notes';
 
 const S = '11111111-1111-4111-8111-111111111111';
 const G = '22222222-2222-4222-8222-222222222222';
@@ -51,5 +51,20 @@ describe('who may read and write the notes', () => {
     expect(notesAccess({ ...base, locked: true, isModerator: true, grants: moderatorGrants, role: 'moderator', actorKey: 'user:m' })).toBe('write');
     // A moderator needs a key (a sign-in) to write.
     expect(notesAccess({ ...base, locked: true, isModerator: true, actorKey: null, role: 'guest', registered: false })).toBe('read');
+  });
+});
+
+describe('updates per connection', () => {
+  it('allows a burst, then the average rate', () => {
+    const bucket = { tokens: 0, at: 0 };
+    const t0 = 1_000_000;
+    let taken = 0;
+    while (takeUpdateToken(bucket, t0)) taken++;
+    expect(taken).toBe(NOTES_LIMITS.burst);
+    expect(takeUpdateToken(bucket, t0 + 10)).toBe(false);
+    // One second later: about a second's worth again.
+    taken = 0;
+    while (takeUpdateToken(bucket, t0 + 1000)) taken++;
+    expect(taken).toBe(NOTES_LIMITS.updatesPerSecond);
   });
 });

@@ -7,7 +7,7 @@ import { createClient } from 'redis';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { appendNoteUpdate, loadNotes, notesLocked, storeNotesState } from '@/db/queries/notes/notes';
-import { isNotesUrl, NOTES_FRAGMENT, NOTES_LIMITS, parseNotesDocument } from '@/lib/domain/notes';
+import { isNotesUrl, NOTES_FRAGMENT, NOTES_LIMITS, parseNotesDocument, takeUpdateToken } from '@/lib/domain/notes';
 import { logger } from '@/lib/logger';
 import { realtimeHandshakeAllowed } from '../http/guard';
 import { authenticateNotes, type NotesContext, NotesRefusal } from './authenticate';
@@ -40,16 +40,6 @@ export function yjsUpdateOf(message: Uint8Array): { update: Uint8Array; step2: b
   const step = decoding.readVarUint(d);
   if (step !== 1 && step !== 2) return null;
   return { update: decoding.readVarUint8Array(d), step2: step === 1 };
-}
-
-/** Takes one update from the connection's bucket; false when it is empty. */
-function takeToken(bucket: NotesContext['bucket'], now = Date.now()): boolean {
-  const { updatesPerSecond, burst } = NOTES_LIMITS;
-  bucket.tokens = bucket.at === 0 ? burst : Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * updatesPerSecond);
-  bucket.at = now;
-  if (bucket.tokens < 1) return false;
-  bucket.tokens -= 1;
-  return true;
 }
 
 export type Notes = {
@@ -127,7 +117,7 @@ export async function attachNotes(httpServer: HttpServer, opts: { redisUrl?: str
         ctx.closeSocket?.(why.code, why.reason);
         return why;
       };
-      if (!takeToken(ctx.bucket)) throw refuse(NOTES_CLOSE.rateLimited);
+      if (!takeUpdateToken(ctx.bucket, Date.now())) throw refuse(NOTES_CLOSE.rateLimited);
       let found: ReturnType<typeof yjsUpdateOf>;
       try {
         found = yjsUpdateOf(message);

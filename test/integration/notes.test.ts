@@ -211,6 +211,27 @@ describe('shared notes (Hocuspocus on real Postgres and Redis)', () => {
     expect((await notesOf(open)).text).toContain('toujours là');
   });
 
+  it('refuses an update that would take a document over 2 MB, and keeps what it had', async () => {
+    const s = await seedSession(db.handle.db, { eventId, slug: 'notes-huge' });
+    const huge = editor(`session:${s}`, { token: alice.token });
+    expect(await huge.outcome).toBe('synced');
+    const ws = (huge.socket as unknown as { webSocket: WebSocket }).webSocket;
+    const closing = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
+    let written = 0;
+    // 240 KB per update (under the message limit) until the state would pass 2 MB.
+    for (let i = 0; i < 9; i++) {
+      writeParagraph(huge.doc, String(i).repeat(240 * 1024));
+      if (i < 8) {
+        await acked(huge);
+        written++;
+      }
+    }
+    expect(await closing).toBe(4413);
+    huge.close();
+    const stored = await notesOf(s);
+    expect(stored.text.split('\n')).toHaveLength(written);
+  });
+
   it('answers a notes token to readers and refuses strangers', async () => {
     const call = (sessionId: string, bearer?: string) =>
       notesTokenRoute(new Request(`http://127.0.0.1/api/sessions/${sessionId}/notes/token`, { method: 'POST', headers: bearer ? { authorization: `Bearer ${bearer}` } : {} }), {
