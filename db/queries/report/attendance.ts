@@ -60,12 +60,13 @@ with s as (
 f as (
   select s.id as session_id, f.*
   from s cross join lateral (
-    with pieces as materialized (
+    with pieces as not materialized (
       -- From the index (session, person, join time) in its order: no sort. Each row keeps its part
-      -- after the end of the person's rows before it.
+      -- after the end of the person's rows before it. Read twice (each person's time, grouped in
+      -- that order without a hash; the changes over time), which is cheaper than keeping it.
       select w.actor_key, w.b, w.e
       from (
-        select x.actor_key,
+        select x.actor_key, x.joined_at,
           greatest(x.joined_at, s.starts_at, max(least(coalesce(x.left_at, ${at}), s.ends_at)) over (partition by x.actor_key order by x.joined_at rows between unbounded preceding and 1 preceding)) as b,
           least(coalesce(x.left_at, ${at}), s.ends_at) as e
         from attendance x
@@ -74,9 +75,7 @@ f as (
       where w.e > w.b
     ),
     deltas as materialized (
-      select b as t, 1 as d from pieces
-      union all
-      select e as t, -1 as d from pieces
+      select v.t, v.d from pieces cross join lateral (values (pieces.b, 1), (pieces.e, -1)) as v(t, d)
     )
     select w.viewers, w.total, w.median, p.peak, c.attendance
     from (
