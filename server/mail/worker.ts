@@ -13,10 +13,12 @@ import {
 import type { MailDropReason } from '@/db/schema';
 import { reminderApplies } from '@/lib/domain/reminders';
 import { logger } from '@/lib/logger';
+import { isAfterSessionMail } from '@/lib/domain/feedback';
 import { type OutboxMail, parseOutboxRow, REGISTRATION_MAIL_KINDS, type RegistrationMailKind } from '@/lib/mail/outbox';
 import { type Mail, sendMail } from '@/server/mail/transport';
 import { composeOtherMail, composeRegistrationMail } from '@/server/mail/kinds';
 import { runEvery } from '@/server/jobs/periodic';
+import { queueAfterSessionMails } from '@/server/feedback/queue-after-session-mails';
 
 /**
  * Why a leased mail no longer applies at `now`, or null if it does; a mail that no longer applies
@@ -25,6 +27,8 @@ import { runEvery } from '@/server/jobs/periodic';
  */
 function dropReason(m: OutgoingMail, now: Date): MailDropReason | null {
   if (m.registration.status !== 'active') return 'registration_cancelled';
+  // After a session: whether they attended or held a seat was decided when queued; only their choice counts now.
+  if (isAfterSessionMail(m.kind)) return m.registration.afterSessionMails ? null : 'opted_out';
   const s = m.session;
   if (!s || m.kind === 'confirmation') return null;
   if (!m.seats.some((x) => x.sessionId === s.id && x.status === 'confirmed')) return 'seat_not_confirmed';
@@ -83,10 +87,11 @@ async function sendOtherMails(now: Date): Promise<number> {
   }
 }
 
-/** One pass: queue due reminders and digests, then send what is due. Returns how many mails were sent. */
+/** One pass: queue due reminders, digests and mails after the sessions, then send what is due. Returns how many mails were sent. */
 export async function runMailWorkerOnce(now = new Date()): Promise<number> {
   await queueDueReminders(now);
   await queueDueDigests(now);
+  await queueAfterSessionMails(now);
   let sent = await sendOtherMails(now);
   for (;;) {
     const rows = await leaseOutbox('registration', 20, now);
