@@ -12,6 +12,7 @@ const ROWS = ['account', 'registration', 'live', 'attendance', 'contributions', 
 /** What Chemins stores about people, why, for how long, who sees it; how to export and delete (docs/privacy.md). */
 export default async function PrivacyPage() {
   const t = await getTranslations('privacy');
+  const after = await getTranslations('afterSession');
   const { RETENTION_MONTHS: months, PRIVACY_CONTACT: contact } = config();
   return (
     <article className="max-w-3xl space-y-6">
@@ -43,6 +44,10 @@ export default async function PrivacyPage() {
       <section aria-labelledby="retention">
         <h2 id="retention" className="text-xl font-semibold">{t('retentionTitle')}</h2>
         <p data-testid="retention">{t('retention', { months })}</p>
+      </section>
+      <section aria-labelledby="after-session">
+        <h2 id="after-session" className="text-xl font-semibold">{after('privacyTitle')}</h2>
+        <p data-testid="after-session-privacy">{after('privacyText')}</p>
       </section>
       <section aria-labelledby="trackers">
         <h2 id="trackers" className="text-xl font-semibold">{t('noTrackersTitle')}</h2>
