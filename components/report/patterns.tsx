@@ -1,6 +1,6 @@
 import { INK } from './ChartFigure';
 
-/** Fills that differ by pattern as well as by colour (WCAG 1.4.1): solid, hatched, dotted. */
+/** Fills that differ by pattern as well as by colour (WCAG 1.4.1): solid, hatched, dotted, empty. */
 export function Patterns({ id }: { id: string }) {
   return (
     <defs>
@@ -20,7 +20,8 @@ export function Patterns({ id }: { id: string }) {
 export function fillOf(id: string, n: number): { fill: string; stroke: string } {
   if (n === 0) return { fill: INK.primary, stroke: INK.primary };
   if (n === 1) return { fill: `url(#${id}-hatch)`, stroke: INK.secondary };
-  return { fill: `url(#${id}-dots)`, stroke: INK.poll };
+  if (n === 2) return { fill: `url(#${id}-dots)`, stroke: INK.poll };
+  return { fill: '#fff', stroke: INK.axis };
 }
 
 /** A legend drawn in the chart: a swatch and a label per series, left to right. */

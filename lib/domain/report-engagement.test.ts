@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engagementBuckets } from './report-moments';
+import { engagementBuckets } from './report-engagement';
 
 const span = { startsAt: new Date('2026-12-07T10:00:00Z'), endsAt: new Date('2026-12-07T10:30:00Z') };
 

@@ -1,6 +1,6 @@
 /**
- * The session report's moments and engagement timeline (issue 30), beside the figures of
- * `lib/domain/report.ts`: what happened in the room over time, counted, never who did it.
+ * The session report's engagement timeline (issue 30), beside the figures of `lib/domain/report.ts`:
+ * what happened in the room over time, counted, never who did it.
  */
 
 export const ENGAGEMENT_KINDS = ['questions', 'votes', 'messages', 'pollAnswers'] as const;
@@ -8,12 +8,6 @@ export type EngagementKind = (typeof ENGAGEMENT_KINDS)[number];
 
 /** Activity in one slice of the session: its start and a count per kind. */
 export type EngagementBucket = { from: string } & Record<EngagementKind, number>;
-
-/** A moment marked on the attendance curve: a question put on air (its public text) or a poll launched. */
-export type SessionMoment = { at: string; kind: 'question' | 'poll'; label: string | null };
-
-/** A question of the top list: its public text and votes, no author. */
-export type TopQuestion = { id: string; body: string; votes: number; answered: boolean };
 
 /**
  * Counts per slice of `minutes` from the session's start: every slice of the scheduled span, and
