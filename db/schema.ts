@@ -136,6 +136,8 @@ export const events = pgTable('events', {
   startsAt: ts('starts_at').notNull(),
   endsAt: ts('ends_at').notNull(),
   isDemo: boolean('is_demo').notNull().default(false),
+  /** The licence of the event's open-data package (`GET /api/events/{event}/open-data.zip`, lib/domain/open-data.ts OPEN_DATA_LICENCES). */
+  openDataLicence: text('open_data_licence').notNull().default('etalab-2.0'),
   createdAt: createdAt(),
 });
 
@@ -711,6 +713,7 @@ export const registrations = pgTable(
   },
   (t) => [
     unique('registrations_event_email_uq').on(t.eventId, t.email),
+    index('registrations_event_created_idx').on(t.eventId, t.createdAt),
     index('registrations_email_lower_idx').on(sql`lower(${t.email})`),
     index('registrations_user_idx').on(t.userId),
   ],
@@ -989,7 +992,10 @@ export const attendance = pgTable(
     joinedAt: ts('joined_at').notNull(),
     leftAt: ts('left_at'),
   },
-  (t) => [index('attendance_session_idx').on(t.sessionId, t.actorKey)],
+  (t) => [
+    index('attendance_session_idx').on(t.sessionId, t.actorKey),
+    index('attendance_session_actor_joined_idx').on(t.sessionId, t.actorKey, t.joinedAt),
+  ],
 );
 
 /**
@@ -1428,4 +1434,33 @@ export const retentionPurges = pgTable('retention_purges', {
   chatMessages: integer('chat_messages').notNull().default(0),
   attendance: integer('attendance').notNull().default(0),
   checkIns: integer('check_ins').notNull().default(0),
+  /** The event report's registration figures (on site, online, no-show rate) as they stood before the purge (0028). */
+  registrations: jsonb('registrations').$type<Record<string, unknown>>(),
 });
+
+// ---------------------------------------------------------------- the organizer's report (docs/report.md)
+
+/**
+ * A session's report as computed just before the retention job purged its raw records (chat,
+ * check-ins, who attended): `sessionReport` answers it from then on (0028).
+ */
+export const sessionReportSnapshots = pgTable('session_report_snapshots', {
+  sessionId: uuid('session_id')
+    .primaryKey()
+    .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+  report: jsonb('report').$type<Record<string, unknown>>().notNull(),
+  computedAt: ts('computed_at').notNull().defaultNow(),
+});
+
+/** Views of a replay, one counter per day: no person, no address (0028). */
+export const replayViews = pgTable(
+  'replay_views',
+  {
+    replayId: uuid('replay_id')
+      .notNull()
+      .references(() => replays.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    views: integer('views').notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'replay_views_pk', columns: [t.replayId, t.day] })],
+);

@@ -43,6 +43,12 @@ export async function sessionCounts(actorId: string, eventSlug: string) {
   return { event, sessions: rows };
 }
 
+/**
+ * Who is on the attendee list (and in its CSV): the event's active registrations. The report's
+ * `registrations.total` counts the same rows (db/queries/report).
+ */
+export const attendeeOf = (eventId: string) => and(eq(registrations.eventId, eventId), eq(registrations.status, 'active'));
+
 /** Every active registration with answers and seats (attendee list, CSV). */
 export async function attendees(actorId: string, eventSlug: string) {
   const event = await requireOrganizer(actorId, eventSlug);
@@ -60,7 +66,7 @@ export async function attendees(actorId: string, eventSlug: string) {
     .from(registrations)
     .leftJoin(registrationSessions, eq(registrationSessions.registrationId, registrations.id))
     .leftJoin(programmeSessions, eq(programmeSessions.id, registrationSessions.sessionId))
-    .where(and(eq(registrations.eventId, event.id), eq(registrations.status, 'active')))
+    .where(attendeeOf(event.id))
     .groupBy(registrations.id)
     .orderBy(asc(registrations.name));
   // An erased registrant (docs/privacy.md) keeps a placeholder address that is nobody's: shown as none.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { attendance, chatMessages, events, programmeSessions, registrations, retentionPurges, sessionFeedback } from '../schema';
+import { snapshotEventReport } from './report';
 
 /** The instant `months` months before `now`: events that ended before it are past their retention time. */
 export function retentionCutoff(now: Date, months: number): Date {
@@ -30,13 +31,15 @@ export async function purgeExpired(opts: { now?: Date; months: number; limit?: n
   for (let i = 0; i < (opts.limit ?? 50); i++) {
     const result = await db.transaction(async (tx) => {
       const [event] = await tx
-        .select({ id: events.id })
+        .select({ id: events.id, timeZone: events.timeZone })
         .from(events)
         .where(and(lt(events.endsAt, cutoff), sql`not exists (select 1 from ${retentionPurges} where ${retentionPurges.eventId} = ${events.id})`))
         .orderBy(events.endsAt)
         .limit(1)
         .for('update', { skipLocked: true });
       if (!event) return null;
+      // The report keeps its aggregates (docs/report.md): computed before the raw records go.
+      const kept = await snapshotEventReport(tx, event.id, event.timeZone, opts.now ?? new Date());
       const sessionIds = tx.select({ id: programmeSessions.id }).from(programmeSessions).where(eq(programmeSessions.eventId, event.id));
       const salt = randomBytes(16).toString('hex');
       const chat = await tx.delete(chatMessages).where(inArray(chatMessages.sessionId, sessionIds)).returning({ id: chatMessages.id });
@@ -56,7 +59,7 @@ export async function purgeExpired(opts: { now?: Date; months: number; limit?: n
         .set({ registrationId: null, token: null })
         .where(inArray(sessionFeedback.sessionId, sessionIds));
       const row = { eventId: event.id, chatMessages: chat.length, attendance: att.length, checkIns: checkIns.length };
-      await tx.insert(retentionPurges).values(row);
+      await tx.insert(retentionPurges).values({ ...row, registrations: kept });
       return row;
     });
     if (!result) break;

@@ -19,6 +19,7 @@ import { feedbackRequest } from '../domain/feedback';
 import { moderationRequest } from '../domain/video';
 import { SITE_PATH_PATTERN } from '../security/paths';
 import { registrationsCsvQuery } from '../exports/registrations';
+import { fullEventReportSchema, fullSessionReportSchema } from '../domain/report';
 import { type Answer, type Registry, ok, refusal, textAnswer, uuidParam } from './contract';
 import * as r from './responses';
 
@@ -123,6 +124,14 @@ export const apiRegistry: Registry = {
         403: forbidden,
         404: refusal('not_found'),
       },
+    },
+  },
+  '/api/events/{event}/report': {
+    get: {
+      summary: 'The event’s report: registrations over time, no-show rate, on site and online, each session’s figures (organizers of the event, admins; public contract, docs/report.md)',
+      description: 'Aggregates only. `registrations.total` is the number of people in the attendee CSV. Also the JSON document for funders’ tools.',
+      auth: 'session',
+      responses: { 200: ok('The report', fullEventReportSchema), 401: unauthenticated, 403: forbidden, 404: refusal('event_not_found') },
     },
   },
   '/api/events/{event}/calendar.ics': {
@@ -238,6 +247,14 @@ export const apiRegistry: Registry = {
   },
   '/api/sessions/{sessionId}/qa.md': { get: qaExport('text/markdown', 'Markdown with front matter, ready for a meeting report') },
   '/api/sessions/{sessionId}/qa.csv': { get: qaExport('text/csv', 'CSV') },
+  '/api/sessions/{sessionId}/report': {
+    get: {
+      summary: 'The session’s report: its entry of the event report, the moments on its attendance curve, top questions, polls’ results (organizers of its event, admins, its moderators; docs/report.md)',
+      auth: 'session',
+      params: sessionId,
+      responses: { 200: ok('The session’s report', fullSessionReportSchema), 401: unauthenticated, 403: forbidden, 404: refusal('not_found') },
+    },
+  },
   '/api/sessions/{sessionId}/meeting-report': {
     post: {
       summary: 'Turn the session’s Q&A into a draft meeting report on its paths (organizers, moderators, coordinators of its paths)',

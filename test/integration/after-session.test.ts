@@ -13,6 +13,7 @@ import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
 import { runMailWorkerOnce } from '@/server/mail/worker';
+import { eventReport, sessionReport } from '@/server/report';
 import { type Db, limitSettings, rateLimits, seedAccount, seedSession } from './factories';
 import { mailInbox } from './mail-support';
 import { type Driver, useFreshDatabase } from './support';
@@ -132,6 +133,12 @@ describe.each<Driver>(['postgres', 'pglite'])('mails after the sessions, and the
 
     expect((await post(feedbackLinkOf('bob')!, { rating: 2 })).status).toBe(201);
     expect(await feedbackOf(sessionId)).toEqual({ responses: 2, averageRating: 3, distribution: [0, 1, 0, 1, 0], answers: ['Très utile, merci.'] });
+    // In the organizer's report: the summary beside the session's figures, the open answers in its own report.
+    const report = await sessionReport(sessionId);
+    expect(report.feedback).toEqual({ responses: 2, averageRating: 3, distribution: [0, 1, 0, 1, 0] });
+    expect(report.feedbackAnswers).toEqual(['Très utile, merci.']);
+    const event = await eventReport((await db.handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG)))[0]!.id);
+    expect(event.sessions.find((s) => s.id === sessionId)!.feedback).toEqual(report.feedback);
   });
 
   it('mails “the replay is ready” to the confirmed registrants who did not opt out, once per replay', async () => {

@@ -29,7 +29,7 @@ export default async function OrganizePage({
   const sp = await searchParams;
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
-  const [t, locale, tNav] = await Promise.all([getTranslations('organize'), getLocale(), getTranslations('nav')]);
+  const [t, locale, tNav, tReport] = await Promise.all([getTranslations('organize'), getLocale(), getTranslations('nav'), getTranslations('report')]);
   if (!(await organizedEvent(user.id, slug))) {
     return (
       <div>
@@ -55,7 +55,10 @@ export default async function OrganizePage({
     <div className="space-y-8">
       <header>
         <p className="text-sm">
-          <Link href={`/events/${slug}`}>← {event.title}</Link> · <Link href={`/organize/${slug}/badges`}>{tNav('badgesOfEvent')}</Link>
+          <Link href={`/events/${slug}`}>← {event.title}</Link> · <Link href={`/organize/${slug}/badges`}>{tNav('badgesOfEvent')}</Link> ·{' '}
+          <Link href={`/organize/${slug}/report`} data-testid="open-report">
+            {tReport('link')}
+          </Link>
         </p>
         <h1 className="text-2xl font-bold">
           {t('title')} — {event.title}

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import { feedbackLinkOpen, type FeedbackRequest, type FeedbackSummary, summarizeRatings } from '@/lib/domain/feedback';
 import { DomainError } from '@/lib/errors';
 import { getDb } from '../../client';
@@ -81,4 +81,18 @@ export async function feedbackOf(sessionId: string): Promise<FeedbackResults> {
     ...summarizeRatings(rows.map((r) => r.rating!)),
     answers: rows.flatMap((r) => (r.answer ? [r.answer] : [])),
   };
+}
+
+/** The feedback summary of each session of an event that has answers (the event report), by session id. */
+export async function feedbackOfEvent(eventId: string): Promise<Map<string, FeedbackSummary>> {
+  const db = await getDb();
+  const rows = await db
+    .select({ sessionId: sessionFeedback.sessionId, rating: sessionFeedback.rating, n: count() })
+    .from(sessionFeedback)
+    .innerJoin(programmeSessions, eq(programmeSessions.id, sessionFeedback.sessionId))
+    .where(and(eq(programmeSessions.eventId, eventId), isNotNull(sessionFeedback.answeredAt)))
+    .groupBy(sessionFeedback.sessionId, sessionFeedback.rating);
+  const ratings = new Map<string, number[]>();
+  for (const r of rows) ratings.set(r.sessionId, [...(ratings.get(r.sessionId) ?? []), ...Array<number>(r.n).fill(r.rating!)]);
+  return new Map([...ratings].map(([id, list]) => [id, summarizeRatings(list)]));
 }

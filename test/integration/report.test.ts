@@ -1,0 +1,204 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countReplayView } from '@/db/queries/report';
+import { purgeExpired } from '@/db/queries/retention';
+import {
+  attendance,
+  chatMessages,
+  events,
+  invitationCodes,
+  moderationLog,
+  pollAnswers,
+  polls,
+  questions,
+  questionVotes,
+  registrations,
+  registrationSessions,
+  replays,
+} from '@/db/schema';
+import { eventReportSchema, sessionReportSchema } from '@/lib/domain/report';
+import { eventReport, mayReadEventReport, mayReadSessionReport, sessionReport } from '@/server/report';
+import { seedAccount, seedSession } from './factories';
+import { type Driver, useFreshDatabase } from './support';
+
+const at = (hhmm: string, day = '2026-06-10') => new Date(`${day}T${hhmm}:00Z`);
+/** The report's "now": the sessions are over, one attendance row was never closed. */
+const NOW = at('12:00');
+
+/**
+ * A seeded event with known attendance (docs/report.md, the definitions), on both databases:
+ * S1 10:00–11:00 UTC with three people online (one of them in two overlapping tabs, one never
+ * leaving), one person who came after the end; S2 with nobody online; a draft that is in no report.
+ */
+describe.each<Driver>(['postgres', 'pglite'])('the organizer’s report (%s)', (driver) => {
+  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+  let eventId: string;
+  let s1: string;
+  let s2: string;
+  let organizerId: string;
+  let moderatorId: string;
+  let strangerId: string;
+
+  beforeAll(async () => {
+    db = await useFreshDatabase(driver);
+    const d = db.handle.db;
+    const [event] = await d
+      .insert(events)
+      .values({ slug: 'rapport', title: 'Rapport', timeZone: 'Europe/Paris', startsAt: at('08:00'), endsAt: at('18:00') })
+      .returning();
+    eventId = event!.id;
+    s1 = await seedSession(d, { eventId, slug: 's1', title: 'Séance un', startsAt: at('10:00'), endsAt: at('11:00') });
+    s2 = await seedSession(d, { eventId, slug: 's2', title: 'Séance deux', startsAt: at('14:00'), endsAt: at('15:00') });
+    await seedSession(d, { eventId, slug: 'brouillon', startsAt: at('16:00'), endsAt: at('17:00'), draft: true });
+    organizerId = (await seedAccount(d, { email: 'orga@rapport.test', role: 'organizer', eventId })).id;
+    moderatorId = (await seedAccount(d, { email: 'modo@rapport.test', role: 'moderator', eventId, sessionId: s1 })).id;
+    strangerId = (await seedAccount(d, { email: 'autre@rapport.test' })).id;
+    const withAccount = await seedAccount(d, { email: 'e@rapport.test' });
+
+    const reg = async (name: string, createdAt: Date, more: Partial<typeof registrations.$inferInsert> = {}) =>
+      (await d.insert(registrations).values({ eventId, name, email: `${name}@rapport.test`, createdAt, ...more }).returning())[0]!.id;
+    const a = await reg('a', at('08:00', '2026-06-01'), { checkedInAt: at('09:50') });
+    const b = await reg('b', at('22:30', '2026-06-01')); // 00:30 on 2 June in Paris
+    const c = await reg('c', at('09:00', '2026-06-03'), { checkedInAt: at('12:00') });
+    const e = await reg('e', at('10:00', '2026-06-03'), { userId: withAccount.id });
+    await reg('f', at('11:00', '2026-06-03'));
+    const gone = await reg('gone', at('11:00', '2026-06-03'), { status: 'cancelled' });
+    const [code] = await d.insert(invitationCodes).values({ eventId, code: 'INVIT-RAPPORT' }).returning();
+    await d.insert(registrationSessions).values([
+      ...[a, b, c, e, gone].map((registrationId) => ({ registrationId, sessionId: s1, status: 'confirmed' as const })),
+      { registrationId: c, sessionId: s2, status: 'confirmed', invitationCodeId: code!.id },
+      { registrationId: e, sessionId: s2, status: 'waitlisted', invitationCodeId: code!.id },
+    ]);
+    let sid = 0;
+    const join = (actorKey: string, from: string, to: string | null) => ({
+      sessionId: s1,
+      actorKey,
+      participantSid: `PA_${driver}_${++sid}`,
+      joinedAt: at(from),
+      leftAt: to ? at(to) : null,
+    });
+    await d.insert(attendance).values([
+      join(`registration:${b}`, '09:50', '10:30'),
+      join(`registration:${b}`, '10:20', '10:40'), // a second tab: merged, 10:00–10:40
+      join(`user:${withAccount.id}`, '10:10', '10:50'),
+      join('guest:g', '10:30', null), // still connected at NOW: runs to the end, 11:00
+      join(`registration:${a}`, '11:30', '11:40'), // after the end: online at the event, not in S1's figures
+    ]);
+    const [q1, q2] = await d
+      .insert(questions)
+      .values([
+        { sessionId: s1, authorKey: `registration:${b}`, authorName: 'b', body: 'Première ?', status: 'answered', votes: 2 },
+        { sessionId: s1, authorKey: 'guest:g', authorName: 'g', body: 'Seconde ?', status: 'visible', votes: 1 },
+        { sessionId: s1, authorKey: 'guest:g', authorName: 'g', body: 'Retirée', status: 'visible', withdrawnAt: at('10:40') },
+      ])
+      .returning();
+    await d.insert(questionVotes).values([
+      { questionId: q1!.id, voterKey: 'guest:g' },
+      { questionId: q1!.id, voterKey: `registration:${a}` },
+      { questionId: q2!.id, voterKey: `registration:${b}` },
+    ]);
+    await d.insert(moderationLog).values({ sessionId: s1, actorKey: 'user:modo', action: 'question:on-air', details: { questionId: q1!.id }, createdAt: at('10:35') });
+    await d.insert(chatMessages).values([
+      { sessionId: s1, authorKey: 'guest:g', authorName: 'g', body: 'Bonjour' },
+      { sessionId: s1, authorKey: `registration:${b}`, authorName: 'b', body: 'Salut' },
+      { sessionId: s1, authorKey: 'guest:g', authorName: 'g', body: 'spam', deletedAt: at('10:45') },
+    ]);
+    const [poll] = await d
+      .insert(polls)
+      .values({ sessionId: s1, kind: 'single', question: 'Café ou thé ?', options: ['Café', 'Thé'], anonymous: false, status: 'closed', launchedAt: at('10:20'), createdBy: 'user:modo' })
+      .returning();
+    await d.insert(pollAnswers).values([
+      { pollId: poll!.id, actorKey: 'guest:g', name: 'g', value: [0] },
+      { pollId: poll!.id, actorKey: `registration:${b}`, name: 'b', value: [1] },
+    ]);
+    const [replay] = await d.insert(replays).values({ sessionId: s1, kind: 'link', url: 'https://video.example/1', startedAt: at('10:00') }).returning();
+    await countReplayView(replay!.id, at('12:00'));
+    await countReplayView(replay!.id, at('12:00', '2026-06-11'));
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  const expectedS1 = {
+    slug: 's1',
+    title: 'Séance un',
+    registered: 4,
+    checkedIn: 1,
+    onlineViewers: 3,
+    peakOnline: 3,
+    averageOnline: 1.83,
+    medianMinutesWatched: 40,
+    questions: 2,
+    votes: 3,
+    messages: 2,
+    pollAnswers: 2,
+    replayViews: 2,
+  };
+
+  it('gives the exact figures: registrations, no-shows, each session’s attendance and engagement', async () => {
+    const report = await eventReport(eventId, NOW);
+    expect(eventReportSchema.parse(report)).toBeTruthy();
+    expect(report.registrations).toEqual({
+      total: 5,
+      byDay: [
+        { day: '2026-06-01', count: 1 },
+        { day: '2026-06-02', count: 1 },
+        { day: '2026-06-03', count: 3 },
+      ],
+      onsite: 2,
+      online: 3,
+      present: 4,
+      noShowRate: 0.2,
+      byCode: [{ code: 'INVIT-RAPPORT', count: 2 }],
+    });
+    expect(report.sessions.map((s) => s.slug)).toEqual(['s1', 's2']);
+    const [one, two] = report.sessions;
+    expect(one).toMatchObject({ id: s1, ...expectedS1 });
+    expect(two).toMatchObject({ id: s2, registered: 1, checkedIn: 1, peakOnline: 0, averageOnline: 0, medianMinutesWatched: 0, questions: 0, replayViews: 0 });
+    // One point a minute over the hour, the end included; viewers connected at each instant.
+    expect(one!.attendance).toHaveLength(61);
+    const online = (hhmm: string) => one!.attendance.find((p) => p.at === `2026-06-10T${hhmm}:00Z`)?.online;
+    expect([online('10:00'), online('10:09'), online('10:10'), online('10:30'), online('10:39'), online('10:40'), online('10:50'), online('11:00')]).toEqual([1, 1, 2, 3, 3, 2, 1, 0]);
+    expect(Math.max(...one!.attendance.map((p) => p.online))).toBe(one!.peakOnline);
+    expect(two!.attendance.every((p) => p.online === 0)).toBe(true);
+  });
+
+  it('gives one session’s report: its entry, the moments on its curve, top questions, poll results (no names)', async () => {
+    const report = await sessionReport(s1, NOW);
+    expect(sessionReportSchema.parse(report)).toBeTruthy();
+    expect(report).toMatchObject(expectedS1);
+    expect(report.markers).toEqual([
+      { at: '2026-06-10T10:20:00.000Z', kind: 'poll', label: 'Café ou thé ?' },
+      { at: '2026-06-10T10:35:00.000Z', kind: 'question', label: 'Première ?' },
+    ]);
+    expect(report.topQuestions).toEqual([
+      { body: 'Première ?', votes: 2, status: 'answered' },
+      { body: 'Seconde ?', votes: 1, status: 'visible' },
+    ]);
+    expect(report.polls).toEqual([
+      { question: 'Café ou thé ?', kind: 'single', launchedAt: '2026-06-10T10:20:00.000Z', total: 2, results: [{ answer: 'Café', count: 1 }, { answer: 'Thé', count: 1 }] },
+    ]);
+    expect(JSON.stringify(report)).not.toMatch(/registration:|guest:|@rapport\.test/);
+  });
+
+  it('lets the event’s organizers read the event report, and its moderators their own session’s', async () => {
+    expect(await mayReadEventReport(organizerId, 'rapport')).toBe(true);
+    expect(await mayReadEventReport(moderatorId, 'rapport')).toBe(false);
+    expect(await mayReadEventReport(strangerId, 'rapport')).toBe(false);
+    expect(await mayReadSessionReport(organizerId, s2)).toBe(true);
+    expect(await mayReadSessionReport(moderatorId, s1)).toBe(true);
+    expect(await mayReadSessionReport(moderatorId, s2)).toBe(false);
+    expect(await mayReadSessionReport(strangerId, s1)).toBe(false);
+  });
+
+  it('keeps the aggregates once the retention job purged the raw records', async () => {
+    const before = await eventReport(eventId, NOW);
+    const [purged] = await purgeExpired({ now: at('12:00', '2027-12-01'), months: 6 });
+    expect(purged).toMatchObject({ eventId, chatMessages: 3, checkIns: 2 });
+    const d = db.handle.db;
+    expect(await d.select().from(chatMessages).where(eq(chatMessages.sessionId, s1))).toEqual([]);
+    const after = await eventReport(eventId, NOW);
+    expect(after).toEqual(before);
+    expect(await sessionReport(s1, NOW)).toMatchObject(expectedS1);
+  });
+});
