@@ -1,7 +1,7 @@
 import { dueAfterSession, queueAfterSession } from '@/db/queries/feedback/after-session';
 
 /**
- * The after-session pass (run by the mail worker before it sends, like the reminders): for each
+ * The after-session pass (server/jobs/after-session.ts runs it; the mail worker sends): for each
  * session that ended 15 minutes to 48 hours ago and was not handled yet, queue the feedback
  * requests to those who attended and "you missed it" to registered no-shows, once per session
  * (lib/domain/feedback.ts, db/queries/feedback/after-session.ts). Safe to run twice or in two

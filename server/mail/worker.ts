@@ -18,7 +18,6 @@ import { type OutboxMail, parseOutboxRow, REGISTRATION_MAIL_KINDS, type Registra
 import { type Mail, sendMail } from '@/server/mail/transport';
 import { composeOtherMail, composeRegistrationMail } from '@/server/mail/kinds';
 import { runEvery } from '@/server/jobs/periodic';
-import { queueAfterSessionMails } from '@/server/feedback/queue-after-session-mails';
 
 /**
  * Why a leased mail no longer applies at `now`, or null if it does; a mail that no longer applies
@@ -87,11 +86,10 @@ async function sendOtherMails(now: Date): Promise<number> {
   }
 }
 
-/** One pass: queue due reminders, digests and mails after the sessions, then send what is due. Returns how many mails were sent. */
+/** One pass: queue due reminders and digests, then send what is due. Returns how many mails were sent. */
 export async function runMailWorkerOnce(now = new Date()): Promise<number> {
   await queueDueReminders(now);
   await queueDueDigests(now);
-  await queueAfterSessionMails(now);
   let sent = await sendOtherMails(now);
   for (;;) {
     const rows = await leaseOutbox('registration', 20, now);

@@ -13,6 +13,7 @@ import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
 import { runMailWorkerOnce } from '@/server/mail/worker';
+import { queueAfterSessionMails } from '@/server/feedback/queue-after-session-mails';
 import { eventReport, sessionReport } from '@/server/report';
 import { type Db, limitSettings, rateLimits, seedAccount, seedSession } from './factories';
 import { mailInbox } from './mail-support';
@@ -86,12 +87,13 @@ describe.each<Driver>(['postgres', 'pglite'])('mails after the sessions, and the
 
   it('asks those who came for feedback, tells registered no-shows they missed it, once, in their language', async () => {
     // Not yet: the session has not ended a quarter of an hour ago.
-    await runMailWorkerOnce(new Date(ends.getTime() + 5 * 60_000));
+    expect(await queueAfterSessionMails(new Date(ends.getTime() + 5 * 60_000))).toBe(0);
     expect(await after('alice')).toEqual([]);
 
     const later = new Date(ends.getTime() + 20 * 60_000);
+    expect(await queueAfterSessionMails(later)).toBeGreaterThanOrEqual(4);
+    expect(await queueAfterSessionMails(later)).toBe(0); // a second pass queues nothing more
     await runMailWorkerOnce(later);
-    await runMailWorkerOnce(new Date(later.getTime() + HOUR)); // a second pass queues nothing more
     expect(await after('alice')).toEqual(['feedback_request']);
     expect(await after('bob')).toEqual(['feedback_request']);
     expect(await after('carol')).toEqual(['session_missed']);
