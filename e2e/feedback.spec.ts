@@ -32,8 +32,8 @@ test('the feedback link from the mail takes one answer without sign-in, with or 
         ['Aya', emails.withJs],
         ['Noé', emails.noJs],
       ]) {
-        const [reg] = await tx<{ id: string }[]>`insert into registrations (event_id, name, email, consent_at, checked_in_at)
-          values (${event!.id}, ${name!}, ${email!}, now(), now() - interval '70 minutes') returning id`;
+        const [reg] = await tx<{ id: string }[]>`insert into registrations (event_id, name, email, join_token, consent_at, checked_in_at)
+          values (${event!.id}, ${name!}, ${email!}, new_token(), now(), now() - interval '70 minutes') returning id`;
         await tx`insert into registration_sessions (registration_id, session_id, status) values (${reg!.id}, ${session!.id}, 'confirmed')`;
       }
       return session!.id;

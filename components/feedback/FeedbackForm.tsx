@@ -23,7 +23,7 @@ export function FeedbackForm({ action }: { action: (prev: FormState, form: FormD
           <p>{refusal(state.error)}</p>
         </div>
       )}
-      <fieldset aria-describedby={ratingError ? 'rating-error' : undefined} aria-invalid={ratingError ? true : undefined}>
+      <fieldset aria-describedby={ratingError ? 'rating-error' : undefined}>
         <legend className="mb-2 font-medium">{t('ratingLegend')}</legend>
         {ratingError && (
           <p id="rating-error" className="mb-2 text-sm text-red-800">

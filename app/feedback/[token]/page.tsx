@@ -6,7 +6,7 @@ import { getFeedbackLink } from '@/server/feedback/answer-feedback';
 import { answerFeedbackAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { robots: { index: false }, referrer: 'no-referrer' };
+export const metadata: Metadata = { robots: { index: false } };
 
 /**
  * `/feedback/{token}`: the link of the feedback request mailed after a session to one who attended
