@@ -76,6 +76,18 @@ test('the feedback link from the mail takes one answer without sign-in, with or 
     await plain.goto('/feedback/pas-un-vrai-lien-de-retour-000000');
     await expect(plain.getByRole('alert')).toHaveText('Ce lien de retour n’est pas (ou plus) valide.');
 
+    // The personal page turns these mails off (a plain form too).
+    const [aya] = await sql<{ joinToken: string }[]>`select join_token as "joinToken" from registrations where email = ${emails.withJs}`;
+    await phone.goto(`/r/${aya!.joinToken}`);
+    const toggle = phone.getByTestId('after-session-toggle');
+    await expect(toggle.getByLabel('Recevoir les courriels après les sessions')).toBeChecked();
+    await toggle.getByLabel('Recevoir les courriels après les sessions').uncheck();
+    await toggle.getByRole('button', { name: 'Enregistrer ce choix' }).click();
+    await expect(phone.getByTestId('after-session-toggle').getByRole('status')).toHaveText('Votre choix est enregistré.');
+    await expect(phone.getByTestId('after-session-toggle').getByLabel('Recevoir les courriels après les sessions')).not.toBeChecked();
+    const [choice] = await sql<{ on: boolean }[]>`select after_session_mails as on from registrations where email = ${emails.withJs}`;
+    expect(choice!.on).toBe(false);
+
     const [answers] = await sql<{ n: number }[]>`select count(*)::int as n from session_feedback where session_id = ${sessionId} and answered_at is not null`;
     expect(answers!.n).toBe(2);
   } finally {
