@@ -76,7 +76,7 @@ export function ChartFigure({
         aria-labelledby={`${id}-title ${id}-desc`}
         viewBox={`0 0 ${CHART.width} ${CHART.height}`}
         width="100%"
-        className="h-auto max-w-full"
+        className="h-auto w-full max-w-3xl"
         fontFamily="inherit"
       >
         <title id={`${id}-title`}>{title}</title>

@@ -109,16 +109,19 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
         <h2 id="registrations" className="text-xl font-bold">
           {t('registrations.title')}
         </h2>
-        <BarChart
-          id="by-day"
-          title={t('registrations.byDay')}
-          description={t('registrations.byDayDescription', { days: r.byDay.length, total: r.byDay.reduce((s, d) => s + d.count, 0) })}
-          categoryHead={t('day')}
-          categories={r.byDay.map((d) => ({ key: d.day, label: f.day(d.day) }))}
-          series={[{ label: t('registrations.count'), values: r.byDay.map((d) => d.count) }]}
-          format={f.n}
-          foldLabel={r.byDay.length > 14 ? t('showTable') : undefined}
-        />
+        {r.byDay.length === 0 && <p className="text-sm text-stone-700">{t('registrations.none')}</p>}
+        {r.byDay.length > 0 && (
+          <BarChart
+            id="by-day"
+            title={t('registrations.byDay')}
+            description={t('registrations.byDayDescription', { days: r.byDay.length, total: r.byDay.reduce((s, d) => s + d.count, 0) })}
+            categoryHead={t('day')}
+            categories={r.byDay.map((d) => ({ key: d.day, label: f.day(d.day) }))}
+            series={[{ label: t('registrations.count'), values: r.byDay.map((d) => d.count) }]}
+            format={f.n}
+            foldLabel={r.byDay.length > 14 ? t('showTable') : undefined}
+          />
+        )}
         <h3 className="text-lg font-semibold">{t('registrations.byCode')}</h3>
         {r.byCode.length === 0 ? (
           <p className="text-sm text-stone-700">{t('registrations.noCode')}</p>
