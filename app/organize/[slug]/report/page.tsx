@@ -11,6 +11,7 @@ import { userMay } from '@/db/queries/grants';
 import { organizedEvent } from '@/db/queries/organizer';
 import { previousEdition } from '@/db/queries/report/previous-edition';
 import type { FullEventReport } from '@/lib/domain/report';
+import { REPORT_TABLES } from '@/lib/exports/report';
 import { currentUser } from '@/server/auth/current';
 import { eventReport } from '@/server/report';
 
@@ -253,16 +254,18 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
         </h2>
         <p className="text-sm text-stone-700">{t('exports.help')}</p>
         <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="report-exports">
-          <li>
-            <a href={csv('sessions')} download>
-              {t('exports.sessions')}
-            </a>
-          </li>
-          <li>
-            <a href={csv('registrations-by-day')} download>
-              {t('exports.byDay')}
-            </a>
-          </li>
+          {REPORT_TABLES.map((table) => (
+            <li key={table}>
+              <a href={csv(table)} download>
+                {t(`exports.tables.${table}`)}
+              </a>{' '}
+              (
+              <a href={`${csv(table)}&format=spreadsheet`} download>
+                {t('exports.spreadsheet')}
+              </a>
+              )
+            </li>
+          ))}
           <li>
             <a href={`/api/events/${slug}/report`}>{t('json')}</a>
           </li>
