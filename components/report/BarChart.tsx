@@ -62,7 +62,7 @@ export function BarChart({
               <g key={`${c.key}-${si}`} data-bar={c.key} data-series={si}>
                 <Bar x={bx} y={by} width={inner.bandwidth()} height={innerH - by} fill={fill} stroke={stroke} />
                 {showValues && (
-                  <text x={bx + inner.bandwidth() / 2} y={by - 4} textAnchor="middle" fontSize="14" fill={INK.axis}>
+                  <text x={bx + inner.bandwidth() / 2} y={by - 4} textAnchor="middle" fontSize="16" fill={INK.axis}>
                     {format(v)}
                   </text>
                 )}
@@ -70,7 +70,7 @@ export function BarChart({
             );
           }),
         )}
-        <AxisLeft scale={y} numTicks={5} tickFormat={(v) => format(Number(v))} stroke={INK.axis} tickStroke={INK.axis} tickLabelProps={{ fill: INK.axis, fontSize: 14 }} />
+        <AxisLeft scale={y} tickValues={y.ticks(5).filter(Number.isInteger)} tickFormat={(v) => format(Number(v))} stroke={INK.axis} tickStroke={INK.axis} tickLabelProps={{ fill: INK.axis, fontSize: 17 }} />
         <AxisBottom
           top={innerH}
           scale={x}
@@ -78,7 +78,7 @@ export function BarChart({
           tickFormat={(k) => shortOf.get(k) ?? k}
           stroke={INK.axis}
           tickStroke={INK.axis}
-          tickLabelProps={{ fill: INK.axis, fontSize: 14, textAnchor: 'middle' }}
+          tickLabelProps={{ fill: INK.axis, fontSize: 17, textAnchor: 'middle' }}
         />
       </Group>
     </ChartFigure>

@@ -178,9 +178,10 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
             foldLabel={report.sessions.length > 8 ? t('showTable') : undefined}
           />
         )}
+        <p className="text-sm text-stone-700">{t('sessions.tableCaption')}</p>
         <div className="overflow-x-auto">
           <table className="w-full bg-white text-sm" data-figures="sessions">
-            <caption className="p-2 text-left text-sm text-stone-700">{t('sessions.tableCaption')}</caption>
+            <caption className="sr-only">{t('sessions.tableTitle')}</caption>
             <thead>
               <tr className="text-left align-bottom">
                 <th scope="col" className="p-2">
