@@ -3,6 +3,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countReplayView, setOpenDataLicence } from '@/db/queries/report';
 import { purgeExpired } from '@/db/queries/retention';
+import { seed } from '@/db/seed';
+import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG, DEMO_LIVE_WORKSHOP_SLUG, DEMO_REPLAY_SESSION_SLUG } from '@/db/seed/data/demo';
 import {
   attendance,
   chatMessages,
@@ -221,7 +223,7 @@ describe.each<Driver>(['postgres', 'pglite'])('the organizer’s report (%s)', (
     expect(programme).toContain('s1,Séance un');
     expect(programme).not.toContain('brouillon');
     // Aggregates only: no person, no address, no invitation code.
-    const all = Object.values(files).map(strFromU8).join('\n');
+    const all = Object.values(files).map((f) => strFromU8(f)).join('\n');
     expect(all).not.toMatch(/@rapport\.test|INVIT-RAPPORT|registration:|guest:/);
 
     await setOpenDataLicence(organizerId, 'rapport', 'ODbL-1.0');
@@ -250,5 +252,39 @@ describe.each<Driver>(['postgres', 'pglite'])('the organizer’s report (%s)', (
     const after = await eventReport(eventId, NOW);
     expect(after).toEqual(before);
     expect(await sessionReport(s1, NOW)).toMatchObject(expectedS1);
+  });
+});
+
+/** The demo edition (seeded, re-dated at every start): its past and live sessions carry attendance, so their curves are not empty. */
+describe('the demo edition’s report', () => {
+  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+
+  beforeAll(async () => {
+    db = await useFreshDatabase('postgres');
+    await seed(db.handle.db);
+    await seed(db.handle.db); // a second start re-dates the rows, never adds to them
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('shows viewers on the past and live sessions’ curves, and packs the call’s public decisions', async () => {
+    const [demo] = await db.handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
+    const report = await eventReport(demo!.id);
+    const bySlug = new Map(report.sessions.map((s) => [s.slug, s]));
+    const past = bySlug.get(DEMO_REPLAY_SESSION_SLUG)!;
+    expect(past.onlineViewers).toBe(32);
+    expect(past.peakOnline).toBeGreaterThan(20);
+    expect(past.medianMinutesWatched).toBeGreaterThan(20);
+    expect(past.attendance.filter((p) => p.online > 0).length).toBeGreaterThan(40);
+    for (const slug of [DEMO_LIVE_SESSION_SLUG, DEMO_LIVE_WORKSHOP_SLUG]) {
+      expect(bySlug.get(slug)!.peakOnline).toBeGreaterThan(0);
+      expect(bySlug.get(slug)!.attendance.some((p) => p.online > 0)).toBe(true);
+    }
+    const files = unzipSync(new Uint8Array(await (await openDataZip(DEMO_EVENT_SLUG, 'fr')).arrayBuffer()));
+    const decisions = strFromU8(files['decisions.csv']!).trim().split('\n');
+    expect(decisions[0]).toBe('call,proposal,status,at,reason');
+    expect(decisions.length).toBeGreaterThan(1);
+    expect(strFromU8(files['programme.csv']!)).not.toContain('reunion-coordinateurs'); // by invitation: not public
   });
 });
