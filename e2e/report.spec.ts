@@ -72,7 +72,10 @@ test('an organizer reads the event’s report: charts, the JSON’s figures, acc
   await expect(page.locator('body > header')).toBeHidden();
   await expect(page.getByTestId('print-report')).toBeHidden();
   await expect(page.locator('table[data-figures="sessions"]')).toBeVisible();
+  // A table folded on screen (more than 8 sessions) is unfolded on paper.
+  await expect(page.locator('table[data-figures="per-session"]')).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('table[data-figures="per-session"]')).toBeHidden();
   await expect(page.getByTestId('print-report')).toBeVisible();
 
   // A session's report: its attendance curve is the JSON's, with its table; accessible too.
