@@ -36,7 +36,7 @@ export function BarChart({
   const top = margin.top + (legend ? 12 : 0);
   const innerW = width - margin.left - margin.right;
   const innerH = height - top - margin.bottom;
-  const x = scaleBand<string>({ domain: categories.map((c) => c.key), range: [0, innerW], padding: 0.2 });
+  const x = scaleBand<string>({ domain: categories.map((c) => c.key), range: [0, innerW], padding: categories.length < 4 ? 0.5 : 0.2 });
   const inner = scaleBand<number>({ domain: series.map((_, i) => i), range: [0, x.bandwidth()], padding: 0.08 });
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const y = scaleLinear<number>({ domain: [0, max], range: [innerH, 0], nice: true });

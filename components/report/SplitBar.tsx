@@ -50,7 +50,7 @@ export function SplitBar({
       {segments.map((s) => (
         <g key={s.key} transform={`translate(16,${150 + s.i * 34})`}>
           <rect width="24" height="24" y="-18" {...fillOf(id, s.i)} strokeWidth={2} />
-          <text x="34" fontSize="22" fill={INK.axis}>
+          <text x="34" fontSize="20" fill={INK.axis}>
             {s.label} — {format(s.value)} ({formatShare(s.share)})
           </text>
         </g>
