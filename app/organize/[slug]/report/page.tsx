@@ -158,7 +158,7 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
         <p className="text-sm text-stone-700">{t('registrations.mailsNote')}</p>
       </section>
 
-      <section aria-labelledby="sessions" className="space-y-3">
+      <section aria-labelledby="sessions" className="report-page-break space-y-3">
         <h2 id="sessions" className="text-xl font-bold">
           {t('sessions.title')}
         </h2>
