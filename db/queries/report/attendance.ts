@@ -60,12 +60,11 @@ with s as (
 f as (
   select s.id as session_id, f.*
   from s cross join lateral (
-    with pieces as materialized (
+    with pieces as not materialized (
       -- From the index (session, person, join time) in its order: no sort. Each row keeps its part
-      -- after the end of the person's rows before it; secs is the person's time, on their first piece.
-      select w.b, w.e,
-        sum(extract(epoch from w.e - w.b)) over (partition by w.actor_key)::float8 as secs,
-        row_number() over (partition by w.actor_key order by w.joined_at) = 1 as first
+      -- after the end of the person's rows before it. Read twice (each person's time, grouped in
+      -- that order without a hash; the changes over time), which is cheaper than keeping it.
+      select w.actor_key, w.b, w.e
       from (
         select x.actor_key, x.joined_at,
           greatest(x.joined_at, s.starts_at, max(least(coalesce(x.left_at, ${at}), s.ends_at)) over (partition by x.actor_key order by x.joined_at rows between unbounded preceding and 1 preceding)) as b,
@@ -76,14 +75,12 @@ f as (
       where w.e > w.b
     ),
     deltas as materialized (
-      select b as t, 1 as d from pieces
-      union all
-      select e as t, -1 as d from pieces
+      select v.t, v.d from pieces cross join lateral (values (pieces.b, 1), (pieces.e, -1)) as v(t, d)
     )
     select w.viewers, w.total, w.median, p.peak, c.attendance
     from (
       select count(*)::int as viewers, sum(secs)::float8 as total, (percentile_cont(0.5) within group (order by secs))::float8 / 60 as median
-      from pieces where first
+      from (select sum(extract(epoch from e - b))::float8 as secs from pieces group by actor_key) people
     ) w,
     (
       -- The running sum in time order, all the changes of one instant together (intervals are
@@ -101,12 +98,16 @@ f as (
       ) curve
     ) c
   ) f
+),
+seats as (
+  select rs.session_id, count(*)::int as registered, count(*) filter (where r.checked_in_at <= s.ends_at)::int as checked_in
+  from registration_sessions rs join s on s.id = rs.session_id join registrations r on r.id = rs.registration_id
+  where rs.status = 'confirmed' and r.status = 'active'
+  group by rs.session_id
 )
 select s.id, s.slug, s.title, s.starts_at as "startsAt", s.ends_at as "endsAt",
-  (select count(*) from registration_sessions rs join registrations r on r.id = rs.registration_id
-    where rs.session_id = s.id and rs.status = 'confirmed' and r.status = 'active')::int as registered,
-  (select count(*) from registration_sessions rs join registrations r on r.id = rs.registration_id
-    where rs.session_id = s.id and rs.status = 'confirmed' and r.status = 'active' and r.checked_in_at <= s.ends_at)::int as "checkedIn",
+  coalesce(seats.registered, 0) as registered,
+  coalesce(seats.checked_in, 0) as "checkedIn",
   coalesce(f.viewers, 0) as "onlineViewers",
   coalesce(f.peak, 0) as "peakOnline",
   round(coalesce(f.total, 0)::numeric / s.span::numeric, 2)::float8 as "averageOnline",
@@ -119,6 +120,7 @@ select s.id, s.slug, s.title, s.starts_at as "startsAt", s.ends_at as "endsAt",
   (select coalesce(sum(v.views), 0) from replay_views v join replays rp on rp.id = v.replay_id where rp.session_id = s.id)::int as "replayViews"
 from s
 join f on f.session_id = s.id
+left join seats on seats.session_id = s.id
 order by s.starts_at, s.title`;
 }
 
