@@ -994,6 +994,7 @@ export const attendance = pgTable(
   },
   (t) => [
     index('attendance_session_idx').on(t.sessionId, t.actorKey),
+    // INCLUDE (left_at) in migration 0028: the report reads its rows from the index alone.
     index('attendance_session_actor_joined_idx').on(t.sessionId, t.actorKey, t.joinedAt),
   ],
 );

@@ -36,11 +36,11 @@ export function BarChart({
   const top = margin.top + (legend ? 12 : 0);
   const innerW = width - margin.left - margin.right;
   const innerH = height - top - margin.bottom;
-  const x = scaleBand<string>({ domain: categories.map((c) => c.key), range: [0, innerW], padding: 0.2 });
+  const x = scaleBand<string>({ domain: categories.map((c) => c.key), range: [0, innerW], padding: categories.length < 4 ? 0.5 : 0.2 });
   const inner = scaleBand<number>({ domain: series.map((_, i) => i), range: [0, x.bandwidth()], padding: 0.08 });
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const y = scaleLinear<number>({ domain: [0, max], range: [innerH, 0], nice: true });
-  const every = Math.max(1, Math.ceil(categories.length / 8));
+  const every = Math.max(1, Math.ceil(categories.length / (categories.every((c) => (c.short ?? c.label).length <= 3) ? 16 : 7)));
   const shortOf = new Map(categories.map((c) => [c.key, c.short ?? c.label]));
   const showValues = categories.length * series.length <= 24;
   const table: FigureTable = {
@@ -62,7 +62,7 @@ export function BarChart({
               <g key={`${c.key}-${si}`} data-bar={c.key} data-series={si}>
                 <Bar x={bx} y={by} width={inner.bandwidth()} height={innerH - by} fill={fill} stroke={stroke} />
                 {showValues && (
-                  <text x={bx + inner.bandwidth() / 2} y={by - 4} textAnchor="middle" fontSize="12" fill={INK.axis}>
+                  <text x={bx + inner.bandwidth() / 2} y={by - 4} textAnchor="middle" fontSize="16" fill={INK.axis}>
                     {format(v)}
                   </text>
                 )}
@@ -70,7 +70,7 @@ export function BarChart({
             );
           }),
         )}
-        <AxisLeft scale={y} numTicks={5} tickFormat={(v) => format(Number(v))} stroke={INK.axis} tickStroke={INK.axis} tickLabelProps={{ fill: INK.axis, fontSize: 12 }} />
+        <AxisLeft scale={y} tickValues={y.ticks(5).filter(Number.isInteger)} tickFormat={(v) => format(Number(v))} stroke={INK.axis} tickStroke={INK.axis} tickLabelProps={{ fill: INK.axis, fontSize: 17 }} />
         <AxisBottom
           top={innerH}
           scale={x}
@@ -78,7 +78,7 @@ export function BarChart({
           tickFormat={(k) => shortOf.get(k) ?? k}
           stroke={INK.axis}
           tickStroke={INK.axis}
-          tickLabelProps={{ fill: INK.axis, fontSize: 12, textAnchor: 'middle' }}
+          tickLabelProps={{ fill: INK.axis, fontSize: 17, textAnchor: 'middle' }}
         />
       </Group>
     </ChartFigure>

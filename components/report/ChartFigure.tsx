@@ -5,7 +5,7 @@ export type FigureCell = string | { text: string; value: number };
 export type FigureTable = { head: string[]; rows: { key: string; cells: FigureCell[] }[] };
 
 /** The drawing area every chart shares: a fixed viewBox scaled to the column's width (390 px phones too). */
-export const CHART = { width: 640, height: 280, margin: { top: 24, right: 16, bottom: 40, left: 48 } } as const;
+export const CHART = { width: 640, height: 280, margin: { top: 24, right: 32, bottom: 40, left: 48 } } as const;
 
 /** Ink with enough contrast on white (WCAG 1.4.11: ≥ 3:1 for graphics), and the same in print. */
 export const INK = { primary: '#0f5c4d', secondary: '#7a4a00', axis: '#44403c', question: '#9f1239', poll: '#1e3a8a' } as const;
@@ -76,7 +76,7 @@ export function ChartFigure({
         aria-labelledby={`${id}-title ${id}-desc`}
         viewBox={`0 0 ${CHART.width} ${CHART.height}`}
         width="100%"
-        className="h-auto max-w-full"
+        className="h-auto w-full max-w-3xl"
         fontFamily="inherit"
       >
         <title id={`${id}-title`}>{title}</title>

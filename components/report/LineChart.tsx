@@ -77,7 +77,7 @@ export function LineChart({
           return (
             <g key={`${m.tag}-${m.at}`} data-marker={m.kind}>
               <line x1={mx} x2={mx} y1={0} y2={innerH} stroke={colour} strokeWidth="1.5" strokeDasharray={dash[m.kind]} />
-              <text x={mx + 3} y={-6 + (i % 2) * 14} fontSize="12" fontWeight="bold" fill={colour}>
+              <text x={mx + 3} y={-6 + (i % 2) * 16} fontSize="16" fontWeight="bold" fill={colour}>
                 {m.tag}
               </text>
             </g>
@@ -91,7 +91,7 @@ export function LineChart({
           strokeWidth={2.5}
           data-line={points.length}
         />
-        <AxisLeft scale={y} numTicks={5} tickFormat={(v) => format(Number(v))} stroke={INK.axis} tickStroke={INK.axis} tickLabelProps={{ fill: INK.axis, fontSize: 12 }} />
+        <AxisLeft scale={y} tickValues={y.ticks(5).filter(Number.isInteger)} tickFormat={(v) => format(Number(v))} stroke={INK.axis} tickStroke={INK.axis} tickLabelProps={{ fill: INK.axis, fontSize: 17 }} />
         <AxisBottom
           top={innerH}
           scale={x}
@@ -99,7 +99,7 @@ export function LineChart({
           tickFormat={(d) => formatTime(d instanceof Date ? d : new Date(Number(d)))}
           stroke={INK.axis}
           tickStroke={INK.axis}
-          tickLabelProps={{ fill: INK.axis, fontSize: 12, textAnchor: 'middle' }}
+          tickLabelProps={{ fill: INK.axis, fontSize: 17, textAnchor: 'middle' }}
         />
       </Group>
     </ChartFigure>

@@ -48,7 +48,7 @@ export function SplitBar({
         <Bar key={s.key} data-part={s.key} x={s.x0} y={24} width={Math.max(0, s.w)} height={96} {...fillOf(id, s.i)} strokeWidth={2} />
       ))}
       {segments.map((s) => (
-        <g key={s.key} transform={`translate(16,${160 + s.i * 36})`}>
+        <g key={s.key} transform={`translate(16,${150 + s.i * 34})`}>
           <rect width="24" height="24" y="-18" {...fillOf(id, s.i)} strokeWidth={2} />
           <text x="34" fontSize="20" fill={INK.axis}>
             {s.label} — {format(s.value)} ({formatShare(s.share)})

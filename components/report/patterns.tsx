@@ -26,7 +26,7 @@ export function fillOf(id: string, n: number): { fill: string; stroke: string } 
 
 /** A legend drawn in the chart: a swatch and a label per series, left to right. */
 export function Legend({ id, labels, x, y }: { id: string; labels: string[]; x: number; y: number }) {
-  const widthOf = (label: string) => 28 + label.length * 7.5;
+  const widthOf = (label: string) => 40 + label.length * 10;
   return (
     <g>
       {labels.map((label, i) => {
@@ -35,7 +35,7 @@ export function Legend({ id, labels, x, y }: { id: string; labels: string[]; x: 
         return (
           <g key={label} transform={`translate(${left},${y})`}>
             <rect width="14" height="14" y="-11" fill={fill} stroke={stroke} />
-            <text x="20" fontSize="13" fill={INK.axis}>
+            <text x="20" fontSize="17" fill={INK.axis}>
               {label}
             </text>
           </g>

@@ -25,7 +25,8 @@ ALTER TABLE "replay_views" ADD CONSTRAINT "replay_views_replay_id_fk" FOREIGN KE
 -- The licence of the event's open-data package, chosen by its organizers (Licence Ouverte 2.0 by default).
 ALTER TABLE "events" ADD COLUMN "open_data_licence" text DEFAULT 'etalab-2.0' NOT NULL;
 --> statement-breakpoint
--- The report's attendance aggregates read each session's rows by person, in time order.
-CREATE INDEX "attendance_session_actor_joined_idx" ON "attendance" USING btree ("session_id", "actor_key", "joined_at");
+-- The report's attendance aggregates read each session's rows by person, in time order, from the
+-- index alone (no sort, no table read on a large event).
+CREATE INDEX "attendance_session_actor_joined_idx" ON "attendance" USING btree ("session_id", "actor_key", "joined_at") INCLUDE ("left_at");
 --> statement-breakpoint
 CREATE INDEX "registrations_event_created_idx" ON "registrations" USING btree ("event_id", "created_at");

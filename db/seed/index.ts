@@ -41,6 +41,7 @@ import type { SeedEvent, SeedPath, SeedPersonRef, SeedResource } from './types';
 import { appendToPath } from '../queries/resources/rows';
 import { writeRevision } from '../queries/resources/revisions';
 import { seedDemoReplay } from './replays';
+import { seedDemoAttendance } from './attendance';
 import { endorseAchievement } from '@/server/badges/endorse-achievement';
 import { ensureEventIssuer } from '@/server/badges/ensure-event-issuer';
 import { ensurePlatformIssuer } from '@/server/badges/ensure-platform-issuer';
@@ -438,6 +439,7 @@ export async function seed(
     const demoEventId = await upsertEvent(tx, demoEdition(now), { isDemo: true });
     await upsertDemoAccounts(tx, demoEventId);
     await seedDemoReplay(tx, demoEventId);
+    await seedDemoAttendance(tx, demoEventId, now);
     if (historical) await seedPathResources(tx);
     if (historical) await seedForum2018Call(tx);
     await seedDemoCall(tx, demoEventId, now);

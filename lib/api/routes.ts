@@ -20,6 +20,7 @@ import { moderationRequest } from '../domain/video';
 import { SITE_PATH_PATTERN } from '../security/paths';
 import { registrationsCsvQuery } from '../exports/registrations';
 import { fullEventReportSchema, fullSessionReportSchema } from '../domain/report';
+import { reportCsvQuery } from '../exports/report';
 import { type Answer, type Registry, ok, refusal, textAnswer, uuidParam } from './contract';
 import * as r from './responses';
 
@@ -132,6 +133,27 @@ export const apiRegistry: Registry = {
       description: 'Aggregates only. `registrations.total` is the number of people in the attendee CSV. Also the JSON document for funders’ tools.',
       auth: 'session',
       responses: { 200: ok('The report', fullEventReportSchema), 401: unauthenticated, 403: forbidden, 404: refusal('event_not_found') },
+    },
+  },
+  '/api/events/{event}/report.csv': {
+    get: {
+      summary: 'One table of the event’s report as CSV (organizers of the event, admins; docs/report.md)',
+      auth: 'session',
+      query: reportCsvQuery,
+      responses: {
+        200: textAnswer('text/csv', 'CSV (UTF-8 with BOM, formula cells neutralised), headers in the requester’s language, dates in the event’s time zone; `?format=spreadsheet`: semicolon-separated, CRLF'),
+        400: invalid,
+        401: unauthenticated,
+        403: forbidden,
+        404: refusal('event_not_found'),
+      },
+    },
+  },
+  '/api/events/{event}/open-data.zip': {
+    get: {
+      summary: 'The event’s open-data package: public programme, calls’ decisions, aggregated figures as CSV with a Frictionless datapackage.json, under the organizers’ licence (public; docs/report.md)',
+      auth: 'public',
+      responses: { 200: textAnswer('application/zip', 'ZIP: datapackage.json, programme.csv, decisions.csv, sessions-report.csv, registrations-by-day.csv'), 404: refusal('event_not_found') },
     },
   },
   '/api/events/{event}/calendar.ics': {

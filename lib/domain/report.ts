@@ -6,6 +6,8 @@ import { feedbackSummarySchema } from './feedback';
  * (`GET /api/events/{event}/report`, `GET /api/sessions/{sessionId}/report`), the report pages,
  * the CSV exports and the open-data package. Aggregates only: nothing here names a person.
  *
+ * Each figure's definition: docs/report.md.
+ *
  * Public contract: the keys below are relied on by outside clients. Add fields beside them; never
  * rename or remove one.
  */
@@ -20,12 +22,19 @@ export const sessionReportSchema = z.object({
   id: z.uuid(),
   slug: z.string(),
   title: z.string(),
+  /** Confirmed seats of people on the attendee list. */
   registered: z.number().int().nonnegative(),
+  /** Of those, people checked in at the event at or before the session's end (check-in is per event). */
   checkedIn: z.number().int().nonnegative(),
+  /** The most people connected at once within the scheduled span (a person's overlapping connections count once). */
   peakOnline: z.number().int().nonnegative(),
+  /** Time-weighted mean of concurrent viewers over the scheduled span: people's time online ÷ the span (2 decimals). */
   averageOnline: z.number().nonnegative(),
+  /** Median over the people who watched of their minutes online within the span (2 decimals; 0 when nobody). */
   medianMinutesWatched: z.number().nonnegative(),
+  /** People connected at each instant from the start: every minute, or every N minutes for at most 200 points. */
   attendance: z.array(attendancePointSchema),
+  /** Questions asked (not withdrawn), votes on them, chat messages (not deleted), poll answers, replay views (a daily counter). */
   questions: z.number().int().nonnegative(),
   votes: z.number().int().nonnegative(),
   messages: z.number().int().nonnegative(),
@@ -41,7 +50,9 @@ export const eventReportSchema = z.object({
     /** The number of people in the attendee CSV. */
     total: z.number().int().nonnegative(),
     byDay: z.array(z.object({ day: z.string(), count: z.number().int().nonnegative() })),
+    /** Registered people checked in on site. */
     onsite: z.number().int().nonnegative(),
+    /** Registered people who joined a session's video room at least once (someone can be both). */
     online: z.number().int().nonnegative(),
     /** Share of registered people (0..1) who neither checked in nor joined online. */
     noShowRate: z.number().min(0).max(1),

@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countReplayView } from '@/db/queries/report';
+import { countReplayView, setOpenDataLicence } from '@/db/queries/report';
 import { purgeExpired } from '@/db/queries/retention';
+import { seed } from '@/db/seed';
+import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG, DEMO_LIVE_WORKSHOP_SLUG, DEMO_REPLAY_SESSION_SLUG } from '@/db/seed/data/demo';
 import {
   attendance,
   chatMessages,
@@ -18,6 +21,7 @@ import {
 } from '@/db/schema';
 import { eventReportSchema, sessionReportSchema } from '@/lib/domain/report';
 import { eventReport, mayReadEventReport, mayReadSessionReport, sessionReport } from '@/server/report';
+import { openDataZip, reportCsvFile } from '@/server/report/files';
 import { seedAccount, seedSession } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 
@@ -181,6 +185,54 @@ describe.each<Driver>(['postgres', 'pglite'])('the organizer’s report (%s)', (
     expect(JSON.stringify(report)).not.toMatch(/registration:|guest:|@rapport\.test/);
   });
 
+  it('writes every figure as CSV in the reader’s language (dates in the event’s time zone)', async () => {
+    const lines = async (res: Response) => (await res.text()).replace(/^\uFEFF/, '').trim().split('\n');
+    const fr = await reportCsvFile(eventId, 'sessions', 'fr', 'standard');
+    expect(fr.headers.get('content-disposition')).toBe('attachment; filename="rapport-rapport-sessions.csv"');
+    const rows = await lines(fr);
+    expect(rows[0]).toBe(
+      'Session,Titre,Début (Europe/Paris),Fin (Europe/Paris),Inscrit·es,Arrivé·es sur place,Personnes en ligne,Pic en ligne,Moyenne en ligne,Minutes suivies (médiane),Questions,Votes,Messages,Réponses aux sondages,Vues du replay',
+    );
+    expect(rows.slice(1)).toEqual(['s1,Séance un,2026-06-10 12:00,2026-06-10 13:00,4,1,3,3,1.83,40,2,3,2,2,2', 's2,Séance deux,2026-06-10 16:00,2026-06-10 17:00,1,1,0,0,0,0,0,0,0,0,0']);
+    expect(await lines(await reportCsvFile(eventId, 'registrations-by-day', 'en', 'standard'))).toEqual(['Day,Registrations', '2026-06-01,1', '2026-06-02,1', '2026-06-03,3']);
+    expect(await lines(await reportCsvFile(eventId, 'registrations-by-code', 'en', 'spreadsheet'))).toEqual(['Invitation code;Registrations\r', 'INVIT-RAPPORT;2']);
+    const curve = await lines(await reportCsvFile(eventId, 'attendance', 'en', 'standard'));
+    expect(curve[0]).toBe('Session,Time (Europe/Paris),Online');
+    expect(curve).toContain('s1,2026-06-10 12:30,3');
+    expect(curve).toHaveLength(1 + 61 * 2);
+  });
+
+  it('packs the open data: public programme, decisions, aggregates, a datapackage.json naming each file and field', async () => {
+    const files = unzipSync(new Uint8Array(await (await openDataZip('rapport', 'fr', NOW)).arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(['datapackage.json', 'decisions.csv', 'programme.csv', 'registrations-by-day.csv', 'sessions-report.csv']);
+    const pkg = JSON.parse(strFromU8(files['datapackage.json']!)) as {
+      name: string;
+      licenses: { name: string; path: string; title: string }[];
+      resources: { path: string; schema: { fields: { name: string; type: string }[] } }[];
+    };
+    expect(pkg.name).toBe('chemins-rapport');
+    expect(pkg.licenses).toEqual([{ name: 'etalab-2.0', path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/', title: 'Licence Ouverte / Open Licence 2.0' }]);
+    for (const r of pkg.resources) {
+      const header = strFromU8(files[r.path]!).split('\n')[0];
+      expect(header).toBe(r.schema.fields.map((f) => f.name).join(','));
+    }
+    const sessionsCsv = strFromU8(files['sessions-report.csv']!).trim().split('\n');
+    expect(sessionsCsv[1]).toBe('s1,Séance un,2026-06-10T10:00:00.000Z,2026-06-10T11:00:00.000Z,4,1,3,3,1.83,40,2,3,2,2,2');
+    expect(pkg.resources.find((r) => r.path === 'sessions-report.csv')!.schema.fields.find((f) => f.name === 'averageOnline')!.type).toBe('number');
+    const programme = strFromU8(files['programme.csv']!);
+    expect(programme).toContain('s1,Séance un');
+    expect(programme).not.toContain('brouillon');
+    // Aggregates only: no person, no address, no invitation code.
+    const all = Object.values(files).map((f) => strFromU8(f)).join('\n');
+    expect(all).not.toMatch(/@rapport\.test|INVIT-RAPPORT|registration:|guest:/);
+
+    await setOpenDataLicence(organizerId, 'rapport', 'ODbL-1.0');
+    const again = unzipSync(new Uint8Array(await (await openDataZip('rapport', 'en', NOW)).arrayBuffer()));
+    expect(JSON.parse(strFromU8(again['datapackage.json']!)).licenses[0].name).toBe('ODbL-1.0');
+    await expect(setOpenDataLicence(strangerId, 'rapport', 'CC0-1.0')).rejects.toMatchObject({ status: 403 });
+    await expect(openDataZip('no-such-event', 'fr')).rejects.toMatchObject({ status: 404, code: 'event_not_found' });
+  });
+
   it('lets the event’s organizers read the event report, and its moderators their own session’s', async () => {
     expect(await mayReadEventReport(organizerId, 'rapport')).toBe(true);
     expect(await mayReadEventReport(moderatorId, 'rapport')).toBe(false);
@@ -200,5 +252,39 @@ describe.each<Driver>(['postgres', 'pglite'])('the organizer’s report (%s)', (
     const after = await eventReport(eventId, NOW);
     expect(after).toEqual(before);
     expect(await sessionReport(s1, NOW)).toMatchObject(expectedS1);
+  });
+});
+
+/** The demo edition (seeded, re-dated at every start): its past and live sessions carry attendance, so their curves are not empty. */
+describe('the demo edition’s report', () => {
+  let db: Awaited<ReturnType<typeof useFreshDatabase>>;
+
+  beforeAll(async () => {
+    db = await useFreshDatabase('postgres');
+    await seed(db.handle.db);
+    await seed(db.handle.db); // a second start re-dates the rows, never adds to them
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('shows viewers on the past and live sessions’ curves, and packs the call’s public decisions', async () => {
+    const [demo] = await db.handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
+    const report = await eventReport(demo!.id);
+    const bySlug = new Map(report.sessions.map((s) => [s.slug, s]));
+    const past = bySlug.get(DEMO_REPLAY_SESSION_SLUG)!;
+    expect(past.onlineViewers).toBe(32);
+    expect(past.peakOnline).toBeGreaterThan(20);
+    expect(past.medianMinutesWatched).toBeGreaterThan(20);
+    expect(past.attendance.filter((p) => p.online > 0).length).toBeGreaterThan(40);
+    for (const slug of [DEMO_LIVE_SESSION_SLUG, DEMO_LIVE_WORKSHOP_SLUG]) {
+      expect(bySlug.get(slug)!.peakOnline).toBeGreaterThan(0);
+      expect(bySlug.get(slug)!.attendance.some((p) => p.online > 0)).toBe(true);
+    }
+    const files = unzipSync(new Uint8Array(await (await openDataZip(DEMO_EVENT_SLUG, 'fr')).arrayBuffer()));
+    const decisions = strFromU8(files['decisions.csv']!).trim().split('\n');
+    expect(decisions[0]).toBe('call,proposal,status,at,reason');
+    expect(decisions.length).toBeGreaterThan(1);
+    expect(strFromU8(files['programme.csv']!)).not.toContain('reunion-coordinateurs'); // by invitation: not public
   });
 });

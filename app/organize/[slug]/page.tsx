@@ -13,6 +13,9 @@ import { formerName } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';
 import { listInvitationCodes } from '@/db/queries/programme-admin';
 import { organizerCalls } from '@/server/calls/list-organizer-calls';
+import { OPEN_DATA_LICENCES } from '@/lib/domain/open-data';
+import { reportEvent } from '@/db/queries/report';
+import { openDataLicenceAction } from './report-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('organize'), robots: { index: false } };
@@ -29,7 +32,7 @@ export default async function OrganizePage({
   const sp = await searchParams;
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
-  const [t, locale, tNav, tReport] = await Promise.all([getTranslations('organize'), getLocale(), getTranslations('nav'), getTranslations('report')]);
+  const [t, locale, tNav, tReportPage] = await Promise.all([getTranslations('organize'), getLocale(), getTranslations('nav'), getTranslations('report')]);
   if (!(await organizedEvent(user.id, slug))) {
     return (
       <div>
@@ -51,13 +54,14 @@ export default async function OrganizePage({
     getTranslations('checkin'),
     getTranslations('setup'),
   ]);
+  const [tReport, reportOf] = await Promise.all([getTranslations('reportData'), reportEvent({ slug })]);
   return (
     <div className="space-y-8">
       <header>
         <p className="text-sm">
           <Link href={`/events/${slug}`}>← {event.title}</Link> · <Link href={`/organize/${slug}/badges`}>{tNav('badgesOfEvent')}</Link> ·{' '}
           <Link href={`/organize/${slug}/report`} data-testid="open-report">
-            {tReport('link')}
+            {tReportPage('link')}
           </Link>
         </p>
         <h1 className="text-2xl font-bold">
@@ -353,7 +357,33 @@ export default async function OrganizePage({
             <a href={`/api/events/${slug}/schedule.json`}>schedule.json</a>
           </dt>
           <dd className="text-stone-700">{tEvent('jsonHelp')}</dd>
+          <dt>
+            <a href={`/api/events/${slug}/report.csv`} download>
+              {tReport('csvLink')}
+            </a>
+          </dt>
+          <dd className="text-stone-700">{tReport('csvHelp')}</dd>
+          <dt>
+            <a href={`/api/events/${slug}/open-data.zip`} download>
+              {tReport('openData.link')}
+            </a>
+          </dt>
+          <dd className="text-stone-700">{tReport('openData.help')}</dd>
         </dl>
+        <ActionForm
+          action={openDataLicenceAction.bind(null, slug)}
+          submit={tReport('openData.save')}
+          className="mt-3 grid max-w-xl gap-3"
+          fields={[
+            {
+              name: 'licence',
+              label: tReport('openData.licence'),
+              type: 'select',
+              options: OPEN_DATA_LICENCES.map((l) => ({ value: l.id, label: l.title })),
+              defaultValue: reportOf?.openDataLicence,
+            },
+          ]}
+        />
         <h3 className="mt-4 text-lg font-semibold">{t('qaExports')}</h3>
         <ul className="mt-1 divide-y divide-stone-200 rounded bg-white text-sm" data-testid="qa-exports">
           {sessions.map((s) => (

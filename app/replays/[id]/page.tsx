@@ -6,6 +6,7 @@ import { formatDay, formatTime } from '@/lib/format';
 import { LicenceBadge } from '@/components/paths/Badges';
 import { ReplayPlayer } from '@/components/replays/ReplayPlayer';
 import { replayTimeline } from '@/db/queries/replays';
+import { countReplayView } from '@/db/queries/report';
 import { getSessionById } from '@/db/queries/events';
 import { clock, replayPlayer } from '@/lib/domain/replays';
 import { localDate } from '@/lib/domain/time';
@@ -40,7 +41,8 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
   const found = await load((await params).id);
   if (!found) notFound();
   const { replay, session, items, chapters } = found;
-  const [t, locale] = await Promise.all([getTranslations('replays'), getLocale()]);
+  // The organizer's report counts replay views per day: a counter, no person (docs/report.md).
+  const [t, locale] = await Promise.all([getTranslations('replays'), getLocale(), countReplayView(replay.id)]);
   const start = Math.max(0, Math.min(Number((await searchParams).t) || 0, replay.durationSeconds ?? Infinity));
   const sessionPath = `/events/${session.eventSlug}/sessions/${session.slug}`;
   const tz = session.timeZone;

@@ -1,5 +1,8 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { OpenDataLicenceId } from '@/lib/domain/open-data';
+import { DomainError } from '@/lib/errors';
 import { getDb, type Db, type Tx } from '../../client';
+import { organizedEvent } from '../organizer';
 import { events, moderationLog, polls, programmeSessions, questions, replayViews, retentionPurges, sessionReportSnapshots } from '../../schema';
 import { type SessionFigures, sessionFigures } from './attendance';
 import { type RegistrationFigures, registrationFigures } from './registrations';
@@ -116,4 +119,12 @@ export async function countReplayView(replayId: string, now = new Date()): Promi
     .insert(replayViews)
     .values({ replayId, day: now.toISOString().slice(0, 10), views: 1 })
     .onConflictDoUpdate({ target: [replayViews.replayId, replayViews.day], set: { views: sql`${replayViews.views} + 1` } });
+}
+
+/** The licence of the event's open data, chosen by an organizer of the event (`event.manage`). */
+export async function setOpenDataLicence(actorId: string, eventSlug: string, licence: OpenDataLicenceId): Promise<void> {
+  const event = await organizedEvent(actorId, eventSlug);
+  if (!event) throw new DomainError(403, 'forbidden', 'Only the event’s organizers can do this.');
+  const db = await getDb();
+  await db.update(events).set({ openDataLicence: licence }).where(eq(events.id, event.id));
 }

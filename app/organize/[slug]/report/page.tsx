@@ -11,6 +11,7 @@ import { userMay } from '@/db/queries/grants';
 import { organizedEvent } from '@/db/queries/organizer';
 import { previousEdition } from '@/db/queries/report/previous-edition';
 import type { FullEventReport } from '@/lib/domain/report';
+import { REPORT_TABLES } from '@/lib/exports/report';
 import { currentUser } from '@/server/auth/current';
 import { eventReport } from '@/server/report';
 
@@ -109,16 +110,19 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
         <h2 id="registrations" className="text-xl font-bold">
           {t('registrations.title')}
         </h2>
-        <BarChart
-          id="by-day"
-          title={t('registrations.byDay')}
-          description={t('registrations.byDayDescription', { days: r.byDay.length, total: r.byDay.reduce((s, d) => s + d.count, 0) })}
-          categoryHead={t('day')}
-          categories={r.byDay.map((d) => ({ key: d.day, label: f.day(d.day) }))}
-          series={[{ label: t('registrations.count'), values: r.byDay.map((d) => d.count) }]}
-          format={f.n}
-          foldLabel={r.byDay.length > 14 ? t('showTable') : undefined}
-        />
+        {r.byDay.length === 0 && <p className="text-sm text-stone-700">{t('registrations.none')}</p>}
+        {r.byDay.length > 0 && (
+          <BarChart
+            id="by-day"
+            title={t('registrations.byDay')}
+            description={t('registrations.byDayDescription', { days: r.byDay.length, total: r.byDay.reduce((s, d) => s + d.count, 0) })}
+            categoryHead={t('day')}
+            categories={r.byDay.map((d) => ({ key: d.day, label: f.day(d.day) }))}
+            series={[{ label: t('registrations.count'), values: r.byDay.map((d) => d.count) }]}
+            format={f.n}
+            foldLabel={r.byDay.length > 14 ? t('showTable') : undefined}
+          />
+        )}
         <h3 className="text-lg font-semibold">{t('registrations.byCode')}</h3>
         {r.byCode.length === 0 ? (
           <p className="text-sm text-stone-700">{t('registrations.noCode')}</p>
@@ -154,7 +158,7 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
         <p className="text-sm text-stone-700">{t('registrations.mailsNote')}</p>
       </section>
 
-      <section aria-labelledby="sessions" className="space-y-3">
+      <section aria-labelledby="sessions" className="report-page-break space-y-3">
         <h2 id="sessions" className="text-xl font-bold">
           {t('sessions.title')}
         </h2>
@@ -174,9 +178,10 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
             foldLabel={report.sessions.length > 8 ? t('showTable') : undefined}
           />
         )}
+        <p className="text-sm text-stone-700">{t('sessions.tableCaption')}</p>
         <div className="overflow-x-auto">
           <table className="w-full bg-white text-sm" data-figures="sessions">
-            <caption className="p-2 text-left text-sm text-stone-700">{t('sessions.tableCaption')}</caption>
+            <caption className="sr-only">{t('sessions.tableTitle')}</caption>
             <thead>
               <tr className="text-left align-bottom">
                 <th scope="col" className="p-2">
@@ -250,16 +255,18 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
         </h2>
         <p className="text-sm text-stone-700">{t('exports.help')}</p>
         <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="report-exports">
-          <li>
-            <a href={csv('sessions')} download>
-              {t('exports.sessions')}
-            </a>
-          </li>
-          <li>
-            <a href={csv('registrations-by-day')} download>
-              {t('exports.byDay')}
-            </a>
-          </li>
+          {REPORT_TABLES.map((table) => (
+            <li key={table}>
+              <a href={csv(table)} download>
+                {t(`exports.tables.${table}`)}
+              </a>{' '}
+              (
+              <a href={`${csv(table)}&format=spreadsheet`} download>
+                {t('exports.spreadsheet')}
+              </a>
+              )
+            </li>
+          ))}
           <li>
             <a href={`/api/events/${slug}/report`}>{t('json')}</a>
           </li>

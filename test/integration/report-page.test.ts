@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionEngagement } from '@/db/queries/report/engagement';
+import { previousEdition } from '@/db/queries/report/previous-edition';
 import { chatMessages, events, pollAnswers, polls, programmeSessions, questionVotes, questions } from '@/db/schema';
 import { type Driver, useFreshDatabase } from './support';
 
 /**
- * The session report's engagement timeline (issue 30): questions, votes, messages and poll answers
- * per 5 minutes of the session, with the slices before and after its span where there was activity.
+ * The report pages' own queries (issue 30): a session's engagement timeline (questions, votes,
+ * messages and poll answers per 5 minutes, with the slices before and after its span where there
+ * was activity) and the previous edition of an event's series.
  */
-describe.each<Driver>(['postgres', 'pglite'])('session engagement timeline (%s)', (driver) => {
+describe.each<Driver>(['postgres', 'pglite'])('report pages’ queries (%s)', (driver) => {
   let db: Awaited<ReturnType<typeof useFreshDatabase>>;
   const start = new Date('2026-11-20T14:00:00Z');
   const at = (min: number) => new Date(start.getTime() + min * 60_000);
@@ -68,5 +70,15 @@ describe.each<Driver>(['postgres', 'pglite'])('session engagement timeline (%s)'
   it('takes 10-minute slices when asked', async () => {
     const engagement = await sessionEngagement(session, 10);
     expect(engagement.map((b) => b.questions + b.votes + b.messages + b.pollAnswers)).toEqual([1, 16, 6, 2, 1]);
+  });
+
+  it('finds the previous edition of a series: same slug but the year, the latest that started before', async () => {
+    const d = db.handle.db;
+    const edition = (slug: string, year: number) => ({ slug, title: slug, startsAt: new Date(`${year}-11-20T09:00:00Z`), endsAt: new Date(`${year}-11-21T18:00:00Z`) });
+    await d.insert(events).values([edition('serie-2016', 2016), edition('serie-2018', 2018), edition('serie-2020', 2020), edition('serie-bis-2019', 2019), edition('serie-2022', 2022), edition('serie', 2019)]);
+    expect((await previousEdition(edition('serie-2020', 2020)))?.slug).toBe('serie-2018');
+    expect((await previousEdition(edition('serie-2022', 2022)))?.slug).toBe('serie-2020');
+    expect(await previousEdition(edition('serie-2016', 2016))).toBeNull();
+    expect(await previousEdition(edition('serie', 2019))).toBeNull();
   });
 });
