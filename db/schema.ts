@@ -11,6 +11,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   unique,
@@ -241,6 +242,8 @@ export const programmeSessions = pgTable(
      * only — not on the public programme, pages, exports nor open to registration (0025).
      */
     draft: boolean('draft').notNull().default(false),
+    /** When the after-session job queued its feedback requests and "you missed it" mails (once; server/feedback). */
+    afterSessionMailedAt: ts('after_session_mailed_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -704,6 +707,10 @@ export const registrations = pgTable(
       .default('fr'),
     /** On-site check-in (QR code of the personal link, scanned or typed). */
     checkedInAt: ts('checked_in_at'),
+    /** Mails after the sessions (feedback request, "you missed it", "the replay is ready"): off once they opt out (0029). */
+    afterSessionMails: boolean('after_session_mails').notNull().default(true),
+    /** The one-click unsubscribe link's token of those mails (not the personal link's). */
+    unsubscribeToken: text('unsubscribe_token').notNull().unique().default(sql`new_token()`),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -803,10 +810,13 @@ export const mailKind = pgEnum('mail_kind', [
   'resource_outcome',
   'path_digest',
   'call_mail',
+  'feedback_request',
+  'session_missed',
+  'replay_ready',
 ]);
 
 /** Why a queued mail was dropped rather than sent (see `dropReason` in server/mail/worker.ts). */
-export const MAIL_DROP_REASONS = ['registration_cancelled', 'seat_not_confirmed', 'session_over', 'reminder_out_of_time'] as const;
+export const MAIL_DROP_REASONS = ['registration_cancelled', 'seat_not_confirmed', 'session_over', 'reminder_out_of_time', 'opted_out'] as const;
 export type MailDropReason = (typeof MAIL_DROP_REASONS)[number];
 
 /**
@@ -1137,6 +1147,34 @@ export const replays = pgTable(
     index('replays_session_idx').on(t.sessionId, t.startedAt),
     // One recording at a time per session.
     uniqueIndex('replays_one_recording_per_session').on(t.sessionId).where(sql`${t.status} = 'recording'`),
+  ],
+);
+
+/**
+ * A feedback request after a session, one per attendee (server/feedback): the token of its link
+ * (`/feedback/{token}`, no sign-in), then the answer, once: a rating 1–5 and an open answer. The
+ * registration is cleared by the retention job and by an erasure; the answer stays, without name.
+ */
+export const sessionFeedback = pgTable(
+  'session_feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'set null' }),
+    token: text('token').unique().default(sql`new_token()`),
+    rating: smallint('rating'),
+    answer: text('answer'),
+    answeredAt: ts('answered_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('session_feedback_session_registration_uq').on(t.sessionId, t.registrationId),
+    index('session_feedback_registration_idx').on(t.registrationId),
+    check('session_feedback_rating_check', sql`${t.rating} IS NULL OR ${t.rating} BETWEEN 1 AND 5`),
+    check('session_feedback_answer_check', sql`${t.answer} IS NULL OR char_length(${t.answer}) <= 2000`),
+    check('session_feedback_answered_check', sql`(${t.answeredAt} IS NULL) = (${t.rating} IS NULL)`),
   ],
 );
 

@@ -5,7 +5,7 @@
  */
 export class DomainError extends Error {
   constructor(
-    public readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 503,
+    public readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 503,
     public readonly code: string,
     message: string,
     public readonly fields?: Record<string, string>,

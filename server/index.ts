@@ -18,6 +18,7 @@ import { startBadgeWorker } from './badges/worker';
 import { startMailWorker } from '@/server/mail/worker';
 import { startAttachmentPurge } from '@/server/jobs/attachment-purge';
 import { startRetentionWorker } from '@/server/jobs/retention';
+import { startAfterSessionWorker } from '@/server/jobs/after-session';
 import { attachRealtime } from './realtime';
 import { attachNotes } from './notes/server';
 import { isNotesUrl } from '@/lib/domain/notes';
@@ -127,6 +128,7 @@ server.on('upgrade', (req, socket, head) => {
 });
 
 const stopMailWorker = startMailWorker(cfg.MAIL_POLL_MS);
+const stopAfterSessionWorker = startAfterSessionWorker(cfg.MAIL_POLL_MS);
 const stopBadgeWorker = cfg.BADGE_AWARD_POLL_MS > 0 ? startBadgeWorker(cfg.BADGE_AWARD_POLL_MS) : () => {};
 const stopRetentionWorker = cfg.RETENTION_POLL_MS > 0 ? startRetentionWorker(cfg.RETENTION_POLL_MS, cfg.RETENTION_MONTHS) : () => {};
 const stopAttachmentPurge = cfg.ATTACHMENT_PURGE_POLL_MS > 0 ? startAttachmentPurge(cfg.ATTACHMENT_PURGE_POLL_MS, cfg.ATTACHMENT_ORPHAN_HOURS) : () => {};
@@ -146,6 +148,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(0), 8000);
   force.unref();
   stopMailWorker();
+  stopAfterSessionWorker();
   stopBadgeWorker();
   stopRetentionWorker();
   stopAttachmentPurge();

@@ -11,7 +11,7 @@ const ROWS = ['account', 'registration', 'live', 'attendance', 'contributions', 
 
 /** What Chemins stores about people, why, for how long, who sees it; how to export and delete (docs/privacy.md). */
 export default async function PrivacyPage() {
-  const [t, tReport] = await Promise.all([getTranslations('privacy'), getTranslations('reportData')]);
+  const [t, tReport, after] = await Promise.all([getTranslations('privacy'), getTranslations('reportData'), getTranslations('afterSession')]);
   const { RETENTION_MONTHS: months, PRIVACY_CONTACT: contact } = config();
   return (
     <article className="max-w-3xl space-y-6">
@@ -47,6 +47,10 @@ export default async function PrivacyPage() {
       <section aria-labelledby="report-measures">
         <h2 id="report-measures" className="text-xl font-semibold">{tReport('privacyTitle')}</h2>
         <p data-testid="report-measures">{tReport('privacy')}</p>
+      </section>
+      <section aria-labelledby="after-session">
+        <h2 id="after-session" className="text-xl font-semibold">{after('privacyTitle')}</h2>
+        <p data-testid="after-session-privacy">{after('privacyText')}</p>
       </section>
       <section aria-labelledby="trackers">
         <h2 id="trackers" className="text-xl font-semibold">{t('noTrackersTitle')}</h2>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { closeLinkSession } from '@/db/queries/identity';
 import { addSessionsForPerson, cancelForPerson, isTheirs, type Person } from '@/db/queries/my-registrations';
 import { renewCalendarToken } from '@/db/queries/registrations';
+import { setAfterSessionMails } from '@/db/queries/feedback/opt-out';
 import { JOIN_COOKIE } from '@/lib/realtime/protocol';
 import { type Holder, redirectAction } from '@/server/actions/form-action';
 import { clientAddressOf } from '@/server/http/rate-limit';
@@ -80,5 +81,21 @@ export const addSessionsAction = redirectAction(
     const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
     const added = await addSessionsForPerson(personOf(who), input.registrationId, input, locale);
     return added ? '/r?added=1' : '/r?done=1';
+  },
+);
+
+const afterSessionForm = z.object({ registrationId: z.uuid(), on: z.boolean() });
+
+/** The mails after the sessions (feedback request, "you missed it", "the replay is ready"), on or off for one of the person's registrations. */
+export const afterSessionMailsAction = redirectAction(
+  {
+    who: 'holder',
+    schema: afterSessionForm,
+    prepare: (_values, form) => ({ registrationId: form.get('registrationId'), on: form.get('on') === 'on' }),
+    invalid: () => '/r',
+  },
+  async ({ who, input }) => {
+    if (await isTheirs(personOf(who), input.registrationId)) await setAfterSessionMails(input.registrationId, input.on);
+    return `/r?afterSession=${input.registrationId}`;
   },
 );

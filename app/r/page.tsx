@@ -11,7 +11,8 @@ import { mailState, publicUrl } from '@/lib/config';
 import { type CatalogueTranslator, refusalText } from '@/lib/refusal';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentLinkRegistrationId, currentUser } from '@/server/auth/current';
-import { addSessionsAction, cancelAction, forgetAction, renewCalendarAction } from './actions';
+import { AfterSessionToggle } from '@/components/feedback/AfterSessionToggle';
+import { addSessionsAction, afterSessionMailsAction, cancelAction, forgetAction, renewCalendarAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('myRegistration'), robots: { index: false } };
@@ -65,7 +66,7 @@ export default async function PersonalPage({ searchParams }: { searchParams: Pro
           <p>{t('openLink')}</p>
         )
       ) : (
-        mine.map((reg) => <RegistrationBlock key={reg.id} reg={reg} />)
+        mine.map((reg) => <RegistrationBlock key={reg.id} reg={reg} saved={sp.afterSession === reg.id} />)
       )}
       {linkRegistrationId && (
         <form action={forgetAction} className="border-t border-stone-200 pt-4">
@@ -79,7 +80,7 @@ export default async function PersonalPage({ searchParams }: { searchParams: Pro
   );
 }
 
-async function RegistrationBlock({ reg }: { reg: Registration }) {
+async function RegistrationBlock({ reg, saved }: { reg: Registration; saved: boolean }) {
   const [t, tc, locale] = await Promise.all([getTranslations('me'), getTranslations('confirm'), getLocale()]);
   const programme = (await getEventProgramme(reg.eventSlug))!;
   const tz = programme.event.timeZone;
@@ -154,6 +155,7 @@ async function RegistrationBlock({ reg }: { reg: Registration }) {
               {t('calendarRenew')}
             </button>
           </form>
+          <AfterSessionToggle action={afterSessionMailsAction} registrationId={reg.id} on={reg.afterSessionMails} saved={saved} />
           <div>
             <h3 className="text-lg font-semibold">{t('qr')}</h3>
             <div className="mt-2 inline-block rounded bg-white p-2" role="img" aria-label={t('qr')} dangerouslySetInnerHTML={{ __html: qr }} />

@@ -76,7 +76,7 @@ export type OutgoingMail = {
   id: string;
   kind: RegistrationMailKind;
   attempts: number;
-  registration: { id: string; name: string; email: string; mailToken: string; calendarToken: string; status: string; locale: Locale };
+  registration: { id: string; name: string; email: string; mailToken: string; calendarToken: string; status: string; locale: Locale; afterSessionMails: boolean; unsubscribeToken: string };
   event: { slug: string; title: string; timeZone: string; location: string | null };
   session: { id: string; slug: string; title: string; startsAt: Date; endsAt: Date } | null;
   seats: { sessionId: string; status: 'confirmed' | 'waitlisted' | 'cancelled' }[];
@@ -125,6 +125,8 @@ export async function registrationMails(rows: OutboxMail<RegistrationMailKind>[]
       calendarToken: registrations.calendarToken,
       status: registrations.status,
       locale: registrations.locale,
+      afterSessionMails: registrations.afterSessionMails,
+      unsubscribeToken: registrations.unsubscribeToken,
       eventSlug: events.slug,
       eventTitle: events.title,
       timeZone: events.timeZone,
@@ -154,7 +156,7 @@ export async function registrationMails(rows: OutboxMail<RegistrationMailKind>[]
         id: row.id,
         kind: row.kind,
         attempts: row.attempts,
-        registration: { id: reg.id, name: reg.name, email: reg.email, mailToken: reg.mailToken, calendarToken: reg.calendarToken, status: reg.status, locale: reg.locale },
+        registration: { id: reg.id, name: reg.name, email: reg.email, mailToken: reg.mailToken, calendarToken: reg.calendarToken, status: reg.status, locale: reg.locale, afterSessionMails: reg.afterSessionMails, unsubscribeToken: reg.unsubscribeToken },
         event: { slug: reg.eventSlug, title: reg.eventTitle, timeZone: reg.timeZone, location: reg.location },
         session: sessions.find((s) => s.id === row.refs.sessionId) ?? null,
         seats: seats.filter((s) => s.registrationId === reg.id),

@@ -40,6 +40,7 @@ import {
   roleGrants,
   roomSanctions,
   sessionNoteUpdates,
+  sessionFeedback,
   sessions,
   users,
   verificationTokens,
@@ -234,6 +235,10 @@ export async function exportPersonData(ref: PersonRef) {
       .select({ pathId: pathSubscriptions.pathId, email: pathSubscriptions.email, since: pathSubscriptions.since, unsubscribedAt: pathSubscriptions.unsubscribedAt, createdAt: pathSubscriptions.createdAt })
       .from(pathSubscriptions)
       .where(or(byUser(pathSubscriptions.userId, s), anyOf(pathSubscriptions.registrationId, s.registrationIds), anyOf(lower(pathSubscriptions.email), s.emails))),
+    sessionFeedback: await db
+      .select({ sessionId: sessionFeedback.sessionId, rating: sessionFeedback.rating, answer: sessionFeedback.answer, answeredAt: sessionFeedback.answeredAt, createdAt: sessionFeedback.createdAt })
+      .from(sessionFeedback)
+      .where(anyOf(sessionFeedback.registrationId, s.registrationIds)),
     badges: await db
       .select({ id: badgeAwards.id, achievementId: badgeAwards.achievementId, recipientName: badgeAwards.recipientName, recipientEmail: badgeAwards.recipientEmail, status: badgeAwards.status, evidence: badgeAwards.evidence, isPublic: badgeAwards.isPublic, issuedAt: badgeAwards.issuedAt, revokedAt: badgeAwards.revokedAt, credential: badgeAwards.credential })
       .from(badgeAwards)
@@ -273,6 +278,7 @@ export const PERSONAL_REFERENCES: Record<string, string> = {
   'link_sessions.registration_id': 'deleted (every personal-link browser is signed out)',
   'registration_sessions.registration_id': 'kept: the seat of an anonymised registration (counts stay)',
   'mail_outbox.registration_id': 'deleted',
+  'session_feedback.registration_id': 'set null, with the link token (the answer stays, without name)',
   'call_committee.user_id': 'deleted with the account',
   'proposals.proposer_user_id': 'set null (proposer name, e-mail and private answers erased)',
   'proposal_transitions.actor_user_id': 'set null (name erased)',
@@ -454,6 +460,7 @@ export async function erasePerson(ref: PersonRef, opts: { keepName?: boolean } =
       .delete(mailOutbox)
       .where(or(anyOf(mailOutbox.registrationId, s.registrationIds), ...s.emails.map((e) => sql`position(${e} in lower(${mailOutbox.payload}::text)) > 0`)));
     await tx.delete(linkSessions).where(anyOf(linkSessions.registrationId, s.registrationIds));
+    await tx.update(sessionFeedback).set({ registrationId: null, token: null }).where(anyOf(sessionFeedback.registrationId, s.registrationIds));
     await tx.update(resources).set({ proposerRegistrationId: null }).where(anyOf(resources.proposerRegistrationId, s.registrationIds));
     await tx.update(attachments).set({ uploadedByRegistration: null }).where(anyOf(attachments.uploadedByRegistration, s.registrationIds));
     if (s.userId) await tx.update(attachments).set({ uploadedBy: null }).where(eq(attachments.uploadedBy, s.userId));

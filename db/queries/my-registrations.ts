@@ -70,6 +70,7 @@ export async function registrationsOfPerson(who: Person) {
       status: registrations.status,
       joinToken: registrations.joinToken,
       calendarToken: registrations.calendarToken,
+      afterSessionMails: registrations.afterSessionMails,
       eventId: registrations.eventId,
       eventSlug: events.slug,
     })

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { type Timeline, buildTimeline } from '@/lib/domain/replays';
 import { mayRead } from '@/lib/domain/live';
 import { DomainError } from '@/lib/errors';
@@ -8,6 +8,7 @@ import type { Identity } from './identity';
 import { sessionAccess } from './live';
 import { draftSessionResource } from './resources/sessions';
 import { recordingCaptions } from './captions/replays';
+import { queueReplayReady } from './feedback/after-session';
 
 // Replays of sessions: listing and timelines (with the live rooms' reading rule, `mayRead`),
 // links and uploads added by moderators, and recordings, whose rows follow LiveKit Egress
@@ -146,6 +147,7 @@ export async function addReplay(identity: Identity | null, sessionId: string, in
       .returning();
     const resourceId = await replayResource(tx, row!, access.session, { userId: identity!.kind === 'user' ? identity!.userId : null, name: identity!.name }, replayPageUrl);
     if (resourceId) await tx.update(replays).set({ resourceId }).where(eq(replays.id, row!.id));
+    await queueReplayReady(tx, row!);
     return { ...row!, resourceId };
   });
 }
@@ -196,6 +198,18 @@ export async function deleteReplay(identity: Identity | null, replayId: string):
   if (r.status === 'recording') throw new DomainError(409, 'recording', 'Stop the recording first.');
   const [gone] = await db.delete(replays).where(eq(replays.id, replayId)).returning({ file: replays.file });
   return { file: gone?.file ?? null };
+}
+
+/** The session's newest ready replay (the mails after a session link to it), or null. */
+export async function latestReadyReplay(sessionId: string): Promise<{ id: string } | null> {
+  const db = await getDb();
+  const [r] = await db
+    .select({ id: replays.id })
+    .from(replays)
+    .where(and(eq(replays.sessionId, sessionId), eq(replays.status, 'ready')))
+    .orderBy(desc(replays.createdAt))
+    .limit(1);
+  return r ?? null;
 }
 
 // ---------------------------------------------------------------- recordings
@@ -293,6 +307,7 @@ export async function endRecording(outcome: EgressOutcome, replayPageUrl: (id: s
     const said = await recordingCaptions(tx, row!, session!.language);
     const resourceId = await replayResource(tx, row!, session!, { userId: current.createdBy, name: 'Chemins' }, replayPageUrl, said.transcript);
     await tx.update(replays).set({ resourceId, ...said }).where(eq(replays.id, current.id));
+    await queueReplayReady(tx, row!);
     return { ...row!, resourceId, ...said };
   });
 }

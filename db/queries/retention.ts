@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { getDb } from '../client';
-import { attendance, chatMessages, events, programmeSessions, registrations, retentionPurges } from '../schema';
+import { attendance, chatMessages, events, programmeSessions, registrations, retentionPurges, sessionFeedback } from '../schema';
 import { snapshotEventReport } from './report';
 
 /** The instant `months` months before `now`: events that ended before it are past their retention time. */
@@ -19,7 +19,8 @@ export type PurgeResult = { eventId: string; chatMessages: number; attendance: n
  * messages are deleted (reactions go with them), its attendance rows lose the person (the actor
  * key becomes a salted hash, one per person and session, so counts and durations stay while the
  * person cannot be found again: the salt is drawn per pass and kept nowhere), its registrations'
- * check-in times are cleared, and the event is recorded as purged. The event row is claimed with
+ * check-in times are cleared, its feedback answers lose their registration and link token, and the
+ * event is recorded as purged. The event row is claimed with
  * `for update skip locked`: two processes never purge one event together, and a pass that crashes
  * leaves the event to the next (nothing is recorded until the purge commits). Idempotent.
  */
@@ -52,6 +53,11 @@ export async function purgeExpired(opts: { now?: Date; months: number; limit?: n
         .set({ checkedInAt: null })
         .where(and(eq(registrations.eventId, event.id), isNotNull(registrations.checkedInAt)))
         .returning({ id: registrations.id });
+      // Feedback answers stay (they carry no name); their link to the registration and their token go.
+      await tx
+        .update(sessionFeedback)
+        .set({ registrationId: null, token: null })
+        .where(inArray(sessionFeedback.sessionId, sessionIds));
       const row = { eventId: event.id, chatMessages: chat.length, attendance: att.length, checkIns: checkIns.length };
       await tx.insert(retentionPurges).values({ ...row, registrations: kept });
       return row;

@@ -176,6 +176,8 @@ export const transitionResponse = z.object({ status: resourceStatus, version: z.
 export const linkSessionResponse = z.object({ changed: z.boolean() });
 export const subscribedResponse = z.object({ subscribed: z.literal(true) });
 
+export const feedbackAnsweredResponse = z.object({ answered: z.literal(true) });
+
 export const reviewQueueResponse = z.array(
   z
     .object({

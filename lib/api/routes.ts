@@ -15,6 +15,7 @@ import { searchRequest } from '../domain/search';
 import { linkReplayRequest, recordingRequest, REPLAY_VIDEO_TYPES, uploadReplayQuery } from '../domain/replays';
 import { verifyRequestSchema } from '../domain/badges';
 import { eraseRequest } from '../domain/privacy';
+import { feedbackRequest } from '../domain/feedback';
 import { moderationRequest } from '../domain/video';
 import { notesLockRequest, notesQuery, notesRestoreRequest } from '../domain/notes';
 import { SITE_PATH_PATTERN } from '../security/paths';
@@ -699,6 +700,41 @@ export const apiRegistry: Registry = {
       query: z.object({ token: z.string() }),
       description:
         'The body is not read: mail clients post the form `List-Unsubscribe=One-Click`, the confirmation page’s button an empty form (both `application/x-www-form-urlencoded`).',
+      responses: { 200: html('Unsubscribed (HTML page)'), 404: html('Unknown token (HTML page)') },
+    },
+  },
+  // ---------------------------------------------------------------- after the sessions (docs/privacy.md, "Mails after the sessions")
+  '/api/feedback/{token}': {
+    post: {
+      summary: 'Answer a feedback request (the link mailed after a session to those who attended): a rating 1–5 and an optional open answer, once, without sign-in',
+      auth: 'public',
+      params: { token: z.string().describe('the feedback link’s token') },
+      body: { json: feedbackRequest },
+      responses: {
+        201: ok('Answer recorded', r.feedbackAnsweredResponse),
+        400: invalid,
+        403: refusal('cross_origin'),
+        404: refusal('not_found: no such feedback link'),
+        409: conflict('already_answered: this link was answered already'),
+        410: refusal('expired: the link’s time to answer has passed'),
+        413: refusal('body_too_large'),
+        415: refusal('unsupported_media_type'),
+        429: refusal('rate_limited'),
+      },
+    },
+  },
+  '/api/after-session/unsubscribe': {
+    get: {
+      summary: 'The unsubscribe page of the mails after the sessions (confirmation)',
+      auth: 'public',
+      query: z.object({ token: z.string() }),
+      responses: { 200: html('Confirmation page'), 404: html('Unknown token (HTML page)') },
+    },
+    post: {
+      summary: 'One-click unsubscribe from the mails after the sessions (RFC 8058: `List-Unsubscribe=One-Click` as a form)',
+      auth: 'public',
+      query: z.object({ token: z.string() }),
+      description: 'The body is not read (a mail client’s `List-Unsubscribe=One-Click`, or the confirmation page’s empty form).',
       responses: { 200: html('Unsubscribed (HTML page)'), 404: html('Unknown token (HTML page)') },
     },
   },

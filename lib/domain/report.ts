@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { feedbackSummarySchema } from './feedback';
 
 /**
  * The organizer's report (issue 30): its public shape, shared by the JSON API
@@ -39,6 +40,8 @@ export const sessionReportSchema = z.object({
   messages: z.number().int().nonnegative(),
   pollAnswers: z.number().int().nonnegative(),
   replayViews: z.number().int().nonnegative(),
+  /** The answers to the feedback request mailed after the session (lib/domain/feedback.ts); optional, added beside the contract. */
+  feedback: feedbackSummarySchema.optional(),
 });
 export type SessionReport = z.infer<typeof sessionReportSchema>;
 
@@ -84,6 +87,8 @@ export type FullEventReport = z.infer<typeof fullEventReportSchema>;
 
 /** `GET /api/sessions/{sessionId}/report`: the session's entry, the moments marked on its curve, its top questions and its polls' results. */
 export const fullSessionReportSchema = sessionEntrySchema.extend({
+  /** The open answers to the feedback request, oldest first, without names. */
+  feedbackAnswers: z.array(z.string()).optional(),
   markers: z.array(z.object({ at: isoDateTime, kind: z.enum(['question', 'poll']), label: z.string() })),
   topQuestions: z.array(z.object({ body: z.string(), votes: z.number().int().nonnegative(), status: z.string() })),
   polls: z.array(

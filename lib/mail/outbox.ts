@@ -58,10 +58,19 @@ export const OUTBOX_KINDS = {
   },
   /** A call-for-proposals mail: acknowledgement, status change, co-facilitator's invitation. */
   call_mail: { refs: z.object({}), payload: callMailPayload },
+  /** After a session (server/feedback): the feedback request, to one who attended. */
+  feedback_request: sessionMail,
+  /** After a session: "you missed it", to a confirmed registrant who did not come. */
+  session_missed: sessionMail,
+  /** A replay of the session is published (the key names the replay), to its registrants. */
+  replay_ready: sessionMail,
 } as const;
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;
-export const REGISTRATION_MAIL_KINDS = ['confirmation', 'promotion', 'reminder_day', 'reminder_soon'] as const satisfies readonly OutboxKind[];
+/** The mails after a session, which a registrant may opt out of (`registrations.after_session_mails`). */
+export const AFTER_SESSION_MAIL_KINDS = ['feedback_request', 'session_missed', 'replay_ready'] as const satisfies readonly OutboxKind[];
+export type AfterSessionMailKind = (typeof AFTER_SESSION_MAIL_KINDS)[number];
+export const REGISTRATION_MAIL_KINDS = ['confirmation', 'promotion', 'reminder_day', 'reminder_soon', ...AFTER_SESSION_MAIL_KINDS] as const satisfies readonly OutboxKind[];
 export type RegistrationMailKind = (typeof REGISTRATION_MAIL_KINDS)[number];
 export type OtherMailKind = Exclude<OutboxKind, RegistrationMailKind>;
 

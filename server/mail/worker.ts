@@ -13,6 +13,7 @@ import {
 import type { MailDropReason } from '@/db/schema';
 import { reminderApplies } from '@/lib/domain/reminders';
 import { logger } from '@/lib/logger';
+import { isAfterSessionMail } from '@/lib/domain/feedback';
 import { type OutboxMail, parseOutboxRow, REGISTRATION_MAIL_KINDS, type RegistrationMailKind } from '@/lib/mail/outbox';
 import { type Mail, sendMail } from '@/server/mail/transport';
 import { composeOtherMail, composeRegistrationMail } from '@/server/mail/kinds';
@@ -25,6 +26,8 @@ import { runEvery } from '@/server/jobs/periodic';
  */
 function dropReason(m: OutgoingMail, now: Date): MailDropReason | null {
   if (m.registration.status !== 'active') return 'registration_cancelled';
+  // After a session: whether they attended or held a seat was decided when queued; only their choice counts now.
+  if (isAfterSessionMail(m.kind)) return m.registration.afterSessionMails ? null : 'opted_out';
   const s = m.session;
   if (!s || m.kind === 'confirmation') return null;
   if (!m.seats.some((x) => x.sessionId === s.id && x.status === 'confirmed')) return 'seat_not_confirmed';

@@ -4,6 +4,7 @@ import { eventRegistrationFigures, reportEvent, reportSession, type SessionFigur
 import { pollRows } from '@/lib/exports/qa';
 import type { FullEventReport, FullSessionReport, SessionEntry } from '@/lib/domain/report';
 import { DomainError } from '@/lib/errors';
+import { feedbackOf, feedbackOfEvent } from '@/db/queries/feedback/answers';
 
 function entry(s: SessionFigures): SessionEntry {
   return { ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() };
@@ -16,12 +17,12 @@ function entry(s: SessionFigures): SessionEntry {
 export async function eventReport(eventId: string, now = new Date()): Promise<FullEventReport> {
   const event = await reportEvent({ id: eventId });
   if (!event) throw new DomainError(404, 'event_not_found', 'No such event.');
-  const [reg, sessions] = await Promise.all([eventRegistrationFigures(event.id, event.timeZone), sessionsFigures({ eventId: event.id }, now)]);
+  const [reg, sessions, feedback] = await Promise.all([eventRegistrationFigures(event.id, event.timeZone), sessionsFigures({ eventId: event.id }, now), feedbackOfEvent(event.id)]);
   const noShowRate = reg.total === 0 ? 0 : Math.round(((reg.total - reg.present) / reg.total) * 10000) / 10000;
   return {
     event: { id: event.id, slug: event.slug, title: event.title, timeZone: event.timeZone },
     registrations: { total: reg.total, byDay: reg.byDay, onsite: reg.onsite, online: reg.online, noShowRate, present: reg.present, byCode: reg.byCode },
-    sessions: sessions.map(entry),
+    sessions: sessions.map((s) => ({ ...entry(s), feedback: feedback.get(s.id) })),
   };
 }
 
@@ -29,9 +30,11 @@ export async function eventReport(eventId: string, now = new Date()): Promise<Fu
 export async function sessionReport(sessionId: string, now = new Date()): Promise<FullSessionReport> {
   const [figures] = await sessionsFigures({ sessionId }, now);
   if (!figures) throw new DomainError(404, 'not_found', 'No such session.');
-  const [markers, top, polls] = await Promise.all([sessionMarkers(sessionId), topQuestions(sessionId), pollsExport(sessionId)]);
+  const [markers, top, polls, { answers, ...feedback }] = await Promise.all([sessionMarkers(sessionId), topQuestions(sessionId), pollsExport(sessionId), feedbackOf(sessionId)]);
   return {
     ...entry(figures),
+    feedback,
+    feedbackAnswers: answers,
     markers: markers.map((m) => ({ ...m, at: m.at.toISOString() })),
     topQuestions: top,
     // Results only: who answered what (polls that are not anonymous) stays out of a report.

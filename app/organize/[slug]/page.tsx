@@ -32,7 +32,7 @@ export default async function OrganizePage({
   const sp = await searchParams;
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
-  const [t, locale, tNav] = await Promise.all([getTranslations('organize'), getLocale(), getTranslations('nav')]);
+  const [t, locale, tNav, tReportPage] = await Promise.all([getTranslations('organize'), getLocale(), getTranslations('nav'), getTranslations('report')]);
   if (!(await organizedEvent(user.id, slug))) {
     return (
       <div>
@@ -59,7 +59,10 @@ export default async function OrganizePage({
     <div className="space-y-8">
       <header>
         <p className="text-sm">
-          <Link href={`/events/${slug}`}>← {event.title}</Link> · <Link href={`/organize/${slug}/badges`}>{tNav('badgesOfEvent')}</Link>
+          <Link href={`/events/${slug}`}>← {event.title}</Link> · <Link href={`/organize/${slug}/badges`}>{tNav('badgesOfEvent')}</Link> ·{' '}
+          <Link href={`/organize/${slug}/report`} data-testid="open-report">
+            {tReportPage('link')}
+          </Link>
         </p>
         <h1 className="text-2xl font-bold">
           {t('title')} — {event.title}

@@ -4,16 +4,9 @@ import { escapeHtml } from '@/lib/domain/search';
 import { pickLocale } from '@/lib/i18n';
 import { translator } from '@/server/paths/mail';
 import { endpoint } from '@/server/http/endpoint';
+import { htmlPage as page } from '@/server/http/html-page';
 
 export const dynamic = 'force-dynamic';
-
-function page(title: string, body: string, status = 200): Response {
-  const html = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">${body}</body></html>`;
-  return new Response(html, {
-    status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'" },
-  });
-}
 
 const tokenOf = (req: Request) => new URL(req.url).searchParams.get('token') ?? '';
 /** Mail clients post without cookies: the language of the request, else French. */
