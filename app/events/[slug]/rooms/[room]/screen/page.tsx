@@ -54,7 +54,8 @@ export default async function RoomScreenPage({ params }: { params: Promise<Param
     return names.length ? <p className="mt-2 text-2xl text-stone-200 lg:text-3xl">{t('with', { names: names.join(', ') })}</p> : null;
   };
   return (
-    <div className="fixed inset-0 z-50 overflow-auto bg-stone-950 p-5 text-white lg:p-10" data-testid="room-screen">
+    // Scrolls when the screen is small (a phone): reachable by keyboard (tabIndex), as a scrolling region must be.
+    <div tabIndex={0} className="fixed inset-0 z-50 overflow-auto bg-stone-950 p-5 text-white lg:p-10" data-testid="room-screen">
       <noscript>
         <meta httpEquiv="refresh" content={String(REFRESH_SECONDS)} />
       </noscript>
