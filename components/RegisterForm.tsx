@@ -28,7 +28,7 @@ export function RegisterForm({
 }) {
   const t = useTranslations('register');
   const tEdit = useTranslations('edit');
-  const refusal = useRefusalText('register');
+  const refusal = useRefusalText(['register', 'seats']);
   const answered = (key: string) => (state?.values?.[`answers.${key}`] ?? '').split('\n');
   const [state, formAction, pending] = useActionState(action, null);
   const bad = (f: string) => state?.fields?.includes(f);
@@ -60,7 +60,7 @@ export function RegisterForm({
       {sessions.length > 0 && (
         <fieldset className="rounded border border-stone-200 bg-white p-3">
           <legend className="px-1 font-medium">{t('sessions')}</legend>
-          <SessionChoices sessions={sessions} checked={state?.sessionIds ?? preselected} timeZone={timeZone} localTime={localTime} />
+          <SessionChoices sessions={sessions} checked={state?.sessionIds ?? preselected} modes={state?.modes} timeZone={timeZone} localTime={localTime} />
         </fieldset>
       )}
       {questions.map((q) => {

@@ -199,9 +199,14 @@ export const programmeSessions = pgTable(
     status: sessionStatus('status').notNull().default('confirmed'),
     visibility: sessionVisibility('visibility').notNull().default('public'),
     mode: sessionMode('mode').notNull().default('onsite'),
+    /** Seats (null = unlimited); a hybrid session's chairs (its online seats: `capacityOnline`). */
     capacity: integer('capacity'),
+    /** A hybrid session's online seats (null = unlimited); not used by other modes (0030). */
+    capacityOnline: integer('capacity_online'),
     /** Confirmed seats, kept by db/queries/registrations in the same transactions as the seats. */
     confirmedCount: integer('confirmed_count').notNull().default(0),
+    /** The online part of `confirmedCount` (a hybrid session's chairs taken: the rest), 0030. */
+    confirmedOnline: integer('confirmed_online').notNull().default(0),
     language: text('language').notNull().default('fr'),
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),
@@ -741,6 +746,8 @@ export const linkSessions = pgTable(
 );
 
 export const seatStatus = pgEnum('seat_status', ['confirmed', 'waitlisted', 'cancelled']);
+/** Where a seat is: a chair on site or an online seat (a hybrid session has both, 0030). */
+export const seatMode = pgEnum('seat_mode', ['onsite', 'online']);
 
 /** A person's seat (or place on the waiting list) in one session. */
 export const registrationSessions = pgTable(
@@ -753,7 +760,9 @@ export const registrationSessions = pgTable(
       .notNull()
       .references(() => programmeSessions.id, { onDelete: 'cascade' }),
     status: seatStatus('status').notNull(),
-    /** Waiting-list order: the time the person asked for this session. */
+    /** On site or online: the session's mode, or a hybrid session's as chosen (default online). */
+    mode: seatMode('mode').notNull().default('online'),
+    /** Waiting-list order (per mode): the time the person asked for this session. */
     requestedAt: ts('requested_at').notNull().defaultNow(),
     invitationCodeId: uuid('invitation_code_id').references(() => invitationCodes.id, { onDelete: 'set null' }),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -761,6 +770,7 @@ export const registrationSessions = pgTable(
   (t) => [
     primaryKey({ columns: [t.registrationId, t.sessionId] }),
     index('registration_sessions_session_status_idx').on(t.sessionId, t.status, t.requestedAt),
+    index('registration_sessions_session_mode_status_idx').on(t.sessionId, t.mode, t.status, t.requestedAt),
   ],
 );
 

@@ -40,6 +40,8 @@ async function registerWithNeeds(request: APIRequestContext, name: string) {
       name,
       email: `${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@chemins.test`,
       sessionIds: [session.id],
+      // A chair: check-in is for on-site seats only (a hybrid session's seat is online unless said).
+      modes: { [session.id]: 'onsite' },
       answers: { accessibilite: ['Accès en fauteuil', 'Sous-titrage'] },
       consent: true,
     },

@@ -70,7 +70,14 @@ describe('OpenAPI description', () => {
   it('takes the registration body from the zod schema the route validates with', () => {
     const schema = op(doc, '/api/events/{event}/registrations', 'post').requestBody!.content['application/json']!.schema;
     expect(schema.required).toEqual(expect.arrayContaining(['name', 'email', 'consent']));
-    expect(Object.keys(schema.properties!).sort()).toEqual(['answers', 'consent', 'email', 'invitationCode', 'name', 'sessionIds']);
+    expect(Object.keys(schema.properties!).sort()).toEqual(['answers', 'consent', 'email', 'invitationCode', 'modes', 'name', 'sessionIds']);
+  });
+
+  it('documents the seats on site and online: modes in the request, each seat’s mode, a hybrid session’s six fields', () => {
+    const body = op(doc, '/api/events/{event}/registrations', 'post').requestBody!.content['application/json']!.schema;
+    expect(body.properties!.modes).toBeDefined();
+    const sessions = JSON.stringify(op(doc, '/api/events/{event}/sessions', 'get').responses['200']);
+    for (const field of ['capacityOnsite', 'capacityOnline', 'confirmedOnsite', 'confirmedOnline', 'waitlistOnsite', 'waitlistOnline']) expect(sessions).toContain(field);
   });
 
   it('documents the request gate’s refusals and the error shape on every operation', () => {

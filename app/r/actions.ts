@@ -4,7 +4,8 @@ import { cookies, headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { closeLinkSession } from '@/db/queries/identity';
-import { addSessionsForPerson, cancelForPerson, isTheirs, type Person } from '@/db/queries/my-registrations';
+import { addSessionsForPerson, cancelForPerson, changeModeForPerson, isTheirs, type Person } from '@/db/queries/my-registrations';
+import { seatMode } from '@/lib/domain/registration';
 import { renewCalendarToken } from '@/db/queries/registrations';
 import { setAfterSessionMails } from '@/db/queries/feedback/opt-out';
 import { JOIN_COOKIE } from '@/lib/realtime/protocol';
@@ -28,6 +29,26 @@ export const cancelAction = redirectAction(
   async ({ who, input }) => {
     await cancelForPerson(personOf(who), input.registrationId, input.sessionId);
     return '/r?done=1';
+  },
+);
+
+const modeForm = z.object({ registrationId: z.uuid(), sessionId: z.uuid(), mode: seatMode });
+
+/**
+ * Attend a hybrid session on site or online instead, from the personal page: only to a mode with a
+ * free seat for a confirmed seat (`change_seat_mode`); a refusal is said on the page.
+ */
+export const changeModeAction = redirectAction(
+  {
+    who: 'holder',
+    schema: modeForm,
+    prepare: (_values, form) => ({ registrationId: form.get('registrationId'), sessionId: form.get('sessionId'), mode: form.get('mode') }),
+    invalid: () => '/r?error=invalid',
+    refused: (err) => `/r?error=${encodeURIComponent(err.code)}`,
+  },
+  async ({ who, input }) => {
+    const changed = await changeModeForPerson(personOf(who), input.registrationId, input.sessionId, input.mode);
+    return changed ? `/r?mode=${changed.mode}` : '/r?done=1';
   },
 );
 

@@ -12,7 +12,7 @@ import { type CatalogueTranslator, refusalText } from '@/lib/refusal';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentLinkRegistrationId, currentUser } from '@/server/auth/current';
 import { AfterSessionToggle } from '@/components/feedback/AfterSessionToggle';
-import { addSessionsAction, afterSessionMailsAction, cancelAction, forgetAction, renewCalendarAction } from './actions';
+import { addSessionsAction, afterSessionMailsAction, cancelAction, changeModeAction, forgetAction, renewCalendarAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('myRegistration'), robots: { index: false } };
@@ -26,7 +26,13 @@ type Registration = Awaited<ReturnType<typeof registrationsOfPerson>>[number];
  */
 export default async function PersonalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
-  const [t, tAll, linkRegistrationId, user] = await Promise.all([getTranslations('me'), getTranslations(), currentLinkRegistrationId(), currentUser()]);
+  const [t, tAll, tSeats, linkRegistrationId, user] = await Promise.all([
+    getTranslations('me'),
+    getTranslations(),
+    getTranslations('seats'),
+    currentLinkRegistrationId(),
+    currentUser(),
+  ]);
   const mine = await registrationsOfPerson({ linkRegistrationId, userId: user?.id ?? null });
   const error = typeof sp.error === 'string' ? sp.error : null;
   // Just registered: by the signed-in owner of the address (theirs and proven: no mail to wait
@@ -47,9 +53,14 @@ export default async function PersonalPage({ searchParams }: { searchParams: Pro
       )}
       {error && (
         <div role="alert" className="rounded bg-red-50 p-3 text-red-900">
-          <p>{t('addError')}</p>
-          <p>{error === 'none_chosen' ? t('addNoneChosen') : refusalText(tAll as unknown as CatalogueTranslator, error, 'register')}</p>
+          {!error.startsWith('mode_') && <p>{t('addError')}</p>}
+          <p>{error === 'none_chosen' ? t('addNoneChosen') : refusalText(tAll as unknown as CatalogueTranslator, error, ['register', 'seats'])}</p>
         </div>
+      )}
+      {(sp.mode === 'onsite' || sp.mode === 'online') && (
+        <p role="status" className="rounded bg-green-50 p-3 text-green-900">
+          {tSeats('changed', { mode: tSeats(`mode.${sp.mode}`) })}
+        </p>
       )}
       {(sp.new || sp.done || sp.added) && mine.some((r) => r.status === 'active') && (
         <p role="status" className="rounded bg-green-50 p-3 text-green-900">
@@ -81,7 +92,7 @@ export default async function PersonalPage({ searchParams }: { searchParams: Pro
 }
 
 async function RegistrationBlock({ reg, saved }: { reg: Registration; saved: boolean }) {
-  const [t, tc, locale] = await Promise.all([getTranslations('me'), getTranslations('confirm'), getLocale()]);
+  const [t, tc, tSeats, locale] = await Promise.all([getTranslations('me'), getTranslations('confirm'), getTranslations('seats'), getLocale()]);
   const programme = (await getEventProgramme(reg.eventSlug))!;
   const tz = programme.event.timeZone;
   const seat = new Map(reg.seats.map((s) => [s.sessionId, s]));
@@ -121,6 +132,11 @@ async function RegistrationBlock({ reg, saved }: { reg: Registration; saved: boo
                           {formatDay(localDate(s.startsAt, tz), locale, tz)}, {formatTime(s.startsAt, locale, tz)} ·{' '}
                           {mySeat.status === 'confirmed' ? t('confirmed') : t('waitlistedAt', { position: mySeat.position ?? 1 })}
                         </p>
+                        {s.mode === 'hybrid' && (
+                          <p className="text-sm" data-testid="my-mode" data-mode={mySeat.mode}>
+                            {tSeats('yourMode', { mode: tSeats(`mode.${mySeat.mode}`) })}
+                          </p>
+                        )}
                       </div>
                       <div className="flex flex-wrap items-center gap-3">
                         {s.mode !== 'onsite' && s.endsAt > new Date() && (
@@ -130,6 +146,16 @@ async function RegistrationBlock({ reg, saved }: { reg: Registration; saved: boo
                           >
                             {isLive(s) ? t('joinLive') : t('joinRoom')}
                           </Link>
+                        )}
+                        {s.mode === 'hybrid' && s.endsAt > new Date() && (
+                          <form action={changeModeAction}>
+                            <input type="hidden" name="registrationId" value={reg.id} />
+                            <input type="hidden" name="sessionId" value={s.id} />
+                            <input type="hidden" name="mode" value={mySeat.mode === 'onsite' ? 'online' : 'onsite'} />
+                            <button type="submit" className="text-sm underline">
+                              {tSeats(`switchTo.${mySeat.mode === 'onsite' ? 'online' : 'onsite'}`)}
+                            </button>
+                          </form>
                         )}
                         <form action={cancelAction}>
                           <input type="hidden" name="registrationId" value={reg.id} />

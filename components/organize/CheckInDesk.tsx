@@ -11,13 +11,15 @@ import { QrScanner } from './QrScanner';
 const SOUND_KEY = 'chemins.checkin.sound';
 
 /** Each state its own sound (WebAudio): one high note, two middle ones, one low buzz. */
-const TONES: Record<'welcome' | 'already' | 'unknown', { hz: number; at: number; len: number }[]> = {
+const TONES: Record<'welcome' | 'already' | 'unknown' | 'online', { hz: number; at: number; len: number }[]> = {
   welcome: [{ hz: 880, at: 0, len: 0.15 }],
   already: [
     { hz: 520, at: 0, len: 0.12 },
     { hz: 520, at: 0.2, len: 0.12 },
   ],
   unknown: [{ hz: 180, at: 0, len: 0.45 }],
+  // Registered online only: not let in (as a wrong code), unless they take a free chair.
+  online: [{ hz: 180, at: 0, len: 0.45 }],
 };
 
 /** The sound switch, kept in this browser (localStorage): off until switched on. */
@@ -37,7 +39,7 @@ function beep(kind: keyof typeof TONES) {
   for (const tone of TONES[kind]) {
     const osc = ctx.createOscillator();
     const gain = ctx.createGain();
-    osc.type = kind === 'unknown' ? 'square' : 'sine';
+    osc.type = kind === 'unknown' || kind === 'online' ? 'square' : 'sine';
     osc.frequency.value = tone.hz;
     gain.gain.value = 0.15;
     osc.connect(gain).connect(ctx.destination);
@@ -52,6 +54,7 @@ const LOOK = {
   welcome: { role: 'status', icon: '✓', box: 'border-green-700 bg-green-50 text-green-950', badge: 'bg-green-700' },
   already: { role: 'alert', icon: '!', box: 'border-amber-600 bg-amber-50 text-amber-950', badge: 'bg-amber-600' },
   unknown: { role: 'alert', icon: '✕', box: 'border-red-700 bg-red-50 text-red-950', badge: 'bg-red-700' },
+  online: { role: 'alert', icon: '@', box: 'border-red-700 bg-red-50 text-red-950', badge: 'bg-red-700' },
 } as const;
 
 /**
@@ -63,7 +66,8 @@ export function CheckInDesk({ action, registerHref }: { action: (state: Arrival,
   const t = useTranslations('checkin');
   const tOrg = useTranslations('organize');
   const locale = useLocale();
-  const refusal = useRefusalText('checkin');
+  const tSeats = useTranslations('seats');
+  const refusal = useRefusalText(['checkin', 'seats']);
   const [arrival, submit, pending] = useActionState(action, null);
   const sound = useSyncExternalStore(onStorage, () => window.localStorage.getItem(SOUND_KEY) === 'on', () => false);
   const input = useRef<HTMLInputElement>(null);
@@ -108,9 +112,27 @@ export function CheckInDesk({ action, registerHref }: { action: (state: Arrival,
             </span>
             <div className="min-w-0 flex-1">
               <p className="text-xl font-bold">
-                {arrival.kind === 'welcome' ? t('welcome') : arrival.kind === 'already' ? t('already') : t('unknown')}
+                {arrival.kind === 'welcome' ? t('welcome') : arrival.kind === 'already' ? t('already') : arrival.kind === 'online' ? tSeats('checkin.online') : t('unknown')}
               </p>
-              {arrival.kind === 'unknown' ? (
+              {arrival.kind === 'online' ? (
+                <>
+                  <p className="text-lg break-words">{arrival.name}</p>
+                  <p>{tSeats('checkin.onlineHelp')}</p>
+                  {arrival.offers.length === 0 ? (
+                    <p className="mt-2 font-semibold" data-testid="no-chair">{tSeats('checkin.noChair')}</p>
+                  ) : (
+                    arrival.offers.map((o) => (
+                      <form key={o.sessionId} action={submit} className="mt-2">
+                        <input type="hidden" name="code" value={arrival.code} />
+                        <input type="hidden" name="toOnsite" value={o.sessionId} />
+                        <button type="submit" disabled={pending} className="rounded bg-brand px-4 py-3 text-left font-medium text-white disabled:opacity-60">
+                          {o.free === null ? tSeats('checkin.switchAny', { session: o.title }) : tSeats('checkin.switch', { session: o.title, free: o.free })}
+                        </button>
+                      </form>
+                    ))
+                  )}
+                </>
+              ) : arrival.kind === 'unknown' ? (
                 <p>
                   {t('unknownHelp')} <Link href={registerHref}>{t('register')}</Link>
                 </p>

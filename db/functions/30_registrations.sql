@@ -14,8 +14,16 @@
 -- of the public contract, returned as they are by the API and the registration form.
 --
 -- Locks, always in this order, by every writer here: registrations (by e-mail), then sessions
--- (by id). Seats are counted in `programme_sessions.confirmed_count`, changed only under the
--- session's row lock.
+-- (by id). Seats are counted in `programme_sessions.confirmed_count` (every confirmed seat) and
+-- `confirmed_online` (its online part), changed only under the session's row lock, by `take_seat`
+-- and `release_seat`.
+--
+-- Seats on site and online (0030): each seat has a mode (`registration_sessions.mode`): an
+-- on-site session's seats are on site, an online session's online, and a hybrid session's as the
+-- registrant chose (`modes`, online by default). A hybrid session has two capacities, `capacity`
+-- (the chairs) and `capacity_online`, and a waiting list for each: a freed chair goes to the first
+-- on-site waiter, a freed online seat to the first online one. A mode is changed by
+-- `change_seat_mode` only, which checks the new mode's capacity.
 --
 -- The mails they queue (`confirmation`, `promotion`) have the shapes of their kinds in
 -- lib/mail/outbox.ts (checked by test/integration/db-functions.test.ts).
@@ -98,28 +106,47 @@ BEGIN
 END
 $$;
 
--- Seat allocation: take a free seat of a session (its row locked by the caller), if it has one.
--- The one place where a seat is counted: registrations and promotions both take seats here.
-CREATE OR REPLACE FUNCTION take_seat(p_session uuid) RETURNS boolean
+-- Seat allocation: take a free seat of a session (its row locked by the caller) in a mode, if
+-- it has one. The one place where a seat is counted: registrations, promotions and mode changes
+-- all take seats here (and give them back with `release_seat`). A hybrid session's chairs and
+-- online seats are counted apart; any other session has one capacity.
+CREATE OR REPLACE FUNCTION take_seat(p_session uuid, p_mode seat_mode) RETURNS boolean
 LANGUAGE plpgsql
 AS $$
 BEGIN
-  UPDATE programme_sessions SET confirmed_count = confirmed_count + 1
-   WHERE id = p_session AND (capacity IS NULL OR confirmed_count < capacity);
+  UPDATE programme_sessions
+     SET confirmed_count = confirmed_count + 1,
+         confirmed_online = confirmed_online + CASE WHEN p_mode = 'online' THEN 1 ELSE 0 END
+   WHERE id = p_session
+     AND CASE WHEN mode <> 'hybrid' THEN capacity IS NULL OR confirmed_count < capacity
+              WHEN p_mode = 'onsite' THEN capacity IS NULL OR confirmed_count - confirmed_online < capacity
+              ELSE capacity_online IS NULL OR confirmed_online < capacity_online END;
   RETURN FOUND;
 END
 $$;
 
+-- Give back a confirmed seat of a session (its row locked by the caller) in a mode.
+CREATE OR REPLACE FUNCTION release_seat(p_session uuid, p_mode seat_mode) RETURNS void
+LANGUAGE sql
+AS $$
+  UPDATE programme_sessions
+     SET confirmed_count = confirmed_count - 1,
+         confirmed_online = confirmed_online - CASE WHEN p_mode = 'online' THEN 1 ELSE 0 END
+   WHERE id = p_session
+$$;
+
 -- One person's request (registrations and sessions already locked by `register_people`):
---   p: { email, name, answers, sessions: [uuid], invitationCode?, at, token, locale?, holder?, provenEmail? }
+--   p: { email, name, answers, sessions: [uuid], modes?: { uuid: 'onsite' | 'online' }, invitationCode?, at, token, locale?, holder?, provenEmail? }
 -- Every check comes before the first write, so a refusal writes nothing. Returns a refusal, or
--- `{ "ok": { created, id, joinToken, sessions: [{ sessionId, status }], newSeats: [...] } }`:
+-- `{ "ok": { created, id, joinToken, sessions: [{ sessionId, status, mode }], newSeats: [...] } }`:
 -- the seats held before (in the order they were asked for), then the new ones (by session id).
 -- p.locale ('fr' | 'en', checked by the app) is kept on the registration, for their mails
 -- (docs/i18n.md); a repeat request updates it. A repeat by someone who neither holds the
 -- registration (p.holder) nor is signed in with its address (p.provenEmail) changes nothing and
 -- mails the owner their link (docs/security.md, "Proven addresses"); a registration made by the
--- signed-in owner of its address is linked and proven at once.
+-- signed-in owner of its address is linked and proven at once. A seat held already keeps its
+-- mode (`change_seat_mode` changes it); a mode that is not the session's (an on-site session asked
+-- for online) is refused.
 -- (Written for speed as well as for reading: it runs once per person, so it avoids a statement
 -- wherever a plain expression will do.)
 CREATE OR REPLACE FUNCTION register_person(p_event uuid, p_questions jsonb, p jsonb) RETURNS jsonb
@@ -141,13 +168,20 @@ DECLARE
   v_new jsonb := '[]';
   v_status seat_status;
   v_session uuid;
+  v_modes jsonb;
+  v_wrong jsonb;
+  v_mode seat_mode;
 BEGIN
   -- The sessions asked for (each once, by id): of this event, published (not a draft, 0025), not cancelled; which are by invitation.
   SELECT coalesce(array_agg(x ORDER BY x), '{}'),
          string_agg(x::text, ', ' ORDER BY x) FILTER (WHERE s.id IS NULL),
          string_agg(x::text, ', ' ORDER BY x) FILTER (WHERE s.status = 'cancelled'),
-         coalesce(array_agg(x ORDER BY x) FILTER (WHERE s.visibility = 'invitation'), '{}')
-    INTO v_ids, v_unknown, v_cancelled, v_invited
+         coalesce(array_agg(x ORDER BY x) FILTER (WHERE s.visibility = 'invitation'), '{}'),
+         -- Each seat's mode: the session's, or a hybrid session's as asked (online by default).
+         coalesce(jsonb_object_agg(x, CASE WHEN s.mode = 'hybrid' THEN coalesce(p->'modes'->>x::text, 'online') ELSE s.mode::text END) FILTER (WHERE s.id IS NOT NULL), '{}'),
+         jsonb_object_agg('modes.' || x, 'not offered: this session is ' || s.mode::text || ' only')
+           FILTER (WHERE s.mode <> 'hybrid' AND p->'modes'->>x::text IS DISTINCT FROM NULL AND p->'modes'->>x::text <> s.mode::text)
+    INTO v_ids, v_unknown, v_cancelled, v_invited, v_modes, v_wrong
     FROM (SELECT DISTINCT y::uuid AS x FROM jsonb_array_elements_text(p->'sessions') y) w
     LEFT JOIN programme_sessions s ON s.id = w.x AND s.event_id = p_event AND NOT s.draft;
   IF v_unknown IS NOT NULL THEN
@@ -155,6 +189,9 @@ BEGIN
   END IF;
   IF v_cancelled IS NOT NULL THEN
     RETURN registration_refusal(400, 'session_cancelled', 'Some sessions are cancelled.', jsonb_build_object('sessionIds', 'cancelled: ' || v_cancelled));
+  END IF;
+  IF v_wrong IS NOT NULL THEN
+    RETURN registration_refusal(400, 'mode_not_offered', 'Some sessions are not offered in the mode asked for.', v_wrong);
   END IF;
 
   -- Answers.
@@ -176,7 +213,7 @@ BEGIN
   END IF;
   IF FOUND THEN
     SELECT coalesce(array_agg(rs.session_id ORDER BY rs.requested_at), '{}'),
-           coalesce(jsonb_agg(jsonb_build_object('sessionId', rs.session_id, 'status', rs.status) ORDER BY rs.requested_at), '[]')
+           coalesce(jsonb_agg(jsonb_build_object('sessionId', rs.session_id, 'status', rs.status, 'mode', rs.mode) ORDER BY rs.requested_at), '[]')
       INTO v_held_ids, v_held
       FROM registration_sessions rs WHERE rs.registration_id = v_reg.id AND rs.status <> 'cancelled';
   END IF;
@@ -227,14 +264,17 @@ BEGIN
   VALUES ('confirmation', 'confirmation:' || v_reg.id || ':' || floor(extract(epoch FROM v_at) * 1000)::bigint || ':' || array_to_string(v_wanted, ','), v_reg.id)
   ON CONFLICT (dedupe_key) DO NOTHING;
 
-  -- Seats: a free one, or the waiting list, whose order is the time of the request (`at`).
+  -- Seats: a free one in the mode asked for, or that mode's waiting list, whose order is the time
+  -- of the request (`at`).
   FOREACH v_session IN ARRAY v_wanted LOOP
-    v_status := CASE WHEN take_seat(v_session) THEN 'confirmed' ELSE 'waitlisted' END;
-    INSERT INTO registration_sessions (registration_id, session_id, status, requested_at, updated_at, invitation_code_id)
-    VALUES (v_reg.id, v_session, v_status, v_at, v_at, CASE WHEN v_session = ANY (v_invited) THEN v_code.id END)
+    v_mode := (v_modes->>v_session::text)::seat_mode;
+    v_status := CASE WHEN take_seat(v_session, v_mode) THEN 'confirmed' ELSE 'waitlisted' END;
+    INSERT INTO registration_sessions (registration_id, session_id, status, mode, requested_at, updated_at, invitation_code_id)
+    VALUES (v_reg.id, v_session, v_status, v_mode, v_at, v_at, CASE WHEN v_session = ANY (v_invited) THEN v_code.id END)
     ON CONFLICT (registration_id, session_id) DO UPDATE
-      SET status = excluded.status, requested_at = excluded.requested_at, updated_at = excluded.updated_at, invitation_code_id = excluded.invitation_code_id;
-    v_new := v_new || jsonb_build_object('sessionId', v_session, 'status', v_status);
+      SET status = excluded.status, mode = excluded.mode, requested_at = excluded.requested_at, updated_at = excluded.updated_at,
+          invitation_code_id = excluded.invitation_code_id;
+    v_new := v_new || jsonb_build_object('sessionId', v_session, 'status', v_status, 'mode', v_mode);
   END LOOP;
 
   RETURN jsonb_build_object('ok', jsonb_build_object(
@@ -285,19 +325,24 @@ BEGIN
 END
 $$;
 
--- Give a session's free seats (its row locked by the caller) to its waiting list, earliest
--- request first, each with a promotion mail. Returns the registrations promoted.
+-- Give a session's free seats (its row locked by the caller) to its waiting lists, one per mode,
+-- earliest request first, each with a promotion mail. Returns the registrations promoted.
 CREATE OR REPLACE FUNCTION promote_waiting_list(p_session uuid) RETURNS uuid[]
 LANGUAGE plpgsql
 AS $$
 DECLARE
   w record;
   v_promoted uuid[] := '{}';
+  v_full seat_mode[] := '{}';
 BEGIN
-  FOR w IN SELECT rs.registration_id FROM registration_sessions rs
+  FOR w IN SELECT rs.registration_id, rs.mode FROM registration_sessions rs
             WHERE rs.session_id = p_session AND rs.status = 'waitlisted'
-            ORDER BY rs.requested_at, rs.registration_id LOOP
-    EXIT WHEN NOT take_seat(p_session);
+            ORDER BY rs.mode, rs.requested_at, rs.registration_id LOOP
+    CONTINUE WHEN w.mode = ANY (v_full);
+    IF NOT take_seat(p_session, w.mode) THEN
+      v_full := v_full || w.mode;
+      CONTINUE;
+    END IF;
     UPDATE registration_sessions SET status = 'confirmed', updated_at = now()
      WHERE registration_id = w.registration_id AND session_id = p_session;
     INSERT INTO mail_outbox (kind, dedupe_key, registration_id, session_id)
@@ -323,6 +368,7 @@ DECLARE
   v_ids uuid[];
   v_promoted jsonb := '[]';
   v_session uuid;
+  v_modes seat_mode[];
 BEGIN
   SELECT g.id INTO v_reg FROM registrations g WHERE g.join_token = p_token FOR UPDATE;
   IF NOT FOUND THEN
@@ -333,8 +379,9 @@ BEGIN
                     WHERE rs.registration_id = v_reg AND rs.status <> 'cancelled' AND (p_session IS NULL OR rs.session_id = p_session))
    ORDER BY ps.id FOR NO KEY UPDATE;
   SELECT coalesce(array_agg(rs.session_id ORDER BY rs.session_id), '{}'),
-         coalesce(array_agg(rs.session_id ORDER BY rs.session_id) FILTER (WHERE rs.status = 'confirmed'), '{}')
-    INTO v_cancelled, v_confirmed
+         coalesce(array_agg(rs.session_id ORDER BY rs.session_id) FILTER (WHERE rs.status = 'confirmed'), '{}'),
+         coalesce(array_agg(rs.mode ORDER BY rs.session_id) FILTER (WHERE rs.status = 'confirmed'), '{}')
+    INTO v_cancelled, v_confirmed, v_modes
     FROM registration_sessions rs
    WHERE rs.registration_id = v_reg AND rs.status <> 'cancelled' AND (p_session IS NULL OR rs.session_id = p_session);
   IF p_session IS NOT NULL AND cardinality(v_cancelled) = 0 THEN
@@ -343,7 +390,9 @@ BEGIN
 
   UPDATE registration_sessions SET status = 'cancelled', updated_at = now()
    WHERE registration_id = v_reg AND session_id = ANY (v_cancelled);
-  UPDATE programme_sessions SET confirmed_count = confirmed_count - 1 WHERE id = ANY (v_confirmed);
+  FOR i IN 1 .. cardinality(v_confirmed) LOOP
+    PERFORM release_seat(v_confirmed[i], v_modes[i]);
+  END LOOP;
   IF p_session IS NULL THEN
     UPDATE registrations SET status = 'cancelled', updated_at = now() WHERE id = v_reg;
   END IF;
@@ -354,5 +403,53 @@ BEGIN
     END IF;
   END LOOP;
   RETURN jsonb_build_object('cancelled', to_jsonb(v_cancelled), 'promoted', v_promoted);
+END
+$$;
+
+-- Change the mode of a seat (on site or online) of a hybrid session, from the personal link
+-- (p_token) or the check-in desk (which has the same token). A confirmed seat moves only to a mode
+-- with a free seat (else 409 `mode_full`: the seat is kept), and its freed seat goes to that mode's
+-- waiting list; a place on a waiting list moves to the new mode's seat if one is free, else to the
+-- end of that mode's list. Returns a refusal, or `{ sessionId, status, mode, promoted: [uuid] }`.
+CREATE OR REPLACE FUNCTION change_seat_mode(p_token text, p_session uuid, p_mode seat_mode) RETURNS jsonb
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  v_reg uuid;
+  v_seat record;
+  v_status seat_status;
+  v_promoted uuid[] := '{}';
+BEGIN
+  SELECT g.id INTO v_reg FROM registrations g WHERE g.join_token = p_token AND g.status = 'active' FOR UPDATE;
+  IF NOT FOUND THEN
+    RETURN registration_refusal(404, 'registration_not_found', 'No registration for this personal link.');
+  END IF;
+  PERFORM 1 FROM programme_sessions ps WHERE ps.id = p_session FOR NO KEY UPDATE;
+  SELECT rs.status, rs.mode, s.mode AS session_mode INTO v_seat
+    FROM registration_sessions rs JOIN programme_sessions s ON s.id = rs.session_id
+   WHERE rs.registration_id = v_reg AND rs.session_id = p_session AND rs.status <> 'cancelled';
+  IF NOT FOUND THEN
+    RETURN registration_refusal(404, 'seat_not_found', 'You are not registered to this session.');
+  END IF;
+  IF v_seat.mode = p_mode THEN
+    RETURN jsonb_build_object('sessionId', p_session, 'status', v_seat.status, 'mode', p_mode, 'promoted', '[]'::jsonb);
+  END IF;
+  IF v_seat.session_mode <> 'hybrid' THEN
+    RETURN registration_refusal(400, 'mode_not_offered', 'This session is not offered in that mode.', jsonb_build_object('mode', 'not offered: this session is ' || v_seat.session_mode::text || ' only'));
+  END IF;
+  IF v_seat.status = 'confirmed' THEN
+    IF NOT take_seat(p_session, p_mode) THEN
+      RETURN registration_refusal(409, 'mode_full', 'No free seat in that mode: your seat is kept.');
+    END IF;
+    PERFORM release_seat(p_session, v_seat.mode);
+    UPDATE registration_sessions SET mode = p_mode, updated_at = now() WHERE registration_id = v_reg AND session_id = p_session;
+    v_promoted := promote_waiting_list(p_session);
+    v_status := 'confirmed';
+  ELSE
+    v_status := CASE WHEN take_seat(p_session, p_mode) THEN 'confirmed' ELSE 'waitlisted' END;
+    UPDATE registration_sessions SET mode = p_mode, status = v_status, requested_at = clock_timestamp(), updated_at = now()
+     WHERE registration_id = v_reg AND session_id = p_session;
+  END IF;
+  RETURN jsonb_build_object('sessionId', p_session, 'status', v_status, 'mode', p_mode, 'promoted', to_jsonb(v_promoted));
 END
 $$;

@@ -55,7 +55,10 @@ export type ProgrammeSession = {
   status: (typeof programmeSessions.$inferSelect)['status'];
   visibility: (typeof programmeSessions.$inferSelect)['visibility'];
   mode: (typeof programmeSessions.$inferSelect)['mode'];
+  /** Seats (null = unlimited); a hybrid session's chairs. */
   capacity: number | null;
+  /** A hybrid session's online seats (null = unlimited). */
+  capacityOnline: number | null;
   language: string;
   startsAt: Date;
   endsAt: Date;
@@ -175,6 +178,7 @@ export async function getEventProgramme(slug: string, { drafts = false }: { draf
         visibility: s.visibility,
         mode: s.mode,
         capacity: s.capacity,
+        capacityOnline: s.capacityOnline,
         language: s.language,
         startsAt: s.startsAt,
         endsAt: s.endsAt,
@@ -266,6 +270,8 @@ export async function getSessionById(id: string, { drafts = false }: { drafts?: 
       mode: programmeSessions.mode,
       capacity: programmeSessions.capacity,
       confirmedCount: programmeSessions.confirmedCount,
+      capacityOnline: programmeSessions.capacityOnline,
+      confirmedOnline: programmeSessions.confirmedOnline,
       startsAt: programmeSessions.startsAt,
       endsAt: programmeSessions.endsAt,
       qaModeration: programmeSessions.qaModeration,

@@ -3,7 +3,8 @@ import { getDb } from '../client';
 import { events, registrations, registrationSessions } from '../schema';
 import type { Identity } from './identity';
 import type { Locale } from '@/lib/i18n';
-import { cancel, type CancelResult, register, type RegistrationResult } from './registrations';
+import type { SeatMode } from '@/lib/domain/registration';
+import { cancel, type CancelResult, changeSeatMode, type ModeChange, register, type RegistrationResult } from './registrations';
 
 /**
  * A person as the personal page sees them: the registration whose personal link this browser
@@ -13,7 +14,7 @@ import { cancel, type CancelResult, register, type RegistrationResult } from './
 export type Person = { linkRegistrationId: string | null; userId: string | null };
 
 /** A seat as its holder sees it: confirmed, or waitlisted at `position` (1 = next to get a seat). */
-export type MySeat = { sessionId: string; status: 'confirmed' | 'waitlisted'; position: number | null };
+export type MySeat = { sessionId: string; status: 'confirmed' | 'waitlisted'; mode: SeatMode; position: number | null };
 
 /** The person's registrations: those of `who` (the link's registration and the account's). */
 function ofPerson(who: Person): SQL | undefined {
@@ -35,7 +36,7 @@ async function seatsOfRegistrations(registrationIds: string[]): Promise<Map<stri
   const db = await getDb();
   const ahead = sql<number>`(
     select count(*)::int from ${registrationSessions} other
-    where other.session_id = ${registrationSessions.sessionId} and other.status = 'waitlisted'
+    where other.session_id = ${registrationSessions.sessionId} and other.status = 'waitlisted' and other.mode = ${registrationSessions.mode}
       and (other.requested_at, other.registration_id) < (${registrationSessions.requestedAt}, ${registrationSessions.registrationId})
   )`;
   const rows = await db
@@ -43,6 +44,7 @@ async function seatsOfRegistrations(registrationIds: string[]): Promise<Map<stri
       registrationId: registrationSessions.registrationId,
       sessionId: registrationSessions.sessionId,
       status: registrationSessions.status,
+      mode: registrationSessions.mode,
       ahead: sql<number | null>`case when ${registrationSessions.status} = 'waitlisted' then ${ahead} end`,
     })
     .from(registrationSessions)
@@ -51,6 +53,7 @@ async function seatsOfRegistrations(registrationIds: string[]): Promise<Map<stri
     const seat: MySeat = {
       sessionId: r.sessionId,
       status: r.status as MySeat['status'],
+      mode: r.mode,
       position: r.status === 'waitlisted' ? Number(r.ahead ?? 0) + 1 : null,
     };
     out.set(r.registrationId, [...(out.get(r.registrationId) ?? []), seat]);
@@ -106,6 +109,12 @@ export async function mySeats(identity: Identity | null, eventId: string): Promi
  * personal page; null when the registration is not theirs.
  */
 export async function cancelForPerson(who: Person, registrationId: string, sessionId?: string): Promise<CancelResult | null> {
+  const token = await tokenOfTheirs(who, registrationId);
+  return token ? cancel(token, sessionId) : null;
+}
+
+/** The personal link's token of one of the person's registrations, or null when it is not theirs. */
+async function tokenOfTheirs(who: Person, registrationId: string): Promise<string | null> {
   const where = ofPerson(who);
   if (!where) return null;
   const db = await getDb();
@@ -114,7 +123,16 @@ export async function cancelForPerson(who: Person, registrationId: string, sessi
     .from(registrations)
     .where(and(eq(registrations.id, registrationId), where))
     .limit(1);
-  return reg ? cancel(reg.joinToken, sessionId) : null;
+  return reg?.joinToken ?? null;
+}
+
+/**
+ * Change a hybrid session's seat to on site or online, from the personal page (`change_seat_mode`:
+ * the new mode's capacity is checked); null when the registration is not theirs.
+ */
+export async function changeModeForPerson(who: Person, registrationId: string, sessionId: string, mode: SeatMode): Promise<ModeChange | null> {
+  const token = await tokenOfTheirs(who, registrationId);
+  return token ? changeSeatMode(token, sessionId, mode) : null;
 }
 
 /** Whether a registration is one of the person's (the personal page's actions). */

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { shownEmail } from '@/lib/domain/erased';
 import { DomainError } from '@/lib/errors';
 import { getDb } from '../client';
-import { questionsOf } from './registrations';
+import { changeSeatMode, questionsOf, seatCountColumns } from './registrations';
 import { events, programmeSessions, registrations, registrationSessions } from '../schema';
 import { userMay } from './grants';
 
@@ -31,9 +31,11 @@ export async function sessionCounts(actorId: string, eventSlug: string) {
       title: programmeSessions.title,
       startsAt: programmeSessions.startsAt,
       capacity: programmeSessions.capacity,
+      capacityOnline: programmeSessions.capacityOnline,
+      mode: programmeSessions.mode,
       status: programmeSessions.status,
-      confirmed: sql<number>`count(${registrationSessions.registrationId}) filter (where ${registrationSessions.status} = 'confirmed')::int`,
-      waitlisted: sql<number>`count(${registrationSessions.registrationId}) filter (where ${registrationSessions.status} = 'waitlisted')::int`,
+      // In all and per mode (on site, online): a hybrid session's chairs and online seats (lib/domain/seats.ts).
+      ...seatCountColumns(),
     })
     .from(programmeSessions)
     .leftJoin(registrationSessions, eq(registrationSessions.sessionId, programmeSessions.id))
@@ -61,7 +63,7 @@ export async function attendees(actorId: string, eventSlug: string) {
       answers: registrations.answers,
       createdAt: registrations.createdAt,
       checkedInAt: registrations.checkedInAt,
-      seats: sql<{ title: string; status: 'confirmed' | 'waitlisted' }[]>`coalesce(json_agg(json_build_object('title', ${programmeSessions.title}, 'status', ${registrationSessions.status}) order by ${programmeSessions.startsAt}) filter (where ${registrationSessions.status} <> 'cancelled'), '[]')`,
+      seats: sql<{ title: string; status: 'confirmed' | 'waitlisted'; mode: 'onsite' | 'online' }[]>`coalesce(json_agg(json_build_object('title', ${programmeSessions.title}, 'status', ${registrationSessions.status}, 'mode', ${registrationSessions.mode}) order by ${programmeSessions.startsAt}) filter (where ${registrationSessions.status} <> 'cancelled'), '[]')`,
     })
     .from(registrations)
     .leftJoin(registrationSessions, eq(registrationSessions.registrationId, registrations.id))
@@ -76,11 +78,18 @@ export async function attendees(actorId: string, eventSlug: string) {
 /** A registration's answer as the desk reads it: the question's label and the value as text. */
 export type ArrivalAnswer = { label: string; value: string | string[] | boolean };
 
+/** A hybrid session whose chair the person at the door could take instead of their online seat. */
+export type ChairOffer = { sessionId: string; title: string; free: number | null };
+
 /**
  * On-site check-in by personal link token (scanned QR code or typed); idempotent. Answers what
  * the door needs: whether this is a first arrival, the person's seats and their answers (needs).
+ * Check-in is for on-site seats only (issue 28): someone whose seats are all online is not checked
+ * in (`online`), and is offered the chairs free in their hybrid sessions; `toOnsite` (one of
+ * those sessions) moves that seat on site first (`change_seat_mode`: 409 `mode_full` when the
+ * chair went meanwhile), then checks them in.
  */
-export async function checkIn(actorId: string, eventSlug: string, token: string) {
+export async function checkIn(actorId: string, eventSlug: string, token: string, toOnsite?: string) {
   const event = await requireOrganizer(actorId, eventSlug);
   const db = await getDb();
   const [reg] = await db
@@ -89,6 +98,26 @@ export async function checkIn(actorId: string, eventSlug: string, token: string)
     .where(and(eq(registrations.eventId, event.id), eq(registrations.joinToken, token), eq(registrations.status, 'active')))
     .limit(1);
   if (!reg) throw new DomainError(404, 'registration_not_found', 'No active registration for this code at this event.');
+  if (toOnsite) await changeSeatMode(token, toOnsite, 'onsite');
+  const held = await db
+    .select({
+      sessionId: programmeSessions.id,
+      title: programmeSessions.title,
+      mode: registrationSessions.mode,
+      sessionMode: programmeSessions.mode,
+      capacity: programmeSessions.capacity,
+      chairsTaken: sql<number>`${programmeSessions.confirmedCount} - ${programmeSessions.confirmedOnline}`,
+    })
+    .from(registrationSessions)
+    .innerJoin(programmeSessions, eq(programmeSessions.id, registrationSessions.sessionId))
+    .where(and(eq(registrationSessions.registrationId, reg.id), eq(registrationSessions.status, 'confirmed')))
+    .orderBy(asc(programmeSessions.startsAt));
+  if (held.length > 0 && held.every((s) => s.mode === 'online')) {
+    const offers: ChairOffer[] = held
+      .filter((s) => s.sessionMode === 'hybrid' && (s.capacity === null || s.chairsTaken < s.capacity))
+      .map((s) => ({ sessionId: s.sessionId, title: s.title, free: s.capacity === null ? null : s.capacity - s.chairsTaken }));
+    return { online: true as const, name: reg.name, offers };
+  }
   const [updated] = await db
     .update(registrations)
     .set({ checkedInAt: sql`coalesce(${registrations.checkedInAt}, now())` })
@@ -108,6 +137,7 @@ export async function checkIn(actorId: string, eventSlug: string, token: string)
     .map((q) => ({ label: q.label, value: reg.answers[q.key] }))
     .filter((a): a is ArrivalAnswer => a.value !== undefined && a.value !== '' && !(Array.isArray(a.value) && a.value.length === 0));
   return {
+    online: false as const,
     name: reg.name,
     checkedInAt: updated!.checkedInAt!,
     already: reg.checkedInAt !== null,

@@ -1,6 +1,6 @@
 import { isLive, isoWithOffset } from '@/lib/domain/time';
 import { getEventProgramme, listEvents } from './events';
-import { seatCounts } from './registrations';
+import { NO_SEATS, seatCounts } from './registrations';
 
 /** `GET /api/events` (public contract). */
 export async function publicEvents() {
@@ -21,7 +21,7 @@ export async function publicSessions(eventSlug: string, now = new Date()) {
   const counts = await seatCounts(programme.event.id);
   const tz = programme.event.timeZone;
   return programme.sessions.map((s) => {
-    const c = counts.get(s.id) ?? { confirmed: 0, waitlisted: 0 };
+    const c = counts.get(s.id) ?? NO_SEATS;
     return {
       id: s.id,
       slug: s.slug,
@@ -37,6 +37,16 @@ export async function publicSessions(eventSlug: string, now = new Date()) {
       confirmedCount: c.confirmed,
       waitlistCount: c.waitlisted,
       live: isLive(s, now),
+      ...(s.mode === 'hybrid'
+        ? {
+            capacityOnsite: s.capacity,
+            capacityOnline: s.capacityOnline,
+            confirmedOnsite: c.confirmedOnsite,
+            confirmedOnline: c.confirmedOnline,
+            waitlistOnsite: c.waitlistOnsite,
+            waitlistOnline: c.waitlistOnline,
+          }
+        : {}),
     };
   });
 }

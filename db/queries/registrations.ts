@@ -1,5 +1,5 @@
 import { and, eq, ne, or, sql } from 'drizzle-orm';
-import type { RegistrationRequest, SeatStatus } from '@/lib/domain/registration';
+import type { RegistrationRequest, SeatMode, SeatStatus } from '@/lib/domain/registration';
 import type { Question } from '@/lib/domain/questions';
 import { DomainError } from '@/lib/errors';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n';
@@ -14,6 +14,9 @@ import { events, invitationCodes, newToken, programmeSessions, registrations, re
 // db/migrations/0012_registration_rules.sql. This module only queues requests into batches and
 // hands each batch to `register_people`, the one writer; see docs/architecture.md, "Registrations".
 
+/** A seat (or place on a waiting list) as the SQL functions answer it. */
+export type Seat = { sessionId: string; status: SeatStatus; mode: SeatMode };
+
 export type RegistrationResult = {
   created: boolean;
   /**
@@ -24,11 +27,11 @@ export type RegistrationResult = {
   registration: {
     id: string;
     status: 'active' | 'cancelled';
-    sessions: { sessionId: string; status: SeatStatus }[];
+    sessions: Seat[];
     joinToken: string;
   };
   /** Seats this call gave (for the confirmation mail). */
-  newSeats: { sessionId: string; status: SeatStatus }[];
+  newSeats: Seat[];
 };
 
 /** A refusal as the SQL functions give it: the public error (status, code, message, fields). */
@@ -197,6 +200,7 @@ async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
     name: j.req.name,
     answers: j.req.answers,
     sessions: j.req.sessionIds,
+    modes: j.req.modes ?? {},
     invitationCode: j.req.invitationCode,
     at: isoMicros(j.at),
     token: newToken(),
@@ -209,6 +213,23 @@ async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
     sql`select register_people(${jobs[0]!.eventSlug}, ${JSON.stringify(people)}::jsonb) as outcomes`,
   );
   return fromJson(row!.outcomes);
+}
+
+export type ModeChange = Seat & { promoted: string[] };
+
+/**
+ * Change the mode (on site or online) of a hybrid session's seat, from the personal link or the
+ * check-in desk: the new mode's capacity is checked, a freed seat goes to its waiting list (the SQL
+ * function `change_seat_mode`). A refusal is a DomainError (404, 400 `mode_not_offered`, 409 `mode_full`).
+ */
+export async function changeSeatMode(joinToken: string, sessionId: string, mode: SeatMode): Promise<ModeChange> {
+  const [row] = await executePrepared<{ result: string | ModeChange | Refusal }>(
+    await getDb(),
+    sql`select change_seat_mode(${joinToken}, ${sessionId}::uuid, ${mode}::seat_mode) as result`,
+  );
+  const result = fromJson(row!.result);
+  if ('error' in result) throw refused(result);
+  return result;
 }
 
 export type CancelResult = {
@@ -243,20 +264,35 @@ export async function createInvitationCode(
   return row!;
 }
 
-/** Seat counts per session of an event: confirmed and waitlisted. */
-export async function seatCounts(eventId: string): Promise<Map<string, { confirmed: number; waitlisted: number }>> {
+/** A session's seats: confirmed and waitlisted, and each per mode (on site, online). */
+export type SeatCount = { confirmed: number; waitlisted: number; confirmedOnsite: number; confirmedOnline: number; waitlistOnsite: number; waitlistOnline: number };
+export const NO_SEATS: SeatCount = { confirmed: 0, waitlisted: 0, confirmedOnsite: 0, confirmedOnline: 0, waitlistOnsite: 0, waitlistOnline: 0 };
+
+const seatCount = (status: 'confirmed' | 'waitlisted', mode?: SeatMode) =>
+  mode
+    ? sql<number>`count(${registrationSessions.registrationId}) filter (where ${registrationSessions.status} = ${status} and ${registrationSessions.mode} = ${mode})::int`
+    : sql<number>`count(${registrationSessions.registrationId}) filter (where ${registrationSessions.status} = ${status})::int`;
+
+/** The columns of a `SeatCount`, for a query grouped by session over `registration_sessions` (joined or left-joined). */
+export const seatCountColumns = () => ({
+  confirmed: seatCount('confirmed'),
+  waitlisted: seatCount('waitlisted'),
+  confirmedOnsite: seatCount('confirmed', 'onsite'),
+  confirmedOnline: seatCount('confirmed', 'online'),
+  waitlistOnsite: seatCount('waitlisted', 'onsite'),
+  waitlistOnline: seatCount('waitlisted', 'online'),
+});
+
+/** Seat counts per session of an event: confirmed and waitlisted, in all and per mode. */
+export async function seatCounts(eventId: string): Promise<Map<string, SeatCount>> {
   const db = await getDb();
   const rows = await db
-    .select({
-      sessionId: registrationSessions.sessionId,
-      confirmed: sql<number>`count(*) filter (where ${registrationSessions.status} = 'confirmed')::int`,
-      waitlisted: sql<number>`count(*) filter (where ${registrationSessions.status} = 'waitlisted')::int`,
-    })
+    .select({ sessionId: registrationSessions.sessionId, ...seatCountColumns() })
     .from(registrationSessions)
     .innerJoin(programmeSessions, eq(programmeSessions.id, registrationSessions.sessionId))
     .where(eq(programmeSessions.eventId, eventId))
     .groupBy(registrationSessions.sessionId);
-  return new Map(rows.map((r) => [r.sessionId, { confirmed: r.confirmed, waitlisted: r.waitlisted }]));
+  return new Map(rows.map(({ sessionId, ...c }) => [sessionId, c]));
 }
 
 /**
@@ -282,10 +318,10 @@ export async function registrationByCalendarToken(token: string) {
     .limit(1);
   if (!reg) return null;
   const seats = await db
-    .select({ sessionId: registrationSessions.sessionId, status: registrationSessions.status })
+    .select({ sessionId: registrationSessions.sessionId, status: registrationSessions.status, mode: registrationSessions.mode })
     .from(registrationSessions)
     .where(and(eq(registrationSessions.registrationId, reg.id), ne(registrationSessions.status, 'cancelled')));
-  return { ...reg, seats: seats as { sessionId: string; status: SeatStatus }[] };
+  return { ...reg, seats: seats as Seat[] };
 }
 
 /** A new calendar feed token for one of the person's registrations: the old feed address stops working. */

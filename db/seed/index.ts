@@ -201,6 +201,7 @@ export async function upsertEvent(tx: Tx, e: SeedEvent, opts: { isDemo?: boolean
       visibility: s.visibility ?? 'public',
       mode: s.mode ?? 'onsite',
       capacity: s.capacity ?? null,
+      capacityOnline: s.capacityOnline ?? null,
       language: s.language ?? 'fr',
       recordingAnnounced: s.recordingAnnounced ?? false,
       startsAt: s.startsAt,

@@ -51,7 +51,9 @@ export interface SeedSession {
   status?: SessionStatus; // default 'confirmed'
   visibility?: SessionVisibility; // default 'public'
   mode?: SessionMode; // default 'onsite'
-  capacity?: number | null; // default null (unlimited)
+  capacity?: number | null; // default null (unlimited); a hybrid session's chairs
+  /** A hybrid session's online seats (default null: unlimited). */
+  capacityOnline?: number | null;
   language?: string; // default 'fr'
   /** Registrants are told the session is recorded (default false). */
   recordingAnnounced?: boolean;

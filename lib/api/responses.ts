@@ -44,6 +44,13 @@ export const sessionsResponse = z.array(
       confirmedCount: z.int(),
       waitlistCount: z.int(),
       live: z.boolean(),
+      // A hybrid session only: its chairs and online seats, each with its own waiting list.
+      capacityOnsite: z.int().nullable().optional().describe('hybrid sessions only: the chairs; null when unlimited'),
+      capacityOnline: z.int().nullable().optional().describe('hybrid sessions only: the online seats; null when unlimited'),
+      confirmedOnsite: z.int().optional().describe('hybrid sessions only'),
+      confirmedOnline: z.int().optional().describe('hybrid sessions only'),
+      waitlistOnsite: z.int().optional().describe('hybrid sessions only'),
+      waitlistOnline: z.int().optional().describe('hybrid sessions only'),
     }),
 );
 
@@ -60,7 +67,11 @@ export const scheduleJsonResponse = z.looseObject({
 
 // ---------------------------------------------------------------- registrations
 
-const seat = z.object({ sessionId: z.uuid(), status: z.enum(['confirmed', 'waitlisted']) });
+const seat = z.object({
+  sessionId: z.uuid(),
+  status: z.enum(['confirmed', 'waitlisted']),
+  mode: z.enum(['onsite', 'online']).describe('on site or online: the session’s mode, or a hybrid session’s as chosen (`modes`)'),
+});
 
 export const registrationResponse = z
   .object({

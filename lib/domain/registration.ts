@@ -7,21 +7,36 @@ const answerValue = z.union([
   z.boolean(),
 ]);
 
+/** Where a seat is: a chair on site or an online seat (a hybrid session offers both). */
+export const SEAT_MODES = ['onsite', 'online'] as const;
+export type SeatMode = (typeof SEAT_MODES)[number];
+export const seatMode = z.enum(SEAT_MODES);
+
 /** Body of `POST /api/events/{event}/registrations` (public contract). */
 export const registrationRequest = z
   .object({
     name: plainText().pipe(z.string().trim().min(1, 'required').max(200)),
     email: emailSchema,
     sessionIds: z.array(z.uuid()).max(100).optional().default([]),
+    /** A hybrid session's seat on site or online (online when not said); keys among `sessionIds`. */
+    modes: z.record(z.uuid(), seatMode).optional(),
     answers: z.record(plainText().pipe(z.string().max(100)), answerValue).optional().default({}),
     invitationCode: plainText().pipe(z.string().trim().min(1).max(100)).optional(),
     consent: z.literal(true, { message: 'the privacy notice must be accepted' }),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    for (const id of Object.keys(r.modes ?? {})) {
+      if (!r.sessionIds.includes(id)) ctx.addIssue({ code: 'custom', path: ['modes', id], message: 'not among sessionIds' });
+    }
+  });
 
 export type RegistrationRequest = z.output<typeof registrationRequest>;
 
 export type SeatStatus = 'confirmed' | 'waitlisted';
+
+/** `POST /api/registrations/{token}/mode` and the personal page: a hybrid session's seat on site or online. */
+export const seatModeRequest = z.object({ sessionId: z.uuid(), mode: seatMode }).strict();
 
 /**
  * What a registration request answers publicly. The personal link (`joinToken`) is the key to a

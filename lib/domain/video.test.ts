@@ -100,6 +100,10 @@ describe('video admission', () => {
     expect(code(full)).toBe('not_confirmed');
     expect(code({ ...full, seat: 'confirmed' })).toBe('attendee');
     expect(code({ ...base, session: { ...base.session, capacity: 3, confirmedCount: 2 } })).toBe('attendee');
+    // A hybrid session's video room is full when its online seats are: its chairs do not count.
+    const hybrid = { ...base, session: { ...base.session, mode: 'hybrid' as const, capacity: 2, confirmedCount: 2, capacityOnline: 5, confirmedOnline: 0 } };
+    expect(code(hybrid)).toBe('attendee');
+    expect(code({ ...hybrid, session: { ...hybrid.session, confirmedCount: 7, confirmedOnline: 5 } })).toBe('not_confirmed');
   });
 });
 

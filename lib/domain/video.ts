@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UUID_SOURCE } from '../uuid';
+import { onlineSeatsOf } from './seats';
 
 /** Video roles and LiveKit grants, by the person's role in the session and the session's kind. */
 export type VideoRole = 'attendee' | 'speaker' | 'moderator';
@@ -88,6 +89,10 @@ export type AdmissionInput = {
     visibility: 'public' | 'invitation';
     capacity: number | null;
     confirmedCount: number;
+    /** A hybrid session's online seats: its video room's (lib/domain/seats.ts `onlineSeatsOf`). */
+    mode?: 'onsite' | 'online' | 'hybrid';
+    capacityOnline?: number | null;
+    confirmedOnline?: number;
     startsAt: Date;
     endsAt: Date;
   };
@@ -117,7 +122,8 @@ export function videoAdmission(a: AdmissionInput, window: RoomWindow, now = new 
   const role = videoRoleOf(a.role);
   if (a.role !== 'participant') return { ok: true, role };
   if (!a.registered) return { ok: false, status: 403, code: 'not_registered' };
-  const full = a.session.capacity !== null && a.session.confirmedCount >= a.session.capacity;
+  const online = onlineSeatsOf(a.session);
+  const full = online.capacity !== null && online.confirmed >= online.capacity;
   if ((a.session.visibility === 'invitation' || full) && a.seat !== 'confirmed') {
     return { ok: false, status: 403, code: 'not_confirmed' };
   }

@@ -9,7 +9,7 @@ export type RegistrationRow = {
   answers: Answers;
   createdAt: Date;
   checkedInAt: Date | null;
-  seats: { title: string; status: 'confirmed' | 'waitlisted' }[];
+  seats: { title: string; status: 'confirmed' | 'waitlisted'; mode: 'onsite' | 'online' }[];
 };
 
 /** `GET /api/events/{event}/registrations.csv`'s query: the file's dialect (lib/exports/csv.ts). */
@@ -20,13 +20,15 @@ export const registrationsCsvQuery = z.object({
     .describe('`standard` (default): comma-separated, the public contract; `spreadsheet`: semicolon-separated, CRLF, UTF-8 with BOM, for spreadsheet software set up for French'),
 });
 
-export const REGISTRATION_COLUMNS = ['name', 'email', 'registeredAt', 'checkedInAt', 'sessions'] as const;
+export const REGISTRATION_COLUMNS = ['name', 'email', 'registeredAt', 'checkedInAt', 'sessions', 'modes'] as const;
 
 /** What the attendee export writes in the reader's language (the route fills it from the catalogues). */
 export type RegistrationCsvLabels = {
   /** A column's header (date columns name the event's time zone). */
   column: (c: (typeof REGISTRATION_COLUMNS)[number]) => string;
   seat: (status: RegistrationRow['seats'][number]['status']) => string;
+  /** A seat's mode: on site or online. */
+  mode: (mode: RegistrationRow['seats'][number]['mode']) => string;
   yes: string;
   no: string;
   /** The name shown for an erased registrant (`privacy.formerParticipant`). */
@@ -56,6 +58,8 @@ export function registrationsCsv(
       csvDateTime(a.createdAt, timeZone),
       a.checkedInAt ? csvDateTime(a.checkedInAt, timeZone) : '',
       a.seats.map((seat) => `${seat.title} (${labels.seat(seat.status)})`).join('; '),
+      // Each seat's mode, in the order of the sessions column.
+      a.seats.map((seat) => labels.mode(seat.mode)).join('; '),
       ...keys.map((k) => cell(a.answers[k])),
     ]),
     { dialect },

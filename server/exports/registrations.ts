@@ -14,8 +14,9 @@ export async function registrationsCsvFile(userId: string, eventSlug: string, lo
   const { event, attendees: list, questions } = await attendees(userId, eventSlug);
   const t = catalogue(locale);
   const csv = registrationsCsv(list, questions, event.timeZone, {
-    column: (c) => t(`csv.columns.${c}`, { zone: event.timeZone }),
+    column: (c) => (c === 'modes' ? t('seats.csvColumn') : t(`csv.columns.${c}`, { zone: event.timeZone })),
     seat: (status) => t(`organize.seatStatus.${status}`),
+    mode: (mode) => t(`seats.mode.${mode}`),
     yes: t('csv.yes'),
     no: t('csv.no'),
     former: t('privacy.formerParticipant'),

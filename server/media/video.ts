@@ -20,6 +20,7 @@ import { livekitSettings, mintToken } from '@/server/media/livekit';
 import { realtimeHooks } from '@/server/realtime/hooks';
 import { egressChanged, recordOnRoomStart } from '@/server/media/recording';
 import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setHand, setPublishing } from '@/server/media/livekit-rooms';
+import { onlineSeatsOf } from '@/lib/domain/seats';
 
 const REFUSALS = {
   unauthenticated: 'Sign in or use your personal link to join the video.',
@@ -61,7 +62,8 @@ export async function issueVideoToken(identity: Identity | null, sessionId: stri
   const room = videoRoomOf(session.id);
   const promoted = admission.role === 'attendee' && roomLayoutOf(session.kind) === 'stage' && (await promotedLately);
   await ensureRoom(room, {
-    maxParticipants: session.capacity,
+    // The online seats: a hybrid session's chairs are in the room, not in the video.
+    maxParticipants: onlineSeatsOf(session).capacity,
     // Kept open for whoever is about to join, at most 10 minutes (nor past the window).
     emptyTimeoutSeconds: Math.min(600, Math.max(60, Math.round((window.closesAt.getTime() - now.getTime()) / 1000))),
   });

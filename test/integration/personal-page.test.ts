@@ -87,7 +87,7 @@ describe.each<Driver>(['postgres', 'pglite'])('the personal page adds and leaves
 
     // The account adds a session from its personal page (no personal link in this browser).
     const added = await addSessionsForPerson({ linkRegistrationId: null, userId: user!.id }, r.registration.id, { sessionIds: [other] }, 'fr');
-    expect(added?.newSeats).toEqual([{ sessionId: other, status: 'confirmed' }]);
+    expect(added?.newSeats).toEqual([{ sessionId: other, status: 'confirmed', mode: 'onsite' }]);
     expect(await seats(r.registration.id)).toEqual({ [session]: 'confirmed', [other]: 'confirmed' });
   });
 
@@ -97,9 +97,9 @@ describe.each<Driver>(['postgres', 'pglite'])('the personal page adds and leaves
     const bea = await holderOf('bea');
     expect(await seats(ana.id)).toEqual({});
     const a = await addSessionsForPerson(ana.person, ana.id, { sessionIds: [small] }, 'fr');
-    expect(a?.newSeats).toEqual([{ sessionId: small, status: 'confirmed' }]);
+    expect(a?.newSeats).toEqual([{ sessionId: small, status: 'confirmed', mode: 'onsite' }]);
     const b = await addSessionsForPerson(bea.person, bea.id, { sessionIds: [small] }, 'en');
-    expect(b?.newSeats).toEqual([{ sessionId: small, status: 'waitlisted' }]);
+    expect(b?.newSeats).toEqual([{ sessionId: small, status: 'waitlisted', mode: 'onsite' }]);
     const [session] = await db.handle.db.select().from(programmeSessions).where(eq(programmeSessions.id, small));
     expect(session!.confirmedCount).toBe(1);
 
@@ -113,7 +113,7 @@ describe.each<Driver>(['postgres', 'pglite'])('the personal page adds and leaves
     await cancelForPerson(ana.person, ana.id, small);
     expect(await seats(bea.id)).toEqual({ [small]: 'confirmed' });
     const back = await addSessionsForPerson(ana.person, ana.id, { sessionIds: [small] }, 'fr');
-    expect(back?.newSeats).toEqual([{ sessionId: small, status: 'waitlisted' }]);
+    expect(back?.newSeats).toEqual([{ sessionId: small, status: 'waitlisted', mode: 'onsite' }]);
   });
 
   it('a session by invitation needs its code, as at registration; a refusal writes nothing', async () => {

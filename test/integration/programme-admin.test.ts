@@ -82,7 +82,8 @@ describe('organizers edit the programme (real Postgres)', () => {
   });
 
   it('checks people in by their personal link, once, and only at the organizer’s event', async () => {
-    const open = (await getEventProgramme(DEMO_EVENT_SLUG))!.sessions.find((x) => x.visibility === 'public' && x.status !== 'cancelled')!;
+    // An on-site session: check-in is for on-site seats only (seats.test.ts tests the online ones).
+    const open = (await getEventProgramme(DEMO_EVENT_SLUG))!.sessions.find((x) => x.visibility === 'public' && x.status !== 'cancelled' && x.mode === 'onsite')!;
     const r = await register(
       DEMO_EVENT_SLUG,
       registrationRequest.parse({ name: 'Chloé', email: 'chloe@checkin.test', consent: true, sessionIds: [open.id], answers: { accessibilite: ['Boucle magnétique'], dejeuner: true } }),
@@ -96,6 +97,7 @@ describe('organizers edit the programme (real Postgres)', () => {
       { label: 'Besoins d’accessibilité', value: ['Boucle magnétique'] },
     ]);
     const second = await checkIn(organizer, DEMO_EVENT_SLUG, r.registration.joinToken);
+    if (first.online || second.online) throw new Error('an on-site seat is checked in');
     expect(second.already).toBe(true);
     expect(second.checkedInAt.getTime()).toBe(first.checkedInAt.getTime());
     await expect(checkIn(organizer, DEMO_EVENT_SLUG, 'not-a-token')).rejects.toMatchObject({ status: 404 });

@@ -85,7 +85,7 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/events/{event}/registra
     expect(first.status).toBe(201);
     expect(first.headers.get('content-type')).toBe('application/json');
     const body = await first.json();
-    expect(body).toEqual({ id: expect.any(String), status: 'active', sessions: [{ sessionId, status: 'confirmed' }], joinToken: expect.any(String) });
+    expect(body).toEqual({ id: expect.any(String), status: 'active', sessions: [{ sessionId, status: 'confirmed', mode: 'onsite' }], joinToken: expect.any(String) });
     const [before] = await handle.db.select().from(registrations).where(eq(registrations.id, body.id));
 
     // Anyone can type someone else's address: nothing of the registration changes or is said, and
@@ -107,11 +107,11 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/events/{event}/registra
     });
     expect(again.status).toBe(200);
     const repeat = await again.json();
-    expect(repeat).toEqual({ id: body.id, status: 'active', sessions: [{ sessionId, status: 'confirmed' }, { sessionId: other, status: 'confirmed' }] });
+    expect(repeat).toEqual({ id: body.id, status: 'active', sessions: [{ sessionId, status: 'confirmed', mode: 'onsite' }, { sessionId: other, status: 'confirmed', mode: 'onsite' }] });
     expect(JSON.stringify(repeat)).not.toContain(body.joinToken);
     // The only seat is taken: the next person waits.
     const next = await post({ name: 'Ben', email: 'ben@http.test', sessionIds: [sessionId], consent: true });
-    expect((await next.json()).sessions).toEqual([{ sessionId, status: 'waitlisted' }]);
+    expect((await next.json()).sessions).toEqual([{ sessionId, status: 'waitlisted', mode: 'onsite' }]);
   });
 
   it('a cancelled registration is not brought back by someone typing its address', async () => {

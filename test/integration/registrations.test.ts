@@ -119,17 +119,17 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
       return (r as PromiseFulfilledResult<Awaited<ReturnType<typeof register>>>).value;
     };
     expect(value(one!).registration.sessions).toEqual([
-      { sessionId: small < open ? small : open, status: 'confirmed' },
-      { sessionId: small < open ? open : small, status: 'confirmed' },
+      { sessionId: small < open ? small : open, status: 'confirmed', mode: 'onsite' },
+      { sessionId: small < open ? open : small, status: 'confirmed', mode: 'onsite' },
     ]);
-    expect(value(two!).registration.sessions).toEqual([{ sessionId: small, status: 'confirmed' }]);
-    expect(value(three!).registration.sessions).toEqual([{ sessionId: small, status: 'waitlisted' }]);
-    expect(value(four!).registration.sessions).toEqual([{ sessionId: small, status: 'waitlisted' }]);
+    expect(value(two!).registration.sessions).toEqual([{ sessionId: small, status: 'confirmed', mode: 'onsite' }]);
+    expect(value(three!).registration.sessions).toEqual([{ sessionId: small, status: 'waitlisted', mode: 'onsite' }]);
+    expect(value(four!).registration.sessions).toEqual([{ sessionId: small, status: 'waitlisted', mode: 'onsite' }]);
     // The person who came back keeps their seat and joins the list for the new session.
     expect(value(back!)).toMatchObject({ created: false, registration: { id: before.registration.id, joinToken: before.registration.joinToken } });
     expect(value(back!).registration.sessions).toEqual([
-      { sessionId: open, status: 'confirmed' },
-      { sessionId: small, status: 'waitlisted' },
+      { sessionId: open, status: 'confirmed', mode: 'onsite' },
+      { sessionId: small, status: 'waitlisted', mode: 'onsite' },
     ]);
     expect(badSession).toMatchObject({ status: 'rejected', reason: { status: 404, code: 'session_not_found' } });
     expect(badAnswer).toMatchObject({ status: 'rejected', reason: { status: 400, code: 'invalid' } });
@@ -176,7 +176,7 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
     ]);
     expect(first[0]).toMatchObject({ status: 'rejected', reason: { status: 400, code: 'session_cancelled' } });
     expect(first[1]).toMatchObject({ status: 'rejected', reason: { status: 403, code: 'invitation_required' } });
-    expect(first[2]).toMatchObject({ status: 'fulfilled', value: { registration: { sessions: [{ sessionId: open, status: 'confirmed' }] } } });
+    expect(first[2]).toMatchObject({ status: 'fulfilled', value: { registration: { sessions: [{ sessionId: open, status: 'confirmed', mode: 'onsite' }] } } });
 
     // New questions.
     await handle.db.execute(sql`insert into event_questions (event_id, key, label, kind, required, position)
@@ -187,7 +187,7 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
         register(DEMO_EVENT_SLUG, req('new-answers@stale.test', [open], { answers: { atelier_prefere: 'Cartographie' } })),
       ]);
       expect(second[0]).toMatchObject({ status: 'rejected', reason: { status: 400, code: 'invalid', fields: { 'answers.atelier_prefere': expect.any(String) } } });
-      expect(second[1]).toMatchObject({ status: 'fulfilled', value: { registration: { sessions: [{ sessionId: open, status: 'confirmed' }] } } });
+      expect(second[1]).toMatchObject({ status: 'fulfilled', value: { registration: { sessions: [{ sessionId: open, status: 'confirmed', mode: 'onsite' }] } } });
 
       // A session added since is found.
       const added = await newSession('stale-added', 1);
@@ -214,7 +214,7 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
       ]);
       expect(moved.map((m) => m.status === 'rejected' && (m.reason as DomainError).code)).toEqual(['event_not_found', 'event_not_found']);
       const renamed = await register('edition-renamed', req('new-slug@stale.test', [open], { answers: { atelier_prefere: 'x' } }));
-      expect(renamed.registration.sessions).toEqual([{ sessionId: open, status: 'waitlisted' }]);
+      expect(renamed.registration.sessions).toEqual([{ sessionId: open, status: 'waitlisted', mode: 'onsite' }]);
     } finally {
       await handle.db.update(events).set({ slug: DEMO_EVENT_SLUG }).where(eq(events.id, eventId));
       await handle.db.execute(sql`delete from event_questions where event_id = ${eventId} and key = 'atelier_prefere'`);
@@ -230,7 +230,7 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
                                 values (${eventId}, 'nouvelle_question', 'Nouvelle question', 'text', false, 98)`);
     try {
       const r = await register(DEMO_EVENT_SLUG, req('after@new-question.test', [session], { answers: { nouvelle_question: 'Oui' } }));
-      expect(r.registration.sessions).toEqual([{ sessionId: session, status: 'confirmed' }]);
+      expect(r.registration.sessions).toEqual([{ sessionId: session, status: 'confirmed', mode: 'onsite' }]);
       const [stored] = await handle.db.select({ answers: registrations.answers }).from(registrations).where(eq(registrations.email, 'after@new-question.test'));
       expect(stored!.answers).toEqual({ nouvelle_question: 'Oui' });
       // An unknown question is still refused, against the current event.
@@ -267,12 +267,12 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
     const waiting = register(DEMO_EVENT_SLUG, req('waits@lock.test', [held])).finally(() => (waitingDone = true));
     // The other event's registration is written while the first batch waits on the lock.
     const elsewhere = await register(other!.slug, req('free@lock.test', [free!.id]));
-    expect(elsewhere.registration.sessions).toEqual([{ sessionId: free!.id, status: 'confirmed' }]);
+    expect(elsewhere.registration.sessions).toEqual([{ sessionId: free!.id, status: 'confirmed', mode: 'onsite' }]);
     expect(waitingDone).toBe(false);
 
     release();
     await holder;
-    expect((await waiting).registration.sessions).toEqual([{ sessionId: held, status: 'confirmed' }]);
+    expect((await waiting).registration.sessions).toEqual([{ sessionId: held, status: 'confirmed', mode: 'onsite' }]);
     await expectCounterInStep(held);
   });
 
@@ -304,7 +304,7 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
     expect(await handle.db.select().from(registrations).where(eq(registrations.email, 'x@inv.test'))).toHaveLength(0);
     await handle.db.transaction((tx) => createInvitationCode(tx, { eventId, sessionId, code: 'ONCE-2026', maxUses: 1 }));
     const ok = await register(DEMO_EVENT_SLUG, req('x@inv.test', [sessionId], { invitationCode: 'ONCE-2026' }));
-    expect(ok.registration.sessions).toEqual([{ sessionId, status: 'confirmed' }]);
+    expect(ok.registration.sessions).toEqual([{ sessionId, status: 'confirmed', mode: 'onsite' }]);
     // Registering again with the same e-mail does not need (or spend) the code again.
     const again = await register(DEMO_EVENT_SLUG, req('x@inv.test', [sessionId]));
     expect(again.created).toBe(false);
@@ -390,8 +390,8 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
     ]);
     // Written together, in arrival order, by one call.
     expect(registrationQueue().batches - before).toBe(1);
-    expect(a).toMatchObject({ status: 'fulfilled', value: { registration: { sessions: [{ sessionId, status: 'confirmed' }] } } });
-    expect(b).toMatchObject({ status: 'fulfilled', value: { registration: { sessions: [{ sessionId, status: 'waitlisted' }] } } });
+    expect(a).toMatchObject({ status: 'fulfilled', value: { registration: { sessions: [{ sessionId, status: 'confirmed', mode: 'onsite' }] } } });
+    expect(b).toMatchObject({ status: 'fulfilled', value: { registration: { sessions: [{ sessionId, status: 'waitlisted', mode: 'onsite' }] } } });
     // Each caller's refusal is its own graph's DomainError (what the route and the action test for).
     expect(refusedThere.status === 'rejected' && refusedThere.reason).toBeInstanceOf(OtherDomainError);
     expect(refusedHere.status === 'rejected' && refusedHere.reason).toBeInstanceOf(DomainError);

@@ -13,7 +13,9 @@ import { proposalsOfSessions } from '@/server/calls/list-session-proposals';
 import { getEventProgramme } from '@/db/queries/events';
 import { organizedEvent } from '@/db/queries/organizer';
 import { mySeats } from '@/db/queries/my-registrations';
-import { seatCounts } from '@/db/queries/registrations';
+import { NO_SEATS, seatCounts } from '@/db/queries/registrations';
+import { HybridSeats } from '@/components/seats/HybridSeats';
+import { type SessionSeats, seatsByMode } from '@/lib/domain/seats';
 import { currentParticipant } from '@/server/auth/current';
 import { formerNames } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';
@@ -67,7 +69,8 @@ export default async function EventPage({
   const registered = participant?.kind === 'registration' ? participant.eventId === programme.event.id : seats.size > 0;
   const tOrg = await getTranslations('organize');
   const tNav = await getTranslations('nav');
-  const isFull = (s: { id: string; capacity: number | null }) => s.capacity !== null && (counts.get(s.id)?.confirmed ?? 0) >= s.capacity;
+  // Full when every mode is (a hybrid session's chairs and online seats both).
+  const isFull = (s: SessionSeats & { id: string }) => seatsByMode(s, counts.get(s.id) ?? NO_SEATS).every((m) => m.full);
   const { event } = programme;
   const tz = event.timeZone;
   const sessions = programme.sessions.filter(
@@ -252,6 +255,7 @@ export default async function EventPage({
                         )}
                       </h4>
                       <Contributors session={s} />
+                      <HybridSeats session={s} counts={counts.get(s.id) ?? NO_SEATS} />
                       {s.scheduleNote && <p className="text-xs text-amber-800" data-testid="schedule-note">{t('scheduleNote', { note: s.scheduleNote })}</p>}
                       {proposed.get(s.id) && <ProposedBy proposal={proposed.get(s.id)!} label={tCalls('proposedBy', { names: formerNames(proposed.get(s.id)!.by, tPrivacy('formerParticipant')) })} />}
                     </div>

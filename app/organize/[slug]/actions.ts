@@ -1,6 +1,6 @@
 'use server';
 
-import { type ArrivalAnswer, checkIn } from '@/db/queries/organizer';
+import { type ArrivalAnswer, type ChairOffer, checkIn } from '@/db/queries/organizer';
 import { stateAction } from '@/server/actions/form-action';
 
 /** Accept a token, or a whole personal link (what a QR scanner types). */
@@ -25,6 +25,8 @@ export type Arrival =
       answers: ArrivalAnswer[];
       at: number;
     }
+  /** Registered online only: not checked in; `offers` the chairs free in their hybrid sessions (`code` to take one). */
+  | { kind: 'online'; name: string; code: string; offers: ChairOffer[]; at: number }
   | { kind: 'unknown'; at: number }
   | { kind: 'refused'; code: string; at: number }
   | null;
@@ -37,7 +39,9 @@ export const checkInAction = stateAction<Arrival, [string]>(
   async ({ who, form }, eventSlug) => {
     const code = tokenOf(String(form.get('code') ?? ''));
     if (!code) return { kind: 'unknown', at: Date.now() };
-    const r = await checkIn(who.id, eventSlug, code);
+    const toOnsite = String(form.get('toOnsite') ?? '') || undefined;
+    const r = await checkIn(who.id, eventSlug, code, toOnsite);
+    if (r.online) return { kind: 'online', name: r.name, code, offers: r.offers, at: Date.now() };
     return {
       kind: r.already ? 'already' : 'welcome',
       name: r.name,

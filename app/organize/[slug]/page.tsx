@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatShortDateTime } from '@/lib/format';
 import { attendees, organizedEvent, sessionCounts } from '@/db/queries/organizer';
+import { HybridSeats } from '@/components/seats/HybridSeats';
 import { currentUser } from '@/server/auth/current';
 import { ActionForm } from '@/components/organize/ActionForm';
 import { getEventProgramme } from '@/db/queries/events';
@@ -118,6 +119,7 @@ export default async function OrganizePage({
               <tr key={s.id} className="border-t border-stone-200" data-session-slug={s.slug}>
                 <td className="p-2">
                   <span className="whitespace-nowrap tabular-nums">{formatShortDateTime(s.startsAt, locale, tz)}</span> · {s.title}
+                  <HybridSeats session={s} counts={s} waiting />
                 </td>
                 <td className="p-2 text-right tabular-nums" data-col="confirmed">{s.confirmed}</td>
                 <td className="p-2 text-right tabular-nums" data-col="waiting">{s.waitlisted}</td>

@@ -7,6 +7,8 @@ export const DEMO_LIVE_SESSION_SLUG = 'ouverture-en-direct';
 export const DEMO_LIVE_WORKSHOP_SLUG = 'atelier-en-direct';
 /** A session of yesterday with a replay (db/seed/replays.ts): its conversation beside the video. */
 export const DEMO_REPLAY_SESSION_SLUG = 'webinaire-d-hier';
+/** A hybrid session with 3 chairs and 3 online seats: both fill up in a test (issue 28). */
+export const DEMO_HYBRID_SESSION_SLUG = 'cafe-hybride';
 /** The demo speaker: a programme person of *Ouverture en direct*, linked to her account (people.user_id). */
 export const DEMO_SPEAKER = { email: 'intervenante@chemins.test', name: 'Intervenante (démo)' };
 /**
@@ -128,6 +130,21 @@ export function demoEdition(now: Date): SeedEvent {
       track: 'cooperation',
       mode: 'hybrid',
       capacity: 80,
+    },
+    {
+      slug: DEMO_HYBRID_SESSION_SLUG,
+      title: 'Café hybride : trois chaises, trois écrans',
+      kind: 'workshop',
+      day: d1,
+      start: '16:00',
+      end: '17:00',
+      room: 'grande-salle',
+      track: 'cooperation',
+      mode: 'hybrid',
+      capacity: 3,
+      capacityOnline: 3,
+      description: 'Petite session hybride de la démonstration : 3 places sur place et 3 en ligne, chacune avec sa liste d’attente.',
+      organizations: [{ org: 'equipe-chemins', role: 'host' }],
     },
     {
       slug: 'recit-de-territoire',

@@ -16,10 +16,22 @@ export type RegisterState = {
   answerErrors?: string[];
   values?: Record<string, string>;
   sessionIds?: string[];
+  /** The modes chosen for hybrid sessions (`modes.<sessionId>` radios), shown again with a refusal. */
+  modes?: Record<string, string>;
   at?: number;
 } | null;
 
 const sessionIdsOf = (form: FormData) => form.getAll('sessionIds').map(String);
+
+/** The modes chosen (`modes.<sessionId>`), for the sessions ticked only: a mode goes with its session. */
+function modesOf(form: FormData): Record<string, string> {
+  const ticked = new Set(sessionIdsOf(form));
+  const modes: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (name.startsWith('modes.') && ticked.has(name.slice(6))) modes[name.slice(6)] = String(value);
+  }
+  return modes;
+}
 
 /** The answers: `answers.<key>` fields (checkboxes of a multiple choice repeat the name). */
 function answersOf(form: FormData): Record<string, string | string[]> {
@@ -52,6 +64,7 @@ export const registerAction = stateAction<RegisterState, [eventSlug: string], ty
       name: values.name,
       email: values.email,
       sessionIds: sessionIdsOf(form),
+      modes: modesOf(form),
       answers: answersOf(form),
       invitationCode: values.invitationCode!.trim() || undefined,
       consent: form.get('consent') === 'on' ? true : false,
@@ -61,6 +74,7 @@ export const registerAction = stateAction<RegisterState, [eventSlug: string], ty
       fields: [...new Set(error.issues.map((i) => String(i.path[0])))],
       values,
       sessionIds: sessionIdsOf(form),
+      modes: modesOf(form),
       at: Date.now(),
     }),
     refused: (err, values, form): RegisterState => {
@@ -71,6 +85,7 @@ export const registerAction = stateAction<RegisterState, [eventSlug: string], ty
         answerErrors: Object.keys(err.fields ?? {}).filter((f) => f.startsWith('answers.')).map((f) => f.slice(8)),
         values,
         sessionIds: sessionIdsOf(form),
+        modes: modesOf(form),
         at: Date.now(),
       };
     },
@@ -78,7 +93,7 @@ export const registerAction = stateAction<RegisterState, [eventSlug: string], ty
   async ({ who, input, values, form }, eventSlug: string): Promise<string | RegisterState> => {
     // The same limits as the public API: each registration sends a mail.
     const address = clientAddressOf(await headers());
-    if ((await mailAllowed(address, input.email)) !== null) return { error: 'rate_limited', values, sessionIds: sessionIdsOf(form), at: Date.now() };
+    if ((await mailAllowed(address, input.email)) !== null) return { error: 'rate_limited', values, sessionIds: sessionIdsOf(form), modes: modesOf(form), at: Date.now() };
     const locale = (await getLocale()) === 'en' ? 'en' : 'fr';
     const result = await register(eventSlug, input, locale, { holder: who.linkRegistrationId, provenEmail: who.user?.email });
     // Someone else's registration (nothing changed): its link was mailed to the address.

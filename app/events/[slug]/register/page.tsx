@@ -7,7 +7,8 @@ import { RegisterForm } from '@/components/RegisterForm';
 import { getEventProgramme } from '@/db/queries/events';
 import { getDb } from '@/db/client';
 import { registrationsOfPerson } from '@/db/queries/my-registrations';
-import { questionsOf, seatCounts } from '@/db/queries/registrations';
+import { NO_SEATS, questionsOf, seatCounts } from '@/db/queries/registrations';
+import { seatsByMode } from '@/lib/domain/seats';
 import { mailState } from '@/lib/config';
 import { currentUser } from '@/server/auth/current';
 import { registerAction } from './actions';
@@ -47,10 +48,13 @@ export default async function RegisterPage({
   const options = programme.sessions
     .filter((s) => s.status !== 'cancelled' && s.endsAt > now)
     .map((s) => {
-      const confirmed = counts.get(s.id)?.confirmed ?? 0;
-      const full = s.capacity !== null && confirmed >= s.capacity;
+      const c = counts.get(s.id) ?? NO_SEATS;
+      // A hybrid session's chairs and online seats are said beside each mode's choice (SessionChoices).
+      const modes = s.mode === 'hybrid' ? seatsByMode(s, c) : null;
+      const confirmed = c.confirmed;
+      const full = modes ? modes.every((m) => m.full) : s.capacity !== null && confirmed >= s.capacity;
       const day = formatShortDay(s.startsAt, locale, tz);
-      const seats = s.capacity === null ? '' : ` · ${full ? t('full') : t('seats', { free: s.capacity - confirmed })}`;
+      const seats = modes || s.capacity === null ? '' : ` · ${full ? t('full') : t('seats', { free: s.capacity - confirmed })}`;
       // Told at registration: a recorded session says so (a workshop is recorded only then).
       const recorded = s.recordingAnnounced || s.autoRecord ? ` · ${t('recorded')}` : '';
       return {
@@ -61,6 +65,7 @@ export default async function RegisterPage({
         invitation: s.visibility === 'invitation',
         live: isLive(s, now),
         mode: s.mode,
+        ...(modes ? { modes: modes.map(({ mode, free, full }) => ({ mode, free, full })) } : {}),
         startsAt: s.startsAt,
         endsAt: s.endsAt,
       };
