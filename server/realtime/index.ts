@@ -15,6 +15,7 @@ import { installRealtimeHooks } from '@/server/realtime/hooks';
 import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
 import { announceBan, linkConnections, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
 import { registerPollCommands, stopPollTimers } from './polls';
+import { rearmBreakoutTimers, registerBreakoutCommands, stopBreakoutTimers } from './breakouts';
 
 export type { Io, SocketData } from './core';
 
@@ -90,6 +91,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     if (!socket.recovered && (socket.data.identity || GUEST_KEY.test(socket.data.presenceKey))) void socket.join(actorRoomOf(socket.data.presenceKey));
     registerLiveCommands(io, socket);
     registerPollCommands(io, socket);
+    registerBreakoutCommands(io, socket);
     commandsOf(socket)('ping', pingPayload, async ({ sentAt }) => {
       const identity = socket.data.identity;
       if (!identity) throw new CommandError('unauthenticated', 'Sign in or use your personal link first.');
@@ -102,6 +104,9 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
       });
     });
   });
+
+  // Breakout rounds still open in the database (a restart, another process) end on time here too.
+  await rearmBreakoutTimers(io).catch((err) => logger().warn({ err }, 'breakout timers could not be re-armed'));
 
   const state = { io, redis };
   g.__cheminsIo = state;
@@ -116,6 +121,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     close: async () => {
       stopPresenceTimers(io);
       stopPollTimers(io);
+      stopBreakoutTimers(io);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (redis?.isOpen) await redis.quit().catch(() => {});
       if (g.__cheminsIo === state) {
