@@ -28,6 +28,8 @@ import { access, actorName, assertReader } from './live';
 // processes, exactly one gets the row and announces the end (through the adapter, to everyone).
 
 const timers = new WeakMap<Io, Map<string, NodeJS.Timeout>>();
+/** Servers with an adapter that reaches other processes (Redis): they tell the others to arm. */
+const clustered = new WeakSet<Io>();
 
 function announceEnd(io: Io, round: RoundRow, by: BreakoutEnded['by']): BreakoutEnded {
   const ended: BreakoutEnded = { sessionId: round.sessionId, roundId: round.id, by };
@@ -67,6 +69,13 @@ export function armBreakoutTimer(io: Io, round: { id: string; endsAt: Date }) {
 /** At start-up: the rounds still open get their timer again (one already past ends at once). */
 export async function rearmBreakoutTimers(io: Io): Promise<void> {
   for (const round of await openRounds(await getDb())) armBreakoutTimer(io, round);
+}
+
+/** Every process arms the timer of a round started on another one (`breakout:arm`), and re-arms the open rounds now. */
+export async function startBreakoutTimers(io: Io, opts: { clustered: boolean }): Promise<void> {
+  if (opts.clustered) clustered.add(io);
+  io.on('breakout:arm', ({ id, endsAt }) => armBreakoutTimer(io, { id, endsAt: new Date(endsAt) }));
+  await rearmBreakoutTimers(io);
 }
 
 export function stopBreakoutTimers(io: Io) {
@@ -119,6 +128,7 @@ export function registerBreakoutCommands(io: Io, socket: ChemSocket) {
     const a = await reader(sessionId);
     const round = await startBreakout(a, { groups, minutes, assign }, await peopleInRoom(io, sessionId));
     armBreakoutTimer(io, { id: round.id, endsAt: new Date(round.endsAt) });
+    if (clustered.has(io)) io.serverSideEmit('breakout:arm', { id: round.id, endsAt: round.endsAt });
     announceRound(io, round);
     return { groups: round.groups.map(({ id, name }) => ({ id, name })) };
   });

@@ -15,7 +15,7 @@ import { installRealtimeHooks } from '@/server/realtime/hooks';
 import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
 import { announceBan, linkConnections, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
 import { registerPollCommands, stopPollTimers } from './polls';
-import { rearmBreakoutTimers, registerBreakoutCommands, stopBreakoutTimers } from './breakouts';
+import { registerBreakoutCommands, startBreakoutTimers, stopBreakoutTimers } from './breakouts';
 
 export type { Io, SocketData } from './core';
 
@@ -105,8 +105,8 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     });
   });
 
-  // Breakout rounds still open in the database (a restart, another process) end on time here too.
-  await rearmBreakoutTimers(io).catch((err) => logger().warn({ err }, 'breakout timers could not be re-armed'));
+  // Breakout rounds started on another process, or still open in the database (a restart), end on time here too.
+  await startBreakoutTimers(io, { clustered: Boolean(redis) }).catch((err) => logger().warn({ err }, 'breakout timers could not be re-armed'));
 
   const state = { io, redis };
   g.__cheminsIo = state;
