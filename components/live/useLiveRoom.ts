@@ -307,5 +307,6 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
     };
   }, [call, sessionId]);
 
-  return { state, actions };
+  // The connection itself, for features that listen on their own (components/breakouts).
+  return { state, actions, socketRef, call };
 }
