@@ -13,6 +13,8 @@ import { type Db, demoLive, realtimeScenario, refusalOf, registrant, seedSession
 import { type Client, collect, nextEvent, ok, send, until } from './realtime-support';
 import { requireEnv } from './support';
 import { rearmBreakoutTimers } from '@/server/realtime/breakouts';
+import { groupNotesSections } from '@/server/breakouts/list-group-notes';
+import { meetingReportMarkdown } from '@/lib/exports/meeting-report';
 
 /** Breakout groups (issue 31, part C) with real socket.io-client sockets on a real server and Postgres. */
 describe('breakout groups', () => {
@@ -243,5 +245,22 @@ describe('breakout groups', () => {
     const ended = nextEvent<BreakoutEnded>(ana.s, 'breakout:ended');
     await rearmBreakoutTimers(scene.rt!.io);
     expect(await ended).toEqual({ sessionId, roundId: round!.id, by: 'timer' });
+  });
+
+  it('gives the meeting report each group’s notes as a section of its own, rounds in order', async () => {
+    const sections = await groupNotesSections(sessionId, async (_s, groupId) => ({ markdown: `Notes de ${groupId}` }));
+    const groups = await db.handle.db
+      .select({ id: breakoutGroups.id, name: breakoutGroups.name })
+      .from(breakoutGroups)
+      .innerJoin(breakoutRounds, eq(breakoutRounds.id, breakoutGroups.roundId))
+      .where(eq(breakoutGroups.sessionId, sessionId))
+      .orderBy(breakoutRounds.startedAt, breakoutGroups.position);
+    expect(sections.map((x) => x.markdown)).toEqual(groups.map((g) => `Notes de ${g.id}`));
+    // The first round's groups by their names; later rounds' with the round's number.
+    expect(sections.slice(0, 3).map((x) => x.name)).toEqual(['A', 'B', 'C']);
+    expect(sections[3]!.name).toBe('A (2)');
+    const report = meetingReportMarkdown({ notes: null, groups: sections.slice(0, 2), qa: '## Questions' }, { notes: 'Notes', group: (n) => `Groupe ${n}` });
+    expect(report).toContain(`## Groupe A\n\nNotes de ${groups[0]!.id}`);
+    expect(report).toContain(`## Groupe B\n\nNotes de ${groups[1]!.id}`);
   });
 });
