@@ -1,12 +1,15 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAckError } from '@/components/live/AckErrorText';
-import { NotesEditor } from '@/components/notes/NotesEditor';
 import { notesDocumentName } from '@/components/notes/caret';
 import type { AckError } from '@/lib/realtime/protocol';
 import { TimeLeft } from './TimeLeft';
+
+// The editor (Tiptap, Yjs) loads only once the person is in a group.
+const NotesEditor = dynamic(() => import('@/components/notes/NotesEditor').then((m) => m.NotesEditor), { ssr: false });
 import type { Breakouts } from './useBreakouts';
 
 /**
