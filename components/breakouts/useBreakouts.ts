@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { BreakoutAssigned, BreakoutEnded, BreakoutGroupRef, BreakoutMessage, BreakoutRound, BreakoutView } from '@/lib/realtime/protocol';
+import type { BreakoutAssigned, BreakoutEnded, BreakoutStarted, BreakoutGroupRef, BreakoutMessage, BreakoutRound, BreakoutView } from '@/lib/realtime/protocol';
 import type { LiveRoom } from '@/components/live/useLiveRoom';
 
 export type BreakoutsState = {
@@ -53,14 +53,17 @@ export function useBreakouts(room: LiveRoom, sessionId: string) {
       // The round itself (its groups, its end) as this person sees it.
       void sync();
     });
+    const onStarted = mine((p: BreakoutStarted) => setState((s) => ({ ...s, round: p.round, messages: [], ended: null })));
     const onState = mine((p: { sessionId: string; round: BreakoutRound | null }) => setState((s) => ({ ...s, full: p.round })));
     const onMessage = mine((m: BreakoutMessage) => setState((s) => ({ ...s, messages: [...s.messages.slice(-19), m] })));
     const onEnded = mine((e: BreakoutEnded) => setState(() => ({ ...none, ended: e })));
+    socket.on('breakout:started', onStarted);
     socket.on('breakout:assigned', onAssigned);
     socket.on('breakout:state', onState);
     socket.on('breakout:message', onMessage);
     socket.on('breakout:ended', onEnded);
     return () => {
+      socket.off('breakout:started', onStarted);
       socket.off('breakout:assigned', onAssigned);
       socket.off('breakout:state', onState);
       socket.off('breakout:message', onMessage);

@@ -166,6 +166,7 @@ export type BreakoutView = {
   /** Moderators: the whole round, members included. */
   state?: BreakoutRound | null;
 };
+export type BreakoutStarted = { sessionId: string; round: NonNullable<BreakoutView['round']> };
 export type BreakoutAssigned = { sessionId: string; groupId: string; name: string; endsAt: string };
 export type BreakoutMessage = { sessionId: string; roundId: string; text: string; authorName: string; at: string };
 export type BreakoutEnded = { sessionId: string; roundId: string; by: 'timer' | 'moderator' };
@@ -382,6 +383,8 @@ export interface ServerToClientEvents {
   'recording:updated': (state: RecordingState) => void;
   /** To moderators: egress reported the recording as failed. */
   'recording:failed': (failure: { sessionId: string; replayId: string; error: string }) => void;
+  /** To everyone in the session: a round started (in a round by choice, people then choose with `breakout:choose`). */
+  'breakout:started': (started: BreakoutStarted) => void;
   /** To each person put in a group (all their connections). */
   'breakout:assigned': (assigned: BreakoutAssigned) => void;
   /** To the session's moderators: the open round and its members (null once it ends). */

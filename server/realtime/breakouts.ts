@@ -100,6 +100,8 @@ async function peopleInRoom(io: Io, sessionId: string): Promise<Person[]> {
 }
 
 function announceRound(io: Io, round: BreakoutRound) {
+  const groups = round.groups.map(({ id, name }) => ({ id, name }));
+  io.to(roomOf(round.sessionId)).emit('breakout:started', { sessionId: round.sessionId, round: { id: round.id, mode: round.mode, endsAt: round.endsAt, groups } });
   for (const g of round.groups) {
     for (const m of g.members) {
       io.to(actorRoomOf(m.id)).emit('breakout:assigned', { sessionId: round.sessionId, groupId: g.id, name: g.name, endsAt: round.endsAt });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { breakoutGroups, breakoutMembers, breakoutMessages, breakoutRounds } from '@/db/schema';
 import { seed } from '@/db/seed';
-import type { BreakoutAssigned, BreakoutEnded, BreakoutGroupRef, BreakoutMessage, BreakoutRound, BreakoutView } from '@/lib/realtime/protocol';
+import type { BreakoutAssigned, BreakoutEnded, BreakoutStarted, BreakoutGroupRef, BreakoutMessage, BreakoutRound, BreakoutView } from '@/lib/realtime/protocol';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { POST as tokenRoute } from '@/app/api/sessions/[sessionId]/livekit-token/route';
 import type { Identity } from '@/db/queries/identity';
@@ -163,10 +163,13 @@ describe('breakout groups', () => {
 
     // By choice: nobody is placed at the start; each person picks, and may change.
     const assignedBefore = collect<BreakoutAssigned>(a!.s, 'breakout:assigned');
+    const started = nextEvent<BreakoutStarted>(b!.s, 'breakout:started');
     const choice = await ok<{ groups: BreakoutGroupRef[] }>(mod, 'breakout:start', { sessionId, groups: 3, minutes: 10, assign: 'choice' });
     const view = await ok<BreakoutView>(a!.s, 'breakout:sync', { sessionId });
     expect(view).toMatchObject({ round: { mode: 'choice' }, mine: null });
     expect(assignedBefore).toEqual([]);
+    // Everyone learns that a round started, and which groups it has, to choose one.
+    expect(await started).toMatchObject({ sessionId, round: { mode: 'choice', groups: choice.groups } });
     const mine = await ok<BreakoutAssigned>(a!.s, 'breakout:choose', { sessionId, groupId: choice.groups[2]!.id });
     expect(mine).toMatchObject({ groupId: choice.groups[2]!.id, name: 'C' });
     await ok(a!.s, 'breakout:choose', { sessionId, groupId: choice.groups[0]!.id });
