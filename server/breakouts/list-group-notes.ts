@@ -6,18 +6,23 @@ import type { NotesSection } from '@/lib/exports/meeting-report';
 export type GroupNotesReader = (sessionId: string, groupId: string) => Promise<{ markdown: string }>;
 
 /**
- * The session's breakout groups' notes as the meeting report's sections (lib/exports/meeting-report.ts
- * `meetingReportMarkdown({ groups })`), in the order of the rounds, then of the groups. A group of
- * a later round is named with the round's number (« B (2) ») so that every section's name is
- * its own; groups whose notes are empty are left out by the report itself.
+ * Every breakout group the session had, in the order of the rounds, then of the groups: what the
+ * meeting report lists as sections (server/exports/qa.ts `withNotes(…, groups)`). A group of a
+ * later round is named with the round's number (« B (2) ») so that every section's name is its own.
  */
-export async function groupNotesSections(sessionId: string, read: GroupNotesReader): Promise<NotesSection[]> {
+export async function listSessionGroups(sessionId: string): Promise<{ id: string; name: string }[]> {
   const groups = await groupsOfSession(await getDb(), sessionId);
   const rounds = [...new Set(groups.map((g) => g.roundId))];
-  return Promise.all(
-    groups.map(async (g) => {
-      const round = rounds.indexOf(g.roundId) + 1;
-      return { name: round > 1 ? `${g.name} (${round})` : g.name, markdown: (await read(sessionId, g.id)).markdown };
-    }),
-  );
+  return groups.map((g) => {
+    const round = rounds.indexOf(g.roundId) + 1;
+    return { id: g.id, name: round > 1 ? `${g.name} (${round})` : g.name };
+  });
+}
+
+/**
+ * The groups' notes as the meeting report's sections (lib/exports/meeting-report.ts
+ * `meetingReportMarkdown({ groups })`); groups whose notes are empty are left out by the report.
+ */
+export async function groupNotesSections(sessionId: string, read: GroupNotesReader): Promise<NotesSection[]> {
+  return Promise.all((await listSessionGroups(sessionId)).map(async (g) => ({ name: g.name, markdown: (await read(sessionId, g.id)).markdown })));
 }
