@@ -13,7 +13,10 @@ import { type Db, demoLive, realtimeScenario, refusalOf, registrant, seedSession
 import { type Client, collect, nextEvent, ok, send, until } from './realtime-support';
 import { requireEnv } from './support';
 import { rearmBreakoutTimers } from '@/server/realtime/breakouts';
-import { groupNotesSections } from '@/server/breakouts/list-group-notes';
+import * as Y from 'yjs';
+import { appendNoteUpdate } from '@/db/queries/notes/notes';
+import { groupNotesSections, listSessionGroups } from '@/server/breakouts/list-group-notes';
+import { notesOf } from '@/server/notes/notes-of';
 import { meetingReportMarkdown } from '@/lib/exports/meeting-report';
 
 /** Breakout groups (issue 31, part C) with real socket.io-client sockets on a real server and Postgres. */
@@ -250,20 +253,31 @@ describe('breakout groups', () => {
     expect(await ended).toEqual({ sessionId, roundId: round!.id, by: 'timer' });
   });
 
-  it('gives the meeting report each group’s notes as a section of its own, rounds in order', async () => {
-    const sections = await groupNotesSections(sessionId, async (_s, groupId) => ({ markdown: `Notes de ${groupId}` }));
-    const groups = await db.handle.db
-      .select({ id: breakoutGroups.id, name: breakoutGroups.name })
-      .from(breakoutGroups)
-      .innerJoin(breakoutRounds, eq(breakoutRounds.id, breakoutGroups.roundId))
-      .where(eq(breakoutGroups.sessionId, sessionId))
-      .orderBy(breakoutRounds.startedAt, breakoutGroups.position);
-    expect(sections.map((x) => x.markdown)).toEqual(groups.map((g) => `Notes de ${g.id}`));
+  it('gives the meeting report each group’s notes (as the notes server stores them) as a section of its own, rounds in order', async () => {
+    const groups = await listSessionGroups(sessionId);
     // The first round's groups by their names; later rounds' with the round's number.
-    expect(sections.slice(0, 3).map((x) => x.name)).toEqual(['A', 'B', 'C']);
-    expect(sections[3]!.name).toBe('A (2)');
-    const report = meetingReportMarkdown({ notes: null, groups: sections.slice(0, 2), qa: '## Questions' }, { notes: 'Notes', group: (n) => `Groupe ${n}` });
-    expect(report).toContain(`## Groupe A\n\nNotes de ${groups[0]!.id}`);
-    expect(report).toContain(`## Groupe B\n\nNotes de ${groups[1]!.id}`);
+    expect(groups.slice(0, 3).map((g) => g.name)).toEqual(['A', 'B', 'C']);
+    expect(groups[3]!.name).toBe('A (2)');
+    // Two groups wrote notes (Yjs updates, as an editor sends them); the others none.
+    for (const [i, text] of ['Idées du groupe A', 'Le groupe B propose un atelier'].entries()) {
+      const doc = new Y.Doc();
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      doc.getXmlFragment('default').insert(0, [paragraph]);
+      await appendNoteUpdate({
+        documentName: `session:${sessionId}:group:${groups[i]!.id}`,
+        sessionId,
+        actorKey: 'user:test',
+        authorName: 'Test',
+        update: Y.encodeStateAsUpdate(doc),
+      });
+    }
+    const sections = await groupNotesSections(sessionId, notesOf);
+    expect(sections.map((x) => x.name)).toEqual(groups.map((g) => g.name));
+    const report = meetingReportMarkdown({ notes: null, groups: sections, qa: '## Questions' }, { notes: 'Notes', group: (n) => `Groupe ${n}` });
+    expect(report).toContain('## Groupe A\n\nIdées du groupe A');
+    expect(report).toContain('## Groupe B\n\nLe groupe B propose un atelier');
+    // Empty groups are left out.
+    expect(report).not.toContain('## Groupe C');
   });
 });
