@@ -4,7 +4,7 @@ import { closeOwnContexts, DEMO_EVENT, RUN_ID, signInWithMagicLink } from './sup
 
 // Breakout groups (issue 31): the demo's live workshop, a moderator and six participants in ONE
 // browser (seven contexts), the real LiveKit server. The e2e server's round minute lasts 40 s
-// (BREAKOUT_MINUTE_SECONDS in playwright.config.ts): a 1-minute round ends within the test.
+// (BREAKOUT_MINUTE_SECONDS in playwright.config.ts): a 2-minute round (80 s) ends within the test.
 const SLUG = 'atelier-en-direct';
 const ROOM = `${DEMO_EVENT}/sessions/${SLUG}/room`;
 
@@ -42,7 +42,7 @@ test('six participants split into three groups each land in their group’s room
   const panel = mod.getByTestId('breakout-panel');
   await expect(panel.getByRole('heading', { name: 'Groupes' })).toBeVisible();
   await panel.getByLabel('Nombre de groupes').fill('3');
-  await panel.getByLabel('Durée (minutes)').fill('1');
+  await panel.getByLabel('Durée (minutes)').fill('2');
   await panel.getByRole('button', { name: 'Lancer les groupes' }).click();
   await expect(panel.getByTestId('breakout-group')).toHaveCount(3);
 
@@ -58,6 +58,16 @@ test('six participants split into three groups each land in their group’s room
     await expect(page.getByTestId('breakout-notes').getByRole('heading', { name: `Notes du groupe ${group}` })).toBeVisible();
   }
   expect(Object.values(placed).map((g) => g.length)).toEqual([2, 2, 2]);
+  // A group's notes are its own: what one member writes, the other member of the group reads; nobody else.
+  const byName = (n: string) => people[names.indexOf(n)]!;
+  const [writer, reader] = placed.A!.map(byName);
+  const other = byName(placed.B![0]!);
+  await expect(writer!.getByTestId('notes-editor')).toHaveAttribute('data-writable', 'true', { timeout: 30_000 });
+  await writer!.getByTestId('notes-pad').click();
+  await writer!.keyboard.type(`Idées du groupe A ${RUN_ID}`);
+  await expect(reader!.getByTestId('notes-pad')).toContainText(`Idées du groupe A ${RUN_ID}`, { timeout: 30_000 });
+  await expect(other.getByTestId('notes-editor')).toHaveAttribute('data-writable', 'true', { timeout: 30_000 });
+  await expect(other.getByTestId('notes-pad')).not.toContainText('Idées du groupe A');
   // The moderator's list names them where they are.
   for (const [group, members] of Object.entries(placed)) {
     for (const m of members) await expect(panel.getByTestId('breakout-group').filter({ hasText: `Groupe ${group}` })).toContainText(m);
