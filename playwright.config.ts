@@ -69,6 +69,8 @@ export default defineConfig({
         ADMIN_EMAILS: 'admin-e2e@chemins.test',
         LOG_LEVEL: 'warn',
         MAIL_POLL_MS: '300',
+        // A breakout round's minute lasts 40 seconds here: e2e/breakouts.spec.ts's 2-minute round ends within the test.
+        BREAKOUT_MINUTE_SECONDS: '40',
         // The suite signs the same people in many times from 127.0.0.1: per-e-mail limits above
         // what it uses (the limits themselves are tested in test/integration/security.test.ts).
         RATE_LIMIT_REGISTRATIONS_PER_EMAIL: '1000',

@@ -1109,6 +1109,89 @@ export const pollAnswers = pgTable(
   (t) => [primaryKey({ columns: [t.pollId, t.actorKey] })],
 );
 
+// ---------------------------------------------------------------- breakout groups
+
+/**
+ * A round of breakout groups in a live session (issue 31): a moderator splits the people there
+ * into groups for `minutes`; at most one round is open (`ended_at` null) per session. Rounds,
+ * their groups and who was in them are kept after the round ends (the session's history).
+ */
+export const breakoutRounds = pgTable(
+  'breakout_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    minutes: integer('minutes').notNull(),
+    /** How people were split: at random, by their own choice, or as the moderator assigned them. */
+    assign: text('assign', { enum: ['random', 'choice', 'assigned'] }).notNull(),
+    startedBy: text('started_by').notNull(),
+    startedAt: ts('started_at').notNull().defaultNow(),
+    endsAt: ts('ends_at').notNull(),
+    endedAt: ts('ended_at'),
+    /** Who called everyone back (an actor key), or null when the timer ended the round. */
+    endedBy: text('ended_by'),
+  },
+  (t) => [
+    index('breakout_rounds_session_idx').on(t.sessionId, t.startedAt),
+    uniqueIndex('breakout_rounds_one_open_per_session').on(t.sessionId).where(sql`${t.endedAt} is null`),
+  ],
+);
+
+/** A group of a round: its own LiveKit room and its own notes (`session:{sessionId}:group:{id}`). */
+export const breakoutGroups = pgTable(
+  'breakout_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => breakoutRounds.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** 1, 2, … in the round. */
+    position: integer('position').notNull(),
+    livekitRoom: text('livekit_room').notNull(),
+  },
+  (t) => [unique('breakout_groups_round_position').on(t.roundId, t.position), index('breakout_groups_session_idx').on(t.sessionId)],
+);
+
+/** Who was in which group: one group per person and round (a person who chooses again moves). */
+export const breakoutMembers = pgTable(
+  'breakout_members',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => breakoutRounds.id, { onDelete: 'cascade' }),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => breakoutGroups.id, { onDelete: 'cascade' }),
+    actorKey: text('actor_key').notNull(),
+    /** The person's name when they joined the group. */
+    name: text('name').notNull(),
+    joinedAt: ts('joined_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.actorKey] }), index('breakout_members_group_idx').on(t.groupId)],
+);
+
+/** A moderator's message to every group of a round (kept; also what its rate limit counts). */
+export const breakoutMessages = pgTable(
+  'breakout_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => breakoutRounds.id, { onDelete: 'cascade' }),
+    authorKey: text('author_key').notNull(),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('breakout_messages_round_idx').on(t.roundId, t.authorKey, t.createdAt)],
+);
+
 // ---------------------------------------------------------------- replays
 
 export const replayKind = pgEnum('replay_kind', ['recording', 'upload', 'link']);

@@ -41,6 +41,11 @@ const schema = z
     /** …and refuse joins this many minutes after it ends. */
     ROOM_GRACE_MINUTES: z.preprocess(emptyToUndefined, minutes.default(30)),
     /**
+     * Seconds in a breakout round's minute: 60. The end-to-end tests set fewer so that a 1-minute
+     * round ends within the test (docs/architecture.md, "Breakout groups"); never in production.
+     */
+    BREAKOUT_MINUTE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60).default(60)),
+    /**
      * What LiveKit Egress records: `room` (room composite, the speaker layout, rendered by egress's
      * Chromium) or `participant` (the first person publishing a camera, without a browser).
      */

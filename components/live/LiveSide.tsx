@@ -8,17 +8,21 @@ import { ChatPanel } from './ChatPanel';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
 import { RecordingStatus } from './RecordingStatus';
-import { useLiveRoom } from './useLiveRoom';
+import { type LiveRoom, useLiveRoom } from './useLiveRoom';
 
 /** Where the room page puts the caption area: under the stage (the side column's captions move there). */
 export const CAPTIONS_STAGE_SLOT = 'captions-stage';
 
 /** Q&A and chat beside the video (the room page's side column). */
 export function LiveSide({ sessionId, sessionPath, snapshot }: { sessionId: string; sessionPath: string; snapshot?: LiveSnapshot | null }) {
+  return <LiveSideView room={useLiveRoom(sessionId, snapshot)} sessionId={sessionId} sessionPath={sessionPath} />;
+}
+
+/** The same, over a connection the page already holds (components/breakouts/RoomWithBreakouts.tsx). */
+export function LiveSideView({ room, sessionId, sessionPath }: { room: LiveRoom; sessionId: string; sessionPath: string }) {
   const t = useTranslations('live');
   const ackError = useAckError();
   const tp = useTranslations('polls');
-  const room = useLiveRoom(sessionId, snapshot);
   const signInHref = `/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/room`)}`;
   return (
     <div className="flex flex-col gap-4">

@@ -311,5 +311,6 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
     };
   }, [call, sessionId]);
 
-  return { state, actions, socket };
+  // The connection itself, for features that listen on their own (captions, components/breakouts).
+  return { state, actions, socket, socketRef, call };
 }

@@ -8,19 +8,20 @@ import { type JoinChoices, PreJoin } from './PreJoin';
 import { RoomView } from './RoomView';
 import { useRefusalText } from '@/components/useRefusalText';
 
-export type Grant = { serverUrl: string; token: string; role: 'attendee' | 'speaker' | 'moderator' };
+export type Grant = { serverUrl: string; token: string; role: 'attendee' | 'speaker' | 'moderator'; room?: string; group?: { id: string; name: string } | null };
 
 type Phase =
   | { phase: 'prejoin'; busy: boolean; refused?: { code: string; message: string } }
-  | { phase: 'room'; grant: Grant; choices: JoinChoices }
+  | { phase: 'room'; grant: Grant; choices: JoinChoices; place: string }
   | { phase: 'out'; why: 'left' | 'removed' | 'ended' | 'disconnected' };
 
 const REFUSAL_CODES = new Set(['unauthenticated', 'not_registered', 'not_confirmed', 'removed', 'room_not_open', 'video_not_configured']);
 
 /** Ask the server for a fresh, short-lived token (at every join, so also after a disconnection). */
-async function fetchGrant(sessionId: string): Promise<{ ok: true; grant: Grant } | { ok: false; code: string; message: string }> {
+async function fetchGrant(sessionId: string, visit?: string | null): Promise<{ ok: true; grant: Grant } | { ok: false; code: string; message: string }> {
   try {
-    const res = await fetch(`/api/sessions/${sessionId}/livekit-token`, { method: 'POST', cache: 'no-store' });
+    const query = visit ? `?group=${encodeURIComponent(visit)}` : '';
+    const res = await fetch(`/api/sessions/${sessionId}/livekit-token${query}`, { method: 'POST', cache: 'no-store' });
     const body = await res.json();
     if (res.ok) return { ok: true, grant: body as Grant };
     return { ok: false, code: body?.error?.code ?? 'other', message: body?.error?.message ?? res.statusText };
@@ -29,8 +30,27 @@ async function fetchGrant(sessionId: string): Promise<{ ok: true; grant: Grant }
   }
 }
 
-/** The session's video room: pre-join, then the stage or the workshop grid, then why you are out. */
-export function VideoRoom({ sessionId, layout, defaultName, recorded = false }: { sessionId: string; layout: 'stage' | 'grid'; defaultName: string; recorded?: boolean }) {
+/**
+ * The session's video room: pre-join, then the stage or the workshop grid, then why you are out.
+ * `place`: where the person is during breakout groups (their group's id, or `main`); when it
+ * changes, a connected room switches at once to the room the server's new token names (`visit`:
+ * the group a moderator visits).
+ */
+export function VideoRoom({
+  sessionId,
+  layout,
+  defaultName,
+  recorded = false,
+  place = 'main',
+  visit = null,
+}: {
+  sessionId: string;
+  layout: 'stage' | 'grid';
+  defaultName: string;
+  recorded?: boolean;
+  place?: string;
+  visit?: string | null;
+}) {
   const t = useTranslations('video');
   const refusal = useRefusalText('video');
   const [state, setState] = useState<Phase>({ phase: 'prejoin', busy: false });
@@ -59,13 +79,28 @@ export function VideoRoom({ sessionId, layout, defaultName, recorded = false }: 
     const prefetched = early.current;
     early.current = null;
     let r = prefetched && Date.now() - prefetched.at < 60_000 ? await prefetched.answer : null;
-    if (!r?.ok) r = await fetchGrant(sessionId);
-    if (r.ok) setState({ phase: 'room', grant: r.grant, choices });
+    if (!r?.ok || visit) r = await fetchGrant(sessionId, visit);
+    if (r.ok) setState({ phase: 'room', grant: r.grant, choices, place });
     else setState({ phase: 'prejoin', busy: false, refused: { code: r.code, message: r.message } });
   }
 
+  // Breakout groups: a connected person follows their group (or comes back) without a new pre-join.
+  const connectedChoices = state.phase === 'room' && state.place !== place ? state.choices : null;
+  useEffect(() => {
+    if (!connectedChoices) return;
+    let current = true;
+    void fetchGrant(sessionId, visit).then((r) => {
+      if (!current) return;
+      if (r.ok) setState({ phase: 'room', grant: r.grant, choices: connectedChoices, place });
+      else setState({ phase: 'prejoin', busy: false, refused: { code: r.code, message: r.message } });
+    });
+    return () => {
+      current = false;
+    };
+  }, [place, visit, connectedChoices, sessionId]);
+
   if (state.phase === 'room') {
-    return <Connected sessionId={sessionId} grant={state.grant} choices={state.choices} layout={layout} onOut={(why) => setState({ phase: 'out', why })} />;
+    return <Connected key={state.grant.token} sessionId={sessionId} grant={state.grant} choices={state.choices} layout={layout} onOut={(why) => setState({ phase: 'out', why })} />;
   }
   if (state.phase === 'out') {
     return (
@@ -130,8 +165,11 @@ function Connected({
   }, [room, onOut]);
   useEffect(() => () => void room.disconnect(), [room]);
   return (
-    <LiveKitRoom room={room} serverUrl={grant.serverUrl} token={grant.token} connect audio={false} video={false}>
-      <RoomView sessionId={sessionId} role={grant.role} layout={layout} choices={choices} />
-    </LiveKitRoom>
+    <div data-testid="video-room" data-room={grant.room ?? ''}>
+      <LiveKitRoom room={room} serverUrl={grant.serverUrl} token={grant.token} connect audio={false} video={false}>
+        {/* A breakout group is a discussion: everyone's camera in a grid. */}
+        <RoomView sessionId={sessionId} role={grant.role} layout={grant.group ? 'grid' : layout} choices={choices} />
+      </LiveKitRoom>
+    </div>
   );
 }

@@ -94,7 +94,14 @@ export const cancelResponse = z
 
 // ---------------------------------------------------------------- video rooms
 
-export const videoTokenResponse = z.object({ serverUrl: z.string(), token: z.string(), role: z.enum(['attendee', 'speaker', 'moderator']) });
+export const videoTokenResponse = z.object({
+  serverUrl: z.string(),
+  token: z.string(),
+  role: z.enum(['attendee', 'speaker', 'moderator']),
+  /** The LiveKit room the token is for: the session's, or during breakout groups the person's group's. */
+  room: z.string(),
+  group: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+});
 export const moderationResponse = z.object({ ok: z.literal(true) });
 export const webhookResponse = z.object({ event: z.string() });
 

@@ -16,7 +16,7 @@ import { linkReplayRequest, recordingRequest, REPLAY_VIDEO_TYPES, uploadReplayQu
 import { verifyRequestSchema } from '../domain/badges';
 import { eraseRequest } from '../domain/privacy';
 import { feedbackRequest } from '../domain/feedback';
-import { moderationRequest } from '../domain/video';
+import { moderationRequest, videoTokenQuery } from '../domain/video';
 import { notesLockRequest, notesQuery, notesRestoreRequest } from '../domain/notes';
 import { SITE_PATH_PATTERN } from '../security/paths';
 import { registrationsCsvQuery } from '../exports/registrations';
@@ -240,14 +240,16 @@ export const apiRegistry: Registry = {
     post: {
       summary: 'A LiveKit token for the session’s room (public contract)',
       description:
-        'Short-lived (10 minutes): fetch a new one to rejoin. 401 unauthenticated; 403 not_registered, not_confirmed (invitation-only or full session without a confirmed seat), removed (by a moderator), room_not_open (cancelled, or outside ROOM_OPEN_MINUTES before the start to ROOM_GRACE_MINUTES after the end); 404 not_found; 503 video_not_configured.',
+        'Short-lived (10 minutes): fetch a new one to rejoin. During breakout groups, the token is for the person’s group’s room (`room`, `group`); `?group=` a group id: a moderator visits that group. 401 unauthenticated; 403 not_registered, not_confirmed (invitation-only or full session without a confirmed seat), removed (by a moderator), room_not_open (cancelled, or outside ROOM_OPEN_MINUTES before the start to ROOM_GRACE_MINUTES after the end); 404 not_found; 503 video_not_configured.',
       auth: 'participant',
       params: sessionId,
+      query: videoTokenQuery,
       responses: {
         200: ok('Token', r.videoTokenResponse),
         401: participantUnknown,
-        403: refusal('not_registered, not_confirmed, removed, room_not_open'),
+        403: refusal('not_registered, not_confirmed, removed, room_not_open, forbidden (a breakout group not one’s own)'),
         404: refusal('not_found'),
+        409: refusal('closed (a breakout group asked for while no round is open)'),
         503: refusal('video_not_configured'),
       },
     },

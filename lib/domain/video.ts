@@ -13,6 +13,9 @@ export const DISCUSSION_KINDS: ReadonlySet<SessionKind> = new Set(['workshop', '
 /** How a room looks: a stage (speakers on camera, audience watching) or a discussion grid. */
 export const roomLayoutOf = (kind: SessionKind): 'stage' | 'grid' => (DISCUSSION_KINDS.has(kind) ? 'grid' : 'stage');
 
+/** The token route's query: `group`, a breakout group a moderator visits (lib/domain/breakouts.ts). */
+export const videoTokenQuery = z.object({ group: z.uuid().optional().describe('a breakout group’s id: moderators visit that group') });
+
 /** A short token lifetime: the browser asks for a fresh one whenever it (re)joins. */
 export const VIDEO_TOKEN_TTL_SECONDS = 10 * 60;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import '../zod-browser';
 import { uuidSchema } from '../validation';
+import { BREAKOUT_LIMITS } from '../domain/breakouts';
 
 /**
  * The realtime protocol, declared once and imported by the server (server/realtime) and the
@@ -148,6 +149,46 @@ export const pollAnswer = z
     ]),
   })
   .strict();
+
+/** Breakout groups (lib/domain/breakouts.ts): a round's start, a person's choice, a broadcast. */
+export const breakoutStart = z
+  .object({
+    sessionId: uuid,
+    groups: z.number().int().min(BREAKOUT_LIMITS.groupsMin).max(BREAKOUT_LIMITS.groupsMax),
+    minutes: z.number().int().min(BREAKOUT_LIMITS.minutesMin).max(BREAKOUT_LIMITS.minutesMax),
+    /** `random` (default), `choice` (people choose, `breakout:choose`), or `{ actorKey: groupIndex }` (0-based). */
+    assign: z
+      .union([z.literal('random'), z.literal('choice'), z.record(z.string().min(1).max(200), z.number().int().min(0).max(BREAKOUT_LIMITS.groupsMax - 1))])
+      .optional(),
+  })
+  .strict();
+export const breakoutChoose = z.object({ sessionId: uuid, groupId: uuid }).strict();
+export const breakoutBroadcast = z.object({ sessionId: uuid, text: text(BREAKOUT_LIMITS.messageMax) }).strict();
+
+export type BreakoutGroupRef = { id: string; name: string };
+export type BreakoutMember = { id: string; name: string };
+export type BreakoutGroup = BreakoutGroupRef & { position: number; room: string; members: BreakoutMember[] };
+export type BreakoutRound = {
+  id: string;
+  sessionId: string;
+  minutes: number;
+  mode: 'random' | 'choice' | 'assigned';
+  startedAt: string;
+  endsAt: string;
+  groups: BreakoutGroup[];
+};
+/** A person's view of the open round (`breakout:sync`): the groups, theirs, and whether they may choose. */
+export type BreakoutView = {
+  sessionId: string;
+  round: { id: string; mode: BreakoutRound['mode']; endsAt: string; groups: BreakoutGroupRef[] } | null;
+  mine: BreakoutGroupRef | null;
+  /** Moderators: the whole round, members included. */
+  state?: BreakoutRound | null;
+};
+export type BreakoutStarted = { sessionId: string; round: NonNullable<BreakoutView['round']> };
+export type BreakoutAssigned = { sessionId: string; groupId: string; name: string; endsAt: string };
+export type BreakoutMessage = { sessionId: string; roundId: string; text: string; authorName: string; at: string };
+export type BreakoutEnded = { sessionId: string; roundId: string; by: 'timer' | 'moderator' };
 
 export type PollStatus = 'draft' | 'live' | 'closed';
 export type PollAnswerValue = number[] | number | string;
@@ -339,6 +380,19 @@ export interface ClientToServerEvents {
    * the session); `canCaption`: this person may send captions (a link to the captioner page).
    */
   'caption:history': Cmd<z.input<typeof sessionRef>, { lines: CaptionLine[]; canCaption: boolean }>;
+  /** Moderators: split the people in the live room into groups for `minutes` (`conflict` while a round is open). */
+  'breakout:start': Cmd<z.input<typeof breakoutStart>, { groups: BreakoutGroupRef[] }>;
+  /** A person chooses (or changes) their group, in a round where people choose. */
+  'breakout:choose': Cmd<z.input<typeof breakoutChoose>, BreakoutAssigned>;
+  /** Moderators: a message to everyone in the session, every group included. */
+  'breakout:broadcast': Cmd<z.input<typeof breakoutBroadcast>, BreakoutMessage>;
+  /** Moderators: call everyone back to the main room now. */
+  'breakout:end': Cmd<z.input<typeof sessionRef>, BreakoutEnded>;
+  /**
+   * The open round as this person sees it, after `session:join`: someone arriving during a round
+   * (not a moderator, in a round not by choice) is put in the smallest group.
+   */
+  'breakout:sync': Cmd<z.input<typeof sessionRef>, BreakoutView>;
   /** Authenticated round trip: refused for guests. */
   ping: Cmd<z.input<typeof pingPayload>, PingData>;
 }
@@ -369,6 +423,16 @@ export interface ServerToClientEvents {
   'recording:updated': (state: RecordingState) => void;
   /** To moderators: egress reported the recording as failed. */
   'recording:failed': (failure: { sessionId: string; replayId: string; error: string }) => void;
+  /** To everyone in the session: a round started (in a round by choice, people then choose with `breakout:choose`). */
+  'breakout:started': (started: BreakoutStarted) => void;
+  /** To each person put in a group (all their connections). */
+  'breakout:assigned': (assigned: BreakoutAssigned) => void;
+  /** To the session's moderators: the open round and its members (null once it ends). */
+  'breakout:state': (state: { sessionId: string; round: BreakoutRound | null }) => void;
+  /** To everyone in the session: a moderator's message to all groups. */
+  'breakout:message': (message: BreakoutMessage) => void;
+  /** To everyone in the session: back to the main room (once per round, whichever process ends it). */
+  'breakout:ended': (ended: BreakoutEnded) => void;
 }
 
 export type RecordingState = { sessionId: string; recording: boolean; since: string | null };

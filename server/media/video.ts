@@ -18,6 +18,7 @@ import { DomainError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { livekitSettings, mintToken } from '@/server/media/livekit';
 import { realtimeHooks } from '@/server/realtime/hooks';
+import { breakoutRoomFor } from '@/server/breakouts/breakout-room';
 import { egressChanged, recordOnRoomStart } from '@/server/media/recording';
 import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setHand, setPublishing } from '@/server/media/livekit-rooms';
 import { onlineSeatsOf } from '@/lib/domain/seats';
@@ -43,13 +44,14 @@ async function accessOrRefuse(identity: Identity | null, sessionId: string) {
   return { access, actorKey: access.actorKey! };
 }
 
-export type VideoToken = { serverUrl: string; token: string; role: VideoRole };
+/** `room`: the LiveKit room the token is for; `group`: the breakout group it belongs to, if any. */
+export type VideoToken = { serverUrl: string; token: string; role: VideoRole; room: string; group: { id: string; name: string } | null };
 
 /**
  * A short-lived LiveKit token for the session's room, if the person may enter it now (see
  * `videoAdmission`). The first token creates the room with the session's limits.
  */
-export async function issueVideoToken(identity: Identity | null, sessionId: string, now = new Date()): Promise<VideoToken> {
+export async function issueVideoToken(identity: Identity | null, sessionId: string, now = new Date(), opts: { groupId?: string } = {}): Promise<VideoToken> {
   // Asked at once, beside the access check; used only for an attendee of a stage.
   const promotedLately = identity ? isPromoted(sessionId, actorKeyOf(identity)).catch(() => false) : Promise.resolve(false);
   const { access, actorKey } = await accessOrRefuse(identity, sessionId);
@@ -59,11 +61,14 @@ export async function issueVideoToken(identity: Identity | null, sessionId: stri
   const admission = videoAdmission(access, window, now);
   if (!admission.ok) throw new DomainError(admission.status, admission.code, REFUSALS[admission.code]);
   const settings = settingsOrRefuse();
-  const room = videoRoomOf(session.id);
-  const promoted = admission.role === 'attendee' && roomLayoutOf(session.kind) === 'stage' && (await promotedLately);
+  // During breakout groups, a person's own group's room (everyone speaks there); moderators visit any.
+  const breakout = await breakoutRoomFor(access, opts.groupId);
+  const room = breakout?.room ?? videoRoomOf(session.id);
+  const promoted = Boolean(breakout) || (admission.role === 'attendee' && roomLayoutOf(session.kind) === 'stage' && (await promotedLately));
   await ensureRoom(room, {
     // The online seats: a hybrid session's chairs are in the room, not in the video.
-    maxParticipants: onlineSeatsOf(session).capacity,
+    // (none in a breakout group's room).
+    maxParticipants: breakout ? null : onlineSeatsOf(session).capacity,
     // Kept open for whoever is about to join, at most 10 minutes (nor past the window).
     emptyTimeoutSeconds: Math.min(600, Math.max(60, Math.round((window.closesAt.getTime() - now.getTime()) / 1000))),
   });
@@ -74,7 +79,7 @@ export async function issueVideoToken(identity: Identity | null, sessionId: stri
     grant: videoGrant(admission.role, session.kind, promoted),
     ttlSeconds: VIDEO_TOKEN_TTL_SECONDS,
   });
-  return { serverUrl: settings.publicUrl, token, role: admission.role };
+  return { serverUrl: settings.publicUrl, token, role: admission.role, room, group: breakout?.group ?? null };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { getDb } from '@/db/client';
 import { mayExportQa } from '@/db/queries/qa';
 import { draftSessionResource, pathIdsOfSession, sessionForReport } from '@/db/queries/resources/sessions';
+import type { ResourceAuthor } from '@/db/schema';
 import type { ResourceActor } from '@/lib/domain/resources';
 import { DomainError } from '@/lib/errors';
 
@@ -13,7 +14,7 @@ import { DomainError } from '@/lib/errors';
 export async function meetingReportFromQa(
   actor: ResourceActor,
   sessionId: string,
-  build: (session: { title: string; startsAt: Date; eventTitle: string }) => Promise<{ title: string; markdown: string }>,
+  build: (session: { title: string; startsAt: Date; eventTitle: string }) => Promise<{ title: string; markdown: string; authors?: ResourceAuthor[] }>,
   now = new Date(),
 ): Promise<{ id: string; slug: string }> {
   const db = await getDb();
@@ -24,7 +25,7 @@ export async function meetingReportFromQa(
   const allowed = await mayExportQa(actor.userId, { id: sessionId, eventId });
   if (!pathIds.length) throw new DomainError(409, 'no_path', 'Link this session to a path first.');
   if (!allowed) throw new DomainError(403, 'forbidden', 'Only the event’s organizers and moderators, and the coordinators of its paths, can do that.');
-  const { title, markdown } = await build(session);
+  const { title, markdown, authors } = await build(session);
   return db.transaction((tx) =>
     draftSessionResource(tx, {
       sessionId,
@@ -32,6 +33,7 @@ export async function meetingReportFromQa(
       pathIds,
       title,
       body: markdown,
+      authors,
       format: 'meeting_report',
       licence: 'CC-BY-SA-4.0',
       actor: { userId: actor.userId, name: actor.name },

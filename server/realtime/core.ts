@@ -18,8 +18,14 @@ export type SocketData = {
   roles: Record<string, Role>;
 };
 
-export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type ChemSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What a realtime process tells the others (through the adapter; nothing without one). */
+export type InterServerEvents = {
+  /** A breakout round started: every process arms its timer (the first to fire ends it). */
+  'breakout:arm': (round: { id: string; endsAt: string }) => void;
+};
+
+export type Io = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type ChemSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** A refusal sent back in the command's ack. */
 export class CommandError extends Error {

@@ -16,6 +16,7 @@ import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
 import { announceBan, linkConnections, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
 import { registerPollCommands, stopPollTimers } from './polls';
 import { registerCaptionCommands } from './captions';
+import { registerBreakoutCommands, startBreakoutTimers, stopBreakoutTimers } from './breakouts';
 
 export type { Io, SocketData } from './core';
 
@@ -92,6 +93,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     registerLiveCommands(io, socket);
     registerPollCommands(io, socket);
     registerCaptionCommands(io, socket);
+    registerBreakoutCommands(io, socket);
     commandsOf(socket)('ping', pingPayload, async ({ sentAt }) => {
       const identity = socket.data.identity;
       if (!identity) throw new CommandError('unauthenticated', 'Sign in or use your personal link first.');
@@ -104,6 +106,9 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
       });
     });
   });
+
+  // Breakout rounds started on another process, or still open in the database (a restart), end on time here too.
+  await startBreakoutTimers(io, { clustered: Boolean(redis) }).catch((err) => logger().warn({ err }, 'breakout timers could not be re-armed'));
 
   const state = { io, redis };
   g.__cheminsIo = state;
@@ -118,6 +123,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     close: async () => {
       stopPresenceTimers(io);
       stopPollTimers(io);
+      stopBreakoutTimers(io);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (redis?.isOpen) await redis.quit().catch(() => {});
       if (g.__cheminsIo === state) {

@@ -46,7 +46,7 @@ export async function access(socket: ChemSocket, sessionId: string | null): Prom
 }
 
 /** The name a person's questions, messages and poll answers carry (guests: `Invité·e` and a short tag, after their first name if they gave one). */
-export const actorName = (socket: ChemSocket) => socket.data.identity?.name ?? guestName(socket.data.presenceKey, GUEST_LABEL, socket.data.guest?.name);
+export const actorName = (socket: { data: ChemSocket['data'] }) => socket.data.identity?.name ?? guestName(socket.data.presenceKey, GUEST_LABEL, socket.data.guest?.name);
 const GUEST_LABEL = 'Invité·e';
 
 /**

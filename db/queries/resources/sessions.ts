@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
-import { events, pathSessions, programmeSessions } from '../../schema';
+import { events, pathSessions, programmeSessions, type ResourceAuthor } from '../../schema';
 import { appendToPath, freeSlug, insertResource, linkSessions, type ResourceRow } from './rows';
 import { writeRevision } from './revisions';
 
@@ -46,6 +46,8 @@ export async function draftSessionResource(
     format: ResourceRow['format'];
     licence: string;
     mediaUrl?: string | null;
+    /** Credited authors (a meeting report: the notes' writers). */
+    authors?: ResourceAuthor[];
     actor: { userId: string | null; name: string };
     note: string;
     now?: Date;
@@ -61,7 +63,7 @@ export async function draftSessionResource(
     language: d.session.language,
     date: d.session.startsAt.toISOString().slice(0, 10),
     licence: d.licence,
-    authors: [],
+    authors: d.authors ?? [],
     mediaUrl: d.mediaUrl ?? null,
     status: 'draft',
     createdBy: d.actor.userId,

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { CAPTIONS_STAGE_SLOT, LiveSide } from '@/components/live/LiveSide';
-import { VideoRoom } from '@/components/video/VideoRoom';
+import { RoomWithBreakouts } from '@/components/breakouts/RoomWithBreakouts';
 import { getProgrammeSession } from '@/db/queries/events';
 import { liveSnapshot } from '@/db/queries/live';
 import { currentRecording } from '@/db/queries/replays';
@@ -35,31 +34,23 @@ export default async function RoomPage({ params }: { params: Promise<Params> }) 
       <h1 className="text-2xl font-bold">
         {session.title} <span className="text-base font-normal text-stone-600">· {t(layout)}</span>
       </h1>
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <section aria-label={t('title')}>
-          {!livekitSettings() ? (
+      <RoomWithBreakouts
+        sessionId={session.id}
+        sessionPath={sessionPath}
+        snapshot={snapshot}
+        video={livekitSettings() && who ? { layout, defaultName: who.name, recorded: session.recordingAnnounced || session.autoRecord || recording !== null } : null}
+        noVideo={
+          !livekitSettings() ? (
             <p data-testid="video-not-configured" className="rounded bg-stone-100 p-3">
-              {tOff('room')}{' '}
-              <Link href={sessionPath}>{t('backToSession')}</Link>
-            </p>
-          ) : !who ? (
-            <p>
-              {t('signIn')}{' '}
-              <Link href={`/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/room`)}`}>{t('signInLink')}</Link>
+              {tOff('room')} <Link href={sessionPath}>{t('backToSession')}</Link>
             </p>
           ) : (
-            <VideoRoom sessionId={session.id} layout={layout} defaultName={who.name} recorded={session.recordingAnnounced || session.autoRecord || recording !== null} />
-          )}
-          {/* The live captions, under the stage (components/live/Captions.tsx, from the side column's connection). */}
-          <div id={CAPTIONS_STAGE_SLOT} className="mt-3" />
-        </section>
-        <aside data-slot="live-side" aria-labelledby="live-side-title" className="rounded-lg border border-stone-200 bg-white p-3">
-          <h2 id="live-side-title" className="sr-only">
-            {t('sideTitle')}
-          </h2>
-          <LiveSide sessionId={session.id} sessionPath={sessionPath} snapshot={snapshot} />
-        </aside>
-      </div>
+            <p>
+              {t('signIn')} <Link href={`/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/room`)}`}>{t('signInLink')}</Link>
+            </p>
+          )
+        }
+      />
     </div>
   );
 }

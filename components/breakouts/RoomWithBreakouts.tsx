@@ -1,0 +1,54 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { CAPTIONS_STAGE_SLOT, LiveSideView } from '@/components/live/LiveSide';
+import { useLiveRoom } from '@/components/live/useLiveRoom';
+import { VideoRoom } from '@/components/video/VideoRoom';
+import type { LiveSnapshot } from '@/lib/realtime/protocol';
+import { BreakoutBanner } from './BreakoutBanner';
+import { BreakoutPanel } from './BreakoutPanel';
+import { useBreakouts } from './useBreakouts';
+
+type Props = {
+  sessionId: string;
+  sessionPath: string;
+  snapshot: LiveSnapshot | null;
+  /** The video room's props, when the person may ask for it (null: the page says why not). */
+  video: { layout: 'stage' | 'grid'; defaultName: string; recorded: boolean } | null;
+  /** What the page shows instead of the video (not configured, sign in). */
+  noVideo: React.ReactNode;
+};
+
+/**
+ * The room page's live part: one connection for the video's breakout groups, Q&A and chat. During
+ * breakout groups, a participant's video is their group's room (and its notes); a moderator's is
+ * the main room or the group they visit.
+ */
+export function RoomWithBreakouts({ sessionId, sessionPath, snapshot, video, noVideo }: Props) {
+  const t = useTranslations('video');
+  const room = useLiveRoom(sessionId, snapshot);
+  const breakouts = useBreakouts(room, sessionId);
+  const moderator = Boolean(room.state.you?.isModerator);
+  const [visiting, setVisiting] = useState<string | null>(null);
+  const open = breakouts.state.round !== null;
+  const visit = open && moderator ? visiting : null;
+  const place = moderator ? (visit ?? 'main') : open ? (breakouts.state.mine?.id ?? 'main') : 'main';
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <section aria-label={t('title')} className="space-y-3">
+        <BreakoutBanner breakouts={breakouts} sessionId={sessionId} userName={room.state.you?.name ?? video?.defaultName ?? ''} moderator={moderator} />
+        {video ? <VideoRoom sessionId={sessionId} layout={video.layout} defaultName={video.defaultName} recorded={video.recorded} place={place} visit={visit} /> : noVideo}
+        {/* The live captions, under the stage (components/live/Captions.tsx, from the side column's connection). */}
+        <div id={CAPTIONS_STAGE_SLOT} />
+        {moderator && <BreakoutPanel breakouts={breakouts} visiting={visit} onVisit={setVisiting} />}
+      </section>
+      <aside data-slot="live-side" aria-labelledby="live-side-title" className="rounded-lg border border-stone-200 bg-white p-3">
+        <h2 id="live-side-title" className="sr-only">
+          {t('sideTitle')}
+        </h2>
+        <LiveSideView room={room} sessionId={sessionId} sessionPath={sessionPath} />
+      </aside>
+    </div>
+  );
+}
