@@ -1,4 +1,6 @@
 import {
+  bigint,
+  bigserial,
   boolean,
   check,
   customType,
@@ -1391,3 +1393,37 @@ export const retentionPurges = pgTable('retention_purges', {
   attendance: integer('attendance').notNull().default(0),
   checkIns: integer('check_ins').notNull().default(0),
 });
+
+/**
+ * Shared notes (issue 31, server/notes): one Yjs document per session (`session:{id}`) or breakout
+ * group (`session:{id}:group:{id}`). `state` is the compacted document as last stored; the updates
+ * with an id above `stateThrough` may not be in it yet and are applied on load. `locked`: only
+ * moderators write.
+ */
+export const sessionNotes = pgTable('session_notes', {
+  documentName: text('document_name').primaryKey(),
+  sessionId: uuid('session_id')
+    .notNull()
+    .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+  state: bytea('state'),
+  stateThrough: bigint('state_through', { mode: 'number' }).notNull().default(0),
+  locked: boolean('locked').notNull().default(false),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Every accepted update of a notes document with its author: the history, replayed to restore a point. */
+export const sessionNoteUpdates = pgTable(
+  'session_note_updates',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    documentName: text('document_name').notNull(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    actorKey: text('actor_key').notNull(),
+    authorName: text('author_name').notNull(),
+    update: bytea('update').notNull(),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('session_note_updates_document_idx').on(t.documentName, t.id), index('session_note_updates_session_idx').on(t.sessionId, t.actorKey)],
+);

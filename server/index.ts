@@ -19,6 +19,8 @@ import { startMailWorker } from '@/server/mail/worker';
 import { startAttachmentPurge } from '@/server/jobs/attachment-purge';
 import { startRetentionWorker } from '@/server/jobs/retention';
 import { attachRealtime } from './realtime';
+import { attachNotes } from './notes/server';
+import { isNotesUrl } from '@/lib/domain/notes';
 
 const startedAt = performance.now();
 
@@ -116,8 +118,10 @@ const server = createServer((req, res) => {
   });
 });
 const realtime = await attachRealtime(server, { redisUrl: cfg.REDIS_URL });
+const notes = await attachNotes(server, { redisUrl: cfg.REDIS_URL });
 server.on('upgrade', (req, socket, head) => {
   if (req.url?.startsWith('/socket.io/')) return; // handled by Socket.IO's own listener
+  if (isNotesUrl(req.url)) return; // the shared notes' (server/notes)
   if (nextUpgrades.listenerCount('upgrade') > 0) nextUpgrades.emit('upgrade', req, socket, head);
   else void upgrade(req, socket, head);
 });
@@ -145,6 +149,7 @@ async function shutdown(signal: string) {
   stopBadgeWorker();
   stopRetentionWorker();
   stopAttachmentPurge();
+  await notes.close().catch(() => {});
   await realtime.close().catch(() => {});
   await limiter.close();
   server.close();

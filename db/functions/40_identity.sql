@@ -42,6 +42,7 @@ BEGIN
   UPDATE moderation_log SET target_key = v_user_key WHERE session_id = ANY (v_sessions) AND target_key = v_key;
   UPDATE attendance SET actor_key = v_user_key WHERE session_id = ANY (v_sessions) AND actor_key = v_key;
   UPDATE rate_hits SET actor_key = v_user_key WHERE session_id = ANY (v_sessions) AND actor_key = v_key;
+  UPDATE session_note_updates SET actor_key = v_user_key WHERE session_id = ANY (v_sessions) AND actor_key = v_key;
 END
 $$;
 

@@ -104,6 +104,24 @@ export async function identityFromLinkSession(secret: string): Promise<Identity 
   return row ? registrantIdentity(row.reg) : null;
 }
 
+/**
+ * The identity a short-lived token of ours names (server/notes/token.ts): the account by id, or
+ * the active registration by id; null when it no longer exists or is no longer active.
+ */
+export async function identityOfRef(ref: { kind: 'user' | 'registration'; id: string }): Promise<Identity | null> {
+  const db = await getDb();
+  if (ref.kind === 'registration') {
+    const [row] = await db
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.id, ref.id), eq(registrations.status, 'active')))
+      .limit(1);
+    return row ? registrantIdentity(row) : null;
+  }
+  const [row] = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, ref.id)).limit(1);
+  return row ? { kind: 'user', userId: row.id, name: row.name ?? row.email.split('@')[0]!, email: row.email } : null;
+}
+
 /** Signs this browser out of its personal link (the link itself keeps working). */
 export async function closeLinkSession(secret: string): Promise<void> {
   if (!secret || secret.length > 200) return;

@@ -87,6 +87,17 @@ export const videoTokenResponse = z.object({ serverUrl: z.string(), token: z.str
 export const moderationResponse = z.object({ ok: z.literal(true) });
 export const webhookResponse = z.object({ event: z.string() });
 
+// ---------------------------------------------------------------- shared notes
+
+export const notesTokenResponse = z.object({ token: z.string(), expiresAt: isoDateTime, access: z.enum(['write', 'read']) });
+export const notesLockResponse = z.object({ locked: z.boolean() });
+export const notesRestoreResponse = z.object({ entryId: z.number().int() });
+export const notesHistoryResponse = z.object({
+  locked: z.boolean(),
+  restorable: z.boolean(),
+  entries: z.array(z.object({ id: z.number().int(), author: z.string(), at: isoDateTime, until: isoDateTime, updates: z.number().int(), bytes: z.number().int() })),
+});
+
 // ---------------------------------------------------------------- admin
 
 export const grantResponse = z.object({ userId: z.uuid(), role: z.string(), eventId: z.uuid().nullable(), sessionId: z.uuid().nullable(), pathId: z.uuid().nullable() });

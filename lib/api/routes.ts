@@ -16,6 +16,7 @@ import { linkReplayRequest, recordingRequest, REPLAY_VIDEO_TYPES, uploadReplayQu
 import { verifyRequestSchema } from '../domain/badges';
 import { eraseRequest } from '../domain/privacy';
 import { moderationRequest } from '../domain/video';
+import { notesLockRequest, notesQuery, notesRestoreRequest } from '../domain/notes';
 import { SITE_PATH_PATTERN } from '../security/paths';
 import { registrationsCsvQuery } from '../exports/registrations';
 import { type Answer, type Registry, ok, refusal, textAnswer, uuidParam } from './contract';
@@ -233,6 +234,52 @@ export const apiRegistry: Registry = {
         404: refusal('not_found, not_in_room'),
         503: refusal('video_not_configured'),
       },
+    },
+  },
+  '/api/sessions/{sessionId}/notes/token': {
+    post: {
+      summary: 'A short-lived token for the session’s shared notes (public contract)',
+      description:
+        'The notes speak the Hocuspocus protocol at `/api/notes` (WebSocket on the app’s port), document `session:{sessionId}`; the rich text is the Yjs XmlFragment `default`. The token (10 minutes, bound to the session and the person) authenticates a connection that cannot send the browser’s cookies; a personal link’s token works too. `access`: write or read (docs/architecture.md, "Shared notes").',
+      auth: 'participant',
+      params: sessionId,
+      responses: { 200: ok('Token', r.notesTokenResponse), 401: participantUnknown, 403: forbidden, 404: refusal('not_found') },
+    },
+  },
+  '/api/sessions/{sessionId}/notes.md': {
+    get: {
+      summary: 'The session’s shared notes as Markdown (public contract; the readers of its live rooms)',
+      auth: 'public',
+      params: sessionId,
+      query: notesQuery,
+      responses: { 200: textAnswer('text/markdown', 'Markdown (GFM: task items)'), 400: invalid, 403: forbidden, 404: refusal('not_found') },
+    },
+  },
+  '/api/sessions/{sessionId}/notes/history': {
+    get: {
+      summary: 'The shared notes’ history, newest first: who wrote, when (one entry per author and minute)',
+      auth: 'public',
+      params: sessionId,
+      query: notesQuery,
+      responses: { 200: ok('History', r.notesHistoryResponse), 400: invalid, 403: forbidden, 404: refusal('not_found') },
+    },
+  },
+  '/api/sessions/{sessionId}/notes/lock': {
+    post: {
+      summary: 'Lock (only moderators write) or unlock the shared notes (the session’s moderators)',
+      auth: 'participant',
+      params: sessionId,
+      body: { json: notesLockRequest },
+      responses: { 200: ok('Done', r.notesLockResponse), ...jsonWrite(participantUnknown) },
+    },
+  },
+  '/api/sessions/{sessionId}/notes/restore': {
+    post: {
+      summary: 'Bring the shared notes back to a point of their history, as a new change (the session’s moderators)',
+      auth: 'participant',
+      params: sessionId,
+      body: { json: notesRestoreRequest },
+      responses: { 200: ok('Restored', r.notesRestoreResponse), ...jsonWrite(participantUnknown, { 503: refusal('notes_unavailable') }) },
     },
   },
   '/api/sessions/{sessionId}/qa.md': { get: qaExport('text/markdown', 'Markdown with front matter, ready for a meeting report') },

@@ -1,7 +1,8 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '@/lib/config';
 import { uuidSchema } from '@/lib/validation';
+import { signToken, verifyToken } from './signed-token';
 
 /**
  * A guest's identity, issued by the server (`POST /api/guest`) and kept by the browser in the
@@ -50,8 +51,6 @@ export function guestSecret(c: Pick<Config, 'NEXTAUTH_SECRET' | 'NODE_ENV'>): st
   return DEV_GUEST_SECRET;
 }
 
-const sign = (payload: string, secret: string) => createHmac('sha256', secret).update(`${PURPOSE}.${payload}`).digest();
-
 /** A new identity (or `id` kept, renewed) valid `GUEST_DAYS` from `now`. */
 export function newGuestIdentity(now = Date.now(), id: string = randomUUID()): GuestIdentity {
   return { id, exp: Math.floor(now / 1000) + GUEST_DAYS * 86_400 };
@@ -68,28 +67,12 @@ export function renewedGuestIdentity(held: GuestIdentity | null, now = Date.now(
 /** The signed token of an identity (the cookie's value). */
 export function signGuestToken(identity: GuestIdentity, secret: string): string {
   const { id, exp, name, rooms } = identity;
-  const payload = Buffer.from(JSON.stringify({ id, exp, name, rooms })).toString('base64url');
-  return `${payload}.${sign(payload, secret).toString('base64url')}`;
+  return signToken(PURPOSE, { id, exp, name, rooms }, secret);
 }
 
 /** The identity in a token, or null when it is malformed, its signature is not ours, or it expired. */
 export function verifyGuestToken(token: string | undefined | null, secret: string, now = Date.now()): GuestIdentity | null {
-  if (typeof token !== 'string' || token.length > 1536) return null;
-  const parts = token.split('.');
-  if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
-  const [payload, signature] = parts as [string, string];
-  const given = Buffer.from(signature, 'base64url');
-  const expected = sign(payload, secret);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  const parsed = payloadSchema.safeParse(json);
-  if (!parsed.success || parsed.data.exp * 1000 <= now) return null;
-  return parsed.data;
+  return verifyToken(PURPOSE, token, secret, payloadSchema, now);
 }
 
 /** The cookie that carries a guest's token: httpOnly, SameSite=Lax, Secure over https. */
