@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LiveSide } from '@/components/live/LiveSide';
+import { NotesSection } from '@/components/notes/NotesSection';
 import { VideoRoom } from '@/components/video/VideoRoom';
 import { getProgrammeSession } from '@/db/queries/events';
 import { liveSnapshot } from '@/db/queries/live';
@@ -56,6 +57,8 @@ export default async function RoomPage({ params }: { params: Promise<Params> }) 
             {t('sideTitle')}
           </h2>
           <LiveSide sessionId={session.id} sessionPath={sessionPath} snapshot={snapshot} />
+          {/* The shared notes beside the stage or the workshop. */}
+          <NotesSection sessionId={session.id} className="mt-4 border-t border-stone-200 pt-3" />
         </aside>
       </div>
     </div>
