@@ -38,6 +38,7 @@ import {
   resources,
   roleGrants,
   roomSanctions,
+  sessionNoteUpdates,
   sessions,
   users,
   verificationTokens,
@@ -343,6 +344,8 @@ export async function erasePerson(ref: PersonRef, opts: { keepName?: boolean } =
       await tx.update(chatMessages).set({ deletedBy: keyCase(chatMessages.deletedBy) }).where(inArray(chatMessages.deletedBy, keys));
       await tx.update(chatReactions).set({ actorKey: keyCase(chatReactions.actorKey) }).where(inArray(chatReactions.actorKey, keys));
       await tx.update(roomSanctions).set({ targetKey: keyCase(roomSanctions.targetKey) }).where(inArray(roomSanctions.targetKey, keys));
+      // Shared notes: the text stays the group's; its history no longer names the person.
+      await tx.update(sessionNoteUpdates).set({ actorKey: keyCase(sessionNoteUpdates.actorKey), authorName: '' }).where(inArray(sessionNoteUpdates.actorKey, keys));
       await tx.update(roomSanctions).set({ createdBy: keyCase(roomSanctions.createdBy) }).where(inArray(roomSanctions.createdBy, keys));
       await tx.update(attendance).set({ actorKey: keyCase(attendance.actorKey) }).where(inArray(attendance.actorKey, keys));
       await tx.delete(rateHits).where(inArray(rateHits.actorKey, keys));

@@ -17,6 +17,9 @@ export const notesExtensions = () => [StarterKit.configure({ undoRedo: false }),
 
 type Mark = NonNullable<JSONContent['marks']>[number];
 
+/** Links kept in Markdown: web and mail addresses, and same-site paths (a `javascript:` link is left as its text). */
+const SAFE_HREF = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+
 function inline(nodes: JSONContent[] | undefined): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const n of nodes ?? []) {
@@ -32,7 +35,7 @@ function inline(nodes: JSONContent[] | undefined): PhrasingContent[] {
     if (has('italic')) node = { type: 'emphasis', children: [node] };
     if (has('bold')) node = { type: 'strong', children: [node] };
     const link = has('link');
-    const href = typeof link?.attrs?.href === 'string' ? link.attrs.href : null;
+    const href = typeof link?.attrs?.href === 'string' && SAFE_HREF.test(link.attrs.href) ? link.attrs.href : null;
     if (href) node = { type: 'link', url: href, children: [node] };
     out.push(node);
   }

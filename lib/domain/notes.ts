@@ -76,6 +76,19 @@ export function notesAccess(a: {
   return mayWrite(a) ? 'write' : 'read';
 }
 
+/** A connection's update allowance: `NOTES_LIMITS.updatesPerSecond` on average, bursts of `burst`. */
+export type UpdateBucket = { tokens: number; at: number };
+
+/** Takes one update from the bucket (a new one, `at` 0, starts full); false when it is empty. */
+export function takeUpdateToken(bucket: UpdateBucket, now: number): boolean {
+  const { updatesPerSecond, burst } = NOTES_LIMITS;
+  bucket.tokens = bucket.at === 0 ? burst : Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * updatesPerSecond);
+  bucket.at = now;
+  if (bucket.tokens < 1) return false;
+  bucket.tokens -= 1;
+  return true;
+}
+
 /** `POST …/notes/lock`'s body. */
 export const notesLockRequest = z.object({ locked: z.boolean(), groupId: uuidSchema.optional() }).strict();
 

@@ -4,7 +4,7 @@ import { sessionAccess } from '@/db/queries/live';
 import { notesLocked } from '@/db/queries/notes/notes';
 import { config } from '@/lib/config';
 import { guestName } from '@/lib/domain/live';
-import { type NotesAccess, notesAccess, parseNotesDocument } from '@/lib/domain/notes';
+import { type NotesAccess, notesAccess, parseNotesDocument, type UpdateBucket } from '@/lib/domain/notes';
 import { GUEST_COOKIE, guestSecret, verifyGuestToken } from '../auth/guest';
 import { identityOfCredentials } from '../auth/principal';
 import { verifyNotesToken } from './token';
@@ -22,7 +22,7 @@ export type NotesContext = {
   /** May write even when they are locked (and lock, unlock, restore). */
   moderator: boolean;
   /** Updates allowed now (token bucket) and when it was last filled. */
-  bucket: { tokens: number; at: number };
+  bucket: UpdateBucket;
   /** Closes the WebSocket itself (set by the server for each socket): a hostile message ends the whole socket, not one document's connection. */
   closeSocket?: (code: number, reason: string) => void;
 };

@@ -1,7 +1,5 @@
-import * as Y from 'yjs';
 import type { Identity } from '@/db/queries/identity';
 import { appendNoteUpdate, noteUpdatesThrough } from '@/db/queries/notes/notes';
-import { NOTES_FRAGMENT } from '@/lib/domain/notes';
 import { DomainError } from '@/lib/errors';
 import { assertNotesModerator } from './access';
 import { notesHooks } from './hooks';
@@ -17,28 +15,6 @@ export async function restoreNotes(identity: Identity | null, sessionId: string,
   if (!updates) throw new DomainError(404, 'not_found', 'No such point in the notes’ history.');
   const hooks = notesHooks();
   if (!hooks) throw new DomainError(503, 'notes_unavailable', 'The notes server is not running in this process.');
-  const past = new Y.Doc();
-  Y.applyUpdate(past, Y.mergeUpdates(updates));
-  const connection = await hooks.hocuspocus.openDirectConnection(documentName, { restoring: true } as never);
-  try {
-    const doc = connection.document!;
-    const before = Y.encodeStateVector(doc);
-    await connection.transact((d) => {
-      const fragment = d.getXmlFragment(NOTES_FRAGMENT);
-      fragment.delete(0, fragment.length);
-      fragment.insert(
-        0,
-        past
-          .getXmlFragment(NOTES_FRAGMENT)
-          .toArray()
-          .map((n) => (n as Y.XmlElement | Y.XmlText).clone()),
-      );
-    });
-    const update = Y.encodeStateAsUpdate(doc, before);
-    const id = await appendNoteUpdate({ documentName, sessionId, actorKey, authorName, update });
-    return { entryId: id };
-  } finally {
-    past.destroy();
-    await connection.disconnect();
-  }
+  const update = await hooks.replaceContent(documentName, updates);
+  return { entryId: await appendNoteUpdate({ documentName, sessionId, actorKey, authorName, update }) };
 }

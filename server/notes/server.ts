@@ -7,7 +7,7 @@ import { createClient } from 'redis';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { appendNoteUpdate, loadNotes, notesLocked, storeNotesState } from '@/db/queries/notes/notes';
-import { isNotesUrl, NOTES_LIMITS, parseNotesDocument } from '@/lib/domain/notes';
+import { isNotesUrl, NOTES_FRAGMENT, NOTES_LIMITS, parseNotesDocument, takeUpdateToken } from '@/lib/domain/notes';
 import { logger } from '@/lib/logger';
 import { realtimeHandshakeAllowed } from '../http/guard';
 import { authenticateNotes, type NotesContext, NotesRefusal } from './authenticate';
@@ -42,16 +42,6 @@ export function yjsUpdateOf(message: Uint8Array): { update: Uint8Array; step2: b
   return { update: decoding.readVarUint8Array(d), step2: step === 1 };
 }
 
-/** Takes one update from the connection's bucket; false when it is empty. */
-function takeToken(bucket: NotesContext['bucket'], now = Date.now()): boolean {
-  const { updatesPerSecond, burst } = NOTES_LIMITS;
-  bucket.tokens = bucket.at === 0 ? burst : Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * updatesPerSecond);
-  bucket.at = now;
-  if (bucket.tokens < 1) return false;
-  bucket.tokens -= 1;
-  return true;
-}
-
 export type Notes = {
   hocuspocus: Hocuspocus<NotesContext>;
   /** Apply a lock change to this process's open connections (and, through Redis, the others'). */
@@ -67,6 +57,32 @@ function applyLock(hocuspocus: Hocuspocus<NotesContext>, documentName: string, l
     const ctx = connection.context as NotesContext;
     connection.readOnly = !(ctx.moderator || (ctx.writer && !locked));
     connection.sendStateless(JSON.stringify({ type: 'notes:locked', locked }));
+  }
+}
+
+/** Restore (server/notes/restore-notes.ts): the document's content becomes what `updates` make, as one new change; returns it. */
+async function replaceContent(hocuspocus: Hocuspocus<NotesContext>, documentName: string, updates: Uint8Array[]): Promise<Uint8Array> {
+  const past = new Y.Doc();
+  Y.applyUpdate(past, Y.mergeUpdates(updates));
+  const connection = await hocuspocus.openDirectConnection(documentName, {} as NotesContext);
+  try {
+    const doc = connection.document!;
+    const before = Y.encodeStateVector(doc);
+    await connection.transact((d) => {
+      const fragment = d.getXmlFragment(NOTES_FRAGMENT);
+      fragment.delete(0, fragment.length);
+      fragment.insert(
+        0,
+        past
+          .getXmlFragment(NOTES_FRAGMENT)
+          .toArray()
+          .map((n) => (n as Y.XmlElement | Y.XmlText).clone()),
+      );
+    });
+    return Y.encodeStateAsUpdate(doc, before);
+  } finally {
+    past.destroy();
+    await connection.disconnect();
   }
 }
 
@@ -101,7 +117,7 @@ export async function attachNotes(httpServer: HttpServer, opts: { redisUrl?: str
         ctx.closeSocket?.(why.code, why.reason);
         return why;
       };
-      if (!takeToken(ctx.bucket)) throw refuse(NOTES_CLOSE.rateLimited);
+      if (!takeUpdateToken(ctx.bucket, Date.now())) throw refuse(NOTES_CLOSE.rateLimited);
       let found: ReturnType<typeof yjsUpdateOf>;
       try {
         found = yjsUpdateOf(message);
@@ -216,7 +232,7 @@ export async function attachNotes(httpServer: HttpServer, opts: { redisUrl?: str
       installNotesHooks(undefined);
     },
   };
-  installNotesHooks({ hocuspocus, relock });
+  installNotesHooks({ relock, replaceContent: (documentName, updates) => replaceContent(hocuspocus, documentName, updates) });
   return notes;
 }
 

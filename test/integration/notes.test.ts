@@ -7,6 +7,7 @@ import { GET as notesMarkdownRoute } from '@/app/api/sessions/[sessionId]/notes.
 import { POST as notesTokenRoute } from '@/app/api/sessions/[sessionId]/notes/token/route';
 import { openDatabase, setDatabase } from '@/db/client';
 import { identityFromJoinToken } from '@/db/queries/identity';
+import { erasePerson } from '@/db/queries/my-data';
 import { listNoteHistory } from '@/db/queries/notes/notes';
 import { sessionNotes } from '@/db/schema';
 import { seed } from '@/db/seed';
@@ -80,6 +81,21 @@ describe('shared notes (Hocuspocus on real Postgres and Redis)', () => {
     expect(history.entries.map((e) => e.author).sort()).toEqual(['Alice', 'Bob']);
     expect(history.restorable).toBe(true);
     expect((await notesOf(open)).markdown).toContain('Alice écrit');
+  });
+
+  it('an erased person’s updates stay in the notes, without their name', async () => {
+    const s = await seedSession(db.handle.db, { eventId, slug: 'notes-erasure' });
+    const carla = await registrant('Carla');
+    const c = editor(`session:${s}`, { token: carla.token });
+    expect(await c.outcome).toBe('synced');
+    writeParagraph(c.doc, 'écrit par Carla');
+    await acked(c);
+    c.close();
+    await erasePerson({ registrationId: carla.id });
+    const [entry] = await listNoteHistory(`session:${s}`);
+    expect(entry).toMatchObject({ authorName: '' });
+    expect(entry!.actorKey).toMatch(/^erased:/);
+    expect((await notesOf(s)).text).toBe('écrit par Carla');
   });
 
   it('refuses a bad token and a document that is not a session’s at authentication', async () => {
@@ -195,6 +211,27 @@ describe('shared notes (Hocuspocus on real Postgres and Redis)', () => {
     expect((await notesOf(open)).text).toContain('toujours là');
   });
 
+  it('refuses an update that would take a document over 2 MB, and keeps what it had', async () => {
+    const s = await seedSession(db.handle.db, { eventId, slug: 'notes-huge' });
+    const huge = editor(`session:${s}`, { token: alice.token });
+    expect(await huge.outcome).toBe('synced');
+    const ws = (huge.socket as unknown as { webSocket: WebSocket }).webSocket;
+    const closing = new Promise<number>((resolve) => ws.once('close', (code: number) => resolve(code)));
+    let written = 0;
+    // 240 KB per update (under the message limit) until the state would pass 2 MB.
+    for (let i = 0; i < 9; i++) {
+      writeParagraph(huge.doc, String(i).repeat(240 * 1024));
+      if (i < 8) {
+        await acked(huge);
+        written++;
+      }
+    }
+    expect(await closing).toBe(4413);
+    huge.close();
+    const stored = await notesOf(s);
+    expect(stored.text.split('\n')).toHaveLength(written);
+  });
+
   it('answers a notes token to readers and refuses strangers', async () => {
     const call = (sessionId: string, bearer?: string) =>
       notesTokenRoute(new Request(`http://127.0.0.1/api/sessions/${sessionId}/notes/token`, { method: 'POST', headers: bearer ? { authorization: `Bearer ${bearer}` } : {} }), {
@@ -226,7 +263,7 @@ describe('shared notes (Hocuspocus on real Postgres and Redis)', () => {
     expect((await get('00000000-0000-4000-8000-000000000000', alice.token)).status).toBe(404);
   });
 
-  it('keeps an acknowledged edit through a killed server process, and converges across processes with Redis', async () => {
+  it('keeps an acknowledged edit through a killed server process, and converges across processes with Redis', { timeout: 240_000 }, async () => {
     const redisUrl = requireEnv('REDIS_URL');
     const s = await seedSession(db.handle.db, { eventId, slug: 'notes-restart' });
     const name = `session:${s}`;
