@@ -80,7 +80,9 @@ test('two registrants type at once and converge; a third joining late gets the t
 
 test('a moderator locks the notes (the writer reads only), unlocks them, and restores a version from the history', async ({ browser }) => {
   test.setTimeout(150_000);
-  const writer = await workshopRegistrant(browser, 'Dmitri');
+  // This run's writer by name: the history keeps earlier runs' writers.
+  const writerName = `Dmitri ${RUN_ID}`;
+  const writer = await workshopRegistrant(browser, writerName);
   const moderator = await (await browser.newContext()).newPage();
   await signInWithMagicLink(moderator, 'moderateur@chemins.test');
   await moderator.goto(WORKSHOP);
@@ -104,11 +106,11 @@ test('a moderator locks the notes (the writer reads only), unlocks them, and res
 
   // The history names who wrote; restoring the writer's version takes the moderator's text away, for everyone.
   await panel.getByRole('button', { name: 'Actualiser l’historique' }).click();
-  const entry = panel.getByTestId('notes-history').getByRole('listitem').filter({ hasText: 'Dmitri' }).first();
+  const entry = panel.getByTestId('notes-history').getByRole('listitem').filter({ hasText: writerName }).first();
   await expect(entry).toBeVisible();
   await entry.getByRole('button', { name: 'Restaurer cette version' }).click();
   const dialog = moderator.getByRole('alertdialog');
-  await expect(dialog).toContainText('Restaurer la version de Dmitri');
+  await expect(dialog).toContainText(`Restaurer la version de ${writerName}`);
   await dialog.getByRole('button', { name: 'Oui, restaurer' }).click();
   await expect(panel.getByTestId('notes-moderation-said')).toHaveText('Version restaurée.');
   for (const page of [writer, moderator]) {
