@@ -49,14 +49,20 @@ export type Notes = {
   close: () => Promise<void>;
 };
 
-/** Sets each open connection's read-only flag from the lock, and tells the editors (a stateless message `{"type":"notes:locked","locked":…}`). */
+/**
+ * What an editor is told at connection and at each lock change (a Hocuspocus stateless message):
+ * whether the notes are locked, and whether this connection may write (`readOnly`).
+ */
+export const lockMessage = (locked: boolean, readOnly: boolean) => JSON.stringify({ type: 'notes:locked', locked, readOnly });
+
+/** Sets each open connection's read-only flag from the lock, and tells the editors (`lockMessage`). */
 function applyLock(hocuspocus: Hocuspocus<NotesContext>, documentName: string, locked: boolean) {
   const document = hocuspocus.documents.get(documentName);
   if (!document) return;
   for (const connection of document.getConnections()) {
     const ctx = connection.context as NotesContext;
     connection.readOnly = !(ctx.moderator || (ctx.writer && !locked));
-    connection.sendStateless(JSON.stringify({ type: 'notes:locked', locked }));
+    connection.sendStateless(lockMessage(locked, connection.readOnly));
   }
 }
 
@@ -104,7 +110,7 @@ export async function attachNotes(httpServer: HttpServer, opts: { redisUrl?: str
       return context;
     },
     async connected({ connection }) {
-      if (connection.readOnly) connection.sendStateless(JSON.stringify({ type: 'notes:locked', locked: await notesLocked(connection.document.name) }));
+      connection.sendStateless(lockMessage(await notesLocked(connection.document.name), connection.readOnly));
     },
     async onLoadDocument({ document, documentName }) {
       const stored = await loadNotes(documentName);

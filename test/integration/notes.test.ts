@@ -121,6 +121,9 @@ describe('shared notes (Hocuspocus on real Postgres and Redis)', () => {
     await Promise.all([acked(writer), sees(outsider, 'après les intrus'), sees(guest, 'après les intrus')]);
     expect(outsider.provider.unsyncedChanges).toBeGreaterThan(0);
     expect(guest.provider.unsyncedChanges).toBeGreaterThan(0);
+    // Each editor is told at connection whether it may write.
+    expect(JSON.parse(outsider.stateless[0]!)).toEqual({ type: 'notes:locked', locked: false, readOnly: true });
+    expect(JSON.parse(writer.stateless[0]!)).toEqual({ type: 'notes:locked', locked: false, readOnly: false });
     expect(paragraphs(writer.doc)).not.toContain('intrusion');
     const stored = await notesOf(open);
     expect(stored.text).toContain('après les intrus');
