@@ -38,11 +38,13 @@ type Connection = {
   unsynced: number;
   scope: 'read-write' | 'readonly' | null;
   refused: boolean;
-  /** What the server last said of the lock (`{"type":"notes:locked","locked":…}`, a stateless message), if anything. */
+  /** What the server last said of the lock (`{"type":"notes:locked","locked":…,"readOnly":…}`, a stateless message), if anything. */
   lockedSaid: boolean | null;
+  /** … and whether this connection reads only (the server's own decision), if it said so. */
+  readOnlySaid: boolean | null;
 };
 
-const idle: Connection = { provider: null, socket: WebSocketStatus.Connecting, synced: false, unsynced: 0, scope: null, refused: false, lockedSaid: null };
+const idle: Connection = { provider: null, socket: WebSocketStatus.Connecting, synced: false, unsynced: 0, scope: null, refused: false, lockedSaid: null, readOnlySaid: null };
 
 /**
  * One document's connection as an external store (`useSyncExternalStore`): the provider is made
@@ -72,8 +74,9 @@ function notesConnection(name: string) {
           onAuthenticationFailed: () => set({ refused: true }),
           onStateless: ({ payload }) => {
             try {
-              const said = JSON.parse(payload) as { type?: unknown; locked?: unknown };
-              if (said.type === 'notes:locked' && typeof said.locked === 'boolean') set({ lockedSaid: said.locked });
+              const said = JSON.parse(payload) as { type?: unknown; locked?: unknown; readOnly?: unknown };
+              if (said.type === 'notes:locked' && typeof said.locked === 'boolean')
+                set({ lockedSaid: said.locked, readOnlySaid: typeof said.readOnly === 'boolean' ? said.readOnly : null });
             } catch {
               // Not ours: ignored.
             }
@@ -129,7 +132,13 @@ function NotesPad({
   const [edited, setEdited] = useState(false);
   const lockedNow = connection.lockedSaid ?? rights.locked;
   // The scope is decided once, at the connection; a lock or unlock later comes as a stateless message.
-  const writable = !refused && (connection.lockedSaid === null ? scope === 'read-write' : rights.moderator || (rights.mayWrite && !connection.lockedSaid));
+  const writable =
+    !refused &&
+    (connection.readOnlySaid !== null
+      ? !connection.readOnlySaid
+      : connection.lockedSaid === null
+        ? scope === 'read-write'
+        : rights.moderator || (rights.mayWrite && !connection.lockedSaid));
   const editor = useEditor(
     {
       immediatelyRender: false,
