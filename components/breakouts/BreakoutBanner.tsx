@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useAckError } from '@/components/live/AckErrorText';
-import { notesDocumentName } from '@/components/notes/caret';
+import { notesDocumentName } from '@/lib/domain/notes';
 import type { AckError } from '@/lib/realtime/protocol';
 import { TimeLeft } from './TimeLeft';
 

@@ -18,6 +18,8 @@ type Props = {
   video: { layout: 'stage' | 'grid'; defaultName: string; recorded: boolean } | null;
   /** What the page shows instead of the video (not configured, sign in). */
   noVideo: React.ReactNode;
+  /** The session's shared notes, under the side column (rendered on the server). */
+  notes?: React.ReactNode;
 };
 
 /**
@@ -25,7 +27,7 @@ type Props = {
  * breakout groups, a participant's video is their group's room (and its notes); a moderator's is
  * the main room or the group they visit.
  */
-export function RoomWithBreakouts({ sessionId, sessionPath, snapshot, video, noVideo }: Props) {
+export function RoomWithBreakouts({ sessionId, sessionPath, snapshot, video, noVideo, notes }: Props) {
   const t = useTranslations('video');
   const room = useLiveRoom(sessionId, snapshot);
   const breakouts = useBreakouts(room, sessionId);
@@ -48,6 +50,7 @@ export function RoomWithBreakouts({ sessionId, sessionPath, snapshot, video, noV
           {t('sideTitle')}
         </h2>
         <LiveSideView room={room} sessionId={sessionId} sessionPath={sessionPath} />
+        {notes}
       </aside>
     </div>
   );

@@ -8,7 +8,8 @@ import { EditorContent, type Editor, useEditor, useEditorState } from '@tiptap/r
 import StarterKit from '@tiptap/starter-kit';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
-import { caretUser, notesDocumentName, notesSocketUrl } from './caret';
+import { notesDocumentName } from '@/lib/domain/notes';
+import { caretUser, notesSocketUrl } from './caret';
 
 /** What the pad tells its reader (announced in a polite live region). */
 export type NotesStatus = 'connecting' | 'connected' | 'saving' | 'saved' | 'readOnly' | 'locked' | 'offline' | 'refused';
@@ -19,8 +20,12 @@ type Props = {
   documentName?: string;
   /** The writer's name on their caret (a guest's as the live rooms show it: « Camille (invité·e 1a2b) »). */
   userName: string;
-  /** Locked by a moderator when the page was rendered (the server says so again at every connection). */
+  /** Locked by a moderator when the page was rendered (the server tells every change: `{"type":"notes:locked","locked":…}`). */
   locked?: boolean;
+  /** Writes while the notes are unlocked (the live rooms' writers), as the page found; the server decides. */
+  mayWrite?: boolean;
+  /** Writes even when the notes are locked. */
+  moderator?: boolean;
   /** Called with every change of status (the notes panel shows the lock to moderators). */
   onStatus?: (status: NotesStatus) => void;
 };
@@ -31,15 +36,15 @@ type Connection = {
   synced: boolean;
   /** Changes sent and not yet acknowledged by the server. */
   unsynced: number;
-  /** This writer changed something since the page opened (then "saved" rather than "connected"). */
-  edited: boolean;
   scope: 'read-write' | 'readonly' | null;
   refused: boolean;
-  /** What the server last said of the lock (`{ "locked": … }` as a stateless message), if anything. */
+  /** What the server last said of the lock (`{"type":"notes:locked","locked":…,"readOnly":…}`, a stateless message), if anything. */
   lockedSaid: boolean | null;
+  /** … and whether this connection reads only (the server's own decision), if it said so. */
+  readOnlySaid: boolean | null;
 };
 
-const idle: Connection = { provider: null, socket: WebSocketStatus.Connecting, synced: false, unsynced: 0, edited: false, scope: null, refused: false, lockedSaid: null };
+const idle: Connection = { provider: null, socket: WebSocketStatus.Connecting, synced: false, unsynced: 0, scope: null, refused: false, lockedSaid: null, readOnlySaid: null };
 
 /**
  * One document's connection as an external store (`useSyncExternalStore`): the provider is made
@@ -64,13 +69,14 @@ function notesConnection(name: string) {
           token: null,
           onStatus: ({ status }) => set({ socket: status }),
           onSynced: ({ state: synced }) => set({ synced }),
-          onUnsyncedChanges: ({ number }) => set({ unsynced: number, edited: state.edited || number > 0 }),
+          onUnsyncedChanges: ({ number }) => set({ unsynced: number }),
           onAuthenticated: ({ scope }) => set({ scope, refused: false }),
           onAuthenticationFailed: () => set({ refused: true }),
           onStateless: ({ payload }) => {
             try {
-              const said = JSON.parse(payload) as { locked?: unknown };
-              if (typeof said.locked === 'boolean') set({ lockedSaid: said.locked });
+              const said = JSON.parse(payload) as { type?: unknown; locked?: unknown; readOnly?: unknown };
+              if (said.type === 'notes:locked' && typeof said.locked === 'boolean')
+                set({ lockedSaid: said.locked, readOnlySaid: typeof said.readOnly === 'boolean' ? said.readOnly : null });
             } catch {
               // Not ours: ignored.
             }
@@ -98,35 +104,49 @@ const serverSnapshot = () => idle;
  * connection's scope); a read-only connection gets a pad that does not change. Reusable for a
  * breakout group's notes through `documentName`.
  */
-export function NotesEditor({ sessionId, documentName, userName, locked = false, onStatus }: Props) {
+export function NotesEditor({ sessionId, documentName, userName, locked = false, mayWrite = false, moderator = false, onStatus }: Props) {
   const name = documentName ?? notesDocumentName(sessionId);
   const store = useMemo(() => notesConnection(name), [name]);
   const connection = useSyncExternalStore(store.subscribe, store.snapshot, serverSnapshot);
   if (!connection.provider) return <NotesStatusLine status="connecting" />;
-  return <NotesPad key={name} provider={connection.provider} connection={connection} userName={userName} locked={locked} onStatus={onStatus} />;
+  return (
+    <NotesPad key={name} provider={connection.provider} connection={connection} userName={userName} rights={{ locked, mayWrite, moderator }} onStatus={onStatus} />
+  );
 }
 
 function NotesPad({
   provider,
   connection,
   userName,
-  locked,
+  rights,
   onStatus,
 }: {
   provider: HocuspocusProvider;
   connection: Connection;
   userName: string;
-  locked: boolean;
+  rights: { locked: boolean; mayWrite: boolean; moderator: boolean };
   onStatus?: (s: NotesStatus) => void;
 }) {
   const t = useTranslations('notes');
-  const { socket, synced, unsynced, edited, scope, refused } = connection;
-  const lockedNow = connection.lockedSaid ?? locked;
-  const writable = scope === 'read-write' && !refused;
+  const { socket, synced, unsynced, scope, refused } = connection;
+  const [edited, setEdited] = useState(false);
+  const lockedNow = connection.lockedSaid ?? rights.locked;
+  // The scope is decided once, at the connection; a lock or unlock later comes as a stateless message.
+  const writable =
+    !refused &&
+    (connection.readOnlySaid !== null
+      ? !connection.readOnlySaid
+      : connection.lockedSaid === null
+        ? scope === 'read-write'
+        : rights.moderator || (rights.mayWrite && !connection.lockedSaid));
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: false,
+      // "Saved" once this writer changed something (not for what others write: y-sync's own transactions).
+      onUpdate: ({ transaction }) => {
+        if (!transaction.getMeta('y-sync$')) setEdited(true);
+      },
       extensions: [
         // Collaboration keeps the history (undo stays each writer's own).
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] } }),
@@ -158,8 +178,8 @@ function NotesPad({
         : 'offline'
       : !synced || scope === null
         ? 'connecting'
-        : scope === 'readonly'
-          ? lockedNow
+        : !writable
+          ? lockedNow && rights.mayWrite
             ? 'locked'
             : 'readOnly'
           : unsynced > 0
@@ -248,7 +268,9 @@ function NotesToolbar({ editor }: { editor: Editor }) {
             setLinking((v) => !v);
           }}
         >
-          <span aria-hidden>🔗</span>
+          <svg aria-hidden viewBox="0 0 24 24" className="inline h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+            <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+          </svg>
           <span className="sr-only">{t('link')}</span>
         </button>
       </div>

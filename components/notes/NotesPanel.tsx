@@ -11,7 +11,7 @@ import { formerName } from '@/lib/domain/erased';
 // The editor (Tiptap, Yjs, Hocuspocus) loads with the panel, not with the page's first bytes.
 const NotesEditor = dynamic(() => import('./NotesEditor').then((m) => m.NotesEditor), { ssr: false });
 
-export type NotesHistoryEntry = { id: number; authorName: string; at: string; bytes: number };
+export type NotesHistoryEntry = { id: number; author: string; at: string; bytes: number };
 
 type Props = {
   sessionId: string;
@@ -20,16 +20,18 @@ type Props = {
   documentName?: string;
   userName: string;
   locked: boolean;
+  /** Writes while the notes are unlocked (the live rooms' writers). */
+  mayWrite: boolean;
   /** The session's moderators (and its event's organizers): lock and history. */
   isModerator: boolean;
 };
 
 /** The live notes (the editor) and, for moderators, their lock and history. */
-export function NotesPanel({ sessionId, groupId, documentName, userName, locked: lockedAtFirst, isModerator }: Props) {
+export function NotesPanel({ sessionId, groupId, documentName, userName, locked: lockedAtFirst, mayWrite, isModerator }: Props) {
   const [locked, setLocked] = useState(lockedAtFirst);
   return (
     <div className="flex min-w-0 flex-col gap-3">
-      <NotesEditor sessionId={sessionId} documentName={documentName} userName={userName} locked={locked} />
+      <NotesEditor sessionId={sessionId} documentName={documentName} userName={userName} locked={locked} mayWrite={mayWrite} moderator={isModerator} />
       {isModerator && <NotesModeration sessionId={sessionId} groupId={groupId} locked={locked} onLocked={setLocked} />}
     </div>
   );
@@ -140,7 +142,7 @@ function NotesModeration({ sessionId, groupId, locked, onLocked }: { sessionId: 
           <ol className="space-y-1" data-testid="notes-history">
             {entries.map((e) => {
               const time = clock(new Date(e.at));
-              const name = formerName(e.authorName, former);
+              const name = formerName(e.author, former);
               return (
                 <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-100 py-1">
                   <span>{t('historyEntry', { name, time, size: e.bytes })}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARET_COLOURS, caretColour, caretUser, notesDocumentName, notesSocketUrl } from './caret';
+import { CARET_COLOURS, caretColour, caretUser, notesSocketUrl } from './caret';
 
 describe('notes carets', () => {
   it('gives a name always the same colour, from the palette', () => {
@@ -18,10 +18,5 @@ describe('notes carets', () => {
   it('speaks to the same host, over TLS when the page does', () => {
     expect(notesSocketUrl({ protocol: 'https:', host: 'chemins.example' })).toBe('wss://chemins.example/api/notes');
     expect(notesSocketUrl({ protocol: 'http:', host: '127.0.0.1:3000' })).toBe('ws://127.0.0.1:3000/api/notes');
-  });
-
-  it('names the session’s document and its groups’', () => {
-    expect(notesDocumentName('s1')).toBe('session:s1');
-    expect(notesDocumentName('s1', 'g2')).toBe('session:s1:group:g2');
   });
 });

@@ -1,3 +1,5 @@
+import { NOTES_PATH } from '@/lib/domain/notes';
+
 // The caret each writer shows in the shared notes: their name and a colour of their own, the same
 // on every screen and at every visit (derived from the name, nothing stored). Pure: unit-tested.
 
@@ -22,9 +24,6 @@ export function caretUser(name: string, fallback: string): { name: string; color
 
 /** The address of the notes' WebSocket on this page's host (`wss:` under https). */
 export function notesSocketUrl(location: { protocol: string; host: string }): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/api/notes`;
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${NOTES_PATH}`;
 }
 
-/** The document of a session's notes, or of one of its breakout groups. */
-export const notesDocumentName = (sessionId: string, groupId?: string | null): string =>
-  groupId ? `session:${sessionId}:group:${groupId}` : `session:${sessionId}`;

@@ -1,9 +1,5 @@
 import { getDb } from '@/db/client';
 import { groupsOfSession } from '@/db/queries/breakouts/rounds';
-import type { NotesSection } from '@/lib/exports/meeting-report';
-
-/** Reads one group's notes as Markdown: the notes server's `notesOf(sessionId, groupId)`. */
-export type GroupNotesReader = (sessionId: string, groupId: string) => Promise<{ markdown: string }>;
 
 /**
  * Every breakout group the session had, in the order of the rounds, then of the groups: what the
@@ -17,12 +13,4 @@ export async function listSessionGroups(sessionId: string): Promise<{ id: string
     const round = rounds.indexOf(g.roundId) + 1;
     return { id: g.id, name: round > 1 ? `${g.name} (${round})` : g.name };
   });
-}
-
-/**
- * The groups' notes as the meeting report's sections (lib/exports/meeting-report.ts
- * `meetingReportMarkdown({ groups })`); groups whose notes are empty are left out by the report.
- */
-export async function groupNotesSections(sessionId: string, read: GroupNotesReader): Promise<NotesSection[]> {
-  return Promise.all((await listSessionGroups(sessionId)).map(async (g) => ({ name: g.name, markdown: (await read(sessionId, g.id)).markdown })));
 }

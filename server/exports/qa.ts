@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { listSessionGroups } from '@/server/breakouts/list-group-notes';
 import { pollsExport } from '@/db/queries/polls';
 import { qaExport } from '@/db/queries/qa';
 import { meetingReportFromQa } from '@/server/paths/make-meeting-report';
@@ -9,6 +10,10 @@ import { apiError } from '@/server/http/respond';
 import { DomainError } from '@/lib/errors';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n';
 import { catalogue } from '@/server/catalogue';
+import { noteAuthors } from '@/db/queries/notes/authors';
+import { meetingReportMarkdown, notesAuthors } from '@/lib/exports/meeting-report';
+import { notesDocumentName } from '@/lib/domain/notes';
+import { notesOf } from '@/server/notes/notes-of';
 
 /** The export file itself, for a user who may read it (`qaExport` checks), in `locale`. */
 export async function qaExportFile(userId: string, sessionId: string, format: 'md' | 'csv', locale: Locale): Promise<Response> {
@@ -61,9 +66,10 @@ function csvLabels(locale: Locale, timeZone: string): QaCsvLabels {
 }
 
 /**
- * After a session, one click: its Q&A export (questions and polls) becomes a draft meeting-report
- * resource on the session's paths (`meetingReportFromQa` checks who may). The API route and the
- * organizer's button both call this.
+ * After a session, one click: its shared notes, its breakout groups' notes (one section each) and
+ * its Q&A export (questions and polls) become a draft meeting-report resource on the session's
+ * paths (`meetingReportFromQa` checks who may), the notes' writers credited as its authors. The
+ * API route and the organizer's button both call this.
  */
 export async function meetingReportFromSessionQa(actor: ResourceActor, sessionId: string): Promise<{ id: string; slug: string }> {
   const tm = await getTranslations('pathsMail');
@@ -71,8 +77,26 @@ export async function meetingReportFromSessionQa(actor: ResourceActor, sessionId
     const found = await qaExport(actor.userId, sessionId);
     if (!found) throw new DomainError(404, 'not_found', 'No such session.');
     const locale = await getLocale();
-    const markdown = localizedQaMarkdown({ ...found, polls: await pollsExport(sessionId) }, isLocale(locale) ? locale : DEFAULT_LOCALE);
+    const lang = isLocale(locale) ? locale : DEFAULT_LOCALE;
     // The export's YAML front matter is for files; the resource keeps its own fields.
-    return { title: tm('meetingReportTitle', { session: session.title }), markdown: markdown.replace(/^---\n[\s\S]*?\n---\n+/, '') };
+    const qa = localizedQaMarkdown({ ...found, polls: await pollsExport(sessionId) }, lang).replace(/^---\n[\s\S]*?\n---\n+/, '');
+    // The breakout groups' notes come as sections of their own, in the groups' order.
+    const { markdown, authors } = await withNotes(sessionId, qa, lang, await listSessionGroups(sessionId));
+    return { title: tm('meetingReportTitle', { session: session.title }), markdown, authors };
   });
+}
+
+/**
+ * The session's notes before its Q&A, and the notes' writers as authors. `groups`: the session's
+ * breakout groups, whose notes come as sections of their own, in this order.
+ */
+export async function withNotes(sessionId: string, qa: string, locale: Locale, groups: readonly { id: string; name: string }[] = []) {
+  const t = catalogue(locale);
+  const [notes, ...groupNotes] = await Promise.all([notesOf(sessionId), ...groups.map((g) => notesOf(sessionId, g.id))]);
+  const sections = groups.map((g, i) => ({ name: g.name, markdown: groupNotes[i]!.markdown }));
+  const writers = await noteAuthors([notesDocumentName(sessionId), ...groups.map((g) => notesDocumentName(sessionId, g.id))]);
+  return {
+    markdown: meetingReportMarkdown({ notes: notes!.markdown, groups: sections, qa }, { notes: t('notes.report.heading'), group: (name) => t('notes.report.groupHeading', { name }) }),
+    authors: notesAuthors(writers, t('privacy.formerParticipant')),
+  };
 }

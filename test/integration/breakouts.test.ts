@@ -15,9 +15,8 @@ import { requireEnv } from './support';
 import { rearmBreakoutTimers } from '@/server/realtime/breakouts';
 import * as Y from 'yjs';
 import { appendNoteUpdate } from '@/db/queries/notes/notes';
-import { groupNotesSections, listSessionGroups } from '@/server/breakouts/list-group-notes';
-import { notesOf } from '@/server/notes/notes-of';
-import { meetingReportMarkdown } from '@/lib/exports/meeting-report';
+import { listSessionGroups } from '@/server/breakouts/list-group-notes';
+import { withNotes } from '@/server/exports/qa';
 
 /** Breakout groups (issue 31, part C) with real socket.io-client sockets on a real server and Postgres. */
 describe('breakout groups', () => {
@@ -272,12 +271,13 @@ describe('breakout groups', () => {
         update: Y.encodeStateAsUpdate(doc),
       });
     }
-    const sections = await groupNotesSections(sessionId, notesOf);
-    expect(sections.map((x) => x.name)).toEqual(groups.map((g) => g.name));
-    const report = meetingReportMarkdown({ notes: null, groups: sections, qa: '## Questions' }, { notes: 'Notes', group: (n) => `Groupe ${n}` });
-    expect(report).toContain('## Groupe A\n\nIdées du groupe A');
-    expect(report).toContain('## Groupe B\n\nLe groupe B propose un atelier');
+    // What the draft meeting report is made of (server/exports/qa.ts, `meetingReportFromSessionQa`).
+    const { markdown: report, authors } = await withNotes(sessionId, '## Questions', 'fr', groups);
+    expect(report).toContain('## Notes du groupe « A »\n\nIdées du groupe A');
+    expect(report).toContain('## Notes du groupe « B »\n\nLe groupe B propose un atelier');
+    expect(report.indexOf('Idées du groupe A')).toBeLessThan(report.indexOf('## Questions'));
     // Empty groups are left out.
-    expect(report).not.toContain('## Groupe C');
+    expect(report).not.toContain('« C »');
+    expect(authors.map((a) => a.name)).toEqual(['Test']);
   });
 });

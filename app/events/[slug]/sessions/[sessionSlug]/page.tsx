@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/lib/format';
 import { LivePanel } from '@/components/live/LivePanel';
+import { NotesSection } from '@/components/notes/NotesSection';
 import { LocalTime } from '@/components/LocalTime';
 import { localTimeTemplate } from '@/components/local-time-template';
 import { SessionBadges } from '@/components/SessionBadges';
@@ -192,9 +193,12 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
             sessionPath={`/events/${event.slug}/sessions/${session.slug}`}
             snapshot={snapshot}
           />
+          <NotesSection sessionId={session.id} className="mt-6 rounded-lg border border-stone-200 bg-white p-4" />
         </div>
       ) : (
         <>
+          {/* After the session, its notes as they were left (nothing when there are none). */}
+          <NotesSection sessionId={session.id} editable={false} />
           <p className="text-sm text-stone-600">{t('notLive')}</p>
           {/* Polls are prepared before the session starts: the moderate page, for those who run them. */}
           {staff && mayRunPolls(staff) && (

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { RoomWithBreakouts } from '@/components/breakouts/RoomWithBreakouts';
+import { NotesSection } from '@/components/notes/NotesSection';
 import { getProgrammeSession } from '@/db/queries/events';
 import { liveSnapshot } from '@/db/queries/live';
 import { currentRecording } from '@/db/queries/replays';
@@ -38,6 +39,8 @@ export default async function RoomPage({ params }: { params: Promise<Params> }) 
         sessionId={session.id}
         sessionPath={sessionPath}
         snapshot={snapshot}
+        // The shared notes beside the stage or the workshop.
+        notes={<NotesSection sessionId={session.id} className="mt-4 border-t border-stone-200 pt-3" />}
         video={livekitSettings() && who ? { layout, defaultName: who.name, recorded: session.recordingAnnounced || session.autoRecord || recording !== null } : null}
         noVideo={
           !livekitSettings() ? (
