@@ -138,9 +138,9 @@ describe.each<Driver>(['postgres', 'pglite'])('personal link sessions (%s)', (dr
     const ev = (await identityFromLinkSession((await openLinkSession(first.token))!.secret))!;
     const fox = (await identityFromLinkSession((await openLinkSession(second.token))!.secret))!;
     const gil = (await identityFromLinkSession((await openLinkSession(third.token))!.secret))!;
-    expect((await mySeats(ev, eventId)).get(small)).toEqual({ sessionId: small, status: 'confirmed', position: null });
-    expect((await mySeats(fox, eventId)).get(small)).toEqual({ sessionId: small, status: 'waitlisted', position: 1 });
-    expect((await mySeats(gil, eventId)).get(small)).toEqual({ sessionId: small, status: 'waitlisted', position: 2 });
+    expect((await mySeats(ev, eventId)).get(small)).toEqual({ sessionId: small, status: 'confirmed', position: null, mode: 'online' });
+    expect((await mySeats(fox, eventId)).get(small)).toEqual({ sessionId: small, status: 'waitlisted', position: 1, mode: 'online' });
+    expect((await mySeats(gil, eventId)).get(small)).toEqual({ sessionId: small, status: 'waitlisted', position: 2, mode: 'online' });
     expect(await mySeats(null, eventId)).toEqual(new Map());
     // Eve leaves: Fox gets the seat, Gil moves up.
     await cancel(first.token, small);
