@@ -5,6 +5,7 @@ import {
   check,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -1602,6 +1603,25 @@ export const sessionReportSnapshots = pgTable('session_report_snapshots', {
     .primaryKey()
     .references(() => programmeSessions.id, { onDelete: 'cascade' }),
   report: jsonb('report').$type<Record<string, unknown>>().notNull(),
+  computedAt: ts('computed_at').notNull().defaultNow(),
+});
+
+/**
+ * A session's attendance figures once it has ended, computed once (the after-session job,
+ * `settleAttendanceFigures`): they cannot change after the end, so the report reads them instead
+ * of the join/leave rows. Valid for the span they were computed for (0034).
+ */
+export const sessionAttendanceFigures = pgTable('session_attendance_figures', {
+  sessionId: uuid('session_id')
+    .primaryKey()
+    .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+  startsAt: ts('starts_at').notNull(),
+  endsAt: ts('ends_at').notNull(),
+  onlineViewers: integer('online_viewers').notNull(),
+  peakOnline: integer('peak_online').notNull(),
+  averageOnline: doublePrecision('average_online').notNull(),
+  medianMinutesWatched: doublePrecision('median_minutes_watched').notNull(),
+  attendance: jsonb('attendance').$type<{ at: string; online: number }[]>().notNull(),
   computedAt: ts('computed_at').notNull().defaultNow(),
 });
 

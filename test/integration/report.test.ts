@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countReplayView, setOpenDataLicence } from '@/db/queries/report';
+import { countReplayView, setOpenDataLicence, settleAttendanceFigures } from '@/db/queries/report';
 import { purgeExpired } from '@/db/queries/retention';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG, DEMO_LIVE_WORKSHOP_SLUG, DEMO_REPLAY_SESSION_SLUG } from '@/db/seed/data/demo';
@@ -18,6 +18,7 @@ import {
   registrations,
   registrationSessions,
   replays,
+  sessionAttendanceFigures,
 } from '@/db/schema';
 import { eventReportSchema, sessionReportSchema } from '@/lib/domain/report';
 import { eventReport, mayReadEventReport, mayReadSessionReport, sessionReport } from '@/server/report';
@@ -241,6 +242,26 @@ describe.each<Driver>(['postgres', 'pglite'])('the organizer’s report (%s)', (
     expect(await mayReadSessionReport(moderatorId, s1)).toBe(true);
     expect(await mayReadSessionReport(moderatorId, s2)).toBe(false);
     expect(await mayReadSessionReport(strangerId, s1)).toBe(false);
+  });
+
+  it('settles a session’s attendance figures after its end: the same figures, no longer read from its rows; moved, computed again', async () => {
+    const before = await eventReport(eventId, NOW);
+    const figuresOf = async () => (await eventReport(eventId, NOW)).sessions.find((s) => s.id === s1)!;
+    // Not before a quarter of an hour after the end (late webhooks); S2 and the draft have not ended.
+    expect(await settleAttendanceFigures(at('11:10'))).toBe(0);
+    expect(await settleAttendanceFigures(NOW)).toBe(1);
+    expect(await settleAttendanceFigures(NOW)).toBe(0);
+    expect(await eventReport(eventId, NOW)).toEqual(before);
+    // The report reads the settled figures, not the rows: a row written afterwards changes nothing.
+    const d = db.handle.db;
+    await d.insert(attendance).values({ sessionId: s1, actorKey: 'registration:probe', participantSid: `PA_${driver}_probe`, joinedAt: at('10:00'), leftAt: at('11:00') });
+    expect(await figuresOf()).toEqual(before.sessions.find((s) => s.id === s1));
+    // Settled for another span (the session was moved since): computed from the rows again.
+    await d.update(sessionAttendanceFigures).set({ endsAt: at('11:30') }).where(eq(sessionAttendanceFigures.sessionId, s1));
+    expect((await figuresOf()).onlineViewers).toBe(expectedS1.onlineViewers + 1);
+    await d.delete(attendance).where(eq(attendance.participantSid, `PA_${driver}_probe`));
+    expect(await settleAttendanceFigures(NOW)).toBe(1);
+    expect(await eventReport(eventId, NOW)).toEqual(before);
   });
 
   it('keeps the aggregates once the retention job purged the raw records', async () => {

@@ -46,6 +46,10 @@ export const REPORT_WORK_MEM = '64MB';
  * - the curve buckets the same +1/−1 onto ≤ CURVE_POINTS instants (every `step` minutes from the
  *   start, ending at or before the end) and sums them in order: viewers connected at each instant.
  * A row still open (no leave yet) runs to `now`. Counts are plain counts per session.
+ *
+ * A session whose attendance figures were settled after its end (`session_attendance_figures`,
+ * for the same span: `settleAttendanceFigures`) takes them from there, without reading its rows:
+ * once a session has ended they cannot change, since every row is clipped to its span.
  */
 export function sessionFiguresQuery(which: SQL, now: Date): SQL {
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -56,10 +60,14 @@ with s as (
     (ceil(ceil(greatest(extract(epoch from ps.ends_at - ps.starts_at), 60) / 60.0) / ${CURVE_POINTS}) * 60)::float8 as step
   from programme_sessions ps where ${which}
 ),
+settled as (
+  select saf.* from session_attendance_figures saf join s on s.id = saf.session_id and saf.starts_at = s.starts_at and saf.ends_at = s.ends_at
+),
+todo as (select * from s where s.id not in (select session_id from settled)),
 -- Per session (a lateral subquery: each session's rows alone, small sorts that stay in memory).
 f as (
   select s.id as session_id, f.*
-  from s cross join lateral (
+  from todo s cross join lateral (
     with pieces as not materialized (
       -- From the index (session, person, join time) in its order: no sort. Each row keeps its part
       -- after the end of the person's rows before it. Read twice (each person's time, grouped in
@@ -108,18 +116,19 @@ seats as (
 select s.id, s.slug, s.title, s.starts_at as "startsAt", s.ends_at as "endsAt",
   coalesce(seats.registered, 0) as registered,
   coalesce(seats.checked_in, 0) as "checkedIn",
-  coalesce(f.viewers, 0) as "onlineViewers",
-  coalesce(f.peak, 0) as "peakOnline",
-  round(coalesce(f.total, 0)::numeric / s.span::numeric, 2)::float8 as "averageOnline",
-  round(coalesce(f.median, 0)::numeric, 2)::float8 as "medianMinutesWatched",
-  coalesce(f.attendance, '[]'::json) as attendance,
+  coalesce(settled.online_viewers, f.viewers, 0) as "onlineViewers",
+  coalesce(settled.peak_online, f.peak, 0) as "peakOnline",
+  coalesce(settled.average_online, round(coalesce(f.total, 0)::numeric / s.span::numeric, 2)::float8) as "averageOnline",
+  coalesce(settled.median_minutes_watched, round(coalesce(f.median, 0)::numeric, 2)::float8) as "medianMinutesWatched",
+  coalesce(settled.attendance::json, f.attendance, '[]'::json) as attendance,
   (select count(*) from questions q where q.session_id = s.id and q.withdrawn_at is null)::int as questions,
   (select count(*) from question_votes v join questions q on q.id = v.question_id where q.session_id = s.id and q.withdrawn_at is null)::int as votes,
   (select count(*) from chat_messages m where m.session_id = s.id and m.deleted_at is null)::int as messages,
   (select count(*) from poll_answers pa join polls p on p.id = pa.poll_id where p.session_id = s.id)::int as "pollAnswers",
   (select coalesce(sum(v.views), 0) from replay_views v join replays rp on rp.id = v.replay_id where rp.session_id = s.id)::int as "replayViews"
 from s
-join f on f.session_id = s.id
+left join f on f.session_id = s.id
+left join settled on settled.session_id = s.id
 left join seats on seats.session_id = s.id
 order by s.starts_at, s.title`;
 }

@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { OpenDataLicenceId } from '@/lib/domain/open-data';
 import { DomainError } from '@/lib/errors';
 import { getDb, type Db, type Tx } from '../../client';
 import { organizedEvent } from '../organizer';
-import { events, moderationLog, polls, programmeSessions, questions, replayViews, retentionPurges, sessionReportSnapshots } from '../../schema';
+import { events, moderationLog, polls, programmeSessions, questions, replayViews, retentionPurges, sessionAttendanceFigures, sessionReportSnapshots } from '../../schema';
 import { type SessionFigures, sessionFigures } from './attendance';
 import { type RegistrationFigures, registrationFigures } from './registrations';
 
@@ -52,6 +52,49 @@ export async function sessionsFigures(which: { eventId: string } | { sessionId: 
     const snapshot = byId.get(s.id);
     return snapshot ? { ...snapshot, id: s.id, slug: s.slug, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, replayViews: s.replayViews } : s;
   });
+}
+
+/** How long after a session's end its attendance figures are settled (late webhooks have arrived by then). */
+export const SETTLE_AFTER_MS = 15 * 60_000;
+
+/**
+ * Settles the attendance figures (viewers, peak, average, median, curve) of at most `limit`
+ * sessions that ended `SETTLE_AFTER_MS` before `now` and have none for their current span: the
+ * same computation as the report's, kept so that the report no longer reads their join/leave rows
+ * (they cannot change after the end). The after-session job calls it; returns how many it settled.
+ */
+export async function settleAttendanceFigures(now = new Date(), limit = 10): Promise<number> {
+  const db = await getDb();
+  const due = await db
+    .select({ id: programmeSessions.id })
+    .from(programmeSessions)
+    .leftJoin(
+      sessionAttendanceFigures,
+      and(
+        eq(sessionAttendanceFigures.sessionId, programmeSessions.id),
+        eq(sessionAttendanceFigures.startsAt, programmeSessions.startsAt),
+        eq(sessionAttendanceFigures.endsAt, programmeSessions.endsAt),
+      ),
+    )
+    .where(and(lt(programmeSessions.endsAt, new Date(now.getTime() - SETTLE_AFTER_MS)), isNull(sessionAttendanceFigures.sessionId)))
+    .orderBy(desc(programmeSessions.endsAt))
+    .limit(limit);
+  if (due.length === 0) return 0;
+  const figures = await sessionFigures(db, sql`ps.id in (${sql.join(due.map((d) => sql`${d.id}::uuid`), sql`, `)})`, now);
+  for (const f of figures) {
+    const row = {
+      startsAt: f.startsAt,
+      endsAt: f.endsAt,
+      onlineViewers: f.onlineViewers,
+      peakOnline: f.peakOnline,
+      averageOnline: f.averageOnline,
+      medianMinutesWatched: f.medianMinutesWatched,
+      attendance: f.attendance,
+      computedAt: now,
+    };
+    await db.insert(sessionAttendanceFigures).values({ sessionId: f.id, ...row }).onConflictDoUpdate({ target: sessionAttendanceFigures.sessionId, set: row });
+  }
+  return figures.length;
 }
 
 /** The event's registration figures; on site, online and present as kept at the retention purge once it ran. */
