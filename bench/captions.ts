@@ -8,11 +8,8 @@
 //
 //   DATABASE_URL=postgres://… npx tsx bench/captions.ts   (BENCH_CLIENTS, BENCH_LINES, BENCH_EVERY_MS)
 //   Target (issue 29): p99 ≤ 500 ms on 2,000 clients.
-import postgres from 'postgres';
 import { io as connect, type Socket } from 'socket.io-client';
-import { openDatabase } from '@/db/client';
-import { seed } from '@/db/seed';
-import { percentile, type Proc, startListening } from './support';
+import { liveBenchSession, percentile, type Proc, seededBenchDatabase, startListening } from './support';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error('Set DATABASE_URL (a Postgres server).');
@@ -73,24 +70,11 @@ async function run(name: string, proc: Proc, sessionId: string, cookie: string):
 }
 
 // ---------------------------------------------------------------- a fresh database, a live session, a captioner
-const admin = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
-const dbName = `chemins_bench_captions_${Date.now()}`;
-await admin.unsafe(`create database ${dbName}`);
-const url = new URL(DATABASE_URL);
-url.pathname = `/${dbName}`;
-const benchUrl = url.toString();
-const handle = await openDatabase({ databaseUrl: benchUrl, dataDir: 'unused' });
-await seed(handle.db);
-await handle.close();
-const sql = postgres(benchUrl, { max: 2, onnotice: () => {} });
-const [event] = await sql<{ id: string }[]>`select id from events where slug = 'edition-demo'`;
-const [session] = await sql<{ id: string }[]>`
-  insert into programme_sessions (event_id, slug, title, kind, mode, starts_at, ends_at)
-  values (${event!.id}, 'bench-captions', 'Bench', 'plenary', 'hybrid', now() - interval '10 minutes', now() + interval '2 hours')
-  returning id`;
+const { url: benchUrl, sql, drop } = await seededBenchDatabase(DATABASE_URL, 'captions');
+const session = { id: await liveBenchSession(sql, 'bench-captions') };
 const [user] = await sql<{ id: string }[]>`insert into users (id, email, name) values (gen_random_uuid()::text, 'bench-captions@bench.test', 'Bench') returning id`;
 await sql`insert into sessions (session_token, user_id, expires) values ('bench-captioner', ${user!.id}, now() + interval '1 day')`;
-await sql`insert into role_grants (user_id, role, event_id, session_id) values (${user!.id}, 'captioner', ${event!.id}, ${session!.id})`;
+await sql`insert into role_grants (user_id, role, event_id, session_id) values (${user!.id}, 'captioner', (select event_id from programme_sessions where id = ${session.id}), ${session.id})`;
 const cookie = 'next-auth.session-token=bench-captioner';
 
 const results: Result[] = [];
@@ -102,7 +86,7 @@ try {
   for (const p of phases) {
     const proc = await startListening(p.script, { DATABASE_URL: benchUrl, REDIS_URL: '' });
     try {
-      results.push(await run(p.name, proc, session!.id, cookie));
+      results.push(await run(p.name, proc, session.id, cookie));
     } finally {
       proc.child.kill('SIGTERM');
     }
@@ -110,10 +94,7 @@ try {
     console.log(`${r.name}: ${r.held}/${N} clients held, p99 ${r.p99.toFixed(1)} ms`);
   }
 } finally {
-  await sql.end();
-  await new Promise((r) => setTimeout(r, 500));
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-  await admin.end();
+  await drop();
 }
 
 console.log(`\nbench/captions — ${N} clients in one session, ${LINES} caption lines, one every ${EVERY_MS} ms\n`);

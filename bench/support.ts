@@ -3,6 +3,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import postgres from 'postgres';
+import { openDatabase } from '@/db/client';
+import { seed } from '@/db/seed';
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -67,4 +70,36 @@ export function startListening(script: string, env: Record<string, string>): Pro
     });
     child.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
   });
+}
+
+/**
+ * A fresh database on the Postgres of `databaseUrl`, migrated and seeded with the demo, for one
+ * benchmark run: its URL, a small client on it, and `drop()` (closes the client, drops the database).
+ */
+export async function seededBenchDatabase(databaseUrl: string, name: string) {
+  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const dbName = `chemins_bench_${name}_${Date.now()}`;
+  await admin.unsafe(`create database ${dbName}`);
+  const url = Object.assign(new URL(databaseUrl), { pathname: `/${dbName}` }).toString();
+  const handle = await openDatabase({ databaseUrl: url, dataDir: 'unused' });
+  await seed(handle.db);
+  await handle.close();
+  const sql = postgres(url, { max: 2, onnotice: () => {} });
+  const drop = async () => {
+    await sql.end();
+    await new Promise((r) => setTimeout(r, 500));
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  };
+  return { url, sql, drop };
+}
+
+/** A plenary of the demo edition live now (started ten minutes ago, for two hours), by its slug: its id. */
+export async function liveBenchSession(sql: postgres.Sql, slug: string): Promise<string> {
+  const [session] = await sql<{ id: string }[]>`
+    insert into programme_sessions (event_id, slug, title, kind, mode, starts_at, ends_at)
+    select id, ${slug}, 'Bench', 'plenary', 'hybrid', now() - interval '10 minutes', now() + interval '2 hours'
+    from events where slug = 'edition-demo'
+    returning id`;
+  return session!.id;
 }

@@ -8,15 +8,11 @@
 //
 //   DATABASE_URL=postgres://… [REDIS_URL=redis://…] npx tsx bench/notes/run.ts
 //   (BENCH_WRITERS=50, BENCH_SECONDS=60, BENCH_CPS=5, BENCH_DOCS=50); target: Chemins p99 ≤ 300 ms
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { execFileSync } from 'node:child_process';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import postgres from 'postgres';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { openDatabase } from '@/db/client';
-import { seed } from '@/db/seed';
-import { percentile } from '../support';
+import { percentile, type Proc, seededBenchDatabase, startListening } from '../support';
 
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -25,19 +21,6 @@ const DOCS = Number(process.env.BENCH_DOCS ?? 50);
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error('DATABASE_URL is required');
 
-type Proc = { url: string; child: ChildProcess };
-
-function start(script: string, env: Record<string, string>): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const m = /^listening (\d+)$/.exec(line);
-      if (m) resolve({ url: `ws://127.0.0.1:${m[1]}`, child });
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
-  });
-}
-
 const rssMb = (pid: number) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -45,7 +28,7 @@ type Writer = { provider: HocuspocusProvider; socket: HocuspocusProviderWebsocke
 
 async function open(url: string, path: string, name: string, token: string | null): Promise<Writer> {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: `${url}${path}`, WebSocketPolyfill: WebSocket });
+  const socket = new HocuspocusProviderWebsocket({ url: `${url.replace(/^http/, 'ws')}${path}`, WebSocketPolyfill: WebSocket });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token });
   provider.attach();
   await new Promise<void>((resolve, reject) => {
@@ -130,16 +113,7 @@ async function phase(name: string, procs: Proc[], docName: (i: number) => string
 }
 
 // ---------------------------------------------------------------- set-up: a fresh database
-const admin = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
-const dbName = `chemins_bench_notes_${Date.now()}`;
-await admin.unsafe(`create database ${dbName}`);
-const dbUrl = new URL(DATABASE_URL);
-dbUrl.pathname = `/${dbName}`;
-const benchUrl = dbUrl.toString();
-const handle = await openDatabase({ databaseUrl: benchUrl, dataDir: 'unused' });
-await seed(handle.db);
-await handle.close();
-const sql = postgres(benchUrl, { max: 2, onnotice: () => {} });
+const { url: benchUrl, sql, drop } = await seededBenchDatabase(DATABASE_URL, 'notes');
 const [event] = await sql<{ id: string }[]>`select id from events where slug = 'edition-demo'`;
 const sessions = await sql<{ id: string }[]>`
   insert into programme_sessions (event_id, slug, title, kind, mode, starts_at, ends_at)
@@ -169,7 +143,7 @@ try {
   ];
   for (const [k, p] of phases.entries()) {
     const started: Proc[] = [];
-    for (let i = 0; i < p.count; i++) started.push(await start(p.script, { DATABASE_URL: benchUrl, REDIS_URL: p.count > 1 ? redis! : '' }));
+    for (let i = 0; i < p.count; i++) started.push(await startListening(p.script, { DATABASE_URL: benchUrl, REDIS_URL: p.count > 1 ? redis! : '' }));
     procs.push(...started);
     // Each phase its own documents, so that none starts from another's text.
     const offset = p.count === 1 ? 0 : DOCS + 1;
@@ -182,10 +156,7 @@ try {
   }
 } finally {
   for (const p of procs) p.child.kill('SIGTERM');
-  await sql.end();
-  await sleep(500);
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-  await admin.end();
+  await drop();
 }
 console.log(`\nbench/notes — ${WRITERS} writers typing ${CPS} characters/s each for ${SECONDS} s in one document\n`);
 console.log('| run | keystrokes | seen (of expected) | update → seen by the others: p50 ms | p99 ms | max ms | ratio p99 to bare | server RSS MB | RSS per open document KB |');

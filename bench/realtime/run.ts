@@ -14,11 +14,8 @@
 //   DATABASE_URL=postgres://… [REDIS_URL=redis://…] [BENCH_SCENARIO=poll] npx tsx bench/realtime/run.ts
 //   (BENCH_CLIENTS=2000, BENCH_SECONDS=15 (poll: 10), BENCH_RATE=10 broadcasts/s)
 import { execFileSync } from 'node:child_process';
-import postgres from 'postgres';
 import { io as connect, type Socket } from 'socket.io-client';
-import { openDatabase } from '@/db/client';
-import { seed } from '@/db/seed';
-import { type Proc, startListening } from '../support';
+import { liveBenchSession, type Proc, seededBenchDatabase, startListening } from '../support';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error('Set DATABASE_URL (a Postgres server; npm run test:all starts one).');
@@ -214,21 +211,9 @@ async function pollPhase(name: string, procs: Proc[], sessionId: string, tokens:
 }
 
 // ---------------------------------------------------------------- set-up: a fresh database
-const admin = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
-const dbName = `chemins_bench_rt_${Date.now()}`;
-await admin.unsafe(`create database ${dbName}`);
-const url = new URL(DATABASE_URL);
-url.pathname = `/${dbName}`;
-const benchUrl = url.toString();
-const handle = await openDatabase({ databaseUrl: benchUrl, dataDir: 'unused' });
-await seed(handle.db);
-await handle.close();
-const sql = postgres(benchUrl, { max: 2, onnotice: () => {} });
+const { url: benchUrl, sql, drop } = await seededBenchDatabase(DATABASE_URL, 'rt');
 const [event] = await sql<{ id: string }[]>`select id from events where slug = 'edition-demo'`;
-const [session] = await sql<{ id: string }[]>`
-  insert into programme_sessions (event_id, slug, title, kind, mode, starts_at, ends_at)
-  values (${event!.id}, 'bench-live', 'Bench', 'plenary', 'hybrid', now() - interval '10 minutes', now() + interval '2 hours')
-  returning id`;
+const session = { id: await liveBenchSession(sql, 'bench-live') };
 const tokens = (
   await sql<{ join_token: string }[]>`
     insert into registrations (event_id, name, email, join_token, consent_at)
@@ -255,17 +240,14 @@ if (SCENARIO === 'poll') {
       const started: Proc[] = [];
       for (let i = 0; i < p.count; i++) started.push(await start(p.script, { DATABASE_URL: benchUrl, REDIS_URL: p.count > 1 ? process.env.REDIS_URL! : '' }));
       procs.push(...started);
-      polls.push(await pollPhase(p.name, started, session!.id, tokens, p.bare, modCookie));
+      polls.push(await pollPhase(p.name, started, session.id, tokens, p.bare, modCookie));
       for (const s of started) s.child.kill('SIGTERM');
       const r = polls.at(-1)!;
       console.log(`${r.name}: ${r.exact}/${r.held} exact, p99 ${r.p99.toFixed(1)} ms`);
     }
   } finally {
     for (const p of procs) p.child.kill('SIGTERM');
-    await sql.end();
-    await new Promise((r) => setTimeout(r, 500));
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await drop();
   }
   console.log(`\nbench/realtime poll — ${N} clients answer once within ${SECONDS} s; results shown to all, at most one update per 250 ms\n`);
   console.log('| run | clients held | answers stored | clients with exact final counts | updates per client | last answer → final counts on every client: p50 ms | p99 ms | max ms | server RSS MB |');
@@ -291,24 +273,21 @@ try {
     );
   }
   for (const p of phases) {
-    await sql`delete from chat_messages where session_id = ${session!.id}`;
-    await sql`delete from questions where session_id = ${session!.id}`;
+    await sql`delete from chat_messages where session_id = ${session.id}`;
+    await sql`delete from questions where session_id = ${session.id}`;
     const started: Proc[] = [];
     for (let i = 0; i < p.count; i++) {
       started.push(await start(p.script, { DATABASE_URL: benchUrl, REDIS_URL: p.redis ? process.env.REDIS_URL! : '' }));
     }
     procs.push(...started);
-    results.push(await phase(p.name, started, session!.id, tokens, p.bare));
+    results.push(await phase(p.name, started, session.id, tokens, p.bare));
     for (const s of started) s.child.kill('SIGTERM');
     const r = results.at(-1)!;
     console.log(`${r.name}: ${r.held}/${N} clients held, p99 ${r.p99.toFixed(1)} ms`);
   }
 } finally {
   for (const p of procs) p.child.kill('SIGTERM');
-  await sql.end();
-  await new Promise((r) => setTimeout(r, 500));
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-  await admin.end();
+  await drop();
 }
 
 console.log(`\nbench/realtime — ${N} clients in one session, ${RATE} broadcasts/s for ${SECONDS} s (60 % chat, 20 % questions, 20 % votes)\n`);
