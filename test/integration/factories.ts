@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll } from 'vitest';
@@ -6,7 +6,7 @@ import { getEventProgramme } from '@/db/queries/events';
 import { openLinkSession } from '@/db/queries/identity';
 import { register } from '@/db/queries/registrations';
 import { actorFromUser } from '@/server/paths/actor-from-user';
-import { paths, programmeSessions, registrations, roleGrants, sessions, users } from '@/db/schema';
+import { events, paths, programmeSessions, registrations, roleGrants, sessions, users } from '@/db/schema';
 import { DEMO_EVENT_SLUG, DEMO_LIVE_SESSION_SLUG } from '@/db/seed/data/demo';
 import type { Identity } from '@/db/queries/identity';
 import { DomainError } from '@/lib/errors';
@@ -237,3 +237,23 @@ export async function listenLocally(server: Server): Promise<string> {
 
 /** Close a server (if it was made) and wait until it is closed. */
 export const closeServer = (server: Server | undefined) => new Promise<unknown>((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+
+/** A fresh database of `driver` with the demo seeded (db/seed): the database, its handle and the demo edition's id. */
+export async function seededDemo(driver: Driver) {
+  const { seed } = await import('@/db/seed');
+  const db = await freshDatabase(driver);
+  await seed(db.handle.db);
+  const [event] = await db.handle.db.select({ id: events.id }).from(events).where(eq(events.slug, DEMO_EVENT_SLUG));
+  return { db, handle: db.handle, eventId: event!.id };
+}
+
+/** The registrations endpoint the Node server answers itself (server/http/registrations.ts), alone on a loopback port; 404 for anything else. */
+export async function registrationsServer(): Promise<{ server: Server; base: string }> {
+  const { handleRegistrations } = await import('@/server/http/registrations');
+  const server = createServer((req, res) => {
+    if (handleRegistrations(req, res)) return;
+    res.statusCode = 404;
+    res.end();
+  });
+  return { server, base: await listenLocally(server) };
+}

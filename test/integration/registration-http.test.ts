@@ -1,12 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executePrepared } from '@/db/client';
 import { events, mailOutbox, programmeSessions, registrationSessions, registrations } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
-import { handleRegistrations } from '@/server/http/registrations';
-import { closeServer, listenLocally } from './factories';
+import { closeServer, registrationsServer } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 
 // `POST /api/events/{event}/registrations` as the Node server answers it (before Next), over
@@ -68,12 +67,7 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/events/{event}/registra
         .returning();
     sessionId = (await session('public'))[0]!.id;
     invitationOnly = (await session('invitation'))[0]!.id;
-    server = createServer((req, res) => {
-      if (handleRegistrations(req, res)) return;
-      res.statusCode = 404;
-      res.end();
-    });
-    base = await listenLocally(server);
+    ({ server, base } = await registrationsServer());
   });
   afterAll(async () => {
     await closeServer(server);

@@ -4,11 +4,11 @@ import { executePrepared } from '@/db/client';
 import { publicEvents, publicSessions } from '@/db/queries/public';
 import { cancel, createInvitationCode, questionsOf, register, registrationQueue } from '@/db/queries/registrations';
 import { events, programmeSessions, registrations, registrationSessions } from '@/db/schema';
-import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
 import type { Question } from '@/lib/domain/questions';
+import { seededDemo } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 
 const req = (email: string, sessionIds: string[] = [], extra: Record<string, unknown> = {}) =>
@@ -55,10 +55,7 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
   }
 
   beforeAll(async () => {
-    db = await useFreshDatabase(driver);
-    handle = db.handle;
-    await seed(handle.db);
-    eventId = (await handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG)))[0]!.id;
+    ({ db, handle, eventId } = await seededDemo(driver));
   });
   afterAll(async () => {
     await db?.close();

@@ -1,17 +1,15 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executePrepared } from '@/db/client';
 import { checkIn } from '@/db/queries/organizer';
 import { publicSessions } from '@/db/queries/public';
 import { cancel, changeSeatMode, register } from '@/db/queries/registrations';
-import { events, programmeSessions, registrations, registrationSessions, users } from '@/db/schema';
-import { seed } from '@/db/seed';
+import { programmeSessions, registrations, registrationSessions, users } from '@/db/schema';
 import { DEMO_EVENT_SLUG, DEMO_HYBRID_SESSION_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
 import { registrationsCsvFile } from '@/server/exports/registrations';
-import { handleRegistrations } from '@/server/http/registrations';
-import { closeServer, listenLocally } from './factories';
+import { closeServer, registrationsServer, seededDemo } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 
 // Seats on site and online (issue 28): a hybrid session's chairs and online seats, each with its
@@ -69,10 +67,7 @@ describe.each<Driver>(['postgres', 'pglite'])('seats on site and online (%s)', (
   }
 
   beforeAll(async () => {
-    db = await useFreshDatabase(driver);
-    handle = db.handle;
-    await seed(handle.db);
-    eventId = (await handle.db.select().from(events).where(eq(events.slug, DEMO_EVENT_SLUG)))[0]!.id;
+    ({ db, handle, eventId } = await seededDemo(driver));
   });
   afterAll(async () => {
     await db?.close();
@@ -238,17 +233,11 @@ describe('POST /api/events/{event}/registrations with modes (postgres)', () => {
     fetch(`${base}/api/events/${DEMO_EVENT_SLUG}/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
-    db = await useFreshDatabase('postgres');
-    await seed(db.handle.db);
+    ({ db } = await seededDemo('postgres'));
     const sessions = (await publicSessions(DEMO_EVENT_SLUG))!;
     hybrid = sessions.find((s) => s.slug === DEMO_HYBRID_SESSION_SLUG)!.id;
     onsite = sessions.find((s) => s.mode === 'onsite')!.id;
-    server = createServer((req, res) => {
-      if (handleRegistrations(req, res)) return;
-      res.statusCode = 404;
-      res.end();
-    });
-    base = await listenLocally(server);
+    ({ server, base } = await registrationsServer());
   });
   afterAll(async () => {
     await closeServer(server);
