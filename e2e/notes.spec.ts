@@ -21,7 +21,14 @@ async function workshopRegistrant(browser: Browser, name: string): Promise<Page>
   expect(res.status(), await res.text()).toBe(201);
   const { joinToken } = (await res.json()) as { joinToken: string };
   await page.goto(`/api/join?token=${joinToken}&next=${encodeURIComponent(WORKSHOP)}`);
+  await openNotes(page);
   return page;
+}
+
+/** Opens the live notes: the page first shows them as stored, the editor loads on demand (page weight). */
+async function openNotes(page: Page) {
+  await expect(page.getByTestId('notes-html')).toBeVisible();
+  await page.getByTestId('notes-open').click();
 }
 
 const editor = (page: Page) => page.getByTestId('notes-editor');
@@ -72,6 +79,8 @@ test('two registrants type at once and converge; a third joining late gets the t
   // A visitor with no registration follows the notes but cannot change them.
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(WORKSHOP);
+  await expect(visitor.getByTestId('notes-open')).toHaveText('Suivre les notes en direct');
+  await openNotes(visitor);
   await expect(editor(visitor)).toHaveAttribute('data-status', 'readOnly', { timeout: 30_000 });
   await expect(pad(visitor)).toContainText(fromBruno);
   await expect(pad(visitor)).toHaveAttribute('contenteditable', 'false');
@@ -86,6 +95,7 @@ test('a moderator locks the notes (the writer reads only), unlocks them, and res
   const moderator = await (await browser.newContext()).newPage();
   await signInWithMagicLink(moderator, 'moderateur@chemins.test');
   await moderator.goto(WORKSHOP);
+  await openNotes(moderator);
   await Promise.all([writable(writer), writable(moderator)]);
   const kept = `Garder ${RUN_ID}`;
   await typeAtEnd(writer, kept);

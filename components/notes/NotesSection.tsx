@@ -7,8 +7,9 @@ import { NotesPanel } from './NotesPanel';
 /**
  * A session's shared notes (or a breakout group's) as a section of a page, for those who may read
  * them (the live rooms' readers), else nothing. The server renders the stored notes as HTML for
- * readers without JavaScript, with their Markdown export; with JavaScript, the live editor
- * (`NotesPanel`) takes their place, and moderators get the lock and the history.
+ * readers without JavaScript and until the person opens the live notes, with their Markdown
+ * export; then the live editor (`NotesPanel`) takes their place, and moderators get the lock and
+ * the history.
  *
  * `editable`: the live editor (a live session); otherwise the notes as they were left, if any.
  */
@@ -34,7 +35,6 @@ export async function NotesSection({ sessionId, groupId, editable = true, classN
           <p className="text-sm text-stone-600">{t('intro')}</p>
           <noscript>
             <p className="rounded bg-amber-100 p-2 text-sm">{t('needsJs')}</p>
-            {stored}
           </noscript>
           <NotesPanel
             sessionId={sessionId}
@@ -44,6 +44,7 @@ export async function NotesSection({ sessionId, groupId, editable = true, classN
             locked={reader.locked}
             mayWrite={reader.mayWrite}
             isModerator={reader.moderator}
+            preview={stored}
           />
         </>
       ) : (
