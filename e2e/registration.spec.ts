@@ -44,7 +44,7 @@ test('register from the session page, get the mail, open the personal link, canc
   await organizer.locator('#exports').getByRole('link', { name: 'Exporter en CSV' }).click();
   const csv = readFileSync((await (await download).path())!, 'utf8');
   // In the organizer's language: headers, the questions by their labels, yes/no (docs/i18n.md).
-  expect(csv).toContain('Nom,E-mail,Inscrit·e le (Europe/Paris),Arrivé·e le (Europe/Paris),Sessions,Besoins d’accessibilité,Déjeunerez-vous sur place ?');
+  expect(csv).toContain('Nom,E-mail,Inscrit·e le (Europe/Paris),Arrivé·e le (Europe/Paris),Sessions,Sur place ou en ligne,Besoins d’accessibilité,Déjeunerez-vous sur place ?');
   expect(csv).toMatch(new RegExp(`Inès Inscrite,${email},[^\n]*,Interprétation LSF,oui`));
 
   // A fresh browser opens the personal link from the mail and cancels.
