@@ -216,7 +216,7 @@ BEGIN
         FROM (SELECT DISTINCT y::uuid AS id FROM jsonb_array_elements_text(x.p->'sessions') y) w
         LEFT JOIN programme_sessions s ON s.id = w.id AND s.event_id = p_event AND NOT s.draft
     ) a
-    CROSS JOIN LATERAL (SELECT check_answers(p_questions, x.p->'answers') AS checked) c;
+    CROSS JOIN LATERAL check_answers(p_questions, x.p->'answers') AS c(checked);
 
   -- Someone registered before keeps their seats: only the sessions they do not hold yet are
   -- wanted, and only those need an invitation. Whoever typed an address they neither hold nor are
