@@ -270,12 +270,16 @@ BEGIN
             LEFT JOIN invitation_codes c ON needs AND c.code = r->'p'->>'invitationCode' AND c.event_id = p_event
         ) v
     ) q;
+
+  -- (Add a new rule's refusal above this line, as one statement over `v_req`: what follows writes.
+  -- A person it refuses spends no invitation use; put it before the codes if their place in a
+  -- code's count should go to the next person.)
+
+  -- The invitation codes' uses.
   UPDATE invitation_codes c SET uses = c.uses + u.k
     FROM (SELECT (r->>'code')::uuid AS id, count(*)::int AS k FROM jsonb_array_elements(v_req) r
            WHERE r->>'refusal' IS NULL AND r->>'code' IS NOT NULL GROUP BY 1) u
    WHERE c.id = u.id;
-
-  -- (Add a new rule's refusal above this line, as one statement over `v_req`: what follows writes.)
 
   -- New registrations; one made by the signed-in owner of its address is theirs, and proven, at once.
   WITH made AS (
