@@ -1,0 +1,115 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createClient } from 'redis';
+
+// The fault suites' own services (docs/architecture.md, "Faults"): a Postgres and a Redis started
+// by the test on free loopback ports, which it stops, kills and restarts; never the shared ones
+// (DATABASE_URL, REDIS_URL), nor CI's.
+
+const run = promisify(execFile);
+
+/** A free TCP port of 127.0.0.1 (the kernel's choice, released at once). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Wait until `check` holds, polling (no fixed sleep). */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await Promise.resolve(check()).catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const asRoot = process.getuid?.() === 0;
+
+/** Run a Postgres binary, as the `postgres` user when the tests run as root (initdb refuses root). */
+function pgRun(bin: string, args: string[]) {
+  return asRoot ? run('runuser', ['-u', 'postgres', '--', bin, ...args]) : run(bin, args);
+}
+
+function pgBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = readdirSync(root).sort((a, b) => Number(a) - Number(b));
+  if (!versions.length) throw new Error('no Postgres under /usr/lib/postgresql (scripts/test-all.sh installs it)');
+  return path.join(root, versions.at(-1)!, 'bin');
+}
+
+export type OwnPostgres = { url: string; port: number; stop: () => Promise<void>; start: () => Promise<void>; destroy: () => Promise<void> };
+
+/** A throw-away Postgres cluster on a free port of 127.0.0.1, as scripts/test-all.sh starts CI's. */
+export async function startPostgres(): Promise<OwnPostgres> {
+  const bin = pgBin();
+  const dir = mkdtempSync(path.join(tmpdir(), 'chemins-fault-pg-'));
+  if (asRoot) chownSync(dir, Number((await run('id', ['-u', 'postgres'])).stdout.trim()), 0);
+  const port = await freePort();
+  await pgRun(path.join(bin, 'initdb'), ['-D', dir, '-A', 'trust', '-U', 'chemins', '--no-sync', '-E', 'UTF8']);
+  // synchronous_commit stays on (the default): a commit is acknowledged once in the WAL, which an
+  // immediate stop keeps; fsync=off only risks what the machine's own crash would lose.
+  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c full_page_writes=off`;
+  const start = async () => {
+    await pgRun(path.join(bin, 'pg_ctl'), ['-D', dir, '-l', path.join(dir, 'log'), '-w', '-o', options, 'start']);
+  };
+  // `immediate`: as a crash or a pulled cable would, without closing the connections politely.
+  const stop = async () => {
+    await pgRun(path.join(bin, 'pg_ctl'), ['-D', dir, '-m', 'immediate', '-w', 'stop']);
+  };
+  await start();
+  await pgRun(path.join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'chemins', 'chemins']);
+  return {
+    url: `postgres://chemins@127.0.0.1:${port}/chemins`,
+    port,
+    stop,
+    start,
+    destroy: async () => {
+      await stop().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type OwnRedis = { url: string; port: number; stop: () => Promise<void>; start: () => Promise<void>; destroy: () => Promise<void> };
+
+/** A throw-away Redis on a free port of 127.0.0.1 (no persistence: a restart starts empty). */
+export async function startRedis(): Promise<OwnRedis> {
+  const port = await freePort();
+  const url = `redis://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  const ping = async () => {
+    const c = createClient({ url, socket: { reconnectStrategy: false } });
+    c.on('error', () => {});
+    try {
+      await c.connect();
+      return (await c.ping()) === 'PONG';
+    } finally {
+      if (c.isOpen) await c.quit().catch(() => {});
+    }
+  };
+  const start = async () => {
+    child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await waitFor(ping, 20_000, `redis on ${port}`);
+  };
+  // SIGKILL: Redis goes away at once, as when its machine fails.
+  const stop = async () => {
+    const c = child;
+    if (!c || c.exitCode !== null) return;
+    const gone = new Promise((resolve) => c.once('exit', resolve));
+    c.kill('SIGKILL');
+    await gone;
+  };
+  await start();
+  return { url, port, stop, start, destroy: stop };
+}
