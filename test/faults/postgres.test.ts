@@ -7,7 +7,7 @@ import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import type { Ack, ChatMessage, JoinData, Poll, Question } from '@/lib/realtime/protocol';
 import { closeServer, type Db, demoLive, realtimeScenario, registrant, registrationsServer, seedUser } from '../integration/factories';
 import { type Client, ok, send } from '../integration/realtime-support';
-import { type OwnPostgres, startPostgres, waitFor } from './services';
+import { type OwnPostgres, reportFigures, startPostgres, waitFor } from './services';
 
 // Postgres stops for 5 s (issue 33, "Faults"; docs/architecture.md): every ask made meanwhile, HTTP
 // or realtime, gets a clear refusal (`503 unavailable`, a failed ack `unavailable`) within 5 s
@@ -108,10 +108,13 @@ describe('Postgres stops for 5 s', () => {
     } while (performance.now() - downSince < OUTAGE_MS);
     for (const r of refusals) expect(r.ms, r.what).toBeLessThan(ANSWER_WITHIN_MS);
 
+    const downFor = performance.now() - downSince;
     await pg.start();
+    const upAt = performance.now();
     // Service resumes by itself: the pools reconnect on the next ask.
     let resumed: Ack<ChatMessage> | undefined;
     await waitFor(async () => (resumed = await send<ChatMessage>(ben, 'chat:send', { sessionId: liveId, body: 'après la panne' })).ok, 15_000, 'chat:send after Postgres returns');
+    const resumedAfter = performance.now() - upAt;
     if (resumed?.ok) acked.messages.push(resumed.data.id);
     await ok(ben, 'poll:answer', { pollId: poll.id, answer: [1] });
     expect((await register('apres-panne@chemins.test')).status).toBe(201);
@@ -120,6 +123,16 @@ describe('Postgres stops for 5 s', () => {
     const state = await ok<JoinData>(ana, 'session:join', { sessionId: liveId });
     for (const id of acked.messages) expect(state.messages.map((m) => m.id)).toContain(id);
     for (const id of acked.questions) expect(state.questions.map((q) => q.id)).toContain(id);
+    const lost = [...acked.messages.filter((id) => !state.messages.some((m) => m.id === id)), ...acked.questions.filter((id) => !state.questions.some((q) => q.id === id))];
+    reportFigures('postgres stopped', {
+      outageMs: Math.round(downFor),
+      refusals: refusals.length,
+      slowestRefusalMs: Math.round(Math.max(...refusals.map((r) => r.ms))),
+      resumedAfterMs: Math.round(resumedAfter),
+      acknowledged: acked.messages.length + acked.questions.length + 2,
+      lost: lost.length,
+    });
+    expect(lost).toEqual([]);
     expect(state.messages.filter((m) => m.body.startsWith('pendant la panne'))).toEqual([]);
     expect(await pollResults(poll)).toMatchObject({ total: 2, counts: [1, 1] });
   });

@@ -4,7 +4,7 @@ import type { ChatMessage, JoinData } from '@/lib/realtime/protocol';
 import { createRateLimiter } from '@/server/http/rate-limit';
 import { type Db, demoLive, realtimeScenario, registrant } from '../integration/factories';
 import { type Client, collect, ok } from '../integration/realtime-support';
-import { type OwnRedis, startRedis, waitFor } from './services';
+import { type OwnRedis, reportFigures, startRedis, waitFor } from './services';
 
 // Redis stops for 10 s under an audience on two processes (issue 33, "Faults"; docs/architecture.md):
 // each process keeps serving its own clients, nothing acknowledged is lost, cross-process delivery
@@ -65,11 +65,13 @@ describe('Redis stops for 10 s', () => {
     const first = await say(ana, 'avant la coupure');
     await waitFor(() => everyoneSees(audience, first), 15_000, 'first message everywhere');
 
+    let figures: Record<string, number | string> = {};
     const limiter = await createRateLimiter({ windowSeconds: 60, points: { writes: 5 }, redisUrl: redis.url, prefix: `chaos:${Date.now()}` });
     try {
       await redis.stop();
       const downSince = performance.now();
       const during: { a: string[]; b: string[] } = { a: [], b: [] };
+      let slowestLocal = 0;
       // The outage's pace: one message per writer every 2.5 s, under the chat limit (LIMITS.rateCount
       // per LIMITS.rateWindowMs); this timer is the scenario's clock, never a wait for a result.
       for (let round = 0; performance.now() - downSince < OUTAGE_MS; round++) {
@@ -80,8 +82,11 @@ describe('Redis stops for 10 s', () => {
         const fromB = await say(ben, `coupure B ${round}`);
         during.a.push(fromA);
         during.b.push(fromB);
+        const sent = performance.now();
         await waitFor(() => everyoneSees(sideA, fromA) && everyoneSees(sideB, fromB), 3_000, 'local delivery while Redis is down');
+        slowestLocal = Math.max(slowestLocal, performance.now() - sent);
       }
+      const downFor = performance.now() - downSince;
 
       // Rate limits while Redis is down: counted in memory, a flood still limited, others still served.
       const flood = [];
@@ -91,6 +96,7 @@ describe('Redis stops for 10 s', () => {
       expect(await limiter.hit('writes', 'someone-else')).toBeNull();
 
       await redis.start();
+      const upAt = performance.now();
       // Cross-process delivery resumes by itself (the adapter's clients reconnect).
       await waitFor(
         async () => {
@@ -101,8 +107,10 @@ describe('Redis stops for 10 s', () => {
         30_000,
         'cross-process delivery after Redis returns',
       );
+      const resumedAfter = performance.now() - upAt;
       // Every client was told to read again what it missed.
       await waitFor(() => audience.every((c) => c.resyncs.length > 0), 15_000, 'session:resync to every client');
+      figures = { clients: AUDIENCE, outageMs: Math.round(downFor), slowestLocalDeliveryMs: Math.round(slowestLocal), crossProcessResumedAfterMs: Math.round(resumedAfter), flood: '5 allowed, 7 limited' };
       // A client of B reads, through session:join (Postgres), what A acknowledged during the outage.
       const state = await ok<JoinData>(sideB[0]!.s, 'session:join', { sessionId: liveId });
       for (const id of [...during.a, ...during.b]) expect(state.messages.map((m) => m.id)).toContain(id);
@@ -112,6 +120,8 @@ describe('Redis stops for 10 s', () => {
     // Nothing acknowledged is lost.
     const all = await ok<JoinData>(ben, 'session:join', { sessionId: liveId });
     const stored = new Set(all.messages.map((m) => m.id));
-    expect(acked.filter((id) => !stored.has(id))).toEqual([]);
+    const lost = acked.filter((id) => !stored.has(id));
+    reportFigures('redis stopped', { ...figures, acknowledged: acked.length, lost: lost.length });
+    expect(lost).toEqual([]);
   });
 });

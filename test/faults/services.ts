@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { appendFileSync, chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -112,4 +112,57 @@ export async function startRedis(): Promise<OwnRedis> {
   };
   await start();
   return { url, port, stop, start, destroy: stop };
+}
+
+/**
+ * What a fault scenario measured (acknowledged, lost, refusal times…): one JSON line appended to
+ * the file of CHAOS_REPORT when set (bench/chaos/run.ts prints them), nothing otherwise.
+ */
+export function reportFigures(scenario: string, figures: Record<string, number | string>): void {
+  const file = process.env.CHAOS_REPORT;
+  if (file) appendFileSync(file, `${JSON.stringify({ scenario, ...figures })}\n`);
+}
+
+/**
+ * A tiny TCP load balancer on a free loopback port, as production puts in front of several
+ * processes: each connection goes to the next backend in turn, and to the one after when that one
+ * refuses (a killed process). Clients given its one address move to a live process by reconnecting.
+ */
+export async function tcpBalancer(backends: number[]): Promise<{ url: string; close: () => Promise<void> }> {
+  let next = 0;
+  const open = new Set<Socket>();
+  const server = createServer((client) => {
+    open.add(client);
+    client.once('close', () => open.delete(client));
+    client.pause();
+    const attempt = (tries: number) => {
+      if (tries >= backends.length) return client.destroy();
+      const port = backends[next++ % backends.length]!;
+      const upstream = connect(port, '127.0.0.1');
+      let connected = false;
+      upstream.on('error', () => (connected ? client.destroy() : attempt(tries + 1)));
+      upstream.once('connect', () => {
+        connected = true;
+        open.add(upstream);
+        upstream.once('close', () => {
+          open.delete(upstream);
+          client.destroy();
+        });
+        client.once('close', () => upstream.destroy());
+        client.on('error', () => upstream.destroy());
+        client.pipe(upstream).pipe(client);
+        client.resume();
+      });
+    };
+    attempt(0);
+  });
+  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of open) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }
