@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { appendFileSync, chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -164,5 +164,70 @@ export async function tcpBalancer(backends: number[]): Promise<{ url: string; cl
         for (const s of open) s.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+export type OwnLivekit = { url: string; key: string; secret: string; stop: () => Promise<void>; start: () => Promise<void>; destroy: () => Promise<void> };
+
+/**
+ * A throw-away LiveKit server on free loopback ports (signal and RTC over TCP; its UDP range apart
+ * from CI's), its webhooks sent to `webhookUrl`, as scripts/test-all.sh configures CI's; on the
+ * Redis of `redisUrl` when given.
+ */
+export async function startLivekit(webhookUrl: string, redisUrl?: string): Promise<OwnLivekit> {
+  const [port, tcp] = [await freePort(), await freePort()];
+  const dir = mkdtempSync(path.join(tmpdir(), 'chemins-fault-lk-'));
+  const key = 'chemins-fault';
+  const secret = 'chemins-fault-secret-0123456789abcdefghijklmnop';
+  const udp = 53000 + (port % 50) * 20;
+  const file = path.join(dir, 'livekit.yaml');
+  writeFileSync(
+    file,
+    [
+      `port: ${port}`,
+      'bind_addresses: ["127.0.0.1"]',
+      'rtc:',
+      `  tcp_port: ${tcp}`,
+      `  port_range_start: ${udp}`,
+      `  port_range_end: ${udp + 19}`,
+      '  use_external_ip: false',
+      '  node_ip: 127.0.0.1',
+      'keys:',
+      `  ${key}: ${secret}`,
+      'webhook:',
+      `  api_key: ${key}`,
+      `  urls: ["${webhookUrl}"]`,
+      'logging:',
+      '  level: warn',
+      // Egress (and so `listEgress`) needs LiveKit on Redis, as in production with recordings.
+      ...(redisUrl ? ['redis:', `  address: ${new URL(redisUrl).host}`] : []),
+      '',
+    ].join('\n'),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  const start = async () => {
+    child = spawn('livekit-server', ['--config', file], { stdio: 'ignore' });
+    await waitFor(async () => (await fetch(url)).ok, 30_000, `livekit on ${port}`);
+  };
+  // SIGKILL: no webhook is sent for the rooms and people it had.
+  const stop = async () => {
+    const c = child;
+    if (!c || c.exitCode !== null) return;
+    const gone = new Promise((resolve) => c.once('exit', resolve));
+    c.kill('SIGKILL');
+    await gone;
+  };
+  await start();
+  return {
+    url,
+    key,
+    secret,
+    stop,
+    start,
+    destroy: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
