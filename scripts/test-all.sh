@@ -103,7 +103,8 @@ install_system() {
   fi
   # The Debian package starts a cluster of its own; the tests use throw-away ones.
   if [ -z "${DATABASE_URL:-}" ]; then PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); fi
-  if [ -z "${LIVEKIT_URL:-}" ] && ! command -v livekit-server >/dev/null; then
+  # Even with LIVEKIT_URL given: the fault tests restart a LiveKit of their own.
+  if ! command -v livekit-server >/dev/null; then
     if ! command -v go >/dev/null; then
       DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq golang-go >/dev/null
     fi
@@ -258,8 +259,9 @@ step "lint" npx eslint . --max-warnings=0
 step "typecheck" npx tsc --noEmit
 step "unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
 step "integration tests" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$REPORTS/integration.json"
-# Faults (docs/architecture.md, "Faults"): Postgres stopped, Redis stopped, a process killed, each
-# suite on servers of its own (free loopback ports), a scaled-down audience; bench/chaos at full scale.
+# Faults (docs/architecture.md, "Faults"): Postgres stopped, Redis stopped, a process killed, LiveKit
+# restarted, each suite on servers of its own (free loopback ports), a scaled-down audience;
+# bench/chaos at full scale.
 step "fault tests" npx vitest run --project faults --reporter=default --reporter=json --outputFile.json="$REPORTS/faults.json"
 # The development server (`npm run dev`) in Chromium: pages load once and stay put (test/dev/).
 step "dev server (no reload loop)" npx vitest run --project dev --reporter=default --reporter=json --outputFile.json="$REPORTS/dev.json"

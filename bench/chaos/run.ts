@@ -1,6 +1,6 @@
 /**
  * Faults at full scale (issue 33; docs/architecture.md, "Faults"): runs the fault scenarios of
- * test/faults (each starts its own Postgres or Redis on free loopback ports and stops, kills and
+ * test/faults (each starts its own Postgres, Redis or LiveKit on free loopback ports and stops, kills and
  * restarts it) with the issue's audience instead of CI's scaled-down one, and prints what each
  * measured and what was lost: acknowledged, lost, refusal times, how long delivery took to resume.
  *
