@@ -17,13 +17,10 @@ const ANSWER_WITHIN_MS = 5_000;
 
 describe('Postgres stops for 5 s', () => {
   const scene = realtimeScenario();
-  let pg: OwnPostgres;
-  let db: Db;
-  let base: string;
-  let http: Server;
-  let liveId: string;
-  let tokens: Record<string, string>;
-  let modCookie: string;
+  // The suite's own Postgres, the database made there, the registrations server on it.
+  let pg: OwnPostgres, db: Db, http: Server, base: string;
+  // The live session, its people's personal-link tokens by name, a moderator's cookie.
+  let liveId: string, tokens: Record<string, string>, modCookie: string;
   const sharedUrl = process.env.DATABASE_URL;
 
   beforeAll(async () => {

@@ -18,12 +18,9 @@ const VOTERS = Number(process.env.CHAOS_VOTERS ?? 40);
 
 describe('a realtime process is killed during a poll', () => {
   const scene = realtimeScenario();
-  let redis: OwnRedis;
-  let db: Db;
-  let liveId: string;
-  let modCookie: string;
-  let tokens: string[];
-  let keys: string[];
+  let redis: OwnRedis, db: Db, liveId: string, modCookie: string;
+  // The voters' personal-link tokens and their keys in the poll's answers, in the same order.
+  let tokens: string[], keys: string[];
   let balancer: Awaited<ReturnType<typeof tcpBalancer>> | undefined;
 
   beforeAll(async () => {

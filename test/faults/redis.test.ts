@@ -16,9 +16,7 @@ const AUDIENCE = Number(process.env.CHAOS_CLIENTS ?? 100);
 
 describe('Redis stops for 10 s', () => {
   const scene = realtimeScenario();
-  let redis: OwnRedis;
-  let db: Db;
-  let liveId: string;
+  let redis: OwnRedis, db: Db, liveId: string;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {

@@ -5,24 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createClient } from 'redis';
+import { freePort } from '../support/free-port';
 
-// The fault suites' own services (docs/architecture.md, "Faults"): a Postgres and a Redis started
-// by the test on free loopback ports, which it stops, kills and restarts; never the shared ones
-// (DATABASE_URL, REDIS_URL), nor CI's.
+// The fault suites' own services (docs/architecture.md, "Faults"): a Postgres, a Redis and a LiveKit
+// started by the test on free loopback ports, which it stops, kills and restarts; never the shared
+// ones (DATABASE_URL, REDIS_URL, LIVEKIT_URL), nor CI's.
 
 const run = promisify(execFile);
-
-/** A free TCP port of 127.0.0.1 (the kernel's choice, released at once). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Wait until `check` holds, polling (no fixed sleep). */
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -81,6 +70,14 @@ export async function startPostgres(): Promise<OwnPostgres> {
   };
 }
 
+/** SIGKILL a child process, as a failing machine would, and wait until it is gone. */
+async function killed(c: ChildProcess | null): Promise<void> {
+  if (!c || c.exitCode !== null) return;
+  const gone = new Promise((resolve) => c.once('exit', resolve));
+  c.kill('SIGKILL');
+  await gone;
+}
+
 export type OwnRedis = { url: string; port: number; stop: () => Promise<void>; start: () => Promise<void>; destroy: () => Promise<void> };
 
 /** A throw-away Redis on a free port of 127.0.0.1 (no persistence: a restart starts empty). */
@@ -102,14 +99,8 @@ export async function startRedis(): Promise<OwnRedis> {
     child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     await waitFor(ping, 20_000, `redis on ${port}`);
   };
-  // SIGKILL: Redis goes away at once, as when its machine fails.
-  const stop = async () => {
-    const c = child;
-    if (!c || c.exitCode !== null) return;
-    const gone = new Promise((resolve) => c.once('exit', resolve));
-    c.kill('SIGKILL');
-    await gone;
-  };
+  // Redis goes away at once, as when its machine fails.
+  const stop = () => killed(child);
   await start();
   return { url, port, stop, start, destroy: stop };
 }
@@ -210,14 +201,8 @@ export async function startLivekit(webhookUrl: string, redisUrl?: string): Promi
     child = spawn('livekit-server', ['--config', file], { stdio: 'ignore' });
     await waitFor(async () => (await fetch(url)).ok, 30_000, `livekit on ${port}`);
   };
-  // SIGKILL: no webhook is sent for the rooms and people it had.
-  const stop = async () => {
-    const c = child;
-    if (!c || c.exitCode !== null) return;
-    const gone = new Promise((resolve) => c.once('exit', resolve));
-    c.kill('SIGKILL');
-    await gone;
-  };
+  // No webhook is sent for the rooms and people it had.
+  const stop = () => killed(child);
   await start();
   return {
     url,
