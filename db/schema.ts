@@ -679,10 +679,16 @@ export const roleGrants = pgTable(
   WHEN 'speaker' THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NOT NULL
   WHEN 'coordinator' THEN ${t.pathId} IS NOT NULL AND ${t.eventId} IS NULL AND ${t.sessionId} IS NULL
   WHEN 'captioner' THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NOT NULL
-  WHEN 'interpreter' THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NOT NULL
 END`,
     ),
-    check('role_grants_lang_ck', sql`(${t.role}::text = 'interpreter') = (${t.lang} IS NOT NULL AND ${t.lang} ~ '^[a-z]{2}$')`),
+    // An interpreter's scope (one session) and language; no language for any other role (migration 0036).
+    check(
+      'role_grants_lang_ck',
+      sql`CASE WHEN ${t.role}::text = 'interpreter'
+  THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NOT NULL AND ${t.lang} IS NOT NULL AND ${t.lang} ~ '^[a-z]{2}$'
+  ELSE ${t.lang} IS NULL
+END`,
+    ),
   ],
 );
 

@@ -3,7 +3,7 @@
 import { AudioTrack, type TrackReference, useTracks } from '@livekit/components-react';
 import { type Participant, type RemoteTrackPublication, Track } from 'livekit-client';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { audioPlan, INTERPRETATION_ATTRIBUTE, interpretationLangOf, languageName } from '@/lib/domain/interpretation';
 import { setListening, useListening } from './listening';
 
@@ -63,28 +63,22 @@ export function StageAudio() {
 export function LanguageChooser() {
   const t = useTranslations('interpretation');
   const locale = useLocale();
-  const id = useId();
   const { chosen, channels } = useListening();
   const options = useMemo(() => channels.map((l) => ({ value: l, label: t('channel', { language: languageName(l, locale) }) })), [channels, locale, t]);
   if (!channels.length) return null;
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="language-chooser">
-      <label htmlFor={id} className="font-medium">
-        {t('chooser')}
+      <label className="flex flex-wrap items-center gap-2">
+        <span className="font-medium">{t('chooser')}</span>
+        <select className="max-w-full rounded border border-stone-300 bg-white px-2 py-1.5" value={chosen ?? ''} onChange={(e) => setListening({ chosen: e.target.value || null })}>
+          <option value="">{t('original')}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       </label>
-      <select
-        id={id}
-        className="max-w-full rounded border border-stone-300 bg-white px-2 py-1.5"
-        value={chosen ?? ''}
-        onChange={(e) => setListening({ chosen: e.target.value || null })}
-      >
-        <option value="">{t('original')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
       {chosen && (
         <span role="status" className="text-stone-600">
           {t('listening', { language: languageName(chosen, locale) })}

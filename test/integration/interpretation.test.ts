@@ -55,7 +55,11 @@ describe('interpretation channels and the pinned interpreter (real Postgres, Soc
     // Granted again in another language: still one channel, in the new language.
     await grantSessionRole(organizer.id, DEMO_EVENT_SLUG, sessionId, { email: 'interprete@interpretation.test', role: 'interpreter', lang: 'de' });
     const listed = (await sessionGrants(organizer.id, DEMO_EVENT_SLUG, sessionId)).filter((g) => g.role === 'interpreter');
-    expect(listed.map((g) => [g.email, g.lang])).toEqual([['interprete@interpretation.test', 'de']]);
+    // Beside the demo's interpreter into English (db/seed).
+    expect(listed.map((g) => [g.email, g.lang])).toEqual([
+      ['interpretation@chemins.test', 'en'],
+      ['interprete@interpretation.test', 'de'],
+    ]);
 
     // No registration needed; the token lets them publish the microphone only, with the language in an attribute.
     const identity = { kind: 'user' as const, userId: grant.userId, name: 'Interprète', email: 'interprete@interpretation.test' };
@@ -85,7 +89,7 @@ describe('interpretation channels and the pinned interpreter (real Postgres, Soc
     expect(await refusedBy(db.insert(roleGrants).values({ userId: speaker.userId, role: 'captioner', eventId, sessionId, lang: 'en' }))).toBe('role_grants_lang_ck');
     expect(await refusedBy(db.insert(roleGrants).values({ userId: speaker.userId, role: 'interpreter', eventId, sessionId: otherId, lang: 'english' }))).toBe('role_grants_lang_ck');
     expect(await refusedBy(db.insert(roleGrants).values({ userId: speaker.userId, role: 'interpreter', eventId, sessionId: otherId }))).toBe('role_grants_lang_ck');
-    expect(await refusedBy(db.insert(roleGrants).values({ userId: speaker.userId, role: 'interpreter', eventId, lang: 'en' }))).toBe('role_grants_scope_ck');
+    expect(await refusedBy(db.insert(roleGrants).values({ userId: speaker.userId, role: 'interpreter', eventId, lang: 'en' }))).toBe('role_grants_lang_ck');
     const stored = await db.select().from(roleGrants).where(and(eq(roleGrants.userId, speaker.userId), eq(roleGrants.sessionId, sessionId)));
     expect(stored.map((g) => [g.role, g.lang])).toEqual([['speaker', null]]);
   });
