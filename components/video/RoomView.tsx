@@ -305,7 +305,8 @@ function Tile({
           {label.slice(0, 1).toUpperCase()}
         </div>
       )}
-      <figcaption className="absolute bottom-1 left-1 rounded bg-black/60 px-2 py-0.5 text-xs text-white">
+      {/* One line at most, so that a long name never covers a sign-language interpreter's hands. */}
+      <figcaption className="absolute bottom-1 left-1 max-w-[calc(100%-0.5rem)] truncate rounded bg-black/60 px-2 py-0.5 text-xs text-white" title={label}>
         {hand && <span title={t('handRaised')}>✋ </span>}
         {label}
       </figcaption>

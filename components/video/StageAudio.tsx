@@ -64,17 +64,19 @@ export function LanguageChooser() {
   const t = useTranslations('interpretation');
   const locale = useLocale();
   const { chosen, channels } = useListening();
-  const options = useMemo(() => channels.map((l) => ({ value: l, label: t('channel', { language: languageName(l, locale) }) })), [channels, locale, t]);
+  const options = useMemo(
+    () => [{ value: '', label: t('original') }, ...channels.map((l) => ({ value: l, label: t('channel', { language: languageName(l, locale) }) }))],
+    [channels, locale, t],
+  );
   if (!channels.length) return null;
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="language-chooser">
       <label className="flex flex-wrap items-center gap-2">
         <span className="font-medium">{t('chooser')}</span>
         <select className="max-w-full rounded border border-stone-300 bg-white px-2 py-1.5" value={chosen ?? ''} onChange={(e) => setListening({ chosen: e.target.value || null })}>
-          <option value="">{t('original')}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
+          {options.map(({ value, label }) => (
+            <option key={value || 'original'} value={value}>
+              {label}
             </option>
           ))}
         </select>
