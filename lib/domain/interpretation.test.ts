@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  audioPlan,
-  captionLinesFor,
-  interpretationLangOf,
-  interpretationLangSchema,
-  interpretationTrackName,
-  languageName,
-  ORIGINAL_VOLUME_UNDER_INTERPRETATION,
-  stageLayout,
-} from './interpretation';
+import { audioPlan, captionLinesFor, interpretationLangOf, interpretationLangSchema, interpretationTrackName, languageName, ORIGINAL_VOLUME_UNDER_INTERPRETATION, stageLayout } from './interpretation';
 import { interpreterGrant, videoAdmission, videoGrant } from './video';
 
 describe('interpretation channels', () => {
