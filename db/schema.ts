@@ -231,6 +231,11 @@ export const programmeSessions = pgTable(
     /** Set while the LiveKit room is running (webhooks `room_started` / `room_finished`). */
     videoLiveSince: ts('video_live_since'),
     /**
+     * The participant a moderator pins on the stage (the sign-language interpreter), by LiveKit
+     * identity: kept large beside the active speaker for everyone (`stage:pin`, migration 0036).
+     */
+    stagePin: text('stage_pin'),
+    /**
      * Registrants are told at registration that the session is recorded (shown on the session
      * page, the registration form and the pre-join screen). A workshop is recorded only then.
      */
@@ -635,13 +640,14 @@ export const pathSubscriptions = pgTable(
 
 // ---------------------------------------------------------------- roles
 
-export const roleName = pgEnum('role_name', ['admin', 'organizer', 'moderator', 'speaker', 'coordinator', 'captioner']);
+export const roleName = pgEnum('role_name', ['admin', 'organizer', 'moderator', 'speaker', 'coordinator', 'captioner', 'interpreter']);
 
 /**
  * A granted role, always with its scope (checked by `role_grants_scope_ck`, migration 0022):
  * `admin` has none; `organizer` one event; `speaker` one session (with its event); `moderator`
  * one session (with its event) or, `session_id` null, every session of one event; `captioner`
- * one session (with its event, migration 0033); `coordinator` one path. Speakers and moderators also come from `session_people` through `people.user_id`,
+ * one session (with its event, migration 0033); `interpreter` one session with the language it
+ * interprets into (`lang`, for interpreters only, migration 0036); `coordinator` one path. Speakers and moderators also come from `session_people` through `people.user_id`,
  * and committees from `call_committee` (db/queries/grants.ts, lib/policy). Everybody else is a
  * participant.
  */
@@ -657,6 +663,8 @@ export const roleGrants = pgTable(
     pathId: uuid('path_id').references(() => paths.id, { onDelete: 'cascade' }),
     sessionId: uuid('session_id').references(() => programmeSessions.id, { onDelete: 'cascade' }),
     grantedBy: text('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The language an interpreter interprets into (lib/domain/interpretation.ts); null for every other role. */
+    lang: text('lang'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -671,6 +679,14 @@ export const roleGrants = pgTable(
   WHEN 'speaker' THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NOT NULL
   WHEN 'coordinator' THEN ${t.pathId} IS NOT NULL AND ${t.eventId} IS NULL AND ${t.sessionId} IS NULL
   WHEN 'captioner' THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NOT NULL
+END`,
+    ),
+    // An interpreter's scope (one session) and language; no language for any other role (migration 0036).
+    check(
+      'role_grants_lang_ck',
+      sql`CASE WHEN ${t.role}::text = 'interpreter'
+  THEN ${t.eventId} IS NOT NULL AND ${t.pathId} IS NULL AND ${t.sessionId} IS NOT NULL AND ${t.lang} IS NOT NULL AND ${t.lang} ~ '^[a-z]{2}$'
+  ELSE ${t.lang} IS NULL
 END`,
     ),
   ],

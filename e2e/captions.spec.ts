@@ -1,24 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { closeOwnContexts, LIVE_SESSION, RUN_ID, signInWithMagicLink } from './support/helpers';
+import { closeOwnContexts, expectNoAxeViolation, expectNoSidewaysScroll, LIVE_SESSION, RUN_ID, signInWithMagicLink } from './support/helpers';
 
 // Live captions (issue 29): the demo captioner types on the captioner page; viewers see each line
 // under the stage and in the transcript within a second, the projector shows it; viewers switch
 // captions off and choose their size; the demo replay offers its captions as a track.
 test.describe.configure({ timeout: 120_000 });
 test.afterEach(closeOwnContexts);
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
-async function expectNoAxeViolation(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const found = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${label} — ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found, found.join('\n')).toEqual([]);
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-}
 
 /** When (Date.now()) the page shows `text` inside `selector`: resolved in the page, as the text appears. */
 function whenShown(page: Page, selector: string, text: string): Promise<number> {

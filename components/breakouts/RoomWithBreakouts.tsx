@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { CAPTIONS_STAGE_SLOT, LiveSideView } from '@/components/live/LiveSide';
 import { useLiveRoom } from '@/components/live/useLiveRoom';
 import { VideoRoom } from '@/components/video/VideoRoom';
@@ -36,11 +36,30 @@ export function RoomWithBreakouts({ sessionId, sessionPath, snapshot, video, noV
   const open = breakouts.state.round !== null;
   const visit = open && moderator ? visiting : null;
   const place = moderator ? (visit ?? 'main') : open ? (breakouts.state.mine?.id ?? 'main') : 'main';
+  // The stage's pinned participant, and the moderators' pin (refused by the server to anyone else).
+  const pinned = room.state.stagePin;
+  const { pinOnStage } = room.actions;
+  const stagePin = useMemo(
+    () => ({ identity: pinned, pin: async (identity: string | null) => { const res = await pinOnStage(identity); return res.ok ? ({ ok: true } as const) : ({ ok: false, code: res.error.code } as const); } }),
+    [pinned, pinOnStage],
+  );
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <section aria-label={t('title')} className="space-y-3">
         <BreakoutBanner breakouts={breakouts} sessionId={sessionId} userName={room.state.you?.name ?? video?.defaultName ?? ''} moderator={moderator} />
-        {video ? <VideoRoom sessionId={sessionId} layout={video.layout} defaultName={video.defaultName} recorded={video.recorded} place={place} visit={visit} /> : noVideo}
+        {video ? (
+          <VideoRoom
+            sessionId={sessionId}
+            layout={video.layout}
+            defaultName={video.defaultName}
+            recorded={video.recorded}
+            place={place}
+            visit={visit}
+            stagePin={stagePin}
+          />
+        ) : (
+          noVideo
+        )}
         {/* The live captions, under the stage (components/live/Captions.tsx, from the side column's connection). */}
         <div id={CAPTIONS_STAGE_SLOT} />
         {moderator && <BreakoutPanel breakouts={breakouts} visiting={visit} onVisit={setVisiting} />}

@@ -4,6 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { CaptionLine } from '@/lib/realtime/protocol';
+import { captionLinesFor } from '@/lib/domain/interpretation';
+import { useListening } from '@/components/video/listening';
 import type { ChemSocket } from './useLiveRoom';
 
 // Live captions (issue 29) over the live room's connection: the last lines under the stage (or at
@@ -195,7 +197,10 @@ export function CaptionsTranscript({ lines }: { lines: CaptionLine[] }) {
  */
 export function Captions({ socket, sessionId, sessionPath, stageSlot }: { socket: ChemSocket | null; sessionId: string; sessionPath: string; stageSlot?: string }) {
   const t = useTranslations('captions');
-  const { lines, canCaption } = useCaptionLines(socket, sessionId);
+  const { lines: all, canCaption } = useCaptionLines(socket, sessionId);
+  // The lines of the interpretation language chosen on the stage, when there are some.
+  const { chosen, channels } = useListening();
+  const lines = captionLinesFor(all, chosen, channels);
   const slot = useSyncExternalStore(
     noSubscription,
     () => (stageSlot ? document.getElementById(stageSlot) : null),

@@ -18,6 +18,7 @@ import type {
   PollAnswerValue,
   Poll,
   PollNamedAnswer,
+  StagePin,
   You,
 } from '@/lib/realtime/protocol';
 import { type PollAction, pollsInitial, type PollsState, reducePolls } from './pollState';
@@ -43,6 +44,8 @@ export type RoomState = {
   recordingSince: string | null;
   /** The last recording egress reported as failed (moderators only). */
   recordingFailure: { replayId: string; error: string } | null;
+  /** The participant pinned on the stage (`stage:pinned`), by LiveKit identity. */
+  stagePin: string | null;
 };
 
 type Action =
@@ -59,6 +62,7 @@ type Action =
   | { type: 'sanctions'; sanctions: ActiveSanction[] }
   | { type: 'poll'; p: PollAction }
   | { type: 'recording'; since: string | null }
+  | { type: 'pin'; identity: string | null }
   | { type: 'recording-failed'; failure: { replayId: string; error: string } };
 
 const initial: RoomState = {
@@ -76,6 +80,7 @@ const initial: RoomState = {
   known: false,
   recordingSince: null,
   recordingFailure: null,
+  stagePin: null,
 };
 
 function reduce(s: RoomState, a: Action): RoomState {
@@ -95,6 +100,7 @@ function reduce(s: RoomState, a: Action): RoomState {
         sanctions: a.data.sanctions ?? [],
         polls: reducePolls(s.polls, { type: 'join', data: a.data.polls }),
         recordingSince: a.data.recordingSince,
+        stagePin: a.data.stagePin,
       };
     case 'status':
       return { ...s, status: a.status, error: a.error ?? null };
@@ -130,6 +136,8 @@ function reduce(s: RoomState, a: Action): RoomState {
       return { ...s, polls: reducePolls(s.polls, a.p) };
     case 'recording':
       return { ...s, recordingSince: a.since, ...(a.since ? { recordingFailure: null } : {}) };
+    case 'pin':
+      return { ...s, stagePin: a.identity };
     case 'recording-failed':
       return { ...s, recordingSince: null, recordingFailure: a.failure };
     case 'notice': {
@@ -230,6 +238,7 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
     socket.on('poll:results', mine((results) => dispatch({ type: 'poll', p: { type: 'results', results } })));
     socket.on('poll:answered', mine((m) => dispatch({ type: 'poll', p: { type: 'mine', pollId: m.pollId, answer: m.answer } })));
     socket.on('recording:updated', mine((r) => dispatch({ type: 'recording', since: r.recording ? r.since : null })));
+    socket.on('stage:pinned', mine((p) => dispatch({ type: 'pin', identity: p.identity })));
     socket.on('recording:failed', mine((f) => dispatch({ type: 'recording-failed', failure: { replayId: f.replayId, error: f.error } })));
     return () => {
       socket.disconnect();
@@ -305,6 +314,8 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
         if (res.ok) dispatch({ type: 'poll', p: { type: 'mine', pollId, answer: res.data.answer } });
         return res;
       },
+      /** Moderators: pin a participant on the stage, or unpin (null); the pin comes back as `stage:pinned`. */
+      pinOnStage: (identity: string | null) => call<StagePin>('stage:pin', { sessionId, identity }),
       loadOlder: async (before: string) => {
         const res = await call<{ messages: ChatMessage[]; more: boolean }>('chat:history', { sessionId, before });
         if (res.ok) dispatch({ type: 'older', messages: res.data.messages, more: res.data.more });
@@ -316,3 +327,4 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
   // The connection itself, for features that listen on their own (captions, components/breakouts).
   return { state, actions, socket, socketRef, call };
 }
+

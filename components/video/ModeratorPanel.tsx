@@ -3,6 +3,7 @@
 import { type Participant, Track } from 'livekit-client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import type { StagePinControl } from './RoomView';
 import { canPublish, handRaised } from './useRoomRevision';
 import { useRefusalText } from '@/components/useRefusalText';
 
@@ -12,10 +13,22 @@ const small = 'rounded border border-stone-300 bg-white px-2 py-1 text-xs hover:
 
 /**
  * Moderators' controls, checked again by the server: bring a raised hand on stage and back, mute,
- * remove (banned from the session), end the room. Raised hands come first.
+ * pin on the stage (the sign-language interpreter) and unpin, remove (banned from the session),
+ * end the room. Raised hands come first.
  */
-export function ModeratorPanel({ sessionId, layout, participants }: { sessionId: string; layout: 'stage' | 'grid'; participants: Participant[] }) {
+export function ModeratorPanel({
+  sessionId,
+  layout,
+  participants,
+  stagePin = null,
+}: {
+  sessionId: string;
+  layout: 'stage' | 'grid';
+  participants: Participant[];
+  stagePin?: StagePinControl | null;
+}) {
   const t = useTranslations('video');
+  const ti = useTranslations('interpretation');
   const refusal = useRefusalText(['moderation', 'video']);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +47,18 @@ export function ModeratorPanel({ sessionId, layout, participants }: { sessionId:
         const code = body?.error?.code;
         setError(t('actionFailed', { message: refusal(code) }));
       }
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function pin(identity: string | null) {
+    if (!stagePin) return;
+    setBusy(`pin:${identity ?? ''}`);
+    setError(null);
+    try {
+      const res = await stagePin.pin(identity);
+      if (!res.ok) setError(t('actionFailed', { message: refusal(res.code) }));
     } finally {
       setBusy(null);
     }
@@ -80,6 +105,16 @@ export function ModeratorPanel({ sessionId, layout, participants }: { sessionId:
                 ) : (
                   <button type="button" className={small} disabled={busy !== null} onClick={() => void act('promote', p.identity)}>
                     {t('promote')}
+                  </button>
+                ))}
+              {stagePin &&
+                (stagePin.identity === p.identity ? (
+                  <button type="button" className={small} disabled={busy !== null} onClick={() => void pin(null)} data-testid="unpin">
+                    {ti('unpin')}
+                  </button>
+                ) : (
+                  <button type="button" className={small} disabled={busy !== null} onClick={() => void pin(p.identity)} data-testid="pin">
+                    {ti('pin')}
                   </button>
                 ))}
               {mic && !mic.isMuted && (

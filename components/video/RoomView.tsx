@@ -2,7 +2,6 @@
 
 import {
   type TrackReferenceOrPlaceholder,
-  RoomAudioRenderer,
   StartAudio,
   useConnectionQualityIndicator,
   useConnectionState,
@@ -13,27 +12,42 @@ import {
   VideoTrack,
 } from '@livekit/components-react';
 import { ConnectionQuality, ConnectionState, type RemoteTrackPublication, Track } from 'livekit-client';
-import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { interpretationTrackName, languageName, stageLayout } from '@/lib/domain/interpretation';
 import { ModeratorPanel } from './ModeratorPanel';
+import { interpretsOnly, LanguageChooser, StageAudio } from './StageAudio';
 import { type DeviceProblem, deviceProblemOf, DeviceProblemNotice, type JoinChoices } from './PreJoin';
 import { canPublish, handRaised, useRoomParticipants } from './useRoomRevision';
 
 const button = 'rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50 disabled:opacity-50';
 
-/** Inside the connected room: the stage or the grid, the controls, and the moderators' panel. */
+/** The stage's pinned participant (a moderator's `stage:pin`, from the live room's connection). */
+export type StagePinControl = { identity: string | null; pin: (identity: string | null) => Promise<{ ok: true } | { ok: false; code: string }> };
+
+/**
+ * Inside the connected room: the stage or the grid, the controls, and the moderators' panel.
+ * `interpretation`: the language this person interprets into (their microphone is that channel);
+ * `stagePin`: the participant kept large beside the active speaker.
+ */
 export function RoomView({
   sessionId,
   role,
   layout,
   choices,
+  interpretation = null,
+  stagePin = null,
 }: {
   sessionId: string;
   role: 'attendee' | 'speaker' | 'moderator';
   layout: 'stage' | 'grid';
   choices: JoinChoices;
+  interpretation?: string | null;
+  stagePin?: StagePinControl | null;
 }) {
   const t = useTranslations('video');
+  const ti = useTranslations('interpretation');
+  const locale = useLocale();
   const room = useRoomContext();
   const state = useConnectionState();
   const { localParticipant, isCameraEnabled, isMicrophoneEnabled, isScreenShareEnabled } = useLocalParticipant();
@@ -43,6 +57,10 @@ export function RoomView({
   const [suggestionDismissed, setSuggestionDismissed] = useState(false);
   const { quality } = useConnectionQualityIndicator({ participant: localParticipant });
   const mayPublish = canPublish(localParticipant);
+  // An interpreter's microphone is their channel (a track named after its language); one who only
+  // interprets publishes nothing else.
+  const micPublish = useMemo(() => (interpretation ? { name: interpretationTrackName(interpretation) } : undefined), [interpretation]);
+  const audioOnly = interpretsOnly(localParticipant);
   const connected = state === ConnectionState.Connected;
 
   const run = (p: Promise<unknown>) =>
@@ -58,19 +76,21 @@ export function RoomView({
     if (published.current) return;
     published.current = true;
     if (!mayPublish) return;
-    if (choices.audioEnabled) void run(localParticipant.setMicrophoneEnabled(true, { deviceId: choices.audioDeviceId }));
-    if (choices.videoEnabled && !lowBandwidth) void run(localParticipant.setCameraEnabled(true, { deviceId: choices.videoDeviceId }));
-  }, [connected, mayPublish, choices, localParticipant, lowBandwidth]);
+    if (choices.audioEnabled) void run(localParticipant.setMicrophoneEnabled(true, { deviceId: choices.audioDeviceId }, micPublish));
+    if (choices.videoEnabled && !lowBandwidth && !audioOnly) void run(localParticipant.setCameraEnabled(true, { deviceId: choices.videoDeviceId }));
+  }, [connected, mayPublish, choices, localParticipant, lowBandwidth, micPublish, audioOnly]);
 
-  // Data saver: no camera video in or out; audio and screen shares stay.
+  // Data saver: no camera video in or out; audio and screen shares stay, and so does the pinned
+  // participant's video (the sign-language interpreter is what some follow).
+  const pinned = stagePin?.identity ?? null;
   useEffect(() => {
     for (const p of room.remoteParticipants.values()) {
       for (const pub of p.trackPublications.values()) {
-        if (pub.source === Track.Source.Camera) (pub as RemoteTrackPublication).setSubscribed(!lowBandwidth);
+        if (pub.source === Track.Source.Camera) (pub as RemoteTrackPublication).setSubscribed(!lowBandwidth || p.identity === pinned);
       }
     }
     if (lowBandwidth && isCameraEnabled) void localParticipant.setCameraEnabled(false);
-  }, [room, lowBandwidth, revision, isCameraEnabled, localParticipant]);
+  }, [room, lowBandwidth, revision, isCameraEnabled, localParticipant, pinned]);
 
   const tracks = useTracks(
     [
@@ -80,23 +100,38 @@ export function RoomView({
     { onlySubscribed: false },
   );
   const screens = tracks.filter((r) => r.source === Track.Source.ScreenShare);
-  const cameras = tracks.filter((r) => r.source === Track.Source.Camera && (layout === 'grid' || canPublish(r.participant)));
+  // Interpreters who only interpret are heard on their channel, never seen as a speaker's tile.
+  const cameras = tracks.filter((r) => r.source === Track.Source.Camera && (layout === 'grid' || canPublish(r.participant)) && !interpretsOnly(r.participant));
   const audience = layout === 'stage' ? participants.filter((p) => !canPublish(p)).length : 0;
   // The stage: a screen share takes the main area, else the active speaker (kept until another
-  // speaks); the other speakers in a strip below.
-  const speaking = useSpeakingParticipants();
+  // speaks); the pinned participant large beside it whoever speaks; the other speakers in a strip.
+  const speaking = useSpeakingParticipants()
+    .map((p) => p.identity)
+    .filter((id) => id !== pinned);
   const [lastSpeaker, setLastSpeaker] = useState<string | null>(null);
-  const speakingNow = cameras.find((r) => speaking.some((p) => p.identity === r.participant.identity));
+  const speakingNow = cameras.find((r) => speaking.includes(r.participant.identity));
   if (speakingNow && speakingNow.participant.identity !== lastSpeaker) setLastSpeaker(speakingNow.participant.identity);
-  const main = screens[0] ?? speakingNow ?? cameras.find((r) => r.participant.identity === lastSpeaker) ?? cameras[0] ?? null;
-  const strip = cameras.filter((r) => r !== main);
+  const { main, pinned: pinnedTile, strip } = stageLayout({
+    cameras,
+    screen: screens[0] ?? null,
+    identityOf: (r) => r.participant.identity,
+    speaking,
+    lastSpeaker,
+    pin: pinned,
+  });
   const label = (r: TrackReferenceOrPlaceholder) => `${r.participant.name || r.participant.identity}${r.participant.isLocal ? ` (${t('you')})` : ''}`;
   const poor = quality === ConnectionQuality.Poor || quality === ConnectionQuality.Lost;
 
   return (
     <div className="space-y-3" data-testid="room" data-layout={layout} data-role={role} data-can-publish={mayPublish} data-connected={connected}>
-      <RoomAudioRenderer />
+      <StageAudio />
       <StartAudio label={t('startAudio')} className={button} />
+      <LanguageChooser />
+      {interpretation && (
+        <p role="status" className="rounded border border-sky-300 bg-sky-50 p-2 text-sm" data-testid="interpreting" data-lang={interpretation}>
+          {ti('interpreting', { language: languageName(interpretation, locale) })}
+        </p>
+      )}
       {state === ConnectionState.Reconnecting && <p role="status">{t('reconnecting')}</p>}
       {state === ConnectionState.Connecting && <p role="status">{t('joining')}</p>}
       {poor && !lowBandwidth && !suggestionDismissed && (
@@ -112,13 +147,13 @@ export function RoomView({
       )}
       {lowBandwidth && <p className="text-sm text-stone-600" data-testid="low-bandwidth-on">{t('lowBandwidthOn')}</p>}
       <DeviceProblemNotice problem={problem} />
-      {layout === 'stage' && role === 'attendee' && (
+      {layout === 'stage' && role === 'attendee' && !interpretation && (
         <p role="status" data-testid="stage-status" className="text-sm">
           {mayPublish ? t('onStage') : t('watching')}
         </p>
       )}
 
-      {layout === 'stage' && role === 'attendee' && mayPublish && !isMicrophoneEnabled && !isCameraEnabled && (
+      {layout === 'stage' && role === 'attendee' && mayPublish && !audioOnly && !isMicrophoneEnabled && !isCameraEnabled && (
         <p className="flex flex-wrap items-center gap-2 rounded border border-green-300 bg-green-50 p-2 text-sm" data-testid="stage-invite">
           {t('invitedOnStage')}
           <button
@@ -138,12 +173,17 @@ export function RoomView({
         !main ? (
           <p className="rounded-lg bg-stone-100 p-6 text-center text-stone-600">{t('noSpeakers')}</p>
         ) : (
-          <div className="space-y-2" data-testid="stage">
-            {main.source === Track.Source.ScreenShare ? (
-              <Tile trackRef={main} large main label={t('screenOf', { name: main.participant.name || main.participant.identity })} />
-            ) : (
-              <Tile trackRef={main} large main showVideo={!lowBandwidth || main.participant.isLocal} label={label(main)} hand={handRaised(main.participant)} />
-            )}
+          <div className="space-y-2" data-testid="stage" data-pinned={pinnedTile?.participant.identity}>
+            <div className={pinnedTile ? 'grid grid-cols-[3fr_2fr] items-start gap-2' : undefined}>
+              {main.source === Track.Source.ScreenShare ? (
+                <Tile trackRef={main} large main label={t('screenOf', { name: main.participant.name || main.participant.identity })} />
+              ) : (
+                <Tile trackRef={main} large main showVideo={!lowBandwidth || main.participant.isLocal} label={label(main)} hand={handRaised(main.participant)} />
+              )}
+              {pinnedTile && (
+                <Tile trackRef={pinnedTile} large pinned label={ti('pinnedLabel', { name: label(pinnedTile) })} hand={handRaised(pinnedTile.participant)} />
+              )}
+            </div>
             {strip.length > 0 && (
               <ul className="flex gap-2 overflow-x-auto pb-1" aria-label={t('speakers')} data-testid="stage-strip">
                 {strip.map((r) => (
@@ -174,9 +214,13 @@ export function RoomView({
       <div className="flex flex-wrap gap-2" role="toolbar">
         {mayPublish && (
           <>
-            <button type="button" className={button} onClick={() => void run(localParticipant.setMicrophoneEnabled(!isMicrophoneEnabled))}>
+            <button type="button" className={button} onClick={() => void run(localParticipant.setMicrophoneEnabled(!isMicrophoneEnabled, { deviceId: choices.audioDeviceId }, micPublish))}>
               {isMicrophoneEnabled ? t('micOff') : t('micOn')}
             </button>
+          </>
+        )}
+        {mayPublish && !audioOnly && (
+          <>
             <button
               type="button"
               className={button}
@@ -217,7 +261,7 @@ export function RoomView({
         </button>
       </div>
 
-      {role === 'moderator' && <ModeratorPanel sessionId={sessionId} layout={layout} participants={participants.filter((p) => !p.isLocal)} />}
+      {role === 'moderator' && <ModeratorPanel sessionId={sessionId} layout={layout} participants={participants.filter((p) => !p.isLocal)} stagePin={layout === 'stage' ? stagePin : null} />}
     </div>
   );
 }
@@ -227,6 +271,7 @@ function Tile({
   label,
   large = false,
   main = false,
+  pinned = false,
   showVideo = true,
   hand = false,
 }: {
@@ -235,6 +280,8 @@ function Tile({
   large?: boolean;
   /** The stage's main area. */
   main?: boolean;
+  /** The pinned participant beside it. */
+  pinned?: boolean;
   showVideo?: boolean;
   hand?: boolean;
 }) {
@@ -249,6 +296,7 @@ function Tile({
       data-source={trackRef.source}
       data-local={trackRef.participant.isLocal}
       data-main={main || undefined}
+      data-pinned={pinned || undefined}
     >
       {visible ? (
         <VideoTrack trackRef={trackRef as Parameters<typeof VideoTrack>[0]['trackRef']} className={`h-full w-full ${large ? 'object-contain' : 'object-cover'}`} />
@@ -257,7 +305,8 @@ function Tile({
           {label.slice(0, 1).toUpperCase()}
         </div>
       )}
-      <figcaption className="absolute bottom-1 left-1 rounded bg-black/60 px-2 py-0.5 text-xs text-white">
+      {/* One line at most, so that a long name never covers a sign-language interpreter's hands. */}
+      <figcaption className="absolute bottom-1 left-1 max-w-[calc(100%-0.5rem)] truncate rounded bg-black/60 px-2 py-0.5 text-xs text-white" title={label}>
         {hand && <span title={t('handRaised')}>✋ </span>}
         {label}
       </figcaption>

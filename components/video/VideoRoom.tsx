@@ -5,10 +5,18 @@ import { DisconnectReason, Room, RoomEvent } from 'livekit-client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { type JoinChoices, PreJoin } from './PreJoin';
-import { RoomView } from './RoomView';
+import { RoomView, type StagePinControl } from './RoomView';
 import { useRefusalText } from '@/components/useRefusalText';
 
-export type Grant = { serverUrl: string; token: string; role: 'attendee' | 'speaker' | 'moderator'; room?: string; group?: { id: string; name: string } | null };
+export type Grant = {
+  serverUrl: string;
+  token: string;
+  role: 'attendee' | 'speaker' | 'moderator';
+  room?: string;
+  group?: { id: string; name: string } | null;
+  /** The language this person interprets into (their microphone is that channel). */
+  interpretation?: string | null;
+};
 
 type Phase =
   | { phase: 'prejoin'; busy: boolean; refused?: { code: string; message: string } }
@@ -34,7 +42,8 @@ async function fetchGrant(sessionId: string, visit?: string | null): Promise<{ o
  * The session's video room: pre-join, then the stage or the workshop grid, then why you are out.
  * `place`: where the person is during breakout groups (their group's id, or `main`); when it
  * changes, a connected room switches at once to the room the server's new token names (`visit`:
- * the group a moderator visits).
+ * the group a moderator visits). `stagePin`: the participant pinned on the stage, from the live
+ * room's connection (and, for moderators, how to pin).
  */
 export function VideoRoom({
   sessionId,
@@ -43,6 +52,7 @@ export function VideoRoom({
   recorded = false,
   place = 'main',
   visit = null,
+  stagePin = null,
 }: {
   sessionId: string;
   layout: 'stage' | 'grid';
@@ -50,12 +60,14 @@ export function VideoRoom({
   recorded?: boolean;
   place?: string;
   visit?: string | null;
+  stagePin?: StagePinControl | null;
 }) {
   const t = useTranslations('video');
   const refusal = useRefusalText('video');
   const [state, setState] = useState<Phase>({ phase: 'prejoin', busy: false });
   // The role the server gives (known from the early token): a stage's audience is not asked for devices.
   const [role, setRole] = useState<Grant['role'] | null>(null);
+  const [interprets, setInterprets] = useState(false);
   // While the person checks their devices, the token is fetched (and a refusal said) already;
   // "Enter" then connects at once. A token older than a minute is fetched again.
   const early = useRef<{ at: number; answer: Promise<Awaited<ReturnType<typeof fetchGrant>>> } | null>(null);
@@ -66,7 +78,10 @@ export function VideoRoom({
     early.current = { at: Date.now(), answer };
     let current = true;
     void answer.then((r) => {
-      if (current && r.ok) setRole(r.grant.role);
+      if (current && r.ok) {
+        setRole(r.grant.role);
+        setInterprets(Boolean(r.grant.interpretation));
+      }
       if (current && !r.ok) setState((s) => (s.phase === 'prejoin' && !s.busy ? { ...s, refused: { code: r.code, message: r.message } } : s));
     });
     return () => {
@@ -100,7 +115,17 @@ export function VideoRoom({
   }, [place, visit, connectedChoices, sessionId]);
 
   if (state.phase === 'room') {
-    return <Connected key={state.grant.token} sessionId={sessionId} grant={state.grant} choices={state.choices} layout={layout} onOut={(why) => setState({ phase: 'out', why })} />;
+    return (
+      <Connected
+        key={state.grant.token}
+        sessionId={sessionId}
+        grant={state.grant}
+        choices={state.choices}
+        layout={layout}
+        stagePin={stagePin}
+        onOut={(why) => setState({ phase: 'out', why })}
+      />
+    );
   }
   if (state.phase === 'out') {
     return (
@@ -129,7 +154,7 @@ export function VideoRoom({
         defaultName={defaultName}
         busy={state.busy}
         ready={role !== null || Boolean(state.refused)}
-        watchOnly={layout === 'stage' && role !== 'speaker' && role !== 'moderator'}
+        watchOnly={layout === 'stage' && role !== 'speaker' && role !== 'moderator' && !interprets}
         recorded={recorded}
         onJoin={(c) => void join(c)}
       />
@@ -142,12 +167,14 @@ function Connected({
   grant,
   choices,
   layout,
+  stagePin,
   onOut,
 }: {
   sessionId: string;
   grant: Grant;
   choices: JoinChoices;
   layout: 'stage' | 'grid';
+  stagePin: StagePinControl | null;
   onOut: (why: 'left' | 'removed' | 'ended' | 'disconnected') => void;
 }) {
   const [room] = useState(() => new Room({ adaptiveStream: true, dynacast: true }));
@@ -168,7 +195,14 @@ function Connected({
     <div data-testid="video-room" data-room={grant.room ?? ''}>
       <LiveKitRoom room={room} serverUrl={grant.serverUrl} token={grant.token} connect audio={false} video={false}>
         {/* A breakout group is a discussion: everyone's camera in a grid. */}
-        <RoomView sessionId={sessionId} role={grant.role} layout={grant.group ? 'grid' : layout} choices={choices} />
+        <RoomView
+          sessionId={sessionId}
+          role={grant.role}
+          layout={grant.group ? 'grid' : layout}
+          choices={choices}
+          interpretation={grant.group ? null : (grant.interpretation ?? null)}
+          stagePin={grant.group ? null : stagePin}
+        />
       </LiveKitRoom>
     </div>
   );

@@ -278,6 +278,7 @@ export async function getSessionById(id: string, { drafts = false }: { drafts?: 
       guestsWrite: programmeSessions.guestsWrite,
       roomQrGuests: programmeSessions.roomQrGuests,
       videoLiveSince: programmeSessions.videoLiveSince,
+      stagePin: programmeSessions.stagePin,
       language: programmeSessions.language,
       recordingAnnounced: programmeSessions.recordingAnnounced,
       autoRecord: programmeSessions.autoRecord,

@@ -26,6 +26,7 @@ export async function grantsOf(userId: string | null, scope: { eventId?: string 
       sessionId: roleGrants.sessionId,
       pathId: roleGrants.pathId,
       callId: sql<string | null>`null::uuid`.as('call_id'),
+      lang: roleGrants.lang,
     })
     .from(roleGrants)
     .where(eq(roleGrants.userId, userId));
@@ -36,6 +37,7 @@ export async function grantsOf(userId: string | null, scope: { eventId?: string 
       sessionId: sessionPeople.sessionId,
       pathId: sql<string | null>`null::uuid`.as('path_id'),
       callId: sql<string | null>`null::uuid`.as('call_id'),
+      lang: sql<string | null>`null::text`.as('lang'),
     })
     .from(sessionPeople)
     .innerJoin(people, eq(people.id, sessionPeople.personId))
@@ -54,6 +56,7 @@ export async function grantsOf(userId: string | null, scope: { eventId?: string 
       sessionId: sql<string | null>`null::uuid`.as('session_id'),
       pathId: sql<string | null>`null::uuid`.as('path_id'),
       callId: callCommittee.callId,
+      lang: sql<string | null>`null::text`.as('lang'),
     })
     .from(callCommittee)
     .where(eq(callCommittee.userId, userId));
@@ -61,7 +64,7 @@ export async function grantsOf(userId: string | null, scope: { eventId?: string 
   return rows.flatMap((r) => toGrant(r) ?? []);
 }
 
-type Row = { role: string; eventId: string | null; sessionId: string | null; pathId: string | null; callId: string | null };
+type Row = { role: string; eventId: string | null; sessionId: string | null; pathId: string | null; callId: string | null; lang?: string | null };
 
 /** A row as a grant; a row without its scope (none should exist: `role_grants_scope_ck`) grants nothing. */
 export function toGrant(r: Row): Grant | null {
@@ -76,6 +79,8 @@ export function toGrant(r: Row): Grant | null {
       return r.eventId && r.sessionId ? { role: 'speaker', eventId: r.eventId, sessionId: r.sessionId } : null;
     case 'captioner':
       return r.eventId && r.sessionId ? { role: 'captioner', eventId: r.eventId, sessionId: r.sessionId } : null;
+    case 'interpreter':
+      return r.eventId && r.sessionId && r.lang ? { role: 'interpreter', eventId: r.eventId, sessionId: r.sessionId, lang: r.lang } : null;
     case 'coordinator':
       return r.pathId ? { role: 'coordinator', pathId: r.pathId } : null;
     case 'committee':

@@ -61,7 +61,8 @@ export async function grantRole(actorId: string, input: GrantInput) {
   });
 }
 
-type ScopedGrant = { email: string; role: RoleName; eventId: string | null; sessionId: string | null; pathId: string | null };
+/** `lang`: an interpreter's language (required for them, none for any other role: `role_grants_lang_ck`). */
+type ScopedGrant = { email: string; role: RoleName; eventId: string | null; sessionId: string | null; pathId: string | null; lang?: string | null };
 
 /**
  * The one way a grant is written, once the caller has checked the actor may: the address gets an
@@ -73,15 +74,25 @@ async function addGrant(tx: Tx, actorId: string, g: ScopedGrant) {
   const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
   await tx
     .insert(roleGrants)
-    .values({ userId: user!.id, role: g.role, eventId: g.eventId, sessionId: g.sessionId, pathId: g.pathId, grantedBy: actorId })
+    .values({ userId: user!.id, role: g.role, eventId: g.eventId, sessionId: g.sessionId, pathId: g.pathId, grantedBy: actorId, lang: g.lang ?? null })
     .onConflictDoNothing();
-  return { userId: user!.id, role: g.role, eventId: g.eventId, sessionId: g.sessionId, pathId: g.pathId };
+  // An interpreter granted again on the same session: one channel, now in the language given.
+  if (g.lang && g.sessionId) {
+    await tx
+      .update(roleGrants)
+      .set({ lang: g.lang })
+      .where(and(eq(roleGrants.userId, user!.id), eq(roleGrants.role, g.role), eq(roleGrants.sessionId, g.sessionId)));
+  }
+  return { userId: user!.id, role: g.role, eventId: g.eventId, sessionId: g.sessionId, pathId: g.pathId, lang: g.lang ?? null };
 }
 
 // ---------------------------------------------------------------- a session's people (organizers)
 
-/** The roles an organizer gives on one session from its page: on stage (speaker, facilitator), moderating, or typing its live captions. */
-export const SESSION_GRANT_ROLES = ['speaker', 'moderator', 'captioner'] as const;
+/**
+ * The roles an organizer gives on one session from its page: on stage (speaker, facilitator),
+ * moderating, typing its live captions, or interpreting it into a language.
+ */
+export const SESSION_GRANT_ROLES = ['speaker', 'moderator', 'captioner', 'interpreter'] as const;
 export type SessionGrantRole = (typeof SESSION_GRANT_ROLES)[number];
 
 /**
@@ -102,12 +113,18 @@ async function managedSession(tx: Tx, actorId: string, eventSlug: string, sessio
   return s;
 }
 
-/** Give `email` a role on one session (its organizers, or admins); the address gets an account if needed. */
-export async function grantSessionRole(actorId: string, eventSlug: string, sessionId: string, input: { email: string; role: SessionGrantRole }) {
+/**
+ * Give `email` a role on one session (its organizers, or admins); the address gets an account if
+ * needed. An interpreter is given with the language they interpret into (`lang`, required for
+ * them and refused for any other role: lib/domain/interpretation.ts `sessionGrantInput`).
+ */
+export async function grantSessionRole(actorId: string, eventSlug: string, sessionId: string, input: { email: string; role: SessionGrantRole; lang?: string }) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const s = await managedSession(tx, actorId, eventSlug, sessionId);
-    return addGrant(tx, actorId, { email: input.email, role: input.role, eventId: s.eventId, sessionId: s.id, pathId: null });
+    const lang = input.role === 'interpreter' ? input.lang : undefined;
+    if (input.role === 'interpreter' && !lang) throw new DomainError(400, 'invalid', 'Choose the language the interpreter interprets into.', { lang: 'Choose a language.' });
+    return addGrant(tx, actorId, { email: input.email, role: input.role, eventId: s.eventId, sessionId: s.id, pathId: null, lang });
   });
 }
 
@@ -131,7 +148,7 @@ export async function sessionGrants(actorId: string, eventSlug: string, sessionI
   return db.transaction(async (tx) => {
     const s = await managedSession(tx, actorId, eventSlug, sessionId);
     return tx
-      .select({ id: roleGrants.id, role: roleGrants.role, email: users.email, name: users.name })
+      .select({ id: roleGrants.id, role: roleGrants.role, lang: roleGrants.lang, email: users.email, name: users.name })
       .from(roleGrants)
       .innerJoin(users, eq(users.id, roleGrants.userId))
       .where(eq(roleGrants.sessionId, s.id))

@@ -109,7 +109,11 @@ export async function recordLeave(participantSid: string, at: Date): Promise<voi
 export async function setRoomLive(sessionId: string, since: Date | null): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx.update(programmeSessions).set({ videoLiveSince: since }).where(eq(programmeSessions.id, sessionId));
+    // A room that finishes forgets its pinned participant (the next one starts without).
+    await tx
+      .update(programmeSessions)
+      .set(since ? { videoLiveSince: since } : { videoLiveSince: null, stagePin: null })
+      .where(eq(programmeSessions.id, sessionId));
     const open = and(eq(attendance.sessionId, sessionId), isNull(attendance.leftAt));
     if (!since) await tx.update(attendance).set({ leftAt: new Date() }).where(open);
     else await tx.update(attendance).set({ leftAt: since }).where(and(open, lt(attendance.joinedAt, since)));
@@ -124,4 +128,10 @@ export async function attendanceOf(sessionId: string) {
     .from(attendance)
     .where(eq(attendance.sessionId, sessionId))
     .orderBy(attendance.joinedAt);
+}
+
+/** Pin a participant on the session's stage by LiveKit identity, or unpin (null). */
+export async function setStagePin(sessionId: string, identity: string | null): Promise<void> {
+  const db = await getDb();
+  await db.update(programmeSessions).set({ stagePin: identity }).where(eq(programmeSessions.id, sessionId));
 }

@@ -363,10 +363,11 @@ async function upsertDemoAccounts(tx: Tx, demoEventId: string): Promise<void> {
     // Grants of earlier demo data that reached the whole edition (a moderator of every session).
     await tx.delete(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.eventId, demoEventId), isNull(roleGrants.sessionId), ne(roleGrants.role, 'organizer')));
     if (a.grant?.role === 'organizer') await tx.insert(roleGrants).values({ userId, role: 'organizer', eventId: demoEventId }).onConflictDoNothing();
-    if (a.grant?.role === 'moderator' || a.grant?.role === 'captioner') {
+    if (a.grant && a.grant.role !== 'organizer') {
+      const lang = a.grant.role === 'interpreter' ? a.grant.lang : null;
       for (const slug of a.grant.sessions) {
         const sessionId = await sessionIdOf(tx, DEMO_EVENT_SLUG, slug);
-        await tx.insert(roleGrants).values({ userId, role: a.grant.role, eventId: demoEventId, sessionId }).onConflictDoNothing();
+        await tx.insert(roleGrants).values({ userId, role: a.grant.role, eventId: demoEventId, sessionId, lang }).onConflictDoNothing();
       }
     }
   }

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
 import { smtpSinkUrl } from '../../playwright.config';
 
@@ -101,4 +102,19 @@ export async function launch(mod: Page, kind: string, question: string, options?
  */
 export async function closeOwnContexts({ browser, context }: { browser: Browser; context: BrowserContext }): Promise<void> {
   for (const c of browser.contexts()) if (c !== context) await c.close();
+}
+
+/** The WCAG 2.2 A and AA rules axe checks. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** No serious or critical axe violation of WCAG 2.2 AA on the page as it is now. */
+export async function expectNoAxeViolation(page: Page, label: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${label} — ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found, found.join('\n')).toEqual([]);
+}
+
+/** The page does not scroll sideways (a phone's width holds it). */
+export async function expectNoSidewaysScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 }

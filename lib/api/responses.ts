@@ -101,6 +101,8 @@ export const videoTokenResponse = z.object({
   /** The LiveKit room the token is for: the session's, or during breakout groups the person's group's. */
   room: z.string(),
   group: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** The language this person interprets the session into (an interpreter's channel, audio only), or null. */
+  interpretation: z.string().nullable(),
 });
 export const moderationResponse = z.object({ ok: z.literal(true) });
 export const webhookResponse = z.object({ event: z.string() });

@@ -49,6 +49,14 @@ export function videoGrant(role: VideoRole, kind: SessionKind, promoted = false)
 }
 
 /**
+ * An interpreter's grant (lib/domain/interpretation.ts): whoever may not publish otherwise may
+ * publish their microphone only (their channel); a speaker or moderator keeps everything.
+ */
+export function interpreterGrant<G extends { canPublish: boolean }>(grant: G, interpreter: boolean): G & { canPublishSources?: 'microphone'[] } {
+  return !interpreter || grant.canPublish ? grant : { ...grant, canPublish: true, canPublishSources: ['microphone'] };
+}
+
+/**
  * The complete participant permission set for `RoomServiceClient.updateParticipant`, which replaces
  * the whole set: every field is given, never only the one that changes.
  */
@@ -101,6 +109,8 @@ export type AdmissionInput = {
   };
   /** Their role in this session (lib/policy `sessionRoleOf`: the session's speakers and moderators, the event's organizers). */
   role: 'guest' | 'participant' | 'speaker' | 'moderator' | 'organizer';
+  /** The session's interpreter (`session.interpret`): enters like its staff, without registering. */
+  interpreter?: boolean;
   registered: boolean;
   seat: 'confirmed' | 'waitlisted' | 'cancelled' | null;
   bannedAt: Date | null;
@@ -123,7 +133,7 @@ export function videoAdmission(a: AdmissionInput, window: RoomWindow, now = new 
   if (a.bannedAt) return { ok: false, status: 403, code: 'removed' };
   if (now < window.opensAt || now >= window.closesAt) return { ok: false, status: 403, code: 'room_not_open' };
   const role = videoRoleOf(a.role);
-  if (a.role !== 'participant') return { ok: true, role };
+  if (a.role !== 'participant' || a.interpreter) return { ok: true, role };
   if (!a.registered) return { ok: false, status: 403, code: 'not_registered' };
   const online = onlineSeatsOf(a.session);
   const full = online.capacity !== null && online.confirmed >= online.capacity;

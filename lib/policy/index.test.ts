@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Action, type Grant, may, pathsWhere, RULES, sessionRoleOf, type TargetOf } from '.';
+import { type Action, type Grant, interpretationOf, may, pathsWhere, RULES, sessionRoleOf, type TargetOf } from '.';
 
 // One event E with sessions S1 (granted) and S2; another event F with session T1. Path P
 // (granted) and Q; call C (granted) and D. The session S1 is linked to path P.
@@ -17,6 +17,7 @@ const principals: Record<string, Grant[]> = {
   'moderator of every session of E': [{ role: 'moderator', eventId: E, sessionId: null }],
   'speaker of S1': [{ role: 'speaker', eventId: E, sessionId: S1.sessionId }],
   'captioner of S1': [{ role: 'captioner', eventId: E, sessionId: S1.sessionId }],
+  'interpreter of S1': [{ role: 'interpreter', eventId: E, sessionId: S1.sessionId, lang: 'en' }],
   'coordinator of P': [{ role: 'coordinator', pathId: 'path-p' }],
   'committee of C': [{ role: 'committee', callId: 'call-c' }],
   participant: [],
@@ -33,6 +34,7 @@ const targets: { [A in Action]: Record<string, TargetOf<A>> } = {
   'session.publishStage': { S1, S2, T1 },
   'session.runPolls': { S1, S2, T1 },
   'session.caption': { S1, S2, T1 },
+  'session.interpret': { S1, S2, T1 },
   'session.readQa': { S1, S2, T1 },
   'session.exportQa': { S1, S2, T1 },
   'replay.editCaptions': { S1, S2, T1 },
@@ -70,6 +72,7 @@ const allowed: { [A in Action]: Partial<Record<Who, string[]>> } = {
     'moderator of every session of E': ['S1', 'S2'],
     'captioner of S1': ['S1'],
   },
+  'session.interpret': { 'interpreter of S1': ['S1'] },
   'session.readQa': {
     admin: ['S1', 'S2', 'T1'],
     organizer: ['S1', 'S2'],
@@ -77,6 +80,7 @@ const allowed: { [A in Action]: Partial<Record<Who, string[]>> } = {
     'moderator of every session of E': ['S1', 'S2'],
     'speaker of S1': ['S1'],
     'captioner of S1': ['S1'],
+    'interpreter of S1': ['S1'],
   },
   'session.exportQa': {
     admin: ['S1', 'S2', 'T1'],
@@ -133,6 +137,15 @@ describe('policy: every role × action × target', () => {
 
   it('does not let a session grant of one event reach a session with the same id claimed under another event', () => {
     expect(may(principals['speaker of S1']!, 'session.publishStage', { sessionId: 's1', eventId: F })).toBe(false);
+  });
+});
+
+describe('the language an interpreter interprets into', () => {
+  it('is the grant’s, on its own session only', () => {
+    expect(interpretationOf(principals['interpreter of S1']!, S1)).toBe('en');
+    expect(interpretationOf(principals['interpreter of S1']!, S2)).toBeNull();
+    expect(interpretationOf(principals['interpreter of S1']!, { sessionId: 's1', eventId: F })).toBeNull();
+    expect(interpretationOf(principals['moderator of S1']!, S1)).toBeNull();
   });
 });
 

@@ -16,6 +16,8 @@
  * - `speaker`: a `role_grants` row for one session, or a `session_people` link as `speaker`,
  *   `facilitator` or `host` of a session through `people.user_id` (those present on stage);
  * - `captioner`: a `role_grants` row for one session (types its live captions);
+ * - `interpreter`: a `role_grants` row for one session with its language (publishes an
+ *   interpretation channel, audio only, on the stage);
  * - `coordinator`: a `role_grants` row for one path;
  * - `committee`: a seat on one call's committee (`call_committee`).
  */
@@ -25,6 +27,7 @@ export type Grant =
   | { role: 'moderator'; eventId: string; sessionId: string | null }
   | { role: 'speaker'; eventId: string; sessionId: string }
   | { role: 'captioner'; eventId: string; sessionId: string }
+  | { role: 'interpreter'; eventId: string; sessionId: string; lang: string }
   | { role: 'coordinator'; pathId: string }
   | { role: 'committee'; callId: string };
 
@@ -58,6 +61,8 @@ export type ActionTargets = {
   'session.runPolls': SessionTarget;
   /** Type a session's live captions (and enter its live room without registering). */
   'session.caption': SessionTarget;
+  /** Interpret a session into a language: publish that channel's audio on its stage (and enter its room without registering). */
+  'session.interpret': SessionTarget;
   /** Read a session's Q&A and chat without a seat (sessions by invitation). */
   'session.readQa': SessionTarget;
   /** Export a session's Q&A (CSV, meeting report). */
@@ -87,6 +92,7 @@ const moderatorOfSession: Predicate<SessionTarget> = (g, t) =>
   g.role === 'moderator' && g.eventId === t.eventId && (g.sessionId === null || g.sessionId === t.sessionId);
 const speakerOfSession: Predicate<SessionTarget> = (g, t) => g.role === 'speaker' && g.eventId === t.eventId && g.sessionId === t.sessionId;
 const captionerOfSession: Predicate<SessionTarget> = (g, t) => g.role === 'captioner' && g.eventId === t.eventId && g.sessionId === t.sessionId;
+const interpreterOfSession: Predicate<SessionTarget> = (g, t) => g.role === 'interpreter' && g.eventId === t.eventId && g.sessionId === t.sessionId;
 /** A moderator of the event's sessions (of one or of all): the event's staff for its badges. */
 const moderatorInEvent: Predicate<{ eventId: string | null }> = (g, t) => g.role === 'moderator' && t.eventId !== null && g.eventId === t.eventId;
 const coordinatorOfPath: Predicate<PathTarget> = (g, t) => g.role === 'coordinator' && g.pathId === t.pathId;
@@ -103,7 +109,8 @@ export const RULES: { [A in Action]: readonly Predicate<TargetOf<A>>[] } = {
   'session.publishStage': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession],
   'session.runPolls': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession],
   'session.caption': [admin, organizerOfEvent, moderatorOfSession, captionerOfSession],
-  'session.readQa': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession, captionerOfSession],
+  'session.interpret': [interpreterOfSession],
+  'session.readQa': [admin, organizerOfEvent, moderatorOfSession, speakerOfSession, captionerOfSession, interpreterOfSession],
   'session.exportQa': [admin, organizerOfEvent, moderatorOfSession, coordinatorOfLinkedPath],
   'replay.editCaptions': [admin, organizerOfEvent, moderatorOfSession, coordinatorOfLinkedPath],
   'path.edit': [admin, coordinatorOfPath],
@@ -128,6 +135,15 @@ export function sessionRoleOf(grants: readonly Grant[], target: SessionTarget): 
   if (grants.some((g) => admin(g, target) || organizerOfEvent(g, target))) return 'organizer';
   if (grants.some((g) => speakerOfSession(g, target))) return 'speaker';
   return 'participant';
+}
+
+/**
+ * The language this person interprets the session into (`session.interpret`), or null: one
+ * interpreter, one channel per session (the grant's language).
+ */
+export function interpretationOf(grants: readonly Grant[], target: SessionTarget): string | null {
+  const g = grants.find((g) => interpreterOfSession(g, target));
+  return g?.role === 'interpreter' ? g.lang : null;
 }
 
 /**

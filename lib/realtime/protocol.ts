@@ -2,6 +2,7 @@ import { z } from 'zod';
 import '../zod-browser';
 import { uuidSchema } from '../validation';
 import { BREAKOUT_LIMITS } from '../domain/breakouts';
+import { participantIdentitySchema } from '../domain/video';
 
 /**
  * The realtime protocol, declared once and imported by the server (server/realtime) and the
@@ -108,6 +109,10 @@ export const chatModerate = z
   })
   .strict();
 export const chatHistory = z.object({ sessionId: uuid, before: uuid }).strict();
+/** Moderators: pin a participant of the stage (by LiveKit identity) as the sign-language interpreter, or unpin (null). */
+export const stagePin = z.object({ sessionId: uuid, identity: participantIdentitySchema.nullable() }).strict();
+/** The participant pinned on a session's stage (`stage:pin`), kept large beside the active speaker; null: none. */
+export type StagePin = { sessionId: string; identity: string | null };
 export const CAPTION_LANGS = ['fr', 'en'] as const;
 export const captionSend = z
   .object({
@@ -310,6 +315,8 @@ export type JoinData = {
   polls?: PollJoin;
   /** The session is being recorded since this moment (null: it is not). */
   recordingSince: string | null;
+  /** The participant pinned on the stage (the sign-language interpreter), by LiveKit identity; null: none. */
+  stagePin: string | null;
   /**
    * The session lets guests write. A guest without an identity (`you.id` null) gets one with
    * `POST /api/guest` and connects again to take part.
@@ -395,6 +402,8 @@ export interface ClientToServerEvents {
    * (not a moderator, in a round not by choice) is put in the smallest group.
    */
   'breakout:sync': Cmd<z.input<typeof sessionRef>, BreakoutView>;
+  /** Moderators: pin a participant on the stage for everyone (the sign-language interpreter), or unpin; others `forbidden`. */
+  'stage:pin': Cmd<z.input<typeof stagePin>, StagePin>;
   /** Authenticated round trip: refused for guests. */
   ping: Cmd<z.input<typeof pingPayload>, PingData>;
 }
@@ -421,6 +430,8 @@ export interface ServerToClientEvents {
   'poll:answered': (mine: { pollId: string; sessionId: string; answer: PollAnswerValue }) => void;
   /** To everyone in the session: a line of live captions. */
   'caption:line': (line: CaptionLine) => void;
+  /** To everyone in the session: a participant pinned on the stage, or unpinned (`identity` null). */
+  'stage:pinned': (pin: StagePin) => void;
   /** To everyone in the session: recording started (`since`) or stopped. */
   'recording:updated': (state: RecordingState) => void;
   /** To moderators: egress reported the recording as failed. */

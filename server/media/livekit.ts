@@ -125,6 +125,8 @@ export async function mintToken(opts: {
   room: string;
   grant: Omit<VideoGrant, 'room' | 'roomJoin'>;
   ttlSeconds?: number;
+  /** Participant attributes only the server sets (the participant may not update its own). */
+  attributes?: Record<string, string>;
 }): Promise<string> {
   const s = livekitSettings();
   if (!s) throw new Error('LiveKit is not configured');
@@ -134,6 +136,7 @@ export async function mintToken(opts: {
     ttl: opts.ttlSeconds ?? 10 * 60,
   });
   at.addGrant({ room: opts.room, roomJoin: true, ...opts.grant });
+  if (opts.attributes) at.attributes = opts.attributes;
   return at.toJwt();
 }
 

@@ -1,4 +1,6 @@
-import { WebhookReceiver } from 'livekit-server-sdk';
+import { TrackSource, WebhookReceiver } from 'livekit-server-sdk';
+import { interpretationOf } from '@/lib/policy';
+import { INTERPRETATION_ATTRIBUTE } from '@/lib/domain/interpretation';
 import { actorKeyOf, type Identity } from '@/db/queries/identity';
 import { sessionAccess } from '@/db/queries/live';
 import { isPromoted, recordJoin, recordLeave, recordVideoModeration, setRoomLive } from '@/db/queries/video';
@@ -12,6 +14,7 @@ import {
   type VideoRole,
   videoAdmission,
   videoGrant,
+  interpreterGrant,
   videoRoomOf,
 } from '@/lib/domain/video';
 import { DomainError } from '@/lib/errors';
@@ -44,8 +47,11 @@ async function accessOrRefuse(identity: Identity | null, sessionId: string) {
   return { access, actorKey: access.actorKey! };
 }
 
-/** `room`: the LiveKit room the token is for; `group`: the breakout group it belongs to, if any. */
-export type VideoToken = { serverUrl: string; token: string; role: VideoRole; room: string; group: { id: string; name: string } | null };
+/**
+ * `room`: the LiveKit room the token is for; `group`: the breakout group it belongs to, if any;
+ * `interpretation`: the language this person interprets into (on the session's stage only).
+ */
+export type VideoToken = { serverUrl: string; token: string; role: VideoRole; room: string; group: { id: string; name: string } | null; interpretation: string | null };
 
 /**
  * A short-lived LiveKit token for the session's room, if the person may enter it now (see
@@ -58,7 +64,8 @@ export async function issueVideoToken(identity: Identity | null, sessionId: stri
   const { session } = access;
   const c = config();
   const window = roomWindow(session, c.ROOM_OPEN_MINUTES, c.ROOM_GRACE_MINUTES);
-  const admission = videoAdmission(access, window, now);
+  const interpretation = interpretationOf(access.grants, { sessionId: session.id, eventId: session.eventId });
+  const admission = videoAdmission({ ...access, interpreter: Boolean(interpretation) }, window, now);
   if (!admission.ok) throw new DomainError(admission.status, admission.code, REFUSALS[admission.code]);
   const settings = settingsOrRefuse();
   // During breakout groups, a person's own group's room (everyone speaks there); moderators visit any.
@@ -72,14 +79,19 @@ export async function issueVideoToken(identity: Identity | null, sessionId: stri
     // Kept open for whoever is about to join, at most 10 minutes (nor past the window).
     emptyTimeoutSeconds: Math.min(600, Math.max(60, Math.round((window.closesAt.getTime() - now.getTime()) / 1000))),
   });
+  // An interpreter's channel is on the session's stage (a breakout group has none): their
+  // microphone, with the language in an attribute only the server sets.
+  const channel = breakout ? null : interpretation;
+  const { canPublishSources, ...rest } = interpreterGrant(videoGrant(admission.role, session.kind, promoted), Boolean(channel));
   const token = await mintToken({
     identity: actorKey,
     name: identity!.name,
     room,
-    grant: videoGrant(admission.role, session.kind, promoted),
+    grant: canPublishSources ? { ...rest, canPublishSources: [TrackSource.MICROPHONE] } : rest,
     ttlSeconds: VIDEO_TOKEN_TTL_SECONDS,
+    attributes: channel ? { [INTERPRETATION_ATTRIBUTE]: channel } : undefined,
   });
-  return { serverUrl: settings.publicUrl, token, role: admission.role, room, group: breakout?.group ?? null };
+  return { serverUrl: settings.publicUrl, token, role: admission.role, room, group: breakout?.group ?? null, interpretation: channel };
 }
 
 /**

@@ -16,6 +16,7 @@ import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
 import { announceBan, linkConnections, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
 import { registerPollCommands, stopPollTimers } from './polls';
 import { registerCaptionCommands } from './captions';
+import { registerStageCommands } from './stage';
 import { registerBreakoutCommands, startBreakoutTimers, stopBreakoutTimers } from './breakouts';
 
 export type { Io, SocketData } from './core';
@@ -141,6 +142,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     registerLiveCommands(io, socket);
     registerPollCommands(io, socket);
     registerCaptionCommands(io, socket);
+    registerStageCommands(io, socket);
     registerBreakoutCommands(io, socket);
     commandsOf(socket)('ping', pingPayload, async ({ sentAt }) => {
       const identity = socket.data.identity;

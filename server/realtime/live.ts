@@ -273,6 +273,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
       presence,
       moderation: a.session.qaModeration,
       recordingSince: recording?.startedAt.toISOString() ?? null,
+      stagePin: a.session.stagePin,
       guestsWrite: a.session.guestsWrite,
       you: {
         role: a.role,

@@ -6,6 +6,7 @@ import { grantSessionRole, revokeSessionRole, SESSION_GRANT_ROLES } from '@/db/q
 import { emailSchema } from '@/lib/validation';
 import { eventInput, roomInput, sessionInput, trackInput } from '@/lib/domain/programme';
 import { questionInput } from '@/lib/domain/questions';
+import { interpretationLangSchema } from '@/lib/domain/interpretation';
 import { formAction } from '@/server/actions/form-action';
 
 // Every organizer form: signed in, validated with zod, one domain function, then back to the
@@ -26,7 +27,13 @@ export const saveSessionAction = formAction(
 const sessionPage = (eventSlug: string, sessionId: string, notice: string) => `/organize/${eventSlug}/sessions/${sessionId}?${notice}=1#people-saved`;
 
 export const grantSessionRoleAction = formAction(
-  { schema: z.object({ email: emailSchema, role: z.enum(SESSION_GRANT_ROLES) }).strict(), signIn: (eventSlug: string, _sessionId: string) => back(eventSlug) },
+  {
+    // `lang`: an interpreter's language (the form's "—" for any other role).
+    schema: z
+      .object({ email: emailSchema, role: z.enum(SESSION_GRANT_ROLES), lang: z.union([z.literal(''), interpretationLangSchema]).optional().transform((v) => v || undefined) })
+      .strict(),
+    signIn: (eventSlug: string, _sessionId: string) => back(eventSlug),
+  },
   async ({ who, input }, eventSlug, sessionId) => {
     await grantSessionRole(who.id, eventSlug, sessionId, input);
     return sessionPage(eventSlug, sessionId, 'granted');

@@ -5,6 +5,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/lib/format';
 import { LicenceBadge } from '@/components/paths/Badges';
 import { ReplayPlayer } from '@/components/replays/ReplayPlayer';
+import { CaptionsUpload } from '@/components/replays/CaptionsUpload';
+import { mayEditCaptions } from '@/db/queries/captions/replays';
 import { replayTimeline } from '@/db/queries/replays';
 import { countReplayView } from '@/db/queries/report';
 import { getSessionById } from '@/db/queries/events';
@@ -19,9 +21,12 @@ type Params = { id: string };
 async function load(id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   try {
-    const timeline = await replayTimeline(await currentParticipant(), id);
+    const identity = await currentParticipant();
+    const timeline = await replayTimeline(identity, id);
     const session = (await getSessionById(timeline.replay.sessionId))!;
-    return { ...timeline, session };
+    // The session's moderators and its paths' coordinators replace the captions here.
+    const editsCaptions = await mayEditCaptions(identity, session.id, session.eventId);
+    return { ...timeline, session, editsCaptions };
   } catch (err) {
     if (err instanceof DomainError) return null;
     throw err;
@@ -41,7 +46,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function ReplayPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ t?: string }> }) {
   const found = await load((await params).id);
   if (!found) notFound();
-  const { replay, session, items, chapters } = found;
+  const { replay, session, items, chapters, editsCaptions } = found;
   // The organizer's report counts replay views per day: a counter, no person (docs/report.md).
   const [t, tc, locale] = await Promise.all([getTranslations('replays'), getTranslations('captions'), getLocale(), countReplayView(replay.id)]);
   const start = Math.max(0, Math.min(Number((await searchParams).t) || 0, replay.durationSeconds ?? Infinity));
@@ -74,6 +79,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
         title={title}
         captions={replay.captions ? { src: `/api/replays/${replay.id}/captions.vtt`, lang: captionLangOf(session.language), label: tc('trackLabel') } : null}
       />
+      {editsCaptions && <CaptionsUpload replayId={replay.id} hasCaptions={Boolean(replay.captions)} />}
       {replay.transcript && (
         <section aria-labelledby="transcript-title">
           <h2 id="transcript-title" className="font-semibold">

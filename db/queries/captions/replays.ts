@@ -37,15 +37,21 @@ export async function replayCaptions(identity: Identity | null, replayId: string
 export async function setReplayCaptions(identity: Identity | null, replayId: string, vtt: string): Promise<{ cues: number }> {
   if (!identity) throw new DomainError(401, 'unauthenticated', 'Sign in first.');
   const { replay, session } = await readableReplay(identity, replayId);
-  const db = await getDb();
-  const links = await db.select({ pathId: pathSessions.pathId }).from(pathSessions).where(eq(pathSessions.sessionId, replay.sessionId));
-  const target = { sessionId: replay.sessionId, eventId: session.eventId, pathIds: links.map((l) => l.pathId) };
-  if (identity.kind !== 'user' || !(await userMay(identity.userId, 'replay.editCaptions', target))) {
+  if (!(await mayEditCaptions(identity, replay.sessionId, session.eventId))) {
     throw new DomainError(403, 'forbidden', 'Only the session’s moderators and its paths’ coordinators can edit its captions.');
   }
+  const db = await getDb();
   const checked = checkWebVtt(vtt);
   if (!checked.ok) throw new DomainError(400, 'invalid_vtt', `Malformed WebVTT: ${checked.reason}`, { captions: checked.reason });
   const transcript = checked.cues.map((c) => cuePlainText(c.text).replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
   await db.update(replays).set({ captions: vtt, transcript: transcript || null, updatedAt: new Date() }).where(eq(replays.id, replayId));
   return { cues: checked.cues.length };
+}
+
+/** May this person replace the captions of a replay of this session (`replay.editCaptions`, a sign-in only)? */
+export async function mayEditCaptions(identity: Identity | null, sessionId: string, eventId: string): Promise<boolean> {
+  if (identity?.kind !== 'user') return false;
+  const db = await getDb();
+  const links = await db.select({ pathId: pathSessions.pathId }).from(pathSessions).where(eq(pathSessions.sessionId, sessionId));
+  return userMay(identity.userId, 'replay.editCaptions', { sessionId, eventId, pathIds: links.map((l) => l.pathId) });
 }

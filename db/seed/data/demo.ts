@@ -15,9 +15,13 @@ export const DEMO_SPEAKER = { email: 'intervenante@chemins.test', name: 'Interve
  * Demo accounts and their grants (lib/policy): the organizer organizes the demo edition; the
  * moderator moderates its live sessions and yesterday's (one grant per session); the speaker
  * speaks in *Ouverture en direct* only, as a programme person linked to her account; the captioner
- * types the live captions of *Ouverture en direct*.
+ * types the live captions of *Ouverture en direct*; the interpreter interprets it into English.
  */
-export const DEMO_ACCOUNTS: { email: string; name: string; grant: { role: 'organizer' } | { role: 'moderator' | 'captioner'; sessions: string[] } | null }[] = [
+export const DEMO_ACCOUNTS: {
+  email: string;
+  name: string;
+  grant: { role: 'organizer' } | { role: 'moderator' | 'captioner'; sessions: string[] } | { role: 'interpreter'; lang: string; sessions: string[] } | null;
+}[] = [
   { email: 'organisatrice@chemins.test', name: 'Organisatrice (démo)', grant: { role: 'organizer' } },
   {
     email: 'moderateur@chemins.test',
@@ -26,6 +30,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; grant: { role: 'organ
   },
   { ...DEMO_SPEAKER, grant: null },
   { email: 'sous-titrage@chemins.test', name: 'Sous-titrage (démo)', grant: { role: 'captioner', sessions: [DEMO_LIVE_SESSION_SLUG] } },
+  { email: 'interpretation@chemins.test', name: 'Interprète EN (démo)', grant: { role: 'interpreter', lang: 'en', sessions: [DEMO_LIVE_SESSION_SLUG] } },
 ];
 
 const TZ = 'Europe/Paris';

@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
 import { getEventProgramme, getSessionById } from '@/db/queries/events';
 import { organizedEvent } from '@/db/queries/organizer';
 import { localDate, localTime } from '@/lib/domain/time';
+import { INTERPRETATION_LANGS, languageName } from '@/lib/domain/interpretation';
 import { currentUser } from '@/server/auth/current';
 import { grantSessionRoleAction, revokeSessionRoleAction, saveSessionAction } from '../../programme-actions';
 import { SESSION_GRANT_ROLES, sessionGrants } from '@/db/queries/roles';
@@ -73,7 +74,7 @@ export default async function SessionEditPage({ params, searchParams }: { params
 
 /** Who speaks or moderates in this session: the roles given on it, and the form to give one (scoped to the session). */
 async function SessionPeople({ eventSlug, sessionId, userId, notice }: { eventSlug: string; sessionId: string; userId: string; notice: 'granted' | 'revoked' | null }) {
-  const [grants, t] = await Promise.all([sessionGrants(userId, eventSlug, sessionId), getTranslations('setup')]);
+  const [grants, t, locale] = await Promise.all([sessionGrants(userId, eventSlug, sessionId), getTranslations('setup'), getLocale()]);
   const roleLabel = (r: string) => (SESSION_GRANT_ROLES as readonly string[]).includes(r) ? t(`roles.${r as 'speaker'}`) : r;
   return (
     <section id="people" aria-labelledby="people-title" className="mt-8 scroll-mt-12 space-y-3 rounded-lg bg-white p-4">
@@ -89,6 +90,7 @@ async function SessionPeople({ eventSlug, sessionId, userId, notice }: { eventSl
               <span className="min-w-0 flex-1 break-words">
                 {g.name ? `${g.name} · ` : ''}
                 {g.email} — {roleLabel(g.role)}
+                {g.lang && ` (${languageName(g.lang, locale)})`}
               </span>
               <ActionForm action={revokeSessionRoleAction.bind(null, eventSlug, sessionId, g.id)} fields={[]} submit={t('revoke')} className="flex" />
             </li>
@@ -103,6 +105,14 @@ async function SessionPeople({ eventSlug, sessionId, userId, notice }: { eventSl
         fields={[
           { name: 'email', label: t('email'), required: true },
           { name: 'role', label: t('role'), hint: t('roleHint'), type: 'select', options: SESSION_GRANT_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })), defaultValue: 'speaker' },
+          {
+            name: 'lang',
+            label: t('interpreterLang'),
+            hint: t('interpreterLangHint'),
+            type: 'select',
+            options: [{ value: '', label: '—' }, ...INTERPRETATION_LANGS.map((l) => ({ value: l, label: languageName(l, locale) }))],
+            defaultValue: '',
+          },
         ]}
       />
     </section>
