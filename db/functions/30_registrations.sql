@@ -136,7 +136,7 @@ AS $$
 $$;
 
 -- One person's request (registrations and sessions already locked by `register_people`):
---   p: { email, name, answers, sessions: [uuid], modes?: { uuid: 'onsite' | 'online' }, invitationCode?, at, token, locale?, holder?, provenEmail? }
+--   p: { email, name, answers, sessions: [uuid], modes?: { uuid: 'onsite' | 'online' }, invitationCode?, at, token, locale?, holder?, provenEmail?, source? }
 -- Every check comes before the first write, so a refusal writes nothing. Returns a refusal, or
 -- `{ "ok": { created, id, joinToken, sessions: [{ sessionId, status, mode }], newSeats: [...] } }`:
 -- the seats held before (in the order they were asked for), then the new ones (by session id).
@@ -241,8 +241,9 @@ BEGIN
 
   IF v_reg.id IS NULL THEN
     -- Made by the signed-in owner of this address: theirs, and proven, at once.
-    INSERT INTO registrations (event_id, name, email, answers, consent_at, updated_at, join_token, locale, user_id, email_proven_at)
-    SELECT p_event, p->>'name', p->>'email', v_checked->'answers', v_at, v_at, p->>'token', coalesce(p->>'locale', 'fr'), u.id, CASE WHEN u.id IS NOT NULL THEN v_at END
+    -- p.source (0035): what drove the registration, checked by the app; kept from its creation only.
+    INSERT INTO registrations (event_id, name, email, answers, consent_at, updated_at, join_token, locale, user_id, email_proven_at, source)
+    SELECT p_event, p->>'name', p->>'email', v_checked->'answers', v_at, v_at, p->>'token', coalesce(p->>'locale', 'fr'), u.id, CASE WHEN u.id IS NOT NULL THEN v_at END, p->>'source'
       FROM (SELECT NULL) one
       LEFT JOIN users u ON lower(p->>'email') = lower(p->>'provenEmail') AND lower(u.email) = lower(p->>'email')
     ON CONFLICT (event_id, email) DO NOTHING
