@@ -58,8 +58,10 @@ where ${attendeeOf(eventId)} group by c.code order by count desc, c.code`,
   );
   const byDayAndSource = await executePrepared<{ day: string; source: string; count: number }>(
     q as Db,
-    sql`select to_char(registrations.created_at at time zone ${timeZone}, 'YYYY-MM-DD') as day, coalesce(registrations.source, ${DIRECT_SOURCE}) as source, count(*)::int as count
-from registrations where ${attendeeOf(eventId)} group by 1, 2 order by 1, 2`,
+    sql`select day, source, count(*)::int as count from (
+  select to_char(registrations.created_at at time zone ${timeZone}, 'YYYY-MM-DD') as day, coalesce(registrations.source, ${DIRECT_SOURCE}) as source
+  from registrations where ${attendeeOf(eventId)}
+) r group by day, source order by day, source collate "C"`,
   );
   return { ...counts!, byDay, byCode, bySource: sourceTotals(byDayAndSource), byDayAndSource };
 }
