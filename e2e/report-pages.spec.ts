@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { closeOwnContexts, signInWithMagicLink } from './support/helpers';
+import { closeOwnContexts, registerThroughForm, signInWithMagicLink } from './support/helpers';
 
 // The organizer's report (issue 30): charts drawn on the server as accessible SVG with the same
 // figures in tables (read without JavaScript), the figures those of the JSON API, printable, at
@@ -12,16 +12,10 @@ const REPORT = '/organize/edition-demo/report';
 const WORKSHOP = '/events/edition-demo/sessions/atelier-documenter-ensemble';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
+/** Registrations per source (what drove them). */
+type Count = { source: string; count: number };
 type Report = {
-  registrations: {
-    total: number;
-    present: number;
-    onsite: number;
-    online: number;
-    noShowRate: number;
-    byDay: { day: string; count: number }[];
-    bySource: { source: string; count: number }[];
-  };
+  registrations: { total: number; present: number; onsite: number; online: number; noShowRate: number; byDay: { day: string; count: number }[]; bySource: Count[] };
   sessions: ({ id: string; slug: string; attendance: { at: string; online: number }[] } & Record<string, unknown>)[];
 };
 
@@ -143,12 +137,7 @@ test('someone who lands from a mail’s link, browses, then registers is counted
   await visitor.goto(WORKSHOP);
   await visitor.getByRole('link', { name: 'S’inscrire à cette session' }).click();
   await expect(visitor.locator('input[name="source"]')).toHaveValue('mail:reminder_day');
-  await visitor.getByLabel('Nom', { exact: true }).fill('Venue du rappel');
-  await visitor.getByLabel('Adresse e-mail').fill(`rappel-${Date.now()}@chemins.test`);
-  await visitor.getByRole('group', { name: 'Déjeunerez-vous sur place ?' }).getByLabel('Oui').check();
-  await visitor.getByLabel(/J’accepte/).check();
-  await visitor.getByRole('button', { name: 'M’inscrire' }).click();
-  await expect(visitor.getByRole('heading', { name: 'Mon inscription' })).toBeVisible();
+  await registerThroughForm(visitor, 'Venue du rappel', `rappel-${Date.now()}@chemins.test`);
   expect(await fromMail()).toBe(before + 1);
   // /privacy says so: what is measured, and that the marker stays in the tab.
   await visitor.goto('/privacy');
