@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 // What the report pages share (the event's and a session's): a titled section, the key figures,
@@ -82,5 +83,21 @@ export function Note({ children, testId }: { children: ReactNode; testId?: strin
     <p className="text-sm text-stone-700" data-testid={testId}>
       {children}
     </p>
+  );
+}
+
+/** A report page's heading: the way back, the title and what it is about, and its actions (print, JSON…: not printed). */
+export function ReportHeader({ back, title, subtitle, note, children }: { back: { href: string; label: string }; title: string; subtitle: ReactNode; note: string; children: ReactNode }) {
+  return (
+    <header className="space-y-2">
+      <p className="report-noprint text-sm">
+        <Link href={back.href}>← {back.label}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">
+        {title} <span className="block text-base font-normal text-stone-600">{subtitle}</span>
+      </h1>
+      <Note>{note}</Note>
+      <div className="report-noprint flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">{children}</div>
+    </header>
   );
 }

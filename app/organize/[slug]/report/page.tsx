@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/report/BarChart';
 import { PrintButton } from '@/components/report/PrintButton';
-import { FiguresTable, KeyFigures, Note, ReportSection } from '@/components/report/figures';
+import { FiguresTable, KeyFigures, Note, ReportHeader, ReportSection } from '@/components/report/figures';
 import { ReportForbidden, perAttendee, reportFormats } from '@/components/report/report-view';
 import { SplitBar } from '@/components/report/SplitBar';
 import '@/components/report/report-print.css';
@@ -56,24 +56,15 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
   const csv = (table: string) => `/api/events/${slug}/report.csv?table=${table}`;
   return (
     <div className="space-y-8" data-testid="event-report">
-      <header className="space-y-2">
-        <p className="report-noprint text-sm">
-          <Link href={`/organize/${slug}`}>← {tOrg('title')}</Link>
-        </p>
-        <h1 className="text-2xl font-bold">
-          {t('title')} <span className="block text-base font-normal text-stone-600">{event.title}</span>
-        </h1>
-        <Note>{t('aggregatesOnly')}</Note>
-        <div className="report-noprint flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-          <PrintButton label={t('print')} />
-          <a href={`/api/events/${slug}/report`} data-testid="report-json">
-            {t('json')}
-          </a>
-          <a href={`/api/events/${slug}/open-data.zip`} download>
-            {t('openData')}
-          </a>
-        </div>
-      </header>
+      <ReportHeader back={{ href: `/organize/${slug}`, label: tOrg('title') }} title={t('title')} subtitle={event.title} note={t('aggregatesOnly')}>
+        <PrintButton label={t('print')} />
+        <a href={`/api/events/${slug}/report`} data-testid="report-json">
+          {t('json')}
+        </a>
+        <a href={`/api/events/${slug}/open-data.zip`} download>
+          {t('openData')}
+        </a>
+      </ReportHeader>
 
       <ReportSection id="key-figures" title={t('keyFigures')}>
         <KeyFigures

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/report/BarChart';
 import { LineChart } from '@/components/report/LineChart';
 import { PrintButton } from '@/components/report/PrintButton';
-import { KeyFigures, Note, ReportSection } from '@/components/report/figures';
+import { KeyFigures, Note, ReportHeader, ReportSection } from '@/components/report/figures';
 import { ReportForbidden, reportFormats } from '@/components/report/report-view';
 import '@/components/report/report-print.css';
 import { getEventProgramme } from '@/db/queries/events';
@@ -39,22 +38,10 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
   const attendance = report.attendance.map((p) => ({ at: p.at, value: p.online }));
   return (
     <div className="space-y-8" data-testid="session-report">
-      <header className="space-y-2">
-        <p className="report-noprint text-sm">
-          <Link href={`/organize/${slug}/report`}>← {t('title')}</Link>
-        </p>
-        <h1 className="text-2xl font-bold">
-          {report.title}
-          <span className="block text-base font-normal text-stone-600">
-            {event.title} · {f.when(report.startsAt)}
-          </span>
-        </h1>
-        <Note>{t('aggregatesOnly')}</Note>
-        <div className="report-noprint flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-          <PrintButton label={t('print')} />
-          <a href={`/api/sessions/${report.id}/report`}>{t('json')}</a>
-        </div>
-      </header>
+      <ReportHeader back={{ href: `/organize/${slug}/report`, label: t('title') }} title={report.title} subtitle={`${event.title} · ${f.when(report.startsAt)}`} note={t('aggregatesOnly')}>
+        <PrintButton label={t('print')} />
+        <a href={`/api/sessions/${report.id}/report`}>{t('json')}</a>
+      </ReportHeader>
 
       <ReportSection id="session-figures" title={t('keyFigures')}>
         <KeyFigures
