@@ -124,7 +124,7 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
             title={tSources('chart')}
             description={tSources('chartDescription', { total: r.total, ...sourceGroups(r.bySource) })}
             categoryHead={tSources('source')}
-            categories={r.bySource.map((x, i) => ({ key: x.source, label: sourceLabel(x.source, tSrc), short: String(i + 1) }))}
+            categories={r.bySource.map((x, i) => ({ key: x.source, label: `${i + 1}. ${sourceLabel(x.source, tSrc)}`, short: String(i + 1) }))}
             series={[{ label: t('registrations.count'), values: r.bySource.map((x) => x.count) }]}
             format={f.n}
           />
