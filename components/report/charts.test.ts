@@ -118,14 +118,8 @@ describe('report charts', () => {
   });
 
   it('FiguresTable heads its rows, and gives each figure its raw value, column and the row’s data attributes', () => {
-    const html = renderToStaticMarkup(
-      createElement(FiguresTable, {
-        id: 'codes',
-        caption: 'Codes',
-        rowHead: 'font-mono',
-        table: { head: ['Code', 'Inscriptions'], rows: [{ key: 'A', data: { session: 's1' }, cells: ['A', { text: '1 234', value: 1234, col: 'count' }] }] },
-      }),
-    );
+    const table = { head: ['Code', 'Inscriptions'], rows: [{ key: 'A', data: { session: 's1' }, cells: ['A', { text: '1 234', value: 1234, col: 'count' }] }] };
+    const html = renderToStaticMarkup(createElement(FiguresTable, { id: 'codes', caption: 'Codes', rowHead: 'font-mono', table }));
     expect(html).toContain('<caption class="sr-only">Codes</caption>');
     expect(html).toContain('<tr class="border-t border-stone-200" data-session="s1"><th scope="row" class="p-2 text-left font-mono">A</th>');
     expect(html).toContain('data-col="count" data-value="1234">1 234</td>');
