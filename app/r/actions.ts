@@ -80,7 +80,7 @@ const addForm = z.object({
 
 /**
  * Add sessions to one of the person's registrations, from the personal page. The rules are the
- * registration's (`addSessionsForPerson` → `register_person`): a full session gives a place on its
+ * registration's (`addSessionsForPerson` → `register_set`): a full session gives a place on its
  * waiting list, one by invitation needs its code. Each addition mails a confirmation: the same
  * per-address limit as the registration form.
  */

@@ -49,30 +49,8 @@ export function BreakoutPanel({ breakouts, visiting, onVisit }: { breakouts: Bre
       )}
       {!round ? (
         <form onSubmit={(e) => void start(e)} className="grid gap-2 sm:grid-cols-3">
-          <label className="flex flex-col text-sm">
-            {t('groups')}
-            <input
-              type="number"
-              min={BREAKOUT_LIMITS.groupsMin}
-              max={BREAKOUT_LIMITS.groupsMax}
-              value={groups}
-              onChange={(e) => setGroups(Number(e.target.value))}
-              className="rounded border border-stone-300 px-2 py-1"
-              data-testid="breakout-groups"
-            />
-          </label>
-          <label className="flex flex-col text-sm">
-            {t('minutes')}
-            <input
-              type="number"
-              min={BREAKOUT_LIMITS.minutesMin}
-              max={BREAKOUT_LIMITS.minutesMax}
-              value={minutes}
-              onChange={(e) => setMinutes(Number(e.target.value))}
-              className="rounded border border-stone-300 px-2 py-1"
-              data-testid="breakout-minutes"
-            />
-          </label>
+          <NumberField label={t('groups')} min={BREAKOUT_LIMITS.groupsMin} max={BREAKOUT_LIMITS.groupsMax} value={groups} onChange={setGroups} testId="breakout-groups" />
+          <NumberField label={t('minutes')} min={BREAKOUT_LIMITS.minutesMin} max={BREAKOUT_LIMITS.minutesMax} value={minutes} onChange={setMinutes} testId="breakout-minutes" />
           <label className="flex flex-col text-sm">
             {t('mode')}
             <select value={assign} onChange={(e) => setAssign(e.target.value as 'random' | 'choice')} className="rounded border border-stone-300 px-2 py-1">
@@ -141,5 +119,23 @@ export function BreakoutPanel({ breakouts, visiting, onVisit }: { breakouts: Bre
         </>
       )}
     </section>
+  );
+}
+
+/** A labelled whole-number input within the breakout limits. */
+function NumberField({ label, min, max, value, onChange, testId }: { label: string; min: number; max: number; value: number; onChange: (n: number) => void; testId: string }) {
+  return (
+    <label className="flex flex-col text-sm">
+      {label}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+        className="rounded border border-stone-300 px-2 py-1"
+        data-testid={testId}
+      />
+    </label>
   );
 }

@@ -13,9 +13,9 @@ export function FilterSelect({
   options: { value: string; label: string }[];
 }) {
   return (
-    <label className="flex flex-col text-sm">
+    <label className="flex max-w-full min-w-0 flex-col text-sm">
       <span className="font-medium">{label}</span>
-      <select name={name} defaultValue={value ?? ''} className="max-w-56 rounded border border-stone-300 bg-white px-2 py-1">
+      <select name={name} defaultValue={value ?? ''} className="w-full max-w-full rounded border border-stone-300 bg-white px-2 py-1 sm:w-auto sm:max-w-56">
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

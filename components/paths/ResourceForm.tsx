@@ -1,5 +1,6 @@
 'use client';
 
+import { CheckboxList } from './CheckboxList';
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import type { FormState } from '@/lib/field-errors';
@@ -141,16 +142,7 @@ export function ResourceForm({
         {sessions.length > 0 && (
           <fieldset className="rounded border border-stone-200 p-3">
             <legend className="px-1 text-sm font-medium">{t('editor.fieldSessions')}</legend>
-            <ul className="grid gap-1 text-sm">
-              {sessions.map((s) => (
-                <li key={s.value}>
-                  <label className="flex items-center gap-2">
-                    <input type="checkbox" name="sessionIds" value={s.value} defaultChecked={checkedSessions.has(s.value)} className="h-4 w-4" />
-                    {s.label}
-                  </label>
-                </li>
-              ))}
-            </ul>
+            <CheckboxList name="sessionIds" options={sessions} checked={(id) => checkedSessions.has(id)} className="grid gap-1 text-sm" />
           </fieldset>
         )}
         {files.length > 0 && (

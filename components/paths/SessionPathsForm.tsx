@@ -1,5 +1,6 @@
 'use client';
 
+import { CheckboxList } from './CheckboxList';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/field-errors';
@@ -27,16 +28,12 @@ export function SessionPathsForm({
       )}
       <fieldset>
         <legend className="text-sm text-stone-600">{t('editor.linkSessionsHelp')}</legend>
-        <ul className="mt-2 grid gap-1 sm:grid-cols-2">
-          {paths.map((p) => (
-            <li key={p.slug}>
-              <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="paths" value={p.slug} defaultChecked={linked.includes(p.slug)} className="h-4 w-4" />
-                {p.title}
-              </label>
-            </li>
-          ))}
-        </ul>
+        <CheckboxList
+          name="paths"
+          options={paths.map((p) => ({ value: p.slug, label: p.title }))}
+          checked={(slug) => linked.includes(slug)}
+          className="mt-2 grid gap-1 text-sm sm:grid-cols-2"
+        />
       </fieldset>
       <button type="submit" disabled={pending} className="justify-self-start rounded bg-brand px-3 py-1.5 text-sm text-white disabled:opacity-60">
         {t('editor.linkSave')}

@@ -6,17 +6,18 @@
 -- allocation, the waiting list's order, the confirmation mail and its key, and the promotions a
 -- cancellation makes. The app only validates the shape of a request (zod), queues requests into
 -- batches (db/queries/registrations.ts) and calls `register_people`; every write of a
--- registration, a seat or a cancellation goes through the functions below. To add a rule (a
--- per-person session limit, a time-clash check), add a refusal to `register_person`, before its
--- first write.
+-- registration, a seat or a cancellation goes through the functions below. A batch's rules run
+-- set-based (`register_set`): one statement per rule for all its people, not a loop per person.
+-- To add a rule (a per-person session limit, a time-clash check), add a refusal to `register_set`,
+-- as one statement over its people, before its first write.
 --
 -- A refusal is `{ "error": { status, code, message, fields? } }`: the HTTP status and the error
 -- of the public contract, returned as they are by the API and the registration form.
 --
 -- Locks, always in this order, by every writer here: registrations (by e-mail), then sessions
--- (by id). Seats are counted in `programme_sessions.confirmed_count` (every confirmed seat) and
--- `confirmed_online` (its online part), changed only under the session's row lock, by `take_seat`
--- and `release_seat`.
+-- (by id), then invitation codes (by id). Seats are counted in `programme_sessions.confirmed_count`
+-- (every confirmed seat) and `confirmed_online` (its online part), changed only under the
+-- session's row lock, by `take_seats` (and `take_seat`, one seat) and `release_seat`.
 --
 -- Seats on site and online (0030): each seat has a mode (`registration_sessions.mode`): an
 -- on-site session's seats are on site, an online session's online, and a hybrid session's as the
@@ -106,23 +107,46 @@ BEGIN
 END
 $$;
 
--- Seat allocation: take a free seat of a session (its row locked by the caller) in a mode, if
--- it has one. The one place where a seat is counted: registrations, promotions and mode changes
--- all take seats here (and give them back with `release_seat`). A hybrid session's chairs and
--- online seats are counted apart; any other session has one capacity.
-CREATE OR REPLACE FUNCTION take_seat(p_session uuid, p_mode seat_mode) RETURNS boolean
-LANGUAGE plpgsql
+-- Seat allocation. The capacity rule: the free seats of a session (a row of programme_sessions) in
+-- a mode, null when there is no limit (below zero if its capacity was lowered under its seats). A
+-- hybrid session's chairs and online seats are counted apart; any other session has one capacity.
+CREATE OR REPLACE FUNCTION seats_free(s programme_sessions, p_mode seat_mode) RETURNS int
+LANGUAGE sql STABLE
 AS $$
-BEGIN
-  UPDATE programme_sessions
-     SET confirmed_count = confirmed_count + 1,
-         confirmed_online = confirmed_online + CASE WHEN p_mode = 'online' THEN 1 ELSE 0 END
-   WHERE id = p_session
-     AND CASE WHEN mode <> 'hybrid' THEN capacity IS NULL OR confirmed_count < capacity
-              WHEN p_mode = 'onsite' THEN capacity IS NULL OR confirmed_count - confirmed_online < capacity
-              ELSE capacity_online IS NULL OR confirmed_online < capacity_online END;
-  RETURN FOUND;
-END
+  SELECT CASE WHEN s.mode <> 'hybrid' THEN s.capacity - s.confirmed_count
+              WHEN p_mode = 'onsite' THEN s.capacity - (s.confirmed_count - s.confirmed_online)
+              ELSE s.capacity_online - s.confirmed_online END
+$$;
+
+-- Take seats, set-based: for each (session, mode) of the arrays, up to `asked` free seats of that
+-- session (its row locked by the caller) in that mode. Returns how many each got, first come first
+-- served being the caller's business. The one place where seats are taken: registrations (a batch
+-- at once), promotions and mode changes (`take_seat`, one) all count here, and give seats back
+-- with `release_seat`. A session appears once per mode.
+CREATE OR REPLACE FUNCTION take_seats(p_sessions uuid[], p_modes seat_mode[], p_asked int[])
+RETURNS TABLE (session_id uuid, mode seat_mode, granted int)
+LANGUAGE sql
+AS $$
+  WITH given AS (
+    SELECT a.sid, a.smode, greatest(0, least(a.k, coalesce(seats_free(s, a.smode), a.k))) AS n
+      FROM unnest(p_sessions, p_modes, p_asked) AS a(sid, smode, k)
+      JOIN programme_sessions s ON s.id = a.sid
+  ), counted AS (
+    UPDATE programme_sessions s
+       SET confirmed_count = s.confirmed_count + g.total,
+           confirmed_online = s.confirmed_online + g.online
+      FROM (SELECT sid, sum(n)::int AS total, (coalesce(sum(n) FILTER (WHERE smode = 'online'), 0))::int AS online
+              FROM given GROUP BY sid) g
+     WHERE s.id = g.sid AND g.total > 0
+  )
+  SELECT sid, smode, n FROM given
+$$;
+
+-- Take one free seat of a session (its row locked by the caller) in a mode, if it has one.
+CREATE OR REPLACE FUNCTION take_seat(p_session uuid, p_mode seat_mode) RETURNS boolean
+LANGUAGE sql
+AS $$
+  SELECT coalesce((SELECT t.granted = 1 FROM take_seats(ARRAY[p_session], ARRAY[p_mode], ARRAY[1]) t), false)
 $$;
 
 -- Give back a confirmed seat of a session (its row locked by the caller) in a mode.
@@ -135,9 +159,12 @@ AS $$
    WHERE id = p_session
 $$;
 
--- One person's request (registrations and sessions already locked by `register_people`):
+-- The requests of a batch whose e-mails are all different (registrations and sessions already
+-- locked by `register_people`), set-based: each rule below is one statement over all the people,
+-- in arrival order (their place in p_people). A person:
 --   p: { email, name, answers, sessions: [uuid], modes?: { uuid: 'onsite' | 'online' }, invitationCode?, at, token, locale?, holder?, provenEmail?, source? }
--- Every check comes before the first write, so a refusal writes nothing. Returns a refusal, or
+-- Every check comes before the first write, so a refusal writes nothing of that person. Returns
+-- one outcome per person, in order: a refusal, or
 -- `{ "ok": { created, id, joinToken, sessions: [{ sessionId, status, mode }], newSeats: [...] } }`:
 -- the seats held before (in the order they were asked for), then the new ones (by session id).
 -- p.locale ('fr' | 'en', checked by the app) is kept on the registration, for their mails
@@ -147,148 +174,208 @@ $$;
 -- signed-in owner of its address is linked and proven at once. A seat held already keeps its
 -- mode (`change_seat_mode` changes it); a mode that is not the session's (an on-site session asked
 -- for online) is refused.
--- (Written for speed as well as for reading: it runs once per person, so it avoids a statement
--- wherever a plain expression will do.)
-CREATE OR REPLACE FUNCTION register_person(p_event uuid, p_questions jsonb, p jsonb) RETURNS jsonb
+--
+-- The work is kept in `v_req`, one object per person in arrival order: `n` (its place), `p` (the
+-- request), then what each step adds: `ids`, `invited`, `modes`, `answers`, `refusal`; `reg`,
+-- `joinToken`, `created`, `repeat`, `held`, `wanted`; `code`. A person with a `refusal` or a
+-- `repeat` is left alone by the steps after.
+CREATE OR REPLACE FUNCTION register_set(p_event uuid, p_questions jsonb, p_people jsonb) RETURNS jsonb
 LANGUAGE plpgsql
 AS $$
 DECLARE
-  v_at timestamptz := (p->>'at')::timestamptz;
-  v_ids uuid[];
-  v_unknown text;
-  v_cancelled text;
-  v_invited uuid[];
-  v_checked jsonb;
-  v_reg record;
-  v_created boolean := false;
-  v_held_ids uuid[] := '{}';
-  v_held jsonb := '[]';
-  v_wanted uuid[];
-  v_code invitation_codes%ROWTYPE;
-  v_new jsonb := '[]';
-  v_status seat_status;
-  v_session uuid;
-  v_modes jsonb;
-  v_wrong jsonb;
-  v_mode seat_mode;
+  v_req jsonb;
+  v_new jsonb;
+  v_lost text;
 BEGIN
-  -- The sessions asked for (each once, by id): of this event, published (not a draft, 0025), not cancelled; which are by invitation.
-  SELECT coalesce(array_agg(x ORDER BY x), '{}'),
-         string_agg(x::text, ', ' ORDER BY x) FILTER (WHERE s.id IS NULL),
-         string_agg(x::text, ', ' ORDER BY x) FILTER (WHERE s.status = 'cancelled'),
-         coalesce(array_agg(x ORDER BY x) FILTER (WHERE s.visibility = 'invitation'), '{}'),
-         -- Each seat's mode: the session's, or a hybrid session's as asked (online by default).
-         coalesce(jsonb_object_agg(x, CASE WHEN s.mode = 'hybrid' THEN coalesce(p->'modes'->>x::text, 'online') ELSE s.mode::text END) FILTER (WHERE s.id IS NOT NULL), '{}'),
-         jsonb_object_agg('modes.' || x, 'not offered: this session is ' || s.mode::text || ' only')
-           FILTER (WHERE s.mode <> 'hybrid' AND p->'modes'->>x::text IS DISTINCT FROM NULL AND p->'modes'->>x::text <> s.mode::text)
-    INTO v_ids, v_unknown, v_cancelled, v_invited, v_modes, v_wrong
-    FROM (SELECT DISTINCT y::uuid AS x FROM jsonb_array_elements_text(p->'sessions') y) w
-    LEFT JOIN programme_sessions s ON s.id = w.x AND s.event_id = p_event AND NOT s.draft;
-  IF v_unknown IS NOT NULL THEN
-    RETURN registration_refusal(404, 'session_not_found', 'Some sessions are not part of this event.', jsonb_build_object('sessionIds', 'unknown: ' || v_unknown));
-  END IF;
-  IF v_cancelled IS NOT NULL THEN
-    RETURN registration_refusal(400, 'session_cancelled', 'Some sessions are cancelled.', jsonb_build_object('sessionIds', 'cancelled: ' || v_cancelled));
-  END IF;
-  IF v_wrong IS NOT NULL THEN
-    RETURN registration_refusal(400, 'mode_not_offered', 'Some sessions are not offered in the mode asked for.', v_wrong);
-  END IF;
+  -- The sessions asked for (each once, by id): of this event, published (not a draft, 0025), not
+  -- cancelled, in a mode they offer; which are by invitation; each seat's mode (the session's, or a
+  -- hybrid session's as asked, online by default). Then the answers (`check_answers`).
+  SELECT jsonb_agg(jsonb_build_object(
+           'n', x.n, 'p', x.p, 'ids', a.ids, 'invited', a.invited, 'modes', a.modes, 'answers', c.checked->'answers',
+           'refusal', CASE
+             WHEN a.unknown IS NOT NULL THEN
+               registration_refusal(404, 'session_not_found', 'Some sessions are not part of this event.', jsonb_build_object('sessionIds', 'unknown: ' || a.unknown))
+             WHEN a.cancelled IS NOT NULL THEN
+               registration_refusal(400, 'session_cancelled', 'Some sessions are cancelled.', jsonb_build_object('sessionIds', 'cancelled: ' || a.cancelled))
+             WHEN a.wrong IS NOT NULL THEN
+               registration_refusal(400, 'mode_not_offered', 'Some sessions are not offered in the mode asked for.', a.wrong)
+             WHEN c.checked ? 'fields' THEN
+               registration_refusal(400, 'invalid', 'Some answers are not valid.', c.checked->'fields')
+           END) ORDER BY x.n)
+    INTO v_req
+    FROM jsonb_array_elements(p_people) WITH ORDINALITY AS x(p, n)
+    CROSS JOIN LATERAL (
+      SELECT coalesce(jsonb_agg(w.id ORDER BY w.id), '[]') AS ids,
+             string_agg(w.id::text, ', ' ORDER BY w.id) FILTER (WHERE s.id IS NULL) AS unknown,
+             string_agg(w.id::text, ', ' ORDER BY w.id) FILTER (WHERE s.status = 'cancelled') AS cancelled,
+             coalesce(jsonb_agg(w.id ORDER BY w.id) FILTER (WHERE s.visibility = 'invitation'), '[]') AS invited,
+             coalesce(jsonb_object_agg(w.id, CASE WHEN s.mode = 'hybrid' THEN coalesce(x.p->'modes'->>w.id::text, 'online') ELSE s.mode::text END)
+                        FILTER (WHERE s.id IS NOT NULL), '{}') AS modes,
+             jsonb_object_agg('modes.' || w.id, 'not offered: this session is ' || s.mode::text || ' only')
+               FILTER (WHERE s.mode <> 'hybrid' AND x.p->'modes'->>w.id::text IS DISTINCT FROM NULL AND x.p->'modes'->>w.id::text <> s.mode::text) AS wrong
+        FROM (SELECT DISTINCT y::uuid AS id FROM jsonb_array_elements_text(x.p->'sessions') y) w
+        LEFT JOIN programme_sessions s ON s.id = w.id AND s.event_id = p_event AND NOT s.draft
+    ) a
+    CROSS JOIN LATERAL check_answers(p_questions, x.p->'answers') AS c(checked);
 
-  -- Answers.
-  v_checked := check_answers(p_questions, p->'answers');
-  IF v_checked ? 'fields' THEN
-    RETURN registration_refusal(400, 'invalid', 'Some answers are not valid.', v_checked->'fields');
-  END IF;
+  -- Someone registered before keeps their seats: only the sessions they do not hold yet are
+  -- wanted, and only those need an invitation. Whoever typed an address they neither hold nor are
+  -- signed in with holds nothing of its registration: a `repeat`, which changes nothing and says
+  -- nothing about it, and mails its owner their personal link (to add sessions from there).
+  SELECT jsonb_agg(r || jsonb_build_object(
+           'reg', g.id, 'joinToken', g.join_token, 'created', false,
+           'repeat', g.id IS NOT NULL AND g.id IS DISTINCT FROM (r->'p'->>'holder')::uuid
+                     AND lower(r->'p'->>'email') IS DISTINCT FROM lower(r->'p'->>'provenEmail'),
+           'held', coalesce(h.held, '[]'),
+           'wanted', coalesce((SELECT jsonb_agg(i ORDER BY i::uuid) FROM jsonb_array_elements_text(r->'ids') i WHERE NOT coalesce(h.ids, '[]') @> jsonb_build_array(i)), '[]'),
+           'invited', coalesce((SELECT jsonb_agg(i ORDER BY i::uuid) FROM jsonb_array_elements_text(r->'invited') i WHERE NOT coalesce(h.ids, '[]') @> jsonb_build_array(i)), '[]'))
+         ORDER BY (r->>'n')::int)
+    INTO v_req
+    FROM jsonb_array_elements(v_req) r
+    LEFT JOIN registrations g ON r->>'refusal' IS NULL AND g.event_id = p_event AND g.email = r->'p'->>'email'
+    LEFT JOIN LATERAL (
+      SELECT jsonb_agg(to_jsonb(rs.session_id) ORDER BY rs.requested_at) AS ids,
+             jsonb_agg(jsonb_build_object('sessionId', rs.session_id, 'status', rs.status, 'mode', rs.mode) ORDER BY rs.requested_at) AS held
+        FROM registration_sessions rs WHERE rs.registration_id = g.id AND rs.status <> 'cancelled'
+    ) h ON g.id IS NOT NULL;
 
-  -- Someone registered before keeps their seats; only the sessions they do not hold yet are asked for.
-  SELECT g.id, g.join_token INTO v_reg FROM registrations g WHERE g.event_id = p_event AND g.email = p->>'email';
-  IF FOUND AND v_reg.id IS DISTINCT FROM (p->>'holder')::uuid AND lower(p->>'email') IS DISTINCT FROM lower(p->>'provenEmail') THEN
-    -- Whoever typed this address holds nothing of its registration: nothing changes, nothing is
-    -- said about it, and its owner is mailed their personal link (to add sessions from there).
-    INSERT INTO mail_outbox (kind, dedupe_key, registration_id)
-    VALUES ('confirmation', 'confirmation:' || v_reg.id || ':' || floor(extract(epoch FROM v_at) * 1000)::bigint || ':repeat', v_reg.id)
-    ON CONFLICT (dedupe_key) DO NOTHING;
-    RETURN jsonb_build_object('ok', jsonb_build_object(
-      'created', false, 'mailed', true, 'id', v_reg.id, 'joinToken', '', 'sessions', '[]'::jsonb, 'newSeats', '[]'::jsonb));
-  END IF;
-  IF FOUND THEN
-    SELECT coalesce(array_agg(rs.session_id ORDER BY rs.requested_at), '{}'),
-           coalesce(jsonb_agg(jsonb_build_object('sessionId', rs.session_id, 'status', rs.status, 'mode', rs.mode) ORDER BY rs.requested_at), '[]')
-      INTO v_held_ids, v_held
-      FROM registration_sessions rs WHERE rs.registration_id = v_reg.id AND rs.status <> 'cancelled';
-  END IF;
-  v_wanted := CASE WHEN cardinality(v_held_ids) = 0 THEN v_ids ELSE ARRAY(SELECT x FROM unnest(v_ids) x WHERE x <> ALL (v_held_ids)) END;
+  -- Invitation-only sessions the person does not hold yet need a valid code of this event (for
+  -- one session: that one only), used once more: its uses are counted in arrival order, and those
+  -- past its `max_uses` are refused. The codes are locked (by id) until the end.
+  PERFORM 1 FROM invitation_codes c
+   WHERE c.event_id = p_event
+     AND c.code IN (SELECT r->'p'->>'invitationCode' FROM jsonb_array_elements(v_req) r WHERE r->'invited' <> '[]')
+   ORDER BY c.id FOR UPDATE;
+  SELECT jsonb_agg(CASE WHEN q.refusal IS NULL THEN q.r || jsonb_build_object('code', q.code)
+                        ELSE q.r || jsonb_build_object('refusal', q.refusal) END ORDER BY q.n)
+    INTO v_req
+    FROM (
+      SELECT v.r, v.n, v.code,
+             CASE WHEN v.checked IS NOT NULL THEN v.checked
+                  WHEN v.code IS NOT NULL AND v.max_uses IS NOT NULL
+                       AND v.uses + row_number() OVER (PARTITION BY v.code ORDER BY v.n) > v.max_uses THEN
+                    registration_refusal(403, 'invitation_used_up', 'This invitation code has already been used.', '{"invitationCode": "used up"}')
+             END AS refusal
+        FROM (
+          SELECT r, (r->>'n')::int AS n, c.uses, c.max_uses,
+                 CASE WHEN needs AND c.id IS NOT NULL AND (c.session_id IS NULL OR r->'invited' = jsonb_build_array(c.session_id)) THEN c.id END AS code,
+                 CASE WHEN NOT needs THEN NULL
+                      WHEN r->'p'->>'invitationCode' IS NULL THEN
+                        registration_refusal(403, 'invitation_required', 'This session is by invitation: an invitation code is needed.', '{"invitationCode": "required"}')
+                      WHEN c.id IS NULL OR (c.session_id IS NOT NULL AND r->'invited' <> jsonb_build_array(c.session_id)) THEN
+                        registration_refusal(403, 'invitation_invalid', 'This invitation code is not valid for these sessions.', '{"invitationCode": "invalid"}')
+                 END AS checked
+            FROM jsonb_array_elements(v_req) r
+            CROSS JOIN LATERAL (SELECT r->>'refusal' IS NULL AND NOT (r->>'repeat')::boolean AND r->'invited' <> '[]' AS needs) k
+            LEFT JOIN invitation_codes c ON needs AND c.code = r->'p'->>'invitationCode' AND c.event_id = p_event
+        ) v
+    ) q;
 
-  -- Invitation-only sessions the person does not hold yet need a valid code, used once more.
-  IF cardinality(v_invited) > 0 AND cardinality(v_held_ids) > 0 THEN
-    v_invited := ARRAY(SELECT x FROM unnest(v_invited) x WHERE x <> ALL (v_held_ids));
-  END IF;
-  IF cardinality(v_invited) > 0 THEN
-    IF p->>'invitationCode' IS NULL THEN
-      RETURN registration_refusal(403, 'invitation_required', 'This session is by invitation: an invitation code is needed.', '{"invitationCode": "required"}');
-    END IF;
-    SELECT * INTO v_code FROM invitation_codes c WHERE c.code = p->>'invitationCode' AND c.event_id = p_event FOR UPDATE;
-    IF NOT FOUND OR (v_code.session_id IS NOT NULL AND v_invited <> ARRAY[v_code.session_id]) THEN
-      RETURN registration_refusal(403, 'invitation_invalid', 'This invitation code is not valid for these sessions.', '{"invitationCode": "invalid"}');
-    END IF;
-    IF v_code.max_uses IS NOT NULL AND v_code.uses >= v_code.max_uses THEN
-      RETURN registration_refusal(403, 'invitation_used_up', 'This invitation code has already been used.', '{"invitationCode": "used up"}');
-    END IF;
-    UPDATE invitation_codes SET uses = uses + 1 WHERE id = v_code.id;
-  END IF;
+  -- (Add a new rule's refusal above this line, as one statement over `v_req`: what follows writes.
+  -- A person it refuses spends no invitation use; put it before the codes if their place in a
+  -- code's count should go to the next person.)
 
-  -- (Add a new rule's refusal above this line: what follows writes.)
+  -- The invitation codes' uses.
+  UPDATE invitation_codes c SET uses = c.uses + u.k
+    FROM (SELECT (r->>'code')::uuid AS id, count(*)::int AS k FROM jsonb_array_elements(v_req) r
+           WHERE r->>'refusal' IS NULL AND r->>'code' IS NOT NULL GROUP BY 1) u
+   WHERE c.id = u.id;
 
-  IF v_reg.id IS NULL THEN
-    -- Made by the signed-in owner of this address: theirs, and proven, at once.
-    -- p.source (0035): what drove the registration, checked by the app; kept from its creation only.
+  -- New registrations; one made by the signed-in owner of its address is theirs, and proven, at once.
+  WITH made AS (
+    -- p.source (0035): what drove the registration (checked by the app), kept from its creation only.
     INSERT INTO registrations (event_id, name, email, answers, consent_at, updated_at, join_token, locale, user_id, email_proven_at, source)
-    SELECT p_event, p->>'name', p->>'email', v_checked->'answers', v_at, v_at, p->>'token', coalesce(p->>'locale', 'fr'), u.id, CASE WHEN u.id IS NOT NULL THEN v_at END, p->>'source'
-      FROM (SELECT NULL) one
-      LEFT JOIN users u ON lower(p->>'email') = lower(p->>'provenEmail') AND lower(u.email) = lower(p->>'email')
+    SELECT p_event, r->'p'->>'name', r->'p'->>'email', r->'answers', (r->'p'->>'at')::timestamptz, (r->'p'->>'at')::timestamptz,
+           r->'p'->>'token', coalesce(r->'p'->>'locale', 'fr'), u.id, CASE WHEN u.id IS NOT NULL THEN (r->'p'->>'at')::timestamptz END,
+           r->'p'->>'source'
+      FROM jsonb_array_elements(v_req) r
+      LEFT JOIN users u ON lower(r->'p'->>'email') = lower(r->'p'->>'provenEmail') AND lower(u.email) = lower(r->'p'->>'email')
+     WHERE r->>'refusal' IS NULL AND r->>'reg' IS NULL
+     ORDER BY (r->>'n')::int
     ON CONFLICT (event_id, email) DO NOTHING
-    RETURNING id, join_token INTO v_reg;
-    IF NOT FOUND THEN
-      -- Registered by another transaction since this batch locked the e-mails (another process):
-      -- the app runs each request of the batch again on its own.
-      RAISE EXCEPTION 'registered meanwhile: %', p->>'email' USING ERRCODE = 'CH002';
-    END IF;
-    v_created := true;
-  ELSE
-    UPDATE registrations SET name = p->>'name', answers = v_checked->'answers', status = 'active', consent_at = v_at, updated_at = v_at,
-           locale = coalesce(p->>'locale', locale)
-     WHERE id = v_reg.id;
+    RETURNING id, email, join_token
+  )
+  SELECT jsonb_agg(CASE WHEN m.id IS NULL THEN r ELSE r || jsonb_build_object('reg', m.id, 'joinToken', m.join_token, 'created', true) END
+                   ORDER BY (r->>'n')::int)
+    INTO v_req
+    FROM jsonb_array_elements(v_req) r LEFT JOIN made m ON r->>'reg' IS NULL AND m.email = r->'p'->>'email';
+  SELECT string_agg(r->'p'->>'email', ', ') INTO v_lost FROM jsonb_array_elements(v_req) r WHERE r->>'refusal' IS NULL AND r->>'reg' IS NULL;
+  IF v_lost IS NOT NULL THEN
+    -- Registered by another transaction since this batch locked the e-mails (another process):
+    -- the app runs each request of the batch again on its own.
+    RAISE EXCEPTION 'registered meanwhile: %', v_lost USING ERRCODE = 'CH002';
   END IF;
 
-  -- Every request mails the person their link (again): the public answer to a repeat withholds it.
+  -- The same e-mail again, by its holder or owner: the registration as asked now.
+  UPDATE registrations g
+     SET name = r->'p'->>'name', answers = r->'answers', status = 'active',
+         consent_at = (r->'p'->>'at')::timestamptz, updated_at = (r->'p'->>'at')::timestamptz,
+         locale = coalesce(r->'p'->>'locale', g.locale)
+    FROM jsonb_array_elements(v_req) r
+   WHERE g.id = (r->>'reg')::uuid AND r->>'refusal' IS NULL AND NOT (r->>'repeat')::boolean AND NOT (r->>'created')::boolean;
+
+  -- Every request mails the person their link (again): the public answer to a repeat withholds
+  -- it. The key holds the time of the request, and the sessions it asked for (a repeat: `repeat`).
   INSERT INTO mail_outbox (kind, dedupe_key, registration_id)
-  VALUES ('confirmation', 'confirmation:' || v_reg.id || ':' || floor(extract(epoch FROM v_at) * 1000)::bigint || ':' || array_to_string(v_wanted, ','), v_reg.id)
+  SELECT 'confirmation',
+         'confirmation:' || (r->>'reg') || ':' || floor(extract(epoch FROM (r->'p'->>'at')::timestamptz) * 1000)::bigint || ':' ||
+           CASE WHEN (r->>'repeat')::boolean THEN 'repeat'
+                ELSE coalesce((SELECT string_agg(w, ',' ORDER BY w::uuid) FROM jsonb_array_elements_text(r->'wanted') w), '') END,
+         (r->>'reg')::uuid
+    FROM jsonb_array_elements(v_req) r
+   WHERE r->>'refusal' IS NULL
   ON CONFLICT (dedupe_key) DO NOTHING;
 
-  -- Seats: a free one in the mode asked for, or that mode's waiting list, whose order is the time
-  -- of the request (`at`).
-  FOREACH v_session IN ARRAY v_wanted LOOP
-    v_mode := (v_modes->>v_session::text)::seat_mode;
-    v_status := CASE WHEN take_seat(v_session, v_mode) THEN 'confirmed' ELSE 'waitlisted' END;
+  -- Seats: per session and mode, a free one for each person in arrival order (`take_seats`), then
+  -- that mode's waiting list, whose order is the time of the request (`at`).
+  WITH wanted AS (
+    SELECT (r->>'n')::int AS n, (r->>'reg')::uuid AS reg, w::uuid AS sid, (r->'modes'->>w)::seat_mode AS mode,
+           (r->'p'->>'at')::timestamptz AS at, CASE WHEN r->'invited' @> to_jsonb(w) THEN (r->>'code')::uuid END AS code
+      FROM jsonb_array_elements(v_req) r, jsonb_array_elements_text(r->'wanted') w
+     WHERE r->>'refusal' IS NULL AND NOT (r->>'repeat')::boolean
+  ), asked AS (
+    SELECT array_agg(sid) AS sids, array_agg(mode) AS modes, array_agg(k) AS ks
+      FROM (SELECT sid, mode, count(*)::int AS k FROM wanted GROUP BY sid, mode ORDER BY sid, mode) a
+  ), given AS (
+    SELECT t.* FROM asked, take_seats(asked.sids, asked.modes, asked.ks) t
+  ), seats AS (
+    SELECT w.*, CASE WHEN row_number() OVER (PARTITION BY w.sid, w.mode ORDER BY w.n) <= g.granted
+                     THEN 'confirmed' ELSE 'waitlisted' END::seat_status AS status
+      FROM wanted w JOIN given g ON g.session_id = w.sid AND g.mode = w.mode
+  ), written AS (
     INSERT INTO registration_sessions (registration_id, session_id, status, mode, requested_at, updated_at, invitation_code_id)
-    VALUES (v_reg.id, v_session, v_status, v_mode, v_at, v_at, CASE WHEN v_session = ANY (v_invited) THEN v_code.id END)
+    SELECT reg, sid, status, mode, at, at, code FROM seats
     ON CONFLICT (registration_id, session_id) DO UPDATE
       SET status = excluded.status, mode = excluded.mode, requested_at = excluded.requested_at, updated_at = excluded.updated_at,
-          invitation_code_id = excluded.invitation_code_id;
-    v_new := v_new || jsonb_build_object('sessionId', v_session, 'status', v_status, 'mode', v_mode);
-  END LOOP;
+          invitation_code_id = excluded.invitation_code_id
+  )
+  SELECT jsonb_object_agg(n, seats) INTO v_new
+    FROM (SELECT n, jsonb_agg(jsonb_build_object('sessionId', sid, 'status', status, 'mode', mode) ORDER BY sid) AS seats FROM seats GROUP BY n) s;
 
-  RETURN jsonb_build_object('ok', jsonb_build_object(
-    'created', v_created, 'id', v_reg.id, 'joinToken', v_reg.join_token,
-    'sessions', v_held || v_new, 'newSeats', v_new));
+  -- The outcomes, in arrival order.
+  RETURN (
+    SELECT jsonb_agg(CASE
+             WHEN r->>'refusal' IS NOT NULL THEN r->'refusal'
+             WHEN (r->>'repeat')::boolean THEN jsonb_build_object('ok', jsonb_build_object(
+               'created', false, 'mailed', true, 'id', r->'reg', 'joinToken', '', 'sessions', '[]'::jsonb, 'newSeats', '[]'::jsonb))
+             ELSE jsonb_build_object('ok', jsonb_build_object(
+               'created', r->'created', 'id', r->'reg', 'joinToken', r->'joinToken',
+               'sessions', (r->'held') || coalesce(v_new->(r->>'n'), '[]'), 'newSeats', coalesce(v_new->(r->>'n'), '[]')))
+           END ORDER BY (r->>'n')::int)
+      FROM jsonb_array_elements(v_req) r);
 END
 $$;
 
 -- Register a batch of people to one event, in arrival order, in one call (one round trip, one
 -- transaction, one commit): the app's only way to register someone (a lone request is a batch of
--- one). p_people: [{ email, name, answers, sessions, invitationCode?, at, token }] (shape checked
--- by the app's zod schema). Returns one outcome per person, in the same order: a refusal is that
--- person's answer only.
+-- one). p_people: [{ email, name, answers, sessions, invitationCode?, at, token, … }] (shape
+-- checked by the app's zod schema; see `register_set`). Returns one outcome per person, in the
+-- same order: a refusal is that person's answer only.
+--
+-- The rules run set-based over the batch (`register_set`: one statement per rule for all its
+-- people). The same e-mail twice in a batch is two requests of which the second sees the first:
+-- the batch is cut before each e-mail seen earlier in it, and its parts run one after the other,
+-- in order (usually there is one part).
 --
 -- Plans: the app's connections use custom plans (db/client.ts) so that a foreign-key check
 -- planned while `registrations` was nearly empty is never kept as a scan of the whole table.
@@ -302,7 +389,7 @@ AS $$
 DECLARE
   v_event uuid;
   v_questions jsonb;
-  v_person jsonb;
+  v_part jsonb;
   v_out jsonb := '[]';
 BEGIN
   SELECT e.id INTO v_event FROM events e WHERE e.slug = p_slug;
@@ -311,7 +398,8 @@ BEGIN
   END IF;
   v_questions := event_questions_json(v_event)::jsonb;
 
-  -- Locks: the registrations of these e-mails, then the sessions asked for (held to commit).
+  -- Locks, once per batch: the registrations of these e-mails, then the sessions asked for, each
+  -- in order (held to commit), so two batches on the same sessions queue instead of deadlocking.
   PERFORM 1 FROM registrations g
    WHERE g.event_id = v_event AND g.email IN (SELECT x->>'email' FROM jsonb_array_elements(p_people) x)
    ORDER BY g.email FOR UPDATE;
@@ -319,8 +407,14 @@ BEGIN
    WHERE s.event_id = v_event AND s.id IN (SELECT y::uuid FROM jsonb_array_elements(p_people) x, jsonb_array_elements_text(x->'sessions') y)
    ORDER BY s.id FOR NO KEY UPDATE;
 
-  FOR v_person IN SELECT x FROM jsonb_array_elements(p_people) x LOOP
-    v_out := v_out || jsonb_build_array(register_person(v_event, v_questions, v_person));
+  FOR v_part IN
+    SELECT jsonb_agg(q.x ORDER BY q.n)
+      FROM (SELECT d.x, d.n, sum(CASE WHEN d.k > 1 THEN 1 ELSE 0 END) OVER (ORDER BY d.n) AS part
+              FROM (SELECT x, n, row_number() OVER (PARTITION BY x->>'email' ORDER BY n) AS k
+                      FROM jsonb_array_elements(p_people) WITH ORDINALITY AS t(x, n)) d) q
+     GROUP BY q.part ORDER BY q.part
+  LOOP
+    v_out := v_out || register_set(v_event, v_questions, v_part);
   END LOOP;
   RETURN v_out;
 END

@@ -146,7 +146,7 @@ export async function isTheirs(who: Person, registrationId: string): Promise<boo
 
 /**
  * Add sessions to one of the person's registrations, from the personal page: the same request as
- * the registration form's, by its holder (`register`, so `register_person` applies capacity, the
+ * the registration form's, by its holder (`register`, so `register_set` applies capacity, the
  * waiting list, invitation codes and the answers, in one place), with the registration's own name,
  * address and answers. Null when the registration is not theirs or is cancelled.
  */

@@ -149,6 +149,18 @@ export async function saveTrack(actorId: string, eventSlug: string, input: z.out
   await db.insert(tracks).values(values).onConflictDoUpdate({ target: [tracks.eventId, tracks.key], set: values });
 }
 
+/** An event's editable columns from the form: its days become instants in its time zone. */
+function eventColumns(input: z.output<typeof eventInput>) {
+  return {
+    title: input.title,
+    description: input.description,
+    location: input.location ?? null,
+    timeZone: input.timeZone,
+    startsAt: zonedInstant(input.firstDay, '00:00', input.timeZone),
+    endsAt: zonedInstant(input.lastDay, '23:59', input.timeZone),
+  };
+}
+
 /** Create an event with its days; admins only (`event.create`, checked in the transaction). The creator organizes it. */
 export async function createEvent(actorId: string, input: z.output<typeof eventInput>) {
   const db = await getDb();
@@ -158,15 +170,7 @@ export async function createEvent(actorId: string, input: z.output<typeof eventI
     if (taken) throw new DomainError(409, 'slug_taken', 'An event already has that address.', { slug: 'taken' });
     const [event] = await tx
       .insert(events)
-      .values({
-        slug: input.slug,
-        title: input.title,
-        description: input.description,
-        location: input.location ?? null,
-        timeZone: input.timeZone,
-        startsAt: zonedInstant(input.firstDay, '00:00', input.timeZone),
-        endsAt: zonedInstant(input.lastDay, '23:59', input.timeZone),
-      })
+      .values({ slug: input.slug, ...eventColumns(input) })
       .returning();
     const days: string[] = [];
     for (let d = new Date(`${input.firstDay}T12:00:00Z`); d.toISOString().slice(0, 10) <= input.lastDay; d.setUTCDate(d.getUTCDate() + 1)) {
@@ -229,14 +233,7 @@ export async function updateEvent(actorId: string, eventSlug: string, input: z.o
   await db.transaction(async (tx) => {
     await tx
       .update(events)
-      .set({
-        title: input.title,
-        description: input.description,
-        location: input.location ?? null,
-        timeZone: input.timeZone,
-        startsAt: zonedInstant(input.firstDay, '00:00', input.timeZone),
-        endsAt: zonedInstant(input.lastDay, '23:59', input.timeZone),
-      })
+      .set(eventColumns(input))
       .where(eq(events.id, event.id));
     const days: string[] = [];
     for (let d = new Date(`${input.firstDay}T12:00:00Z`); d.toISOString().slice(0, 10) <= input.lastDay; d.setUTCDate(d.getUTCDate() + 1)) {

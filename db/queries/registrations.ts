@@ -11,7 +11,7 @@ import { events, invitationCodes, newToken, programmeSessions, registrations, re
 //
 // The rules of a registration (open sessions, invitation codes, answers, seats, the waiting
 // list, the confirmation mail, promotions on cancel) live in one place: the SQL functions of
-// db/migrations/0012_registration_rules.sql. This module only queues requests into batches and
+// db/functions/30_registrations.sql. This module only queues requests into batches and
 // hands each batch to `register_people`, the one writer; see docs/architecture.md, "Registrations".
 
 /** A seat (or place on a waiting list) as the SQL functions answer it. */
@@ -193,7 +193,7 @@ function settle(jobs: Job[], outcomes: Outcome[]) {
   jobs.forEach((job, i) => job.resolve(outcomes[i]!));
 }
 
-/** One call of `register_people` (db/migrations/0012_registration_rules.sql), a named prepared statement. */
+/** One call of `register_people` (db/functions/30_registrations.sql: the rules run set-based over the batch), a named prepared statement. */
 async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
   const people = jobs.map((j) => ({
     email: j.req.email,

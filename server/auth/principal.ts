@@ -41,7 +41,7 @@ export async function identityOfCredentials(c: Credentials): Promise<Identity | 
 /**
  * For a registration request: the registration the client holds (a join token as bearer, else
  * this browser's personal link, whatever the registration's status) and the address it is signed
- * in with (register_person: only they may change an existing registration).
+ * in with (register_set: only they may change an existing registration).
  */
 export async function registrantOfCredentials(c: Credentials): Promise<Registrant> {
   const cookies = parseCookie(c.cookie ?? '');

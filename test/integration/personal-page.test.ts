@@ -11,7 +11,7 @@ import { type Driver, useFreshDatabase } from './support';
 /**
  * Known people (issue 34, item 7): a registration made by the signed-in owner of its address is
  * theirs at once, and the personal page (`/r`) adds sessions to a registration with the rules of a
- * registration (`addSessionsForPerson` → `register_person`: capacity, waiting list, invitation
+ * registration (`addSessionsForPerson` → `register_set`: capacity, waiting list, invitation
  * codes), for its holder only. Real Postgres, then PGlite.
  */
 describe.each<Driver>(['postgres', 'pglite'])('the personal page adds and leaves sessions (%s)', (driver) => {

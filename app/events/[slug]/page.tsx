@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { FilterSelect } from '@/components/paths/FilterSelect';
 import { formatDay, formatTime } from '@/lib/format';
 import { LocalTime, LocalZone } from '@/components/LocalTime';
 import { localTimeTemplate } from '@/components/local-time-template';
@@ -94,17 +95,7 @@ export default async function EventPage({
   const orgRoles = (['organizer', 'supporter', 'partner'] as const).map((role) => ({ role, list: programme.organizations.filter((o) => o.role === role) }));
   const filtered = Object.values(filters).some(Boolean);
   const select = (name: keyof Search, label: string, options: { value: string; label: string }[]) => (
-    <label className="flex max-w-full min-w-0 flex-col text-sm">
-      <span className="font-medium">{label}</span>
-      <select name={name} defaultValue={filters[name] ?? ''} className="w-full max-w-full rounded border border-stone-300 bg-white px-2 py-1 sm:w-auto">
-        <option value="">{t('all')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect name={name} label={label} allLabel={t('all')} value={filters[name]} options={options} />
   );
 
   return (

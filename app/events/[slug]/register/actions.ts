@@ -105,7 +105,7 @@ export const registerAction = stateAction<RegisterState, [eventSlug: string], ty
     // This browser is now the registrant's, as if the personal link had been opened (`/r/{token}`).
     const opened = await openLinkSession(result.registration.joinToken);
     if (opened) (await cookies()).set(linkCookie(opened.secret, (await headers()).get('x-forwarded-proto') === 'https'));
-    // Registered by the signed-in owner of the address: theirs and proven at once (register_person),
+    // Registered by the signed-in owner of the address: theirs and proven at once (register_set),
     // so their places are on the personal page, with no mail to wait for.
     return who.user?.email.toLowerCase() === input.email.toLowerCase() ? '/r?new=account' : '/r?new=1';
   },
