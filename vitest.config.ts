@@ -27,6 +27,19 @@ export default defineConfig({
         },
       },
       {
+        // Faults (docs/architecture.md, "Faults"): each suite starts its own Postgres / Redis /
+        // LiveKit on free loopback ports and stops, kills and restarts them. Its own step in the suite.
+        resolve: { alias },
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // The development server in Chromium (test/dev/reload-loop.test.ts): its own step in the suite.
         resolve: { alias },
         test: {

@@ -4,6 +4,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { DomainError } from '@/lib/errors';
 import * as schema from './schema';
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -67,6 +68,48 @@ export function sqlState(err: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Errors that say the database cannot be reached right now (stopped, restarting, unreachable), not
+ * that it refused a statement: postgres.js's connection errors, the socket's, and SQLSTATE class
+ * 08 (connection exception) or 57P01–57P03 (shut down by an administrator, crashed, starting).
+ */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+
+/** Whether `err` (or what it wraps) is the database being unreachable (docs/architecture.md, "Faults"). */
+export function databaseUnreachable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  }
+  return false;
+}
+
+/**
+ * The refusal a request gets for `err`, in the one place every way in asks (server/http/endpoint.ts,
+ * server/http/registrations.ts, server/actions/form-action.ts, server/realtime/core.ts): a
+ * `DomainError` as it is; the database unreachable: `503 unavailable`, at once, rather than a 500
+ * or no answer; anything else: undefined (a bug: the caller's 500).
+ */
+export function refusalOf(err: unknown): DomainError | undefined {
+  if (err instanceof DomainError) return err;
+  if (databaseUnreachable(err)) return new DomainError(503, 'unavailable', 'The service is briefly unavailable (its database cannot be reached): try again in a few seconds.');
+  return undefined;
+}
+
 /** Hide the password when an URL is shown in a message. */
 export function redactUrl(url: string): string {
   try {
@@ -92,7 +135,12 @@ export async function openDatabase(opts: {
     const client = postgres(opts.databaseUrl, {
       max: opts.poolSize ?? 10,
       onnotice: () => {},
-      connect_timeout: 10,
+      // While Postgres is unreachable, a request is refused (503 `unavailable`) within 5 s rather
+      // than left waiting (docs/architecture.md, "Faults"): a connection attempt gives up after 3 s,
+      // and the next one waits at most 0.5 s. (postgres.js's own back-off grows to 20 s after a few
+      // failures, shared by the whole pool: asks then waited that long before even trying.)
+      connect_timeout: 3,
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
       connection: CONNECTION_SETTINGS,
     });
     const db = drizzlePostgres(client, { schema });

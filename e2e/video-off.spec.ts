@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import config, { baseURL } from '../playwright.config';
+import { freePort } from '../test/support/free-port';
 import { DEMO_EVENT, LIVE_SESSION } from './support/helpers';
 
 // What a person sees when this server has no video (no LiveKit): said before any click, with the
@@ -13,17 +13,6 @@ import { DEMO_EVENT, LIVE_SESSION } from './support/helpers';
 
 let server: ChildProcess | null = null;
 let url = baseURL;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   if (!process.env.LIVEKIT_URL) return;

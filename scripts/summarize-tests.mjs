@@ -6,7 +6,7 @@ const dir = process.argv[2] ?? 'test-results';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const name of ['unit.json', 'integration.json', 'dev.json']) {
+for (const name of ['unit.json', 'integration.json', 'faults.json', 'dev.json']) {
   const file = path.join(dir, name);
   if (!existsSync(file)) continue;
   const r = JSON.parse(readFileSync(file, 'utf8'));

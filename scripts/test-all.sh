@@ -90,8 +90,9 @@ free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0
 # ------------------------------------------------------------------ 1. system packages
 install_system() {
   local need=()
-  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${DATABASE_URL:-}" ] || need+=(postgresql)
-  command -v redis-server >/dev/null || [ -n "${REDIS_URL:-}" ] || need+=(redis-server)
+  # Even with DATABASE_URL / REDIS_URL given: the fault tests start, stop and kill servers of their own.
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  command -v redis-server >/dev/null || need+=(redis-server)
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v xmllint >/dev/null || need+=(libxml2-utils)
   python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
@@ -102,7 +103,8 @@ install_system() {
   fi
   # The Debian package starts a cluster of its own; the tests use throw-away ones.
   if [ -z "${DATABASE_URL:-}" ]; then PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); fi
-  if [ -z "${LIVEKIT_URL:-}" ] && ! command -v livekit-server >/dev/null; then
+  # Even with LIVEKIT_URL given: the fault tests restart a LiveKit of their own.
+  if ! command -v livekit-server >/dev/null; then
     if ! command -v go >/dev/null; then
       DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq golang-go >/dev/null
     fi
@@ -257,6 +259,10 @@ step "lint" npx eslint . --max-warnings=0
 step "typecheck" npx tsc --noEmit
 step "unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
 step "integration tests" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$REPORTS/integration.json"
+# Faults (docs/architecture.md, "Faults"): Postgres stopped, Redis stopped, a process killed, LiveKit
+# restarted, each suite on servers of its own (free loopback ports), a scaled-down audience;
+# bench/chaos at full scale.
+step "fault tests" npx vitest run --project faults --reporter=default --reporter=json --outputFile.json="$REPORTS/faults.json"
 # The development server (`npm run dev`) in Chromium: pages load once and stay put (test/dev/).
 step "dev server (no reload loop)" npx vitest run --project dev --reporter=default --reporter=json --outputFile.json="$REPORTS/dev.json"
 # Next's build, then the server compiled to JavaScript (dist/server/index.mjs), as production runs it.

@@ -207,6 +207,8 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
       if (socket.recovered) dispatch({ type: 'status', status: 'joined' });
       else join();
     });
+    // Redis was away (docs/architecture.md, "Faults"): what other processes sent meanwhile is read again.
+    socket.on('session:resync', ({ withinMs }) => void setTimeout(join, Math.random() * withinMs));
     socket.on('disconnect', (reason) => {
       dispatch({ type: 'status', status: 'disconnected' });
       // The server closes a connection whose identity changed (an unproven personal link whose

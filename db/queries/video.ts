@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { getDb } from '../client';
 import { attendance, moderationLog, programmeSessions, roomSanctions } from '../schema';
 import { personKey } from './identity';
@@ -101,18 +101,18 @@ export async function recordLeave(participantSid: string, at: Date): Promise<voi
 
 /**
  * The room's live state, shown on the programme: set when LiveKit starts the room, cleared when it
- * finishes (then whoever was still counted in has left at that time).
+ * finishes (then whoever was still counted in has left at that time). A room that starts while
+ * intervals joined before are still open follows a room that ended without saying so (LiveKit
+ * restarted: docs/architecture.md, "Faults"): they end when the new room starts, and the people who
+ * come back open new ones — no phantom presence, no interval counted twice.
  */
 export async function setRoomLive(sessionId: string, since: Date | null): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.update(programmeSessions).set({ videoLiveSince: since }).where(eq(programmeSessions.id, sessionId));
-    if (!since) {
-      await tx
-        .update(attendance)
-        .set({ leftAt: new Date() })
-        .where(and(eq(attendance.sessionId, sessionId), isNull(attendance.leftAt)));
-    }
+    const open = and(eq(attendance.sessionId, sessionId), isNull(attendance.leftAt));
+    if (!since) await tx.update(attendance).set({ leftAt: new Date() }).where(open);
+    else await tx.update(attendance).set({ leftAt: since }).where(and(open, lt(attendance.joinedAt, since)));
   });
 }
 

@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'not_live'
   /** The poll is not open to answers (not launched yet, or closed). */
   | 'closed'
+  /** The database cannot be reached for a moment (docs/architecture.md, "Faults"): retry shortly. */
+  | 'unavailable'
   | 'internal';
 
 /** Limits, shared by the server (enforced) and the browser (counters, messages). */
@@ -423,6 +425,12 @@ export interface ServerToClientEvents {
   'recording:updated': (state: RecordingState) => void;
   /** To moderators: egress reported the recording as failed. */
   'recording:failed': (failure: { sessionId: string; replayId: string; error: string }) => void;
+  /**
+   * Redis came back after an outage (docs/architecture.md, "Faults"): what other processes sent
+   * meanwhile did not reach this one. Join again (`session:join`, read from Postgres) at a random
+   * moment within `withinMs`, so that the audience does not ask all at once.
+   */
+  'session:resync': (p: { withinMs: number }) => void;
   /** To everyone in the session: a round started (in a round by choice, people then choose with `breakout:choose`). */
   'breakout:started': (started: BreakoutStarted) => void;
   /** To each person put in a group (all their connections). */

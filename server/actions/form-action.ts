@@ -1,7 +1,8 @@
 import { redirect, unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { Identity } from '@/db/queries/identity';
-import { DomainError } from '@/lib/errors';
+import { refusalOf } from '@/db/client';
+import type { DomainError } from '@/lib/errors';
 import { type CurrentUser, currentLinkRegistrationId, currentParticipant, currentUser, provenParticipant } from '@/server/auth/current';
 import { type FormState, invalidForm, refusedForm } from '@/server/actions/form-state';
 import { hitLimit, type LimitName } from '@/server/http/rate-limit';
@@ -114,13 +115,17 @@ async function check<A extends unknown[], S extends z.ZodType, W extends ActionW
   return { kind: 'ok', ctx: { who, input: input as z.output<S>, values, form } };
 }
 
-/** Run, with a `DomainError` as a value; Next's own control flow (`redirect()`, `notFound()`) goes on untouched. */
+/**
+ * Run, with a `DomainError` (or the database unreachable: `unavailable`, `refusalOf`) as a value;
+ * Next's own control flow (`redirect()`, `notFound()`) goes on untouched.
+ */
 async function attempt<T>(run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; refusal: DomainError }> {
   try {
     return { ok: true, value: await run() };
   } catch (err) {
     unstable_rethrow(err);
-    if (err instanceof DomainError) return { ok: false, refusal: err };
+    const refused = refusalOf(err);
+    if (refused) return { ok: false, refusal: refused };
     throw err;
   }
 }

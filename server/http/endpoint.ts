@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Identity } from '@/db/queries/identity';
 import type { PersonRef } from '@/db/queries/my-data';
-import { DomainError } from '@/lib/errors';
+import { refusalOf } from '@/db/client';
 import { apiError, invalid, readJson } from '@/server/http/respond';
 import { guardJson } from '@/server/http/write-guard';
 import { currentParticipant, currentUser, provenParticipant, type CurrentUser } from '@/server/auth/current';
@@ -93,9 +93,13 @@ async function principal(who: Who, req: Request): Promise<{ ok: true; value: unk
   }
 }
 
-/** `DomainError` → `{ error: { code, message, fields? } }` with its status; anything else is thrown on (a 500). */
+/**
+ * `DomainError` (or the database unreachable: `503 unavailable`, `refusalOf`) → `{ error: { code,
+ * message, fields? } }` with its status; anything else is thrown on (a 500).
+ */
 export function refusal(err: unknown): Response {
-  if (err instanceof DomainError) return apiError(err.status, err.code, err.message, err.fields);
+  const refused = refusalOf(err);
+  if (refused) return apiError(refused.status, refused.code, refused.message, refused.fields);
   throw err;
 }
 

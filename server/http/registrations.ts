@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { register } from '@/db/queries/registrations';
 import { registrationMailedResponse, registrationResponse } from '@/lib/api/responses';
 import { publicRegistration, registrationRequest } from '@/lib/domain/registration';
-import { DomainError } from '@/lib/errors';
+import { refusalOf } from '@/db/client';
 import { parseJsonText } from '@/server/http/respond';
 import { requestLocale } from '@/lib/i18n';
 import { logger } from '@/lib/logger';
@@ -105,7 +105,8 @@ async function answer(req: IncomingMessage, res: ServerResponse, rawSlug: string
     if (result.mailed) return send(res, 202, registrationMailedResponse.parse({ mailed: true }));
     send(res, result.created ? 201 : 200, registrationResponse.parse(publicRegistration(result.created, result.registration)));
   } catch (err) {
-    if (err instanceof DomainError) return fail(res, err.status, err.code, err.message, err.fields);
+    const refused = refusalOf(err);
+    if (refused) return fail(res, refused.status, refused.code, refused.message, refused.fields);
     throw err;
   }
 }

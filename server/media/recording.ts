@@ -157,6 +157,36 @@ export async function recordOnRoomStart(sessionId: string): Promise<void> {
   }
 }
 
+/** What a recording that LiveKit lost says (docs/architecture.md, "Faults"). */
+export const LOST_RECORDING = 'The recording was interrupted: the video server restarted or no longer knows it.';
+
+/**
+ * The watchdog of a session's recording: when LiveKit restarts, the egress it ran and its webhooks
+ * may be gone, and the recording would stay "recording" forever. LiveKit is asked (`listEgress`):
+ * still under way, nothing changes; ended, its outcome is applied as its webhook would have; unknown,
+ * the recording fails with `LOST_RECORDING`. Run when a session's room starts (a new room after a
+ * restart). Never throws.
+ */
+export async function checkRecording(sessionId: string): Promise<void> {
+  try {
+    const current = await currentRecording(sessionId);
+    if (!current?.egressId) return;
+    // An egress LiveKit does not know: a 404 (not an empty list).
+    const [info] = await clients()
+      .egress.listEgress({ egressId: current.egressId })
+      .catch((err: unknown) => {
+        if (err instanceof ServerError && err.status === 404) return [];
+        throw err;
+      });
+    if (info && [EgressStatus.EGRESS_STARTING, EgressStatus.EGRESS_ACTIVE, EgressStatus.EGRESS_ENDING].includes(info.status)) return;
+    if (info) return await egressChanged(info, sessionId);
+    const row = await failRecording(current.id, LOST_RECORDING);
+    if (row) recordingEnded(sessionId, row, current.egressId);
+  } catch (err) {
+    logger().warn({ err, sessionId }, 'the recording could not be checked');
+  }
+}
+
 /** An egress webhook (`egress_started`, `egress_updated`, `egress_ended`). */
 export async function egressChanged(info: EgressInfo, sessionId: string): Promise<void> {
   const ended = [EgressStatus.EGRESS_COMPLETE, EgressStatus.EGRESS_FAILED, EgressStatus.EGRESS_ABORTED, EgressStatus.EGRESS_LIMIT_REACHED];
@@ -175,10 +205,14 @@ export async function egressChanged(info: EgressInfo, sessionId: string): Promis
       : { egressId: info.egressId, ok: false, error: info.error || EgressStatus[info.status] || 'unknown' },
     replayPageUrl,
   );
-  if (!row) return;
+  if (row) recordingEnded(sessionId, row, info.egressId);
+}
+
+/** A recording ended (ready or failed): said to the room, and a failure to its moderators. */
+function recordingEnded(sessionId: string, row: ReplayRow, egressId: string) {
   announce(sessionId, { recording: false, since: null });
   if (row.status === 'failed') {
-    logger().error({ sessionId, egressId: info.egressId, error: row.error }, 'a recording failed');
+    logger().error({ sessionId, egressId, error: row.error }, 'a recording failed');
     realtimeHooks()?.recordingFailed(sessionId, { replayId: row.id, error: row.error ?? '' });
   } else {
     logger().info({ sessionId, replayId: row.id, seconds: row.durationSeconds }, 'recording ready');

@@ -19,7 +19,7 @@ import { logger } from '@/lib/logger';
 import { livekitSettings, mintToken } from '@/server/media/livekit';
 import { realtimeHooks } from '@/server/realtime/hooks';
 import { breakoutRoomFor } from '@/server/breakouts/breakout-room';
-import { egressChanged, recordOnRoomStart } from '@/server/media/recording';
+import { checkRecording, egressChanged, recordOnRoomStart } from '@/server/media/recording';
 import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setHand, setPublishing } from '@/server/media/livekit-rooms';
 import { onlineSeatsOf } from '@/lib/domain/seats';
 
@@ -172,8 +172,9 @@ export async function receiveWebhook(body: string, authorization: string | null)
       if (p) await recordLeave(p.sid, at);
       break;
     case 'room_started':
+      // A room that starts again after LiveKit restarted: its recording checked first (then a new one if auto).
       await setRoomLive(sessionId, at);
-      void recordOnRoomStart(sessionId);
+      void checkRecording(sessionId).then(() => recordOnRoomStart(sessionId));
       break;
     case 'room_finished':
       forgetRoom(event.room!.name);

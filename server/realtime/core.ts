@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Identity } from '@/db/queries/identity';
 import type { GuestIdentity } from '@/server/auth/guest';
-import { DomainError } from '@/lib/errors';
+import { refusalOf } from '@/db/client';
 import { logger } from '@/lib/logger';
 import type { Ack, ClientToServerEvents, ErrorCode, Role, ServerToClientEvents } from '@/lib/realtime/protocol';
 
@@ -76,8 +76,9 @@ export function command<S extends z.ZodType, T>(
     try {
       reply({ ok: true, data: await handler(parsed.data) });
     } catch (err) {
-      if (err instanceof CommandError || err instanceof DomainError) {
-        reply({ ok: false, error: { code: err.code as ErrorCode, message: err.message } });
+      const refused = err instanceof CommandError ? err : refusalOf(err);
+      if (refused) {
+        reply({ ok: false, error: { code: refused.code as ErrorCode, message: refused.message } });
       } else {
         logger().error({ err, command: name, socket: socket.id }, 'realtime command failed');
         reply({ ok: false, error: { code: 'internal', message: 'Something went wrong; please retry.' } });

@@ -53,6 +53,53 @@ function guestCookieOf(socket: ChemSocket) {
 
 export type Realtime = { io: Io; close: () => Promise<void> };
 
+type RedisClient = ReturnType<typeof createClient>;
+type AdapterInternals = {
+  doPublish: (message: unknown) => Promise<string>;
+  restoreSession: (pid: string, offset: string) => Promise<unknown>;
+};
+
+/**
+ * The Redis streams adapter publishes a broadcast first and delivers it to this process's own
+ * clients after (with the stream offset that connection-state recovery needs); the Redis client
+ * queues commands while it is disconnected. Redis down, every broadcast would then wait for its
+ * return, and a reconnecting client's handshake too (its session is read from Redis). Instead,
+ * while Redis is not ready, publishing and restoring fail at once: each process goes on serving
+ * its own clients (broadcasts delivered locally, reconnections as new connections, which join
+ * again), and `resyncAfterRedisOutage` catches up what the other processes sent meanwhile
+ * (docs/architecture.md, "Faults").
+ */
+function servingWhileRedisIsDown(factory: ReturnType<typeof createAdapter>, redis: RedisClient): typeof factory {
+  // Socket.IO calls the factory with `new`: a function (an arrow function cannot be constructed).
+  return function (nsp) {
+    const adapter = factory(nsp);
+    const inner = adapter as unknown as AdapterInternals;
+    const publish = inner.doPublish.bind(adapter);
+    const restore = inner.restoreSession.bind(adapter);
+    inner.doPublish = (message) => (redis.isReady ? publish(message) : Promise.reject(new Error('redis is not ready')));
+    inner.restoreSession = (pid, offset) => (redis.isReady ? restore(pid, offset) : Promise.reject(new Error('redis is not ready')));
+    return adapter;
+  };
+}
+
+/** Within how long, after Redis returns, every client of this process joins again (spread out). */
+const RESYNC_WITHIN_MS = 5_000;
+
+/** Redis back after an outage: this process's clients read again what they may have missed (`session:resync`). */
+function resyncAfterRedisOutage(io: Io, redis: RedisClient) {
+  let lost = false;
+  redis.on('reconnecting', () => {
+    if (!lost) logger().warn('redis unreachable: each process serves its own clients until it returns');
+    lost = true;
+  });
+  redis.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    logger().info('redis is back: clients resync');
+    io.local.emit('session:resync', { withinMs: RESYNC_WITHIN_MS });
+  });
+}
+
 export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: string }): Promise<Realtime> {
   const io: Io = new Server(httpServer, {
     path: '/socket.io',
@@ -69,7 +116,8 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     redis = createClient({ url: opts.redisUrl });
     redis.on('error', (err) => logger().error({ err }, 'redis error'));
     await redis.connect();
-    io.adapter(createAdapter(redis));
+    io.adapter(servingWhileRedisIsDown(createAdapter(redis), redis));
+    resyncAfterRedisOutage(io, redis);
   }
 
   io.use((socket, next) => {
