@@ -6,6 +6,7 @@ import type { RegisterState } from '@/app/events/[slug]/register/actions';
 import type { Question } from '@/lib/domain/questions';
 import { useRefusalText } from '@/components/useRefusalText';
 import { SessionChoices, type SessionOption } from '@/components/SessionChoices';
+import { SourceField } from '@/components/RegistrationSource';
 
 export function RegisterForm({
   action,
@@ -15,6 +16,8 @@ export function RegisterForm({
   known,
   timeZone,
   localTime,
+  event,
+  source,
 }: {
   action: (prev: RegisterState, form: FormData) => Promise<RegisterState>;
   sessions: SessionOption[];
@@ -25,6 +28,9 @@ export function RegisterForm({
   /** The event's zone (the sessions' times), and the text of the viewer's own time beside them (`localTimeTemplate`). */
   timeZone: string;
   localTime: string;
+  /** The event's slug, and the `?via=` the form was opened with (what drove the registration: components/RegistrationSource.tsx). */
+  event: string;
+  source?: string;
 }) {
   const t = useTranslations('register');
   const tEdit = useTranslations('edit');
@@ -43,6 +49,7 @@ export function RegisterForm({
     // Remounted after each answer so that what was typed and ticked is shown again (React resets
     // a form after its action).
     <form key={state?.at ?? 0} action={formAction} noValidate className="mt-4 grid max-w-2xl gap-4">
+      <SourceField event={event} initial={source} />
       {errorKey && (
         <div ref={summary} id="register-errors" tabIndex={-1} role="alert" className="rounded bg-red-50 p-3 text-red-800">
           <p>{refusal(errorKey)}</p>

@@ -729,6 +729,11 @@ export const registrations = pgTable(
       .default('fr'),
     /** On-site check-in (QR code of the personal link, scanned or typed). */
     checkedInAt: ts('checked_in_at'),
+    /**
+     * What drove the registration (0035): `mail:<kind>` (a Chemins mail's link, `?via=`), an
+     * organizer's shared-link slug, or null (direct). Set when it is created (lib/domain/registration-source.ts).
+     */
+    source: text('source'),
     /** Mails after the sessions (feedback request, "you missed it", "the replay is ready"): off once they opt out (0029). */
     afterSessionMails: boolean('after_session_mails').notNull().default(true),
     /** The one-click unsubscribe link's token of those mails (not the personal link's). */

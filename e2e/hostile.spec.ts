@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { expect, type Page, test } from '@playwright/test';
 import postgres from 'postgres';
 import { baseURL } from '../playwright.config';
-import { DEMO_EVENT, LIVE_SESSION, signInWithMagicLink } from './support/helpers';
+import { DEMO_EVENT, LIVE_SESSION, registerThroughForm, signInWithMagicLink } from './support/helpers';
 
 /**
  * Hostile input against the production build on loopback (issue 16): every public route, with NUL
@@ -234,12 +234,7 @@ test('under the CSP in Chromium: registration form, personal page with QR code, 
   const violations = watchCsp(page);
   // Register through the form (a server action).
   await page.goto(`${DEMO_EVENT}/register`);
-  await page.getByLabel('Nom', { exact: true }).fill('Chloé CSP');
-  await page.getByLabel('Adresse e-mail').fill(`csp-${Date.now()}@hostile.test`);
-  await page.getByRole('group', { name: 'Déjeunerez-vous sur place ?' }).getByLabel('Oui').check();
-  await page.getByLabel(/J’accepte/).check();
-  await page.getByRole('button', { name: 'M’inscrire' }).click();
-  await expect(page.getByRole('heading', { name: 'Mon inscription' })).toBeVisible();
+  await registerThroughForm(page, 'Chloé CSP', `csp-${Date.now()}@hostile.test`);
   await expect(page.getByRole('img', { name: /QR/i })).toBeVisible();
   // The live page: its realtime connection works under the policy.
   const sessions = (await (await page.request.get(`/api/events/${EVENT}/sessions`)).json()) as { id: string; slug: string }[];

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { closeOwnContexts, signInWithMagicLink } from './support/helpers';
+import { closeOwnContexts, registerThroughForm, signInWithMagicLink } from './support/helpers';
 
 // The organizer's report (issue 30): charts drawn on the server as accessible SVG with the same
 // figures in tables (read without JavaScript), the figures those of the JSON API, printable, at
@@ -9,10 +9,13 @@ test.describe.configure({ timeout: 180_000 });
 test.afterEach(closeOwnContexts);
 
 const REPORT = '/organize/edition-demo/report';
+const WORKSHOP = '/events/edition-demo/sessions/atelier-documenter-ensemble';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
+/** Registrations per source (what drove them). */
+type Count = { source: string; count: number };
 type Report = {
-  registrations: { total: number; present: number; onsite: number; online: number; noShowRate: number; byDay: { day: string; count: number }[] };
+  registrations: { total: number; present: number; onsite: number; online: number; noShowRate: number; byDay: { day: string; count: number }[]; bySource: Count[] };
   sessions: ({ id: string; slug: string; attendance: { at: string; online: number }[] } & Record<string, unknown>)[];
 };
 
@@ -43,7 +46,7 @@ test('an organizer reads the event’s report: charts, the JSON’s figures, acc
   // Charts: server-rendered SVG images with a name, each followed by its table.
   const charts = page.locator('figure[data-chart]');
   expect(await charts.count()).toBeGreaterThanOrEqual(3);
-  for (const id of ['presence', 'by-day', 'per-session']) {
+  for (const id of ['presence', 'by-day', 'by-source', 'per-session']) {
     const figure = page.locator(`figure#${id}`);
     await expect(figure.locator('svg[role="img"]')).toBeVisible();
     await expect(figure.locator(`table[data-figures="${id}"]`)).toHaveCount(1);
@@ -61,6 +64,9 @@ test('an organizer reads the event’s report: charts, the JSON’s figures, acc
   }
   await expect(page.locator('[data-figure="registered"]')).toHaveAttribute('data-value', String(r.total));
   expect(await tableValues(page, 'by-day')).toEqual(r.byDay.map((d) => [d.count]));
+  // What drove registrations: one row per source, the JSON's counts, which add up to the total.
+  expect(await tableValues(page, 'by-source')).toEqual(r.bySource.map((x) => [x.count]));
+  expect(r.bySource.reduce((sum, x) => sum + x.count, 0)).toBe(r.total);
   const columns = ['registered', 'checkedIn', 'peakOnline', 'averageOnline', 'medianMinutesWatched', 'questions', 'votes', 'messages', 'pollAnswers', 'replayViews'];
   // Live sessions' averages and medians grow by the second (open rows count up to now): those two
   // within a minute's worth of the JSON read just after the page, every other figure exactly.
@@ -115,6 +121,35 @@ test('an organizer reads the event’s report: charts, the JSON’s figures, acc
   await expect(bare.locator('table[data-figures="sessions"] tbody tr')).toHaveCount(report.sessions.length);
   await expect(bare.locator('table[data-figures="by-day"]')).toBeAttached();
   await expect(bare.locator('figure#by-day svg[role="img"]')).toBeVisible();
+});
+
+test('someone who lands from a mail’s link, browses, then registers is counted under that mail in the report', async ({ page, browser }) => {
+  await signInWithMagicLink(page, 'organisatrice@chemins.test');
+  const reportJson = async () => (await (await page.request.get('/api/events/edition-demo/report')).json()) as Report;
+  const fromMail = async () => (await reportJson()).registrations.bySource.find((x) => x.source === 'mail:reminder_day')?.count ?? 0;
+  const before = await fromMail();
+
+  // The reminder's link to the session page, then the programme (no marker), then the form.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`${WORKSHOP}?via=mail:reminder_day`);
+  await visitor.waitForFunction(() => sessionStorage.getItem('chemins:via:edition-demo') === 'mail:reminder_day');
+  await visitor.goto('/events/edition-demo');
+  await visitor.goto(WORKSHOP);
+  await visitor.getByRole('link', { name: 'S’inscrire à cette session' }).click();
+  await expect(visitor.locator('input[name="source"]')).toHaveValue('mail:reminder_day');
+  await registerThroughForm(visitor, 'Venue du rappel', `rappel-${Date.now()}@chemins.test`);
+  expect(await fromMail()).toBe(before + 1);
+  // /privacy says so: what is measured, and that the marker stays in the tab.
+  await visitor.goto('/privacy');
+  await expect(visitor.getByTestId('report-measures')).toContainText('?via=');
+
+  // The page names the mail in the reader's language; its table is the JSON's; accessible.
+  await page.goto(REPORT);
+  const report = await reportJson();
+  expect(await tableValues(page, 'by-source')).toEqual(report.registrations.bySource.map((x) => [x.count]));
+  await expect(page.locator('table[data-figures="by-source"]')).toContainText('Courriel de rappel la veille');
+  await expect(page.getByRole('heading', { name: 'Ce qui a amené les inscriptions' })).toBeVisible();
+  expect(await serious(page)).toEqual([]);
 });
 
 test('someone who does not organize the event is refused the report, page and JSON', async ({ page }) => {

@@ -70,7 +70,7 @@ describe('OpenAPI description', () => {
   it('takes the registration body from the zod schema the route validates with', () => {
     const schema = op(doc, '/api/events/{event}/registrations', 'post').requestBody!.content['application/json']!.schema;
     expect(schema.required).toEqual(expect.arrayContaining(['name', 'email', 'consent']));
-    expect(Object.keys(schema.properties!).sort()).toEqual(['answers', 'consent', 'email', 'invitationCode', 'modes', 'name', 'sessionIds']);
+    expect(Object.keys(schema.properties!).sort()).toEqual(['answers', 'consent', 'email', 'invitationCode', 'modes', 'name', 'sessionIds', 'source']);
   });
 
   it('documents the seats on site and online: modes in the request, each seat’s mode, a hybrid session’s six fields', () => {

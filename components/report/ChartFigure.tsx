@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
+import { type FigureTable, FiguresTable } from './figures';
 
-/** One cell of a chart's table: the text a person reads, and the raw figure it shows (tests compare it). */
-export type FigureCell = string | { text: string; value: number };
-export type FigureTable = { head: string[]; rows: { key: string; cells: FigureCell[] }[] };
+export type { FigureCell, FigureTable } from './figures';
 
 /** The drawing area every chart shares: a fixed viewBox scaled to the column's width (390 px phones too). */
 export const CHART = { width: 640, height: 280, margin: { top: 24, right: 32, bottom: 40, left: 48 } } as const;
@@ -35,39 +34,7 @@ export function ChartFigure({
   notes?: ReactNode;
   children: ReactNode;
 }) {
-  const tableEl = (
-    <div className="overflow-x-auto">
-      <table className="w-full bg-white text-sm" data-figures={id}>
-        <caption className="sr-only">{title}</caption>
-        <thead>
-          <tr className="text-left">
-            {table.head.map((h, i) => (
-              <th key={h} scope="col" className={`p-2 ${i > 0 ? 'text-right' : ''}`}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr key={row.key} className="border-t border-stone-200">
-              {row.cells.map((cell, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row" className="p-2 text-left font-normal">
-                    {typeof cell === 'string' ? cell : cell.text}
-                  </th>
-                ) : (
-                  <td key={i} className="p-2 text-right tabular-nums" data-value={typeof cell === 'string' ? undefined : cell.value}>
-                    {typeof cell === 'string' ? cell : cell.text}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const tableEl = <FiguresTable id={id} caption={title} table={table} />;
   return (
     <figure className="report-chart space-y-2 rounded-lg bg-white p-3" data-chart={kind} id={id}>
       <figcaption className="font-semibold">{title}</figcaption>

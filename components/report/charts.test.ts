@@ -1,7 +1,8 @@
-import { createElement } from 'react';
+import { type ComponentProps, createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { BarChart } from './BarChart';
+import { FiguresTable } from './figures';
 import { LineChart } from './LineChart';
 import { SplitBar } from './SplitBar';
 
@@ -11,24 +12,24 @@ const cellValues = (html: string, id: string) => {
   return [...table.matchAll(/data-value="([^"]+)"/g)].map((m) => Number(m[1]));
 };
 const count = (html: string, needle: RegExp) => (html.match(needle) ?? []).length;
+/** A bar chart as the server writes it; categories as [key, label] pairs. */
+const bars = ({ categories, ...props }: Omit<ComponentProps<typeof BarChart>, 'format' | 'categories'> & { categories: [string, string][] }) =>
+  renderToStaticMarkup(createElement(BarChart, { ...props, format, categories: categories.map(([key, label]) => ({ key, label })) }));
 
 describe('report charts', () => {
   it('BarChart draws one bar per category and series, and its table holds the same figures', () => {
-    const html = renderToStaticMarkup(
-      createElement(BarChart, {
-        id: 'by-day',
-        title: 'Inscriptions par jour',
-        description: '3 jours, 12 inscriptions',
-        categoryHead: 'Jour',
-        categories: [
-          { key: '2026-12-01', label: '1 déc.' },
-          { key: '2026-12-02', label: '2 déc.' },
-          { key: '2026-12-03', label: '3 déc.' },
-        ],
-        series: [{ label: 'Inscriptions', values: [5, 0, 1234] }],
-        format,
-      }),
-    );
+    const html = bars({
+      id: 'by-day',
+      title: 'Inscriptions par jour',
+      description: '3 jours, 12 inscriptions',
+      categoryHead: 'Jour',
+      categories: [
+        ['2026-12-01', '1 déc.'],
+        ['2026-12-02', '2 déc.'],
+        ['2026-12-03', '3 déc.'],
+      ],
+      series: [{ label: 'Inscriptions', values: [5, 0, 1234] }],
+    });
     expect(count(html, /data-bar="/g)).toBe(3);
     expect(cellValues(html, 'by-day')).toEqual([5, 0, 1234]);
     expect(html).toContain('role="img"');
@@ -40,23 +41,20 @@ describe('report charts', () => {
   });
 
   it('BarChart with two series draws them side by side, the second hatched, with a legend', () => {
-    const html = renderToStaticMarkup(
-      createElement(BarChart, {
-        id: 'cmp',
-        title: 'Comparaison',
-        description: 'd',
-        categoryHead: 'Chiffre',
-        categories: [
-          { key: 'a', label: 'Inscrits' },
-          { key: 'b', label: 'Présents' },
-        ],
-        series: [
-          { label: '2026', values: [10, 7] },
-          { label: '2025', values: [8, 3] },
-        ],
-        format,
-      }),
-    );
+    const html = bars({
+      id: 'cmp',
+      title: 'Comparaison',
+      description: 'd',
+      categoryHead: 'Chiffre',
+      categories: [
+        ['a', 'Inscrits'],
+        ['b', 'Présents'],
+      ],
+      series: [
+        { label: '2026', values: [10, 7] },
+        { label: '2025', values: [8, 3] },
+      ],
+    });
     expect(count(html, /data-bar="/g)).toBe(4);
     expect(html).toContain('url(#cmp-hatch)');
     expect(cellValues(html, 'cmp')).toEqual([10, 8, 7, 3]);
@@ -117,5 +115,14 @@ describe('report charts', () => {
     expect(count(html, /data-part="/g)).toBe(2);
     expect(cellValues(html, 'mode')).toEqual([3, 0.75, 1, 0.25]);
     expect(html).toContain('Sur place — 3 (75 %)');
+  });
+
+  it('FiguresTable heads its rows, and gives each figure its raw value, column and the row’s data attributes', () => {
+    const table = { head: ['Code', 'Inscriptions'], rows: [{ key: 'A', data: { session: 's1' }, cells: ['A', { text: '1 234', value: 1234, col: 'count' }] }] };
+    const html = renderToStaticMarkup(createElement(FiguresTable, { id: 'codes', caption: 'Codes', rowHead: 'font-mono', table }));
+    expect(html).toContain('<caption class="sr-only">Codes</caption>');
+    expect(html).toContain('<tr class="border-t border-stone-200" data-session="s1"><th scope="row" class="p-2 text-left font-mono">A</th>');
+    expect(html).toContain('data-col="count" data-value="1234">1 234</td>');
+    expect(cellValues(html, 'codes')).toEqual([1234]);
   });
 });

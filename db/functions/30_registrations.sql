@@ -162,7 +162,7 @@ $$;
 -- The requests of a batch whose e-mails are all different (registrations and sessions already
 -- locked by `register_people`), set-based: each rule below is one statement over all the people,
 -- in arrival order (their place in p_people). A person:
---   p: { email, name, answers, sessions: [uuid], modes?: { uuid: 'onsite' | 'online' }, invitationCode?, at, token, locale?, holder?, provenEmail? }
+--   p: { email, name, answers, sessions: [uuid], modes?: { uuid: 'onsite' | 'online' }, invitationCode?, at, token, locale?, holder?, provenEmail?, source? }
 -- Every check comes before the first write, so a refusal writes nothing of that person. Returns
 -- one outcome per person, in order: a refusal, or
 -- `{ "ok": { created, id, joinToken, sessions: [{ sessionId, status, mode }], newSeats: [...] } }`:
@@ -283,9 +283,11 @@ BEGIN
 
   -- New registrations; one made by the signed-in owner of its address is theirs, and proven, at once.
   WITH made AS (
-    INSERT INTO registrations (event_id, name, email, answers, consent_at, updated_at, join_token, locale, user_id, email_proven_at)
+    -- p.source (0035): what drove the registration (checked by the app), kept from its creation only.
+    INSERT INTO registrations (event_id, name, email, answers, consent_at, updated_at, join_token, locale, user_id, email_proven_at, source)
     SELECT p_event, r->'p'->>'name', r->'p'->>'email', r->'answers', (r->'p'->>'at')::timestamptz, (r->'p'->>'at')::timestamptz,
-           r->'p'->>'token', coalesce(r->'p'->>'locale', 'fr'), u.id, CASE WHEN u.id IS NOT NULL THEN (r->'p'->>'at')::timestamptz END
+           r->'p'->>'token', coalesce(r->'p'->>'locale', 'fr'), u.id, CASE WHEN u.id IS NOT NULL THEN (r->'p'->>'at')::timestamptz END,
+           r->'p'->>'source'
       FROM jsonb_array_elements(v_req) r
       LEFT JOIN users u ON lower(r->'p'->>'email') = lower(r->'p'->>'provenEmail') AND lower(u.email) = lower(r->'p'->>'email')
      WHERE r->>'refusal' IS NULL AND r->>'reg' IS NULL

@@ -202,6 +202,7 @@ async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
     sessions: j.req.sessionIds,
     modes: j.req.modes ?? {},
     invitationCode: j.req.invitationCode,
+    source: j.req.source ?? null,
     at: isoMicros(j.at),
     token: newToken(),
     locale: j.locale,

@@ -57,6 +57,16 @@ export async function signInWithMagicLink(page: Page, email: string): Promise<vo
   await expect(page.getByTestId('signed-in-as')).toHaveCount(1);
 }
 
+/** Fill the demo edition's registration form (already open) with a name and an address, send it, and land on the personal page. */
+export async function registerThroughForm(page: Page, name: string, email: string): Promise<void> {
+  await page.getByLabel('Nom', { exact: true }).fill(name);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByRole('group', { name: 'Déjeunerez-vous sur place ?' }).getByLabel('Oui').check();
+  await page.getByLabel(/J’accepte/).check();
+  await page.getByRole('button', { name: 'M’inscrire' }).click();
+  await expect(page.getByRole('heading', { name: 'Mon inscription' })).toBeVisible();
+}
+
 /** A registrant in their own browser, come in by their personal link. */
 export async function registrant(browser: Browser, name: string): Promise<Page> {
   const context = await browser.newContext();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, plainText } from '../validation';
+import { registrationSource } from './registration-source';
 
 const answerValue = z.union([
   plainText({ multiLine: true }).pipe(z.string().max(2000)),
@@ -23,6 +24,8 @@ export const registrationRequest = z
     answers: z.record(plainText().pipe(z.string().max(100)), answerValue).optional().default({}),
     invitationCode: plainText().pipe(z.string().trim().min(1).max(100)).optional(),
     consent: z.literal(true, { message: 'the privacy notice must be accepted' }),
+    /** What drove the registration (lib/domain/registration-source.ts): kept when known, else ignored, never refused. */
+    source: registrationSource.optional(),
   })
   .strict()
   .superRefine((r, ctx) => {

@@ -72,7 +72,7 @@ export const sessionEntrySchema = sessionReportSchema.extend({
 });
 export type SessionEntry = z.infer<typeof sessionEntrySchema>;
 
-/** `GET /api/events/{event}/report`: the contract, plus the event, who came at all and the invitation codes that drove registrations. */
+/** `GET /api/events/{event}/report`: the contract, plus the event, who came at all, and the invitation codes and sources that drove registrations. */
 export const fullEventReportSchema = eventReportSchema.extend({
   event: z.object({ id: z.uuid(), slug: z.string(), title: z.string(), timeZone: z.string() }),
   registrations: eventReportSchema.shape.registrations.extend({
@@ -80,6 +80,13 @@ export const fullEventReportSchema = eventReportSchema.extend({
     present: z.number().int().nonnegative(),
     /** Registrations that used each invitation code (a person counts once per code). */
     byCode: z.array(z.object({ code: z.string(), count: z.number().int().nonnegative() })),
+    /**
+     * What drove registrations (lib/domain/registration-source.ts): `mail:<kind>`, an organizer's
+     * shared-link slug, or `direct`; each registration counts once, so the counts add up to `total`.
+     */
+    bySource: z.array(z.object({ source: z.string(), count: z.number().int().nonnegative() })),
+    /** The same per day of registration (the event's time zone). */
+    byDayAndSource: z.array(z.object({ day: z.string(), source: z.string(), count: z.number().int().nonnegative() })),
   }),
   sessions: z.array(sessionEntrySchema),
 });

@@ -10,12 +10,12 @@ import { registrationsCsvQuery } from './registrations';
  * column ids below and writes dates as ISO 8601 (its `datapackage.json` describes them).
  */
 
-export const REPORT_TABLES = ['sessions', 'registrations-by-day', 'registrations-by-code', 'attendance'] as const;
+export const REPORT_TABLES = ['sessions', 'registrations-by-day', 'registrations-by-code', 'registrations-by-source', 'registrations-by-day-and-source', 'attendance'] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
 /** `GET /api/events/{event}/report.csv`'s query: which table, in which dialect. */
 export const reportCsvQuery = registrationsCsvQuery.extend({
-  table: z.enum(REPORT_TABLES).default('sessions').describe('`sessions` (default): one row per session; `registrations-by-day`; `registrations-by-code`: invitation codes; `attendance`: each session’s curve'),
+  table: z.enum(REPORT_TABLES).default('sessions').describe('`sessions` (default): one row per session; `registrations-by-day`; `registrations-by-code`: invitation codes; `registrations-by-source`, `registrations-by-day-and-source`: what drove registrations (mails, shared links, direct); `attendance`: each session’s curve'),
 });
 
 /** Each table's columns, by id (the open data's field names). */
@@ -39,6 +39,8 @@ export const REPORT_COLUMNS = {
   ],
   'registrations-by-day': ['day', 'registrations'],
   'registrations-by-code': ['code', 'registrations'],
+  'registrations-by-source': ['source', 'registrations'],
+  'registrations-by-day-and-source': ['day', 'source', 'registrations'],
   attendance: ['session', 'at', 'online'],
 } as const satisfies Record<ReportTable, readonly string[]>;
 
@@ -47,10 +49,12 @@ export type ReportColumn = (typeof REPORT_COLUMNS)[ReportTable][number];
 export type ReportCsvLabels = {
   column: (c: ReportColumn) => string;
   dateTime: (iso: string) => string;
+  /** A registration's source (`mail:<kind>`, a slug, `direct`) as written. */
+  source: (source: string) => string;
 };
 
 /** Column ids as headers, dates as written (ISO 8601): the open data's labels. */
-export const OPEN_DATA_LABELS: ReportCsvLabels = { column: (c) => c, dateTime: (iso) => iso };
+export const OPEN_DATA_LABELS: ReportCsvLabels = { column: (c) => c, dateTime: (iso) => iso, source: (s) => s };
 
 /** One table of the event's report as CSV (formulas neutralised by `toCsv`). */
 export function reportCsv(report: FullEventReport, table: ReportTable, labels: ReportCsvLabels, opts: { dialect?: CsvDialect; bom?: boolean } = {}): string {
@@ -81,6 +85,10 @@ function reportRows(report: FullEventReport, table: ReportTable, labels: ReportC
       return report.registrations.byDay.map((d) => [d.day, d.count]);
     case 'registrations-by-code':
       return report.registrations.byCode.map((c) => [c.code, c.count]);
+    case 'registrations-by-source':
+      return report.registrations.bySource.map((r) => [labels.source(r.source), r.count]);
+    case 'registrations-by-day-and-source':
+      return report.registrations.byDayAndSource.map((r) => [r.day, labels.source(r.source), r.count]);
     case 'attendance':
       return report.sessions.flatMap((s) => s.attendance.map((p) => [s.slug, labels.dateTime(p.at), p.online]));
   }

@@ -3,6 +3,7 @@ import { feedbackTokenOf } from '@/db/queries/feedback/after-session';
 import type { OutgoingMail } from '@/db/queries/mail';
 import { latestReadyReplay } from '@/db/queries/replays';
 import { publicUrl } from '@/lib/config';
+import { viaMail } from '@/lib/domain/registration-source';
 import { escapeHtml } from '@/lib/domain/search';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n';
@@ -38,7 +39,7 @@ export async function composeAfterSession(m: OutgoingMail): Promise<Mail | null>
   const locale = m.registration.locale;
   const t = afterSessionTranslator(locale);
   const values = { name: m.registration.name, title: s.title, event: m.event.title, when: formatDateTime(s.startsAt, locale, m.event.timeZone, 'full') };
-  const sessionPage = `${base}/events/${m.event.slug}/sessions/${s.slug}`;
+  const sessionPage = viaMail(`${base}/events/${m.event.slug}/sessions/${s.slug}`, m.kind);
   let subject: string;
   let body: string[];
   if (m.kind === 'feedback_request') {

@@ -1,6 +1,7 @@
 import { exportData } from '@/db/queries/exports';
 import type { OutgoingMail } from '@/db/queries/mail';
 import { publicUrl } from '@/lib/config';
+import { viaMail } from '@/lib/domain/registration-source';
 import { startsWhen } from '@/lib/domain/reminders';
 import { buildCalendar } from '@/lib/exports/ical';
 import { formatDateTime, formatWeekday } from '@/lib/format';
@@ -73,6 +74,6 @@ export async function composeReminder(m: OutgoingMail, now = new Date()): Promis
   return {
     to: m.registration.email,
     subject: t('reminderSubject', { starts: starts.charAt(0).toLocaleUpperCase(locale) + starts.slice(1), title: s.title }),
-    text: `${hello}\n\n${t('reminderBody', { title: s.title, starts, when: when(s.startsAt) })}\n${base}/events/${m.event.slug}/sessions/${s.slug}${footer}`,
+    text: `${hello}\n\n${t('reminderBody', { title: s.title, starts, when: when(s.startsAt) })}\n${viaMail(`${base}/events/${m.event.slug}/sessions/${s.slug}`, m.kind)}${footer}`,
   };
 }

@@ -6,6 +6,7 @@ import { OPEN_DATA_LABELS, REPORT_COLUMNS, type ReportColumn, reportCsv, type Re
 import { exportable } from '@/lib/exports/types';
 import { dataPackage, type FieldType, type PackageResource } from '@/lib/domain/open-data';
 import { DomainError } from '@/lib/errors';
+import { sourceLabel, type SourceTranslator } from '@/lib/domain/registration-source';
 import type { Locale } from '@/lib/i18n';
 import { callDecisions } from '@/server/calls/list-call-decisions';
 import { callsOfEvent } from '@/server/calls/list-event-calls';
@@ -29,7 +30,11 @@ export async function reportCsvFile(eventId: string, table: ReportTable, locale:
   const csv = reportCsv(
     report,
     table,
-    { column: (c) => t(`reportData.columns.${c}`, { zone: tz }), dateTime: (iso) => csvDateTime(new Date(iso), tz) },
+    {
+      column: (c) => t(`reportData.columns.${c}`, { zone: tz }),
+      dateTime: (iso) => csvDateTime(new Date(iso), tz),
+      source: (source) => sourceLabel(source, (key, values) => (t as unknown as SourceTranslator)(`reportSources.${key}`, values)),
+    },
     { dialect },
   );
   const name = `${t('reportData.file', { event: report.event.slug })}-${table}${dialect === 'spreadsheet' ? `-${t('setup.spreadsheetFile')}` : ''}.csv`;

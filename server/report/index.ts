@@ -21,7 +21,7 @@ export async function eventReport(eventId: string, now = new Date()): Promise<Fu
   const noShowRate = reg.total === 0 ? 0 : Math.round(((reg.total - reg.present) / reg.total) * 10000) / 10000;
   return {
     event: { id: event.id, slug: event.slug, title: event.title, timeZone: event.timeZone },
-    registrations: { total: reg.total, byDay: reg.byDay, onsite: reg.onsite, online: reg.online, noShowRate, present: reg.present, byCode: reg.byCode },
+    registrations: { total: reg.total, byDay: reg.byDay, onsite: reg.onsite, online: reg.online, noShowRate, present: reg.present, byCode: reg.byCode, bySource: reg.bySource, byDayAndSource: reg.byDayAndSource },
     sessions: sessions.map((s) => ({ ...entry(s), feedback: feedback.get(s.id) })),
   };
 }

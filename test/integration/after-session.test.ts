@@ -108,7 +108,7 @@ describe.each<Driver>(['postgres', 'pglite'])('mails after the sessions, and the
     expect(ask!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     const [missed] = to('dan').filter((m) => m.subject.includes('missed'));
     expect(missed!.subject).toBe('You missed “Atelier des suites”');
-    expect(missed!.text).toContain(`http://127.0.0.1:3999/events/${DEMO_EVENT_SLUG}/sessions/apres-${driver}`);
+    expect(missed!.text).toContain(`http://127.0.0.1:3999/events/${DEMO_EVENT_SLUG}/sessions/apres-${driver}?via=mail:session_missed`);
     expect(to('carol').some((m) => m.subject === 'Vous avez manqué « Atelier des suites »')).toBe(true);
     // Each link is its own: Alice's and Bob's differ.
     expect(feedbackLinkOf('alice')).not.toBe(feedbackLinkOf('bob'));

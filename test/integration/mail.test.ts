@@ -234,6 +234,8 @@ describe('transactional mail through the durable outbox and a real SMTP receiver
     expect(to('eng@lang.test').at(-1)!.subject).toBe('In 10 minutes: Atelier langues');
     expect(to('eng@lang.test').at(-1)!.text).toContain(`Reminder: “Atelier langues” starts in 10 minutes (${formatDateTime(start, 'en', tz, 'full')}).`);
     expect(to('fra@lang.test').at(-1)!.subject).toBe('Dans 10 minutes : Atelier langues');
+    // The session's link says which mail it came from (what drove a registration: docs/report.md).
+    expect(to('fra@lang.test').at(-1)!.text).toContain(`/events/${DEMO_EVENT_SLUG}/sessions/atelier-langues?via=mail:reminder_soon`);
 
     // A registration made again in the other language by the person (signed in) switches their mails to it.
     await register(DEMO_EVENT_SLUG, person('eng@lang.test'), 'fr', { provenEmail: 'eng@lang.test' });

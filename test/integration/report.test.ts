@@ -155,6 +155,13 @@ describe.each<Driver>(['postgres', 'pglite'])('the organizer’s report (%s)', (
       present: 4,
       noShowRate: 0.2,
       byCode: [{ code: 'INVIT-RAPPORT', count: 2 }],
+      // Rows written without a source: direct (what drove registrations: report-sources.test.ts).
+      bySource: [{ source: 'direct', count: 5 }],
+      byDayAndSource: [
+        { day: '2026-06-01', source: 'direct', count: 1 },
+        { day: '2026-06-02', source: 'direct', count: 1 },
+        { day: '2026-06-03', source: 'direct', count: 3 },
+      ],
     });
     expect(report.sessions.map((s) => s.slug)).toEqual(['s1', 's2']);
     const [one, two] = report.sessions;

@@ -20,6 +20,7 @@ import { type SessionSeats, seatsByMode } from '@/lib/domain/seats';
 import { currentParticipant } from '@/server/auth/current';
 import { formerNames } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';
+import { KeepSource } from '@/components/RegistrationSource';
 
 type Params = { slug: string };
 type Search = { track?: string; kind?: string; room?: string; mode?: string; format?: string; programme?: string };
@@ -99,6 +100,7 @@ export default async function EventPage({
 
   return (
     <article>
+      <KeepSource event={event.slug} />
       <p className="text-sm">
         <Link href="/">← {t('back')}</Link>
       </p>

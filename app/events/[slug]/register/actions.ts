@@ -68,6 +68,8 @@ export const registerAction = stateAction<RegisterState, [eventSlug: string], ty
       answers: answersOf(form),
       invitationCode: values.invitationCode!.trim() || undefined,
       consent: form.get('consent') === 'on' ? true : false,
+      // What drove the registration (kept for the visit: components/RegistrationSource.tsx); ignored when unknown.
+      source: form.get('source') ?? undefined,
     }),
     invalid: (error, values, form): RegisterState => ({
       error: 'invalid',

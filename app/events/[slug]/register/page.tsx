@@ -13,6 +13,7 @@ import { mailState } from '@/lib/config';
 import { currentUser } from '@/server/auth/current';
 import { registerAction } from './actions';
 import { isLive } from '@/lib/domain/time';
+import { isRegistrationSource, VIA_PARAM } from '@/lib/domain/registration-source';
 import { localTimeTemplate } from '@/components/local-time-template';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -71,6 +72,7 @@ export default async function RegisterPage({
       };
     });
   const preselected = [sp.session].flat().filter((x): x is string => Boolean(x));
+  const via = sp[VIA_PARAM];
   return (
     <div>
       <p className="text-sm">
@@ -86,6 +88,8 @@ export default async function RegisterPage({
         known={known}
         timeZone={tz}
         localTime={localTime}
+        event={slug}
+        source={isRegistrationSource(via) ? via : undefined}
       />
     </div>
   );

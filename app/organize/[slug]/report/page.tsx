@@ -4,12 +4,14 @@ import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/report/BarChart';
 import { PrintButton } from '@/components/report/PrintButton';
+import { FiguresTable, KeyFigures, Note, ReportHeader, ReportSection } from '@/components/report/figures';
 import { ReportForbidden, perAttendee, reportFormats } from '@/components/report/report-view';
 import { SplitBar } from '@/components/report/SplitBar';
 import '@/components/report/report-print.css';
 import { userMay } from '@/db/queries/grants';
 import { organizedEvent } from '@/db/queries/organizer';
 import { previousEdition } from '@/db/queries/report/previous-edition';
+import { sourceGroup, sourceLabel, type SourceTranslator } from '@/lib/domain/registration-source';
 import type { FullEventReport } from '@/lib/domain/report';
 import { REPORT_TABLES } from '@/lib/exports/report';
 import { currentUser } from '@/server/auth/current';
@@ -24,8 +26,15 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
   const { slug } = await params;
   const user = await currentUser();
   if (!user) redirect(`/signin?callbackUrl=/organize/${slug}/report`);
-  const [t, tOrg, locale, event] = await Promise.all([getTranslations('report'), getTranslations('organize'), getLocale(), organizedEvent(user.id, slug)]);
+  const [t, tOrg, tSources, locale, event] = await Promise.all([
+    getTranslations('report'),
+    getTranslations('organize'),
+    getTranslations('reportSources'),
+    getLocale(),
+    organizedEvent(user.id, slug),
+  ]);
   if (!event) return <ReportForbidden title={t('title')} message={tOrg('forbidden')} />;
+  const tSrc = tSources as unknown as SourceTranslator;
   const previous = await previousEdition(event);
   const mayCompare = previous ? await userMay(user.id, 'event.manage', { eventId: previous.id }) : false;
   const [report, before] = await Promise.all([eventReport(event.id), previous && mayCompare ? eventReport(previous.id) : null]);
@@ -47,31 +56,21 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
   const csv = (table: string) => `/api/events/${slug}/report.csv?table=${table}`;
   return (
     <div className="space-y-8" data-testid="event-report">
-      <header className="space-y-2">
-        <p className="report-noprint text-sm">
-          <Link href={`/organize/${slug}`}>← {tOrg('title')}</Link>
-        </p>
-        <h1 className="text-2xl font-bold">
-          {t('title')} <span className="block text-base font-normal text-stone-600">{event.title}</span>
-        </h1>
-        <p className="text-sm text-stone-700">{t('aggregatesOnly')}</p>
-        <div className="report-noprint flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-          <PrintButton label={t('print')} />
-          <a href={`/api/events/${slug}/report`} data-testid="report-json">
-            {t('json')}
-          </a>
-          <a href={`/api/events/${slug}/open-data.zip`} download>
-            {t('openData')}
-          </a>
-        </div>
-      </header>
+      <ReportHeader back={{ href: `/organize/${slug}`, label: tOrg('title') }} title={t('title')} subtitle={event.title} note={t('aggregatesOnly')}>
+        <PrintButton label={t('print')} />
+        <a href={`/api/events/${slug}/report`} data-testid="report-json">
+          {t('json')}
+        </a>
+        <a href={`/api/events/${slug}/open-data.zip`} download>
+          {t('openData')}
+        </a>
+      </ReportHeader>
 
-      <section aria-labelledby="key-figures" className="space-y-3">
-        <h2 id="key-figures" className="text-xl font-bold">
-          {t('keyFigures')}
-        </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="key-figures">
-          {(
+      <ReportSection id="key-figures" title={t('keyFigures')}>
+        <KeyFigures
+          testId="key-figures"
+          columns="sm:grid-cols-5"
+          items={(
             [
               ['registered', f.n(r.total), r.total],
               ['present', f.n(r.present), r.present],
@@ -79,15 +78,8 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
               ['onsite', f.n(r.onsite), r.onsite],
               ['online', f.n(r.online), r.online],
             ] as const
-          ).map(([key, text, value]) => (
-            <div key={key} className="rounded-lg bg-white p-3">
-              <dt className="text-sm text-stone-700">{t(`figures.${key}`)}</dt>
-              <dd className="text-2xl font-bold tabular-nums" data-figure={key} data-value={value}>
-                {text}
-              </dd>
-            </div>
-          ))}
-        </dl>
+          ).map(([key, text, value]) => ({ key, label: t(`figures.${key}`), text, value }))}
+        />
         <SplitBar
           id="presence"
           title={t('presence.title')}
@@ -104,13 +96,10 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
           format={f.n}
           formatShare={f.pct}
         />
-      </section>
+      </ReportSection>
 
-      <section aria-labelledby="registrations" className="space-y-3">
-        <h2 id="registrations" className="text-xl font-bold">
-          {t('registrations.title')}
-        </h2>
-        {r.byDay.length === 0 && <p className="text-sm text-stone-700">{t('registrations.none')}</p>}
+      <ReportSection id="registrations" title={t('registrations.title')}>
+        {r.byDay.length === 0 && <Note>{t('registrations.none')}</Note>}
         {r.byDay.length > 0 && (
           <BarChart
             id="by-day"
@@ -123,45 +112,38 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
             foldLabel={r.byDay.length > 14 ? t('showTable') : undefined}
           />
         )}
-        <h3 className="text-lg font-semibold">{t('registrations.byCode')}</h3>
-        {r.byCode.length === 0 ? (
-          <p className="text-sm text-stone-700">{t('registrations.noCode')}</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full bg-white text-sm" data-figures="by-code">
-              <caption className="sr-only">{t('registrations.byCode')}</caption>
-              <thead>
-                <tr className="text-left">
-                  <th scope="col" className="p-2">
-                    {t('registrations.code')}
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    {t('registrations.count')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.byCode.map((c) => (
-                  <tr key={c.code} className="border-t border-stone-200">
-                    <th scope="row" className="p-2 text-left font-mono font-normal">
-                      {c.code}
-                    </th>
-                    <td className="p-2 text-right tabular-nums" data-value={c.count}>
-                      {f.n(c.count)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <p className="text-sm text-stone-700">{t('registrations.mailsNote')}</p>
-      </section>
+      </ReportSection>
 
-      <section aria-labelledby="sessions" className="report-page-break space-y-3">
-        <h2 id="sessions" className="text-xl font-bold">
-          {t('sessions.title')}
-        </h2>
+      <ReportSection id="sources" title={tSources('title')} testId="registration-sources">
+        <Note>{tSources('intro')}</Note>
+        {r.bySource.length === 0 ? (
+          <Note>{tSources('none')}</Note>
+        ) : (
+          <BarChart
+            id="by-source"
+            title={tSources('chart')}
+            description={tSources('chartDescription', { total: r.total, ...sourceGroups(r.bySource) })}
+            categoryHead={tSources('source')}
+            categories={r.bySource.map((x, i) => ({ key: x.source, label: `${i + 1}. ${sourceLabel(x.source, tSrc)}`, short: String(i + 1) }))}
+            series={[{ label: t('registrations.count'), values: r.bySource.map((x) => x.count) }]}
+            format={f.n}
+          />
+        )}
+        <h3 className="text-lg font-semibold">{tSources('codes')}</h3>
+        {r.byCode.length === 0 ? (
+          <Note>{t('registrations.noCode')}</Note>
+        ) : (
+          <FiguresTable
+            id="by-code"
+            caption={t('registrations.byCode')}
+            rowHead="font-mono font-normal"
+            table={{ head: [t('registrations.code'), t('registrations.count')], rows: r.byCode.map((c) => ({ key: c.code, cells: [c.code, { text: f.n(c.count), value: c.count }] })) }}
+          />
+        )}
+        <Note>{t('registrations.mailsNote')}</Note>
+      </ReportSection>
+
+      <ReportSection id="sessions" title={t('sessions.title')} className="report-page-break">
         {report.sessions.length > 0 && (
           <BarChart
             id="per-session"
@@ -178,51 +160,47 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
             foldLabel={report.sessions.length > 8 ? t('showTable') : undefined}
           />
         )}
-        <p className="text-sm text-stone-700">{t('sessions.tableCaption')}</p>
-        <div className="overflow-x-auto">
-          <table className="w-full bg-white text-sm" data-figures="sessions">
-            <caption className="sr-only">{t('sessions.tableTitle')}</caption>
-            <thead>
-              <tr className="text-left align-bottom">
-                <th scope="col" className="p-2">
-                  {t('session')}
-                </th>
-                {SESSION_COLUMNS.map((c) => (
-                  <th key={c} scope="col" className="p-2 text-right">
-                    {t(`figures.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {report.sessions.map((s, i) => (
-                <tr key={s.id} className="border-t border-stone-200" data-session={s.id}>
-                  <th scope="row" className="min-w-48 p-2 text-left font-normal">
-                    <span className="tabular-nums">{i + 1}.</span> <Link href={`/organize/${slug}/report/${s.slug}`}>{s.title}</Link>
-                    <span className="block text-xs text-stone-600">{f.when(s.startsAt)}</span>
-                  </th>
-                  {SESSION_COLUMNS.map((c) => {
-                    const value = s[c];
-                    const ratio = PER_ATTENDEE.has(c) ? perAttendee(value, s) : null;
-                    return (
-                      <td key={c} className="p-2 text-right tabular-nums" data-col={c} data-value={value}>
+        <Note>{t('sessions.tableCaption')}</Note>
+        <FiguresTable
+          id="sessions"
+          caption={t('sessions.tableTitle')}
+          rowHead="min-w-48 font-normal"
+          table={{
+            head: [t('session'), ...SESSION_COLUMNS.map((c) => t(`figures.${c}`))],
+            rows: report.sessions.map((s, i) => ({
+              key: s.id,
+              data: { session: s.id },
+              cells: [
+                {
+                  text: (
+                    <>
+                      <span className="tabular-nums">{i + 1}.</span> <Link href={`/organize/${slug}/report/${s.slug}`}>{s.title}</Link>
+                      <span className="block text-xs text-stone-600">{f.when(s.startsAt)}</span>
+                    </>
+                  ),
+                },
+                ...SESSION_COLUMNS.map((c) => {
+                  const value = s[c];
+                  const ratio = PER_ATTENDEE.has(c) ? perAttendee(value, s) : null;
+                  return {
+                    col: c,
+                    value,
+                    text: (
+                      <>
                         {c === 'averageOnline' || c === 'medianMinutesWatched' ? f.dec(value) : f.n(value)}
                         {ratio !== null && <span className="block text-xs text-stone-600">{t('perAttendee', { n: f.dec(ratio) })}</span>}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <p className="text-sm text-stone-700">{t('sessions.perAttendeeNote')}</p>
-      </section>
+                      </>
+                    ),
+                  };
+                }),
+              ],
+            })),
+          }}
+        />
+        <Note>{t('sessions.perAttendeeNote')}</Note>
+      </ReportSection>
 
-      <section aria-labelledby="comparison" className="space-y-3">
-        <h2 id="comparison" className="text-xl font-bold">
-          {t('comparison.title')}
-        </h2>
+      <ReportSection id="comparison" title={t('comparison.title')}>
         {previous && then ? (
           <>
             <p className="text-sm">
@@ -243,17 +221,12 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
             />
           </>
         ) : (
-          <p className="text-sm text-stone-700" data-testid="no-previous">
-            {previous ? t('comparison.notYours', { title: previous.title }) : t('comparison.none')}
-          </p>
+          <Note testId="no-previous">{previous ? t('comparison.notYours', { title: previous.title }) : t('comparison.none')}</Note>
         )}
-      </section>
+      </ReportSection>
 
-      <section aria-labelledby="report-exports" className="report-noprint space-y-2">
-        <h2 id="report-exports" className="text-xl font-bold">
-          {t('exports.title')}
-        </h2>
-        <p className="text-sm text-stone-700">{t('exports.help')}</p>
+      <ReportSection id="report-exports" title={t('exports.title')} className="report-noprint">
+        <Note>{t('exports.help')}</Note>
         <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="report-exports">
           {REPORT_TABLES.map((table) => (
             <li key={table}>
@@ -276,7 +249,7 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
             </a>
           </li>
         </ul>
-      </section>
+      </ReportSection>
     </div>
   );
 }
@@ -284,3 +257,10 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
 const SESSION_COLUMNS = ['registered', 'checkedIn', 'peakOnline', 'averageOnline', 'medianMinutesWatched', 'questions', 'votes', 'messages', 'pollAnswers', 'replayViews'] as const;
 const PER_ATTENDEE = new Set<string>(['questions', 'votes', 'messages', 'pollAnswers']);
 const COMPARED = ['registered', 'present', 'onsite', 'online', 'sessions', 'questions', 'messages', 'pollAnswers'] as const;
+
+/** How many registrations each kind of source drove (the chart's description). */
+function sourceGroups(bySource: { source: string; count: number }[]) {
+  const n = { mails: 0, links: 0, direct: 0 };
+  for (const x of bySource) n[({ mail: 'mails', link: 'links', direct: 'direct' } as const)[sourceGroup(x.source)]] += x.count;
+  return n;
+}

@@ -22,6 +22,7 @@ import { formerNames } from '@/lib/domain/erased';
 import { isLive, localDate } from '@/lib/domain/time';
 import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/media/livekit';
+import { KeepSource } from '@/components/RegistrationSource';
 
 type Params = { slug: string; sessionSlug: string };
 
@@ -71,6 +72,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
     .catch(() => []);
   return (
     <article className="space-y-6">
+      <KeepSource event={event.slug} />
       <p className="text-sm">
         <Link href={`/events/${event.slug}`}>← {t('backToProgramme')}</Link>
       </p>

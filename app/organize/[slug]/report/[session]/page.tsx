@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/report/BarChart';
 import { LineChart } from '@/components/report/LineChart';
 import { PrintButton } from '@/components/report/PrintButton';
+import { KeyFigures, Note, ReportHeader, ReportSection } from '@/components/report/figures';
 import { ReportForbidden, reportFormats } from '@/components/report/report-view';
 import '@/components/report/report-print.css';
 import { getEventProgramme } from '@/db/queries/events';
@@ -38,45 +38,27 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
   const attendance = report.attendance.map((p) => ({ at: p.at, value: p.online }));
   return (
     <div className="space-y-8" data-testid="session-report">
-      <header className="space-y-2">
-        <p className="report-noprint text-sm">
-          <Link href={`/organize/${slug}/report`}>← {t('title')}</Link>
-        </p>
-        <h1 className="text-2xl font-bold">
-          {report.title}
-          <span className="block text-base font-normal text-stone-600">
-            {event.title} · {f.when(report.startsAt)}
-          </span>
-        </h1>
-        <p className="text-sm text-stone-700">{t('aggregatesOnly')}</p>
-        <div className="report-noprint flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-          <PrintButton label={t('print')} />
-          <a href={`/api/sessions/${report.id}/report`}>{t('json')}</a>
-        </div>
-      </header>
+      <ReportHeader back={{ href: `/organize/${slug}/report`, label: t('title') }} title={report.title} subtitle={`${event.title} · ${f.when(report.startsAt)}`} note={t('aggregatesOnly')}>
+        <PrintButton label={t('print')} />
+        <a href={`/api/sessions/${report.id}/report`}>{t('json')}</a>
+      </ReportHeader>
 
-      <section aria-labelledby="session-figures" className="space-y-3">
-        <h2 id="session-figures" className="text-xl font-bold">
-          {t('keyFigures')}
-        </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="session-figures">
-          {(['registered', 'checkedIn', 'onlineViewers', 'peakOnline', 'averageOnline', 'medianMinutesWatched', 'replayViews'] as const).map((key) => (
-            <div key={key} className="rounded-lg bg-white p-3">
-              <dt className="text-sm text-stone-700">{t(`figures.${key}`)}</dt>
-              <dd className="text-2xl font-bold tabular-nums" data-figure={key} data-value={report[key]}>
-                {key === 'averageOnline' || key === 'medianMinutesWatched' ? f.dec(report[key]) : f.n(report[key])}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <ReportSection id="session-figures" title={t('keyFigures')}>
+        <KeyFigures
+          testId="session-figures"
+          columns="sm:grid-cols-4"
+          items={(['registered', 'checkedIn', 'onlineViewers', 'peakOnline', 'averageOnline', 'medianMinutesWatched', 'replayViews'] as const).map((key) => ({
+            key,
+            label: t(`figures.${key}`),
+            text: key === 'averageOnline' || key === 'medianMinutesWatched' ? f.dec(report[key]) : f.n(report[key]),
+            value: report[key],
+          }))}
+        />
+      </ReportSection>
 
-      <section aria-labelledby="attendance" className="space-y-3">
-        <h2 id="attendance" className="text-xl font-bold">
-          {t('attendance.title')}
-        </h2>
+      <ReportSection id="attendance" title={t('attendance.title')}>
         {attendance.length === 0 ? (
-          <p className="text-sm text-stone-700">{t('attendance.none')}</p>
+          <Note>{t('attendance.none')}</Note>
         ) : (
           <LineChart
             id="attendance-curve"
@@ -98,12 +80,9 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
             foldLabel={attendance.length > 24 ? t('showTable') : undefined}
           />
         )}
-      </section>
+      </ReportSection>
 
-      <section aria-labelledby="engagement" className="space-y-3">
-        <h2 id="engagement" className="text-xl font-bold">
-          {t('engagement.title')}
-        </h2>
+      <ReportSection id="engagement" title={t('engagement.title')}>
         <BarChart
           id="engagement-chart"
           title={t('engagement.chart')}
@@ -119,14 +98,11 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
           format={f.n}
           foldLabel={engagement.length > 12 ? t('showTable') : undefined}
         />
-      </section>
+      </ReportSection>
 
-      <section aria-labelledby="top-questions" className="space-y-3">
-        <h2 id="top-questions" className="text-xl font-bold">
-          {t('topQuestions.title')}
-        </h2>
+      <ReportSection id="top-questions" title={t('topQuestions.title')}>
         {report.topQuestions.length === 0 ? (
-          <p className="text-sm text-stone-700">{t('topQuestions.none')}</p>
+          <Note>{t('topQuestions.none')}</Note>
         ) : (
           <ol className="list-decimal space-y-2 rounded-lg bg-white p-3 pl-8" data-testid="top-questions">
             {report.topQuestions.map((q, i) => (
@@ -140,14 +116,11 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
             ))}
           </ol>
         )}
-        <p className="text-sm text-stone-700">{t('topQuestions.note')}</p>
-      </section>
+        <Note>{t('topQuestions.note')}</Note>
+      </ReportSection>
 
-      <section aria-labelledby="polls" className="space-y-3">
-        <h2 id="polls" className="text-xl font-bold">
-          {t('polls.title')}
-        </h2>
-        {report.polls.length === 0 && <p className="text-sm text-stone-700">{t('polls.none')}</p>}
+      <ReportSection id="polls" title={t('polls.title')}>
+        {report.polls.length === 0 && <Note>{t('polls.none')}</Note>}
         {report.polls.map((p, i) => {
           const rows = p.results.slice(0, 10);
           return (
@@ -163,12 +136,9 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
             />
           );
         })}
-      </section>
+      </ReportSection>
 
-      <section aria-labelledby="feedback" className="space-y-3" data-testid="feedback-slot">
-        <h2 id="feedback" className="text-xl font-bold">
-          {t('feedback.title')}
-        </h2>
+      <ReportSection id="feedback" title={t('feedback.title')} testId="feedback-slot">
         {feedback && feedback.responses > 0 ? (
           <>
             <p className="text-sm">{t('feedback.summary', { responses: feedback.responses, average: f.dec(feedback.averageRating ?? 0) })}</p>
@@ -184,9 +154,9 @@ export default async function SessionReportPage({ params }: { params: Promise<{ 
             <FeedbackAnswers answers={report.feedbackAnswers ?? []} />
           </>
         ) : (
-          <p className="text-sm text-stone-700">{t('feedback.none')}</p>
+          <Note>{t('feedback.none')}</Note>
         )}
-      </section>
+      </ReportSection>
     </div>
   );
 }
