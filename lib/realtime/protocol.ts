@@ -308,6 +308,8 @@ export type JoinData = {
   polls?: PollJoin;
   /** The session is being recorded since this moment (null: it is not). */
   recordingSince: string | null;
+  /** The session is streamed out (RTMP) since this moment (null: it is not). */
+  streamSince: string | null;
   /**
    * The session lets guests write. A guest without an identity (`you.id` null) gets one with
    * `POST /api/guest` and connects again to take part.
@@ -423,6 +425,10 @@ export interface ServerToClientEvents {
   'recording:updated': (state: RecordingState) => void;
   /** To moderators: egress reported the recording as failed. */
   'recording:failed': (failure: { sessionId: string; replayId: string; error: string }) => void;
+  /** To everyone in the session: the stream out started (`since`) or stopped (docs/streaming.md). */
+  'stream:updated': (state: { sessionId: string; streaming: boolean; since: string | null }) => void;
+  /** To moderators: egress reported the stream, or one of its destinations, as failed (keys removed). */
+  'stream:failed': (failure: { sessionId: string; error: string }) => void;
   /** To everyone in the session: a round started (in a round by choice, people then choose with `breakout:choose`). */
   'breakout:started': (started: BreakoutStarted) => void;
   /** To each person put in a group (all their connections). */
