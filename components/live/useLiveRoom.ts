@@ -43,6 +43,10 @@ export type RoomState = {
   recordingSince: string | null;
   /** The last recording egress reported as failed (moderators only). */
   recordingFailure: { replayId: string; error: string } | null;
+  /** The session is streamed out (RTMP) since then (ISO), or not (null). */
+  streamSince: string | null;
+  /** The last stream failure egress reported, keys removed (moderators only). */
+  streamFailure: string | null;
 };
 
 type Action =
@@ -59,7 +63,9 @@ type Action =
   | { type: 'sanctions'; sanctions: ActiveSanction[] }
   | { type: 'poll'; p: PollAction }
   | { type: 'recording'; since: string | null }
-  | { type: 'recording-failed'; failure: { replayId: string; error: string } };
+  | { type: 'recording-failed'; failure: { replayId: string; error: string } }
+  | { type: 'stream'; since: string | null }
+  | { type: 'stream-failed'; error: string };
 
 const initial: RoomState = {
   status: 'connecting',
@@ -76,6 +82,8 @@ const initial: RoomState = {
   known: false,
   recordingSince: null,
   recordingFailure: null,
+  streamSince: null,
+  streamFailure: null,
 };
 
 function reduce(s: RoomState, a: Action): RoomState {
@@ -95,6 +103,7 @@ function reduce(s: RoomState, a: Action): RoomState {
         sanctions: a.data.sanctions ?? [],
         polls: reducePolls(s.polls, { type: 'join', data: a.data.polls }),
         recordingSince: a.data.recordingSince,
+        streamSince: a.data.streamSince,
       };
     case 'status':
       return { ...s, status: a.status, error: a.error ?? null };
@@ -132,6 +141,10 @@ function reduce(s: RoomState, a: Action): RoomState {
       return { ...s, recordingSince: a.since, ...(a.since ? { recordingFailure: null } : {}) };
     case 'recording-failed':
       return { ...s, recordingSince: null, recordingFailure: a.failure };
+    case 'stream':
+      return { ...s, streamSince: a.since, ...(a.since ? { streamFailure: null } : {}) };
+    case 'stream-failed':
+      return { ...s, streamFailure: a.error };
     case 'notice': {
       let you = s.you;
       if (you && a.n.kind === 'muted') you = { ...you, mutedUntil: a.n.until };
@@ -229,6 +242,8 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
     socket.on('poll:answered', mine((m) => dispatch({ type: 'poll', p: { type: 'mine', pollId: m.pollId, answer: m.answer } })));
     socket.on('recording:updated', mine((r) => dispatch({ type: 'recording', since: r.recording ? r.since : null })));
     socket.on('recording:failed', mine((f) => dispatch({ type: 'recording-failed', failure: { replayId: f.replayId, error: f.error } })));
+    socket.on('stream:updated', mine((r) => dispatch({ type: 'stream', since: r.streaming ? r.since : null })));
+    socket.on('stream:failed', mine((f) => dispatch({ type: 'stream-failed', error: f.error })));
     return () => {
       socket.disconnect();
       socketRef.current = null;
