@@ -84,7 +84,7 @@ export function StreamStatus({ sessionId, state }: { sessionId: string; state: P
             id={fieldId}
             rows={2}
             className="w-full rounded border border-stone-300 px-2 py-1 font-mono text-xs"
-            placeholder="rtmp://…/live/…"
+            placeholder={t('placeholder')}
             autoComplete="off"
             spellCheck={false}
             value={urls}
