@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cameraNudger, egressActive, speakerOnStage } from './support/egress';
-import { LIVE_SESSION, liveSessionId, signInWithMagicLink } from './support/helpers';
+import { cameraNudger, egressActive, stageWithModerator } from './support/egress';
+import { LIVE_SESSION } from './support/helpers';
 
 // Run only by scripts/recording-e2e.sh: the real LiveKit Egress records, inside a private network
 // namespace (playwright.config.ts picks this file when RECORDING_E2E=1).
@@ -14,14 +14,7 @@ type Replay = { id: string; kind: string; url: string; startedAt: string; durati
 test('a moderator records a speaker with LiveKit Egress; the replay plays with the chat beside it', async ({ browser }) => {
   // Two browsers over real WebRTC, egress encoding on two loaded cores, then its webhook.
   test.setTimeout(540_000);
-  const speaker = await (await browser.newContext()).newPage();
-  const moderator = await (await browser.newContext()).newPage();
-  await signInWithMagicLink(speaker, 'intervenante@chemins.test');
-  await signInWithMagicLink(moderator, 'moderateur@chemins.test');
-  const sessionId = await liveSessionId(moderator);
-
-  // The speaker is on stage with Chromium's fake camera and microphone.
-  await speakerOnStage(speaker);
+  const { speaker, moderator, sessionId } = await stageWithModerator(browser);
 
   // The moderator starts the recording from the moderator view; everyone in the session sees it.
   await moderator.goto(`${LIVE_SESSION}/moderate`);

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cameraNudger, egressActive, speakerOnStage } from './support/egress';
-import { closeOwnContexts, LIVE_SESSION, liveSessionId, signInWithMagicLink } from './support/helpers';
+import { cameraNudger, egressActive, stageWithModerator } from './support/egress';
+import { closeOwnContexts, LIVE_SESSION } from './support/helpers';
 
 // Run only by scripts/recording-e2e.sh (RECORDING_E2E=1), inside its private network namespace: the
 // real LiveKit Egress streams the stage over RTMP to a local receiver (ffmpeg listening on the
@@ -32,12 +32,7 @@ test('a moderator streams the stage to an RTMP receiver; a wrong destination fai
   let exited = false;
   receiver.on('exit', () => (exited = true));
   try {
-    const speaker = await (await browser.newContext()).newPage();
-    const moderator = await (await browser.newContext()).newPage();
-    await signInWithMagicLink(speaker, 'intervenante@chemins.test');
-    await signInWithMagicLink(moderator, 'moderateur@chemins.test');
-    const sessionId = await liveSessionId(moderator);
-    await speakerOnStage(speaker);
+    const { speaker, moderator, sessionId } = await stageWithModerator(browser);
 
     // The moderator gives the address with its key and starts; everyone in the session sees it.
     await moderator.goto(`${LIVE_SESSION}/moderate`);

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
+import { StartStopButton } from './RecordingStatus';
 import type { RoomState } from './useLiveRoom';
 import { useRefusalText } from '@/components/useRefusalText';
 
@@ -98,25 +99,15 @@ export function StreamStatus({ sessionId, state }: { sessionId: string; state: P
         </div>
       )}
       {moderator && (
-        <button
-          type="button"
-          className="rounded border border-stone-300 bg-white px-2 py-1 hover:bg-stone-50 disabled:opacity-50"
-          disabled={busy}
-          data-testid={streaming ? 'stream-stop' : 'stream-start'}
-          onClick={() => void act(streaming ? 'stop' : 'start')}
-        >
+        <StartStopButton running={streaming} busy={busy} testId="stream" onClick={() => void act(streaming ? 'stop' : 'start')}>
           {streaming ? t('stop') : t('start')}
-        </button>
+        </StartStopButton>
       )}
-      {moderator && error && (
-        <p role="alert" className="w-full text-red-800">
-          {t('refused', { message: error })}
-        </p>
-      )}
-      {moderator && state.streamFailure && (
-        <p role="alert" className="w-full text-red-800" data-testid="stream-failed">
-          {t('failed', { error: state.streamFailure })}
-        </p>
+      {moderator && (error || state.streamFailure) && (
+        <div role="alert" className="w-full text-red-800">
+          {error && <p>{t('refused', { message: error })}</p>}
+          {state.streamFailure && <p data-testid="stream-failed">{t('failed', { error: state.streamFailure })}</p>}
+        </div>
       )}
     </div>
   );

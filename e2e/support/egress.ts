@@ -1,12 +1,24 @@
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 import { EgressClient, EgressStatus } from 'livekit-server-sdk';
-import { LIVE_SESSION } from './helpers';
+import { LIVE_SESSION, liveSessionId, signInWithMagicLink } from './helpers';
 
 /**
  * What the specs run with the real LiveKit Egress share (scripts/recording-e2e.sh runs them inside
  * a private network namespace): a speaker on stage with Chromium's fake camera, and the wait for
  * egress to be active.
  */
+
+/** The demo's speaker on the live session's stage and its moderator signed in, in two new contexts. */
+export async function stageWithModerator(browser: Browser): Promise<{ speaker: Page; moderator: Page; sessionId: string }> {
+  const speaker = await (await browser.newContext()).newPage();
+  const moderator = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(speaker, 'intervenante@chemins.test');
+  await signInWithMagicLink(moderator, 'moderateur@chemins.test');
+  const sessionId = await liveSessionId(moderator);
+  // The speaker is on stage with Chromium's fake camera and microphone.
+  await speakerOnStage(speaker);
+  return { speaker, moderator, sessionId };
+}
 
 /** The speaker enters the live room's stage with camera and micro on, and sees their own video. */
 export async function speakerOnStage(speaker: Page): Promise<void> {

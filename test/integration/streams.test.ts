@@ -11,10 +11,9 @@ import { programmeSessions, streamDestinations, streams } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { parseConfig } from '@/lib/config';
-import { DomainError } from '@/lib/errors';
 import { setupLivekit } from '@/server/media/livekit';
 import { startStream, stopStream, streamOverview } from '@/server/media/streaming';
-import { seedAccount } from './factories';
+import { refusalOf, seedAccount } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 
 /**
@@ -42,15 +41,7 @@ describe.each<Driver>(['postgres', 'pglite'])('streams (%s)', (driver) => {
       .returning({ id: programmeSessions.id });
     return row!.id;
   }
-  const refusal = async (p: Promise<unknown>) => {
-    try {
-      await p;
-      return 'ok';
-    } catch (err) {
-      if (err instanceof DomainError) return `${err.status} ${err.code}`;
-      throw err;
-    }
-  };
+  const refusal = (p: Promise<unknown>) => refusalOf(() => p);
   const params = (sessionId: string) => ({ params: Promise.resolve({ sessionId }) });
   const post = (sessionId: string, body: unknown, headers: Record<string, string> = {}) =>
     streamRoute(new Request('http://x', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }), params(sessionId));
@@ -69,12 +60,9 @@ describe.each<Driver>(['postgres', 'pglite'])('streams (%s)', (driver) => {
     eventId = (await seed(db.handle.db)).demoEventId;
     who.moderator = (await seedAccount(db.handle.db, { email: `moderator-${driver}@streams.test`, name: 'Modé', role: 'moderator', eventId })).identity;
     who.stranger = (await seedAccount(db.handle.db, { email: `stranger-${driver}@streams.test`, name: 'Autre' })).identity;
-    const r = await register(DEMO_EVENT_SLUG, { name: 'Inès', email: `ines-${driver}@streams.test`, sessionIds: [], answers: {}, consent: true });
-    registrantToken = r.registration.joinToken;
+    ({ joinToken: registrantToken } = (await register(DEMO_EVENT_SLUG, { name: 'Inès', email: `ines-${driver}@streams.test`, sessionIds: [], answers: {}, consent: true })).registration);
   });
-  afterAll(async () => {
-    await db?.close();
-  });
+  afterAll(() => db?.close());
 
   it('refuses a destination that is not rtmp(s)://, and anyone but the moderators, with the error shape', async () => {
     const s = await session();
