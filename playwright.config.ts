@@ -18,13 +18,13 @@ export const chromiumArgs = [
   '--use-fake-device-for-media-stream',
 ];
 
-// The recording test needs LiveKit Egress, run apart inside a private network namespace
-// (scripts/recording-e2e.sh sets RECORDING_E2E=1): it runs there, and only there.
+// The recording and streaming tests need LiveKit Egress, run apart inside a private network namespace
+// (scripts/recording-e2e.sh sets RECORDING_E2E=1): they run there, and only there.
 const recording = process.env.RECORDING_E2E === '1';
 
 export default defineConfig({
   testDir: 'e2e',
-  ...(recording ? { testMatch: 'recording.spec.ts' } : { testIgnore: 'recording.spec.ts' }),
+  ...(recording ? { testMatch: /(recording|streaming)\.spec\.ts$/ } : { testIgnore: /(recording|streaming)\.spec\.ts$/ }),
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,

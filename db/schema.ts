@@ -1266,6 +1266,48 @@ export const replays = pgTable(
 );
 
 /**
+ * RTMP destinations of a session's stream out (issue 28, docs/streaming.md): the full address with
+ * its stream key sealed at rest (lib/secrets/sealed.ts, bound to the session), and the masked form
+ * that is all anybody is shown again (`rtmp://host/app/••••1234`).
+ */
+export const streamDestinations = pgTable(
+  'stream_destinations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    urlSealed: text('url_sealed').notNull(),
+    urlMasked: text('url_masked').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('stream_destinations_position').on(t.sessionId, t.position)],
+);
+
+export const streamStatus = pgEnum('stream_status', ['starting', 'live', 'ended', 'failed']);
+
+/** A stream out of a session (LiveKit Egress to its RTMP destinations): at most one running per session. */
+export const streams = pgTable(
+  'streams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    status: streamStatus('status').notNull().default('starting'),
+    egressId: text('egress_id').unique(),
+    /** Why it failed, as egress said it (stream keys removed). */
+    error: text('error'),
+    startedBy: text('started_by'),
+    startedAt: ts('started_at').notNull().defaultNow(),
+    endedAt: ts('ended_at'),
+  },
+  (t) => [uniqueIndex('streams_one_running_per_session').on(t.sessionId).where(sql`${t.status} in ('starting', 'live')`)],
+);
+
+/**
  * A feedback request after a session, one per attendee (server/feedback): the token of its link
  * (`/feedback/{token}`, no sign-in), then the answer, once: a rating 1–5 and an open answer. The
  * registration is cleared by the retention job and by an erasure; the answer stays, without name.

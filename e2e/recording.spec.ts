@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { EgressClient, EgressStatus } from 'livekit-server-sdk';
-import { LIVE_SESSION, liveSessionId, signInWithMagicLink } from './support/helpers';
+import { cameraNudger, egressActive, stageWithModerator } from './support/egress';
+import { LIVE_SESSION } from './support/helpers';
 
 // Run only by scripts/recording-e2e.sh: the real LiveKit Egress records, inside a private network
 // namespace (playwright.config.ts picks this file when RECORDING_E2E=1).
@@ -14,20 +14,7 @@ type Replay = { id: string; kind: string; url: string; startedAt: string; durati
 test('a moderator records a speaker with LiveKit Egress; the replay plays with the chat beside it', async ({ browser }) => {
   // Two browsers over real WebRTC, egress encoding on two loaded cores, then its webhook.
   test.setTimeout(540_000);
-  const speaker = await (await browser.newContext()).newPage();
-  const moderator = await (await browser.newContext()).newPage();
-  await signInWithMagicLink(speaker, 'intervenante@chemins.test');
-  await signInWithMagicLink(moderator, 'moderateur@chemins.test');
-  const sessionId = await liveSessionId(moderator);
-
-  // The speaker is on stage with Chromium's fake camera and microphone.
-  await speaker.goto(`${LIVE_SESSION}/room`);
-  // The form is made again once the server says the role: a speaker's starts with camera and micro on.
-  await expect(speaker.getByTestId('prejoin-hint')).toHaveText(/Vérifiez votre caméra/, { timeout: 30_000 });
-  await speaker.getByRole('button', { name: 'Entrer dans la salle' }).click();
-  await expect(speaker.getByTestId('room')).toHaveAttribute('data-role', 'speaker', { timeout: 30_000 });
-  const ownVideo = speaker.getByTestId('tile').filter({ hasText: 'Intervenante' }).locator('video');
-  await expect.poll(() => ownVideo.evaluate((v: HTMLVideoElement) => v.videoWidth).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(0);
+  const { speaker, moderator, sessionId } = await stageWithModerator(browser);
 
   // The moderator starts the recording from the moderator view; everyone in the session sees it.
   await moderator.goto(`${LIVE_SESSION}/moderate`);
@@ -40,25 +27,7 @@ test('a moderator records a speaker with LiveKit Egress; the replay plays with t
   // The start waits for the camera's next keyframe (the pipeline started 94 s and 206 s after its
   // tracks played, about Chrome's periodic keyframe interval, as if egress's request for one did not
   // get through): the speaker turns the camera off and on again every 15 s meanwhile, which sends one.
-  const egress = new EgressClient(process.env.LIVEKIT_URL!, process.env.LIVEKIT_API_KEY!, process.env.LIVEKIT_API_SECRET!);
-  let nudged = Date.now();
-  const isActive = async () => {
-    const now = (await egress.listEgress({ roomName: `session-${sessionId}` })).some((e) => e.status === EgressStatus.EGRESS_ACTIVE);
-    if (!now && Date.now() - nudged > 15_000) {
-      nudged = Date.now();
-      await speaker.getByRole('button', { name: 'Couper la caméra' }).click();
-      await speaker.getByRole('button', { name: 'Activer la caméra' }).click();
-      await expect(speaker.getByRole('button', { name: 'Couper la caméra' })).toBeVisible();
-    }
-    return now;
-  };
-  const active = await expect
-    .poll(isActive, { timeout: 300_000, intervals: [500] })
-    .toBe(true)
-    .then(
-      () => true,
-      () => false,
-    );
+  const active = await egressActive(sessionId, 300_000, cameraNudger(speaker));
   // Known and open (issue 28): in some fresh clones egress's pipeline took 94 to over 300 s to start
   // while its tracks played; said as a skip with its reason, not hidden as a pass.
   test.skip(!active, 'egress did not start its pipeline within 5 minutes (issue 28: egress start on a fresh clone)');

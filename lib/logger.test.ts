@@ -1,6 +1,7 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { serializeError } from './logger';
+import pino from 'pino';
+import { LOG_REDACT, serializeError } from './logger';
 
 describe('serializeError', () => {
   it('never writes the parameters of a failed query (e-mails, join tokens) to the logs', () => {
@@ -21,5 +22,16 @@ describe('serializeError', () => {
     const logged = serializeError(Object.assign(new Error('boom'), { code: 'E42' }));
     expect(logged).toMatchObject({ type: 'Error', message: 'boom', code: 'E42' });
     expect(serializeError('plain')).toEqual({ message: 'plain' });
+  });
+});
+
+describe('LOG_REDACT', () => {
+  it('never writes an RTMP address with its stream key', () => {
+    const lines: string[] = [];
+    const log = pino({ redact: LOG_REDACT }, { write: (line: string) => void lines.push(line) });
+    log.info({ destinations: [{ url: 'rtmp://live.example.org/live/SECRET-KEY-1234' }], sessionId: 's1' }, 'stream');
+    log.info({ body: { action: 'start', destinations: [{ url: 'rtmps://h/live2/SECRET-KEY-5678' }] } }, 'request');
+    expect(lines.join('\n')).not.toMatch(/SECRET-KEY/);
+    expect(lines[0]).toContain('"sessionId":"s1"');
   });
 });

@@ -16,6 +16,12 @@ export function serializeError(err: unknown): Record<string, unknown> {
   return out;
 }
 
+/**
+ * Paths never logged, whatever logs them: RTMP addresses carry their stream key (docs/streaming.md;
+ * the stream code logs egress's errors with the keys already removed).
+ */
+export const LOG_REDACT = { paths: ['destinations[*].url', 'body.destinations[*].url', 'urls[*]', 'stream.urls[*]'], censor: '[not logged]' };
+
 /** The serializers of every logger of the app (see server/index.ts). */
 export const LOG_SERIALIZERS = { err: serializeError };
 
@@ -23,7 +29,7 @@ export const LOG_SERIALIZERS = { err: serializeError };
 export function logger(): Logger {
   if (!globalForLogger.__cheminsLogger) {
     const level = process.env.LOG_LEVEL ?? 'info';
-    globalForLogger.__cheminsLogger = pino({ level, base: { app: 'chemins' }, serializers: LOG_SERIALIZERS });
+    globalForLogger.__cheminsLogger = pino({ level, base: { app: 'chemins' }, serializers: LOG_SERIALIZERS, redact: LOG_REDACT });
   }
   return globalForLogger.__cheminsLogger;
 }

@@ -23,7 +23,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ -x "$DIR/egress" ] && [ -f "$DIR/.complete" ]; then
+# Chemins's patches to egress (scripts/egress-patches/*.patch, each says why): the cached binary is
+# rebuilt when they change (their digest is kept in .complete).
+PATCHES=("$ROOT"/scripts/egress-patches/*.patch)
+STAMP=$(cat "${PATCHES[@]}" | sha256sum | cut -c1-16)
+if [ -x "$DIR/egress" ] && [ "$(cat "$DIR/.complete" 2>/dev/null)" = "$STAMP" ]; then
   echo "egress $EGRESS_VERSION (cached in $DIR)"
   exit 0
 fi
@@ -37,10 +41,11 @@ cp -r "$src/." "$work/" && chmod -R u+w "$work"
 # cmd/server embeds the room-composite web template (//go:embed templates), a React app built
 # separately; the tests record participants (no browser inside egress), so a placeholder page
 # stands in for it. Room composite needs egress's own image (docker-compose.yml).
+for p in "${PATCHES[@]}"; do (cd "$work" && patch -p1 -s <"$p"); done
 mkdir -p "$work/cmd/server/templates"
 echo '<!doctype html><title>Chemins: room composite template not built</title>' >"$work/cmd/server/templates/index.html"
 (cd "$work" && go build -o "$work/egress" ./cmd/server)
 rm -rf "$DIR" && mkdir -p "$DIR"
 install -m 755 "$work/egress" "$DIR/egress"
-touch "$DIR/.complete"
+echo "$STAMP" >"$DIR/.complete"
 echo "egress $EGRESS_VERSION built into $DIR"

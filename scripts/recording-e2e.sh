@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The recording end-to-end test with the real LiveKit Egress, inside a private network namespace
+# The recording and streaming end-to-end tests (e2e/recording.spec.ts, e2e/streaming.spec.ts: an
+# RTMP receiver, ffmpeg, listens on 10.213.0.2) with the real LiveKit Egress, inside a private network namespace
 # made here (`unshare -n`): loopback plus a veth pair with private addresses (pion, inside egress
 # and LiveKit, ignores loopback candidates and joins mDNS on every interface, so it must not see
 # the machine's real one). Nothing can leave the namespace: Redis, livekit-server, egress and the
@@ -63,7 +64,7 @@ redis:
   address: 127.0.0.1:6379
 health_port: 7901
 template_port: 7902
-log_level: info
+log_level: ${EGRESS_LOG_LEVEL:-info}
 insecure: true
 cpu_cost:
   room_composite_cpu_cost: 0.5
@@ -72,6 +73,12 @@ cpu_cost:
   track_composite_cpu_cost: 0.5
   track_cpu_cost: 0.5
 YAML
+# GStreamer's plugin registry (~/.cache/gstreamer-1.0) is built by the first process that needs it,
+# scanning every installed plugin: on a new machine that was egress's first recording (10 s and more
+# on a loaded machine). Built here, before anything is timed.
+started=$(date +%s)
+gst-inspect-1.0 >/dev/null 2>&1 || true
+echo "GStreamer registry ready in $(($(date +%s) - started)) s"
 PATH="$EGRESS_DIR:$PATH" EGRESS_CONFIG_FILE="$WORK/egress.yaml" egress >"$WORK/egress.log" 2>&1 &
 PIDS+=($!)
 wait_for egress 60 curl -sf http://127.0.0.1:7901
@@ -84,7 +91,7 @@ PIDS+=($!)
 status=0
 env -u DATABASE_URL -u REDIS_URL \
   LIVEKIT_URL=http://127.0.0.1:7880 LIVEKIT_API_KEY=$KEY LIVEKIT_API_SECRET=$SECRET \
-  RECORDING_LAYOUT=participant RECORDING_E2E=1 E2E_DATA_DIR="$WORK/data" \
+  RECORDING_LAYOUT=participant RECORDING_E2E=1 E2E_DATA_DIR="$WORK/data" RTMP_RECEIVER_HOST=10.213.0.2 \
   npx playwright test || status=$?
 if [ $status -ne 0 ] || grep -q '"status": "skipped"' test-results/recording.json 2>/dev/null; then
   echo "--- busiest processes while recording (every 10 s)"; tail -120 "$WORK/load.log" 2>/dev/null

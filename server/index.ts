@@ -8,7 +8,7 @@ import pino from 'pino';
 import { DatabaseStartError, openDatabase, setDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
 import { ConfigError, listenHost, mailState, parseConfig, publicUrl } from '@/lib/config';
-import { LOG_SERIALIZERS, logger, setLogger } from '@/lib/logger';
+import { LOG_REDACT, LOG_SERIALIZERS, logger, setLogger } from '@/lib/logger';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from '@/lib/security/headers';
 import { setupLivekit, stopLivekit } from '@/server/media/livekit';
 import { createGuard } from './http/guard';
@@ -44,9 +44,9 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 if (cfg.NODE_ENV === 'development' && process.stdout.isTTY) {
   const { default: pretty } = await import('pino-pretty');
-  setLogger(pino({ level: cfg.LOG_LEVEL, serializers: LOG_SERIALIZERS }, pretty({ colorize: true, ignore: 'pid,hostname,app' })));
+  setLogger(pino({ level: cfg.LOG_LEVEL, serializers: LOG_SERIALIZERS, redact: LOG_REDACT }, pretty({ colorize: true, ignore: 'pid,hostname,app' })));
 } else {
-  setLogger(pino({ level: cfg.LOG_LEVEL, base: { app: 'chemins' }, serializers: LOG_SERIALIZERS }));
+  setLogger(pino({ level: cfg.LOG_LEVEL, base: { app: 'chemins' }, serializers: LOG_SERIALIZERS, redact: LOG_REDACT }));
 }
 const log = logger();
 

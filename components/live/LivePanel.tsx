@@ -9,6 +9,7 @@ import { useClock } from './useClock';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
 import { RecordingStatus } from './RecordingStatus';
+import { StreamStatus } from './StreamStatus';
 import { useLiveRoom } from './useLiveRoom';
 
 /** The live part of a session page: presence, polls, Q&A and chat, over one realtime connection (the video is on the room page). */
@@ -39,6 +40,7 @@ export function LivePanel({
           <span className="inline-block h-2.5 w-2.5 rounded-full bg-live" aria-hidden /> {t('liveTitle')}
         </h2>
         <RecordingStatus sessionId={sessionId} state={state} />
+        <StreamStatus sessionId={sessionId} state={state} />
         <p className="flex gap-3 text-sm">
           {state.you?.isModerator ? (
             <a href={`${sessionPath}/moderate`} className="underline">

@@ -8,6 +8,7 @@ import { ChatPanel } from './ChatPanel';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
 import { RecordingStatus } from './RecordingStatus';
+import { StreamStatus } from './StreamStatus';
 import { type LiveRoom, useLiveRoom } from './useLiveRoom';
 
 /** Where the room page puts the caption area: under the stage (the side column's captions move there). */
@@ -27,6 +28,7 @@ export function LiveSideView({ room, sessionId, sessionPath }: { room: LiveRoom;
   return (
     <div className="flex flex-col gap-4">
       <RecordingStatus sessionId={sessionId} state={room.state} />
+      <StreamStatus sessionId={sessionId} state={room.state} />
       <p role="status" className="text-sm text-stone-600" data-testid="side-presence">
         {room.state.presence ? t('presence', { count: room.state.presence.count }) : t('connecting')}
       </p>

@@ -9,6 +9,7 @@ import { useAckError } from './AckErrorText';
 import { ChatPanel } from './ChatPanel';
 import { PollManager } from './PollManager';
 import { RecordingStatus } from './RecordingStatus';
+import { StreamStatus } from './StreamStatus';
 import { useClock } from './useClock';
 import { useLiveRoom } from './useLiveRoom';
 
@@ -105,6 +106,7 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
     <div className="flex flex-col gap-3" data-testid="moderator-view">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <RecordingStatus sessionId={sessionId} state={state} />
+        <StreamStatus sessionId={sessionId} state={state} />
         <span role="status" data-testid="presence">
           {state.presence ? t('presence', { count: state.presence.count }) : t('connecting')}
         </span>

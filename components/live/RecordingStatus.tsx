@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { RoomState } from './useLiveRoom';
 import { useRefusalText } from '@/components/useRefusalText';
 
@@ -51,15 +51,9 @@ export function RecordingStatus({ sessionId, state }: { sessionId: string; state
         stopping && <p role="status" className="text-stone-700">{t('stopped')}</p>
       )}
       {moderator && (
-        <button
-          type="button"
-          className="rounded border border-stone-300 bg-white px-2 py-1 hover:bg-stone-50 disabled:opacity-50"
-          disabled={busy}
-          data-testid={recording ? 'recording-stop' : 'recording-start'}
-          onClick={() => void act(recording ? 'stop' : 'start')}
-        >
+        <StartStopButton running={recording} busy={busy} testId="recording" onClick={() => void act(recording ? 'stop' : 'start')}>
           {recording ? t('stop') : t('start')}
-        </button>
+        </StartStopButton>
       )}
       {moderator && error && (
         <p role="alert" className="w-full text-red-800">
@@ -72,5 +66,20 @@ export function RecordingStatus({ sessionId, state }: { sessionId: string; state
         </p>
       )}
     </div>
+  );
+}
+
+/** The moderators' start/stop button of an egress (recording, stream): `{testId}-start` or `{testId}-stop`. */
+export function StartStopButton({ running, busy, testId, onClick, children }: { running: boolean; busy: boolean; testId: string; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="rounded border border-stone-300 bg-white px-2 py-1 hover:bg-stone-50 disabled:opacity-50"
+      disabled={busy}
+      data-testid={running ? `${testId}-stop` : `${testId}-start`}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }

@@ -46,6 +46,10 @@ export type RoomState = {
   recordingFailure: { replayId: string; error: string } | null;
   /** The participant pinned on the stage (`stage:pinned`), by LiveKit identity. */
   stagePin: string | null;
+  /** The session is streamed out (RTMP) since then (ISO), or not (null). */
+  streamSince: string | null;
+  /** The last stream failure egress reported, keys removed (moderators only). */
+  streamFailure: string | null;
 };
 
 type Action =
@@ -63,7 +67,9 @@ type Action =
   | { type: 'poll'; p: PollAction }
   | { type: 'recording'; since: string | null }
   | { type: 'pin'; identity: string | null }
-  | { type: 'recording-failed'; failure: { replayId: string; error: string } };
+  | { type: 'recording-failed'; failure: { replayId: string; error: string } }
+  | { type: 'stream'; since: string | null }
+  | { type: 'stream-failed'; error: string };
 
 const initial: RoomState = {
   status: 'connecting',
@@ -81,6 +87,8 @@ const initial: RoomState = {
   recordingSince: null,
   recordingFailure: null,
   stagePin: null,
+  streamSince: null,
+  streamFailure: null,
 };
 
 function reduce(s: RoomState, a: Action): RoomState {
@@ -101,6 +109,7 @@ function reduce(s: RoomState, a: Action): RoomState {
         polls: reducePolls(s.polls, { type: 'join', data: a.data.polls }),
         recordingSince: a.data.recordingSince,
         stagePin: a.data.stagePin,
+        streamSince: a.data.streamSince,
       };
     case 'status':
       return { ...s, status: a.status, error: a.error ?? null };
@@ -140,6 +149,10 @@ function reduce(s: RoomState, a: Action): RoomState {
       return { ...s, stagePin: a.identity };
     case 'recording-failed':
       return { ...s, recordingSince: null, recordingFailure: a.failure };
+    case 'stream':
+      return { ...s, streamSince: a.since, ...(a.since ? { streamFailure: null } : {}) };
+    case 'stream-failed':
+      return { ...s, streamFailure: a.error };
     case 'notice': {
       let you = s.you;
       if (you && a.n.kind === 'muted') you = { ...you, mutedUntil: a.n.until };
@@ -240,6 +253,8 @@ export function useLiveRoom(sessionId: string, snapshot?: LiveSnapshot | null) {
     socket.on('recording:updated', mine((r) => dispatch({ type: 'recording', since: r.recording ? r.since : null })));
     socket.on('stage:pinned', mine((p) => dispatch({ type: 'pin', identity: p.identity })));
     socket.on('recording:failed', mine((f) => dispatch({ type: 'recording-failed', failure: { replayId: f.replayId, error: f.error } })));
+    socket.on('stream:updated', mine((r) => dispatch({ type: 'stream', since: r.streaming ? r.since : null })));
+    socket.on('stream:failed', mine((f) => dispatch({ type: 'stream-failed', error: f.error })));
     return () => {
       socket.disconnect();
       socketRef.current = null;

@@ -259,6 +259,15 @@ export const recordingResponse = z.object({
   egressId: z.string().nullable(),
   replayId: z.uuid(),
 });
+/** `POST /api/sessions/{id}/stream` (public contract). */
+export const streamResponse = z.object({ status: z.enum(['streaming', 'stopping']), egressId: z.string().nullable() });
+/** `GET /api/sessions/{id}/stream`: the destinations masked (`rtmp://host/app/••••1234`), never their keys. */
+export const streamOverviewResponse = z.object({
+  status: z.enum(['idle', 'starting', 'live']),
+  egressId: z.string().nullable(),
+  since: z.iso.datetime({ offset: true }).nullable(),
+  destinations: z.array(z.object({ url: z.string() })),
+});
 /** A replay (public contract): `url` is the video's address (a host's page, or the file served by Chemins). */
 export const replayResponse = z.object({
   id: z.uuid(),

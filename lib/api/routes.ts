@@ -13,6 +13,7 @@ import { guestRequest } from '../domain/live';
 import { grantSchema } from '../domain/roles';
 import { searchRequest } from '../domain/search';
 import { linkReplayRequest, recordingRequest, REPLAY_VIDEO_TYPES, uploadReplayQuery } from '../domain/replays';
+import { streamRequest } from '../domain/streams';
 import { verifyRequestSchema } from '../domain/badges';
 import { eraseRequest } from '../domain/privacy';
 import { feedbackRequest } from '../domain/feedback';
@@ -357,6 +358,29 @@ export const apiRegistry: Registry = {
         409: conflict('already_recording, not_recording, workshop_not_announced, room_not_live, nothing_to_record'),
         503: refusal('video_not_configured, recording_unavailable'),
       },
+    },
+  },
+  '/api/sessions/{sessionId}/stream': {
+    post: {
+      summary: 'Start or stop streaming the session’s stage to RTMP destinations with LiveKit Egress (the session’s moderators; public contract)',
+      description:
+        'destinations (with start only; rtmp:// or rtmps:// addresses with their stream key, at most 5) replace the saved ones; without them the saved ones are used. Keys are stored encrypted and never answered again (docs/streaming.md). 409 already_streaming, not_streaming, no_destination, room_not_live, nothing_to_stream; 503 video_not_configured, stream_unavailable.',
+      auth: 'participant',
+      params: sessionId,
+      body: { json: streamRequest },
+      responses: {
+        200: ok('Streaming, or stopping', r.streamResponse),
+        ...jsonWrite(participantUnknown, {
+          409: conflict('already_streaming, not_streaming, no_destination, room_not_live, nothing_to_stream'),
+          503: refusal('video_not_configured, stream_unavailable'),
+        }),
+      },
+    },
+    get: {
+      summary: 'Whether the session is streamed, and its destinations masked (the session’s moderators)',
+      auth: 'participant',
+      params: sessionId,
+      responses: { 200: ok('The stream', r.streamOverviewResponse), 401: participantUnknown, 403: forbidden, 404: refusal('not_found') },
     },
   },
   '/api/sessions/{sessionId}/replays': {

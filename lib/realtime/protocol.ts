@@ -317,6 +317,8 @@ export type JoinData = {
   recordingSince: string | null;
   /** The participant pinned on the stage (the sign-language interpreter), by LiveKit identity; null: none. */
   stagePin: string | null;
+  /** The session is streamed out (RTMP) since this moment (null: it is not). */
+  streamSince: string | null;
   /**
    * The session lets guests write. A guest without an identity (`you.id` null) gets one with
    * `POST /api/guest` and connects again to take part.
@@ -442,6 +444,10 @@ export interface ServerToClientEvents {
    * moment within `withinMs`, so that the audience does not ask all at once.
    */
   'session:resync': (p: { withinMs: number }) => void;
+  /** To everyone in the session: the stream out started (`since`) or stopped (docs/streaming.md). */
+  'stream:updated': (state: { sessionId: string; streaming: boolean; since: string | null }) => void;
+  /** To moderators: egress reported the stream, or one of its destinations, as failed (keys removed). */
+  'stream:failed': (failure: { sessionId: string; error: string }) => void;
   /** To everyone in the session: a round started (in a round by choice, people then choose with `breakout:choose`). */
   'breakout:started': (started: BreakoutStarted) => void;
   /** To each person put in a group (all their connections). */

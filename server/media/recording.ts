@@ -36,20 +36,21 @@ export const replaysDir = () => path.resolve(config().DATA_DIR, 'replays');
 
 export const replayPageUrl = (id: string) => `${publicUrl()}/replays/${id}`;
 
-function clients() {
+export function clients() {
   const s = livekitSettings();
   if (!s) throw new DomainError(503, 'video_not_configured', 'Video is not configured on this server.');
   return { egress: new EgressClient(s.apiUrl, s.apiKey, s.apiSecret), rooms: new RoomServiceClient(s.apiUrl, s.apiKey, s.apiSecret) };
 }
 
-const encoding = () =>
+/** 720p H.264; Opus audio for files (Debian's GStreamer has no faac), AAC for RTMP (egress patched: docs/streaming.md). */
+export const encoding = (audioCodec: AudioCodec = AudioCodec.OPUS) =>
   new EncodingOptions({
     width: 1280,
     height: 720,
     framerate: 25,
     videoCodec: VideoCodec.H264_MAIN,
     videoBitrate: 2000,
-    audioCodec: AudioCodec.OPUS,
+    audioCodec,
     audioBitrate: 96,
     audioFrequency: 48000,
     keyFrameInterval: 2,
@@ -59,7 +60,7 @@ const encoding = () =>
  * Who is filmed in `participant` mode: the first person publishing a camera (speakers publish on a
  * stage; anyone in a workshop), or null when nobody does.
  */
-async function publisher(rooms: RoomServiceClient, room: string): Promise<string | null> {
+export async function publisher(rooms: RoomServiceClient, room: string): Promise<string | null> {
   const people = await rooms.listParticipants(room).catch(() => []);
   const withCamera = people.filter((p) => p.tracks.some((t) => t.source === TrackSource.CAMERA));
   withCamera.sort((a, b) => Number(a.joinedAt) - Number(b.joinedAt));
@@ -90,8 +91,7 @@ async function start(sessionId: string, by: string | null): Promise<RecordingSta
     return { status: 'recording', egressId: info.egressId, replayId: row.id };
   } catch (err) {
     // Nothing to record yet: no trace. Egress refusing is a failed recording the moderators see.
-    const refusal =
-      err instanceof DomainError ? err : err instanceof ServerError && err.status === 404 ? new DomainError(409, 'room_not_live', 'Nobody is in the video room yet.') : null;
+    const refusal = startRefusal(err);
     if (refusal) {
       await discardRecording(row.id);
       throw refusal;
@@ -100,6 +100,12 @@ async function start(sessionId: string, by: string | null): Promise<RecordingSta
     logger().error({ err, sessionId }, 'egress refused to start a recording');
     throw new DomainError(503, 'recording_unavailable', 'The recording service did not start the recording.');
   }
+}
+
+/** Why egress was not asked or did not start, when it is the room's state (a 409 for the caller), else null. */
+export function startRefusal(err: unknown): DomainError | null {
+  if (err instanceof DomainError) return err;
+  return err instanceof ServerError && err.status === 404 ? new DomainError(409, 'room_not_live', 'Nobody is in the video room yet.') : null;
 }
 
 /** `POST /api/sessions/{id}/recording { action: "start" }`: moderators; refused for an unannounced workshop. */
@@ -137,7 +143,7 @@ const START_WAIT_MS = 30_000;
  * start"), which on a loaded machine or at a first recording takes more than ten seconds. Stopped
  * once it writes, the recording keeps what it has.
  */
-async function untilStarted(egressId: string): Promise<void> {
+export async function untilStarted(egressId: string): Promise<void> {
   const until = Date.now() + START_WAIT_MS;
   while (Date.now() < until) {
     const [info] = await clients().egress.listEgress({ egressId });

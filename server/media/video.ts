@@ -23,6 +23,7 @@ import { livekitSettings, mintToken } from '@/server/media/livekit';
 import { realtimeHooks } from '@/server/realtime/hooks';
 import { breakoutRoomFor } from '@/server/breakouts/breakout-room';
 import { checkRecording, egressChanged, recordOnRoomStart } from '@/server/media/recording';
+import { streamEgressChanged } from '@/server/media/streaming';
 import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setHand, setPublishing } from '@/server/media/livekit-rooms';
 import { onlineSeatsOf } from '@/lib/domain/seats';
 
@@ -170,7 +171,8 @@ export async function receiveWebhook(body: string, authorization: string | null)
   const sessionId = roomName ? sessionIdOfRoom(roomName) : null;
   if (!sessionId) return { event: event.event };
   if (event.egressInfo) {
-    await egressChanged(event.egressInfo, sessionId);
+    // A stream's egress (docs/streaming.md), else a recording's.
+    if (!(await streamEgressChanged(event.egressInfo, sessionId))) await egressChanged(event.egressInfo, sessionId);
     return { event: event.event };
   }
   const at = event.createdAt ? new Date(Number(event.createdAt) * 1000) : new Date();

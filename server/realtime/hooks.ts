@@ -11,6 +11,10 @@ export type RealtimeHooks = {
   recording: (sessionId: string, state: { recording: boolean; since: string | null }) => void;
   /** A recording failed (egress said so): its moderators are told. */
   recordingFailed: (sessionId: string, failure: { replayId: string; error: string }) => void;
+  /** A session's stream out started or stopped: everyone in it sees the indicator (docs/streaming.md). */
+  stream: (sessionId: string, state: { streaming: boolean; since: string | null }) => void;
+  /** A stream failed, or one of its destinations (egress said so, keys removed): its moderators are told. */
+  streamFailed: (sessionId: string, failure: { error: string }) => void;
 };
 
 const g = globalThis as unknown as { __cheminsRealtimeHooks?: RealtimeHooks };

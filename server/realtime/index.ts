@@ -167,6 +167,8 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     linked: (userId, registrationIds) => linkConnections(io, userId, registrationIds),
     recording: (sessionId, state) => void io.to(roomOf(sessionId)).emit('recording:updated', { sessionId, ...state }),
     recordingFailed: (sessionId, failure) => void io.to(modsRoomOf(sessionId)).emit('recording:failed', { sessionId, ...failure }),
+    stream: (sessionId, state) => void io.to(roomOf(sessionId)).emit('stream:updated', { sessionId, ...state }),
+    streamFailed: (sessionId, failure) => void io.to(modsRoomOf(sessionId)).emit('stream:failed', { sessionId, ...failure }),
   });
   return {
     io,

@@ -2,6 +2,7 @@ import { activeSanctions, deleteMessage, listMessages, sanction, sendMessage, se
 import { actorKeyOf, currentIdentity } from '@/db/queries/identity';
 import { type SessionAccess, sessionAccess } from '@/db/queries/live';
 import { currentRecording } from '@/db/queries/replays';
+import { currentStream } from '@/db/queries/streams';
 import {
   askQuestion,
   hasVoted,
@@ -254,12 +255,13 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     const a = await access(socket, sessionId);
     assertReader(a);
     const viewer = { actorKey: a.actorKey, isModerator: a.isModerator };
-    const [questions, history, sanctions, polls, recording] = await Promise.all([
+    const [questions, history, sanctions, polls, recording, stream] = await Promise.all([
       listQuestions(sessionId, viewer),
       listMessages(sessionId),
       a.isModerator ? activeSanctions(sessionId) : Promise.resolve(undefined),
       pollsOnJoin(socket, a),
       currentRecording(sessionId),
+      currentStream(sessionId),
     ]);
     socket.data.roles[sessionId] = a.role;
     await socket.leave(a.isModerator ? audienceRoomOf(sessionId) : modsRoomOf(sessionId));
@@ -274,6 +276,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
       moderation: a.session.qaModeration,
       recordingSince: recording?.startedAt.toISOString() ?? null,
       stagePin: a.session.stagePin,
+      streamSince: stream?.startedAt.toISOString() ?? null,
       guestsWrite: a.session.guestsWrite,
       you: {
         role: a.role,

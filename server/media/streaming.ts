@@ -1,0 +1,137 @@
+import { AudioCodec, EgressStatus, type EgressInfo, StreamOutput, StreamProtocol } from 'livekit-server-sdk';
+import type { Identity } from '@/db/queries/identity';
+import { moderatedSession } from '@/db/queries/replays';
+import { currentStream, discardStream, moveStream, openStream, savedDestinations, setStreamEgressId, streamByEgressId, type StreamRow } from '@/db/queries/streams';
+import { badgeKeySecret } from '@/lib/config';
+import { maskStreamUrl, type StreamRequest, withoutStreamKeys } from '@/lib/domain/streams';
+import { videoRoomOf } from '@/lib/domain/video';
+import { DomainError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import { seal, unseal } from '@/lib/secrets/sealed';
+import { clients, encoding, publisher, startRefusal, untilStarted } from '@/server/media/recording';
+import { realtimeHooks } from '@/server/realtime/hooks';
+
+/**
+ * The stream out of a session (issue 28, docs/streaming.md): LiveKit Egress sends the stage to the
+ * session's RTMP destinations (PeerTube, YouTube…), H.264 and AAC. What is sent is the stage's
+ * publisher (a participant egress, as the recording's `participant` layout); the composite layout
+ * page served by Chemins is a later step. Stream keys are sealed at rest (BADGE_KEY_SECRET, purpose
+ * `chemins-stream-keys`, bound to the session) and never logged, shown or answered in full.
+ */
+
+const PURPOSE = 'chemins-stream-keys';
+/** `StreamInfo.Status.FAILED` (livekit protocol; the SDK does not export the enum). */
+const STREAM_FAILED = 2;
+const sealOf = (sessionId: string) => ({ secret: badgeKeySecret(), purpose: PURPOSE, owner: sessionId });
+
+export type StreamState = { status: 'streaming' | 'stopping'; egressId: string | null };
+
+/** The session's destinations in full (for egress only), in order. */
+async function destinationUrls(sessionId: string, sealed: { urlSealed: string }[]): Promise<string[]> {
+  return sealed.map((d) => unseal(d.urlSealed, sealOf(sessionId))).filter((u): u is string => u !== null);
+}
+
+/** `POST /api/sessions/{id}/stream { action: "start", destinations? }`: the session's moderators. */
+export async function startStream(identity: Identity | null, sessionId: string, destinations: StreamRequest['destinations']): Promise<StreamState> {
+  await moderatedSession(identity, sessionId);
+  const by = identity!.kind === 'user' ? identity!.userId : null;
+  const given = destinations?.map(({ url }) => ({ urlSealed: seal(url.trim(), sealOf(sessionId)), urlMasked: maskStreamUrl(url) }));
+  const { row, destinations: saved } = await openStream(sessionId, by, given);
+  const urls = await destinationUrls(sessionId, saved);
+  try {
+    if (urls.length === 0) throw new DomainError(409, 'no_destination', 'Give the stream at least one RTMP address.');
+    const { egress, rooms } = clients();
+    const identityOnStage = await publisher(rooms, videoRoomOf(sessionId));
+    if (!identityOnStage) throw new DomainError(409, 'nothing_to_stream', 'Nobody is publishing a camera in this room yet.');
+    const info = await egress.startParticipantEgress(
+      videoRoomOf(sessionId),
+      identityOnStage,
+      { stream: new StreamOutput({ protocol: StreamProtocol.RTMP, urls }) },
+      { encodingOptions: encoding(AudioCodec.AAC) },
+    );
+    await setStreamEgressId(row.id, info.egressId);
+    announce(sessionId, { streaming: true, since: row.startedAt.toISOString() });
+    return { status: 'streaming', egressId: info.egressId };
+  } catch (err) {
+    const refusal = startRefusal(err);
+    if (refusal) {
+      await discardStream(row.id);
+      throw refusal;
+    }
+    const reason = withoutStreamKeys(err instanceof Error ? err.message : String(err), urls);
+    await moveStream(row.id, 'failed', reason);
+    logger().error({ error: reason, sessionId }, 'egress refused to start a stream');
+    throw new DomainError(503, 'stream_unavailable', 'The streaming service did not start the stream.');
+  }
+}
+
+/** `{ action: "stop" }`: the stream ends at once for the moderators; egress then finishes. */
+export async function stopStream(identity: Identity | null, sessionId: string): Promise<StreamState> {
+  await moderatedSession(identity, sessionId);
+  const current = await currentStream(sessionId);
+  if (!current?.egressId) throw new DomainError(409, 'not_streaming', 'This session is not being streamed.');
+  try {
+    await untilStarted(current.egressId).catch(() => {});
+    await clients().egress.stopEgress(current.egressId);
+  } catch (err) {
+    logger().warn({ error: err instanceof Error ? err.message : String(err), egressId: current.egressId }, 'egress stop (stream)');
+  }
+  await moveStream(current.id, 'ended');
+  announce(sessionId, { streaming: false, since: null });
+  return { status: 'stopping', egressId: current.egressId };
+}
+
+/** `GET /api/sessions/{id}/stream`: moderators see whether it runs and where it goes (masked). */
+export async function streamOverview(identity: Identity | null, sessionId: string) {
+  await moderatedSession(identity, sessionId);
+  const [current, saved] = await Promise.all([currentStream(sessionId), savedDestinations(sessionId)]);
+  return {
+    status: current ? current.status : ('idle' as const),
+    egressId: current?.egressId ?? null,
+    since: current?.startedAt.toISOString() ?? null,
+    destinations: saved.map((d) => ({ url: d.urlMasked })),
+  };
+}
+
+/**
+ * An egress webhook about a stream: true when the egress is a stream's (handled here), false when it
+ * is not (a recording's). Active: live. Ended: failed (moderators are told, keys removed) or ended.
+ * A destination failing while the others go on is told to the moderators too.
+ */
+export async function streamEgressChanged(info: EgressInfo, sessionId: string): Promise<boolean> {
+  const row: StreamRow | null = await streamByEgressId(info.egressId);
+  if (!row) return false;
+  const urls = await destinationUrls(sessionId, await savedDestinations(sessionId));
+  const failedOutputs = info.streamResults.filter((s) => s.status === STREAM_FAILED).map((s) => withoutStreamKeys(`${s.url}: ${s.error}`, urls));
+  switch (info.status) {
+    case EgressStatus.EGRESS_ACTIVE:
+      await moveStream(row.id, 'live');
+      if (failedOutputs.length > 0) failed(sessionId, failedOutputs.join('; '));
+      break;
+    case EgressStatus.EGRESS_COMPLETE:
+    case EgressStatus.EGRESS_LIMIT_REACHED:
+      if (await moveStream(row.id, 'ended')) announce(sessionId, { streaming: false, since: null });
+      break;
+    case EgressStatus.EGRESS_FAILED:
+    case EgressStatus.EGRESS_ABORTED: {
+      const reason = withoutStreamKeys(info.error || failedOutputs.join('; ') || EgressStatus[info.status] || 'unknown', urls);
+      if (await moveStream(row.id, 'failed', reason)) {
+        announce(sessionId, { streaming: false, since: null });
+        failed(sessionId, reason);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return true;
+}
+
+function failed(sessionId: string, error: string) {
+  logger().error({ sessionId, error }, 'a stream failed');
+  realtimeHooks()?.streamFailed(sessionId, { error });
+}
+
+function announce(sessionId: string, state: { streaming: boolean; since: string | null }) {
+  realtimeHooks()?.stream(sessionId, state);
+}
