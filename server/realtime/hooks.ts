@@ -1,3 +1,5 @@
+import type { CaptionLine } from '@/lib/realtime/protocol';
+
 /**
  * What Next's route handlers may ask of the realtime server running in the same process, without
  * importing Socket.IO into the Next bundle: the realtime server installs these on start-up.
@@ -11,6 +13,8 @@ export type RealtimeHooks = {
   recording: (sessionId: string, state: { recording: boolean; since: string | null }) => void;
   /** A recording failed (egress said so): its moderators are told. */
   recordingFailed: (sessionId: string, failure: { replayId: string; error: string }) => void;
+  /** A line of live captions (typed or recognised, server/captions/publish.ts): to everyone in the session. */
+  caption: (line: CaptionLine) => void;
 };
 
 const g = globalThis as unknown as { __cheminsRealtimeHooks?: RealtimeHooks };

