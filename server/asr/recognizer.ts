@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +17,13 @@ export type RecognizerOptions = {
   threads?: number;
 };
 
-/** Where engine.py is, from the source tree (tsx, vitest) or from dist/server (the compiled server). */
+/**
+ * Where engine.py is: beside this file in the source tree (tsx, vitest), else in the project the
+ * server runs from (the compiled server in dist/server, Next's bundle in .next).
+ */
 function enginePath(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  return here.endsWith(path.join('dist', 'server')) ? path.join(here, '..', '..', 'server', 'asr', 'engine.py') : path.join(here, 'engine.py');
+  const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), 'engine.py');
+  return existsSync(beside) ? beside : path.join(process.cwd(), 'server', 'asr', 'engine.py');
 }
 
 type Pending = { resolve: (text: string) => void; reject: (err: Error) => void };

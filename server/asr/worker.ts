@@ -8,14 +8,18 @@ import {
   TrackKind,
   TrackSource,
 } from '@livekit/rtc-node';
+import { lastTypedCaptionAt } from '@/db/queries/captions/lines';
 import { LIMITS } from '@/lib/realtime/protocol';
 import { logger } from '@/lib/logger';
 import { publishCaptionLine } from '@/server/captions/publish';
 import { ASR_SAMPLE_RATE, type Recognizer } from './recognizer';
 import { Segmenter, type SegmenterOptions } from './segmenter';
 
-/** The worker's identity in the room: hidden, nobody's attendance (server/media/video.ts). */
+/** The worker's identity in the room, and its lines' authors: hidden, nobody's attendance (server/media/video.ts). */
 export const ASR_IDENTITY_PREFIX = 'asr:';
+
+/** A captioner typed a line this recently: the worker keeps quiet (people caption better). */
+export const CAPTIONER_PRESENT_MS = 60_000;
 
 /**
  * A speaker's track: a microphone. An interpreter's channel (a track named `interpretation-…`,
@@ -43,7 +47,8 @@ export const asrGrant = { hidden: true, canSubscribe: true, canPublish: false, c
  * and has them recognised (server/asr/recognizer, a child process); the text goes out as caption
  * lines with the speaker's name, partial then final, through the same service as typed captions.
  * Recognition stays real-time: a partial line is skipped while that speaker's previous one is
- * still being recognised; final lines are all recognised, in order.
+ * still being recognised; final lines are all recognised, in order. While a captioner types (a
+ * line in the last `CAPTIONER_PRESENT_MS`), recognised lines are not sent.
  */
 export class RecognitionWorker {
   private room = new Room();
@@ -91,7 +96,7 @@ export class RecognitionWorker {
       chain = chain.then(async () => {
         try {
           const text = (await this.o.recognizer.recognize(pcm, this.o.lang)).trim().slice(0, LIMITS.captionMax);
-          if (!text || this.closed) return;
+          if (!text || this.closed || (await this.captionerPresent())) return;
           await publishCaptionLine(
             { sessionId: this.o.sessionId, authorKey: `${ASR_IDENTITY_PREFIX}${who.identity}`, text, lang: this.o.lang, speaker },
             final,
@@ -117,6 +122,11 @@ export class RecognitionWorker {
       if (last) recognise(last.pcm, true);
       await chain;
     }
+  }
+
+  private async captionerPresent(): Promise<boolean> {
+    const typed = await lastTypedCaptionAt(this.o.sessionId);
+    return typed !== null && Date.now() - typed.getTime() < CAPTIONER_PRESENT_MS;
   }
 
   async stop(): Promise<void> {

@@ -1,19 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AudioFrame, AudioSource, LocalAudioTrack, Room, TrackPublishOptions, TrackSource } from '@livekit/rtc-node';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captionLines } from '@/db/schema';
+import { captionLines, programmeSessions } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { parseConfig } from '@/lib/config';
 import type { CaptionLine } from '@/lib/realtime/protocol';
 import { Recognizer } from '@/server/asr/recognizer';
-import { asrGrant, RecognitionWorker } from '@/server/asr/worker';
+import { recogniseOnRoomStart, recognitionWorker, stopAllRecognition, stopRecognition } from '@/server/asr/sessions';
+import { RecognitionWorker } from '@/server/asr/worker';
+import { videoRoomOf } from '@/lib/domain/video';
 import { livekitSettings, mintToken, setupLivekit } from '@/server/media/livekit';
-import { type Db, demoLive, realtimeScenario } from './factories';
+import { type Db, demoLive, realtimeScenario, seedSession } from './factories';
 import { collect, nextEvent } from './realtime-support';
 
 /**
@@ -60,7 +61,6 @@ describe('speech recognition worker (real LiveKit, engine, Socket.IO)', () => {
   const scene = realtimeScenario();
   let db: Db;
   let sessionId: string;
-  let recognizer: Recognizer;
   const dir = mkdtempSync(path.join(tmpdir(), 'chemins-asr-'));
 
   beforeAll(async () => {
@@ -69,11 +69,10 @@ describe('speech recognition worker (real LiveKit, engine, Socket.IO)', () => {
     ({ liveId: sessionId } = await demoLive());
     await scene.start();
     await setupLivekit(parseConfig({ ...process.env, NODE_ENV: 'test' }));
-    recognizer = await Recognizer.start({ python: ASR.python!, modelDir: ASR.modelDir! });
   }, 120_000);
 
   afterAll(async () => {
-    await recognizer?.close();
+    await stopAllRecognition();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -86,15 +85,13 @@ describe('speech recognition worker (real LiveKit, engine, Socket.IO)', () => {
     const seen = collect<CaptionLine>(viewer, 'caption:line');
     const finalLine = nextEvent<CaptionLine>(viewer, 'caption:line', (l) => l.final && /forum/i.test(l.text), 60_000);
 
-    const room = `session-${sessionId}-asr-${randomUUID().slice(0, 8)}`;
+    // The room goes live (the `room_started` webhook), the session asks for recognised captions.
+    await db.handle.db.update(programmeSessions).set({ recognisedCaptions: true, language: 'en' }).where(eq(programmeSessions.id, sessionId));
+    recogniseOnRoomStart(sessionId);
+    const worker = (await recognitionWorker(sessionId))!;
+    expect(worker).toBeInstanceOf(RecognitionWorker);
+    const room = videoRoomOf(sessionId);
     const url = livekitSettings()!.apiUrl.replace(/^http/, 'ws');
-    const worker = await RecognitionWorker.start({
-      sessionId,
-      url,
-      token: await mintToken({ identity: `asr:${sessionId}`, name: 'Sous-titrage automatique', room, grant: asrGrant }),
-      lang: 'en',
-      recognizer,
-    });
     const speaker = new Room();
     try {
       await speaker.connect(url, await mintToken({ identity: 'user:asr-speaker', name: 'Awa Diallo', room, grant: { canPublish: true, canSubscribe: true } }), {
@@ -124,9 +121,18 @@ describe('speech recognition worker (real LiveKit, engine, Socket.IO)', () => {
       expect(stored.find((r) => r.text === line.text)?.authorKey).toBe('asr:user:asr-speaker');
     } finally {
       await speaker.disconnect();
-      await worker.stop();
+      // The room finishes (`room_finished`): the worker leaves.
+      await stopRecognition(sessionId);
+      expect(recognitionWorker(sessionId)).toBeUndefined();
     }
   }, 120_000);
+
+  it('starts no worker for a session that does not ask for recognised captions', async () => {
+    const { eventId } = await demoLive();
+    const other = await seedSession(db.handle.db, { eventId, slug: 'asr-off' });
+    recogniseOnRoomStart(other);
+    expect(await recognitionWorker(other)).toBeNull();
+  });
 
   it('refuses to start on a directory that holds no model, with the engine’s reason', async () => {
     await expect(Recognizer.start({ python: ASR.python!, modelDir: dir })).rejects.toThrow(/speech recognition engine: .*model/i);
