@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AudioFrame, AudioSource, LocalAudioTrack, Room, TrackPublishOptions, TrackSource } from '@livekit/rtc-node';
@@ -16,6 +15,7 @@ import { videoRoomOf } from '@/lib/domain/video';
 import { livekitSettings, mintToken, setupLivekit } from '@/server/media/livekit';
 import { type Db, demoLive, realtimeScenario, seedSession } from './factories';
 import { collect, nextEvent } from './realtime-support';
+import { speech } from '../support/speech';
 
 /**
  * The speech recognition worker (issue 29), against the real LiveKit server of LIVEKIT_URL, the
@@ -27,23 +27,6 @@ import { collect, nextEvent } from './realtime-support';
 const ASR = { python: process.env.ASR_PYTHON, modelDir: process.env.ASR_MODEL_DIR };
 if (!process.env.LIVEKIT_URL || !ASR.python || !ASR.modelDir) {
   throw new Error('LIVEKIT_URL, ASR_PYTHON and ASR_MODEL_DIR are not set: run with `npm run test:all` (it installs the engine and the test model).');
-}
-
-/** 16-bit PCM mono WAV → samples and rate (espeak-ng writes 22.05 kHz). */
-function readWav(file: string): { pcm: Int16Array; rate: number } {
-  const buf = readFileSync(file);
-  const rate = buf.readUInt32LE(24);
-  let at = 12;
-  while (at + 8 <= buf.length) {
-    const id = buf.toString('ascii', at, at + 4);
-    const size = buf.readUInt32LE(at + 4);
-    if (id === 'data') {
-      const bytes = buf.subarray(at + 8, at + 8 + size);
-      return { pcm: new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), rate };
-    }
-    at += 8 + size + (size % 2);
-  }
-  throw new Error(`${file}: no data chunk`);
 }
 
 /** Publish `pcm` as a microphone, paced in 20 ms frames (the source's queue paces captureFrame), then silence. */
@@ -77,9 +60,7 @@ describe('speech recognition worker (real LiveKit, engine, Socket.IO)', () => {
   });
 
   it('captions what a participant says into the microphone, with their name, partial then final, only finals stored', async () => {
-    const wav = path.join(dir, 'speech.wav');
-    execFileSync('espeak-ng', ['-v', 'en-us', '-s', '140', '-w', wav, 'Hello world, welcome to the forum.']);
-    const { pcm, rate } = readWav(wav);
+    const { pcm, rate } = speech('Hello world, welcome to the forum.');
 
     const { s: viewer } = await scene.joined(sessionId);
     const seen = collect<CaptionLine>(viewer, 'caption:line');
