@@ -34,6 +34,8 @@ COPY --chown=root:root package.json package-lock.json next.config.mjs ./
 COPY --chown=root:root db/migrations ./db/migrations
 COPY --chown=root:root db/functions ./db/functions
 COPY --chown=root:root db/seed/media ./db/seed/media
+# The speech recognition engine (run with ASR_PYTHON when ASR_MODEL_DIR is set: docs/deployment.md).
+COPY --chown=root:root server/asr/engine.py ./server/asr/engine.py
 # The code is root's, read-only for the `node` user the app runs as; it writes only to the embedded
 # database (used without DATABASE_URL) and to Next's cache.
 RUN mkdir -p .data .next/cache && chown node:node .data .next/cache

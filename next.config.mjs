@@ -15,6 +15,8 @@ const nextConfig = {
     'pino-pretty',
     'nodemailer',
     'livekit-server-sdk',
+    // The speech recognition worker's LiveKit client: a native module (server/asr).
+    '@livekit/rtc-node',
     '@digitalbazaar/vc',
     '@digitalbazaar/data-integrity',
     '@digitalbazaar/eddsa-rdfc-2022-cryptosuite',

@@ -242,6 +242,8 @@ export const programmeSessions = pgTable(
     recordingAnnounced: boolean('recording_announced').notNull().default(false),
     /** Recording starts by itself when the room goes live (webhook `room_started`). */
     autoRecord: boolean('auto_record').notNull().default(false),
+    /** Captions recognised from the speakers' audio where no captioner types (server/asr, issue 29). */
+    recognisedCaptions: boolean('recognised_captions').notNull().default(false),
     /** A named format of the event ("regards croisés", "20 minutes avec"), see lib/domain/people.ts SESSION_FORMATS. */
     format: text('format'),
     /** The organization whose programme (parcours) this session belongs to. */

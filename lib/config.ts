@@ -112,6 +112,15 @@ const schema = z
     ATTACHMENT_PURGE_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(86_400_000).default(3_600_000)),
     /** What one person's uploads may hold in all, attached or not, in MiB (0: no quota). */
     ATTACHMENT_QUOTA_MIB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1_000_000).default(200)),
+    /**
+     * Speech recognition (issue 29, docs/deployment.md): a Whisper model in CTranslate2 format
+     * (faster-whisper) that the operator provides. Unset: no recognised captions.
+     */
+    ASR_MODEL_DIR: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
+    /** The Python that has faster-whisper (a venv's bin/python). */
+    ASR_PYTHON: z.preprocess(emptyToUndefined, z.string().min(1).default('python3')),
+    /** CPU threads the recognition engine (one child process) may use. */
+    ASR_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(64).default(2)),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('1')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

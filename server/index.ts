@@ -11,6 +11,7 @@ import { ConfigError, listenHost, mailState, parseConfig, publicUrl } from '@/li
 import { LOG_REDACT, LOG_SERIALIZERS, logger, setLogger } from '@/lib/logger';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from '@/lib/security/headers';
 import { setupLivekit, stopLivekit } from '@/server/media/livekit';
+import { stopAllRecognition } from '@/server/asr/sessions';
 import { createGuard } from './http/guard';
 import { createRateLimiter, rateLimitSettings, setRateLimiter } from './http/rate-limit';
 import { handleRegistrations } from './http/registrations';
@@ -156,6 +157,7 @@ async function shutdown(signal: string) {
   await realtime.close().catch(() => {});
   await limiter.close();
   server.close();
+  await stopAllRecognition().catch(() => {});
   stopLivekit();
   await dbHandle.close().catch(() => {});
   await app.close?.().catch?.(() => {});

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
+import { addCaptionLine } from '@/lib/domain/caption-lines';
 import type { CaptionLine } from '@/lib/realtime/protocol';
 import { captionLinesFor } from '@/lib/domain/interpretation';
 import { useListening } from '@/components/video/listening';
@@ -32,7 +33,7 @@ export function useCaptionLines(socket: ChemSocket | null, sessionId: string): {
         setCanCaption(res.data.canCaption);
       });
     const onLine = (line: CaptionLine) => {
-      if (line.sessionId === sessionId) setLines((all) => [...all, line].slice(-KEEP));
+      if (line.sessionId === sessionId) setLines((all) => addCaptionLine(all, line, KEEP));
     };
     socket.on('caption:line', onLine);
     socket.on('connect', load);

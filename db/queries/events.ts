@@ -67,6 +67,8 @@ export type ProgrammeSession = {
   /** Registrants are told the session is recorded; recording starts by itself when the room goes live. */
   recordingAnnounced: boolean;
   autoRecord: boolean;
+  /** Captions recognised from the speakers' audio where no captioner types (server/asr). */
+  recognisedCaptions: boolean;
   /** Not published yet (listed only with `{ drafts: true }`, for the organizer's programme). */
   draft: boolean;
   room: { key: string; name: string; kind: 'physical' | 'online' } | null;
@@ -185,6 +187,7 @@ export async function getEventProgramme(slug: string, { drafts = false }: { draf
         videoLiveSince: s.videoLiveSince,
         recordingAnnounced: s.recordingAnnounced,
         autoRecord: s.autoRecord,
+        recognisedCaptions: s.recognisedCaptions,
         draft: s.draft,
         room: room ? { key: room.key, name: room.name, kind: room.kind } : null,
         track: track ? { key: track.key, name: track.name } : null,
@@ -282,6 +285,7 @@ export async function getSessionById(id: string, { drafts = false }: { drafts?: 
       language: programmeSessions.language,
       recordingAnnounced: programmeSessions.recordingAnnounced,
       autoRecord: programmeSessions.autoRecord,
+      recognisedCaptions: programmeSessions.recognisedCaptions,
       eventId: events.id,
       eventSlug: events.slug,
       eventTitle: events.title,

@@ -89,6 +89,7 @@ export async function saveSession(actorId: string, eventSlug: string, input: Ses
       roomQrGuests: input.roomQr,
       recordingAnnounced: input.recordingAnnounced,
       autoRecord: input.autoRecord,
+      recognisedCaptions: input.recognisedCaptions,
       draft: input.publication === 'draft',
       startsAt,
       endsAt,

@@ -60,6 +60,11 @@ export const sessionInput = z
       .enum(['no', 'yes'])
       .default('no')
       .transform((v) => v === 'yes'),
+    /** Where no captioner types, captions are recognised from the speakers' audio (server/asr, issue 29). */
+    recognisedCaptions: z
+      .enum(['no', 'yes'])
+      .default('no')
+      .transform((v) => v === 'yes'),
     /** `draft`: kept off the public programme and registration until published (issue 34). */
     publication: z.enum(['draft', 'published']).default('published'),
   })

@@ -24,6 +24,8 @@ import { realtimeHooks } from '@/server/realtime/hooks';
 import { breakoutRoomFor } from '@/server/breakouts/breakout-room';
 import { checkRecording, egressChanged, recordOnRoomStart } from '@/server/media/recording';
 import { streamEgressChanged } from '@/server/media/streaming';
+import { recogniseOnRoomStart, stopRecognition } from '@/server/asr/sessions';
+import { ASR_IDENTITY_PREFIX } from '@/server/asr/worker';
 import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setHand, setPublishing } from '@/server/media/livekit-rooms';
 import { onlineSeatsOf } from '@/lib/domain/seats';
 
@@ -179,8 +181,8 @@ export async function receiveWebhook(body: string, authorization: string | null)
   const p = event.participant;
   switch (event.event) {
     case 'participant_joined':
-      // Egress joins to record (identity `EG_…`): it is nobody's attendance.
-      if (p && !p.identity.startsWith('EG_')) await recordJoin({ sessionId, actorKey: p.identity, participantSid: p.sid, at });
+      // Egress joins to record (identity `EG_…`), the recognition worker to caption (`asr:…`): nobody's attendance.
+      if (p && !p.identity.startsWith('EG_') && !p.identity.startsWith(ASR_IDENTITY_PREFIX)) await recordJoin({ sessionId, actorKey: p.identity, participantSid: p.sid, at });
       break;
     case 'participant_left':
       if (p) await recordLeave(p.sid, at);
@@ -189,9 +191,11 @@ export async function receiveWebhook(body: string, authorization: string | null)
       // A room that starts again after LiveKit restarted: its recording checked first (then a new one if auto).
       await setRoomLive(sessionId, at);
       void checkRecording(sessionId).then(() => recordOnRoomStart(sessionId));
+      recogniseOnRoomStart(sessionId);
       break;
     case 'room_finished':
       forgetRoom(event.room!.name);
+      void stopRecognition(sessionId);
       await setRoomLive(sessionId, null);
       break;
   }

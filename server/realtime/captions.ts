@@ -1,21 +1,19 @@
 import { recentCaptionLines } from '@/db/queries/captions/lines';
-import { captionSend, roomOf, sessionRef } from '@/lib/realtime/protocol';
+import { captionSend, sessionRef } from '@/lib/realtime/protocol';
 import { mayCaption, sendCaption } from '@/server/captions/send-caption';
-import { type ChemSocket, commandsOf, type Io } from './core';
+import { type ChemSocket, commandsOf } from './core';
 import { access, assertReader } from './live';
 
 /**
  * Live captions: a captioner's line goes to everyone in the session's room in one emit (Socket.IO
- * encodes it once for the room, whatever its size); the running transcript on request.
+ * encodes it once for the room, whatever its size: server/captions/publish.ts); the running
+ * transcript on request.
  */
-export function registerCaptionCommands(io: Io, socket: ChemSocket) {
+export function registerCaptionCommands(socket: ChemSocket) {
   const on = commandsOf(socket);
 
-  on('caption:send', captionSend, async (input) => {
-    const line = await sendCaption(await access(socket, input.sessionId), input);
-    io.to(roomOf(line.sessionId)).emit('caption:line', line);
-    return line;
-  });
+  // Stored and sent to the session's room by server/captions/publish.ts.
+  on('caption:send', captionSend, async (input) => sendCaption(await access(socket, input.sessionId), input));
 
   on('caption:history', sessionRef, async ({ sessionId }) => {
     const a = await access(socket, sessionId);

@@ -1,3 +1,5 @@
+import type { CaptionLine } from '@/lib/realtime/protocol';
+
 /**
  * What Next's route handlers may ask of the realtime server running in the same process, without
  * importing Socket.IO into the Next bundle: the realtime server installs these on start-up.
@@ -15,6 +17,8 @@ export type RealtimeHooks = {
   stream: (sessionId: string, state: { streaming: boolean; since: string | null }) => void;
   /** A stream failed, or one of its destinations (egress said so, keys removed): its moderators are told. */
   streamFailed: (sessionId: string, failure: { error: string }) => void;
+  /** A line of live captions (typed or recognised, server/captions/publish.ts): to everyone in the session. */
+  caption: (line: CaptionLine) => void;
 };
 
 const g = globalThis as unknown as { __cheminsRealtimeHooks?: RealtimeHooks };

@@ -141,7 +141,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     if (!socket.recovered && (socket.data.identity || GUEST_KEY.test(socket.data.presenceKey))) void socket.join(actorRoomOf(socket.data.presenceKey));
     registerLiveCommands(io, socket);
     registerPollCommands(io, socket);
-    registerCaptionCommands(io, socket);
+    registerCaptionCommands(socket);
     registerStageCommands(io, socket);
     registerBreakoutCommands(io, socket);
     commandsOf(socket)('ping', pingPayload, async ({ sentAt }) => {
@@ -169,6 +169,7 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
     recordingFailed: (sessionId, failure) => void io.to(modsRoomOf(sessionId)).emit('recording:failed', { sessionId, ...failure }),
     stream: (sessionId, state) => void io.to(roomOf(sessionId)).emit('stream:updated', { sessionId, ...state }),
     streamFailed: (sessionId, failure) => void io.to(modsRoomOf(sessionId)).emit('stream:failed', { sessionId, ...failure }),
+    caption: (line) => void io.to(roomOf(line.sessionId)).emit('caption:line', line),
   });
   return {
     io,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lte, max, notLike, sql } from 'drizzle-orm';
 import { DomainError } from '@/lib/errors';
 import { type CaptionLine, LIMITS } from '@/lib/realtime/protocol';
 import { type Db, getDb, type Tx } from '../../client';
@@ -46,6 +46,19 @@ export async function storeCaptionLine(line: NewCaptionLine): Promise<CaptionLin
     const [row] = await tx.insert(captionLines).values({ ...line, final: true }).returning();
     return captionLineView(row!);
   });
+}
+
+/**
+ * When a person last typed a caption line in this session (recognised lines, `asr:` authors, left
+ * aside): the recognition worker keeps quiet while a captioner types.
+ */
+export async function lastTypedCaptionAt(sessionId: string): Promise<Date | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ at: max(captionLines.at) })
+    .from(captionLines)
+    .where(and(eq(captionLines.sessionId, sessionId), notLike(captionLines.authorKey, 'asr:%')));
+  return row?.at ?? null;
 }
 
 /** The running transcript: the last `LIMITS.captionHistory` lines of the session, oldest first. */

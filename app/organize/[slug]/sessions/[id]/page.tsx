@@ -57,6 +57,7 @@ export default async function SessionEditPage({ params, searchParams }: { params
     { name: 'roomQr', label: tRoomQr('setting'), type: 'select', options: opt(['auto', 'guests', 'registration'], (v) => tRoomQr(`settingOptions.${v}`)), defaultValue: settings?.roomQrGuests == null ? 'auto' : settings.roomQrGuests ? 'guests' : 'registration' },
     { name: 'recordingAnnounced', label: t('recordingAnnounced'), type: 'select', options: opt(['no', 'yes'], (v) => t(`recordingAnnouncedOptions.${v}`)), defaultValue: existing?.recordingAnnounced ? 'yes' : 'no' },
     { name: 'autoRecord', label: t('autoRecord'), type: 'select', options: opt(['no', 'yes'], (v) => t(`autoRecordOptions.${v}`)), defaultValue: existing?.autoRecord ? 'yes' : 'no' },
+    { name: 'recognisedCaptions', label: t('recognisedCaptions'), type: 'select', options: opt(['no', 'yes'], (v) => t(`recognisedCaptionsOptions.${v}`)), defaultValue: existing?.recognisedCaptions ? 'yes' : 'no' },
     { name: 'description', label: t('description'), type: 'textarea', defaultValue: existing?.description },
   ];
   return (
