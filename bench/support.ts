@@ -1,6 +1,7 @@
 // Shared by the benchmarks: a free loopback port, the built app started on it, and a TypeScript
 // server script (the realtime server alone, a bare baseline) started in its own process.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, type SpawnOptions } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import postgres from 'postgres';
@@ -57,12 +58,19 @@ export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorte
 
 export type Proc = { url: string; child: ChildProcess };
 
-/** A server script run with tsx that prints `listening <port>` (server/realtime/process.ts, a bare baseline). */
-export function startListening(script: string, env: Record<string, string>): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/**
+ * A server script run with tsx that prints `listening <port>` (server/realtime/process.ts, a bare
+ * baseline); `cpus` pins it (`taskset -c`, which execs node: the pid is node's), `nodeArgs` go to node.
+ */
+export function startListening(script: string, env: Record<string, string>, opts: { cpus?: string; nodeArgs?: string[] } = {}): Promise<Proc> {
+  const args = [...(opts.nodeArgs ?? []), '--import', 'tsx', script];
+  const child = opts.cpus ? spawn('taskset', ['-c', opts.cpus, process.execPath, ...args], spawnOpts(env)) : spawn(process.execPath, args, spawnOpts(env));
+  return listening(script, child);
+}
+
+const spawnOpts = (env: Record<string, string>): SpawnOptions => ({ env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+
+function listening(script: string, child: ChildProcess): Promise<Proc> {
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const m = /^listening (\d+)$/.exec(line);
@@ -71,6 +79,16 @@ export function startListening(script: string, env: Record<string, string>): Pro
     child.once('exit', (code) => reject(new Error(`${script} exited (${code})`)));
   });
 }
+
+/** The CPUs a process may run on and the one it last ran on (`/proc/<pid>/status`, `ps -o psr`). */
+export function cpusOf(pid: number): string {
+  const allowed = /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '?';
+  const psr = execFileSync('ps', ['-o', 'psr=', '-p', String(pid)]).toString().trim();
+  return `pid ${pid}: allowed CPUs ${allowed}, last ran on ${psr}`;
+}
+
+/** A process's resident memory (MB). */
+export const rssMb = (pid: number) => Number(/VmRSS:\s*(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
 /**
  * A fresh database on the Postgres of `databaseUrl`, migrated and seeded with the demo, for one

@@ -1,9 +1,17 @@
 // bench/realtime: N socket.io-client connections in one session; some of them chat, ask and vote;
 // every broadcast carries its send time, so each client measures delivery latency. The same
-// workload runs against Chemins' realtime server (auth, validation, Postgres before every ack,
-// per-viewer fan-out) and against a bare Socket.IO server (bench/realtime/bare-server.ts) as the
-// baseline, first on one process, then (with REDIS_URL) on two processes sharing rooms through
-// the Redis streams adapter. Prints p50/p99 delivery latency, deliveries and clients held.
+// workload runs against Chemins' realtime server (auth, validation, Postgres before every ack)
+// and against a bare Socket.IO server (bench/realtime/bare-server.ts) as the baseline, first on
+// one process, then (with REDIS_URL) on two processes sharing rooms through the Redis streams
+// adapter. Prints, per run: broadcasts planned / sent / acknowledged, deliveries received of those
+// expected, p50/p99 delivery latency, clients held, and the servers' RSS before any client and
+// with all of them (and so the memory per connected client).
+//
+// The load generator does not share the server's CPU: the servers run pinned to BENCH_SERVER_CPUS
+// (`taskset -c`, default CPU 0), this coordinator and its client processes (bench/realtime/
+// crowd.ts, forked, at most BENCH_PER_WORKER clients each, each from its own source address
+// 127.0.x.y) to BENCH_LOAD_CPUS (default the other CPUs); each run prints the CPUs every process
+// may use and last ran on (/proc/<pid>/status, ps -o psr). BENCH_PIN=0 pins nothing.
 //
 // BENCH_SCENARIO=poll: a moderator launches a poll with its results shown, then every client
 // answers once, spread over BENCH_SECONDS (10); each client notes when it holds the final counts
@@ -11,11 +19,19 @@
 // p50/p99/max, how many clients ended with exact counts, and how many updates each received —
 // beside the bare server doing the same throttled broadcasts from counts kept in memory.
 //
+// BENCH_HEAP_DIR=<dir>: the servers run with --heapsnapshot-signal=SIGUSR2; a heap snapshot of
+// each is written there before any client connects and once all are in (after the workload);
+// `npx tsx bench/realtime/heap-summary.ts <before> <after>` compares them by type.
+//
 //   DATABASE_URL=postgres://… [REDIS_URL=redis://…] [BENCH_SCENARIO=poll] npx tsx bench/realtime/run.ts
 //   (BENCH_CLIENTS=2000, BENCH_SECONDS=15 (poll: 10), BENCH_RATE=10 broadcasts/s)
-import { execFileSync } from 'node:child_process';
-import { io as connect, type Socket } from 'socket.io-client';
-import { liveBenchSession, type Proc, seededBenchDatabase, startListening } from '../support';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
+import { io as connect } from 'socket.io-client';
+import { cpusOf, liveBenchSession, type Proc, rssMb, seededBenchDatabase, startListening } from '../support';
+import { type Crowd, type CrowdReply, type CrowdRequest, type CrowdSpec, handle } from './crowd';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error('Set DATABASE_URL (a Postgres server; npm run test:all starts one).');
@@ -24,138 +40,217 @@ const SCENARIO = process.env.BENCH_SCENARIO === 'poll' ? 'poll' : 'chat';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (SCENARIO === 'poll' ? 10 : 15));
 const RATE = Number(process.env.BENCH_RATE ?? 10);
 const SENDERS = 60;
+/** Clients held by the coordinator itself: the senders and as many voters. */
+const ACTIVE = Math.min(N, 2 * SENDERS);
+const PER_WORKER = Number(process.env.BENCH_PER_WORKER ?? 2500);
+const HEAP_DIR = process.env.BENCH_HEAP_DIR ? resolvePath(process.env.BENCH_HEAP_DIR) : null;
 
-const start = startListening;
-
-const rssMb = (pid: number) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
-
-function pct(sorted: number[], p: number) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-}
-
-type Result = { name: string; held: number; broadcasts: number; expected: number; delivered: number; p50: number; p99: number; max: number; rss: number };
-
-/** Connect and join N clients in batches of 100 (personal-link tokens, none for the bare server). */
-async function connectAll(procs: Proc[], sessionId: string, tokens: string[], bare: boolean, listen: (socket: Socket) => void): Promise<Socket[]> {
-  const clients: Socket[] = [];
-  for (let i = 0; i < N; i += 100) {
-    await Promise.all(
-      Array.from({ length: Math.min(100, N - i) }, async (_, k) => {
-        const idx = i + k;
-        const socket = connect(procs[idx % procs.length]!.url, {
-          transports: ['websocket'],
-          forceNew: true,
-          reconnection: false,
-          auth: bare ? {} : { token: tokens[idx] },
-        });
-        await new Promise<void>((resolve, reject) => {
-          socket.once('connect', () => resolve());
-          socket.once('connect_error', reject);
-        });
-        const res = await socket.timeout(30_000).emitWithAck('session:join', { sessionId });
-        if (!res.ok) throw new Error(`join refused: ${JSON.stringify(res.error)}`);
-        listen(socket);
-        clients.push(socket);
-      }),
-    );
+// ---------------------------------------------------------------- pinning
+const NCPU = availableParallelism();
+const hasTaskset = (() => {
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
   }
-  return clients;
+})();
+const PIN = process.env.BENCH_PIN !== '0' && hasTaskset && NCPU >= 2;
+const SERVER_CPUS = process.env.BENCH_SERVER_CPUS ?? '0';
+const LOAD_CPUS = process.env.BENCH_LOAD_CPUS ?? `1-${NCPU - 1}`;
+// The coordinator first: the client processes it forks inherit its CPUs.
+if (PIN) execFileSync('taskset', ['-p', '-c', LOAD_CPUS, String(process.pid)], { stdio: 'ignore' });
+console.log(PIN ? `pinning: servers on CPU ${SERVER_CPUS}, load generator on CPU ${LOAD_CPUS} (${NCPU} CPUs)` : 'pinning: none (BENCH_PIN=0, no taskset or one CPU)');
+
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (sorted: ArrayLike<number>, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+async function startServers(script: string, count: number, env: Record<string, string>): Promise<Proc[]> {
+  const started: Proc[] = [];
+  const nodeArgs = HEAP_DIR ? ['--heapsnapshot-signal=SIGUSR2'] : [];
+  for (let i = 0; i < count; i++) started.push(await startListening(script, env, { cpus: PIN ? SERVER_CPUS : undefined, nodeArgs }));
+  return started;
 }
 
-async function phase(name: string, procs: Proc[], sessionId: string, tokens: string[], bare: boolean): Promise<Result> {
-  const latencies: number[] = [];
-  let delivered = 0;
-  const onTimed = (p: { body?: string }) => {
-    const m = /t=(\d+(?:\.\d+)?)/.exec(p.body ?? '');
-    if (m) {
-      latencies.push(performance.timeOrigin + performance.now() - Number(m[1]));
-      delivered++;
+/** A heap snapshot of each server (SIGUSR2; node writes it to its working directory), moved to HEAP_DIR as <label>-<i>.heapsnapshot. */
+async function snapshot(procs: Proc[], label: string) {
+  if (!HEAP_DIR) return;
+  mkdirSync(HEAP_DIR, { recursive: true });
+  for (const [i, p] of procs.entries()) {
+    const pid = p.child.pid!;
+    const before = new Set(readdirSync('.'));
+    process.kill(pid, 'SIGUSR2');
+    let file: string | undefined;
+    for (let t = 0; t < 1200 && !file; t++) {
+      await sleep(250);
+      file = readdirSync('.').find((f) => f.endsWith('.heapsnapshot') && f.includes(String(pid)) && !before.has(f));
     }
+    if (!file) throw new Error(`no heap snapshot from ${pid}`);
+    // Written once it has a size that stays the same for two seconds.
+    let size = -1;
+    for (let same = 0; same < 2; ) {
+      await sleep(1000);
+      const now = statSync(file).size;
+      same = now > 0 && now === size ? same + 1 : 0;
+      size = now;
+    }
+    const to = join(HEAP_DIR, `${label}-${i}.heapsnapshot`);
+    renameSync(file, to);
+    console.log(`  heap snapshot ${to}`);
+  }
+}
+
+// ---------------------------------------------------------------- the crowd: this process and forked ones
+type Share = { ask: (req: CrowdRequest) => Promise<CrowdReply>; close: () => void; pid: number };
+
+function localShare(state: { crowd: Crowd | null }): Share {
+  return { ask: (req) => handle(state, req), close: () => {}, pid: process.pid };
+}
+
+function forkedShare(): Share {
+  const child: ChildProcess = fork(join(import.meta.dirname, 'crowd.ts'), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: 'inherit' });
+  const waiting: ((r: CrowdReply) => void)[] = [];
+  child.on('message', (r: CrowdReply) => waiting.shift()?.(r));
+  return {
+    pid: child.pid!,
+    ask: (req) =>
+      new Promise((resolve, reject) => {
+        waiting.push((r) => (r.type === 'error' ? reject(new Error(r.message)) : resolve(r)));
+        child.send(req);
+      }),
+    close: () => child.kill('SIGTERM'),
   };
-  const clients = await connectAll(procs, sessionId, tokens, bare, (socket) => {
-    socket.on('chat:message', onTimed);
-    socket.on('question:created', onTimed);
-    socket.on('question:updated', () => {});
-  });
-  const held = clients.filter((c) => c.connected).length;
+}
+
+/** Connect and join all N clients: ACTIVE of them here, the rest in forked processes, all at once. */
+async function crowd(procs: Proc[], sessionId: string, tokens: string[], bare: boolean, phaseNo: number): Promise<{ shares: Share[]; held: number; local: Crowd }> {
+  const state = { crowd: null as Crowd | null };
+  const shares: Share[] = [localShare(state)];
+  const specs: CrowdSpec[] = [{ urls: procs.map((p) => p.url), sessionId, tokens: tokens.slice(0, ACTIVE), offset: 0, bare, localAddress: `127.0.${phaseNo}.1` }];
+  for (let off = ACTIVE, w = 2; off < N; off += PER_WORKER, w++) {
+    shares.push(forkedShare());
+    specs.push({ urls: procs.map((p) => p.url), sessionId, tokens: tokens.slice(off, Math.min(N, off + PER_WORKER)), offset: off, bare, localAddress: `127.0.${phaseNo}.${w}` });
+  }
+  const replies = await Promise.all(shares.map((s, i) => s.ask({ type: 'connect', spec: specs[i]! })));
+  return { shares, held: sum(replies.map((r) => (r as { held: number }).held)), local: state.crowd! };
+}
+
+function pinning(procs: Proc[], shares: Share[]) {
+  for (const p of procs) console.log(`  server ${cpusOf(p.child.pid!)}`);
+  for (const s of shares) console.log(`  load   ${cpusOf(s.pid)}`);
+}
+
+async function closeAll(shares: Share[]) {
+  await Promise.all(shares.map((s) => s.ask({ type: 'close' }).catch(() => undefined)));
+  for (const s of shares) s.close();
+}
+
+type Memory = { rss0: number; rss: number };
+const perClientKb = (m: Memory, held: number) => ((m.rss - m.rss0) * 1024) / Math.max(1, held);
+
+// ---------------------------------------------------------------- chat, questions, votes
+type Result = { name: string; held: number; planned: number; sent: number; acked: number; expected: number; delivered: number; p50: number; p99: number; max: number } & Memory;
+
+async function phase(name: string, procs: Proc[], sessionId: string, tokens: string[], bare: boolean, phaseNo: number): Promise<Result> {
+  await sleep(1000);
+  const rss0 = sum(procs.map((p) => rssMb(p.child.pid!)));
+  await snapshot(procs, `${phaseNo}-before`);
+  const { shares, held, local } = await crowd(procs, sessionId, tokens, bare, phaseNo);
+  const clients = local.clients;
   // Let the join storm settle (presence updates, GC) before measuring the steady state.
-  await new Promise((r) => setTimeout(r, 3000));
+  await sleep(3000);
 
   // Workload: chat (60 %), questions (20 %), votes (20 %), spread over senders so that nobody
-  // reaches the per-person rate limit.
+  // reaches the per-person rate limit; on schedule (a late timer sends what is due at once).
+  const planned = Math.round(SECONDS * RATE);
   const questionIds: string[] = [];
-  let broadcasts = 0;
+  let sent = 0;
   let timed = 0;
+  let acked = 0;
   let refusals = 0;
-  const t0 = Date.now();
-  let tick = 0;
+  let timedRefused = 0;
+  const acks: Promise<void>[] = [];
+  const t0 = now();
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
-      if (Date.now() - t0 >= SECONDS * 1000) {
+      const due = Math.min(planned, Math.floor(((now() - t0) / 1000) * RATE) + 1);
+      for (; sent < due; sent++) {
+        const tick = sent;
+        const sender = clients[tick % SENDERS]!;
+        const kind = tick % 5;
+        const body = `bench t=${now()}`;
+        const isTimed = kind < 3 || kind === 3 || questionIds.length === 0;
+        if (isTimed) timed++;
+        const ask = (socket: typeof sender, event: string, payload: unknown) =>
+          acks.push(
+            socket
+              .timeout(30_000)
+              .emitWithAck(event, payload)
+              .then((res: { ok: boolean; data?: { id: string } }) => {
+                if (res.ok) acked++;
+                else {
+                  refusals++;
+                  if (isTimed) timedRefused++;
+                }
+                if (res.ok && event === 'question:ask' && res.data) questionIds.push(res.data.id);
+              })
+              .catch(() => {
+                refusals++;
+                if (isTimed) timedRefused++;
+              }),
+          );
+        if (kind < 3) ask(sender, 'chat:send', { sessionId, body });
+        else if (isTimed) ask(sender, 'question:ask', { sessionId, body });
+        else {
+          // A different voter each time (the coordinator's clients beyond the senders), on a recent question.
+          const voter = clients[SENDERS + (tick % (clients.length - SENDERS))]!;
+          const questionId = questionIds.at(-1)!;
+          ask(voter, 'question:vote', bare ? { questionId, sessionId, vote: true } : { questionId, vote: true });
+        }
+      }
+      if (sent >= planned) {
         clearInterval(timer);
         resolve();
-        return;
       }
-      const sender = clients[tick % SENDERS]!;
-      const kind = tick % 5;
-      tick++;
-      const body = `bench t=${performance.timeOrigin + performance.now()}`;
-      const done = (res: { ok: boolean; data?: { id: string } }) => {
-        if (!res.ok) refusals++;
-      };
-      if (kind < 3) {
-        broadcasts++;
-        timed++;
-        sender.emit('chat:send', { sessionId, body }, done);
-      } else if (kind === 3 || questionIds.length === 0) {
-        broadcasts++;
-        timed++;
-        sender.emit('question:ask', { sessionId, body }, (res: { ok: boolean; data?: { id: string } }) => {
-          done(res);
-          if (res.ok && res.data) questionIds.push(res.data.id);
-        });
-      } else {
-        broadcasts++;
-        // A different voter each time (clients beyond the senders), on a recent question.
-        const voter = clients[SENDERS + (tick % (clients.length - SENDERS))]!;
-        const questionId = questionIds[questionIds.length - 1]!;
-        voter.emit('question:vote', bare ? { questionId, sessionId, vote: true } : { questionId, vote: true }, done);
-      }
-    }, 1000 / RATE);
+    }, 1000 / RATE / 2);
   });
-  const expected = timed * held;
+  await Promise.all(acks);
+  const expected = (timed - timedRefused) * held;
   const settleEnd = Date.now() + 15_000;
-  while (delivered < expected - refusals * held && Date.now() < settleEnd) await new Promise((r) => setTimeout(r, 50));
-  const rss = procs.reduce((sum, p) => sum + rssMb(p.child.pid!), 0);
-  for (const c of clients) c.disconnect();
-  latencies.sort((a, b) => a - b);
+  let delivered = 0;
+  for (;;) {
+    delivered = sum((await Promise.all(shares.map((s) => s.ask({ type: 'count' })))).map((r) => (r as { delivered: number }).delivered));
+    if (delivered >= expected || Date.now() > settleEnd) break;
+    await sleep(200);
+  }
+  const rss = sum(procs.map((p) => rssMb(p.child.pid!)));
+  pinning(procs, shares);
+  await snapshot(procs, `${phaseNo}-after`);
+  const reports = (await Promise.all(shares.map((s) => s.ask({ type: 'report' })))) as Extract<CrowdReply, { type: 'report' }>[];
+  await closeAll(shares);
+  const latencies = new Float64Array(sum(reports.map((r) => r.latencies.length)));
+  let at = 0;
+  for (const r of reports) {
+    latencies.set(r.latencies, at);
+    at += r.latencies.length;
+  }
+  latencies.sort();
   if (refusals) console.log(`  (${name}: ${refusals} commands refused)`);
-  return { name, held, broadcasts, expected, delivered, p50: pct(latencies, 50), p99: pct(latencies, 99), max: latencies.at(-1) ?? NaN, rss };
+  return { name, held, planned, sent, acked, expected, delivered, p50: pct(latencies, 50), p99: pct(latencies, 99), max: latencies.at(-1) ?? NaN, rss0, rss };
 }
 
-type PollResult = { name: string; held: number; answered: number; exact: number; updates: number; p50: number; p99: number; max: number; rss: number };
-type Results = { pollId: string; total: number; counts: number[]; version: number };
+// ---------------------------------------------------------------- the poll scenario
+type PollResult = { name: string; held: number; answered: number; exact: number; updates: number; p50: number; p99: number; max: number } & Memory;
 const OPTIONS = ['Atelier', 'Plénière', 'Balade', 'Repas'];
 
 /** The poll scenario (see the header): every client answers once; time to the final counts everywhere. */
-async function pollPhase(name: string, procs: Proc[], sessionId: string, tokens: string[], bare: boolean, modCookie: string): Promise<PollResult> {
+async function pollPhase(name: string, procs: Proc[], sessionId: string, tokens: string[], bare: boolean, modCookie: string, phaseNo: number): Promise<PollResult> {
   const expected = OPTIONS.map((_, o) => Array.from({ length: N }, (_, i) => i % OPTIONS.length).filter((x) => x === o).length);
-  const isFinal = (r: Results) => r.total === N;
-  const finalAt: number[] = [];
-  const last = new Map<Socket, Results>();
-  let updates = 0;
-  let pollId = '';
-  const clients = await connectAll(procs, sessionId, tokens, bare, (socket) => {
-    socket.on('poll:results', (r: Results) => {
-      if (r.pollId !== pollId) return;
-      updates++;
-      const prev = last.get(socket);
-      if (prev && prev.version > r.version) return;
-      last.set(socket, r);
-      if (isFinal(r) && !(prev && isFinal(prev))) finalAt.push(performance.now());
-    });
-  });
-  const held = clients.filter((c) => c.connected).length;
+  await sleep(1000);
+  const rss0 = sum(procs.map((p) => rssMb(p.child.pid!)));
+  const { shares, held } = await crowd(procs, sessionId, tokens, bare, phaseNo);
   const mod = connect(procs[0]!.url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie: modCookie } });
   await new Promise<void>((resolve) => mod.once('connect', () => resolve()));
   const must = async (event: string, payload: unknown) => {
@@ -165,49 +260,35 @@ async function pollPhase(name: string, procs: Proc[], sessionId: string, tokens:
   };
   await must('session:join', { sessionId });
   const poll = await must('poll:create', { sessionId, kind: 'single', question: 'Bench ?', options: OPTIONS });
-  pollId = poll.id;
+  await Promise.all(shares.map((s) => s.ask({ type: 'poll', pollId: poll.id, total: N })));
   await must('poll:launch', { pollId: poll.id });
   await must('poll:show', { pollId: poll.id, visible: true });
-  await new Promise((r) => setTimeout(r, 3000));
-  updates = 0;
+  await sleep(3000);
+  await Promise.all(shares.map((s) => s.ask({ type: 'poll', pollId: poll.id, total: N })));
 
-  // Every client answers once, spread evenly over SECONDS.
-  let lastSent = 0;
-  let refused = 0;
-  const acks: Promise<void>[] = [];
-  const t0 = performance.now();
-  await new Promise<void>((resolve) => {
-    let next = 0;
-    const timer = setInterval(() => {
-      const due = Math.min(N, Math.floor(((performance.now() - t0) / (SECONDS * 1000)) * N) + 1);
-      for (; next < due; next++) {
-        const c = clients[next]!;
-        acks.push(
-          c
-            .timeout(60_000)
-            .emitWithAck('poll:answer', { pollId: poll.id, answer: [next % OPTIONS.length] })
-            .then((res: { ok: boolean }) => void (res.ok || refused++))
-            .catch(() => void refused++),
-        );
-        lastSent = performance.now();
-      }
-      if (next >= N) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 5);
-  });
-  await Promise.all(acks);
-  const end = performance.now() + 30_000;
-  while (finalAt.length < held && performance.now() < end) await new Promise((r) => setTimeout(r, 20));
-  const rss = procs.reduce((sum, p) => sum + rssMb(p.child.pid!), 0);
-  const exact = clients.filter((c) => JSON.stringify(last.get(c)?.counts) === JSON.stringify(expected)).length;
-  for (const c of [...clients, mod]) c.disconnect();
+  // Every client answers once, spread evenly over SECONDS, each share its own clients.
+  const t0 = now() + 200;
+  const answered = (await Promise.all(shares.map((s) => s.ask({ type: 'answer', t0, seconds: SECONDS, n: N, options: OPTIONS.length })))) as Extract<CrowdReply, { type: 'answered' }>[];
+  const refused = sum(answered.map((a) => a.refused));
+  const lastSent = Math.max(...answered.map((a) => a.lastSent));
+  const end = Date.now() + 30_000;
+  while (Date.now() < end) {
+    const finals = sum((await Promise.all(shares.map((s) => s.ask({ type: 'count' })))).map((r) => (r as { finals: number }).finals));
+    if (finals >= held) break;
+    await sleep(100);
+  }
+  const rss = sum(procs.map((p) => rssMb(p.child.pid!)));
+  pinning(procs, shares);
+  const finals = (await Promise.all(shares.map((s) => s.ask({ type: 'final', expected })))) as Extract<CrowdReply, { type: 'final' }>[];
+  mod.disconnect();
+  await closeAll(shares);
+  const finalAt = finals.flatMap((f) => [...f.finalAt]);
   if (refused) console.log(`  (${name}: ${refused} answers refused)`);
   const lat = finalAt.map((t) => Math.max(0, t - lastSent)).sort((a, b) => a - b);
   // A client that never got the final counts counts as the slowest.
   const p99 = finalAt.length < held ? Infinity : pct(lat, 99);
-  return { name, held, answered: N - refused, exact, updates: updates / Math.max(1, held), p50: pct(lat, 50), p99, max: lat.at(-1) ?? NaN, rss };
+  const updates = sum(finals.map((f) => f.updates));
+  return { name, held, answered: N - refused, exact: sum(finals.map((f) => f.exact)), updates: updates / Math.max(1, held), p50: pct(lat, 50), p99, max: lat.at(-1) ?? NaN, rss0, rss };
 }
 
 // ---------------------------------------------------------------- set-up: a fresh database
@@ -227,6 +308,10 @@ await sql`insert into sessions (session_token, user_id, expires) values ('bench-
 await sql`insert into role_grants (user_id, role, event_id) values (${modUser!.id}, 'moderator', ${event!.id})`;
 const modCookie = 'next-auth.session-token=bench-mod-session';
 
+const load = () => `load average ${execFileSync('cat', ['/proc/loadavg']).toString().split(' ').slice(0, 3).join(' ')}`;
+console.log(`start: ${load()}`);
+const memoryCells = (r: Memory, held: number) => `${r.rss0.toFixed(0)} | ${r.rss.toFixed(0)} | ${perClientKb(r, held).toFixed(1)}`;
+
 if (SCENARIO === 'poll') {
   const polls: PollResult[] = [];
   const procs: Proc[] = [];
@@ -236,11 +321,10 @@ if (SCENARIO === 'poll') {
       { name: 'Chemins, 1 process', script: 'server/realtime/process.ts', count: 1, bare: false },
       ...(process.env.REDIS_URL ? [{ name: 'Chemins, 2 processes + Redis', script: 'server/realtime/process.ts', count: 2, bare: false }] : []),
     ];
-    for (const p of phases) {
-      const started: Proc[] = [];
-      for (let i = 0; i < p.count; i++) started.push(await start(p.script, { DATABASE_URL: benchUrl, REDIS_URL: p.count > 1 ? process.env.REDIS_URL! : '' }));
+    for (const [i, p] of phases.entries()) {
+      const started = await startServers(p.script, p.count, { DATABASE_URL: benchUrl, REDIS_URL: p.count > 1 ? process.env.REDIS_URL! : '' });
       procs.push(...started);
-      polls.push(await pollPhase(p.name, started, session.id, tokens, p.bare, modCookie));
+      polls.push(await pollPhase(p.name, started, session.id, tokens, p.bare, modCookie, i + 1));
       for (const s of started) s.child.kill('SIGTERM');
       const r = polls.at(-1)!;
       console.log(`${r.name}: ${r.exact}/${r.held} exact, p99 ${r.p99.toFixed(1)} ms`);
@@ -249,11 +333,11 @@ if (SCENARIO === 'poll') {
     for (const p of procs) p.child.kill('SIGTERM');
     await drop();
   }
-  console.log(`\nbench/realtime poll — ${N} clients answer once within ${SECONDS} s; results shown to all, at most one update per 250 ms\n`);
-  console.log('| run | clients held | answers stored | clients with exact final counts | updates per client | last answer → final counts on every client: p50 ms | p99 ms | max ms | server RSS MB |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`\nbench/realtime poll — ${N} clients answer once within ${SECONDS} s; results shown to all, at most one update per 250 ms; end: ${load()}\n`);
+  console.log('| run | clients held | answers stored | clients with exact final counts | updates per client | last answer → final counts on every client: p50 ms | p99 ms | max ms | server RSS, no client MB | with the clients MB | KB per client |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of polls) {
-    console.log(`| ${r.name} | ${r.held} | ${r.answered} | ${r.exact} | ${r.updates.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.rss.toFixed(0)} |`);
+    console.log(`| ${r.name} | ${r.held} | ${r.answered} | ${r.exact} | ${r.updates.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${memoryCells(r, r.held)} |`);
   }
   console.log(`\ntarget: p99 < 500 ms and every client's final counts exact`);
   process.exit(0);
@@ -272,31 +356,33 @@ try {
       { name: 'Chemins, 2 processes + Redis', script: 'server/realtime/process.ts', count: 2, redis: true, bare: false },
     );
   }
-  for (const p of phases) {
+  if (process.env.BENCH_ONLY) phases.splice(0, phases.length, ...phases.filter((p) => p.name.toLowerCase().includes(process.env.BENCH_ONLY!.toLowerCase())));
+  for (const [i, p] of phases.entries()) {
     await sql`delete from chat_messages where session_id = ${session.id}`;
     await sql`delete from questions where session_id = ${session.id}`;
-    const started: Proc[] = [];
-    for (let i = 0; i < p.count; i++) {
-      started.push(await start(p.script, { DATABASE_URL: benchUrl, REDIS_URL: p.redis ? process.env.REDIS_URL! : '' }));
-    }
+    const started = await startServers(p.script, p.count, { DATABASE_URL: benchUrl, REDIS_URL: p.redis ? process.env.REDIS_URL! : '' });
     procs.push(...started);
-    results.push(await phase(p.name, started, session.id, tokens, p.bare));
+    results.push(await phase(p.name, started, session.id, tokens, p.bare, i + 1));
     for (const s of started) s.child.kill('SIGTERM');
     const r = results.at(-1)!;
-    console.log(`${r.name}: ${r.held}/${N} clients held, p99 ${r.p99.toFixed(1)} ms`);
+    console.log(`${r.name}: ${r.held}/${N} clients held, ${r.sent}/${r.planned} broadcasts sent, ${r.delivered}/${r.expected} deliveries, p99 ${r.p99.toFixed(1)} ms, RSS ${r.rss.toFixed(0)} MB`);
   }
 } finally {
   for (const p of procs) p.child.kill('SIGTERM');
   await drop();
 }
 
-console.log(`\nbench/realtime — ${N} clients in one session, ${RATE} broadcasts/s for ${SECONDS} s (60 % chat, 20 % questions, 20 % votes)\n`);
-console.log('| run | clients held | broadcasts | deliveries (timed) | p50 ms | p99 ms | max ms | server RSS MB |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(`\nbench/realtime — ${N} clients in one session, ${RATE} broadcasts/s for ${SECONDS} s (60 % chat, 20 % questions, 20 % votes); end: ${load()}\n`);
+console.log('| run | clients held | broadcasts planned / sent / acked | deliveries (timed) | p50 ms | p99 ms | max ms | server RSS, no client MB | with the clients MB | KB per client |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
-  console.log(`| ${r.name} | ${r.held} | ${r.broadcasts} | ${r.delivered}/${r.expected} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.rss.toFixed(0)} |`);
+  console.log(`| ${r.name} | ${r.held} | ${r.planned} / ${r.sent} / ${r.acked} | ${r.delivered}/${r.expected} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${memoryCells(r, r.held)} |`);
 }
-const ratio = (app: Result | undefined, base: Result | undefined) => (app && base ? (app.p99 / base.p99).toFixed(2) : 'n/a');
-console.log(`\np99 ratio Chemins / bare, 1 process: ${ratio(results[1], results[0])}× (target ≤ 2×, p99 < 250 ms, 2000 clients)`);
-if (results.length > 2) console.log(`p99 ratio Chemins / bare, 2 processes + Redis: ${ratio(results[3], results[2])}×`);
+const byName = (n: string) => results.find((r) => r.name.startsWith(n));
+const ratios = (app: Result | undefined, base: Result | undefined) =>
+  app && base
+    ? `p99 ${(app.p99 / base.p99).toFixed(2)}×, RSS ${(app.rss / base.rss).toFixed(2)}×, RSS per client ${(perClientKb(app, app.held) / perClientKb(base, base.held)).toFixed(2)}×`
+    : 'n/a';
+console.log(`\nChemins / bare, 1 process: ${ratios(byName('Chemins, 1'), byName('bare Socket.IO, 1'))} (targets: p99 ≤ 2×, RSS ≤ 1.5×, RSS per client ≤ 1.5×)`);
+if (process.env.REDIS_URL) console.log(`Chemins / bare, 2 processes + Redis: ${ratios(byName('Chemins, 2'), byName('bare Socket.IO, 2'))}`);
 process.exit(0);

@@ -466,8 +466,6 @@ export type RecordingState = { sessionId: string; recording: boolean; since: str
 export const roomOf = (sessionId: string) => `session:${sessionId}`;
 /** The session's moderators (see authors of anonymous questions, pending questions, who is there). */
 export const modsRoomOf = (sessionId: string) => `session:${sessionId}:mods`;
-/** Everyone else in the session. */
-export const audienceRoomOf = (sessionId: string) => `session:${sessionId}:audience`;
 /** All connections of one person (actor key). */
 export const actorRoomOf = (actorKey: string) => `actor:${actorKey}`;
 /** The session's moderators and speakers (run polls, see results before they are shown). */

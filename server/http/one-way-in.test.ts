@@ -87,10 +87,11 @@ function actionsOutsideWrapper(source: ts.SourceFile): string[] {
 }
 
 /**
- * Socket listeners registered another way than through the command registrar (`commandsOf(socket)`
+ * Socket listeners registered another way than through the command registrar (`commandsOf(commands)`
  * in server/realtime/core.ts): any `socket.on('name', …)` / `socket.once('name', …)` but Socket.IO's
- * own lifecycle events, and any `on('name', …)` that is not `on('name', schema, handler)` with `on`
- * made by `commandsOf`.
+ * own lifecycle events, any `on('name', …)` that is not `on('name', schema, handler)` with `on`
+ * made by `commandsOf`, and any catch-all listener (`socket.onAny`, `prependAny`) but the
+ * registrar's `dispatch`.
  */
 function listenersOutsideCommand(source: ts.SourceFile): string[] {
   const wrong: string[] = [];
@@ -103,6 +104,10 @@ function listenersOutsideCommand(source: ts.SourceFile): string[] {
       const bySocket = ts.isPropertyAccessExpression(callee) && /^(on|once)$/.test(callee.name.text) && ts.isIdentifier(callee.expression) && callee.expression.text === 'socket';
       const byRegistrar = (ts.isIdentifier(callee) && callee.text === 'on') || isCommandsOf(callee);
       const [name] = node.arguments;
+      const catchAll = ts.isPropertyAccessExpression(callee) && /^(onAny|prependAny)$/.test(callee.name.text);
+      if (catchAll && !(name && ts.isIdentifier(name) && name.text === 'dispatch')) {
+        wrong.push(`${callee.name.text} (line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1})`);
+      }
       if (name && ts.isStringLiteralLike(name) && !SOCKET_LIFECYCLE.has(name.text)) {
         const registered = byRegistrar && node.arguments.length === 3 && (isCommandsOf(callee) || registrars.has((callee as ts.Identifier).text));
         if (bySocket || (byRegistrar && !registered)) wrong.push(`${name.text} (line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1})`);
@@ -168,7 +173,8 @@ describe('one way in', () => {
     expect(handlersOutsideEndpoint(src('export const PUT = endpoint({}, () => new Response());\nexport const dynamic = 1;'))).toEqual([]);
     expect(listenersOutsideCommand(src("socket.on('question:ask', async () => {});"))).toEqual(['question:ask (line 1)']);
     expect(listenersOutsideCommand(src("const on = socket.on.bind(socket);\non('a:b', async () => {});"))).toEqual(['a:b (line 2)']);
-    expect(listenersOutsideCommand(src("const on = commandsOf(socket);\non('a:b', h);"))).toEqual(['a:b (line 2)']);
-    expect(listenersOutsideCommand(src("const on = commandsOf(socket);\non('a:b', s, h);\ncommandsOf(socket)('c:d', s, h);\nsocket.on('disconnecting', () => {});"))).toEqual([]);
+    expect(listenersOutsideCommand(src("const on = commandsOf(commands);\non('a:b', h);"))).toEqual(['a:b (line 2)']);
+    expect(listenersOutsideCommand(src("const on = commandsOf(commands);\non('a:b', s, h);\ncommandsOf(commands)('c:d', s, h);\nsocket.on('disconnecting', () => {});\nsocket.onAny(dispatch);"))).toEqual([]);
+    expect(listenersOutsideCommand(src("socket.onAny((event, payload) => {});"))).toEqual(['onAny (line 1)']);
   });
 });

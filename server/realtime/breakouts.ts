@@ -18,7 +18,7 @@ import { endBreakout, endBreakoutOnTime } from '@/server/breakouts/end-breakout'
 import { getOpenRound } from '@/server/breakouts/get-round';
 import { chooseGroup, syncBreakout } from '@/server/breakouts/place-in-group';
 import { type Person, startBreakout } from '@/server/breakouts/start-breakout';
-import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
+import { type ChemSocket, CommandError, type Commands, commandsOf, type Io } from './core';
 import { access, actorName, assertReader } from './live';
 
 // ---------------------------------------------------------------- timers
@@ -117,17 +117,17 @@ async function publishState(io: Io, sessionId: string) {
 
 // ---------------------------------------------------------------- commands
 
-export function registerBreakoutCommands(io: Io, socket: ChemSocket) {
-  const on = commandsOf(socket);
-  const reader = async (sessionId: string) => {
+export function registerBreakoutCommands(io: Io, commands: Commands) {
+  const on = commandsOf(commands);
+  const reader = async (socket: ChemSocket, sessionId: string) => {
     const a = await access(socket, sessionId);
     assertReader(a);
     return a;
   };
-  const person = (a: { actorKey: string | null }): Person | null => (a.actorKey ? { actorKey: a.actorKey, name: actorName(socket) } : null);
+  const person = (socket: ChemSocket, a: { actorKey: string | null }): Person | null => (a.actorKey ? { actorKey: a.actorKey, name: actorName(socket) } : null);
 
-  on('breakout:start', breakoutStart, async ({ sessionId, groups, minutes, assign }) => {
-    const a = await reader(sessionId);
+  on('breakout:start', breakoutStart, async ({ sessionId, groups, minutes, assign }, socket) => {
+    const a = await reader(socket, sessionId);
     const round = await startBreakout(a, { groups, minutes, assign }, await peopleInRoom(io, sessionId));
     armBreakoutTimer(io, { id: round.id, endsAt: new Date(round.endsAt) });
     if (clustered.has(io)) io.serverSideEmit('breakout:arm', { id: round.id, endsAt: round.endsAt });
@@ -135,9 +135,9 @@ export function registerBreakoutCommands(io: Io, socket: ChemSocket) {
     return { groups: round.groups.map(({ id, name }) => ({ id, name })) };
   });
 
-  on('breakout:choose', breakoutChoose, async ({ sessionId, groupId }) => {
-    const a = await reader(sessionId);
-    const me = person(a);
+  on('breakout:choose', breakoutChoose, async ({ sessionId, groupId }, socket) => {
+    const a = await reader(socket, sessionId);
+    const me = person(socket, a);
     if (!me) throw new CommandError('unauthenticated', 'Sign in or use your personal link to join a group.');
     const mine = await chooseGroup(a, me, groupId);
     io.to(actorRoomOf(me.actorKey)).emit('breakout:assigned', mine);
@@ -145,9 +145,9 @@ export function registerBreakoutCommands(io: Io, socket: ChemSocket) {
     return mine;
   });
 
-  on('breakout:sync', sessionRef, async ({ sessionId }) => {
-    const a = await reader(sessionId);
-    const { view, placed } = await syncBreakout(a, person(a), { moderator: a.isModerator });
+  on('breakout:sync', sessionRef, async ({ sessionId }, socket) => {
+    const a = await reader(socket, sessionId);
+    const { view, placed } = await syncBreakout(a, person(socket, a), { moderator: a.isModerator });
     if (placed) {
       io.to(actorRoomOf(a.actorKey!)).except(socket.id).emit('breakout:assigned', placed);
       await publishState(io, sessionId);
@@ -155,14 +155,14 @@ export function registerBreakoutCommands(io: Io, socket: ChemSocket) {
     return a.isModerator ? { ...view, state: await getOpenRound(sessionId) } : view;
   });
 
-  on('breakout:broadcast', breakoutBroadcast, async ({ sessionId, text }) => {
-    const message = await broadcastToGroups(await reader(sessionId), actorName(socket), text);
+  on('breakout:broadcast', breakoutBroadcast, async ({ sessionId, text }, socket) => {
+    const message = await broadcastToGroups(await reader(socket, sessionId), actorName(socket), text);
     io.to(roomOf(sessionId)).emit('breakout:message', message);
     return message;
   });
 
-  on('breakout:end', sessionRef, async ({ sessionId }) => {
-    const round = await endBreakout(await reader(sessionId));
+  on('breakout:end', sessionRef, async ({ sessionId }, socket) => {
+    const round = await endBreakout(await reader(socket, sessionId));
     disarm(io, round.id);
     return announceEnd(io, round, 'moderator');
   });

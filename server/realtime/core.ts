@@ -40,49 +40,69 @@ export class CommandError extends Error {
 /** What a command acks when it succeeds, as the protocol (lib/realtime/protocol.ts) declares it. */
 export type CommandData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (res: Ack<infer T>) => void ? T : never;
 
+/** The commands of a realtime server, by name: registered once, shared by every connection. */
+export type Commands = Map<string, { schema: z.ZodType; handler: (payload: unknown, socket: ChemSocket) => Promise<unknown> }>;
+
 /**
- * A socket's command registrar: `on(name, schema, handler)` registers `command(socket, name, …)`.
- * The name is written once, and the handler must return what the protocol declares for that
- * command's ack (a mismatch is a type error).
+ * The command registrar: `on(name, schema, handler)` adds a command to `commands`. The name is
+ * written once, and the handler must return what the protocol declares for that command's ack (a
+ * mismatch is a type error). A handler is given the payload (validated) and the socket that sent
+ * it: commands are registered once per server, not once per connection (issue 33: no closure per
+ * command and socket).
  */
-export function commandsOf(socket: ChemSocket) {
-  // Socket.IO types each listener by its event's declared signature; the wrapped listener takes
-  // the payload and ack as they arrive (unknown), which is what `command` validates.
-  const on = socket.on.bind(socket) as (event: string, listener: (payload: unknown, ack?: unknown) => void) => void;
-  return <E extends keyof ClientToServerEvents & string, S extends z.ZodType>(name: E, schema: S, handler: (payload: z.output<S>) => Promise<CommandData<E>>): void =>
-    on(name, command(socket, name, schema, handler));
+export function commandsOf(commands: Commands) {
+  return <E extends keyof ClientToServerEvents & string, S extends z.ZodType>(
+    name: E,
+    schema: S,
+    handler: (payload: z.output<S>, socket: ChemSocket) => Promise<CommandData<E>>,
+  ): void => {
+    if (commands.has(name)) throw new Error(`socket command ${name} registered twice`);
+    commands.set(name, { schema, handler: handler as (payload: unknown, socket: ChemSocket) => Promise<unknown> });
+  };
 }
 
 /**
- * Wrap a command: validate the payload with zod, run the handler, ack `{ ok, data|error }`.
+ * Every connection's one listener (`socket.onAny(dispatcher(commands))`, the same function for all
+ * of them; Socket.IO calls it with the socket as `this`): runs the command the event names. An
+ * event that names no command is ignored, as Socket.IO ignores an event nobody listens to.
+ */
+export function dispatcher(commands: Commands) {
+  return function dispatch(this: ChemSocket, event: string, payload?: unknown, ack?: unknown) {
+    const c = commands.get(event);
+    if (c) void runCommand(this, event, c.schema, c.handler, payload, ack);
+  };
+}
+
+/**
+ * Run a command: validate the payload with zod, run the handler, ack `{ ok, data|error }`.
  * A bad payload, a missing ack or a failing handler never crashes the connection.
  */
-export function command<S extends z.ZodType, T>(
+async function runCommand<S extends z.ZodType, T>(
   socket: ChemSocket,
   name: string,
   schema: S,
-  handler: (payload: z.output<S>) => Promise<T>,
+  handler: (payload: z.output<S>, socket: ChemSocket) => Promise<T>,
+  payload: unknown,
+  ack?: unknown,
 ) {
-  return async (payload: unknown, ack?: unknown) => {
-    const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-      reply({
-        ok: false,
-        error: { code: 'invalid', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') },
-      });
-      return;
+  const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    reply({
+      ok: false,
+      error: { code: 'invalid', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ') },
+    });
+    return;
+  }
+  try {
+    reply({ ok: true, data: await handler(parsed.data, socket) });
+  } catch (err) {
+    const refused = err instanceof CommandError ? err : refusalOf(err);
+    if (refused) {
+      reply({ ok: false, error: { code: refused.code as ErrorCode, message: refused.message } });
+    } else {
+      logger().error({ err, command: name, socket: socket.id }, 'realtime command failed');
+      reply({ ok: false, error: { code: 'internal', message: 'Something went wrong; please retry.' } });
     }
-    try {
-      reply({ ok: true, data: await handler(parsed.data) });
-    } catch (err) {
-      const refused = err instanceof CommandError ? err : refusalOf(err);
-      if (refused) {
-        reply({ ok: false, error: { code: refused.code as ErrorCode, message: refused.message } });
-      } else {
-        logger().error({ err, command: name, socket: socket.id }, 'realtime command failed');
-        reply({ ok: false, error: { code: 'internal', message: 'Something went wrong; please retry.' } });
-      }
-    }
-  };
+  }
 }

@@ -12,7 +12,7 @@ import { GUEST_COOKIE, guestSecret, verifyGuestToken } from '../auth/guest';
 import { identityOfCredentials } from '../auth/principal';
 import { realtimeHandshakeAllowed } from '../http/guard';
 import { installRealtimeHooks } from '@/server/realtime/hooks';
-import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
+import { type ChemSocket, CommandError, type Commands, commandsOf, dispatcher, type Io } from './core';
 import { announceBan, linkConnections, registerLiveCommands, schedulePresence, stopPresenceTimers } from './live';
 import { registerPollCommands, stopPollTimers } from './polls';
 import { registerCaptionCommands } from './captions';
@@ -136,25 +136,32 @@ export async function attachRealtime(httpServer: HttpServer, opts: { redisUrl?: 
       });
   });
 
+  // The commands, registered once for every connection (server/realtime/core.ts).
+  const commands: Commands = new Map();
+  registerLiveCommands(io, commands);
+  registerPollCommands(io, commands);
+  registerCaptionCommands(commands);
+  registerStageCommands(io, commands);
+  registerBreakoutCommands(io, commands);
+  commandsOf(commands)('ping', pingPayload, async ({ sentAt }, socket) => {
+    const identity = socket.data.identity;
+    if (!identity) throw new CommandError('unauthenticated', 'Sign in or use your personal link first.');
+    return { sentAt, serverAt: Date.now(), user: { name: identity.name, kind: identity.kind } };
+  });
+  const dispatch = dispatcher(commands);
+  // What a connection holds: its data, its rooms and these two listeners, the same functions for all.
+  function onDisconnecting(this: ChemSocket) {
+    const sessionIds = [...this.rooms].filter((r) => /^session:[^:]+$/.test(r)).map((r) => r.slice(8));
+    this.once('disconnect', () => {
+      for (const id of sessionIds) schedulePresence(io, id);
+    });
+  }
+
   io.on('connection', (socket) => {
     // A recovered connection keeps its rooms (and data); a new one joins its person's room.
     if (!socket.recovered && (socket.data.identity || GUEST_KEY.test(socket.data.presenceKey))) void socket.join(actorRoomOf(socket.data.presenceKey));
-    registerLiveCommands(io, socket);
-    registerPollCommands(io, socket);
-    registerCaptionCommands(socket);
-    registerStageCommands(io, socket);
-    registerBreakoutCommands(io, socket);
-    commandsOf(socket)('ping', pingPayload, async ({ sentAt }) => {
-      const identity = socket.data.identity;
-      if (!identity) throw new CommandError('unauthenticated', 'Sign in or use your personal link first.');
-      return { sentAt, serverAt: Date.now(), user: { name: identity.name, kind: identity.kind } };
-    });
-    socket.on('disconnecting', () => {
-      const sessionIds = [...socket.rooms].filter((r) => /^session:[^:]+$/.test(r)).map((r) => r.slice(8));
-      socket.once('disconnect', () => {
-        for (const id of sessionIds) schedulePresence(io, id);
-      });
-    });
+    socket.onAny(dispatch);
+    socket.on('disconnecting', onDisconnecting);
   });
 
   // Breakout rounds started on another process, or still open in the database (a restart), end on time here too.

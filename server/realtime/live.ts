@@ -17,7 +17,6 @@ import { guestName, isPublicStatus, mayRead, mayWrite, type QuestionRow, questio
 import { logger } from '@/lib/logger';
 import {
   actorRoomOf,
-  audienceRoomOf,
   chatHistory,
   chatModerate,
   chatReact,
@@ -33,7 +32,7 @@ import {
   roomOf,
   sessionRef,
 } from '@/lib/realtime/protocol';
-import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
+import { type ChemSocket, CommandError, type Commands, commandsOf, type Io } from './core';
 import { pollsOnJoin } from './polls';
 
 // ---------------------------------------------------------------- access
@@ -107,6 +106,9 @@ function assertModerator(a: SessionAccess): string {
 // ---------------------------------------------------------------- fan-out
 
 const MOD_VIEW = { actorKey: null, isModerator: true } as const;
+
+/** Everyone in the session but its moderators: no room of its own (one room fewer per connection, issue 33). */
+const audienceOf = (io: Io, sessionId: string) => io.to(roomOf(sessionId)).except(modsRoomOf(sessionId));
 const PUBLIC_VIEW = { actorKey: null, isModerator: false } as const;
 
 /**
@@ -119,7 +121,7 @@ function publishQuestion(io: Io, q: QuestionRow, wasPublic: boolean, event: 'que
   const author = actorRoomOf(q.authorKey);
   io.to(mods).emit(event, questionView(q, MOD_VIEW));
   io.to(author).except(mods).emit(event, questionView(q, { actorKey: q.authorKey, isModerator: false }));
-  const audience = io.to(audienceRoomOf(q.sessionId)).except(author);
+  const audience = audienceOf(io, q.sessionId).except(author);
   if (isPublicStatus(q.status)) audience.emit(wasPublic ? 'question:updated' : 'question:created', questionView(q, PUBLIC_VIEW));
   else if (wasPublic) audience.emit('question:removed', { id: q.id, sessionId: q.sessionId });
 }
@@ -149,22 +151,33 @@ function personOf(s: { data: ChemSocket['data']; rooms: Set<string> }, sessionId
 const ACTOR_ROOM = actorRoomOf('');
 const USER_ROOM = actorRoomOf('user:');
 
-/** Everyone in the session, across processes (adapter round trip). */
-async function clusterPresence(io: Io, sessionId: string): Promise<Person[]> {
+/** Everyone in the session, across processes (adapter round trip), and which of its connections are moderators'. */
+async function clusterPresence(io: Io, sessionId: string): Promise<{ people: Person[]; mods: string[] }> {
   const people = new Map<string, Person>();
+  const mods: string[] = [];
+  const modsRoom = modsRoomOf(sessionId);
   for (const s of await io.in(roomOf(sessionId)).fetchSockets()) {
     const p = personOf(s, sessionId);
     if (!people.has(p.id)) people.set(p.id, p);
+    if (s.rooms.has(modsRoom)) mods.push(s.id);
   }
-  return [...people.values()];
+  return { people: [...people.values()], mods };
 }
 
-/** The best count available now: the last cluster-wide one, merged with this process's sockets. */
-export function presenceNow(io: Io, sessionId: string, withPeople: boolean): Presence {
+/**
+ * Above this many connections of a session on this process, a join's ack counts from the last
+ * cluster-wide count (at most 250 ms old) and the joiner rather than from every connection here:
+ * a join storm of N people then costs O(N), not O(N²); the exact count follows within 250 ms.
+ */
+const EXACT_PRESENCE_UP_TO = 200;
+
+/** The best count available now: the last cluster-wide one, merged with this process's sockets (or, in a large room, the joiner's). */
+export function presenceNow(io: Io, sessionId: string, withPeople: boolean, joiner: ChemSocket): Presence {
   const people = new Map<string, Person>();
   for (const p of lastPresence.get(io)?.get(sessionId) ?? []) people.set(p.id, p);
-  for (const id of io.sockets.adapter.rooms.get(roomOf(sessionId)) ?? []) {
-    const s = io.sockets.sockets.get(id);
+  const here = io.sockets.adapter.rooms.get(roomOf(sessionId));
+  const sockets = here && here.size <= EXACT_PRESENCE_UP_TO ? [...here].map((id) => io.sockets.sockets.get(id)) : [joiner];
+  for (const s of sockets) {
     if (s) {
       const p = personOf(s, sessionId);
       people.set(p.id, p);
@@ -173,7 +186,12 @@ export function presenceNow(io: Io, sessionId: string, withPeople: boolean): Pre
   return withPeople ? { sessionId, count: people.size, people: [...people.values()] } : { sessionId, count: people.size };
 }
 
-/** Presence changes are sent at most every 250 ms per session, however many people come and go. */
+/**
+ * Presence changes are sent at most every 250 ms per session, however many people come and go:
+ * the count to everyone, the list of people to the moderators' connections, each sent directly
+ * (a list of 10,000 people every 250 ms is not kept for connection-state recovery on this
+ * process: issue 33; a moderator who reconnects gets the next one).
+ */
 export function schedulePresence(io: Io, sessionId: string) {
   let timers = pendingPresence.get(io);
   if (!timers) pendingPresence.set(io, (timers = new Map()));
@@ -184,13 +202,18 @@ export function schedulePresence(io: Io, sessionId: string) {
     setTimeout(() => {
       mine.delete(sessionId);
       clusterPresence(io, sessionId)
-        .then((people) => {
+        .then(({ people, mods }) => {
           let cache = lastPresence.get(io);
           if (!cache) lastPresence.set(io, (cache = new Map()));
           if (people.length) cache.set(sessionId, people);
           else cache.delete(sessionId);
-          io.to(modsRoomOf(sessionId)).emit('presence:updated', { sessionId, count: people.length, people });
-          io.to(audienceRoomOf(sessionId)).emit('presence:updated', { sessionId, count: people.length });
+          const withPeople = { sessionId, count: people.length, people };
+          for (const id of mods) {
+            const local = io.sockets.sockets.get(id);
+            if (local) local.emit('presence:updated', withPeople);
+            else io.to(id).emit('presence:updated', withPeople);
+          }
+          audienceOf(io, sessionId).emit('presence:updated', { sessionId, count: people.length });
         })
         .catch((err) => logger().warn({ err }, 'presence update failed'));
     }, 250),
@@ -204,7 +227,7 @@ export function stopPresenceTimers(io: Io) {
 
 /** Take a banned person's connections (their rooms) out of the session's rooms at once (all processes). */
 function expelFromRooms(io: Io, sessionId: string, actorRooms: string[]) {
-  io.in(actorRooms).socketsLeave([roomOf(sessionId), modsRoomOf(sessionId), audienceRoomOf(sessionId)]);
+  io.in(actorRooms).socketsLeave([roomOf(sessionId), modsRoomOf(sessionId)]);
   schedulePresence(io, sessionId);
 }
 
@@ -247,11 +270,10 @@ export async function linkConnections(io: Io, userId: string, registrationIds: s
 
 // ---------------------------------------------------------------- commands
 
-export function registerLiveCommands(io: Io, socket: ChemSocket) {
-  const on = commandsOf(socket);
-  const name = () => actorName(socket);
+export function registerLiveCommands(io: Io, commands: Commands) {
+  const on = commandsOf(commands);
 
-  on('session:join', sessionRef, async ({ sessionId }) => {
+  on('session:join', sessionRef, async ({ sessionId }, socket) => {
     const a = await access(socket, sessionId);
     assertReader(a);
     const viewer = { actorKey: a.actorKey, isModerator: a.isModerator };
@@ -264,9 +286,9 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
       currentStream(sessionId),
     ]);
     socket.data.roles[sessionId] = a.role;
-    await socket.leave(a.isModerator ? audienceRoomOf(sessionId) : modsRoomOf(sessionId));
-    await socket.join([roomOf(sessionId), a.isModerator ? modsRoomOf(sessionId) : audienceRoomOf(sessionId)]);
-    const presence = presenceNow(io, sessionId, a.isModerator);
+    if (!a.isModerator) await socket.leave(modsRoomOf(sessionId));
+    await socket.join(a.isModerator ? [roomOf(sessionId), modsRoomOf(sessionId)] : roomOf(sessionId));
+    const presence = presenceNow(io, sessionId, a.isModerator, socket);
     schedulePresence(io, sessionId);
     return {
       questions,
@@ -291,22 +313,22 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     };
   });
 
-  on('session:leave', sessionRef, async ({ sessionId }) => {
-    await Promise.all([roomOf(sessionId), modsRoomOf(sessionId), audienceRoomOf(sessionId)].map((r) => socket.leave(r)));
+  on('session:leave', sessionRef, async ({ sessionId }, socket) => {
+    await Promise.all([roomOf(sessionId), modsRoomOf(sessionId)].map((r) => socket.leave(r)));
     delete socket.data.roles[sessionId];
     schedulePresence(io, sessionId);
     return { sessionId };
   });
 
-  on('question:ask', questionAsk, async ({ sessionId, body, anonymous }) => {
+  on('question:ask', questionAsk, async ({ sessionId, body, anonymous }, socket) => {
     const a = await access(socket, sessionId);
     const actorKey = assertWriter(a, { posting: true });
-    const q = await askQuestion({ sessionId, actorKey, name: name() }, body, anonymous ?? false);
+    const q = await askQuestion({ sessionId, actorKey, name: actorName(socket) }, body, anonymous ?? false);
     publishQuestion(io, q, false, 'question:created');
     return withVote(questionView(q, { actorKey, isModerator: a.isModerator }), false);
   });
 
-  on('question:vote', questionVote, async ({ questionId, vote }) => {
+  on('question:vote', questionVote, async ({ questionId, vote }, socket) => {
     const a = await access(socket, await sessionOfQuestion(questionId));
     const actorKey = assertWriter(a, { posting: false });
     const q = await voteQuestion(questionId, { actorKey, isModerator: a.isModerator }, vote);
@@ -316,7 +338,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     return mine;
   });
 
-  on('question:withdraw', questionRef, async ({ questionId }) => {
+  on('question:withdraw', questionRef, async ({ questionId }, socket) => {
     const a = await access(socket, await sessionOfQuestion(questionId));
     const actorKey = assertWriter(a, { posting: false });
     const q = await withdrawQuestion(questionId, actorKey);
@@ -325,7 +347,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     return ref;
   });
 
-  on('question:moderate', questionModerate, async ({ questionId, action, body }) => {
+  on('question:moderate', questionModerate, async ({ questionId, action, body }, socket) => {
     const a = await access(socket, await sessionOfQuestion(questionId));
     const moderatorKey = assertModerator(a);
     const { question, before, alsoChanged } = await moderateQuestion(questionId, moderatorKey, action, body);
@@ -342,22 +364,22 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     return withVote(questionView(question, MOD_VIEW), await hasVoted(questionId, moderatorKey));
   });
 
-  on('qa:configure', qaConfigure, async ({ sessionId, moderation }) => {
+  on('qa:configure', qaConfigure, async ({ sessionId, moderation }, socket) => {
     const moderatorKey = assertModerator(await access(socket, sessionId));
     await setQaModeration(sessionId, moderatorKey, moderation);
     io.to(roomOf(sessionId)).emit('qa:configured', { sessionId, moderation });
     return { sessionId, moderation };
   });
 
-  on('chat:send', chatSend, async ({ sessionId, body, replyTo }) => {
+  on('chat:send', chatSend, async ({ sessionId, body, replyTo }, socket) => {
     const a = await access(socket, sessionId);
     const actorKey = assertWriter(a, { posting: true });
-    const message = await sendMessage({ sessionId, actorKey, name: name() }, body, replyTo ?? null);
+    const message = await sendMessage({ sessionId, actorKey, name: actorName(socket) }, body, replyTo ?? null);
     io.to(roomOf(sessionId)).emit('chat:message', message);
     return message;
   });
 
-  on('chat:react', chatReact, async ({ messageId, emoji }) => {
+  on('chat:react', chatReact, async ({ messageId, emoji }, socket) => {
     const a = await access(socket, await sessionOfMessage(messageId));
     const actorKey = assertWriter(a, { posting: false });
     const message = await toggleReaction(messageId, actorKey, emoji);
@@ -365,7 +387,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     return message;
   });
 
-  on('chat:delete', chatRef, async ({ messageId }) => {
+  on('chat:delete', chatRef, async ({ messageId }, socket) => {
     const a = await access(socket, await sessionOfMessage(messageId));
     assertReader(a);
     const actorKey = assertIdentified(a);
@@ -383,7 +405,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     return ref;
   });
 
-  on('chat:moderate', chatModerate, async ({ sessionId, userId, action, minutes }) => {
+  on('chat:moderate', chatModerate, async ({ sessionId, userId, action, minutes }, socket) => {
     const moderatorKey = assertModerator(await access(socket, sessionId));
     const { until, targetKey } = await sanction(sessionId, moderatorKey, userId, action, minutes);
     // The person's connections, including any opened before their registration was linked.
@@ -402,7 +424,7 @@ export function registerLiveCommands(io: Io, socket: ChemSocket) {
     return { sessionId, userId: targetKey, action, until: untilIso };
   });
 
-  on('chat:history', chatHistory, async ({ sessionId, before }) => {
+  on('chat:history', chatHistory, async ({ sessionId, before }, socket) => {
     assertReader(await access(socket, sessionId));
     return listMessages(sessionId, { before });
   });

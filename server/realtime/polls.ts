@@ -28,7 +28,7 @@ import {
   pollStaffRoomOf,
   roomOf,
 } from '@/lib/realtime/protocol';
-import { type ChemSocket, CommandError, commandsOf, type Io } from './core';
+import { type ChemSocket, CommandError, type Commands, commandsOf, type Io } from './core';
 import { access, actorName, assertReader, assertWriter } from './live';
 
 /** Moderators and speakers (on the session's access rules); returns their actor key. */
@@ -109,19 +109,19 @@ export async function pollsOnJoin(socket: ChemSocket, a: SessionAccess): Promise
 
 // ---------------------------------------------------------------- commands
 
-export function registerPollCommands(io: Io, socket: ChemSocket) {
-  const on = commandsOf(socket);
-  const staffOf = async (pollId: string) => assertPollStaff(await access(socket, await sessionOfPoll(pollId)));
+export function registerPollCommands(io: Io, commands: Commands) {
+  const on = commandsOf(commands);
+  const staffOf = async (socket: ChemSocket, pollId: string) => assertPollStaff(await access(socket, await sessionOfPoll(pollId)));
 
-  on('poll:create', pollCreate, async ({ sessionId, ...input }) => {
+  on('poll:create', pollCreate, async ({ sessionId, ...input }, socket) => {
     const actorKey = assertPollStaff(await access(socket, sessionId));
     const poll = await createPoll(sessionId, actorKey, input);
     io.to(pollStaffRoomOf(sessionId)).emit('poll:updated', poll);
     return poll;
   });
 
-  on('poll:launch', pollRef, async ({ pollId }) => {
-    const { poll, alsoClosed } = await launchPoll(pollId, await staffOf(pollId));
+  on('poll:launch', pollRef, async ({ pollId }, socket) => {
+    const { poll, alsoClosed } = await launchPoll(pollId, await staffOf(socket, pollId));
     for (const other of alsoClosed) {
       io.to(pollRoom(other)).emit('poll:closed', other);
       await publishResults(io, other.id);
@@ -131,35 +131,35 @@ export function registerPollCommands(io: Io, socket: ChemSocket) {
     return poll;
   });
 
-  on('poll:close', pollRef, async ({ pollId }) => {
-    const poll = await closePoll(pollId, await staffOf(pollId));
+  on('poll:close', pollRef, async ({ pollId }, socket) => {
+    const poll = await closePoll(pollId, await staffOf(socket, pollId));
     io.to(pollRoom(poll)).emit('poll:closed', poll);
     // Read after the close: every answer that was accepted is in.
     await publishResults(io, poll.id);
     return poll;
   });
 
-  on('poll:show', pollShow, async ({ pollId, visible }) => {
-    const poll = await showPoll(pollId, await staffOf(pollId), visible);
+  on('poll:show', pollShow, async ({ pollId, visible }, socket) => {
+    const poll = await showPoll(pollId, await staffOf(socket, pollId), visible);
     io.to(pollRoom(poll)).emit('poll:updated', poll);
     await publishResults(io, poll.id);
     return poll;
   });
 
-  on('poll:configure', pollConfigure, async ({ pollId, anonymous }) => {
-    const poll = await configurePoll(pollId, await staffOf(pollId), { anonymous });
+  on('poll:configure', pollConfigure, async ({ pollId, anonymous }, socket) => {
+    const poll = await configurePoll(pollId, await staffOf(socket, pollId), { anonymous });
     io.to(pollRoom(poll)).emit('poll:updated', poll);
     return poll;
   });
 
-  on('poll:answers', pollRef, async ({ pollId }) => {
+  on('poll:answers', pollRef, async ({ pollId }, socket) => {
     const poll = await getPoll(pollId);
     assertPollStaff(await access(socket, poll?.sessionId ?? null));
     if (poll!.anonymous) throw new CommandError('forbidden', 'This poll is anonymous: nobody sees who answered what.');
     return { pollId, answers: await namedAnswers(pollId) };
   });
 
-  on('poll:answer', pollAnswer, async ({ pollId, answer }) => {
+  on('poll:answer', pollAnswer, async ({ pollId, answer }, socket) => {
     const poll = await getPoll(pollId);
     const actorKey = assertWriter(await access(socket, poll?.sessionId ?? null), { posting: false });
     const stored = await answerPoll(poll!, { actorKey, name: actorName(socket) }, answer);
