@@ -22,6 +22,8 @@ import { breakoutRoomFor } from '@/server/breakouts/breakout-room';
 import { egressChanged, recordOnRoomStart } from '@/server/media/recording';
 import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setHand, setPublishing } from '@/server/media/livekit-rooms';
 import { onlineSeatsOf } from '@/lib/domain/seats';
+import { isVenueIdentity } from '@/lib/domain/venue-inputs';
+import { refuseStaleVenue } from '@/server/media/venue-inputs';
 
 const REFUSALS = {
   unauthenticated: 'Sign in or use your personal link to join the video.',
@@ -165,8 +167,10 @@ export async function receiveWebhook(body: string, authorization: string | null)
   const p = event.participant;
   switch (event.event) {
     case 'participant_joined':
-      // Egress joins to record (identity `EG_…`): it is nobody's attendance.
-      if (p && !p.identity.startsWith('EG_')) await recordJoin({ sessionId, actorKey: p.identity, participantSid: p.sid, at });
+      // A venue input is nobody's attendance; one whose token is revoked or replaced is taken out.
+      if (p && isVenueIdentity(p.identity)) await refuseStaleVenue(sessionId, p.identity);
+      // Egress joins to record (identity `EG_…`): it is nobody's attendance either.
+      else if (p && !p.identity.startsWith('EG_')) await recordJoin({ sessionId, actorKey: p.identity, participantSid: p.sid, at });
       break;
     case 'participant_left':
       if (p) await recordLeave(p.sid, at);
