@@ -1639,7 +1639,7 @@ export const replayViews = pgTable(
 );
 
 /**
- * A venue input of a session (issue 28, docs/video.md "Venue inputs"): the room's own camera, mixer
+ * A venue input of a session (issue 28, docs/api.md "Venue inputs"): the room's own camera, mixer
  * or OBS publishing into the session's stage through LiveKit's WHIP endpoint, with a LiveKit token
  * given once to its creator and never stored. The token's participant identity is
  * `venue:<id>:<version>`: a new token raises `version`, a revocation sets `revokedAt`, and the
@@ -1649,11 +1649,11 @@ export const venueInputs = pgTable(
   'venue_inputs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** The room's name as the stage shows it ("Salle Auditorium"). */
+    name: text('name').notNull(),
     sessionId: uuid('session_id')
       .notNull()
       .references(() => programmeSessions.id, { onDelete: 'cascade' }),
-    /** The room's name as the stage shows it ("Salle Auditorium"). */
-    name: text('name').notNull(),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     /** The version of the only token that publishes (`venue:<id>:<version>`). */
     tokenVersion: integer('token_version').notNull().default(1),

@@ -89,7 +89,7 @@ export function RoomView({
   const [lastSpeaker, setLastSpeaker] = useState<string | null>(null);
   const speakingNow = cameras.find((r) => speaking.some((p) => p.identity === r.participant.identity));
   if (speakingNow && speakingNow.participant.identity !== lastSpeaker) setLastSpeaker(speakingNow.participant.identity);
-  // A venue input (the room's own camera, docs/video.md) comes first while it publishes: the main
+  // A venue input (the room's own camera, docs/api.md) comes first while it publishes: the main
   // area of the stage (a screen share then leads the strip), the first tile of the grid.
   const venue = cameras.find((r) => isVenueIdentity(r.participant.identity) && r.publication?.track && !r.publication.isMuted);
   const main = venue ?? screens[0] ?? speakingNow ?? cameras.find((r) => r.participant.identity === lastSpeaker) ?? cameras[0] ?? null;

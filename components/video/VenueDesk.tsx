@@ -14,7 +14,7 @@ export type VenueInputItem = { id: string; name: string };
 type Credentials = { id: string; name: string; whipUrl: string; token: string; rtmp?: { url: string; streamKey: string } };
 
 /**
- * The régie (control desk) of a session's venue inputs (docs/video.md "Venue inputs"): create one,
+ * The régie (control desk) of a session's venue inputs (docs/api.md "Venue inputs"): create one,
  * see its WHIP address and token once (for OBS), give it a new token, revoke it, and publish the
  * venue's capture card from this browser through WHIP.
  */
@@ -71,9 +71,8 @@ export function VenueDesk({ sessionId, initial }: { sessionId: string; initial: 
         <h2 id={`${nameId}-list`} className="text-lg font-semibold">
           {t('inputs')}
         </h2>
-        {inputs.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('none')}</p>
-        ) : (
+        {!inputs.length && <p className="text-sm text-stone-600">{t('none')}</p>}
+        {inputs.length > 0 && (
           <ul className="flex flex-col gap-2" data-testid="venue-inputs">
             {inputs.map((input) => (
               <li key={input.id} className="flex flex-wrap items-center gap-2 rounded border border-stone-200 p-2" data-testid="venue-input">
@@ -254,26 +253,24 @@ function BrowserPublisher({ whipUrl, token }: { whipUrl: string; token: string }
         </button>
       ) : (
         <div className="flex flex-col gap-2 sm:flex-row">
-          <label htmlFor={`${ids}-v`} className="flex flex-col gap-1 text-sm">
-            {t('camera')}
-            <select id={`${ids}-v`} className={select} value={videoId} disabled={publishing} onChange={(e) => void acquire(e.target.value, audioId)}>
-              {of('videoinput').map((d, i) => (
-                <option key={d.deviceId || i} value={d.deviceId}>
-                  {d.label || t('deviceN', { n: i + 1 })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label htmlFor={`${ids}-a`} className="flex flex-col gap-1 text-sm">
-            {t('microphone')}
-            <select id={`${ids}-a`} className={select} value={audioId} disabled={publishing} onChange={(e) => void acquire(videoId, e.target.value)}>
-              {of('audioinput').map((d, i) => (
-                <option key={d.deviceId || i} value={d.deviceId}>
-                  {d.label || t('deviceN', { n: i + 1 })}
-                </option>
-              ))}
-            </select>
-          </label>
+          {(['videoinput', 'audioinput'] as const).map((kind) => (
+            <label key={kind} htmlFor={`${ids}-${kind}`} className="flex flex-col gap-1 text-sm">
+              {t(kind === 'videoinput' ? 'camera' : 'microphone')}
+              <select
+                id={`${ids}-${kind}`}
+                className={select}
+                value={kind === 'videoinput' ? videoId : audioId}
+                disabled={publishing}
+                onChange={(e) => void (kind === 'videoinput' ? acquire(e.target.value, audioId) : acquire(videoId, e.target.value))}
+              >
+                {of(kind).map((d, i) => (
+                  <option key={d.deviceId || i} value={d.deviceId}>
+                    {d.label || t('deviceN', { n: i + 1 })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
         </div>
       )}
       {deviceError && (

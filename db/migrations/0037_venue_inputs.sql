@@ -1,11 +1,11 @@
--- Venue inputs (issue 28, docs/video.md "Venue inputs"): the venue's camera or OBS publishing into
+-- Venue inputs (issue 28, docs/api.md "Venue inputs"): the venue's camera or OBS publishing into
 -- a session's stage through LiveKit's WHIP endpoint. The token is never stored: its participant
 -- identity carries `token_version`, and the LiveKit webhook removes a participant whose version is
 -- revoked or replaced.
 CREATE TABLE "venue_inputs" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"session_id" uuid NOT NULL,
 	"name" text NOT NULL,
+	"session_id" uuid NOT NULL,
 	"created_by" text,
 	"token_version" integer DEFAULT 1 NOT NULL,
 	"token_issued_at" timestamp with time zone DEFAULT now() NOT NULL,

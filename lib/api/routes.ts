@@ -370,7 +370,7 @@ export const apiRegistry: Registry = {
     post: {
       summary: 'Create a venue input: a WHIP address and bearer token for the venue’s OBS, encoder or régie page (the session’s moderators and organizers; public contract)',
       description:
-        '`name` is the room’s name as the stage shows it ("Salle Auditorium"). The token (a LiveKit token publishing camera and microphone only, as participant `venue:<id>:<version>`) is shown this once and never stored. 409 not_online: the session is on site only; 503 video_not_configured. See docs/video.md, "Venue inputs".',
+        '`name` is the room’s name as the stage shows it ("Salle Auditorium"). The token (a LiveKit token publishing camera and microphone only, as participant `venue:<id>:<version>`) is shown this once and never stored. 409 not_online: the session is on site only; 503 video_not_configured. See docs/api.md, "Venue inputs".',
       auth: 'participant',
       params: sessionId,
       body: { json: venueInputRequest },

@@ -1,7 +1,7 @@
 import { UUID_SOURCE } from '../uuid';
 
 /**
- * A venue input's LiveKit participant identity (docs/video.md "Venue inputs"). No dependency, so
+ * A venue input's LiveKit participant identity (docs/api.md "Venue inputs"). No dependency, so
  * the stage (client code) may import it.
  */
 

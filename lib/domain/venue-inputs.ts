@@ -3,7 +3,7 @@ import { plainText } from '../validation';
 import { VENUE_INPUT_NAME_MAX } from './venue-identity';
 
 /**
- * Venue inputs (issue 28, docs/video.md "Venue inputs"): the room's camera, mixer or OBS publishing
+ * Venue inputs (issue 28, docs/api.md "Venue inputs"): the room's camera, mixer or OBS publishing
  * into a session's stage through LiveKit's WHIP endpoint. Shared by the server and the browser.
  */
 

@@ -11,7 +11,7 @@ import { livekitSettings, mintToken } from '@/server/media/livekit';
 import { removeFromRoom } from '@/server/media/livekit-rooms';
 
 /**
- * Venue inputs (issue 28, docs/video.md "Venue inputs"): the venue's camera, mixer or OBS publishes
+ * Venue inputs (issue 28, docs/api.md "Venue inputs"): the venue's camera, mixer or OBS publishes
  * into the session's stage through LiveKit's WHIP endpoint (`/whip/v1`) with a LiveKit token given
  * once to its creator. A LiveKit token cannot be taken back, so revocation holds another way: the
  * token's participant is `venue:<id>:<version>`, and a participant whose version is revoked or

@@ -26,13 +26,10 @@ const LIVEKIT = { key: process.env.LIVEKIT_API_KEY!, secret: process.env.LIVEKIT
 if (!process.env.LIVEKIT_URL || !LIVEKIT.key || !LIVEKIT.secret) throw new Error('LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET are not set: run with `npm run test:all`.');
 
 describe('venue inputs (real Postgres, real LiveKit keys)', () => {
+  const who: Record<string, Identity> = {};
   let db: Awaited<ReturnType<typeof useFreshDatabase>>;
   let eventId: string;
-  let online: string;
-  let hybrid: string;
-  let onsite: string;
-  let other: string;
-  const who: Record<string, Identity> = {};
+  let [online, hybrid, onsite, other] = ['', '', '', ''];
   let registrantToken: string;
   const verifier = new TokenVerifier(LIVEKIT.key, LIVEKIT.secret);
   const limits = rateLimits();

@@ -22,7 +22,7 @@ export const GET = endpoint({ params, notFound: 'No such session.', who: 'partic
 
 /**
  * `POST /api/sessions/{sessionId}/venue-inputs` `{ name }` → `201 { id, whipUrl, token }` (public
- * contract): the session's moderators and organizers; the token is shown this once (docs/video.md).
+ * contract): the session's moderators and organizers; the token is shown this once (docs/api.md).
  */
 export const POST = endpoint(
   {
