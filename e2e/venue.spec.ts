@@ -58,13 +58,13 @@ test('the venue comes in: the régie publishes through WHIP, the stage shows it 
     await expect
       .poll(async () => settled.includes(await page.evaluate(() => (window as unknown as { oldPc: RTCPeerConnection }).oldPc.connectionState)), { timeout: 30_000 })
       .toBe(true);
-    const sessions = (await (await page.request.get('/api/events/edition-demo/sessions')).json()) as { id: string; slug: string }[];
-    const room = `session-${sessions.find((x) => x.slug === 'ouverture-en-direct')!.id}`;
-    await expect.poll(async () => (await rooms.listParticipants(room)).map((p) => p.identity), { timeout: 20_000 }).not.toContain(identity);
+    await expect.poll(async () => (await rooms.listParticipants(`session-${sessionId}`)).map((p) => p.identity), { timeout: 20_000 }).not.toContain(identity);
   };
 
   // A speaker on stage first: without the venue, the stage would show her.
   const speaker = await signedIn(browser, 'intervenante@chemins.test');
+  const sessions = (await (await speaker.request.get('/api/events/edition-demo/sessions')).json()) as { id: string; slug: string }[];
+  const sessionId = sessions.find((x) => x.slug === 'ouverture-en-direct')!.id;
   await speaker.goto(STAGE);
   await speaker.getByRole('button', { name: 'Entrer dans la salle' }).click();
   await expect(speaker.getByRole('button', { name: 'Couper la caméra' })).toBeVisible({ timeout: 30_000 });
@@ -96,9 +96,13 @@ test('the venue comes in: the régie publishes through WHIP, the stage shows it 
   await desk.getByTestId('venue-publish').click();
   await expect(desk.getByTestId('venue-status')).toHaveText('En direct sur la scène.', { timeout: 30_000 });
 
-  // Someone in the audience sees the room first on the stage, with its name.
-  const viewer = await signedIn(browser, 'participante@chemins.test');
-  await viewer.goto(STAGE);
+  // Someone in the audience (registered, by the personal link) sees the room first on the stage, with its name.
+  const viewer = await (await browser.newContext()).newPage();
+  const registration = await viewer.request.post('/api/events/edition-demo/registrations', {
+    data: { name: 'Public en ligne', email: `public-${Date.now()}@chemins.test`, sessionIds: [sessionId], consent: true },
+  });
+  expect(registration.status()).toBe(201);
+  await viewer.goto(`/api/join?token=${((await registration.json()) as { joinToken: string }).joinToken}&next=${encodeURIComponent(STAGE)}`);
   await viewer.getByRole('button', { name: 'Entrer dans la salle' }).click();
   await expectMainVideo(viewer, /^venue:[0-9a-f-]+:1$/);
   await expect(viewer.locator('[data-testid="tile"][data-main]')).toContainText('Salle Auditorium');
