@@ -1702,3 +1702,30 @@ export const replayViews = pgTable(
   },
   (t) => [primaryKey({ name: 'replay_views_pk', columns: [t.replayId, t.day] })],
 );
+
+/**
+ * A venue input of a session (issue 28, docs/api.md "Venue inputs"): the room's own camera, mixer
+ * or OBS publishing into the session's stage through LiveKit's WHIP endpoint, with a LiveKit token
+ * given once to its creator and never stored. The token's participant identity is
+ * `venue:<id>:<version>`: a new token raises `version`, a revocation sets `revokedAt`, and the
+ * LiveKit webhook removes a participant whose version is no longer the current one (0037).
+ */
+export const venueInputs = pgTable(
+  'venue_inputs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The room's name as the stage shows it ("Salle Auditorium"). */
+    name: text('name').notNull(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The version of the only token that publishes (`venue:<id>:<version>`). */
+    tokenVersion: integer('token_version').notNull().default(1),
+    /** When its current token was issued. */
+    tokenIssuedAt: ts('token_issued_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('venue_inputs_session_idx').on(t.sessionId, t.createdAt)],
+);

@@ -36,6 +36,8 @@ const schema = z
     LIVEKIT_API_KEY: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
     LIVEKIT_API_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
     LIVEKIT_AUTOSTART: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('1')),
+    /** LiveKit Ingress runs beside LiveKit (docker-compose.yml's `ingress` profile): venue inputs also get an RTMP address. */
+    LIVEKIT_INGRESS: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('0')),
     /** Video rooms open this many minutes before a session starts… */
     ROOM_OPEN_MINUTES: z.preprocess(emptyToUndefined, minutes.default(15)),
     /** …and refuse joins this many minutes after it ends. */

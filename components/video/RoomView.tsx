@@ -19,6 +19,7 @@ import { ModeratorPanel } from './ModeratorPanel';
 import { interpretsOnly, LanguageChooser, StageAudio } from './StageAudio';
 import { type DeviceProblem, deviceProblemOf, DeviceProblemNotice, type JoinChoices } from './PreJoin';
 import { canPublish, handRaised, useRoomParticipants } from './useRoomRevision';
+import { isVenueIdentity } from '@/lib/domain/venue-identity';
 
 const button = 'rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50 disabled:opacity-50';
 
@@ -111,6 +112,9 @@ export function RoomView({
   const [lastSpeaker, setLastSpeaker] = useState<string | null>(null);
   const speakingNow = cameras.find((r) => speaking.includes(r.participant.identity));
   if (speakingNow && speakingNow.participant.identity !== lastSpeaker) setLastSpeaker(speakingNow.participant.identity);
+  // A venue input (the room's own camera, docs/api.md) comes first while it publishes: the main
+  // area of the stage (a screen share then leads the strip), the first tile of the grid.
+  const venue = cameras.find((r) => isVenueIdentity(r.participant.identity) && r.publication?.track && !r.publication.isMuted) ?? null;
   const { main, pinned: pinnedTile, strip } = stageLayout({
     cameras,
     screen: screens[0] ?? null,
@@ -118,7 +122,9 @@ export function RoomView({
     speaking,
     lastSpeaker,
     pin: pinned,
+    venue,
   });
+  const grid = venue ? [venue, ...cameras.filter((r) => r !== venue)] : cameras;
   const label = (r: TrackReferenceOrPlaceholder) => `${r.participant.name || r.participant.identity}${r.participant.isLocal ? ` (${t('you')})` : ''}`;
   const poor = quality === ConnectionQuality.Poor || quality === ConnectionQuality.Lost;
 
@@ -187,8 +193,12 @@ export function RoomView({
             {strip.length > 0 && (
               <ul className="flex gap-2 overflow-x-auto pb-1" aria-label={t('speakers')} data-testid="stage-strip">
                 {strip.map((r) => (
-                  <li key={r.participant.identity} className="w-36 shrink-0 sm:w-44">
-                    <Tile trackRef={r} showVideo={!lowBandwidth || r.participant.isLocal} label={label(r)} hand={handRaised(r.participant)} />
+                  <li key={`${r.participant.identity}-${r.source}`} className="w-36 shrink-0 sm:w-44">
+                    {r.source === Track.Source.ScreenShare ? (
+                      <Tile trackRef={r} label={t('screenOf', { name: r.participant.name || r.participant.identity })} />
+                    ) : (
+                      <Tile trackRef={r} showVideo={!lowBandwidth || r.participant.isLocal} label={label(r)} hand={handRaised(r.participant)} />
+                    )}
                   </li>
                 ))}
               </ul>
@@ -201,7 +211,7 @@ export function RoomView({
             <Tile key={`${r.participant.identity}-screen`} trackRef={r} large label={t('screenOf', { name: r.participant.name || r.participant.identity })} />
           ))}
           <div className="grid grid-cols-2 gap-2 md:grid-cols-3">
-            {cameras.map((r) => (
+            {grid.map((r) => (
               <Tile key={r.participant.identity} trackRef={r} showVideo={!lowBandwidth || r.participant.isLocal} label={label(r)} hand={handRaised(r.participant)} />
             ))}
           </div>
@@ -297,6 +307,7 @@ function Tile({
       data-local={trackRef.participant.isLocal}
       data-main={main || undefined}
       data-pinned={pinned || undefined}
+      data-venue={isVenueIdentity(trackRef.participant.identity) || undefined}
     >
       {visible ? (
         <VideoTrack trackRef={trackRef as Parameters<typeof VideoTrack>[0]['trackRef']} className={`h-full w-full ${large ? 'object-contain' : 'object-cover'}`} />

@@ -252,6 +252,18 @@ export const attachmentResponse = z
       }),
   });
 
+// ---------------------------------------------------------------- venue inputs
+
+/** A venue input's credentials (public contract `{ id, whipUrl, token }`), shown once; `rtmp` only where LiveKit Ingress runs. */
+export const venueInputCreatedResponse = z.object({
+  id: z.uuid(),
+  whipUrl: z.string(),
+  token: z.string(),
+  rtmp: z.object({ url: z.string(), streamKey: z.string() }).optional(),
+});
+/** The session's venue inputs in use, without their tokens. */
+export const venueInputsResponse = z.array(z.object({ id: z.uuid(), name: z.string(), createdAt: z.iso.datetime({ offset: true }), tokenIssuedAt: z.iso.datetime({ offset: true }) }));
+
 // ---------------------------------------------------------------- replays
 
 export const recordingResponse = z.object({

@@ -18,6 +18,7 @@ import { verifyRequestSchema } from '../domain/badges';
 import { eraseRequest } from '../domain/privacy';
 import { feedbackRequest } from '../domain/feedback';
 import { moderationRequest, videoTokenQuery } from '../domain/video';
+import { venueInputRequest } from '../domain/venue-inputs';
 import { notesLockRequest, notesQuery, notesRestoreRequest } from '../domain/notes';
 import { SITE_PATH_PATTERN } from '../security/paths';
 import { registrationsCsvQuery } from '../exports/registrations';
@@ -381,6 +382,47 @@ export const apiRegistry: Registry = {
       auth: 'participant',
       params: sessionId,
       responses: { 200: ok('The stream', r.streamOverviewResponse), 401: participantUnknown, 403: forbidden, 404: refusal('not_found') },
+    },
+  },
+  '/api/sessions/{sessionId}/venue-inputs': {
+    get: {
+      summary: 'The session’s venue inputs in use, without their tokens (the session’s moderators and organizers)',
+      auth: 'participant',
+      params: sessionId,
+      responses: { 200: ok('Inputs, oldest first', r.venueInputsResponse), 401: participantUnknown, 403: forbidden, 404: refusal('not_found') },
+    },
+    post: {
+      summary: 'Create a venue input: a WHIP address and bearer token for the venue’s OBS, encoder or régie page (the session’s moderators and organizers; public contract)',
+      description:
+        '`name` is the room’s name as the stage shows it ("Salle Auditorium"). The token (a LiveKit token publishing camera and microphone only, as participant `venue:<id>:<version>`) is shown this once and never stored. 409 not_online: the session is on site only; 503 video_not_configured. See docs/api.md, "Venue inputs".',
+      auth: 'participant',
+      params: sessionId,
+      body: { json: venueInputRequest },
+      responses: jsonWrite(participantUnknown, { 201: ok('Created: the token is shown this once', r.venueInputCreatedResponse), 409: conflict('not_online'), 503: refusal('video_not_configured') }),
+    },
+  },
+  '/api/sessions/{sessionId}/venue-inputs/{id}': {
+    delete: {
+      summary: 'Revoke a venue input: its token is refused and a connected input leaves the stage (the session’s moderators and organizers; public contract)',
+      auth: 'participant',
+      params: { ...sessionId, id: uuidParam },
+      responses: { 204: { description: 'Revoked' }, 401: participantUnknown, 403: forbidden, 404: refusal('not_found'), 429: refusal('rate_limited') },
+    },
+  },
+  '/api/sessions/{sessionId}/venue-inputs/{id}/token': {
+    post: {
+      summary: 'A new token for a venue input; the previous one is refused from now on (the session’s moderators and organizers)',
+      auth: 'participant',
+      params: { ...sessionId, id: uuidParam },
+      responses: {
+        201: ok('The new token, shown this once', r.venueInputCreatedResponse),
+        401: participantUnknown,
+        403: forbidden,
+        404: refusal('not_found'),
+        409: conflict('not_online'),
+        429: refusal('rate_limited'),
+        503: refusal('video_not_configured'),
+      },
     },
   },
   '/api/sessions/{sessionId}/replays': {

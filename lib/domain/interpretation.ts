@@ -73,11 +73,15 @@ export function stageLayout<T>(opts: {
   speaking: readonly string[];
   lastSpeaker: string | null;
   pin: string | null;
+  /** A venue input publishing (the room's own camera, docs/api.md): the main area while it is live; a screen share then leads the strip. */
+  venue?: T | null;
 }): { main: T | null; pinned: T | null; strip: T[] } {
   const { cameras, identityOf, pin } = opts;
+  const venue = opts.venue ?? null;
   const pinned = (pin && cameras.find((c) => identityOf(c) === pin)) || null;
   const others = cameras.filter((c) => c !== pinned);
   const speakingNow = others.find((c) => opts.speaking.includes(identityOf(c)));
-  const main = opts.screen ?? speakingNow ?? others.find((c) => identityOf(c) === opts.lastSpeaker) ?? others[0] ?? pinned;
-  return { main, pinned: pinned === main ? null : pinned, strip: others.filter((c) => c !== main) };
+  const main = venue ?? opts.screen ?? speakingNow ?? others.find((c) => identityOf(c) === opts.lastSpeaker) ?? others[0] ?? pinned;
+  const screenFirst = venue && opts.screen ? [opts.screen] : [];
+  return { main, pinned: pinned === main ? null : pinned, strip: [...screenFirst, ...others.filter((c) => c !== main)] };
 }

@@ -28,6 +28,8 @@ import { recogniseOnRoomStart, stopRecognition } from '@/server/asr/sessions';
 import { ASR_IDENTITY_PREFIX } from '@/server/asr/worker';
 import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setHand, setPublishing } from '@/server/media/livekit-rooms';
 import { onlineSeatsOf } from '@/lib/domain/seats';
+import { isVenueIdentity } from '@/lib/domain/venue-inputs';
+import { refuseStaleVenue } from '@/server/media/venue-inputs';
 
 const REFUSALS = {
   unauthenticated: 'Sign in or use your personal link to join the video.',
@@ -181,8 +183,10 @@ export async function receiveWebhook(body: string, authorization: string | null)
   const p = event.participant;
   switch (event.event) {
     case 'participant_joined':
-      // Egress joins to record (identity `EG_…`), the recognition worker to caption (`asr:…`): nobody's attendance.
-      if (p && !p.identity.startsWith('EG_') && !p.identity.startsWith(ASR_IDENTITY_PREFIX)) await recordJoin({ sessionId, actorKey: p.identity, participantSid: p.sid, at });
+      // A venue input is nobody's attendance; one whose token is revoked or replaced is taken out.
+      if (p && isVenueIdentity(p.identity)) await refuseStaleVenue(sessionId, p.identity);
+      // Egress joins to record (identity `EG_…`), the recognition worker to caption (`asr:…`): nobody's attendance either.
+      else if (p && !p.identity.startsWith('EG_') && !p.identity.startsWith(ASR_IDENTITY_PREFIX)) await recordJoin({ sessionId, actorKey: p.identity, participantSid: p.sid, at });
       break;
     case 'participant_left':
       if (p) await recordLeave(p.sid, at);

@@ -9,6 +9,7 @@ import { localDate, localTime } from '@/lib/domain/time';
 import { ModeratorView } from '@/components/live/ModeratorView';
 import { SpeakerPolls } from '@/components/live/PollManager';
 import { mayRunPolls } from '@/lib/domain/polls';
+import { takesVenueInput } from '@/lib/domain/venue-inputs';
 import { sessionAccess } from '@/db/queries/live';
 import { currentParticipant } from '@/server/auth/current';
 import { loadSession, type SessionParams } from '../session';
@@ -56,6 +57,13 @@ export default async function ModeratePage({ params }: { params: Promise<Session
       ) : (
         <>
           <ModeratorView sessionId={session.id} sessionPath={path} />
+          {takesVenueInput(session.mode) && (
+            <p className="text-sm">
+              <a className="underline" href={`${path}/venue`}>
+                {t('venueDesk')}
+              </a>
+            </p>
+          )}
           <QaReportButton action={qaToReportAction.bind(null, session.id, `${path}/moderate`)} />
           <Replays sessionId={session.id} startsAt={session.startsAt} timeZone={event.timeZone} />
         </>

@@ -1,0 +1,56 @@
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { VenueDesk } from '@/components/video/VenueDesk';
+import { sessionAccess } from '@/db/queries/live';
+import { takesVenueInput } from '@/lib/domain/venue-inputs';
+import { currentParticipant } from '@/server/auth/current';
+import { livekitSettings } from '@/server/media/livekit';
+import { venueInputsOf } from '@/server/media/venue-inputs';
+import { SignInNotice } from '../SignInNotice';
+import { loadSession, type SessionParams, titledAfterSession } from '../session';
+
+export const dynamic = 'force-dynamic';
+
+export const generateMetadata = titledAfterSession('venue', 'title');
+
+/**
+ * The régie (control desk) of a session's venue inputs, for its moderators and organizers
+ * (docs/api.md "Venue inputs"): the venue's camera, mixer or OBS comes onto the online stage.
+ */
+export default async function VenuePage({ params }: { params: Promise<SessionParams> }) {
+  const found = await loadSession(params);
+  if (!found) notFound();
+  const { event, session } = found;
+  const path = `/events/${event.slug}/sessions/${session.slug}`;
+  const [t, who] = await Promise.all([getTranslations('venue'), currentParticipant()]);
+  const access = await sessionAccess(who, session.id);
+  const notice = (text: string, tone = 'bg-stone-100') => (
+    <p role="alert" className={`rounded p-3 ${tone}`}>
+      {text}
+    </p>
+  );
+  return (
+    <article className="flex flex-col gap-4">
+      <header className="flex flex-col gap-4">
+        <a className="w-fit text-sm" href={path}>
+          ← {session.title}
+        </a>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      </header>
+      {!access?.actorKey ? (
+        <SignInNotice text={t('moderatorsOnly')} signIn={t('signIn')} back={`${path}/venue`} />
+      ) : !access.isModerator ? (
+        notice(t('moderatorsOnly'), 'bg-red-50')
+      ) : !takesVenueInput(session.mode) ? (
+        notice(t('onsiteOnly'))
+      ) : !livekitSettings() ? (
+        notice(t('videoOff'))
+      ) : (
+        <>
+          <p className="text-sm text-stone-700">{t('intro')}</p>
+          <VenueDesk sessionId={session.id} initial={(await venueInputsOf(who, session.id)).map(({ id, name }) => ({ id, name }))} />
+        </>
+      )}
+    </article>
+  );
+}
