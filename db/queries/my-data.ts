@@ -284,6 +284,7 @@ export const PERSONAL_REFERENCES: Record<string, string> = {
   'proposal_transitions.actor_user_id': 'set null (name erased)',
   'proposal_reviews.user_id': 'deleted with the account',
   'badge_awards.decided_by': 'set null',
+  'venue_inputs.created_by': 'set null (its foreign key, when the account is deleted): the input stays with its session',
   'session_people.person_id': 'kept: public programme credit (people.user_id is unlinked)',
   'path_coordinators.person_id': 'kept: public path credit (people.user_id is unlinked)',
   'event_people.person_id': 'kept: public event credit (people.user_id is unlinked)',
