@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { OUTBOX_KINDS, type OutboxKind } from '@/lib/mail/outbox';
+import { OUTBOX_KIND_NAMES, type OutboxKindName as OutboxKind } from '@/lib/mail/kind-names';
 
 /**
  * What drove a registration (issue 30, docs/report.md "What drove registrations"). A link to an
@@ -20,12 +19,12 @@ export const DIRECT_SOURCE = 'direct';
 const MAIL_PREFIX = 'mail:';
 const SLUG = /^[a-z0-9-]{1,40}$/;
 
-export const MAIL_SOURCE_KINDS = Object.keys(OUTBOX_KINDS) as OutboxKind[];
+export const MAIL_SOURCE_KINDS: readonly OutboxKind[] = OUTBOX_KIND_NAMES;
 
 /** The mail kind of a `mail:<kind>` source, or null. */
 export function mailKindOf(source: string): OutboxKind | null {
   const kind = source.startsWith(MAIL_PREFIX) ? source.slice(MAIL_PREFIX.length) : '';
-  return (MAIL_SOURCE_KINDS as string[]).includes(kind) ? (kind as OutboxKind) : null;
+  return (MAIL_SOURCE_KINDS as readonly string[]).includes(kind) ? (kind as OutboxKind) : null;
 }
 
 /** Is this a source a registration may keep (a known mail kind, or an organizer's slug)? */
@@ -33,14 +32,6 @@ export function isRegistrationSource(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   return mailKindOf(value) !== null || (SLUG.test(value) && value !== DIRECT_SOURCE);
 }
-
-/** The source of a value as sent (form, API body, `?via=`), or undefined: never a refusal. */
-export const registrationSource = z
-  .string()
-  .optional()
-  .catch(undefined)
-  .transform((v) => (isRegistrationSource(v) ? v : undefined))
-  .describe('What drove the registration (optional; kept when known, else ignored): `mail:<kind>` for a Chemins mail’s link, or a slug of [a-z0-9-] (≤ 40) from a link an organizer shared');
 
 /** A link of a mail of `kind` to an event's programme, a session page or the registration form, marked as such. */
 export function viaMail(url: string, kind: OutboxKind): string {

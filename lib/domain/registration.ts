@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { emailSchema, plainText } from '../validation';
-import { registrationSource } from './registration-source';
+import { isRegistrationSource } from './registration-source';
+
+/** The source of a value as sent (form, API body, `?via=`), or undefined: never a refusal. */
+const registrationSource = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((v) => (isRegistrationSource(v) ? v : undefined))
+  .describe('What drove the registration (optional; kept when known, else ignored): `mail:<kind>` for a Chemins mail’s link, or a slug of [a-z0-9-] (≤ 40) from a link an organizer shared');
 
 const answerValue = z.union([
   plainText({ multiLine: true }).pipe(z.string().max(2000)),

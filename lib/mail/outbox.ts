@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OutboxKindName } from './kind-names';
 import { PROPOSAL_STATUSES } from '@/lib/domain/calls';
 
 // The kinds of the mail outbox (`mail_outbox`, db/schema.ts), one entry per kind: which columns
@@ -67,6 +68,10 @@ export const OUTBOX_KINDS = {
 } as const;
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;
+// The names the browser's code uses (lib/mail/kind-names.ts) are exactly these kinds: each way round.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const kindNamesMatch: Same<OutboxKind, OutboxKindName> = true;
+void kindNamesMatch;
 /** The mails after a session, which a registrant may opt out of (`registrations.after_session_mails`). */
 export const AFTER_SESSION_MAIL_KINDS = ['feedback_request', 'session_missed', 'replay_ready'] as const satisfies readonly OutboxKind[];
 export type AfterSessionMailKind = (typeof AFTER_SESSION_MAIL_KINDS)[number];
