@@ -36,6 +36,7 @@ test('a moderator streams the stage to an RTMP receiver; a wrong destination fai
 
     // The moderator gives the address with its key and starts; everyone in the session sees it.
     await moderator.goto(`${LIVE_SESSION}/moderate`);
+    await moderator.getByTestId('stream-open').click();
     await moderator.getByTestId('stream-urls').fill(`rtmp://${HOST}:19350/live/${KEY}`);
     await moderator.getByTestId('stream-start').click();
     await expect(moderator.getByTestId('stream-status')).toHaveAttribute('data-streaming', 'true');
@@ -73,6 +74,7 @@ test('a moderator streams the stage to an RTMP receiver; a wrong destination fai
 
     // A destination where nobody listens: egress fails, and the moderators see it in the room (without the key).
     const wrongKey = `wrong-destination-key-${Date.now().toString(36)}`;
+    await moderator.getByTestId('stream-open').click();
     await moderator.getByTestId('stream-urls').fill(`rtmp://${HOST}:19351/live/${wrongKey}`);
     await moderator.getByTestId('stream-start').click();
     await expect(moderator.getByTestId('stream-failed')).toBeVisible({ timeout: 240_000 });

@@ -68,39 +68,50 @@ export function StreamStatus({ sessionId, state }: { sessionId: string; state: P
         </p>
       )}
       {moderator && !streaming && (
-        <div className="flex w-full flex-col gap-1">
-          <label htmlFor={fieldId} className="font-medium text-stone-800">
+        // Folded until a moderator opens it: the moderation view keeps its columns in one window.
+        <details className="w-full">
+          <summary className="cursor-pointer font-medium text-stone-800" data-testid="stream-open">
             {t('destinations')}
-          </label>
-          {saved.length > 0 && (
-            <ul className="text-stone-700" data-testid="stream-saved">
-              {saved.map((url) => (
-                <li key={url} className="break-all font-mono text-xs">
-                  {url}
-                </li>
-              ))}
-            </ul>
-          )}
-          <textarea
-            id={fieldId}
-            rows={2}
-            className="w-full rounded border border-stone-300 px-2 py-1 font-mono text-xs"
-            placeholder={t('placeholder')}
-            autoComplete="off"
-            spellCheck={false}
-            value={urls}
-            onChange={(e) => setUrls(e.target.value)}
-            aria-describedby={`${fieldId}-help`}
-            data-testid="stream-urls"
-          />
-          <p id={`${fieldId}-help`} className="text-xs text-stone-600">
-            {saved.length > 0 ? t('helpSaved') : t('help')}
-          </p>
-        </div>
+          </summary>
+          <div className="mt-1 flex w-full flex-col gap-1">
+            <label htmlFor={fieldId} className="sr-only">
+              {t('destinations')}
+            </label>
+            {saved.length > 0 && (
+              <ul className="text-stone-700" data-testid="stream-saved">
+                {saved.map((url) => (
+                  <li key={url} className="font-mono text-xs break-all">
+                    {url}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <textarea
+              id={fieldId}
+              rows={2}
+              className="w-full rounded border border-stone-300 px-2 py-1 font-mono text-xs"
+              placeholder={t('placeholder')}
+              autoComplete="off"
+              spellCheck={false}
+              value={urls}
+              onChange={(e) => setUrls(e.target.value)}
+              aria-describedby={`${fieldId}-help`}
+              data-testid="stream-urls"
+            />
+            <p id={`${fieldId}-help`} className="text-xs text-stone-600">
+              {saved.length > 0 ? t('helpSaved') : t('help')}
+            </p>
+            <div>
+              <StartStopButton running={false} busy={busy} testId="stream" onClick={() => void act('start')}>
+                {t('start')}
+              </StartStopButton>
+            </div>
+          </div>
+        </details>
       )}
-      {moderator && (
-        <StartStopButton running={streaming} busy={busy} testId="stream" onClick={() => void act(streaming ? 'stop' : 'start')}>
-          {streaming ? t('stop') : t('start')}
+      {moderator && streaming && (
+        <StartStopButton running busy={busy} testId="stream" onClick={() => void act('stop')}>
+          {t('stop')}
         </StartStopButton>
       )}
       {moderator && (error || state.streamFailure) && (
