@@ -54,7 +54,7 @@ for (const device of [
     const question = `Une question de ${name}`;
     await page.getByLabel('Votre question').fill(question);
     await page.getByRole('button', { name: 'Envoyer la question' }).click();
-    await expect(page.getByText(question)).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Questions' }).getByText(question)).toBeVisible();
 
     // One way in to watch the stage: no camera or microphone asked for; the video comes first, the
     // questions beside it (below it on a phone).

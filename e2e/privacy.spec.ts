@@ -61,7 +61,7 @@ test('a registrant without an account downloads their data and deletes it from t
   const question = `Que devient ma question une fois effacée ? ${RUN_ID}`;
   await page.getByLabel('Votre question').fill(question);
   await page.getByRole('button', { name: 'Envoyer la question' }).click();
-  await expect(page.getByText(question)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Questions' }).getByText(question)).toBeVisible();
 
   // The privacy page is linked from every page's footer.
   await page.getByRole('contentinfo').getByRole('link', { name: 'Données personnelles' }).click();
@@ -94,7 +94,7 @@ test('a registrant without an account downloads their data and deletes it from t
   // The session still renders, with the question, without the name.
   const res = await page.goto(LIVE_SESSION);
   expect(res?.status()).toBe(200);
-  await expect(page.getByText(question)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Questions' }).getByText(question)).toBeVisible();
   await expect(page.locator('main')).not.toContainText(name);
   expect(foreign).toEqual([]);
 });
