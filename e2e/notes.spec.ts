@@ -48,6 +48,14 @@ async function writable(page: Page) {
 }
 
 /** Types `text` at the end of the notes, on a line of its own. */
+/** Type `text` as a line of its own at the start of the notes. */
+async function typeAtStart(page: Page, text: string) {
+  await pad(page).click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.type(text, { delay: 15 });
+  await page.keyboard.press('Enter');
+}
+
 async function typeAtEnd(page: Page, text: string) {
   await pad(page).click();
   await page.keyboard.press('ControlOrMeta+End');
@@ -59,9 +67,14 @@ test('two registrants type at once and converge; a third joining late gets the t
   test.setTimeout(120_000);
   const [awa, bruno] = await Promise.all([workshopRegistrant(browser, 'Awa'), workshopRegistrant(browser, 'Bruno')]);
   await Promise.all([writable(awa), writable(bruno)]);
-  const fromAwa = `Awa écrit ${RUN_ID}`;
+  const fromAwa = `${RUN_ID} : Awa écrit`;
   const fromBruno = `Bruno écrit ${RUN_ID}`;
-  await Promise.all([typeAtEnd(awa, fromAwa), typeAtEnd(bruno, fromBruno)]);
+  // Both type at once, in two places: Awa at the end, Bruno at the start once Awa's line has reached
+  // him. (Two Enters at the same spot in the same instant can map one caret into the other's new
+  // line — y-prosemirror — which is not what this test is about.)
+  const awaTyping = typeAtEnd(awa, fromAwa);
+  await expect(pad(bruno)).toContainText(RUN_ID);
+  await Promise.all([awaTyping, typeAtStart(bruno, fromBruno)]);
   for (const page of [awa, bruno]) {
     await expect(pad(page)).toContainText(fromAwa);
     await expect(pad(page)).toContainText(fromBruno);
@@ -136,13 +149,13 @@ test.describe('without JavaScript', () => {
     await page.goto(WORKSHOP);
     const html = page.getByTestId('notes-html');
     await expect(html).toBeVisible();
-    await expect(html).toContainText(`Awa écrit ${RUN_ID}`);
+    await expect(html).toContainText(`${RUN_ID} : Awa écrit`);
     const markdown = page.getByRole('link', { name: 'Télécharger en Markdown' });
     const href = await markdown.getAttribute('href');
     expect(href).toMatch(/^\/api\/sessions\/[0-9a-f-]{36}\/notes\.md$/);
     const res = await request.get(href!);
     expect(res.status()).toBe(200);
-    expect(await res.text()).toContain(`Awa écrit ${RUN_ID}`);
+    expect(await res.text()).toContain(`${RUN_ID} : Awa écrit`);
   });
 });
 
