@@ -1,7 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { LIVE_SESSION, signInWithMagicLink } from './support/helpers';
+import { closeOwnContexts, LIVE_SESSION, signInWithMagicLink } from './support/helpers';
+
+// The viewers and the régie leave the live room when the test ends: the next spec counts its audience.
+test.afterEach(closeOwnContexts);
 
 // Venue inputs (issue 28): the régie page publishes a fake camera through LiveKit's WHIP endpoint
 // (real LiveKit, real Chromium with fake devices, everything on 127.0.0.1); the stage shows it

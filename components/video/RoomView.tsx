@@ -103,7 +103,8 @@ export function RoomView({
   const screens = tracks.filter((r) => r.source === Track.Source.ScreenShare);
   // Interpreters who only interpret are heard on their channel, never seen as a speaker's tile.
   const cameras = tracks.filter((r) => r.source === Track.Source.Camera && (layout === 'grid' || canPublish(r.participant)) && !interpretsOnly(r.participant));
-  const audience = layout === 'stage' ? participants.filter((p) => !canPublish(p)).length : 0;
+  // A venue input (the room's own camera) is never the audience, even while it is not publishing.
+  const audience = layout === 'stage' ? participants.filter((p) => !canPublish(p) && !isVenueIdentity(p.identity)).length : 0;
   // The stage: a screen share takes the main area, else the active speaker (kept until another
   // speaks); the pinned participant large beside it whoever speaks; the other speakers in a strip.
   const speaking = useSpeakingParticipants()
