@@ -19,6 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { OUTBOX_KIND_NAMES } from '../lib/mail/kind-names';
 import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 // The lists of formats and statuses are the domain's (one definition).
@@ -836,18 +837,8 @@ export const eventQuestions = pgTable(
 
 // ---------------------------------------------------------------- outgoing mail (durable outbox)
 
-export const mailKind = pgEnum('mail_kind', [
-  'confirmation',
-  'promotion',
-  'reminder_day',
-  'reminder_soon',
-  'resource_outcome',
-  'path_digest',
-  'call_mail',
-  'feedback_request',
-  'session_missed',
-  'replay_ready',
-]);
+/** The outbox's kinds (lib/mail/kind-names.ts, the one list; the migrations add each value). */
+export const mailKind = pgEnum('mail_kind', OUTBOX_KIND_NAMES);
 
 /** Why a queued mail was dropped rather than sent (see `dropReason` in server/mail/worker.ts). */
 export const MAIL_DROP_REASONS = ['registration_cancelled', 'seat_not_confirmed', 'session_over', 'reminder_out_of_time', 'opted_out'] as const;
