@@ -24,7 +24,7 @@ import { type Driver, useFreshDatabase } from './support';
  */
 const LIVEKIT = { key: process.env.LIVEKIT_API_KEY!, secret: process.env.LIVEKIT_API_SECRET! };
 const KEY = 'sk-live-0123456789abcdefSECRET';
-const URL_WITH_KEY = `rtmp://10.213.0.9:1935/live/${KEY}`;
+const URL_WITH_KEY = `rtmp://127.0.0.1:1935/live/${KEY}`;
 
 describe.each<Driver>(['postgres', 'pglite'])('streams (%s)', (driver) => {
   let db: Awaited<ReturnType<typeof useFreshDatabase>>;
@@ -66,7 +66,7 @@ describe.each<Driver>(['postgres', 'pglite'])('streams (%s)', (driver) => {
 
   it('refuses a destination that is not rtmp(s)://, and anyone but the moderators, with the error shape', async () => {
     const s = await session();
-    for (const url of ['https://example.org/live/key', 'srt://10.0.0.1:9000/live/key', 'rtmp://example.org/nokey', 'rtmp://user:pass@example.org/live/key']) {
+    for (const url of ['https://example.org/live/key', 'srt://127.0.0.1:9000/live/key', 'rtmp://example.org/nokey', 'rtmp://user:pass@example.org/live/key']) {
       const res = await post(s, { action: 'start', destinations: [{ url }] }, bearer());
       expect(res.status).toBe(400);
       const body = await res.json();
@@ -92,16 +92,16 @@ describe.each<Driver>(['postgres', 'pglite'])('streams (%s)', (driver) => {
     const saved = await db.handle.db.select().from(streamDestinations).where(eq(streamDestinations.sessionId, s));
     expect(saved).toHaveLength(1);
     expect(JSON.stringify(saved)).not.toContain(KEY);
-    expect(saved[0]!.urlMasked).toBe('rtmp://10.213.0.9:1935/live/••••CRET');
+    expect(saved[0]!.urlMasked).toBe('rtmp://127.0.0.1:1935/live/••••CRET');
     expect(await db.handle.db.select().from(streams).where(eq(streams.sessionId, s))).toEqual([]);
     const overview = await streamOverview(who.moderator!, s);
-    expect(overview).toEqual({ status: 'idle', egressId: null, since: null, destinations: [{ url: 'rtmp://10.213.0.9:1935/live/••••CRET' }] });
+    expect(overview).toEqual({ status: 'idle', egressId: null, since: null, destinations: [{ url: 'rtmp://127.0.0.1:1935/live/••••CRET' }] });
 
     // A stream runs: a second start is refused and changes nothing saved.
     const { row } = await openStream(s, null, undefined);
     await setStreamEgressId(row.id, `EG_stream_${driver}`);
     expect(await refusal(startStream(who.moderator!, s, [{ url: 'rtmps://other.example.org/live2/another-key-123456' }]))).toBe('409 already_streaming');
-    expect((await streamOverview(who.moderator!, s)).destinations).toEqual([{ url: 'rtmp://10.213.0.9:1935/live/••••CRET' }]);
+    expect((await streamOverview(who.moderator!, s)).destinations).toEqual([{ url: 'rtmp://127.0.0.1:1935/live/••••CRET' }]);
     expect(await refusal(openStream(s, null, undefined))).toBe('409 already_streaming');
 
     // Egress says it sends, then that it failed: the error is kept without the key.
@@ -111,7 +111,7 @@ describe.each<Driver>(['postgres', 'pglite'])('streams (%s)', (driver) => {
     const failure = `rtmp2sink: could not connect to ${URL_WITH_KEY}: Connection refused`;
     expect((await egressEvent('egress_ended', { egressId: `EG_stream_${driver}`, roomName: room, status: 'EGRESS_FAILED', error: failure })).status).toBe(200);
     const [ended] = await db.handle.db.select().from(streams).where(eq(streams.id, row.id));
-    expect(ended).toMatchObject({ status: 'failed', error: 'rtmp2sink: could not connect to rtmp://10.213.0.9:1935/live/••••CRET: Connection refused' });
+    expect(ended).toMatchObject({ status: 'failed', error: 'rtmp2sink: could not connect to rtmp://127.0.0.1:1935/live/••••CRET: Connection refused' });
     expect((await streamOverview(who.moderator!, s)).status).toBe('idle');
     // The same webhook again changes nothing.
     expect((await egressEvent('egress_ended', { egressId: `EG_stream_${driver}`, roomName: room, status: 'EGRESS_COMPLETE' })).status).toBe(200);
