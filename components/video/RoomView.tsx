@@ -7,18 +7,18 @@ import {
   useConnectionState,
   useLocalParticipant,
   useRoomContext,
-  useSpeakingParticipants,
-  useTracks,
   VideoTrack,
 } from '@livekit/components-react';
 import { ConnectionQuality, ConnectionState, type RemoteTrackPublication, Track } from 'livekit-client';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { interpretationTrackName, languageName, stageLayout } from '@/lib/domain/interpretation';
+import { interpretationTrackName, languageName } from '@/lib/domain/interpretation';
 import { ModeratorPanel } from './ModeratorPanel';
-import { interpretsOnly, LanguageChooser, StageAudio } from './StageAudio';
+import { LanguageChooser } from './LanguageChooser';
+import { interpretsOnly, StageAudio } from './StageAudio';
 import { type DeviceProblem, deviceProblemOf, DeviceProblemNotice, type JoinChoices } from './PreJoin';
 import { canPublish, handRaised, useRoomParticipants } from './useRoomRevision';
+import { useStage } from './useStage';
 import { isVenueIdentity } from '@/lib/domain/venue-identity';
 
 const button = 'rounded border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-50 disabled:opacity-50';
@@ -93,38 +93,11 @@ export function RoomView({
     if (lowBandwidth && isCameraEnabled) void localParticipant.setCameraEnabled(false);
   }, [room, lowBandwidth, revision, isCameraEnabled, localParticipant, pinned]);
 
-  const tracks = useTracks(
-    [
-      { source: Track.Source.Camera, withPlaceholder: true },
-      { source: Track.Source.ScreenShare, withPlaceholder: false },
-    ],
-    { onlySubscribed: false },
-  );
-  const screens = tracks.filter((r) => r.source === Track.Source.ScreenShare);
-  // Interpreters who only interpret are heard on their channel, never seen as a speaker's tile.
-  const cameras = tracks.filter((r) => r.source === Track.Source.Camera && (layout === 'grid' || canPublish(r.participant)) && !interpretsOnly(r.participant));
+  // The stage: a venue input, else a screen share, else the active speaker (kept until another
+  // speaks) in the main area; the pinned participant large beside it; the others in a strip.
+  const { cameras, screens, venue, main, pinned: pinnedTile, strip } = useStage(layout, pinned);
   // A venue input (the room's own camera) is never the audience, even while it is not publishing.
   const audience = layout === 'stage' ? participants.filter((p) => !canPublish(p) && !isVenueIdentity(p.identity)).length : 0;
-  // The stage: a screen share takes the main area, else the active speaker (kept until another
-  // speaks); the pinned participant large beside it whoever speaks; the other speakers in a strip.
-  const speaking = useSpeakingParticipants()
-    .map((p) => p.identity)
-    .filter((id) => id !== pinned);
-  const [lastSpeaker, setLastSpeaker] = useState<string | null>(null);
-  const speakingNow = cameras.find((r) => speaking.includes(r.participant.identity));
-  if (speakingNow && speakingNow.participant.identity !== lastSpeaker) setLastSpeaker(speakingNow.participant.identity);
-  // A venue input (the room's own camera, docs/api.md) comes first while it publishes: the main
-  // area of the stage (a screen share then leads the strip), the first tile of the grid.
-  const venue = cameras.find((r) => isVenueIdentity(r.participant.identity) && r.publication?.track && !r.publication.isMuted) ?? null;
-  const { main, pinned: pinnedTile, strip } = stageLayout({
-    cameras,
-    screen: screens[0] ?? null,
-    identityOf: (r) => r.participant.identity,
-    speaking,
-    lastSpeaker,
-    pin: pinned,
-    venue,
-  });
   const grid = venue ? [venue, ...cameras.filter((r) => r !== venue)] : cameras;
   const label = (r: TrackReferenceOrPlaceholder) => `${r.participant.name || r.participant.identity}${r.participant.isLocal ? ` (${t('you')})` : ''}`;
   const poor = quality === ConnectionQuality.Poor || quality === ConnectionQuality.Lost;

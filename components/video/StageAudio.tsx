@@ -2,9 +2,8 @@
 
 import { AudioTrack, type TrackReference, useTracks } from '@livekit/components-react';
 import { type Participant, type RemoteTrackPublication, Track } from 'livekit-client';
-import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useMemo } from 'react';
-import { audioPlan, INTERPRETATION_ATTRIBUTE, interpretationLangOf, languageName } from '@/lib/domain/interpretation';
+import { useEffect } from 'react';
+import { audioPlan, INTERPRETATION_ATTRIBUTE, interpretationLangOf } from '@/lib/domain/interpretation';
 import { setListening, useListening } from './listening';
 
 const AUDIO_SOURCES = [Track.Source.Microphone, Track.Source.ScreenShareAudio, Track.Source.Unknown];
@@ -18,7 +17,8 @@ export const interpretsOnly = (p: Participant) => Boolean(p.attributes[INTERPRET
 /**
  * The room's audio in place of LiveKit's `RoomAudioRenderer`: every speaker, and the interpretation
  * channel the listener chose (the others are not even subscribed); with a language chosen, the
- * original is heard quietly underneath (`audioPlan`).
+ * original is heard quietly underneath (`audioPlan`). No translation here: the composite egress
+ * records (CompositeStage) plays it without the catalogue (the chooser is LanguageChooser.tsx).
  */
 export function StageAudio() {
   const { chosen } = useListening();
@@ -55,37 +55,6 @@ export function StageAudio() {
             data-identity={ref.participant.identity}
           />
         ))}
-    </div>
-  );
-}
-
-/** The listener's "Language" chooser: the original, or one of the interpretation channels on offer. */
-export function LanguageChooser() {
-  const t = useTranslations('interpretation');
-  const locale = useLocale();
-  const { chosen, channels } = useListening();
-  const options = useMemo(
-    () => [{ value: '', label: t('original') }, ...channels.map((l) => ({ value: l, label: t('channel', { language: languageName(l, locale) }) }))],
-    [channels, locale, t],
-  );
-  if (!channels.length) return null;
-  return (
-    <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="language-chooser">
-      <label className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">{t('chooser')}</span>
-        <select className="max-w-full rounded border border-stone-300 bg-white px-2 py-1.5" value={chosen ?? ''} onChange={(e) => setListening({ chosen: e.target.value || null })}>
-          {options.map(({ value, label }) => (
-            <option key={value || 'original'} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      {chosen && (
-        <span role="status" className="text-stone-600">
-          {t('listening', { language: languageName(chosen, locale) })}
-        </span>
-      )}
     </div>
   );
 }

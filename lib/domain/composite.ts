@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { sessionIdOfRoom } from './video';
+
+/**
+ * The stage's composite (issues 28 and 29, docs/replays.md "The composite"): a layout page served by
+ * Chemins (`/media/layout`) that LiveKit Egress's Chromium opens to record and stream a session —
+ * the venue input, the speakers, the pinned sign-language interpreter, the session's title and a
+ * lower third. No dependency but zod and the room names, so the page's client code may import it.
+ */
+
+/** The layout page's path under the app's base URL (egress adds `?url=…&token=…&layout=…`). */
+export const COMPOSITE_PATH = '/media/layout';
+
+/** What egress gives the page: its LiveKit server (`url`), a token it made for the room, egress's layout name. */
+export const compositeQuery = z.object({
+  url: z
+    .string()
+    .max(2048)
+    .regex(/^wss?:\/\/[^\s]+$/),
+  token: z.string().min(20).max(8192),
+  layout: z.string().max(64).optional(),
+});
+
+/** The claims of a LiveKit token that matter here (livekit-server-sdk's `ClaimGrants`). */
+type Claims = {
+  kind?: string;
+  video?: { room?: string; roomJoin?: boolean; recorder?: boolean; hidden?: boolean; canPublish?: boolean; canPublishData?: boolean };
+};
+
+/**
+ * The session whose room a verified token opens, when the token is one egress makes for a room
+ * composite (protocol's `BuildEgressToken`: a hidden recorder that joins one room, subscribes and
+ * publishes nothing), else null. Anyone's stage token (not hidden, not a recorder) opens nothing.
+ */
+export function sessionOfEgressToken(claims: Claims): string | null {
+  const v = claims.video;
+  if (!v || v.roomJoin !== true || v.recorder !== true || v.hidden !== true) return null;
+  if (v.canPublish !== false || v.canPublishData === true) return null;
+  if (claims.kind !== undefined && claims.kind !== 'egress') return null;
+  return v.room ? sessionIdOfRoom(v.room) : null;
+}
+
+/** The LiveKit room's metadata the server writes (a moderator's stage pin), read by the layout page. */
+const roomMetadata = z.object({ stagePin: z.string().max(256).nullable() });
+
+export const stageMetadataOf = (stagePin: string | null) => JSON.stringify({ stagePin });
+
+/** The pin a room's metadata says, or `undefined` when it says none (empty, not ours, not JSON). */
+export function stagePinOfMetadata(metadata: string | undefined): string | null | undefined {
+  if (!metadata) return undefined;
+  try {
+    const parsed = roomMetadata.safeParse(JSON.parse(metadata));
+    return parsed.success ? parsed.data.stagePin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The egress a recording or a stream starts: the composite page, or one publisher's tracks. */
+export type EgressKind = 'composite' | 'participant';
+
+/** The layout page's address as egress's Chromium reaches it (`EGRESS_APP_URL`, else `PUBLIC_URL`). */
+export const compositeBaseUrl = (appUrl: string) => `${appUrl.replace(/\/$/, '')}${COMPOSITE_PATH}`;

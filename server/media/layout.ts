@@ -1,0 +1,40 @@
+import { RoomServiceClient, TokenVerifier } from 'livekit-server-sdk';
+import { getSessionById } from '@/db/queries/events';
+import { sessionOfEgressToken, stageMetadataOf } from '@/lib/domain/composite';
+import { roomLayoutOf, type SessionKind, videoRoomOf } from '@/lib/domain/video';
+import { livekitSettings } from '@/server/media/livekit';
+
+export type LayoutAccess = { sessionId: string; title: string; eventTitle: string; layout: 'stage' | 'grid'; stagePin: string | null };
+
+/**
+ * The composite layout page's one credential (`/media/layout?url=…&token=…`): the LiveKit token
+ * egress made for the room it records, signed with this app's LiveKit key and a hidden recorder's
+ * (`sessionOfEgressToken`). The session is the token's room's; null for anything else (a stage
+ * token, another key, an expired token, a room that is no session's).
+ */
+export async function layoutAccess(token: string): Promise<LayoutAccess | null> {
+  const s = livekitSettings();
+  if (!s) return null;
+  const claims = await new TokenVerifier(s.apiKey, s.apiSecret).verify(token).catch(() => null);
+  const sessionId = claims ? sessionOfEgressToken(claims) : null;
+  const session = sessionId ? await getSessionById(sessionId) : null;
+  if (!session) return null;
+  return {
+    sessionId: session.id,
+    title: session.title,
+    eventTitle: session.eventTitle,
+    layout: roomLayoutOf(session.kind as SessionKind),
+    stagePin: session.stagePin,
+  };
+}
+
+/**
+ * A moderator's stage pin, written into the LiveKit room's metadata too: the layout page egress
+ * renders has no live-room connection and follows the pin from there. Never throws (no video, or
+ * no room yet: the page then starts from the stored pin).
+ */
+export async function stagePinToRoom(sessionId: string, identity: string | null): Promise<void> {
+  const s = livekitSettings();
+  if (!s) return;
+  await new RoomServiceClient(s.apiUrl, s.apiKey, s.apiSecret).updateRoomMetadata(videoRoomOf(sessionId), stageMetadataOf(identity)).catch(() => {});
+}
