@@ -48,10 +48,13 @@ const schema = z
      */
     BREAKOUT_MINUTE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60).default(60)),
     /**
-     * What LiveKit Egress records: `room` (room composite, the speaker layout, rendered by egress's
-     * Chromium) or `participant` (the first person publishing a camera, without a browser).
+     * What LiveKit Egress records and streams: `composite` (a room composite of Chemins's own layout
+     * page, `/media/layout`, rendered by egress's Chromium; `room`, the former name, still accepted)
+     * or `participant` (the first person publishing a camera, without a browser).
      */
-    RECORDING_LAYOUT: z.preprocess(emptyToUndefined, z.enum(['room', 'participant']).default('room')),
+    RECORDING_LAYOUT: z.preprocess((v) => (v === 'room' ? 'composite' : emptyToUndefined(v)), z.enum(['composite', 'participant']).default('composite')),
+    /** The app's base URL as egress's Chromium reaches it (the composite layout page); unset, PUBLIC_URL. */
+    EGRESS_APP_URL: optionalUrl(['http', 'https']),
     SMTP_URL: optionalUrl(['smtp', 'smtps']),
     MAIL_FROM: z.string().min(3).default('Chemins <no-reply@chemins.localhost>'),
     NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
@@ -212,6 +215,9 @@ export function mailState(c: Config = config()): MailState {
 export function listenHost(c: Config): string {
   return c.HOST ?? (c.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
 }
+
+/** Base URL egress's Chromium uses to reach this app (the composite layout page). */
+export const egressAppUrl = (): string => (config().EGRESS_APP_URL ?? publicUrl()).replace(/\/$/, '');
 
 /** Base URL the outside world uses to reach this app. */
 export function publicUrl(): string {

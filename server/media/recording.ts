@@ -10,13 +10,15 @@ import {
   type EgressInfo,
   RoomServiceClient,
   ServerError,
+  type StreamOutput,
   TrackSource,
   VideoCodec,
 } from 'livekit-server-sdk';
 import { getSessionById } from '@/db/queries/events';
 import type { Identity } from '@/db/queries/identity';
 import { currentRecording, discardRecording, endRecording, failRecording, moderatedSession, openRecording, type ReplayRow, setEgressId } from '@/db/queries/replays';
-import { config, publicUrl } from '@/lib/config';
+import { config, egressAppUrl, publicUrl } from '@/lib/config';
+import { compositeBaseUrl } from '@/lib/domain/composite';
 import { recordingFile, recordingRefusal } from '@/lib/domain/replays';
 import { videoRoomOf } from '@/lib/domain/video';
 import { DomainError } from '@/lib/errors';
@@ -67,10 +69,32 @@ export async function publisher(rooms: RoomServiceClient, room: string): Promise
   return withCamera[0]?.identity ?? null;
 }
 
+/**
+ * What the recording and the stream send (`RECORDING_LAYOUT`): the stage's composite — a room
+ * composite of Chemins's layout page (`/media/layout`, at `EGRESS_APP_URL`), which egress's
+ * Chromium renders — or, where egress has no browser, the tracks of the stage's publisher
+ * (`nobody` is the refusal when nobody publishes a camera).
+ */
+export async function startStageEgress(
+  room: string,
+  output: { file: EncodedFileOutput } | { stream: StreamOutput },
+  encodingOptions: EncodingOptions,
+  nobody: () => DomainError,
+): Promise<EgressInfo> {
+  const { egress, rooms } = clients();
+  if (config().RECORDING_LAYOUT === 'composite') {
+    // Egress starts a composite of an empty room too: refused here as the participant egress is.
+    if ((await rooms.listParticipants(room)).length === 0) throw nobody();
+    return egress.startRoomCompositeEgress(room, output, { layout: 'chemins', encodingOptions, customBaseUrl: compositeBaseUrl(egressAppUrl()) });
+  }
+  const identity = await publisher(rooms, room);
+  if (!identity) throw nobody();
+  return egress.startParticipantEgress(room, identity, output, { encodingOptions });
+}
+
 export type RecordingStatus = { status: 'recording' | 'stopping' | 'ready' | 'failed'; egressId: string | null; replayId: string };
 
 async function start(sessionId: string, by: string | null): Promise<RecordingStatus> {
-  const { egress, rooms } = clients();
   const stamp = new Date();
   const file = recordingFile(sessionId, stamp);
   const row = await openRecording(sessionId, file, by, stamp);
@@ -78,14 +102,7 @@ async function start(sessionId: string, by: string | null): Promise<RecordingSta
   try {
     await mkdir(path.dirname(path.join(replaysDir(), file)), { recursive: true });
     const output = { file: new EncodedFileOutput({ filepath: path.join(replaysDir(), file), fileType: EncodedFileType.MP4 }) };
-    let info: EgressInfo;
-    if (config().RECORDING_LAYOUT === 'participant') {
-      const identity = await publisher(rooms, room);
-      if (!identity) throw new DomainError(409, 'nothing_to_record', 'Nobody is publishing a camera in this room yet.');
-      info = await egress.startParticipantEgress(room, identity, output, { encodingOptions: encoding() });
-    } else {
-      info = await egress.startRoomCompositeEgress(room, output, { layout: 'speaker', encodingOptions: encoding() });
-    }
+    const info = await startStageEgress(room, output, encoding(), () => new DomainError(409, 'nothing_to_record', 'Nobody is publishing a camera in this room yet.'));
     await setEgressId(row.id, info.egressId);
     announce(sessionId, { recording: true, since: stamp.toISOString() });
     return { status: 'recording', egressId: info.egressId, replayId: row.id };

@@ -8,14 +8,13 @@ import { videoRoomOf } from '@/lib/domain/video';
 import { DomainError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { seal, unseal } from '@/lib/secrets/sealed';
-import { clients, encoding, publisher, startRefusal, untilStarted } from '@/server/media/recording';
+import { clients, encoding, startRefusal, startStageEgress, untilStarted } from '@/server/media/recording';
 import { realtimeHooks } from '@/server/realtime/hooks';
 
 /**
  * The stream out of a session (issue 28, docs/streaming.md): LiveKit Egress sends the stage to the
  * session's RTMP destinations (PeerTube, YouTube…), H.264 and AAC. What is sent is the stage's
- * publisher (a participant egress, as the recording's `participant` layout); the composite layout
- * page served by Chemins is a later step. Stream keys are sealed at rest (BADGE_KEY_SECRET, purpose
+ * composite (Chemins's layout page) or its publisher, as the recording (`startStageEgress`). Stream keys are sealed at rest (BADGE_KEY_SECRET, purpose
  * `chemins-stream-keys`, bound to the session) and never logged, shown or answered in full.
  */
 
@@ -40,14 +39,11 @@ export async function startStream(identity: Identity | null, sessionId: string, 
   const urls = await destinationUrls(sessionId, saved);
   try {
     if (urls.length === 0) throw new DomainError(409, 'no_destination', 'Give the stream at least one RTMP address.');
-    const { egress, rooms } = clients();
-    const identityOnStage = await publisher(rooms, videoRoomOf(sessionId));
-    if (!identityOnStage) throw new DomainError(409, 'nothing_to_stream', 'Nobody is publishing a camera in this room yet.');
-    const info = await egress.startParticipantEgress(
+    const info = await startStageEgress(
       videoRoomOf(sessionId),
-      identityOnStage,
       { stream: new StreamOutput({ protocol: StreamProtocol.RTMP, urls }) },
-      { encodingOptions: encoding(AudioCodec.AAC) },
+      encoding(AudioCodec.AAC),
+      () => new DomainError(409, 'nothing_to_stream', 'Nobody is publishing a camera in this room yet.'),
     );
     await setStreamEgressId(row.id, info.egressId);
     announce(sessionId, { streaming: true, since: row.startedAt.toISOString() });
