@@ -83,8 +83,8 @@ export async function startStageEgress(
 ): Promise<EgressInfo> {
   const { egress, rooms } = clients();
   if (config().RECORDING_LAYOUT === 'composite') {
-    // Egress starts a composite of an empty room too: refused here as the participant egress is.
-    if ((await rooms.listParticipants(room)).length === 0) throw nobody();
+    // Egress would start a composite of an empty room too: nobody there is a room not live yet.
+    if ((await rooms.listParticipants(room)).length === 0) throw roomNotLive();
     return egress.startRoomCompositeEgress(room, output, { layout: 'chemins', encodingOptions, customBaseUrl: compositeBaseUrl(egressAppUrl()) });
   }
   const identity = await publisher(rooms, room);
@@ -122,8 +122,10 @@ async function start(sessionId: string, by: string | null): Promise<RecordingSta
 /** Why egress was not asked or did not start, when it is the room's state (a 409 for the caller), else null. */
 export function startRefusal(err: unknown): DomainError | null {
   if (err instanceof DomainError) return err;
-  return err instanceof ServerError && err.status === 404 ? new DomainError(409, 'room_not_live', 'Nobody is in the video room yet.') : null;
+  return err instanceof ServerError && err.status === 404 ? roomNotLive() : null;
 }
+
+const roomNotLive = () => new DomainError(409, 'room_not_live', 'Nobody is in the video room yet.');
 
 /** `POST /api/sessions/{id}/recording { action: "start" }`: moderators; refused for an unannounced workshop. */
 export async function startRecording(identity: Identity | null, sessionId: string): Promise<RecordingStatus> {
