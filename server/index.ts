@@ -10,6 +10,7 @@ import { seed } from '@/db/seed';
 import { ConfigError, listenHost, mailState, parseConfig, publicUrl } from '@/lib/config';
 import { LOG_REDACT, LOG_SERIALIZERS, logger, setLogger } from '@/lib/logger';
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from '@/lib/security/headers';
+import { compositeLivekitUrl } from '@/lib/domain/composite';
 import { setupLivekit, stopLivekit } from '@/server/media/livekit';
 import { stopAllRecognition } from '@/server/asr/sessions';
 import { createGuard } from './http/guard';
@@ -97,7 +98,7 @@ const guard = createGuard({ publicOrigin: new URL(publicUrl()).origin, trustProx
  * Next reads it from the request's `content-security-policy` header and puts it on its scripts.
  */
 function secure(req: IncomingMessage, res: ServerResponse) {
-  const csp = contentSecurityPolicy({ nonce: randomBytes(16).toString('base64'), livekitUrl: livekit?.publicUrl, dev });
+  const csp = contentSecurityPolicy({ nonce: randomBytes(16).toString('base64'), livekitUrl: livekit?.publicUrl, egressLivekitUrl: compositeLivekitUrl(req.url), dev });
   req.headers['content-security-policy'] = csp;
   res.setHeader('content-security-policy', csp);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);

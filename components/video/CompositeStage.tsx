@@ -1,7 +1,7 @@
 'use client';
 
 import { LiveKitRoom, type TrackReferenceOrPlaceholder, useConnectionState, useRoomContext, useRoomInfo, VideoTrack } from '@livekit/components-react';
-import { ConnectionState, type RemoteTrackPublication, Room, Track } from 'livekit-client';
+import { ConnectionState, DisconnectReason, type RemoteTrackPublication, Room, RoomEvent } from 'livekit-client';
 import { useEffect, useRef, useState } from 'react';
 import { stagePinOfMetadata } from '@/lib/domain/composite';
 import { StageAudio } from './StageAudio';
@@ -36,11 +36,37 @@ export function CompositeStage(props: {
 }) {
   // Full quality for the recording: no adaptive stream (it would pick layers by tile size).
   const [room] = useState(() => new Room({ adaptiveStream: false, dynacast: false }));
+  // The room's end (deleted, or egress removed) ends the recording; anything else is said in egress's log.
+  useEffect(() => {
+    const ended = (reason?: DisconnectReason) => {
+      if (reason === DisconnectReason.ROOM_DELETED || reason === DisconnectReason.PARTICIPANT_REMOVED) console.log(END);
+      else toEgressLog(`the layout page was disconnected from LiveKit: ${reason === undefined ? 'unknown' : DisconnectReason[reason]}`);
+    };
+    room.on(RoomEvent.Disconnected, ended);
+    return () => {
+      room.off(RoomEvent.Disconnected, ended);
+    };
+  }, [room]);
   return (
-    <LiveKitRoom room={room} serverUrl={props.url} token={props.token} connect audio={false} video={false} onDisconnected={() => console.log(END)}>
+    <LiveKitRoom
+      room={room}
+      serverUrl={props.url}
+      token={props.token}
+      connect
+      audio={false}
+      video={false}
+      onError={(err) => toEgressLog(`the layout page could not connect to LiveKit: ${err.message}`)}
+    >
       <Composite {...props} />
     </LiveKitRoom>
   );
+}
+
+/** Egress logs the page's uncaught exceptions (`chrome exception`), not its console: what goes wrong is said there. */
+function toEgressLog(message: string) {
+  setTimeout(() => {
+    throw new Error(message);
+  });
 }
 
 function Composite({ title, eventTitle, layout, initialPin, labels }: Parameters<typeof CompositeStage>[0]) {
@@ -52,14 +78,14 @@ function Composite({ title, eventTitle, layout, initialPin, labels }: Parameters
   useStartSignal();
   return (
     <div className="fixed inset-0 z-50 flex flex-col gap-3 bg-stone-950 p-4 text-white" data-testid="composite" data-pinned={pinned?.participant.identity}>
-      <header className="flex items-baseline gap-3 truncate">
-        <h1 className="truncate text-2xl font-bold" data-testid="composite-title">
+      <header className="flex flex-wrap items-baseline gap-x-3">
+        <h1 className="line-clamp-2 text-2xl font-bold" data-testid="composite-title">
           {title}
         </h1>
         <span className="truncate text-lg text-stone-300">{eventTitle}</span>
       </header>
       {main ? (
-        <div className={`grid min-h-0 flex-1 gap-3 ${pinned ? 'grid-cols-[3fr_2fr]' : 'grid-cols-1'}`}>
+        <div className={`grid min-h-0 flex-1 gap-3 ${pinned ? 'grid-cols-[3fr_2fr] portrait:grid-cols-1 portrait:grid-rows-2' : 'grid-cols-1'}`}>
           <Tile trackRef={main} lowerThird={nameOf(main)} main />
           {pinned && <Tile trackRef={pinned} lowerThird={`${nameOf(pinned)} · ${labels.pinned}`} />}
         </div>
@@ -90,7 +116,8 @@ function Tile({ trackRef, lowerThird, main = false, small = false }: { trackRef:
       {visible ? (
         <VideoTrack
           trackRef={trackRef as Parameters<typeof VideoTrack>[0]['trackRef']}
-          className={`h-full w-full ${small || trackRef.source === Track.Source.Camera ? 'object-cover' : 'object-contain'}`}
+          // Large tiles show the whole picture (an interpreter's hands, a slide); the strip fills its tiles.
+          className={`h-full w-full ${small ? 'object-cover' : 'object-contain'}`}
         />
       ) : (
         <div className="flex h-full items-center justify-center text-6xl font-bold text-stone-500" aria-hidden>

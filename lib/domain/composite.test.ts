@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compositeBaseUrl, compositeQuery, sessionOfEgressToken, stageMetadataOf, stagePinOfMetadata } from './composite';
+import { compositeBaseUrl, compositeLivekitUrl, compositeQuery, sessionOfEgressToken, stageMetadataOf, stagePinOfMetadata } from './composite';
 import { videoRoomOf } from './video';
 
 const SESSION = '0b6b7f38-0d4e-4c43-9d55-6a4f0e0f6a11';
@@ -35,6 +35,14 @@ describe('the composite layout page', () => {
     expect(stagePinOfMetadata('')).toBeUndefined();
     expect(stagePinOfMetadata('not json')).toBeUndefined();
     expect(stagePinOfMetadata('{"other":1}')).toBeUndefined();
+  });
+  it('names the LiveKit URL egress gave the page, for its Content-Security-Policy, and no other', () => {
+    expect(compositeLivekitUrl('/media/layout?layout=chemins&token=t&url=ws%3A%2F%2F10.213.0.1%3A7880')).toBe('ws://10.213.0.1:7880');
+    expect(compositeLivekitUrl('/media/layout?url=https%3A%2F%2Fexample.org')).toBeNull();
+    expect(compositeLivekitUrl('/media/layout?url=ws%3A%2F%2Fa&url=ws%3A%2F%2Fb')).toBeNull();
+    expect(compositeLivekitUrl('/events?url=ws%3A%2F%2F10.213.0.1%3A7880')).toBeNull();
+    expect(compositeLivekitUrl('/media/layoutx?url=ws%3A%2F%2F10.213.0.1%3A7880')).toBeNull();
+    expect(compositeLivekitUrl(undefined)).toBeNull();
   });
   it('is served under the app’s base URL as egress reaches it', () => {
     expect(compositeBaseUrl('http://10.213.0.1:3400/')).toBe('http://10.213.0.1:3400/media/layout');

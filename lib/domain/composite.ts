@@ -11,12 +11,14 @@ import { sessionIdOfRoom } from './video';
 /** The layout page's path under the app's base URL (egress adds `?url=…&token=…&layout=…`). */
 export const COMPOSITE_PATH = '/media/layout';
 
+const livekitUrl = z
+  .string()
+  .max(2048)
+  .regex(/^wss?:\/\/[^\s]+$/);
+
 /** What egress gives the page: its LiveKit server (`url`), a token it made for the room, egress's layout name. */
 export const compositeQuery = z.object({
-  url: z
-    .string()
-    .max(2048)
-    .regex(/^wss?:\/\/[^\s]+$/),
+  url: livekitUrl,
   token: z.string().min(20).max(8192),
   layout: z.string().max(64).optional(),
 });
@@ -61,3 +63,14 @@ export type EgressKind = 'composite' | 'participant';
 
 /** The layout page's address as egress's Chromium reaches it (`EGRESS_APP_URL`, else `PUBLIC_URL`). */
 export const compositeBaseUrl = (appUrl: string) => `${appUrl.replace(/\/$/, '')}${COMPOSITE_PATH}`;
+
+/**
+ * The LiveKit URL egress gives the layout page (its own `ws_url`, which may not be the one browsers
+ * use), for that page's Content-Security-Policy `connect-src`; null for any other address. The page
+ * itself renders only for egress's token (`layoutAccess`).
+ */
+export function compositeLivekitUrl(requestUrl: string | undefined): string | null {
+  if (!requestUrl?.startsWith(`${COMPOSITE_PATH}?`)) return null;
+  const url = new URLSearchParams(requestUrl.slice(COMPOSITE_PATH.length + 1)).getAll('url');
+  return url.length === 1 && livekitUrl.safeParse(url[0]).success ? url[0]! : null;
+}

@@ -25,6 +25,16 @@ describe('contentSecurityPolicy', () => {
     ]);
   });
 
+  it('lets the composite layout page reach LiveKit at the URL egress gave it', () => {
+    expect(directive(contentSecurityPolicy({ nonce: 'n', livekitUrl: 'http://127.0.0.1:7880', egressLivekitUrl: 'ws://livekit:7880' }), 'connect-src')).toEqual([
+      "'self'",
+      'http://127.0.0.1:7880',
+      'ws://127.0.0.1:7880',
+      'http://livekit:7880',
+      'ws://livekit:7880',
+    ]);
+  });
+
   it("adds 'unsafe-eval' for Next's development server only", () => {
     expect(directive(contentSecurityPolicy({ nonce: 'n', dev: true }), 'script-src')).toContain("'unsafe-eval'");
     expect(directive(contentSecurityPolicy({ nonce: 'n' }), 'script-src')).not.toContain("'unsafe-eval'");

@@ -12,6 +12,8 @@ export type CspOptions = {
   nonce: string;
   /** LiveKit's URL as browsers reach it (ws(s):// or http(s)://), if video is configured. */
   livekitUrl?: string | null;
+  /** The LiveKit URL egress gave the composite layout page (lib/domain/composite.ts), when that page is asked for. */
+  egressLivekitUrl?: string | null;
   /** Next's development server evaluates code for Fast Refresh. */
   dev?: boolean;
 };
@@ -28,7 +30,7 @@ function origins(url: string): string[] {
   return [`${secure ? 'https' : 'http'}://${u.host}`, `${secure ? 'wss' : 'ws'}://${u.host}`];
 }
 
-export function contentSecurityPolicy({ nonce, livekitUrl, dev = false }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, livekitUrl, egressLivekitUrl, dev = false }: CspOptions): string {
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'", `'nonce-${nonce}'`, ...(dev ? ["'unsafe-eval'"] : [])],
@@ -39,7 +41,7 @@ export function contentSecurityPolicy({ nonce, livekitUrl, dev = false }: CspOpt
     'media-src': ["'self'", 'blob:', 'mediastream:', 'https:'],
     // The video hosts whose players are embedded (lib/domain/media-embed), and nothing else.
     'frame-src': ['https://www.youtube-nocookie.com', 'https://player.vimeo.com', ...PEERTUBE_HOSTS.map((h) => `https://${h}`)],
-    'connect-src': ["'self'", ...(livekitUrl ? origins(livekitUrl) : []), ...(dev ? ['ws:', 'wss:'] : [])],
+    'connect-src': ["'self'", ...[livekitUrl, egressLivekitUrl].flatMap((u) => (u ? origins(u) : [])), ...(dev ? ['ws:', 'wss:'] : [])],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
