@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cameraNudger, egressActive, stageWithModerator } from './support/egress';
+import { cameraNudger, egressActive, egressClient, stageWithModerator } from './support/egress';
 import { LIVE_SESSION } from './support/helpers';
 
 // Run only by scripts/recording-e2e.sh: the real LiveKit Egress records, inside a private network
@@ -32,6 +32,12 @@ test('a moderator records a speaker with LiveKit Egress; the replay plays with t
   // while its tracks played; said as a skip with its reason, not hidden as a pass.
   test.skip(!active, 'egress did not start its pipeline within 5 minutes (issue 28: egress start on a fresh clone)');
   const since = Date.now();
+  // RECORDING_LAYOUT=composite (scripts/recording-e2e.sh's default): egress records the stage's
+  // composite, Chemins's layout page (docs/replays.md, "The composite"), not one participant.
+  const composite = process.env.RECORDING_LAYOUT !== 'participant';
+  const [running] = (await egressClient().listEgress({ roomName: `session-${sessionId}`, active: true })).filter((e) => e.request.case !== undefined);
+  expect(running?.request.case).toBe(composite ? 'roomComposite' : 'participant');
+  if (composite && running?.request.case === 'roomComposite') expect(running.request.value.customBaseUrl).toMatch(/\/media\/layout$/);
 
   // About ten seconds of the speaker, then a chat message, then stop.
   await expect.poll(() => Date.now() - since, { timeout: 30_000, intervals: [500] }).toBeGreaterThan(10_000);
@@ -62,11 +68,19 @@ test('a moderator records a speaker with LiveKit Egress; the replay plays with t
   try {
     const mp4 = path.join(dir, 'replay.mp4');
     writeFileSync(mp4, await file.body());
-    const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type:format=duration', '-of', 'json', mp4]).toString());
+    const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,width,height:format=duration', '-of', 'json', mp4]).toString());
     expect(probe.streams.map((s: { codec_type: string }) => s.codec_type).sort()).toEqual(['audio', 'video']);
     const seconds = Number(probe.format.duration);
     expect(seconds).toBeGreaterThan(6);
     expect(seconds).toBeLessThan(60);
+    if (composite) {
+      // The layout's frame (egress's 1280×720 window), and its dark background in the corner where
+      // a participant egress would show the camera's picture.
+      expect(probe.streams.find((s: { codec_type: string }) => s.codec_type === 'video')).toMatchObject({ width: 1280, height: 720 });
+      const corner = execFileSync('ffmpeg', ['-v', 'error', '-ss', String(Math.floor(seconds / 2)), '-i', mp4, '-frames:v', '1', '-vf', 'crop=8:8:0:0', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']);
+      expect(corner.length).toBe(8 * 8 * 3);
+      expect(Math.max(...corner)).toBeLessThan(48);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,14 +9,29 @@ set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 if [ "${1:-}" != "--inside" ]; then
-  exec unshare --net "$0" --inside
+  exec unshare --net "$0" --inside "$@"
 fi
+shift # the arguments after --inside go to Playwright (e.g. e2e/recording.spec.ts)
 EGRESS_DIR="$ROOT/.cache/egress-${EGRESS_VERSION:-v1.8.6}"
 [ -x "$EGRESS_DIR/egress" ] || { echo "egress is not built: run scripts/egress-build.sh" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/chemins-recording.XXXXXX)
 chmod 755 "$WORK"
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$WORK"; }
+# Every process of this private network namespace but this script's is the test's (egress's
+# handlers, with the Xvfb and Chromium they start, outlive egress when it is stopped mid-start).
+in_namespace() {
+  local self p; self=$(readlink /proc/$$/ns/net)
+  for p in /proc/[0-9]*; do
+    p=${p#/proc/}
+    [ "$p" = $$ ] || [ "$p" = "$BASHPID" ] || [ "$(readlink "/proc/$p/ns/net" 2>/dev/null)" != "$self" ] || echo "$p"
+  done
+}
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+  for _ in $(seq 1 50); do [ -z "$(in_namespace)" ] && break; sleep 0.2; done
+  for p in $(in_namespace); do kill -9 "$p" 2>/dev/null; done
+  wait 2>/dev/null; rm -rf "$WORK"
+}
 trap cleanup EXIT
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
@@ -73,6 +88,17 @@ cpu_cost:
   track_composite_cpu_cost: 0.5
   track_cpu_cost: 0.5
 YAML
+# PulseAudio for egress's room composite (the layout page's sound: egress makes a null sink per
+# egress with `pactl`, and Chromium plays into it), run by this script with its runtime directory
+# in $WORK and an empty HOME; egress then starts Xvfb and Chromium itself. Installed by
+# scripts/test-all.sh's system packages (xvfb, pulseaudio), never here.
+export HOME="$WORK/home" XDG_RUNTIME_DIR="$WORK/pulse-run"
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+export PULSE_SERVER="unix:$XDG_RUNTIME_DIR/pulse/native"
+pulseaudio -D --exit-idle-time=-1 --system=false --disallow-exit --log-target=file:"$WORK/pulse.log" -n \
+  --load="module-native-protocol-unix socket=$XDG_RUNTIME_DIR/pulse/native auth-anonymous=1" --load=module-always-sink
+wait_for pulseaudio 20 pactl info
+PIDS+=("$(cat "$XDG_RUNTIME_DIR/pulse/pid")")
 # GStreamer's plugin registry (~/.cache/gstreamer-1.0) is built by the first process that needs it,
 # scanning every installed plugin: on a new machine that was egress's first recording (10 s and more
 # on a loaded machine). Built here, before anything is timed.
@@ -91,11 +117,13 @@ PIDS+=($!)
 status=0
 env -u DATABASE_URL -u REDIS_URL \
   LIVEKIT_URL=http://127.0.0.1:7880 LIVEKIT_API_KEY=$KEY LIVEKIT_API_SECRET=$SECRET \
-  RECORDING_LAYOUT=participant RECORDING_E2E=1 E2E_DATA_DIR="$WORK/data" RTMP_RECEIVER_HOST=10.213.0.2 \
-  npx playwright test || status=$?
+  RECORDING_LAYOUT=${RECORDING_LAYOUT:-composite} EGRESS_APP_URL=http://127.0.0.1:$E2E_PORT RECORDING_E2E=1 E2E_DATA_DIR="$WORK/data" RTMP_RECEIVER_HOST=10.213.0.2 \
+  npx playwright test "$@" || status=$?
 if [ $status -ne 0 ] || grep -q '"status": "skipped"' test-results/recording.json 2>/dev/null; then
   echo "--- busiest processes while recording (every 10 s)"; tail -120 "$WORK/load.log" 2>/dev/null
-  echo "--- egress log (tail)"; tail -40 "$WORK/egress.log"
+  echo "--- egress log (tail, without its CPU warnings; whole in test-results/egress.log)"; grep -v 'high cpu usage' "$WORK/egress.log" | tail -80
+  cp "$WORK/egress.log" test-results/egress.log 2>/dev/null || true
+  echo "--- pulseaudio log (tail)"; tail -20 "$WORK/pulse.log" 2>/dev/null
   echo "--- livekit log (tail)"; tail -20 "$WORK/livekit.log"
 fi
 exit $status

@@ -101,6 +101,9 @@ install_system() {
   command -v xmllint >/dev/null || need+=(libxml2-utils)
   python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
   command -v espeak-ng >/dev/null || need+=(espeak-ng) # speech for the recognition test
+  # Egress's room composite (the recording test): its Chromium draws on Xvfb and plays into PulseAudio.
+  command -v Xvfb >/dev/null || need+=(xvfb)
+  command -v pulseaudio >/dev/null || need+=(pulseaudio)
   if [ ${#need[@]} -gt 0 ]; then
     echo "installing: ${need[*]}"
     as_root apt-get -o DPkg::Lock::Timeout=600 update -qq
