@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cameraNudger, egressActive, egressClient, stageWithModerator } from './support/egress';
+import { cameraNudger, egressActive, expectStageEgress, stageWithModerator } from './support/egress';
 import { LIVE_SESSION } from './support/helpers';
 
 // Run only by scripts/recording-e2e.sh: the real LiveKit Egress records, inside a private network
@@ -33,11 +33,8 @@ test('a moderator records a speaker with LiveKit Egress; the replay plays with t
   test.skip(!active, 'egress did not start its pipeline within 5 minutes (issue 28: egress start on a fresh clone)');
   const since = Date.now();
   // RECORDING_LAYOUT=composite (scripts/recording-e2e.sh's default): egress records the stage's
-  // composite, Chemins's layout page (docs/replays.md, "The composite"), not one participant.
-  const composite = process.env.RECORDING_LAYOUT !== 'participant';
-  const [running] = (await egressClient().listEgress({ roomName: `session-${sessionId}`, active: true })).filter((e) => e.request.case !== undefined);
-  expect(running?.request.case).toBe(composite ? 'roomComposite' : 'participant');
-  if (composite && running?.request.case === 'roomComposite') expect(running.request.value.customBaseUrl).toMatch(/\/media\/layout$/);
+  // composite, Chemins's layout page, not one participant.
+  const composite = (await expectStageEgress(sessionId)) === 'composite';
 
   // About ten seconds of the speaker, then a chat message, then stop.
   await expect.poll(() => Date.now() - since, { timeout: 30_000, intervals: [500] }).toBeGreaterThan(10_000);

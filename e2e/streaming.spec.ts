@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cameraNudger, egressActive, stageWithModerator } from './support/egress';
+import { cameraNudger, egressActive, expectStageEgress, stageWithModerator } from './support/egress';
 import { closeOwnContexts, LIVE_SESSION } from './support/helpers';
 
 // Run only by scripts/recording-e2e.sh (RECORDING_E2E=1), inside its private network namespace: the
@@ -49,6 +49,8 @@ test('a moderator streams the stage to an RTMP receiver; a wrong destination fai
 
     // Egress sends once its pipeline has started; the receiver gets about ten seconds of it.
     expect(await egressActive(sessionId, 180_000)).toBe(true);
+    // The stage's composite (RECORDING_LAYOUT=composite), as the recording.
+    await expectStageEgress(sessionId);
     const nudge = cameraNudger(speaker);
     await expect
       .poll(

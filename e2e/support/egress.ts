@@ -69,3 +69,16 @@ export async function egressActive(sessionId: string, timeout: number, meanwhile
       () => false,
     );
 }
+
+/**
+ * What the session's running egress sends, as the app asked for it (RECORDING_LAYOUT, which
+ * scripts/recording-e2e.sh sets: `composite` unless told otherwise): a room composite of the layout
+ * page `/media/layout` (docs/replays.md, "The composite"), or one participant's tracks.
+ */
+export async function expectStageEgress(sessionId: string): Promise<'composite' | 'participant'> {
+  const composite = process.env.RECORDING_LAYOUT !== 'participant';
+  const [running] = await egressClient().listEgress({ roomName: `session-${sessionId}`, active: true });
+  expect(running?.request.case).toBe(composite ? 'roomComposite' : 'participant');
+  if (running?.request.case === 'roomComposite') expect(running.request.value.customBaseUrl).toMatch(/\/media\/layout$/);
+  return composite ? 'composite' : 'participant';
+}
