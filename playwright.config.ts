@@ -91,3 +91,5 @@ export default defineConfig({
 });
 
 export const smtpSinkUrl = `http://127.0.0.1:${smtpHttpPort}`;
+/** The SMTP sink itself, for a server a spec starts on its own (e2e/support/own-server.ts). */
+export const smtpSinkPort = smtpPort;
