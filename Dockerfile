@@ -1,5 +1,5 @@
 # Production image: Next is built once, and the custom server (Next + Socket.IO, server/index.ts)
-# is compiled to one JavaScript file (esbuild, `npm run build:server`): Node runs JavaScript only. Next's `output: 'standalone'` is not used: it does not work with a
+# is compiled to JavaScript, dist/server/index.mjs and the chunks it loads on first use (esbuild, `npm run build:server`): Node runs JavaScript only. Next's `output: 'standalone'` is not used: it does not work with a
 # custom server. Node.js 26 is the current LTS (supported versions: README, docs/deployment.md).
 ARG NODE_IMAGE=node:26-trixie-slim
 
