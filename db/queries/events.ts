@@ -286,6 +286,7 @@ export async function getSessionById(id: string, { drafts = false }: { drafts?: 
       recordingAnnounced: programmeSessions.recordingAnnounced,
       autoRecord: programmeSessions.autoRecord,
       recognisedCaptions: programmeSessions.recognisedCaptions,
+      diffusionAbove: programmeSessions.diffusionAbove,
       eventId: events.id,
       eventSlug: events.slug,
       eventTitle: events.title,
