@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffusionAboveOf, diffusionModeOf, hlsFileName, watchesDiffusion } from './diffusion';
+import { diffusionAboveOf, diffusionModeOf, hlsFileName, mayChooseDiffusion, watchesDiffusion } from './diffusion';
 
 describe('watchesDiffusion', () => {
   it('keeps everybody on the stage when the session is not a diffusion', () => {
@@ -21,6 +21,16 @@ describe('watchesDiffusion', () => {
     for (const role of ['speaker', 'moderator', 'organizer']) {
       expect(watchesDiffusion(0, { role, inRoom: 10_000 })).toBe(false);
     }
+  });
+});
+
+describe('mayChooseDiffusion', () => {
+  it('lets the audience of a diffusion session choose it, not the stage', () => {
+    expect(mayChooseDiffusion(500, 'participant')).toBe(true);
+    expect(mayChooseDiffusion(500, 'guest')).toBe(true);
+    expect(mayChooseDiffusion(null, 'participant')).toBe(false);
+    expect(mayChooseDiffusion(0, 'speaker')).toBe(false);
+    expect(mayChooseDiffusion(500, 'moderator')).toBe(false);
   });
 });
 

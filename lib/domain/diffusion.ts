@@ -44,6 +44,14 @@ export function watchesDiffusion(diffusionAbove: number | null, person: { role: 
   return person.inRoom >= diffusionAbove;
 }
 
+/**
+ * Whether this person may choose the diffusion themselves (a lighter way to watch, the stage being
+ * open to them): the audience of a diffusion session. The switch-over above decides who must.
+ */
+export function mayChooseDiffusion(diffusionAbove: number | null, role: string): boolean {
+  return diffusionAbove !== null && !ON_STAGE.has(role);
+}
+
 /** HLS as egress writes it and Chemins serves it: the live playlist and its MPEG-TS segments. */
 export const HLS_PLAYLIST = 'index.m3u8';
 export const HLS_SEGMENT_SECONDS = 2;
