@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The recording and streaming end-to-end tests (e2e/recording.spec.ts, e2e/streaming.spec.ts: an
-# RTMP receiver, ffmpeg, listens on 10.213.0.2) with the real LiveKit Egress, inside a private network namespace
+# The recording, streaming and diffusion end-to-end tests (e2e/recording.spec.ts, e2e/streaming.spec.ts: an
+# RTMP receiver, ffmpeg, listens on 10.213.0.2; e2e/diffusion.spec.ts: HLS written under the app's
+# DATA_DIR, played by Chromium) with the real LiveKit Egress, inside a private network namespace
 # made here (`unshare -n`): loopback plus a veth pair with private addresses (pion, inside egress
 # and LiveKit, ignores loopback candidates and joins mDNS on every interface, so it must not see
 # the machine's real one). Nothing can leave the namespace: Redis, livekit-server, egress and the
