@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
-import { StartStopButton } from './RecordingStatus';
+import { LiveIndicator, StartStopButton } from './RecordingStatus';
 import { useRefusalText } from '@/components/useRefusalText';
 
 type Overview = { diffusion: boolean; status: 'idle' | 'starting' | 'live' };
@@ -51,10 +51,7 @@ export function DiffusionStatus({ sessionId, moderator }: { sessionId: string; m
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="diffusion-status" data-running={running}>
       {running && (
-        <p role="status" className="inline-flex items-center gap-1.5 rounded bg-sky-50 px-2 py-1 font-medium text-sky-900">
-          <span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-sky-600 motion-safe:animate-pulse" />
-          {t('live')}
-        </p>
+<LiveIndicator tone="sky">{t('live')}</LiveIndicator>
       )}
       <StartStopButton running={running} busy={busy} testId="diffusion" onClick={() => void act(running ? 'stop' : 'start')}>
         {running ? t('stop') : t('start')}

@@ -1,23 +1,16 @@
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as webhookRoute } from '@/app/api/livekit/webhook/route';
 import { GET as overviewRoute, POST as diffusionRoute } from '@/app/api/sessions/[sessionId]/diffusion/route';
 import { GET as hlsRoute } from '@/app/api/sessions/[sessionId]/hls/[file]/route';
 import type { Identity } from '@/db/queries/identity';
-import { register } from '@/db/queries/registrations';
 import { currentStream, openStream, setStreamEgressId } from '@/db/queries/streams';
 import { programmeSessions, streams } from '@/db/schema';
-import { seed } from '@/db/seed';
-import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
-import { parseConfig } from '@/lib/config';
 import { hlsDir, serveHls, startDiffusion, stopDiffusion } from '@/server/media/diffusion';
-import { setupLivekit } from '@/server/media/livekit';
-import { refusalOf, seedAccount } from './factories';
+import { refusalOf } from './factories';
+import { egressScene, egressWebhook } from './livekit-support';
 import { type Driver, useFreshDatabase } from './support';
 
 /**
@@ -27,7 +20,6 @@ import { type Driver, useFreshDatabase } from './support';
  * session's directory are refused. Starting: moderators only, diffusion sessions only, one per
  * session (409). The media path is e2e/diffusion.spec.ts inside scripts/recording-e2e.sh.
  */
-const LIVEKIT = { key: process.env.LIVEKIT_API_KEY!, secret: process.env.LIVEKIT_API_SECRET! };
 const PLAYLIST = '#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:2.000,\nsegment_00000.ts\n';
 const SEGMENT = Buffer.alloc(188 * 10, 0x47);
 
@@ -63,12 +55,7 @@ describe.each<Driver>(['postgres', 'pglite'])('diffusion (%s)', (driver) => {
   const post = (sessionId: string, body: unknown, headers: Record<string, string> = {}) =>
     diffusionRoute(new Request('http://x', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }), { params: Promise.resolve({ sessionId }) });
   const bearer = () => ({ authorization: `Bearer ${registrantToken}` });
-  const egressEvent = async (event: string, egressInfo: Record<string, unknown>) => {
-    const body = JSON.stringify({ event, id: `EV_${Math.random()}`, createdAt: String(Math.floor(Date.now() / 1000)), egressInfo });
-    const token = new AccessToken(LIVEKIT.key, LIVEKIT.secret);
-    token.sha256 = createHash('sha256').update(body).digest('base64');
-    return webhookRoute(new Request('http://x/api/livekit/webhook', { method: 'POST', headers: { 'content-type': 'application/webhook+json', authorization: await token.toJwt() }, body }));
-  };
+  const egressEvent = egressWebhook;
   const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 
   beforeAll(async () => {
@@ -76,11 +63,7 @@ describe.each<Driver>(['postgres', 'pglite'])('diffusion (%s)', (driver) => {
     process.env.DATA_DIR = dataDir;
     (globalThis as { __cheminsConfig?: unknown }).__cheminsConfig = undefined;
     db = await useFreshDatabase(driver);
-    await setupLivekit(parseConfig({ ...process.env, NODE_ENV: 'test' }));
-    eventId = (await seed(db.handle.db)).demoEventId;
-    who.moderator = (await seedAccount(db.handle.db, { email: `moderator-${driver}@diffusion.test`, name: 'Modé', role: 'moderator', eventId })).identity;
-    who.stranger = (await seedAccount(db.handle.db, { email: `stranger-${driver}@diffusion.test`, name: 'Autre' })).identity;
-    ({ joinToken: registrantToken } = (await register(DEMO_EVENT_SLUG, { name: 'Inès', email: `ines-${driver}@diffusion.test`, sessionIds: [], answers: {}, consent: true })).registration);
+    ({ eventId, moderator: who.moderator, stranger: who.stranger, registrantToken } = await egressScene(db.handle.db, driver, 'diffusion.test'));
   });
   afterAll(async () => {
     await db?.close();
