@@ -9,9 +9,11 @@
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# Arguments are Playwright's (e.g. one spec: scripts/recording-e2e.sh e2e/diffusion.spec.ts).
 if [ "${1:-}" != "--inside" ]; then
-  exec unshare --net "$0" --inside
+  exec unshare --net "$0" --inside "$@"
 fi
+shift
 EGRESS_DIR="$ROOT/.cache/egress-${EGRESS_VERSION:-v1.8.6}"
 [ -x "$EGRESS_DIR/egress" ] || { echo "egress is not built: run scripts/egress-build.sh" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/chemins-recording.XXXXXX)
@@ -93,7 +95,7 @@ status=0
 env -u DATABASE_URL -u REDIS_URL \
   LIVEKIT_URL=http://127.0.0.1:7880 LIVEKIT_API_KEY=$KEY LIVEKIT_API_SECRET=$SECRET \
   RECORDING_LAYOUT=participant RECORDING_E2E=1 E2E_DATA_DIR="$WORK/data" RTMP_RECEIVER_HOST=10.213.0.2 \
-  npx playwright test || status=$?
+  npx playwright test "$@" || status=$?
 if [ $status -ne 0 ] || grep -q '"status": "skipped"' test-results/recording.json 2>/dev/null; then
   echo "--- busiest processes while recording (every 10 s)"; tail -120 "$WORK/load.log" 2>/dev/null
   echo "--- egress log (tail)"; tail -40 "$WORK/egress.log"

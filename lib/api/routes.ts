@@ -47,6 +47,7 @@ const html = (description: string): Answer => textAnswer('text/html', descriptio
 const vc = (description: string): Answer => textAnswer('application/vc+ld+json', description);
 const sessionId = { sessionId: uuidParam };
 const videoFiles = Object.fromEntries(REPLAY_VIDEO_TYPES.map((t) => [t, { format: 'binary' as const }]));
+const DIFFUSION_CONFLICTS = 'not_a_diffusion, already_diffusing, not_diffusing, room_not_live, nothing_to_stream';
 const hlsFiles = { 'application/vnd.apple.mpegurl': { format: 'binary' as const }, 'video/mp2t': { format: 'binary' as const } };
 const pathAndResource = { resourceId: z.string().describe('resource id (UUID)') };
 const qaExport = (type: string, description: string) => ({
@@ -394,13 +395,7 @@ export const apiRegistry: Registry = {
       auth: 'participant',
       params: sessionId,
       body: { json: diffusionRequest },
-      responses: {
-        200: ok('Diffusing, or stopping', r.diffusionResponse),
-        ...jsonWrite(participantUnknown, {
-          409: conflict('not_a_diffusion, already_diffusing, not_diffusing, room_not_live, nothing_to_stream'),
-          503: refusal('video_not_configured, diffusion_unavailable'),
-        }),
-      },
+      responses: { 200: ok('Diffusing, or stopping', r.diffusionResponse), ...jsonWrite(participantUnknown, { 409: conflict(DIFFUSION_CONFLICTS), 503: refusal('video_not_configured, diffusion_unavailable') }) },
     },
     get: {
       summary: 'Whether the session is a diffusion, whether its HLS runs, and its playlist (whoever may follow the session)',
