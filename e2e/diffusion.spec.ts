@@ -21,11 +21,6 @@ test('the diffusion: a speaker on stage, the moderator starts it, the playlist a
   await moderator.goto(`${LIVE_SESSION}/moderate`);
   await moderator.getByTestId('diffusion-start').click();
   await expect(moderator.getByTestId('diffusion-status')).toHaveAttribute('data-running', 'true');
-  // A second start is refused with the error shape (one diffusion per session).
-  const second = await moderator.request.post(`/api/sessions/${sessionId}/diffusion`, { data: { action: 'start' } });
-  expect(second.status()).toBe(409);
-  expect((await second.json()).error.code).toBe('already_diffusing');
-
   // Egress writes the playlist once its pipeline runs (the camera nudged for a keyframe meanwhile).
   const started = Date.now();
   expect(await egressActive(sessionId, 180_000)).toBe(true);
@@ -42,6 +37,10 @@ test('the diffusion: a speaker on stage, the moderator starts it, the playlist a
     )
     .toBe('application/vnd.apple.mpegurl');
   console.log(`diffusion: playlist with a segment ${Math.round((Date.now() - started) / 1000)} s after the start`);
+  // A second start is refused with the error shape (one diffusion per session).
+  const second = await moderator.request.post(`/api/sessions/${sessionId}/diffusion`, { data: { action: 'start' } });
+  expect(second.status()).toBe(409);
+  expect((await second.json()).error.code).toBe('already_diffusing');
 
   // An audience member on a phone chooses the broadcast: Chromium plays it (its time advances), the Q&A beside it.
   const viewer = await registrant(browser, 'Spectatrice');
