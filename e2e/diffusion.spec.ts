@@ -53,6 +53,21 @@ test('the diffusion: a speaker on stage, the moderator starts it, the playlist a
   const at = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000, intervals: [500] }).toBeGreaterThan(at + 1);
   expect(await video.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+  // Publisher → viewer latency, from egress's wall-clock stamps (EXT-X-PROGRAM-DATE-TIME) on the frame playing:
+  // ten samples a second apart (docs/diffusion.md "Latency"; indicative on a loaded machine).
+  const samples: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        const ms = Number(await viewer.getByTestId('diffusion-player').getAttribute('data-latency-ms'));
+        if (ms > 0) samples.push(ms);
+        return samples.length;
+      },
+      { timeout: 60_000, intervals: [1000] },
+    )
+    .toBeGreaterThanOrEqual(10);
+  samples.sort((a, b) => a - b);
+  console.log(`diffusion latency (publisher → HLS viewer): p50 ${(samples[Math.floor(samples.length / 2)]! / 1000).toFixed(1)} s, max ${(samples.at(-1)! / 1000).toFixed(1)} s over ${samples.length} samples`);
   await expect(viewer.getByTestId('qa')).toBeVisible();
   await expect(viewer.getByText('Vous regardez la retransmission')).toBeVisible();
   // Nobody else's page was moved: the viewer joined no WebRTC room.

@@ -18,6 +18,9 @@ export function DiffusionPlayer({ sessionId }: { sessionId: string }) {
   const t = useTranslations('diffusion');
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<'waiting' | 'playing' | 'unsupported'>('waiting');
+  // How far behind the stage the picture is: now minus the wall-clock time egress stamped on the
+  // frame playing (the playlist's EXT-X-PROGRAM-DATE-TIME), in ms; null where unknown.
+  const [latency, setLatency] = useState<number | null>(null);
   const playlist = `/api/sessions/${sessionId}/hls/index.m3u8`;
 
   useEffect(() => {
@@ -26,12 +29,15 @@ export function DiffusionPlayer({ sessionId }: { sessionId: string }) {
     let stopped = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let hls: { destroy(): void } | null = null;
+    let clock: ReturnType<typeof setInterval> | undefined;
 
     const served = async () => {
       const res = await fetch(playlist, { cache: 'no-store' }).catch(() => null);
       return res?.ok === true;
     };
     const again = () => {
+      clearInterval(clock);
+      setLatency(null);
       hls?.destroy();
       hls = null;
       if (!stopped) {
@@ -53,6 +59,11 @@ export function DiffusionPlayer({ sessionId }: { sessionId: string }) {
         });
         player.loadSource(playlist);
         player.attachMedia(el);
+        clearInterval(clock);
+        clock = setInterval(() => {
+          const at = player.playingDate?.getTime();
+          setLatency(at ? Date.now() - at : null);
+        }, 1000);
       } else if (el.canPlayType('application/vnd.apple.mpegurl')) {
         el.src = playlist;
       } else {
@@ -66,12 +77,13 @@ export function DiffusionPlayer({ sessionId }: { sessionId: string }) {
     return () => {
       stopped = true;
       clearTimeout(retry);
+      clearInterval(clock);
       hls?.destroy();
     };
   }, [playlist]);
 
   return (
-    <div className="space-y-2" data-testid="diffusion-player" data-state={state}>
+    <div className="space-y-2" data-testid="diffusion-player" data-state={state} data-latency-ms={latency ?? undefined}>
       <div className="overflow-hidden rounded-lg bg-stone-900">
         {/* Captions are shown under the player by the live panel (components/live/Captions.tsx). */}
         <video ref={video} className="aspect-video w-full" controls muted autoPlay playsInline aria-label={t('title')} data-testid="diffusion-video" />
