@@ -19,7 +19,9 @@ EGRESS_DIR="$ROOT/.cache/egress-${EGRESS_VERSION:-v1.8.6}"
 WORK=$(mktemp -d /tmp/chemins-recording.XXXXXX)
 chmod 755 "$WORK"
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$WORK"; }
+# Under `set -e`, a kill of a process already gone (egress exits by itself on an internal error) must
+# not end the clean-up: the load logger and the work directory were left behind.
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
