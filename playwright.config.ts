@@ -24,7 +24,7 @@ const recording = process.env.RECORDING_E2E === '1';
 
 export default defineConfig({
   testDir: 'e2e',
-  ...(recording ? { testMatch: /(recording|streaming)\.spec\.ts$/ } : { testIgnore: /(recording|streaming)\.spec\.ts$/ }),
+  ...(recording ? { testMatch: /(recording|streaming|diffusion)\.spec\.ts$/ } : { testIgnore: /(recording|streaming|diffusion)\.spec\.ts$/ }),
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,

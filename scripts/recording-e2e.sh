@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The recording and streaming end-to-end tests (e2e/recording.spec.ts, e2e/streaming.spec.ts: an
-# RTMP receiver, ffmpeg, listens on 10.213.0.2) with the real LiveKit Egress, inside a private network namespace
+# The recording, streaming and diffusion end-to-end tests (e2e/recording.spec.ts, e2e/streaming.spec.ts: an
+# RTMP receiver, ffmpeg, listens on 10.213.0.2; e2e/diffusion.spec.ts: HLS written under the app's
+# DATA_DIR, played by Chromium) with the real LiveKit Egress, inside a private network namespace
 # made here (`unshare -n`): loopback plus a veth pair with private addresses (pion, inside egress
 # and LiveKit, ignores loopback candidates and joins mDNS on every interface, so it must not see
 # the machine's real one). Nothing can leave the namespace: Redis, livekit-server, egress and the
@@ -8,15 +9,19 @@
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# Arguments are Playwright's (e.g. one spec: scripts/recording-e2e.sh e2e/diffusion.spec.ts).
 if [ "${1:-}" != "--inside" ]; then
-  exec unshare --net "$0" --inside
+  exec unshare --net "$0" --inside "$@"
 fi
+shift
 EGRESS_DIR="$ROOT/.cache/egress-${EGRESS_VERSION:-v1.8.6}"
 [ -x "$EGRESS_DIR/egress" ] || { echo "egress is not built: run scripts/egress-build.sh" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/chemins-recording.XXXXXX)
 chmod 755 "$WORK"
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$WORK"; }
+# Under `set -e`, a kill of a process already gone (egress exits by itself on an internal error) must
+# not end the clean-up: the load logger and the work directory were left behind.
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
@@ -92,7 +97,7 @@ status=0
 env -u DATABASE_URL -u REDIS_URL \
   LIVEKIT_URL=http://127.0.0.1:7880 LIVEKIT_API_KEY=$KEY LIVEKIT_API_SECRET=$SECRET \
   RECORDING_LAYOUT=participant RECORDING_E2E=1 E2E_DATA_DIR="$WORK/data" RTMP_RECEIVER_HOST=10.213.0.2 \
-  npx playwright test || status=$?
+  npx playwright test "$@" || status=$?
 if [ $status -ne 0 ] || grep -q '"status": "skipped"' test-results/recording.json 2>/dev/null; then
   echo "--- busiest processes while recording (every 10 s)"; tail -120 "$WORK/load.log" 2>/dev/null
   echo "--- egress log (tail)"; tail -40 "$WORK/egress.log"
