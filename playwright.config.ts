@@ -24,7 +24,7 @@ const recording = process.env.RECORDING_E2E === '1';
 
 export default defineConfig({
   testDir: 'e2e',
-  ...(recording ? { testMatch: /(recording|streaming)\.spec\.ts$/ } : { testIgnore: /(recording|streaming)\.spec\.ts$/ }),
+  ...(recording ? { testMatch: /(recording|streaming|diffusion)\.spec\.ts$/ } : { testIgnore: /(recording|streaming|diffusion)\.spec\.ts$/ }),
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
@@ -91,3 +91,5 @@ export default defineConfig({
 });
 
 export const smtpSinkUrl = `http://127.0.0.1:${smtpHttpPort}`;
+/** The SMTP sink itself, for a server a spec starts on its own (e2e/support/own-server.ts). */
+export const smtpSinkPort = smtpPort;

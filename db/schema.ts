@@ -245,6 +245,12 @@ export const programmeSessions = pgTable(
     autoRecord: boolean('auto_record').notNull().default(false),
     /** Captions recognised from the speakers' audio where no captioner types (server/asr, issue 29). */
     recognisedCaptions: boolean('recognised_captions').notNull().default(false),
+    /**
+     * A *diffusion* session (issue 28, docs/diffusion.md): its audience may watch the stage as HLS.
+     * null: no diffusion; 0: the audience always watches HLS; N: new audience members watch HLS once
+     * the room holds N (lib/domain/diffusion.ts `watchesDiffusion`). Speakers and moderators stay on WebRTC.
+     */
+    diffusionAbove: integer('diffusion_above'),
     /** A named format of the event ("regards croisés", "20 minutes avec"), see lib/domain/people.ts SESSION_FORMATS. */
     format: text('format'),
     /** The organization whose programme (parcours) this session belongs to. */
@@ -1280,8 +1286,10 @@ export const streamDestinations = pgTable(
 );
 
 export const streamStatus = pgEnum('stream_status', ['starting', 'live', 'ended', 'failed']);
+/** `rtmp`: the stream out to RTMP destinations; `hls`: the diffusion Chemins serves (docs/diffusion.md). */
+export const streamKind = pgEnum('stream_kind', ['rtmp', 'hls']);
 
-/** A stream out of a session (LiveKit Egress to its RTMP destinations): at most one running per session. */
+/** A stream out of a session (LiveKit Egress to its RTMP destinations, or its HLS diffusion): at most one running per session and kind. */
 export const streams = pgTable(
   'streams',
   {
@@ -1289,6 +1297,7 @@ export const streams = pgTable(
     sessionId: uuid('session_id')
       .notNull()
       .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    kind: streamKind('kind').notNull().default('rtmp'),
     status: streamStatus('status').notNull().default('starting'),
     egressId: text('egress_id').unique(),
     /** Why it failed, as egress said it (stream keys removed). */
@@ -1297,7 +1306,7 @@ export const streams = pgTable(
     startedAt: ts('started_at').notNull().defaultNow(),
     endedAt: ts('ended_at'),
   },
-  (t) => [uniqueIndex('streams_one_running_per_session').on(t.sessionId).where(sql`${t.status} in ('starting', 'live')`)],
+  (t) => [uniqueIndex('streams_one_running_per_session').on(t.sessionId, t.kind).where(sql`${t.status} in ('starting', 'live')`)],
 );
 
 /**

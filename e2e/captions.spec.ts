@@ -55,8 +55,12 @@ test('the demo captioner types a line: it is under the stage and in the transcri
 
   const stage = viewer.locator('#captions-stage');
   await expect(stage.getByTestId('captions-lines').locator('p').filter({ hasText: line }).locator('strong')).toHaveText(/^Intervenante \(démo\) :/);
+  // A typed line is final: seen as it is (not as a line under way), and told to a screen reader.
+  await expect(stage.getByTestId('captions-lines').locator('[data-partial]')).toHaveCount(0);
+  await expect(stage.getByTestId('captions-announced')).toContainText(line);
   await expect(viewer.getByTestId('captions-transcript')).toContainText(line);
   await expect(screen.getByTestId('projector-captions')).toContainText(line);
+  await expect(screen.getByTestId('projector-captions').getByTestId('captions-announced')).toContainText(line);
   await expectNoAxeViolation(viewer, 'stage with captions');
 
   // Off: the lines go; on again, and large: kept in this browser across a reload.

@@ -1,9 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { RUN_ID } from './support/helpers';
+import { type OwnServer, startOwnServer } from './support/own-server';
 
 // Production without SMTP_URL (issue 34, item 2): the built server starts, says at start-up that
 // no mail can leave, `/api/health` answers `mail: "unavailable"`, the sign-in page says mail is not
@@ -12,67 +10,24 @@ import { RUN_ID } from './support/helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-let server: ChildProcess | undefined;
+let server: OwnServer | undefined;
 let base = '';
-let output = '';
-const dataDir = path.resolve(`.test-data/e2e-nomail-${RUN_ID}`);
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/index.mjs'] /* what npm start runs */, {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: base,
-      DATA_DIR: dataDir,
-      NEXTAUTH_SECRET: 'e2e-secret-0123456789abcdef',
-      BADGE_KEY_SECRET: 'e2e-badge-key-secret-0123456789abcdef',
-      LIVEKIT_AUTOSTART: '0',
-      LOG_LEVEL: 'warn',
-      // No SMTP_URL: the point of this spec.
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  await expect
-    .poll(
-      async () => {
-        if (server!.exitCode !== null) throw new Error(`the server stopped (${server!.exitCode}):\n${output}`);
-        return fetch(`${base}/api/health`).then((r) => r.status, () => 0);
-      },
-      { timeout: 200_000, intervals: [500] },
-    )
-    .toBe(200);
+  // No SMTP_URL: the point of this spec.
+  server = await startOwnServer({}, path.resolve(`.test-data/e2e-nomail-${RUN_ID}`));
+  base = server.base;
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 test('production start-up without mail: a warning, /api/health says mail is unavailable, the pages say so', async ({ page, browser }) => {
   // Start-up said it, as a warning (pino's level 40) naming the variable.
-  const warning = output
+  const warning = server!
+    .output()
     .split('\n')
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as { level: number; msg: string; mail?: string })

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The recording and streaming end-to-end tests (e2e/recording.spec.ts, e2e/streaming.spec.ts: an
-# RTMP receiver, ffmpeg, listens on 10.213.0.2) with the real LiveKit Egress, inside a private network namespace
+# The recording, streaming and diffusion end-to-end tests (e2e/recording.spec.ts, e2e/streaming.spec.ts: an
+# RTMP receiver, ffmpeg, listens on 10.213.0.2; e2e/diffusion.spec.ts: HLS written under the app's
+# DATA_DIR, played by Chromium) with the real LiveKit Egress, inside a private network namespace
 # made here (`unshare -n`): loopback plus a veth pair with private addresses (pion, inside egress
 # and LiveKit, ignores loopback candidates and joins mDNS on every interface, so it must not see
 # the machine's real one). Nothing can leave the namespace: Redis, livekit-server, egress and the
@@ -8,6 +9,7 @@
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# Arguments are Playwright's (e.g. one spec: scripts/recording-e2e.sh e2e/diffusion.spec.ts).
 if [ "${1:-}" != "--inside" ]; then
   exec unshare --net "$0" --inside "$@"
 fi
@@ -26,11 +28,14 @@ in_namespace() {
     [ "$p" = $$ ] || [ "$p" = "$BASHPID" ] || [ "$(readlink "/proc/$p/ns/net" 2>/dev/null)" != "$self" ] || echo "$p"
   done
 }
+# Under `set -e`, a kill of a process already gone (egress exits by itself on an internal error) must
+# not end the clean-up: the load logger and the work directory were left behind.
 cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   for _ in $(seq 1 50); do [ -z "$(in_namespace)" ] && break; sleep 0.2; done
-  for p in $(in_namespace); do kill -9 "$p" 2>/dev/null; done
-  wait 2>/dev/null; rm -rf "$WORK"
+  for p in $(in_namespace); do kill -9 "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
 }
 trap cleanup EXIT
 # shellcheck source=scripts/lib.sh

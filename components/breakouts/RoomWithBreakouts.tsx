@@ -2,9 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
+import { DiffusionPlayer } from '@/components/live/DiffusionPlayer';
 import { CAPTIONS_STAGE_SLOT, LiveSideView } from '@/components/live/LiveSide';
 import { useLiveRoom } from '@/components/live/useLiveRoom';
 import { VideoRoom } from '@/components/video/VideoRoom';
+import { mayChooseDiffusion, watchesDiffusion } from '@/lib/domain/diffusion';
 import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { BreakoutBanner } from './BreakoutBanner';
 import { BreakoutPanel } from './BreakoutPanel';
@@ -20,6 +22,8 @@ type Props = {
   noVideo: React.ReactNode;
   /** The session's shared notes, under the side column (rendered on the server). */
   notes?: React.ReactNode;
+  /** A diffusion session's switch-over (`programme_sessions.diffusion_above`; null: none). */
+  diffusionAbove?: number | null;
 };
 
 /**
@@ -27,12 +31,14 @@ type Props = {
  * breakout groups, a participant's video is their group's room (and its notes); a moderator's is
  * the main room or the group they visit.
  */
-export function RoomWithBreakouts({ sessionId, sessionPath, snapshot, video, noVideo, notes }: Props) {
+export function RoomWithBreakouts({ sessionId, sessionPath, snapshot, video, noVideo, notes, diffusionAbove = null }: Props) {
   const t = useTranslations('video');
   const room = useLiveRoom(sessionId, snapshot);
   const breakouts = useBreakouts(room, sessionId);
   const moderator = Boolean(room.state.you?.isModerator);
   const [visiting, setVisiting] = useState<string | null>(null);
+  const [diffusion, chooseDiffusion] = useDiffusionChoice(diffusionAbove, room.state);
+  const tDiffusion = useTranslations('diffusion');
   const open = breakouts.state.round !== null;
   const visit = open && moderator ? visiting : null;
   const place = moderator ? (visit ?? 'main') : open ? (breakouts.state.mine?.id ?? 'main') : 'main';
@@ -47,7 +53,16 @@ export function RoomWithBreakouts({ sessionId, sessionPath, snapshot, video, noV
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <section aria-label={t('title')} className="space-y-3">
         <BreakoutBanner breakouts={breakouts} sessionId={sessionId} userName={room.state.you?.name ?? video?.defaultName ?? ''} moderator={moderator} />
-        {video ? (
+        {!diffusion && room.state.you && mayChooseDiffusion(diffusionAbove, room.state.you.role) && (
+          <p className="text-sm">
+            <button type="button" className="underline" onClick={chooseDiffusion} data-testid="diffusion-choose">
+              {tDiffusion('choose')}
+            </button>
+          </p>
+        )}
+        {diffusion ? (
+          <DiffusionPlayer sessionId={sessionId} />
+        ) : video ? (
           <VideoRoom
             sessionId={sessionId}
             layout={video.layout}
@@ -73,4 +88,21 @@ export function RoomWithBreakouts({ sessionId, sessionPath, snapshot, video, noV
       </aside>
     </div>
   );
+}
+
+/**
+ * Whether this person watches the diffusion (HLS) rather than the stage: decided once, when the live
+ * room first says who they are and how many follow it (lib/domain/diffusion.ts, the one rule), so
+ * that nobody is moved while watching. False until then and outside a diffusion session; the
+ * audience may also choose it (`mayChooseDiffusion`), with the returned function.
+ */
+function useDiffusionChoice(diffusionAbove: number | null, state: { you: { role: string } | null; presence: { count: number } | null }): [boolean, () => void] {
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const role = state.you?.role ?? null;
+  const count = state.presence?.count ?? null;
+  if (choice === null && diffusionAbove !== null && role !== null && count !== null) {
+    // Set while rendering (React's pattern for state derived once): the presence counts this person too, the room "holds" the others.
+    setChoice(watchesDiffusion(diffusionAbove, { role, inRoom: Math.max(0, count - 1) }));
+  }
+  return [choice === true, () => setChoice(true)];
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
-import { addCaptionLine } from '@/lib/domain/caption-lines';
+import { addCaptionLine, announcedCaptionLines } from '@/lib/domain/caption-lines';
 import type { CaptionLine } from '@/lib/realtime/protocol';
 import { captionLinesFor } from '@/lib/domain/interpretation';
 import { useListening } from '@/components/video/listening';
@@ -104,27 +104,46 @@ const SIZE_CLASS: Record<Size, string> = { s: 'text-base', m: 'text-xl', l: 'tex
 
 // ---------------------------------------------------------------- views
 
-/** One line: the speaker's name in bold, then what they say. */
+/**
+ * One line: the speaker's name in bold, then what they say. A recognised line under way (partial,
+ * replaced in place by its next version: lib/domain/caption-lines) is lighter and in italics.
+ */
 function Said({ line }: { line: CaptionLine }) {
   const t = useTranslations('captions');
   return (
     <>
       {line.speaker && <strong className="font-bold">{t('speaker', { name: line.speaker })} </strong>}
-      <span lang={line.lang}>{line.text}</span>
+      <span lang={line.lang} className={line.final ? undefined : 'italic opacity-75'} data-partial={line.final ? undefined : ''}>
+        {line.text}
+      </span>
+      {!line.final && <span className="sr-only"> ({t('partial')})</span>}
     </>
   );
 }
 
-/** The last two lines, announced politely as they come. */
+/**
+ * The last two lines as they are seen, partial ones included; a screen reader is told of the final
+ * lines only, politely, in a live region of their own (the lines seen are hidden from it).
+ */
 function LastLines({ lines, className }: { lines: CaptionLine[]; className: string }) {
   return (
-    <div aria-live="polite" aria-relevant="additions text" className={className} data-testid="captions-lines">
-      {lines.slice(-2).map((l) => (
-        <p key={`${l.at}-${l.text}`}>
-          <Said line={l} />
-        </p>
-      ))}
-    </div>
+    <>
+      <div aria-hidden className={className} data-testid="captions-lines">
+        {lines.slice(-2).map((l, i) => (
+          // By place: a partial line replaced by its next version stays the same paragraph.
+          <p key={i}>
+            <Said line={l} />
+          </p>
+        ))}
+      </div>
+      <div aria-live="polite" aria-relevant="additions" className="sr-only" data-testid="captions-announced">
+        {announcedCaptionLines(lines, 2).map((l) => (
+          <p key={`${l.at}-${l.speaker}-${l.text}`}>
+            <Said line={l} />
+          </p>
+        ))}
+      </div>
+    </>
   );
 }
 

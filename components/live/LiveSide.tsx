@@ -5,6 +5,7 @@ import type { LiveSnapshot } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
 import { Captions } from './Captions';
 import { ChatPanel } from './ChatPanel';
+import { DiffusionStatus } from './DiffusionStatus';
 import { PollPanel } from './PollPanel';
 import { QAPanel } from './QAPanel';
 import { RecordingStatus } from './RecordingStatus';
@@ -29,6 +30,7 @@ export function LiveSideView({ room, sessionId, sessionPath }: { room: LiveRoom;
     <div className="flex flex-col gap-4">
       <RecordingStatus sessionId={sessionId} state={room.state} />
       <StreamStatus sessionId={sessionId} state={room.state} />
+      <DiffusionStatus sessionId={sessionId} moderator={room.state.you?.isModerator === true} />
       <p role="status" className="text-sm text-stone-600" data-testid="side-presence">
         {room.state.presence ? t('presence', { count: room.state.presence.count }) : t('connecting')}
       </p>

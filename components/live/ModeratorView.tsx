@@ -8,6 +8,7 @@ import type { AckError, Question, QuestionStatus } from '@/lib/realtime/protocol
 import { useAckError } from './AckErrorText';
 import { ChatPanel } from './ChatPanel';
 import { PollManager } from './PollManager';
+import { DiffusionStatus } from './DiffusionStatus';
 import { RecordingStatus } from './RecordingStatus';
 import { StreamStatus } from './StreamStatus';
 import { useClock } from './useClock';
@@ -107,6 +108,7 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <RecordingStatus sessionId={sessionId} state={state} />
         <StreamStatus sessionId={sessionId} state={state} />
+        <DiffusionStatus sessionId={sessionId} moderator={state.you?.isModerator === true} />
         <span role="status" data-testid="presence">
           {state.presence ? t('presence', { count: state.presence.count }) : t('connecting')}
         </span>

@@ -43,10 +43,7 @@ export function RecordingStatus({ sessionId, state }: { sessionId: string; state
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="recording-status" data-recording={recording}>
       {recording ? (
-        <p role="status" className="inline-flex items-center gap-1.5 rounded bg-red-50 px-2 py-1 font-medium text-red-900">
-          <span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-red-600 motion-safe:animate-pulse" />
-          {t('recordingNow')}
-        </p>
+        <LiveIndicator tone="red">{t('recordingNow')}</LiveIndicator>
       ) : (
         stopping && <p role="status" className="text-stone-700">{t('stopped')}</p>
       )}
@@ -66,6 +63,21 @@ export function RecordingStatus({ sessionId, state }: { sessionId: string; state
         </p>
       )}
     </div>
+  );
+}
+
+/** The live indicator of an egress (recording red, stream violet, diffusion sky): a pulsing dot and its text. */
+const TONES = {
+  red: ['bg-red-50 text-red-900', 'bg-red-600'],
+  violet: ['bg-violet-50 text-violet-900', 'bg-violet-600'],
+  sky: ['bg-sky-50 text-sky-900', 'bg-sky-600'],
+} as const;
+export function LiveIndicator({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
+  return (
+    <p role="status" className={`inline-flex items-center gap-1.5 rounded px-2 py-1 font-medium ${TONES[tone][0]}`}>
+      <span aria-hidden="true" className={`inline-block size-2.5 rounded-full motion-safe:animate-pulse ${TONES[tone][1]}`} />
+      {children}
+    </p>
   );
 }
 

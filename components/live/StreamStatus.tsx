@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
-import { StartStopButton } from './RecordingStatus';
+import { LiveIndicator, StartStopButton } from './RecordingStatus';
 import type { RoomState } from './useLiveRoom';
 import { useRefusalText } from '@/components/useRefusalText';
 
@@ -62,10 +62,7 @@ export function StreamStatus({ sessionId, state }: { sessionId: string; state: P
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="stream-status" data-streaming={streaming}>
       {streaming && (
-        <p role="status" className="inline-flex items-center gap-1.5 rounded bg-violet-50 px-2 py-1 font-medium text-violet-900">
-          <span aria-hidden="true" className="inline-block size-2.5 rounded-full bg-violet-600 motion-safe:animate-pulse" />
-          {t('live')}
-        </p>
+<LiveIndicator tone="violet">{t('live')}</LiveIndicator>
       )}
       {moderator && !streaming && (
         // Folded until a moderator opens it: the moderation view keeps its columns in one window.

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { type JoinChoices, PreJoin } from './PreJoin';
 import { RoomView, type StagePinControl } from './RoomView';
 import { useRefusalText } from '@/components/useRefusalText';
+import { rejoinDelayMs, videoOutOf } from '@/lib/domain/video-reconnect';
 
 export type Grant = {
   serverUrl: string;
@@ -20,8 +21,15 @@ export type Grant = {
 
 type Phase =
   | { phase: 'prejoin'; busy: boolean; refused?: { code: string; message: string } }
-  | { phase: 'room'; grant: Grant; choices: JoinChoices; place: string }
-  | { phase: 'out'; why: 'left' | 'removed' | 'ended' | 'disconnected' };
+  | { phase: 'room'; grant: Grant; choices: JoinChoices; place: string; attempt: number }
+  // The connection was lost for longer than LiveKit's client tries by itself: a fresh token, then in again.
+  | { phase: 'rejoining'; choices: JoinChoices; attempt: number }
+  | { phase: 'out'; why: Why };
+
+type Why = 'left' | 'removed' | 'ended' | 'disconnected';
+
+/** Rejoins in a row without getting in (lib/domain/video-reconnect `rejoinDelayMs`: about 5 minutes). */
+const REJOIN_ATTEMPTS = 30;
 
 const REFUSAL_CODES = new Set(['unauthenticated', 'not_registered', 'not_confirmed', 'removed', 'room_not_open', 'video_not_configured']);
 
@@ -95,7 +103,7 @@ export function VideoRoom({
     early.current = null;
     let r = prefetched && Date.now() - prefetched.at < 60_000 ? await prefetched.answer : null;
     if (!r?.ok || visit) r = await fetchGrant(sessionId, visit);
-    if (r.ok) setState({ phase: 'room', grant: r.grant, choices, place });
+    if (r.ok) setState({ phase: 'room', grant: r.grant, choices, place, attempt: 0 });
     else setState({ phase: 'prejoin', busy: false, refused: { code: r.code, message: r.message } });
   }
 
@@ -106,13 +114,33 @@ export function VideoRoom({
     let current = true;
     void fetchGrant(sessionId, visit).then((r) => {
       if (!current) return;
-      if (r.ok) setState({ phase: 'room', grant: r.grant, choices: connectedChoices, place });
+      if (r.ok) setState({ phase: 'room', grant: r.grant, choices: connectedChoices, place, attempt: 0 });
       else setState({ phase: 'prejoin', busy: false, refused: { code: r.code, message: r.message } });
     });
     return () => {
       current = false;
     };
   }, [place, visit, connectedChoices, sessionId]);
+
+  // Lost (lib/domain/video-reconnect): in again by itself with a fresh token, backing off, until
+  // the server refuses for good (the room closed, the person removed…), which is then said.
+  const rejoining = state.phase === 'rejoining' ? state : null;
+  useEffect(() => {
+    if (!rejoining) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      void fetchGrant(sessionId, visit).then((r) => {
+        if (!current) return;
+        if (r.ok) setState({ phase: 'room', grant: r.grant, choices: rejoining.choices, place, attempt: rejoining.attempt });
+        else if (REFUSAL_CODES.has(r.code) && r.code !== 'video_not_configured') setState({ phase: 'prejoin', busy: false, refused: { code: r.code, message: r.message } });
+        else setState({ ...rejoining, attempt: rejoining.attempt + 1 });
+      });
+    }, rejoinDelayMs(rejoining.attempt));
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [rejoining, sessionId, visit, place]);
 
   if (state.phase === 'room') {
     return (
@@ -123,8 +151,23 @@ export function VideoRoom({
         choices={state.choices}
         layout={layout}
         stagePin={stagePin}
-        onOut={(why) => setState({ phase: 'out', why })}
+        onConnected={() => setState((s) => (s.phase === 'room' && s.attempt ? { ...s, attempt: 0 } : s))}
+        onOut={(why) =>
+          setState((s) =>
+            // At most REJOIN_ATTEMPTS in a row (about 5 minutes), then said, with the button to try again.
+            why === 'lost' && s.phase === 'room' && s.attempt < REJOIN_ATTEMPTS
+              ? { phase: 'rejoining', choices: s.choices, attempt: s.attempt + 1 }
+              : { phase: 'out', why: why === 'lost' ? 'disconnected' : why },
+          )
+        }
       />
+    );
+  }
+  if (state.phase === 'rejoining') {
+    return (
+      <div className="rounded-lg border border-stone-200 bg-white p-4" data-testid="room-rejoining" data-attempt={state.attempt}>
+        <p role="status">{t('reconnecting')}</p>
+      </div>
     );
   }
   if (state.phase === 'out') {
@@ -168,6 +211,7 @@ function Connected({
   choices,
   layout,
   stagePin,
+  onConnected,
   onOut,
 }: {
   sessionId: string;
@@ -175,21 +219,23 @@ function Connected({
   choices: JoinChoices;
   layout: 'stage' | 'grid';
   stagePin: StagePinControl | null;
-  onOut: (why: 'left' | 'removed' | 'ended' | 'disconnected') => void;
+  onConnected: () => void;
+  onOut: (why: Why | 'lost') => void;
 }) {
   const [room] = useState(() => new Room({ adaptiveStream: true, dynacast: true }));
   useEffect(() => {
     const onDisconnected = (reason?: DisconnectReason) => {
-      if (reason === DisconnectReason.PARTICIPANT_REMOVED) onOut('removed');
-      else if (reason === DisconnectReason.ROOM_DELETED) onOut('ended');
-      else if (reason === DisconnectReason.CLIENT_INITIATED) onOut('left');
-      else onOut('disconnected');
+      const out = videoOutOf(reason === undefined ? undefined : DisconnectReason[reason]);
+      // Another tab of the same person took the place: said as a disconnection, not taken back.
+      onOut(out === 'elsewhere' ? 'disconnected' : out);
     };
     room.on(RoomEvent.Disconnected, onDisconnected);
+    room.on(RoomEvent.Connected, onConnected);
     return () => {
       room.off(RoomEvent.Disconnected, onDisconnected);
+      room.off(RoomEvent.Connected, onConnected);
     };
-  }, [room, onOut]);
+  }, [room, onOut, onConnected]);
   useEffect(() => () => void room.disconnect(), [room]);
   return (
     <div data-testid="video-room" data-room={grant.room ?? ''}>

@@ -69,6 +69,8 @@ export type ProgrammeSession = {
   autoRecord: boolean;
   /** Captions recognised from the speakers' audio where no captioner types (server/asr). */
   recognisedCaptions: boolean;
+  /** A diffusion session's switch-over (lib/domain/diffusion.ts): null none, 0 always, N above N in the room. */
+  diffusionAbove: number | null;
   /** Not published yet (listed only with `{ drafts: true }`, for the organizer's programme). */
   draft: boolean;
   room: { key: string; name: string; kind: 'physical' | 'online' } | null;
@@ -188,6 +190,7 @@ export async function getEventProgramme(slug: string, { drafts = false }: { draf
         recordingAnnounced: s.recordingAnnounced,
         autoRecord: s.autoRecord,
         recognisedCaptions: s.recognisedCaptions,
+        diffusionAbove: s.diffusionAbove,
         draft: s.draft,
         room: room ? { key: room.key, name: room.name, kind: room.kind } : null,
         track: track ? { key: track.key, name: track.name } : null,
@@ -286,6 +289,7 @@ export async function getSessionById(id: string, { drafts = false }: { drafts?: 
       recordingAnnounced: programmeSessions.recordingAnnounced,
       autoRecord: programmeSessions.autoRecord,
       recognisedCaptions: programmeSessions.recognisedCaptions,
+      diffusionAbove: programmeSessions.diffusionAbove,
       eventId: events.id,
       eventSlug: events.slug,
       eventTitle: events.title,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { eventInput, roomInput, SessionInput, trackInput } from '@/lib/domain/programme';
 import type { questionInput } from '@/lib/domain/questions';
 import { firstFreeSlug, slugify } from '@/lib/domain/resources';
+import { diffusionAboveOf } from '@/lib/domain/diffusion';
 import { zonedInstant } from '@/lib/domain/time';
 import { DomainError } from '@/lib/errors';
 import { getDb, type Tx } from '../client';
@@ -90,6 +91,7 @@ export async function saveSession(actorId: string, eventSlug: string, input: Ses
       recordingAnnounced: input.recordingAnnounced,
       autoRecord: input.autoRecord,
       recognisedCaptions: input.recognisedCaptions,
+      diffusionAbove: diffusionAboveOf(input.diffusion, input.diffusionAbove),
       draft: input.publication === 'draft',
       startsAt,
       endsAt,

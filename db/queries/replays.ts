@@ -20,7 +20,7 @@ const NO_SESSION = () => new DomainError(404, 'not_found', 'No such session.');
 const NO_REPLAY = () => new DomainError(404, 'not_found', 'No such replay.');
 
 /** The session, if this person may follow its conversation (else 404, as for a session they cannot see). */
-async function readableSession(identity: Identity | null, sessionId: string) {
+export async function readableSession(identity: Identity | null, sessionId: string) {
   const access = await sessionAccess(identity, sessionId);
   if (!access || !mayRead(access)) throw NO_SESSION();
   return access;

@@ -6,6 +6,8 @@ import { streamDestinations, streams } from '../schema';
 /** The stream out of a session (docs/streaming.md): its saved RTMP destinations and its streams. */
 
 export type StreamRow = typeof streams.$inferSelect;
+/** `rtmp`: the stream out; `hls`: the diffusion Chemins serves (docs/diffusion.md). One running of each per session. */
+export type StreamKind = StreamRow['kind'];
 export type SealedDestination = { urlSealed: string; urlMasked: string };
 
 const RUNNING = ['starting', 'live'] as const;
@@ -17,11 +19,20 @@ const RUNNING = ['starting', 'live'] as const;
  * refused later, nobody on stage, keeps them for the next start). Returns the row and the
  * destinations it streams to (sealed, in order).
  */
-export async function openStream(sessionId: string, by: string | null, destinations: SealedDestination[] | undefined): Promise<{ row: StreamRow; destinations: SealedDestination[] }> {
+export async function openStream(
+  sessionId: string,
+  by: string | null,
+  destinations: SealedDestination[] | undefined,
+  kind: StreamKind = 'rtmp',
+): Promise<{ row: StreamRow; destinations: SealedDestination[] }> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(streams).values({ sessionId, startedBy: by }).onConflictDoNothing().returning();
-    if (!row) throw new DomainError(409, 'already_streaming', 'This session is already being streamed.');
+    const [row] = await tx.insert(streams).values({ sessionId, kind, startedBy: by }).onConflictDoNothing().returning();
+    if (!row) {
+      throw kind === 'hls'
+        ? new DomainError(409, 'already_diffusing', 'This session’s diffusion is already running.')
+        : new DomainError(409, 'already_streaming', 'This session is already being streamed.');
+    }
     if (destinations) {
       await tx.delete(streamDestinations).where(eq(streamDestinations.sessionId, sessionId));
       await tx.insert(streamDestinations).values(destinations.map((d, position) => ({ sessionId, position, ...d, createdBy: by })));
@@ -51,13 +62,13 @@ export async function discardStream(streamId: string): Promise<void> {
   await db.delete(streams).where(and(eq(streams.id, streamId), eq(streams.status, 'starting')));
 }
 
-/** The session's running stream, if any. */
-export async function currentStream(sessionId: string): Promise<StreamRow | null> {
+/** The session's running stream (or diffusion), if any. */
+export async function currentStream(sessionId: string, kind: StreamKind = 'rtmp'): Promise<StreamRow | null> {
   const db = await getDb();
   const [row] = await db
     .select()
     .from(streams)
-    .where(and(eq(streams.sessionId, sessionId), inArray(streams.status, [...RUNNING])))
+    .where(and(eq(streams.sessionId, sessionId), eq(streams.kind, kind), inArray(streams.status, [...RUNNING])))
     .orderBy(desc(streams.startedAt))
     .limit(1);
   return row ?? null;

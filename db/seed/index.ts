@@ -204,6 +204,7 @@ export async function upsertEvent(tx: Tx, e: SeedEvent, opts: { isDemo?: boolean
       capacityOnline: s.capacityOnline ?? null,
       language: s.language ?? 'fr',
       recordingAnnounced: s.recordingAnnounced ?? false,
+      diffusionAbove: s.diffusionAbove ?? null,
       startsAt: s.startsAt,
       endsAt: s.endsAt,
       roomId: s.room ? roomIds.get(s.room)! : null,

@@ -57,6 +57,8 @@ export interface SeedSession {
   language?: string; // default 'fr'
   /** Registrants are told the session is recorded (default false). */
   recordingAnnounced?: boolean;
+  /** A diffusion session's switch-over (lib/domain/diffusion.ts; default null: no diffusion). */
+  diffusionAbove?: number | null;
   people?: SeedPersonRef[];
   /** Organizations contributing as such, listed after the people. */
   organizations?: SeedOrgRef[];

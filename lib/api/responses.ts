@@ -280,6 +280,15 @@ export const streamOverviewResponse = z.object({
   since: z.iso.datetime({ offset: true }).nullable(),
   destinations: z.array(z.object({ url: z.string() })),
 });
+/** `POST /api/sessions/{id}/diffusion` (docs/diffusion.md): `playlist` is the HLS playlist's path. */
+export const diffusionResponse = z.object({ status: z.enum(['diffusing', 'stopping']), egressId: z.string().nullable(), playlist: z.string() });
+/** `GET /api/sessions/{id}/diffusion`: whether the session is a diffusion and whether its HLS runs. */
+export const diffusionOverviewResponse = z.object({
+  diffusion: z.boolean(),
+  status: z.enum(['idle', 'starting', 'live']),
+  since: z.iso.datetime({ offset: true }).nullable(),
+  playlist: z.string(),
+});
 /** A replay (public contract): `url` is the video's address (a host's page, or the file served by Chemins). */
 export const replayResponse = z.object({
   id: z.uuid(),

@@ -13,6 +13,7 @@ import { guestRequest } from '../domain/live';
 import { grantSchema } from '../domain/roles';
 import { searchRequest } from '../domain/search';
 import { linkReplayRequest, recordingRequest, REPLAY_VIDEO_TYPES, uploadReplayQuery } from '../domain/replays';
+import { diffusionRequest } from '../domain/diffusion';
 import { streamRequest } from '../domain/streams';
 import { verifyRequestSchema } from '../domain/badges';
 import { eraseRequest } from '../domain/privacy';
@@ -46,6 +47,8 @@ const html = (description: string): Answer => textAnswer('text/html', descriptio
 const vc = (description: string): Answer => textAnswer('application/vc+ld+json', description);
 const sessionId = { sessionId: uuidParam };
 const videoFiles = Object.fromEntries(REPLAY_VIDEO_TYPES.map((t) => [t, { format: 'binary' as const }]));
+const DIFFUSION_CONFLICTS = 'not_a_diffusion, already_diffusing, not_diffusing, room_not_live, nothing_to_stream';
+const hlsFiles = { 'application/vnd.apple.mpegurl': { format: 'binary' as const }, 'video/mp2t': { format: 'binary' as const } };
 const pathAndResource = { resourceId: z.string().describe('resource id (UUID)') };
 const qaExport = (type: string, description: string) => ({
   summary: `The session’s Q&A as ${description} (organizers and moderators of its event, admins, coordinators of its paths)`,
@@ -382,6 +385,37 @@ export const apiRegistry: Registry = {
       auth: 'participant',
       params: sessionId,
       responses: { 200: ok('The stream', r.streamOverviewResponse), 401: participantUnknown, 403: forbidden, 404: refusal('not_found') },
+    },
+  },
+  '/api/sessions/{sessionId}/diffusion': {
+    post: {
+      summary: 'Start or stop the session’s HLS diffusion for its overflow audience (the session’s moderators; a diffusion session)',
+      description:
+        'LiveKit Egress writes the stage as HLS (2 s segments), served at /api/sessions/{sessionId}/hls/index.m3u8 (docs/diffusion.md). 409 not_a_diffusion, already_diffusing (one per session), not_diffusing, room_not_live, nothing_to_stream; 503 video_not_configured, diffusion_unavailable.',
+      auth: 'participant',
+      params: sessionId,
+      body: { json: diffusionRequest },
+      responses: { 200: ok('Diffusing, or stopping', r.diffusionResponse), ...jsonWrite(participantUnknown, { 409: conflict(DIFFUSION_CONFLICTS), 503: refusal('video_not_configured, diffusion_unavailable') }) },
+    },
+    get: {
+      summary: 'Whether the session is a diffusion, whether its HLS runs, and its playlist (whoever may follow the session)',
+      auth: 'participant',
+      params: sessionId,
+      responses: { 200: ok('The diffusion', r.diffusionOverviewResponse), 404: refusal('not_found') },
+    },
+  },
+  '/api/sessions/{sessionId}/hls/{file}': {
+    get: {
+      summary: 'The session’s HLS diffusion while it runs: index.m3u8 (public contract) and its segments, with byte ranges (whoever may follow the session)',
+      description: 'The playlist is cached one second, segments a minute (public for a public session, private otherwise): ready for a CDN in front. Any other file name: 404.',
+      auth: 'public',
+      params: { ...sessionId, file: z.string().describe('index.m3u8, or a segment name (segment_00001.ts)') },
+      responses: {
+        200: { description: 'The playlist or a segment', content: hlsFiles },
+        206: { description: 'A byte range of it', content: hlsFiles, headers: { 'Content-Range': 'the range sent' } },
+        404: refusal('not_found (no such session, not allowed to follow it, no diffusion running, no such file)'),
+        416: { description: 'Range not satisfiable', headers: { 'Content-Range': 'bytes */<size>' } },
+      },
     },
   },
   '/api/sessions/{sessionId}/venue-inputs': {

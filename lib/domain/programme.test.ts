@@ -19,6 +19,15 @@ describe('sessionInput', () => {
     expect(sessionInput.safeParse({ ...base, start: '25:00' }).success).toBe(false);
     expect(sessionInput.safeParse({ ...base, capacity: '-3' }).success).toBe(false);
   });
+  it('takes the diffusion switch-over: none by default, always, or above a number of viewers (which it then requires)', () => {
+    expect(sessionInput.parse(base)).toMatchObject({ diffusion: 'no', diffusionAbove: null });
+    expect(sessionInput.parse({ ...base, diffusion: 'always', diffusionAbove: '' })).toMatchObject({ diffusion: 'always', diffusionAbove: null });
+    expect(sessionInput.parse({ ...base, diffusion: 'above', diffusionAbove: '300' })).toMatchObject({ diffusion: 'above', diffusionAbove: 300 });
+    const missing = sessionInput.safeParse({ ...base, diffusion: 'above', diffusionAbove: '' });
+    expect(missing.error?.issues[0]).toMatchObject({ path: ['diffusionAbove'], params: { code: 'required' } });
+    expect(sessionInput.safeParse({ ...base, diffusion: 'above', diffusionAbove: '0' }).success).toBe(false);
+    expect(sessionInput.safeParse({ ...base, diffusion: 'sometimes' }).success).toBe(false);
+  });
 });
 
 describe('eventInput', () => {

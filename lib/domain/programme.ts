@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diffusionFields } from './diffusion';
 import { SLUG_PATTERN } from '../validation';
 
 const slug = z
@@ -67,9 +68,12 @@ export const sessionInput = z
       .transform((v) => v === 'yes'),
     /** `draft`: kept off the public programme and registration until published (issue 34). */
     publication: z.enum(['draft', 'published']).default('published'),
+    /** The overflow audience's switch-over (lib/domain/diffusion.ts): `no`, `always`, `above` N viewers. */
+    ...diffusionFields,
   })
   .strict()
-  .refine((v) => v.end > v.start, { path: ['end'], message: 'a session cannot end before it starts', params: { code: 'end_before_start' } });
+  .refine((v) => v.end > v.start, { path: ['end'], message: 'a session cannot end before it starts', params: { code: 'end_before_start' } })
+  .refine((v) => v.diffusion !== 'above' || v.diffusionAbove !== null, { path: ['diffusionAbove'], message: 'give the number of viewers', params: { code: 'required' } });
 
 export type SessionInput = z.output<typeof sessionInput>;
 

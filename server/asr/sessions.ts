@@ -4,8 +4,9 @@ import { captionLangOf } from '@/lib/domain/captions';
 import { videoRoomOf } from '@/lib/domain/video';
 import { logger } from '@/lib/logger';
 import { livekitSettings, mintToken } from '@/server/media/livekit';
-import { Recognizer } from './recognizer';
-import { ASR_IDENTITY_PREFIX, asrGrant, RecognitionWorker } from './worker';
+import { ASR_IDENTITY_PREFIX, asrGrant } from './identity';
+import type { Recognizer } from './recognizer';
+import type { RecognitionWorker } from './worker';
 
 /**
  * Which live sessions have a recognition worker, in this process: one engine (child process) for
@@ -13,6 +14,10 @@ import { ASR_IDENTITY_PREFIX, asrGrant, RecognitionWorker } from './worker';
  * asked for recognised captions (`recognised_captions`) and on a server with a model
  * (`ASR_MODEL_DIR`). Started by the `room_started` webhook, stopped by `room_finished` (or when the
  * worker leaves the room).
+ *
+ * The engine and the worker (with its native LiveKit client, `@livekit/rtc-node`) are imported
+ * here on first use only: a server without `ASR_MODEL_DIR`, or whose rooms do not ask for
+ * recognition, never loads them (the compiled server keeps them in their own chunk: `build:server`).
  */
 const g = globalThis as unknown as { __cheminsAsr?: { engine: Promise<Recognizer> | null; workers: Map<string, Promise<RecognitionWorker | null>> } };
 const state = () => (g.__cheminsAsr ??= { engine: null, workers: new Map() });
@@ -21,7 +26,7 @@ function engine(): Promise<Recognizer> {
   const s = state();
   if (!s.engine) {
     const c = config();
-    s.engine = Recognizer.start({ modelDir: c.ASR_MODEL_DIR!, python: c.ASR_PYTHON, threads: c.ASR_THREADS });
+    s.engine = import('./recognizer').then(({ Recognizer }) => Recognizer.start({ modelDir: c.ASR_MODEL_DIR!, python: c.ASR_PYTHON, threads: c.ASR_THREADS }));
     // A failed start is tried again with the next room.
     s.engine.catch(() => (s.engine = null));
   }
@@ -33,6 +38,7 @@ async function startWorker(sessionId: string): Promise<RecognitionWorker | null>
   const lk = livekitSettings();
   if (!session?.recognisedCaptions || !lk) return null;
   const recognizer = await engine();
+  const { RecognitionWorker } = await import('./worker');
   const worker = await RecognitionWorker.start({
     sessionId,
     url: lk.apiUrl.replace(/^http/, 'ws'),

@@ -12,11 +12,9 @@ import { lastTypedCaptionAt } from '@/db/queries/captions/lines';
 import { LIMITS } from '@/lib/realtime/protocol';
 import { logger } from '@/lib/logger';
 import { publishCaptionLine } from '@/server/captions/publish';
+import { ASR_IDENTITY_PREFIX } from './identity';
 import { ASR_SAMPLE_RATE, type Recognizer } from './recognizer';
 import { Segmenter, type SegmenterOptions } from './segmenter';
-
-/** The worker's identity in the room, and its lines' authors: hidden, nobody's attendance (server/media/video.ts). */
-export const ASR_IDENTITY_PREFIX = 'asr:';
 
 /** A captioner typed a line this recently: the worker keeps quiet (people caption better). */
 export const CAPTIONER_PRESENT_MS = 60_000;
@@ -37,9 +35,6 @@ export type WorkerOptions = {
   recognizer: Recognizer;
   segmenter?: Partial<Omit<SegmenterOptions, 'sampleRate'>>;
 };
-
-/** The worker's grant: it hears the room, nobody sees it, it publishes nothing. */
-export const asrGrant = { hidden: true, canSubscribe: true, canPublish: false, canPublishData: false, canUpdateOwnMetadata: false } as const;
 
 /**
  * The speech recognition worker of one live session: a hidden participant of its LiveKit room that

@@ -10,7 +10,7 @@ import {
   type EgressInfo,
   RoomServiceClient,
   ServerError,
-  type StreamOutput,
+  type EncodedOutputs,
   TrackSource,
   VideoCodec,
 } from 'livekit-server-sdk';
@@ -75,9 +75,9 @@ export async function publisher(rooms: RoomServiceClient, room: string): Promise
  * Chromium renders — or, where egress has no browser, the tracks of the stage's publisher
  * (`nobody` is the refusal when nobody publishes a camera).
  */
-export async function startStageEgress(
+export async function stageEgress(
   room: string,
-  output: { file: EncodedFileOutput } | { stream: StreamOutput },
+  output: EncodedOutputs,
   encodingOptions: EncodingOptions,
   nobody: () => DomainError,
 ): Promise<EgressInfo> {
@@ -102,7 +102,7 @@ async function start(sessionId: string, by: string | null): Promise<RecordingSta
   try {
     await mkdir(path.dirname(path.join(replaysDir(), file)), { recursive: true });
     const output = { file: new EncodedFileOutput({ filepath: path.join(replaysDir(), file), fileType: EncodedFileType.MP4 }) };
-    const info = await startStageEgress(room, output, encoding(), () => new DomainError(409, 'nothing_to_record', 'Nobody is publishing a camera in this room yet.'));
+    const info = await stageEgress(room, output, encoding(), () => new DomainError(409, 'nothing_to_record', 'Nobody is publishing a camera in this room yet.'));
     await setEgressId(row.id, info.egressId);
     announce(sessionId, { recording: true, since: stamp.toISOString() });
     return { status: 'recording', egressId: info.egressId, replayId: row.id };

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { MAX_REPLAY_BYTES, REPLAY_VIDEO_TYPES } from '@/lib/domain/replays';
 import { publicUrl } from '@/lib/config';
 import { DomainError } from '@/lib/errors';
+import { fileResponse } from '@/server/http/file-response';
 import { replaysDir } from '@/server/media/recording';
 
 /**
@@ -68,42 +68,13 @@ export async function removeReplayFile(file: string | null): Promise<void> {
 }
 
 /**
- * A replay file as an HTTP answer: whole (200) or one byte range (206, `Range: bytes=a-b`), 416
- * for a range past its end. Missing on disk: 404.
+ * A replay file as an HTTP answer, with byte ranges (server/http/file-response.ts). Missing on
+ * disk: 404.
  */
 export async function serveReplayFile(file: string, contentType: string, range: string | null): Promise<Response> {
-  const full = replayPath(file);
-  const info = await stat(full).catch(() => null);
-  if (!info?.isFile()) throw new DomainError(404, 'not_found', 'This replay’s file is missing.');
-  const size = info.size;
-  const headers: Record<string, string> = {
-    'Content-Type': contentType,
-    'Accept-Ranges': 'bytes',
-    'Cache-Control': 'private, max-age=3600',
-    'X-Content-Type-Options': 'nosniff',
-  };
-  const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
-  if (range && m && (m[1] || m[2])) {
-    let start: number;
-    let end: number;
-    if (m[1]) {
-      start = Number(m[1]);
-      end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
-    } else {
-      start = Math.max(0, size - Number(m[2]));
-      end = size - 1;
-    }
-    if (start >= size || start > end) {
-      return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${size}` } });
-    }
-    const stream = Readable.toWeb(createReadStream(full, { start, end })) as ReadableStream<Uint8Array>;
-    return new Response(stream, {
-      status: 206,
-      headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': String(end - start + 1) },
-    });
-  }
-  const stream = Readable.toWeb(createReadStream(full)) as ReadableStream<Uint8Array>;
-  return new Response(stream, { status: 200, headers: { ...headers, 'Content-Length': String(size) } });
+  const res = await fileResponse(replayPath(file), { contentType, cacheControl: 'private, max-age=3600' }, range);
+  if (!res) throw new DomainError(404, 'not_found', 'This replay’s file is missing.');
+  return res;
 }
 
 /** A replay as the public API gives it: files kept here are served by `/api/replays/{id}/media`. */

@@ -25,7 +25,7 @@ import { breakoutRoomFor } from '@/server/breakouts/breakout-room';
 import { checkRecording, egressChanged, recordOnRoomStart } from '@/server/media/recording';
 import { streamEgressChanged } from '@/server/media/streaming';
 import { recogniseOnRoomStart, stopRecognition } from '@/server/asr/sessions';
-import { ASR_IDENTITY_PREFIX } from '@/server/asr/worker';
+import { ASR_IDENTITY_PREFIX } from '@/server/asr/identity';
 import { closeRoom, ensureRoom, forgetRoom, muteTracks, NotInRoomError, removeFromRoom, setHand, setPublishing } from '@/server/media/livekit-rooms';
 import { onlineSeatsOf } from '@/lib/domain/seats';
 import { isVenueIdentity } from '@/lib/domain/venue-inputs';

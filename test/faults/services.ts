@@ -163,9 +163,10 @@ export type OwnLivekit = { url: string; key: string; secret: string; stop: () =>
 /**
  * A throw-away LiveKit server on free loopback ports (signal and RTC over TCP; its UDP range apart
  * from CI's), its webhooks sent to `webhookUrl`, as scripts/test-all.sh configures CI's; on the
- * Redis of `redisUrl` when given.
+ * Redis of `redisUrl` when given. `media`: it offers loopback candidates, as CI's does, so that a
+ * browser on this machine sends and receives media through it (e2e/livekit-restart.spec.ts).
  */
-export async function startLivekit(webhookUrl: string, redisUrl?: string): Promise<OwnLivekit> {
+export async function startLivekit(webhookUrl: string, redisUrl?: string, opts: { media?: boolean } = {}): Promise<OwnLivekit> {
   const [port, tcp] = [await freePort(), await freePort()];
   const dir = mkdtempSync(path.join(tmpdir(), 'chemins-fault-lk-'));
   const key = 'chemins-fault';
@@ -183,6 +184,7 @@ export async function startLivekit(webhookUrl: string, redisUrl?: string): Promi
       `  port_range_end: ${udp + 19}`,
       '  use_external_ip: false',
       '  node_ip: 127.0.0.1',
+      ...(opts.media ? ['  enable_loopback_candidate: true'] : []),
       'keys:',
       `  ${key}: ${secret}`,
       'webhook:',

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getEventProgramme } from '@/db/queries/events';
+import { getEventProgramme, getSessionById } from '@/db/queries/events';
 import { checkIn } from '@/db/queries/organizer';
 import { createEvent, generateInvitationCode, saveRoom, saveSession, updateEvent } from '@/db/queries/programme-admin';
 import { register } from '@/db/queries/registrations';
@@ -40,6 +40,16 @@ describe('organizers edit the programme (real Postgres)', () => {
     const s = (await getEventProgramme(DEMO_EVENT_SLUG))!.sessions.find((x) => x.id === id)!;
     expect(s).toMatchObject({ title: 'Atelier renommé', capacity: 12, room: { key: 'salle-1' } });
     expect(s.startsAt.toISOString()).toBe('2030-05-02T08:00:00.000Z');
+  });
+
+  it('marks a session for diffusion, above N people or always, and back to none', async () => {
+    const id = await saveSession(organizer, DEMO_EVENT_SLUG, session({ slug: 'pleniere-diffusee', room: 'visio', day: '2030-05-04', diffusion: 'above', diffusionAbove: '300' }));
+    const stored = async () => (await getSessionById(id, { drafts: true }))!.diffusionAbove;
+    expect(await stored()).toBe(300);
+    await saveSession(organizer, DEMO_EVENT_SLUG, session({ slug: 'pleniere-diffusee', room: 'visio', day: '2030-05-04', diffusion: 'always', diffusionAbove: '300' }), id);
+    expect(await stored()).toBe(0);
+    await saveSession(organizer, DEMO_EVENT_SLUG, session({ slug: 'pleniere-diffusee', room: 'visio', day: '2030-05-04' }), id);
+    expect(await stored()).toBeNull();
   });
 
   it('refuses an overlap in the same physical room, with a clear message, and keeps the stored session', async () => {

@@ -1,19 +1,12 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POST as webhookRoute } from '@/app/api/livekit/webhook/route';
 import { GET as overviewRoute, POST as streamRoute } from '@/app/api/sessions/[sessionId]/stream/route';
 import type { Identity } from '@/db/queries/identity';
-import { register } from '@/db/queries/registrations';
 import { openStream, setStreamEgressId } from '@/db/queries/streams';
 import { programmeSessions, streamDestinations, streams } from '@/db/schema';
-import { seed } from '@/db/seed';
-import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
-import { parseConfig } from '@/lib/config';
-import { setupLivekit } from '@/server/media/livekit';
 import { startStream, stopStream, streamOverview } from '@/server/media/streaming';
-import { refusalOf, seedAccount } from './factories';
+import { refusalOf } from './factories';
+import { egressScene, egressWebhook } from './livekit-support';
 import { type Driver, useFreshDatabase } from './support';
 
 /**
@@ -22,7 +15,6 @@ import { type Driver, useFreshDatabase } from './support';
  * stream to live, ended or failed (its error without the key). The media path (egress sending to an
  * RTMP receiver) is tested by e2e/streaming.spec.ts inside scripts/recording-e2e.sh.
  */
-const LIVEKIT = { key: process.env.LIVEKIT_API_KEY!, secret: process.env.LIVEKIT_API_SECRET! };
 const KEY = 'sk-live-0123456789abcdefSECRET';
 const URL_WITH_KEY = `rtmp://127.0.0.1:1935/live/${KEY}`;
 
@@ -46,21 +38,12 @@ describe.each<Driver>(['postgres', 'pglite'])('streams (%s)', (driver) => {
   const post = (sessionId: string, body: unknown, headers: Record<string, string> = {}) =>
     streamRoute(new Request('http://x', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }), params(sessionId));
   const bearer = () => ({ authorization: `Bearer ${registrantToken}` });
-  const egressEvent = async (event: string, egressInfo: Record<string, unknown>) => {
-    const body = JSON.stringify({ event, id: `EV_${Math.random()}`, createdAt: String(Math.floor(Date.now() / 1000)), egressInfo });
-    const token = new AccessToken(LIVEKIT.key, LIVEKIT.secret);
-    token.sha256 = createHash('sha256').update(body).digest('base64');
-    return webhookRoute(new Request('http://x/api/livekit/webhook', { method: 'POST', headers: { 'content-type': 'application/webhook+json', authorization: await token.toJwt() }, body }));
-  };
+  const egressEvent = egressWebhook;
 
   beforeAll(async () => {
     (globalThis as { __cheminsConfig?: unknown }).__cheminsConfig = undefined;
     db = await useFreshDatabase(driver);
-    await setupLivekit(parseConfig({ ...process.env, NODE_ENV: 'test' }));
-    eventId = (await seed(db.handle.db)).demoEventId;
-    who.moderator = (await seedAccount(db.handle.db, { email: `moderator-${driver}@streams.test`, name: 'Modé', role: 'moderator', eventId })).identity;
-    who.stranger = (await seedAccount(db.handle.db, { email: `stranger-${driver}@streams.test`, name: 'Autre' })).identity;
-    ({ joinToken: registrantToken } = (await register(DEMO_EVENT_SLUG, { name: 'Inès', email: `ines-${driver}@streams.test`, sessionIds: [], answers: {}, consent: true })).registration);
+    ({ eventId, moderator: who.moderator, stranger: who.stranger, registrantToken } = await egressScene(db.handle.db, driver, 'streams.test'));
   });
   afterAll(() => db?.close());
 

@@ -76,6 +76,8 @@ export function demoEdition(now: Date): SeedEvent {
       room: 'salle-en-ligne',
       track: 'cooperation',
       mode: 'hybrid',
+      // A plenary's overflow: above 500 people in the room, new audience members watch the HLS diffusion.
+      diffusionAbove: 500,
       description:
         'Session de démonstration, toujours en direct au démarrage de la démo : présence, questions et vidéo se testent ici.',
       people: [{ name: DEMO_SPEAKER.name, role: 'speaker' }],

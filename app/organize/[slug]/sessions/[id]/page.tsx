@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
 import { getEventProgramme, getSessionById } from '@/db/queries/events';
 import { organizedEvent } from '@/db/queries/organizer';
+import { DIFFUSION_MODES, type DiffusionMode, diffusionModeOf } from '@/lib/domain/diffusion';
 import { localDate, localTime } from '@/lib/domain/time';
 import { INTERPRETATION_LANGS, languageName } from '@/lib/domain/interpretation';
 import { currentUser } from '@/server/auth/current';
@@ -35,7 +36,8 @@ export default async function SessionEditPage({ params, searchParams }: { params
     existing ? getSessionById(existing.id, { drafts: true }) : null,
   ]);
   const guestsWrite = settings?.guestsWrite ?? false;
-  const tRoomQr = await getTranslations('roomQr');
+  const [tRoomQr, tDiffusion] = await Promise.all([getTranslations('roomQr'), getTranslations('diffusion')]);
+  const diffusion = diffusionModeOf(settings?.diffusionAbove ?? null);
   const tz = programme.event.timeZone;
   const opt = (values: readonly string[], label: (v: string) => string) => values.map((v) => ({ value: v, label: label(v) }));
   const fields: Field[] = [
@@ -58,6 +60,8 @@ export default async function SessionEditPage({ params, searchParams }: { params
     { name: 'recordingAnnounced', label: t('recordingAnnounced'), type: 'select', options: opt(['no', 'yes'], (v) => t(`recordingAnnouncedOptions.${v}`)), defaultValue: existing?.recordingAnnounced ? 'yes' : 'no' },
     { name: 'autoRecord', label: t('autoRecord'), type: 'select', options: opt(['no', 'yes'], (v) => t(`autoRecordOptions.${v}`)), defaultValue: existing?.autoRecord ? 'yes' : 'no' },
     { name: 'recognisedCaptions', label: t('recognisedCaptions'), type: 'select', options: opt(['no', 'yes'], (v) => t(`recognisedCaptionsOptions.${v}`)), defaultValue: existing?.recognisedCaptions ? 'yes' : 'no' },
+    { name: 'diffusion', label: tDiffusion('setting'), hint: tDiffusion('settingHint'), type: 'select', options: opt(DIFFUSION_MODES, (v) => tDiffusion(`settingOptions.${v as DiffusionMode}`)), defaultValue: diffusion.mode },
+    { name: 'diffusionAbove', label: tDiffusion('above'), hint: tDiffusion('aboveHint'), type: 'number', defaultValue: diffusion.above?.toString() ?? '' },
     { name: 'description', label: t('description'), type: 'textarea', defaultValue: existing?.description },
   ];
   return (

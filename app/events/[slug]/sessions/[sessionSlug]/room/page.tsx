@@ -39,6 +39,7 @@ export default async function RoomPage({ params }: { params: Promise<Params> }) 
         sessionId={session.id}
         sessionPath={sessionPath}
         snapshot={snapshot}
+        diffusionAbove={session.diffusionAbove}
         // The shared notes beside the stage or the workshop.
         notes={<NotesSection sessionId={session.id} className="mt-4 border-t border-stone-200 pt-3" />}
         video={livekitSettings() && who ? { layout, defaultName: who.name, recorded: session.recordingAnnounced || session.autoRecord || recording !== null } : null}
