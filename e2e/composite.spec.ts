@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { AccessToken } from 'livekit-server-sdk';
-import { closeOwnContexts, LIVE_SESSION, liveSessionId, signInWithMagicLink } from './support/helpers';
+import { closeOwnContexts, LIVE_SESSION, liveSessionId, RUN_ID, signInWithMagicLink } from './support/helpers';
 
 // The stage's composite layout page (issues 28 and 29, docs/replays.md "The composite"), opened
 // here as LiveKit Egress's Chromium opens it — `/media/layout?url=…&token=…&layout=…` with a token
@@ -93,6 +93,21 @@ test('the composite shows the title, the speaker with a lower third and the pinn
   await expect.poll(() => main.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(0);
   // Everyone's original audio plays.
   await expect.poll(() => composite.locator('audio[data-testid="stage-audio"]').count(), { timeout: 30_000 }).toBe(2);
+
+  // The captions of the original, typed by the session's captioner, are in the composite too (the
+  // server sends each line into the LiveKit room: the page has no app connection).
+  const captioner = await (await browser.newContext()).newPage();
+  await signInWithMagicLink(captioner, 'sous-titrage@chemins.test');
+  await captioner.goto(`${LIVE_SESSION}/captions`);
+  await expect(captioner.getByTestId('captions-status')).toContainText('Connecté·e');
+  const line = `Dans le flux enregistré ${RUN_ID}`;
+  await captioner.getByTestId('captions-speaker').selectOption('Intervenante (démo)');
+  await captioner.getByTestId('captions-text').fill(line);
+  await captioner.getByTestId('captions-text').press('Enter');
+  const captions = composite.getByTestId('composite-captions');
+  await expect(captions).toContainText(line);
+  await expect(captions.locator('p').filter({ hasText: line }).locator('strong')).toHaveText(/^Intervenante \(démo\) :/);
+  await expect(captions.locator('[data-partial]')).toHaveCount(0);
 
   // The moderator pins the speaker (as a sign-language interpreter): the composite follows at once,
   // the pinned video large beside the main area, whoever speaks.

@@ -1,9 +1,13 @@
 'use client';
 
-import { LiveKitRoom, type TrackReferenceOrPlaceholder, useConnectionState, useRoomContext, useRoomInfo, VideoTrack } from '@livekit/components-react';
+import { LiveKitRoom, type TrackReferenceOrPlaceholder, useConnectionState, useDataChannel, useRoomContext, useRoomInfo, VideoTrack } from '@livekit/components-react';
 import { ConnectionState, DisconnectReason, type RemoteTrackPublication, Room, RoomEvent } from 'livekit-client';
 import { useEffect, useRef, useState } from 'react';
-import { stagePinOfMetadata } from '@/lib/domain/composite';
+import { addCaptionLine } from '@/lib/domain/caption-lines';
+import { CAPTION_TOPIC, captionOfPacket, stagePinOfMetadata } from '@/lib/domain/composite';
+import { captionLinesFor } from '@/lib/domain/interpretation';
+import type { CaptionLine } from '@/lib/realtime/protocol';
+import { useListening } from './listening';
 import { StageAudio } from './StageAudio';
 import { useRoomParticipants } from './useRoomRevision';
 import { useStage } from './useStage';
@@ -14,14 +18,16 @@ const END = 'END_RECORDING';
 /** A track that never arrives does not hold the recording back longer than this. */
 const START_AT_LATEST_MS = 10_000;
 
-export type CompositeLabels = { pinned: string; waiting: string };
+/** `speaker` has `{name}` where the speaker's name goes ("{name} :"). */
+export type CompositeLabels = { pinned: string; waiting: string; speaker: string };
 
 /**
  * The composite egress records and streams (app/media/layout): the stage as the live room lays it out
  * (`useStage`: the venue input first while it publishes, else a screen share, else the active
  * speaker; the pinned sign-language interpreter large beside it whoever speaks; the others in a
  * strip), the session's title, a lower third with the name of who is in the main area, and
- * everyone's original audio (`StageAudio`: interpretation channels are not mixed in). Connects
+ * everyone's original audio (`StageAudio`: interpretation channels are not mixed in) and the live
+ * captions of the original (`CompositeCaptions`). Connects
  * with egress's hidden recorder token; says START_RECORDING once every wanted track is subscribed,
  * END_RECORDING when the room ends. Strings come translated from the server (no catalogue here).
  */
@@ -87,11 +93,12 @@ function Composite({ title, eventTitle, layout, initialPin, labels }: Parameters
       {main ? (
         <div className={`grid min-h-0 flex-1 gap-3 ${pinned ? 'grid-cols-[3fr_2fr] portrait:grid-cols-1 portrait:grid-rows-2' : 'grid-cols-1'}`}>
           <Tile trackRef={main} lowerThird={nameOf(main)} main />
-          {pinned && <Tile trackRef={pinned} lowerThird={`${nameOf(pinned)} · ${labels.pinned}`} />}
+          {pinned && <Tile trackRef={pinned} lowerThird={nameOf(pinned)} role={labels.pinned} />}
         </div>
       ) : (
         <p className="flex flex-1 items-center justify-center text-3xl text-stone-300">{labels.waiting}</p>
       )}
+      <CompositeCaptions speakerLabel={labels.speaker} />
       {strip.length > 0 && (
         <ul className="flex h-28 shrink-0 gap-3" data-testid="composite-strip">
           {strip.slice(0, 6).map((r) => (
@@ -106,9 +113,38 @@ function Composite({ title, eventTitle, layout, initialPin, labels }: Parameters
   );
 }
 
+/**
+ * The last two caption lines of the original (typed or recognised; a recognised line under way is
+ * lighter and replaced in place), as the stage shows them, from the data packets the server sends
+ * into the room (`captionToComposite`). Nothing while there are none.
+ */
+function CompositeCaptions({ speakerLabel }: { speakerLabel: string }) {
+  const [lines, setLines] = useState<CaptionLine[]>([]);
+  const { channels } = useListening();
+  useDataChannel(CAPTION_TOPIC, (msg) => {
+    const line = captionOfPacket(msg.payload);
+    if (line) setLines((all) => addCaptionLine(all, line, 20));
+  });
+  const shown = captionLinesFor(lines, null, channels).slice(-2);
+  if (!shown.length) return null;
+  return (
+    <div className="shrink-0 rounded-lg bg-black/85 px-5 py-3 text-3xl leading-snug font-semibold" data-testid="composite-captions">
+      {shown.map((l, i) => (
+        <p key={i}>
+          {l.speaker && <strong className="font-bold">{speakerLabel.replace('{name}', l.speaker)} </strong>}
+          <span lang={l.lang} className={l.final ? undefined : 'italic opacity-75'} data-partial={l.final ? undefined : ''}>
+            {l.text}
+          </span>
+        </p>
+      ))}
+    </div>
+  );
+}
+
 const nameOf = (r: TrackReferenceOrPlaceholder) => r.participant.name || r.participant.identity;
 
-function Tile({ trackRef, lowerThird, main = false, small = false }: { trackRef: TrackReferenceOrPlaceholder; lowerThird: string; main?: boolean; small?: boolean }) {
+/** `role` (the pinned interpreter's) goes on a line of its own under the name: a long name and role are not cut. */
+function Tile({ trackRef, lowerThird, role, main = false, small = false }: { trackRef: TrackReferenceOrPlaceholder; lowerThird: string; role?: string; main?: boolean; small?: boolean }) {
   const pub = trackRef.publication;
   const visible = pub?.track && !pub.isMuted;
   return (
@@ -129,6 +165,7 @@ function Tile({ trackRef, lowerThird, main = false, small = false }: { trackRef:
         data-testid={main ? 'lower-third' : undefined}
       >
         {lowerThird}
+        {role && <span className="block truncate text-base font-normal text-stone-200">{role}</span>}
       </figcaption>
     </figure>
   );

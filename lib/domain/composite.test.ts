@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compositeBaseUrl, compositeLivekitUrl, compositeQuery, sessionOfEgressToken, stageMetadataOf, stagePinOfMetadata } from './composite';
+import { captionOfPacket, compositeBaseUrl, compositeLivekitUrl, compositeQuery, sessionOfEgressToken, stageMetadataOf, stagePinOfMetadata } from './composite';
 import { videoRoomOf } from './video';
 
 const SESSION = '0b6b7f38-0d4e-4c43-9d55-6a4f0e0f6a11';
@@ -46,5 +46,21 @@ describe('the composite layout page', () => {
   });
   it('is served under the app’s base URL as egress reaches it', () => {
     expect(compositeBaseUrl('http://10.213.0.1:3400/')).toBe('http://10.213.0.1:3400/media/layout');
+  });
+});
+
+describe('captions in the composite', () => {
+  const bytes = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
+  const line = { sessionId: SESSION, text: 'Bienvenue', lang: 'fr', speaker: 'Awa', at: '2026-12-07T18:00:00.000Z', final: false };
+  it('reads a caption line the server sent into the room', () => {
+    expect(captionOfPacket(bytes(line))).toEqual(line);
+    expect(captionOfPacket(bytes({ ...line, speaker: null, final: true }))).toEqual({ ...line, speaker: null, final: true });
+  });
+  it('ignores anything else: not JSON, another shape, another language, a text too long', () => {
+    expect(captionOfPacket(bytes('not json'))).toBeNull();
+    expect(captionOfPacket(bytes({ stagePin: null }))).toBeNull();
+    expect(captionOfPacket(bytes({ ...line, lang: 'de' }))).toBeNull();
+    expect(captionOfPacket(bytes({ ...line, final: 'yes' }))).toBeNull();
+    expect(captionOfPacket(bytes({ ...line, text: 'x'.repeat(2001) }))).toBeNull();
   });
 });

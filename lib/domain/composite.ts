@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CaptionLine } from '../realtime/protocol';
 import { sessionIdOfRoom } from './video';
 
 /**
@@ -73,4 +74,30 @@ export function compositeLivekitUrl(requestUrl: string | undefined): string | nu
   if (!requestUrl?.startsWith(`${COMPOSITE_PATH}?`)) return null;
   const url = new URLSearchParams(requestUrl.slice(COMPOSITE_PATH.length + 1)).getAll('url');
   return url.length === 1 && livekitUrl.safeParse(url[0]).success ? url[0]! : null;
+}
+
+/**
+ * Live captions for the composite (issue 29: "in the streamed layout"): the page has no app
+ * connection, so the server also sends each caption line into the LiveKit room as a data packet of
+ * this topic (`captionToComposite`), and the page reads it back here. Anything else is ignored.
+ */
+export const CAPTION_TOPIC = 'chemins.caption';
+
+const captionPacket = z.object({
+  sessionId: z.string().max(64),
+  text: z.string().max(2000),
+  lang: z.enum(['fr', 'en'] as const satisfies readonly CaptionLine['lang'][]),
+  speaker: z.string().max(200).nullable(),
+  at: z.string().max(40),
+  final: z.boolean(),
+});
+
+/** The caption line a data packet carries, or null when it is not one (not JSON, not this shape). */
+export function captionOfPacket(payload: Uint8Array): CaptionLine | null {
+  try {
+    const parsed = captionPacket.safeParse(JSON.parse(new TextDecoder().decode(payload)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,8 @@
-import { RoomServiceClient, TokenVerifier } from 'livekit-server-sdk';
+import { DataPacket_Kind, RoomServiceClient, TokenVerifier } from 'livekit-server-sdk';
 import { getSessionById } from '@/db/queries/events';
-import { sessionOfEgressToken, stageMetadataOf } from '@/lib/domain/composite';
+import { CAPTION_TOPIC, sessionOfEgressToken, stageMetadataOf } from '@/lib/domain/composite';
+import { config } from '@/lib/config';
+import type { CaptionLine } from '@/lib/realtime/protocol';
 import { roomLayoutOf, type SessionKind, videoRoomOf } from '@/lib/domain/video';
 import { livekitSettings } from '@/server/media/livekit';
 
@@ -37,4 +39,18 @@ export async function stagePinToRoom(sessionId: string, identity: string | null)
   const s = livekitSettings();
   if (!s) return;
   await new RoomServiceClient(s.apiUrl, s.apiKey, s.apiSecret).updateRoomMetadata(videoRoomOf(sessionId), stageMetadataOf(identity)).catch(() => {});
+}
+
+/**
+ * A caption line into the LiveKit room too, for the composite page egress records and streams (it
+ * shows the captions as the stage does; it has no app connection). Only where the recording and
+ * the stream are the composite; never throws (no video, or the room is not live: nothing to show).
+ */
+export async function captionToComposite(line: CaptionLine): Promise<void> {
+  const s = livekitSettings();
+  if (!s || config().RECORDING_LAYOUT !== 'composite') return;
+  const payload = new TextEncoder().encode(JSON.stringify(line));
+  await new RoomServiceClient(s.apiUrl, s.apiKey, s.apiSecret)
+    .sendData(videoRoomOf(line.sessionId), payload, DataPacket_Kind.RELIABLE, { topic: CAPTION_TOPIC })
+    .catch(() => {});
 }

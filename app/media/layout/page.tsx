@@ -23,6 +23,7 @@ export default async function CompositeLayoutPage({ searchParams }: { searchPara
   const access = await layoutAccess(query.data.token);
   if (!access) notFound();
   const t = await getTranslations('composite');
+  const tc = await getTranslations('captions');
   return (
     <CompositeStage
       url={query.data.url}
@@ -31,7 +32,7 @@ export default async function CompositeLayoutPage({ searchParams }: { searchPara
       eventTitle={access.eventTitle}
       layout={access.layout}
       initialPin={access.stagePin}
-      labels={{ pinned: t('pinned'), waiting: t('waiting') }}
+      labels={{ pinned: t('pinned'), waiting: t('waiting'), speaker: tc('speaker', { name: '{name}' }) }}
     />
   );
 }
