@@ -399,7 +399,8 @@ export const apiRegistry: Registry = {
     },
     get: {
       summary: 'Whether the session is a diffusion, whether its HLS runs, and its playlist (whoever may follow the session)',
-      auth: 'participant',
+      description: 'No sign-in needed for a session anyone may follow (a visitor of a public session watches its diffusion); 404 for whoever may not follow it.',
+      auth: 'public',
       params: sessionId,
       responses: { 200: ok('The diffusion', r.diffusionOverviewResponse), 404: refusal('not_found') },
     },
