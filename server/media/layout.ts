@@ -1,10 +1,11 @@
-import { DataPacket_Kind, RoomServiceClient, TokenVerifier } from 'livekit-server-sdk';
+import { TokenVerifier } from 'livekit-server-sdk';
 import { getSessionById } from '@/db/queries/events';
 import { CAPTION_TOPIC, sessionOfEgressToken, stageMetadataOf } from '@/lib/domain/composite';
 import { config } from '@/lib/config';
 import type { CaptionLine } from '@/lib/realtime/protocol';
 import { roomLayoutOf, type SessionKind, videoRoomOf } from '@/lib/domain/video';
 import { livekitSettings } from '@/server/media/livekit';
+import { tellRoom } from '@/server/media/livekit-rooms';
 
 export type LayoutAccess = { sessionId: string; title: string; eventTitle: string; layout: 'stage' | 'grid'; stagePin: string | null };
 
@@ -36,9 +37,7 @@ export async function layoutAccess(token: string): Promise<LayoutAccess | null> 
  * no room yet: the page then starts from the stored pin).
  */
 export async function stagePinToRoom(sessionId: string, identity: string | null): Promise<void> {
-  const s = livekitSettings();
-  if (!s) return;
-  await new RoomServiceClient(s.apiUrl, s.apiKey, s.apiSecret).updateRoomMetadata(videoRoomOf(sessionId), stageMetadataOf(identity)).catch(() => {});
+  await tellRoom(videoRoomOf(sessionId), { metadata: stageMetadataOf(identity) });
 }
 
 /**
@@ -47,10 +46,6 @@ export async function stagePinToRoom(sessionId: string, identity: string | null)
  * the stream are the composite; never throws (no video, or the room is not live: nothing to show).
  */
 export async function captionToComposite(line: CaptionLine): Promise<void> {
-  const s = livekitSettings();
-  if (!s || config().RECORDING_LAYOUT !== 'composite') return;
-  const payload = new TextEncoder().encode(JSON.stringify(line));
-  await new RoomServiceClient(s.apiUrl, s.apiKey, s.apiSecret)
-    .sendData(videoRoomOf(line.sessionId), payload, DataPacket_Kind.RELIABLE, { topic: CAPTION_TOPIC })
-    .catch(() => {});
+  if (!livekitSettings() || config().RECORDING_LAYOUT !== 'composite') return;
+  await tellRoom(videoRoomOf(line.sessionId), { topic: CAPTION_TOPIC, message: line });
 }

@@ -1,4 +1,4 @@
-import { RoomServiceClient, ServerError } from 'livekit-server-sdk';
+import { DataPacket_Kind, RoomServiceClient, ServerError } from 'livekit-server-sdk';
 import { participantPermission } from '@/lib/domain/video';
 import { logger } from '@/lib/logger';
 import { livekitSettings } from '@/server/media/livekit';
@@ -103,4 +103,18 @@ export async function closeRoom(room: string): Promise<void> {
   } catch (err) {
     if (!isNotFound(err)) throw err;
   }
+}
+
+/**
+ * Tell the room something the server knows, for pages that have no app connection (the composite
+ * egress records): its metadata, or a small JSON message under a topic (a reliable data packet to
+ * everyone in it). Never throws: no video configured, or no room live, means nobody to tell.
+ */
+export async function tellRoom(room: string, what: { metadata: string } | { topic: string; message: unknown }): Promise<void> {
+  if (!livekitSettings()) return;
+  const svc = client();
+  await ('metadata' in what
+    ? svc.updateRoomMetadata(room, what.metadata)
+    : svc.sendData(room, new TextEncoder().encode(JSON.stringify(what.message)), DataPacket_Kind.RELIABLE, { topic: what.topic })
+  ).catch(() => {});
 }
