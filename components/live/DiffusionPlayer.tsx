@@ -51,8 +51,11 @@ export function DiffusionPlayer({ sessionId }: { sessionId: string }) {
       const { default: Hls } = await import('hls.js/light');
       if (stopped || !el) return;
       if (Hls.isSupported()) {
-        // Live: start near the live edge; a fatal error (the diffusion stopped) waits for the next one.
-        const player = new Hls({ liveSyncDurationCount: 2, lowLatencyMode: false });
+        // Live: two segments (2 s) behind the live edge; after a stall hls.js adds a second to that,
+        // and plays up to 1.25× faster to get back to it (a viewer hears it barely); more than ten
+        // segments behind, it jumps. A fatal error (the diffusion stopped) waits for the next one.
+        // Measured by bench/media-latency (docs/diffusion.md, "Latency").
+        const player = new Hls({ liveSyncDurationCount: 2, maxLiveSyncPlaybackRate: 1.25, liveMaxLatencyDurationCount: 10, lowLatencyMode: false });
         hls = player;
         player.on(Hls.Events.ERROR, (_e, data) => {
           if (data.fatal) again();

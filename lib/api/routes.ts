@@ -391,7 +391,7 @@ export const apiRegistry: Registry = {
     post: {
       summary: 'Start or stop the session’s HLS diffusion for its overflow audience (the session’s moderators; a diffusion session)',
       description:
-        'LiveKit Egress writes the stage as HLS (2 s segments), served at /api/sessions/{sessionId}/hls/index.m3u8 (docs/diffusion.md). 409 not_a_diffusion, already_diffusing (one per session), not_diffusing, room_not_live, nothing_to_stream; 503 video_not_configured, diffusion_unavailable.',
+        'LiveKit Egress writes the stage as HLS (1 s segments), served at /api/sessions/{sessionId}/hls/index.m3u8 (docs/diffusion.md). 409 not_a_diffusion, already_diffusing (one per session), not_diffusing, room_not_live, nothing_to_stream; 503 video_not_configured, diffusion_unavailable.',
       auth: 'participant',
       params: sessionId,
       body: { json: diffusionRequest },

@@ -54,7 +54,7 @@ export function mayChooseDiffusion(diffusionAbove: number | null, role: string):
 
 /** HLS as egress writes it and Chemins serves it: the live playlist and its MPEG-TS segments. */
 export const HLS_PLAYLIST = 'index.m3u8';
-export const HLS_SEGMENT_SECONDS = 2;
+export const HLS_SEGMENT_SECONDS = 1;
 /** The name egress gives segments (`index_00001.ts`); anything else is refused (no path traversal). */
 export const hlsFileName = z.union([z.literal(HLS_PLAYLIST), z.string().regex(/^[A-Za-z0-9_-]{1,64}\.ts$/)]);
 

@@ -12,7 +12,7 @@ import { startEgressOf, stopRunning } from '@/server/media/streaming';
 
 /**
  * The overflow audience (issue 28, docs/diffusion.md): for a *diffusion* session, LiveKit Egress
- * writes the stage as HLS (2 s MPEG-TS segments, a live playlist) under `DATA_DIR/hls/<sessionId>/`,
+ * writes the stage as HLS (1 s MPEG-TS segments, a live playlist) under `DATA_DIR/hls/<sessionId>/`,
  * which egress must see at the same path, and Chemins serves it to whoever may follow the session.
  * The egress is the stream's (`startStageEgress`); its row is a stream of kind `hls` (one running
  * per session: the partial unique index), its state follows egress's webhooks as the stream's.

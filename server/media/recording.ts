@@ -44,8 +44,11 @@ export function clients() {
   return { egress: new EgressClient(s.apiUrl, s.apiKey, s.apiSecret), rooms: new RoomServiceClient(s.apiUrl, s.apiKey, s.apiSecret) };
 }
 
-/** 720p H.264; Opus audio for files (Debian's GStreamer has no faac), AAC for RTMP (egress patched: docs/streaming.md). */
-export const encoding = (audioCodec: AudioCodec = AudioCodec.OPUS) =>
+/**
+ * 720p H.264; Opus audio for files (Debian's GStreamer has no faac), AAC for RTMP (egress patched:
+ * docs/streaming.md); a keyframe every `keyFrameInterval` seconds (2; HLS wants one at each segment's start).
+ */
+export const encoding = (audioCodec: AudioCodec = AudioCodec.OPUS, keyFrameInterval = 2) =>
   new EncodingOptions({
     width: 1280,
     height: 720,
@@ -55,7 +58,7 @@ export const encoding = (audioCodec: AudioCodec = AudioCodec.OPUS) =>
     audioCodec,
     audioBitrate: 96,
     audioFrequency: 48000,
-    keyFrameInterval: 2,
+    keyFrameInterval,
   });
 
 /**

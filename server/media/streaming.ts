@@ -35,10 +35,12 @@ async function destinationUrls(sessionId: string, sealed: { urlSealed: string }[
 /**
  * The egress of a session's stage for a stream or the diffusion: the stage's composite or its
  * publisher, as the recording (`stageEgress`, the one place the kind is chosen), H.264 and AAC
- * (RTMP/FLV and MPEG-TS both need AAC). 409 `nothing_to_stream` when nobody publishes.
+ * (RTMP/FLV and MPEG-TS both need AAC); HLS segments each start with a keyframe (one per segment).
+ * 409 `nothing_to_stream` when nobody publishes.
  */
 export async function startStageEgress(sessionId: string, outputs: EncodedOutputs): Promise<EgressInfo> {
-  return stageEgress(videoRoomOf(sessionId), outputs, encoding(AudioCodec.AAC), () => new DomainError(409, 'nothing_to_stream', 'Nobody is publishing a camera in this room yet.'));
+  const keyFrames = outputs.segments?.segmentDuration || undefined;
+  return stageEgress(videoRoomOf(sessionId), outputs, encoding(AudioCodec.AAC, keyFrames), () => new DomainError(409, 'nothing_to_stream', 'Nobody is publishing a camera in this room yet.'));
 }
 
 /**

@@ -1,0 +1,96 @@
+// The frames' own clock for bench/media-latency: the publisher's camera is a canvas that draws the
+// time it is drawn (Date.now() modulo 2^32, in ms) as a grid of black and white cells, 32 bits and an
+// 8-bit check, large enough to survive encoding, simulcast layers and the composite's scaling; a
+// viewer reads the grid back from the frame it shows and subtracts. Publisher and viewers are pages of
+// one Chromium on one machine: one clock. Both functions are handed to pages as they are (Playwright
+// serialises them), so they use nothing from outside themselves.
+
+/** Init script: every `getUserMedia` asking for video gets the stamped canvas instead of the fake camera (audio stays Chromium's fake). */
+export function stampedCamera(): void {
+  const W = 1280;
+  const H = 720;
+  const COLS = 8;
+  const ROWS = 5;
+  const devices = navigator.mediaDevices;
+  const original = devices.getUserMedia.bind(devices);
+  devices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
+    if (!constraints?.video) return original(constraints);
+    const stream = constraints.audio ? await original({ audio: constraints.audio }) : new MediaStream();
+    const canvas = document.createElement('canvas');
+    canvas.width = W;
+    canvas.height = H;
+    const ctx = canvas.getContext('2d')!;
+    const draw = () => {
+      const t = Date.now() >>> 0;
+      const bytes = [t >>> 24, (t >>> 16) & 255, (t >>> 8) & 255, t & 255];
+      const check = (bytes[0]! ^ bytes[1]! ^ bytes[2]! ^ bytes[3]! ^ 0xa5) & 255;
+      const bits = ((BigInt(t) << 8n) | BigInt(check)).toString(2).padStart(40, '0');
+      for (let i = 0; i < 40; i++) {
+        ctx.fillStyle = bits[i] === '1' ? '#fff' : '#000';
+        ctx.fillRect((i % COLS) * (W / COLS), Math.floor(i / COLS) * (H / ROWS), W / COLS, H / ROWS);
+      }
+    };
+    draw();
+    const timer = setInterval(draw, 10);
+    const track = canvas.captureStream(30).getVideoTracks()[0]!;
+    track.addEventListener('ended', () => clearInterval(timer));
+    const stop = track.stop.bind(track);
+    track.stop = () => {
+      clearInterval(timer);
+      stop();
+    };
+    stream.addTrack(track);
+    return stream;
+  };
+}
+
+/**
+ * In a viewer's page: read the stamp of every frame `video` presents (`requestVideoFrameCallback`),
+ * the grid being at `rect` of the frame (fractions of its width and height; the whole frame by
+ * default), and push now − stamp (ms) into `window.__latencies[key]` until `window.__stopStamps`.
+ */
+export function readStamps({ selector, key, rect }: { selector: string; key: string; rect?: { x: number; y: number; w: number; h: number } }): void {
+  const w = window as unknown as { __latencies?: Record<string, number[]>; __unread?: Record<string, number>; __stopStamps?: boolean };
+  w.__latencies ??= {};
+  w.__unread ??= {};
+  const samples = (w.__latencies[key] = [] as number[]);
+  w.__unread[key] = 0;
+  const video = document.querySelector(selector) as HTMLVideoElement;
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const r = rect ?? { x: 0, y: 0, w: 1, h: 1 };
+  const onFrame = () => {
+    if (w.__stopStamps) return;
+    const now = Date.now() >>> 0;
+    const vw = video.videoWidth;
+    const vh = video.videoHeight;
+    if (vw && vh) {
+      if (canvas.width !== vw || canvas.height !== vh) {
+        canvas.width = vw;
+        canvas.height = vh;
+      }
+      ctx.drawImage(video, 0, 0, vw, vh);
+      const data = ctx.getImageData(0, 0, vw, vh).data;
+      let bits = '';
+      for (let i = 0; i < 40; i++) {
+        const cx = Math.round((r.x + (((i % 8) + 0.5) / 8) * r.w) * vw);
+        const cy = Math.round((r.y + ((Math.floor(i / 8) + 0.5) / 5) * r.h) * vh);
+        let sum = 0;
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dx = -1; dx <= 1; dx++) {
+            const o = ((cy + dy) * vw + (cx + dx)) * 4;
+            sum += 0.299 * data[o]! + 0.587 * data[o + 1]! + 0.114 * data[o + 2]!;
+          }
+        bits += sum / 9 > 128 ? '1' : '0';
+      }
+      const value = BigInt('0b' + bits);
+      const t = Number(value >> 8n);
+      const check = Number(value & 255n);
+      const ok = ((t >>> 24) ^ ((t >>> 16) & 255) ^ ((t >>> 8) & 255) ^ (t & 255) ^ 0xa5) === check;
+      if (ok) samples.push((now - t + 2 ** 32) % 2 ** 32);
+      else w.__unread![key]!++;
+    }
+    video.requestVideoFrameCallback(onFrame);
+  };
+  video.requestVideoFrameCallback(onFrame);
+}
