@@ -51,11 +51,12 @@ export function DiffusionPlayer({ sessionId }: { sessionId: string }) {
       const { default: Hls } = await import('hls.js/light');
       if (stopped || !el) return;
       if (Hls.isSupported()) {
-        // Live: two segments (2 s) behind the live edge; after a stall hls.js adds a second to that,
+        // Live: three segments (3 s) behind the live edge, room for a late segment on a slow network
+        // (two stalled often on a loaded machine); after a stall hls.js adds a second to that,
         // and plays up to 1.25× faster to get back to it (a viewer hears it barely); more than ten
         // segments behind, it jumps. A fatal error (the diffusion stopped) waits for the next one.
         // Measured by bench/media-latency (docs/diffusion.md, "Latency").
-        const player = new Hls({ liveSyncDurationCount: 2, maxLiveSyncPlaybackRate: 1.25, liveMaxLatencyDurationCount: 10, lowLatencyMode: false });
+        const player = new Hls({ liveSyncDurationCount: 3, maxLiveSyncPlaybackRate: 1.25, liveMaxLatencyDurationCount: 10, lowLatencyMode: false });
         hls = player;
         player.on(Hls.Events.ERROR, (_e, data) => {
           if (data.fatal) again();
