@@ -1,3 +1,4 @@
+import { firstValue } from './columns';
 import { uniqueBy } from '@/lib/lists';
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { type ChatRow, chatView, mentionsModerators } from '@/lib/domain/live';
@@ -93,12 +94,7 @@ export async function sendMessage(author: Author, body: string, replyTo: string 
 
 /** The session of a message that is not deleted, or null. */
 export async function sessionOfMessage(messageId: string): Promise<string | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ sessionId: chatMessages.sessionId })
-    .from(chatMessages)
-    .where(and(eq(chatMessages.id, messageId), isNull(chatMessages.deletedAt)));
-  return row?.sessionId ?? null;
+  return firstValue(chatMessages.sessionId, and(eq(chatMessages.id, messageId), isNull(chatMessages.deletedAt)));
 }
 
 /**

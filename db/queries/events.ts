@@ -1,4 +1,4 @@
-import { pick } from './columns';
+import { firstValue, pick } from './columns';
 import { and, asc, eq, gt, inArray, isNotNull, lte, or } from 'drizzle-orm';
 import type { SessionContributors } from '@/lib/domain/people';
 import { isLive } from '@/lib/domain/time';
@@ -229,9 +229,7 @@ export async function liveSessions(now = new Date()) {
  * its call forms, and of the live panels on its session pages (their layout gives it to the browser).
  */
 export async function eventTimeZone(eventSlug: string): Promise<string | null> {
-  const db = await getDb();
-  const [e] = await db.select({ tz: events.timeZone }).from(events).where(eq(events.slug, eventSlug));
-  return e?.tz ?? null;
+  return firstValue(events.timeZone, eq(events.slug, eventSlug));
 }
 
 /** One session of an event's programme, with its event (session and room pages), or null. */

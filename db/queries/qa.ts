@@ -1,4 +1,4 @@
-import { pick } from './columns';
+import { firstValue, pick } from './columns';
 import { and, asc, count, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import { canSee, type QuestionRow, questionView, type Viewer, withVote } from '@/lib/domain/live';
 import { DomainError } from '@/lib/errors';
@@ -109,12 +109,7 @@ export async function askQuestion(author: Author, body: string, anonymous: boole
 
 /** The session of a live question (not withdrawn), or null. */
 export async function sessionOfQuestion(questionId: string): Promise<string | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ sessionId: questions.sessionId })
-    .from(questions)
-    .where(and(eq(questions.id, questionId), isNull(questions.withdrawnAt)));
-  return row?.sessionId ?? null;
+  return firstValue(questions.sessionId, and(eq(questions.id, questionId), isNull(questions.withdrawnAt)));
 }
 
 /**
