@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -48,6 +49,12 @@ export function newToken(): string {
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
+/** The usual primary key: a random UUID. */
+const uuidId = () => uuid('id').primaryKey().defaultRandom();
+/** A required link to the row this one belongs to, deleted with it. */
+const parentId = (name: string, parent: () => AnyPgColumn) => uuid(name).notNull().references(parent, { onDelete: 'cascade' });
+/** The account this row belongs to (`user_id`), deleted with it. */
+const ownerUserId = () => text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' });
 
 // ---------------------------------------------------------------- auth (next-auth v4 + Drizzle adapter)
 
@@ -74,9 +81,7 @@ export const users = pgTable(
 export const accounts = pgTable(
   'accounts',
   {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerUserId(),
     type: text('type').notNull(),
     provider: text('provider').notNull(),
     providerAccountId: text('provider_account_id').notNull(),
@@ -95,9 +100,7 @@ export const sessions = pgTable(
   'sessions',
   {
     sessionToken: text('session_token').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerUserId(),
     expires: ts('expires').notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
@@ -131,7 +134,7 @@ export const roomKind = pgEnum('room_kind', ['physical', 'online']);
 export const personRole = pgEnum('person_role', ['speaker', 'facilitator', 'moderator', 'host']);
 
 export const events = pgTable('events', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuidId(),
   slug: text('slug').notNull().unique(),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
@@ -148,10 +151,8 @@ export const events = pgTable('events', {
 export const eventDays = pgTable(
   'event_days',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    eventId: parentId('event_id', () => events.id),
     date: date('date', { mode: 'string' }).notNull(),
     label: text('label'),
   },
@@ -161,10 +162,8 @@ export const eventDays = pgTable(
 export const rooms = pgTable(
   'rooms',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    eventId: parentId('event_id', () => events.id),
     key: text('key').notNull(),
     name: text('name').notNull(),
     kind: roomKind('kind').notNull().default('physical'),
@@ -176,10 +175,8 @@ export const rooms = pgTable(
 export const tracks = pgTable(
   'tracks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    eventId: parentId('event_id', () => events.id),
     key: text('key').notNull(),
     name: text('name').notNull(),
     description: text('description'),
@@ -190,10 +187,8 @@ export const tracks = pgTable(
 export const programmeSessions = pgTable(
   'programme_sessions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    eventId: parentId('event_id', () => events.id),
     slug: text('slug').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -278,7 +273,7 @@ export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS);
 
 /** An organization, network or public body: never a person. `key` is its stable identity (URLs, seed matching). */
 export const organizations = pgTable('organizations', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuidId(),
   key: text('key').notNull().unique(),
   name: text('name').notNull(),
   kind: organizationKind('kind').notNull().default('association'),
@@ -292,7 +287,7 @@ export const organizations = pgTable('organizations', {
  * and every query of db/queries/people.ts set it). `name` stays unique for the older callers.
  */
 export const people = pgTable('people', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuidId(),
   name: text('name').notNull().unique(),
   organization: text('organization'),
   userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -307,12 +302,8 @@ export const people = pgTable('people', {
 export const personAffiliations = pgTable(
   'person_affiliations',
   {
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    personId: parentId('person_id', () => people.id),
+    organizationId: parentId('organization_id', () => organizations.id),
     /** Their position there, as printed ("directrice", "chercheur"), if any. */
     title: text('title'),
     position: integer('position').notNull().default(0),
@@ -323,12 +314,8 @@ export const personAffiliations = pgTable(
 export const sessionPeople = pgTable(
   'session_people',
   {
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    sessionId: parentId('session_id', () => programmeSessions.id),
+    personId: parentId('person_id', () => people.id),
     role: personRole('role').notNull(),
     position: integer('position').notNull().default(0),
     /** Organization as printed for this session (a person may appear under several). */
@@ -343,12 +330,8 @@ export const sessionPeople = pgTable(
 export const sessionOrganizations = pgTable(
   'session_organizations',
   {
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    sessionId: parentId('session_id', () => programmeSessions.id),
+    organizationId: parentId('organization_id', () => organizations.id),
     role: personRole('role').notNull(),
     /** Shares the ordering of session_people (one list of contributors). */
     position: integer('position').notNull().default(0),
@@ -360,12 +343,8 @@ export const sessionOrganizations = pgTable(
 export const eventOrganizations = pgTable(
   'event_organizations',
   {
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    eventId: parentId('event_id', () => events.id),
+    organizationId: parentId('organization_id', () => organizations.id),
     role: text('role', { enum: ['organizer', 'supporter', 'partner', 'graphic_facilitation'] }).notNull(),
     position: integer('position').notNull().default(0),
   },
@@ -376,12 +355,8 @@ export const eventOrganizations = pgTable(
 export const eventPeople = pgTable(
   'event_people',
   {
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    eventId: parentId('event_id', () => events.id),
+    personId: parentId('person_id', () => people.id),
     role: text('role', { enum: ['organizer', 'graphic_facilitation'] }).notNull(),
     position: integer('position').notNull().default(0),
   },
@@ -398,7 +373,7 @@ export const pathStatus = pgEnum('path_status', ['draft', 'active', 'archived'])
  * `0009_search` (see docs/paths-data.md), like the ones of `resources` and `programme_sessions`.
  */
 export const paths = pgTable('paths', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuidId(),
   slug: text('slug').notNull().unique(),
   title: text('title').notNull(),
   summary: text('summary').notNull().default(''),
@@ -417,12 +392,8 @@ export const paths = pgTable('paths', {
 export const pathCoordinators = pgTable(
   'path_coordinators',
   {
-    pathId: uuid('path_id')
-      .notNull()
-      .references(() => paths.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    pathId: parentId('path_id', () => paths.id),
+    personId: parentId('person_id', () => people.id),
     position: integer('position').notNull().default(0),
     organization: text('organization'),
     /** Legacy: rows of kind `organization` are moved to path_organizations by migration `people_data`. */
@@ -439,12 +410,8 @@ export const pathCoordinators = pgTable(
 export const pathOrganizations = pgTable(
   'path_organizations',
   {
-    pathId: uuid('path_id')
-      .notNull()
-      .references(() => paths.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    pathId: parentId('path_id', () => paths.id),
+    organizationId: parentId('organization_id', () => organizations.id),
     position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.pathId, t.organizationId] }), index('path_organizations_org_idx').on(t.organizationId)],
@@ -454,12 +421,8 @@ export const pathOrganizations = pgTable(
 export const pathSessions = pgTable(
   'path_sessions',
   {
-    pathId: uuid('path_id')
-      .notNull()
-      .references(() => paths.id, { onDelete: 'cascade' }),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    pathId: parentId('path_id', () => paths.id),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     linkedBy: text('linked_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
@@ -481,7 +444,7 @@ export type { ResourceAuthor };
 export const resources = pgTable(
   'resources',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     slug: text('slug').notNull().unique(),
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
@@ -520,12 +483,8 @@ export const resources = pgTable(
 export const resourcePaths = pgTable(
   'resource_paths',
   {
-    resourceId: uuid('resource_id')
-      .notNull()
-      .references(() => resources.id, { onDelete: 'cascade' }),
-    pathId: uuid('path_id')
-      .notNull()
-      .references(() => paths.id, { onDelete: 'cascade' }),
+    resourceId: parentId('resource_id', () => resources.id),
+    pathId: parentId('path_id', () => paths.id),
     /** Order chosen by the path's coordinators. */
     position: integer('position').notNull().default(0),
   },
@@ -536,12 +495,8 @@ export const resourcePaths = pgTable(
 export const resourceSessions = pgTable(
   'resource_sessions',
   {
-    resourceId: uuid('resource_id')
-      .notNull()
-      .references(() => resources.id, { onDelete: 'cascade' }),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    resourceId: parentId('resource_id', () => resources.id),
+    sessionId: parentId('session_id', () => programmeSessions.id),
   },
   (t) => [primaryKey({ columns: [t.resourceId, t.sessionId] }), index('resource_sessions_session_idx').on(t.sessionId)],
 );
@@ -550,10 +505,8 @@ export const resourceSessions = pgTable(
 export const resourceRevisions = pgTable(
   'resource_revisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    resourceId: uuid('resource_id')
-      .notNull()
-      .references(() => resources.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    resourceId: parentId('resource_id', () => resources.id),
     /** The resource's `version` after this change. */
     version: integer('version').notNull(),
     action: text('action', {
@@ -584,7 +537,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export const attachments = pgTable(
   'attachments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     resourceId: uuid('resource_id').references(() => resources.id, { onDelete: 'cascade' }),
     pathId: uuid('path_id').references(() => paths.id, { onDelete: 'cascade' }),
     filename: text('filename').notNull(),
@@ -613,9 +566,7 @@ export const attachments = pgTable(
 export const attachmentVariants = pgTable(
   'attachment_variants',
   {
-    attachmentId: uuid('attachment_id')
-      .notNull()
-      .references(() => attachments.id, { onDelete: 'cascade' }),
+    attachmentId: parentId('attachment_id', () => attachments.id),
     name: text('name').notNull(),
     contentType: text('content_type').notNull(),
     width: integer('width').notNull(),
@@ -630,10 +581,8 @@ export const attachmentVariants = pgTable(
 export const pathSubscriptions = pgTable(
   'path_subscriptions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    pathId: uuid('path_id')
-      .notNull()
-      .references(() => paths.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    pathId: parentId('path_id', () => paths.id),
     email: text('email').notNull(),
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
     registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'cascade' }),
@@ -663,10 +612,8 @@ export const roleName = pgEnum('role_name', ['admin', 'organizer', 'moderator', 
 export const roleGrants = pgTable(
   'role_grants',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    userId: ownerUserId(),
     role: roleName('role').notNull(),
     eventId: uuid('event_id').references(() => events.id, { onDelete: 'cascade' }),
     pathId: uuid('path_id').references(() => paths.id, { onDelete: 'cascade' }),
@@ -706,10 +653,8 @@ END`,
 export const registrations = pgTable(
   'registrations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    eventId: parentId('event_id', () => events.id),
     /** The account with the same e-mail, once the address is proven (`prove_registration`, `link_registrations`). */
     userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
@@ -767,9 +712,7 @@ export const linkSessions = pgTable(
   'link_sessions',
   {
     secretHash: text('secret_hash').primaryKey(),
-    registrationId: uuid('registration_id')
-      .notNull()
-      .references(() => registrations.id, { onDelete: 'cascade' }),
+    registrationId: parentId('registration_id', () => registrations.id),
     createdAt: createdAt(),
     expiresAt: ts('expires_at').notNull(),
   },
@@ -784,12 +727,8 @@ export const seatMode = pgEnum('seat_mode', ['onsite', 'online']);
 export const registrationSessions = pgTable(
   'registration_sessions',
   {
-    registrationId: uuid('registration_id')
-      .notNull()
-      .references(() => registrations.id, { onDelete: 'cascade' }),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    registrationId: parentId('registration_id', () => registrations.id),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     status: seatStatus('status').notNull(),
     /** On site or online: the session's mode, or a hybrid session's as chosen (default online). */
     mode: seatMode('mode').notNull().default('online'),
@@ -807,10 +746,8 @@ export const registrationSessions = pgTable(
 
 /** Codes that open invitation-only sessions; `sessionId` null = every invitation-only session of the event. */
 export const invitationCodes = pgTable('invitation_codes', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  eventId: uuid('event_id')
-    .notNull()
-    .references(() => events.id, { onDelete: 'cascade' }),
+  id: uuidId(),
+  eventId: parentId('event_id', () => events.id),
   sessionId: uuid('session_id').references(() => programmeSessions.id, { onDelete: 'cascade' }),
   code: text('code').notNull().unique(),
   /** null = unlimited uses. */
@@ -827,10 +764,8 @@ export const questionKind = pgEnum('question_kind', ['text', 'single', 'multiple
 export const eventQuestions = pgTable(
   'event_questions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    eventId: parentId('event_id', () => events.id),
     key: text('key').notNull(),
     label: text('label').notNull(),
     kind: questionKind('kind').notNull(),
@@ -861,7 +796,7 @@ export type MailDropReason = (typeof MAIL_DROP_REASONS)[number];
 export const mailOutbox = pgTable(
   'mail_outbox',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     kind: mailKind('kind').notNull(),
     dedupeKey: text('dedupe_key').notNull().unique(),
     /** The registrant the mail is for (registration mails); null for path mails. */
@@ -903,10 +838,8 @@ export const questionStatus = pgEnum('question_status', ['pending', 'visible', '
 export const questions = pgTable(
   'questions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     authorKey: text('author_key').notNull(),
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),
@@ -926,9 +859,7 @@ export const questions = pgTable(
 export const questionVotes = pgTable(
   'question_votes',
   {
-    questionId: uuid('question_id')
-      .notNull()
-      .references(() => questions.id, { onDelete: 'cascade' }),
+    questionId: parentId('question_id', () => questions.id),
     voterKey: text('voter_key').notNull(),
     createdAt: createdAt(),
   },
@@ -938,10 +869,8 @@ export const questionVotes = pgTable(
 export const chatMessages = pgTable(
   'chat_messages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     authorKey: text('author_key').notNull(),
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),
@@ -966,10 +895,8 @@ export const chatMessages = pgTable(
 export const captionLines = pgTable(
   'caption_lines',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     text: text('text').notNull(),
     lang: text('lang').notNull(),
     speaker: text('speaker'),
@@ -983,9 +910,7 @@ export const captionLines = pgTable(
 export const chatReactions = pgTable(
   'chat_reactions',
   {
-    messageId: uuid('message_id')
-      .notNull()
-      .references(() => chatMessages.id, { onDelete: 'cascade' }),
+    messageId: parentId('message_id', () => chatMessages.id),
     actorKey: text('actor_key').notNull(),
     emoji: text('emoji').notNull(),
     createdAt: createdAt(),
@@ -1003,10 +928,8 @@ export const sanctionKind = pgEnum('sanction_kind', ['mute', 'ban']);
 export const roomSanctions = pgTable(
   'room_sanctions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     targetKey: text('target_key').notNull(),
     kind: sanctionKind('kind').notNull(),
     until: ts('until'),
@@ -1021,10 +944,8 @@ export const roomSanctions = pgTable(
 export const moderationLog = pgTable(
   'moderation_log',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     actorKey: text('actor_key').notNull(),
     action: text('action').notNull(),
     targetKey: text('target_key'),
@@ -1038,10 +959,8 @@ export const moderationLog = pgTable(
 export const attendance = pgTable(
   'attendance',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     actorKey: text('actor_key').notNull(),
     /** LiveKit participant SID: a webhook delivered twice records once. */
     participantSid: text('participant_sid').notNull().unique(),
@@ -1063,9 +982,7 @@ export const attendance = pgTable(
 export const rateHits = pgTable(
   'rate_hits',
   {
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     actorKey: text('actor_key').notNull(),
     kind: text('kind', { enum: ['react'] }).notNull(),
     at: ts('at').notNull().defaultNow(),
@@ -1082,10 +999,8 @@ export const pollStatus = pgEnum('poll_status', ['draft', 'live', 'closed']);
 export const polls = pgTable(
   'polls',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     kind: pollKind('kind').notNull(),
     question: text('question').notNull(),
     /** Choices of `single` and `multiple` polls (empty for the other kinds). */
@@ -1112,9 +1027,7 @@ export const polls = pgTable(
 export const pollAnswers = pgTable(
   'poll_answers',
   {
-    pollId: uuid('poll_id')
-      .notNull()
-      .references(() => polls.id, { onDelete: 'cascade' }),
+    pollId: parentId('poll_id', () => polls.id),
     actorKey: text('actor_key').notNull(),
     /** Kept for polls that are not anonymous. */
     name: text('name').notNull(),
@@ -1140,10 +1053,8 @@ export const pollAnswers = pgTable(
 export const breakoutRounds = pgTable(
   'breakout_rounds',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     minutes: integer('minutes').notNull(),
     /** How people were split: at random, by their own choice, or as the moderator assigned them. */
     assign: text('assign', { enum: ['random', 'choice', 'assigned'] }).notNull(),
@@ -1164,13 +1075,9 @@ export const breakoutRounds = pgTable(
 export const breakoutGroups = pgTable(
   'breakout_groups',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    roundId: uuid('round_id')
-      .notNull()
-      .references(() => breakoutRounds.id, { onDelete: 'cascade' }),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    roundId: parentId('round_id', () => breakoutRounds.id),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     name: text('name').notNull(),
     /** 1, 2, … in the round. */
     position: integer('position').notNull(),
@@ -1183,12 +1090,8 @@ export const breakoutGroups = pgTable(
 export const breakoutMembers = pgTable(
   'breakout_members',
   {
-    roundId: uuid('round_id')
-      .notNull()
-      .references(() => breakoutRounds.id, { onDelete: 'cascade' }),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => breakoutGroups.id, { onDelete: 'cascade' }),
+    roundId: parentId('round_id', () => breakoutRounds.id),
+    groupId: parentId('group_id', () => breakoutGroups.id),
     actorKey: text('actor_key').notNull(),
     /** The person's name when they joined the group. */
     name: text('name').notNull(),
@@ -1201,10 +1104,8 @@ export const breakoutMembers = pgTable(
 export const breakoutMessages = pgTable(
   'breakout_messages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    roundId: uuid('round_id')
-      .notNull()
-      .references(() => breakoutRounds.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    roundId: parentId('round_id', () => breakoutRounds.id),
     authorKey: text('author_key').notNull(),
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),
@@ -1227,10 +1128,8 @@ export const replayStatus = pgEnum('replay_status', ['recording', 'ready', 'fail
 export const replays = pgTable(
   'replays',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     kind: replayKind('kind').notNull(),
     status: replayStatus('status').notNull().default('ready'),
     /** A link's address (video host page or video file). Null for files kept by Chemins. */
@@ -1272,10 +1171,8 @@ export const replays = pgTable(
 export const streamDestinations = pgTable(
   'stream_destinations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     position: integer('position').notNull(),
     urlSealed: text('url_sealed').notNull(),
     urlMasked: text('url_masked').notNull(),
@@ -1293,10 +1190,8 @@ export const streamKind = pgEnum('stream_kind', ['rtmp', 'hls']);
 export const streams = pgTable(
   'streams',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     kind: streamKind('kind').notNull().default('rtmp'),
     status: streamStatus('status').notNull().default('starting'),
     egressId: text('egress_id').unique(),
@@ -1317,10 +1212,8 @@ export const streams = pgTable(
 export const sessionFeedback = pgTable(
   'session_feedback',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     registrationId: uuid('registration_id').references(() => registrations.id, { onDelete: 'set null' }),
     token: text('token').unique().default(sql`new_token()`),
     rating: smallint('rating'),
@@ -1350,10 +1243,8 @@ export const proposalStatus = pgEnum('proposal_status', PROPOSAL_STATUSES);
 export const calls = pgTable(
   'calls',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    eventId: parentId('event_id', () => events.id),
     slug: text('slug').notNull().unique(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -1381,12 +1272,8 @@ export const calls = pgTable(
 export const callCommittee = pgTable(
   'call_committee',
   {
-    callId: uuid('call_id')
-      .notNull()
-      .references(() => calls.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    callId: parentId('call_id', () => calls.id),
+    userId: ownerUserId(),
     name: text('name').notNull(),
   },
   (t) => [primaryKey({ columns: [t.callId, t.userId] })],
@@ -1396,10 +1283,8 @@ export const callCommittee = pgTable(
 export const proposals = pgTable(
   'proposals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    callId: uuid('call_id')
-      .notNull()
-      .references(() => calls.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    callId: parentId('call_id', () => calls.id),
     title: text('title').notNull(),
     format: text('format').notNull(),
     abstract: text('abstract').notNull(),
@@ -1426,10 +1311,8 @@ export const proposals = pgTable(
 export const proposalFacilitators = pgTable(
   'proposal_facilitators',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    proposalId: parentId('proposal_id', () => proposals.id),
     name: text('name').notNull(),
     organization: text('organization'),
     email: text('email'),
@@ -1447,10 +1330,8 @@ export const proposalFacilitators = pgTable(
 export const proposalRevisions = pgTable(
   'proposal_revisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    proposalId: parentId('proposal_id', () => proposals.id),
     version: integer('version').notNull(),
     title: text('title').notNull(),
     format: text('format').notNull(),
@@ -1467,10 +1348,8 @@ export const proposalRevisions = pgTable(
 export const proposalTransitions = pgTable(
   'proposal_transitions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    proposalId: parentId('proposal_id', () => proposals.id),
     status: proposalStatus('status').notNull(),
     at: ts('at').notNull().defaultNow(),
     by: text('by').notNull(),
@@ -1485,12 +1364,8 @@ export const proposalTransitions = pgTable(
 export const proposalReviews = pgTable(
   'proposal_reviews',
   {
-    proposalId: uuid('proposal_id')
-      .notNull()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    proposalId: parentId('proposal_id', () => proposals.id),
+    userId: ownerUserId(),
     score: integer('score'),
     comment: text('comment').notNull().default(''),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -1506,7 +1381,7 @@ export const proposalReviews = pgTable(
  * (lib/badges/keys.ts). `next_status_index` hands out positions in the issuer's revocation list.
  */
 export const badgeIssuers = pgTable('badge_issuers', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuidId(),
   slug: text('slug').notNull().unique(),
   eventId: uuid('event_id')
     .unique()
@@ -1527,10 +1402,8 @@ export const achievementKind = pgEnum('achievement_kind', ACHIEVEMENT_KINDS);
 export const achievements = pgTable(
   'achievements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    issuerId: uuid('issuer_id')
-      .notNull()
-      .references(() => badgeIssuers.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    issuerId: parentId('issuer_id', () => badgeIssuers.id),
     kind: achievementKind('kind').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull(),
@@ -1554,13 +1427,9 @@ export const badgeStatus = pgEnum('badge_status', BADGE_STATUSES);
 export const badgeAwards = pgTable(
   'badge_awards',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    achievementId: uuid('achievement_id')
-      .notNull()
-      .references(() => achievements.id, { onDelete: 'cascade' }),
-    issuerId: uuid('issuer_id')
-      .notNull()
-      .references(() => badgeIssuers.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    achievementId: parentId('achievement_id', () => achievements.id),
+    issuerId: parentId('issuer_id', () => badgeIssuers.id),
     recipientEmail: text('recipient_email').notNull(),
     recipientName: text('recipient_name').notNull(),
     status: badgeStatus('status').notNull(),
@@ -1590,10 +1459,8 @@ export const badgeAwards = pgTable(
 export const badgeEndorsements = pgTable(
   'badge_endorsements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    achievementId: uuid('achievement_id')
-      .notNull()
-      .references(() => achievements.id, { onDelete: 'cascade' }),
+    id: uuidId(),
+    achievementId: parentId('achievement_id', () => achievements.id),
     endorserEmail: text('endorser_email').notNull(),
     endorserName: text('endorser_name').notNull(),
     comment: text('comment').notNull(),
@@ -1631,9 +1498,7 @@ export const retentionPurges = pgTable('retention_purges', {
  */
 export const sessionNotes = pgTable('session_notes', {
   documentName: text('document_name').primaryKey(),
-  sessionId: uuid('session_id')
-    .notNull()
-    .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+  sessionId: parentId('session_id', () => programmeSessions.id),
   state: bytea('state'),
   stateThrough: bigint('state_through', { mode: 'number' }).notNull().default(0),
   locked: boolean('locked').notNull().default(false),
@@ -1646,9 +1511,7 @@ export const sessionNoteUpdates = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     documentName: text('document_name').notNull(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     actorKey: text('actor_key').notNull(),
     authorName: text('author_name').notNull(),
     update: bytea('update').notNull(),
@@ -1694,9 +1557,7 @@ export const sessionAttendanceFigures = pgTable('session_attendance_figures', {
 export const replayViews = pgTable(
   'replay_views',
   {
-    replayId: uuid('replay_id')
-      .notNull()
-      .references(() => replays.id, { onDelete: 'cascade' }),
+    replayId: parentId('replay_id', () => replays.id),
     day: date('day', { mode: 'string' }).notNull(),
     views: integer('views').notNull().default(0),
   },
@@ -1713,12 +1574,10 @@ export const replayViews = pgTable(
 export const venueInputs = pgTable(
   'venue_inputs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidId(),
     /** The room's name as the stage shows it ("Salle Auditorium"). */
     name: text('name').notNull(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => programmeSessions.id, { onDelete: 'cascade' }),
+    sessionId: parentId('session_id', () => programmeSessions.id),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     /** The version of the only token that publishes (`venue:<id>:<version>`). */
     tokenVersion: integer('token_version').notNull().default(1),

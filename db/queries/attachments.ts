@@ -1,3 +1,4 @@
+import { pick } from './columns';
 import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { canReview } from '@/lib/domain/resources';
 import { DomainError } from '@/lib/errors';
@@ -84,14 +85,7 @@ export async function storeAttachment(a: NewAttachment, opts: { quotaBytes?: num
 export async function attachmentsOfResource(resourceId: string) {
   const db = await getDb();
   const rows = await db
-    .select({
-      id: attachments.id,
-      filename: attachments.filename,
-      contentType: attachments.contentType,
-      size: attachments.size,
-      width: attachments.width,
-      height: attachments.height,
-    })
+    .select(pick(attachments, 'id', 'filename', 'contentType', 'size', 'width', 'height'))
     .from(attachments)
     .where(eq(attachments.resourceId, resourceId))
     .orderBy(asc(attachments.position));
@@ -118,14 +112,7 @@ export async function readAttachment(
   const db = await getDb();
   const [a] = await db
     .select({
-      id: attachments.id,
-      resourceId: attachments.resourceId,
-      pathId: attachments.pathId,
-      uploadedBy: attachments.uploadedBy,
-      uploadedByRegistration: attachments.uploadedByRegistration,
-      filename: attachments.filename,
-      contentType: attachments.contentType,
-      sha256: attachments.sha256,
+      ...pick(attachments, 'id', 'resourceId', 'pathId', 'uploadedBy', 'uploadedByRegistration', 'filename', 'contentType', 'sha256'),
       status: resources.status,
       isCover: sql<boolean>`exists (select 1 from ${paths} p where p.cover_attachment_id = ${attachments.id})`,
     })

@@ -1,3 +1,5 @@
+import { firstValue } from './columns';
+import { uniqueBy } from '@/lib/lists';
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { type ChatRow, chatView, mentionsModerators } from '@/lib/domain/live';
 import { DomainError } from '@/lib/errors';
@@ -5,7 +7,7 @@ import { type ActiveSanction, type ChatMessage, LIMITS } from '@/lib/realtime/pr
 import { getDb } from '../client';
 import { chatMessages, chatReactions, moderationLog, questions, registrations, roomSanctions, users } from '../schema';
 import { personKey } from './identity';
-import { type Author, checkRate } from './qa';
+import { type Author, checkRate, postedBy } from './qa';
 
 const rowColumns = {
   id: chatMessages.id,
@@ -73,7 +75,7 @@ export async function listMessages(
 export async function sendMessage(author: Author, body: string, replyTo: string | null): Promise<ChatMessage> {
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
-    const authorKey = await checkRate(tx, author.sessionId, author.actorKey);
+    const by = await postedBy(tx, author);
     if (replyTo) {
       const [parent] = await tx
         .select({ id: chatMessages.id })
@@ -83,14 +85,7 @@ export async function sendMessage(author: Author, body: string, replyTo: string 
     }
     const [inserted] = await tx
       .insert(chatMessages)
-      .values({
-        sessionId: author.sessionId,
-        authorKey,
-        authorName: author.name,
-        body,
-        replyTo: replyTo ?? null,
-        mentionsModerators: mentionsModerators(body),
-      })
+      .values({ ...by, body, replyTo: replyTo ?? null, mentionsModerators: mentionsModerators(body) })
       .returning(rowColumns);
     return inserted!;
   });
@@ -99,12 +94,7 @@ export async function sendMessage(author: Author, body: string, replyTo: string 
 
 /** The session of a message that is not deleted, or null. */
 export async function sessionOfMessage(messageId: string): Promise<string | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ sessionId: chatMessages.sessionId })
-    .from(chatMessages)
-    .where(and(eq(chatMessages.id, messageId), isNull(chatMessages.deletedAt)));
-  return row?.sessionId ?? null;
+  return firstValue(chatMessages.sessionId, and(eq(chatMessages.id, messageId), isNull(chatMessages.deletedAt)));
 }
 
 /**
@@ -221,13 +211,7 @@ export async function activeSanctions(sessionId: string): Promise<ActiveSanction
       ),
     )
     .orderBy(desc(roomSanctions.createdAt));
-  const seen = new Set<string>();
-  return rows
-    .filter((r) => {
-      const key = `${r.userId}:${r.kind}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .map((r) => ({ userId: r.userId, kind: r.kind, until: r.until?.toISOString() ?? null, name: r.name ?? r.userId }));
+  // Newest first: the sanction in force of each kind is the first one seen.
+  const inForce = uniqueBy(rows, (r) => `${r.userId}:${r.kind}`);
+  return inForce.map((r) => ({ ...r, until: r.until?.toISOString() ?? null, name: r.name ?? r.userId }));
 }

@@ -1,3 +1,4 @@
+import { firstValue, pick } from './columns';
 import { and, asc, eq, gt, inArray, isNotNull, lte, or } from 'drizzle-orm';
 import type { SessionContributors } from '@/lib/domain/people';
 import { isLive } from '@/lib/domain/time';
@@ -32,16 +33,7 @@ export type EventSummary = {
 export async function listEvents(): Promise<EventSummary[]> {
   const db = await getDb();
   return db
-    .select({
-      slug: events.slug,
-      title: events.title,
-      description: events.description,
-      location: events.location,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      timeZone: events.timeZone,
-      isDemo: events.isDemo,
-    })
+    .select(pick(events, 'slug', 'title', 'description', 'location', 'startsAt', 'endsAt', 'timeZone', 'isDemo'))
     .from(events)
     .orderBy(asc(events.startsAt));
 }
@@ -120,9 +112,7 @@ export async function getEventProgramme(slug: string, { drafts = false }: { draf
     sessionIds.length
       ? db
           .select({
-            sessionId: sessionPeople.sessionId,
-            role: sessionPeople.role,
-            position: sessionPeople.position,
+            ...pick(sessionPeople, 'sessionId', 'role', 'position'),
             key: people.key,
             name: people.name,
             organization: sessionPeople.organization,
@@ -217,14 +207,7 @@ export async function liveSessions(now = new Date()) {
   const db = await getDb();
   const rows = await db
     .select({
-      slug: programmeSessions.slug,
-      title: programmeSessions.title,
-      status: programmeSessions.status,
-      visibility: programmeSessions.visibility,
-      mode: programmeSessions.mode,
-      startsAt: programmeSessions.startsAt,
-      endsAt: programmeSessions.endsAt,
-      videoLiveSince: programmeSessions.videoLiveSince,
+      ...pick(programmeSessions, 'slug', 'title', 'status', 'visibility', 'mode', 'startsAt', 'endsAt', 'videoLiveSince'),
       eventSlug: events.slug,
       eventTitle: events.title,
       timeZone: events.timeZone,
@@ -246,9 +229,7 @@ export async function liveSessions(now = new Date()) {
  * its call forms, and of the live panels on its session pages (their layout gives it to the browser).
  */
 export async function eventTimeZone(eventSlug: string): Promise<string | null> {
-  const db = await getDb();
-  const [e] = await db.select({ tz: events.timeZone }).from(events).where(eq(events.slug, eventSlug));
-  return e?.tz ?? null;
+  return firstValue(events.timeZone, eq(events.slug, eventSlug));
 }
 
 /** One session of an event's programme, with its event (session and room pages), or null. */
@@ -267,29 +248,13 @@ export async function getSessionById(id: string, { drafts = false }: { drafts?: 
   const db = await getDb();
   const [row] = await db
     .select({
-      id: programmeSessions.id,
-      slug: programmeSessions.slug,
-      title: programmeSessions.title,
-      kind: programmeSessions.kind,
-      status: programmeSessions.status,
-      visibility: programmeSessions.visibility,
-      mode: programmeSessions.mode,
-      capacity: programmeSessions.capacity,
-      confirmedCount: programmeSessions.confirmedCount,
-      capacityOnline: programmeSessions.capacityOnline,
-      confirmedOnline: programmeSessions.confirmedOnline,
-      startsAt: programmeSessions.startsAt,
-      endsAt: programmeSessions.endsAt,
-      qaModeration: programmeSessions.qaModeration,
-      guestsWrite: programmeSessions.guestsWrite,
-      roomQrGuests: programmeSessions.roomQrGuests,
-      videoLiveSince: programmeSessions.videoLiveSince,
-      stagePin: programmeSessions.stagePin,
-      language: programmeSessions.language,
-      recordingAnnounced: programmeSessions.recordingAnnounced,
-      autoRecord: programmeSessions.autoRecord,
-      recognisedCaptions: programmeSessions.recognisedCaptions,
-      diffusionAbove: programmeSessions.diffusionAbove,
+      ...pick(
+        programmeSessions,
+        'id', 'slug', 'title', 'kind', 'status', 'visibility', 'mode',
+        'capacity', 'confirmedCount', 'capacityOnline', 'confirmedOnline', 'startsAt', 'endsAt',
+        'qaModeration', 'guestsWrite', 'roomQrGuests', 'videoLiveSince', 'stagePin', 'language',
+        'recordingAnnounced', 'autoRecord', 'recognisedCaptions', 'diffusionAbove',
+      ),
       eventId: events.id,
       eventSlug: events.slug,
       eventTitle: events.title,

@@ -1,3 +1,4 @@
+import { pick } from './columns';
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import type { LiveSnapshot } from '@/lib/realtime/protocol';
@@ -140,11 +141,7 @@ export async function sessionByShortCode(code: string) {
     .select({
       id: programmeSessions.id,
       eventSlug: events.slug,
-      slug: programmeSessions.slug,
-      title: programmeSessions.title,
-      mode: programmeSessions.mode,
-      visibility: programmeSessions.visibility,
-      roomQrGuests: programmeSessions.roomQrGuests,
+      ...pick(programmeSessions, 'slug', 'title', 'mode', 'visibility', 'roomQrGuests'),
     })
     .from(programmeSessions)
     .innerJoin(events, eq(events.id, programmeSessions.eventId))

@@ -1,3 +1,4 @@
+import { pick } from './columns';
 import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { REMINDERS } from '@/lib/domain/reminders';
 import type { Locale } from '@/lib/i18n';
@@ -118,15 +119,10 @@ export async function registrationMails(rows: OutboxMail<RegistrationMailKind>[]
   const db = await getDb();
   const regs = await db
     .select({
-      id: registrations.id,
-      name: registrations.name,
-      email: registrations.email,
-      mailToken: registrations.mailToken,
-      calendarToken: registrations.calendarToken,
-      status: registrations.status,
-      locale: registrations.locale,
-      afterSessionMails: registrations.afterSessionMails,
-      unsubscribeToken: registrations.unsubscribeToken,
+      ...pick(
+        registrations,
+        'id', 'name', 'email', 'mailToken', 'calendarToken', 'status', 'locale', 'afterSessionMails', 'unsubscribeToken',
+      ),
       eventSlug: events.slug,
       eventTitle: events.title,
       timeZone: events.timeZone,

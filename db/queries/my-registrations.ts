@@ -1,3 +1,4 @@
+import { pick } from './columns';
 import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { events, registrations, registrationSessions } from '../schema';
@@ -41,10 +42,7 @@ async function seatsOfRegistrations(registrationIds: string[]): Promise<Map<stri
   )`;
   const rows = await db
     .select({
-      registrationId: registrationSessions.registrationId,
-      sessionId: registrationSessions.sessionId,
-      status: registrationSessions.status,
-      mode: registrationSessions.mode,
+      ...pick(registrationSessions, 'registrationId', 'sessionId', 'status', 'mode'),
       ahead: sql<number | null>`case when ${registrationSessions.status} = 'waitlisted' then ${ahead} end`,
     })
     .from(registrationSessions)
@@ -68,13 +66,7 @@ export async function registrationsOfPerson(who: Person) {
   const db = await getDb();
   const regs = await db
     .select({
-      id: registrations.id,
-      name: registrations.name,
-      status: registrations.status,
-      joinToken: registrations.joinToken,
-      calendarToken: registrations.calendarToken,
-      afterSessionMails: registrations.afterSessionMails,
-      eventId: registrations.eventId,
+      ...pick(registrations, 'id', 'name', 'status', 'joinToken', 'calendarToken', 'afterSessionMails', 'eventId'),
       eventSlug: events.slug,
     })
     .from(registrations)

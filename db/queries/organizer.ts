@@ -1,3 +1,4 @@
+import { pick } from './columns';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { shownEmail } from '@/lib/domain/erased';
 import { DomainError } from '@/lib/errors';
@@ -26,14 +27,7 @@ export async function sessionCounts(actorId: string, eventSlug: string) {
   const db = await getDb();
   const rows = await db
     .select({
-      id: programmeSessions.id,
-      slug: programmeSessions.slug,
-      title: programmeSessions.title,
-      startsAt: programmeSessions.startsAt,
-      capacity: programmeSessions.capacity,
-      capacityOnline: programmeSessions.capacityOnline,
-      mode: programmeSessions.mode,
-      status: programmeSessions.status,
+      ...pick(programmeSessions, 'id', 'slug', 'title', 'startsAt', 'capacity', 'capacityOnline', 'mode', 'status'),
       // In all and per mode (on site, online): a hybrid session's chairs and online seats (lib/domain/seats.ts).
       ...seatCountColumns(),
     })
@@ -57,12 +51,7 @@ export async function attendees(actorId: string, eventSlug: string) {
   const db = await getDb();
   const rows = await db
     .select({
-      id: registrations.id,
-      name: registrations.name,
-      email: registrations.email,
-      answers: registrations.answers,
-      createdAt: registrations.createdAt,
-      checkedInAt: registrations.checkedInAt,
+      ...pick(registrations, 'id', 'name', 'email', 'answers', 'createdAt', 'checkedInAt'),
       seats: sql<{ title: string; status: 'confirmed' | 'waitlisted'; mode: 'onsite' | 'online' }[]>`coalesce(json_agg(json_build_object('title', ${programmeSessions.title}, 'status', ${registrationSessions.status}, 'mode', ${registrationSessions.mode}) order by ${programmeSessions.startsAt}) filter (where ${registrationSessions.status} <> 'cancelled'), '[]')`,
     })
     .from(registrations)

@@ -1,3 +1,4 @@
+import { uniqueBy } from '@/lib/lists';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { DomainError } from '@/lib/errors';
 import { type ContributedSession, identityKey } from '@/lib/domain/people';
@@ -86,14 +87,7 @@ type SessionRow = { [K in keyof typeof sessionColumns]: unknown } & Pick<Contrib
 
 /** Sessions across events, newest event first, by start; one line per session and role. */
 function toSessions(rows: (SessionRow & { role: string; organization: string | null })[]): ContributedSession[] {
-  const seen = new Set<string>();
-  return rows
-    .filter((r) => {
-      const k = `${r.id}:${r.role}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    })
+  return uniqueBy(rows, (r) => `${r.id}:${r.role}`)
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
     .map((r) => ({
       slug: r.slug,

@@ -1,3 +1,4 @@
+import { firstValue } from './columns';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { checkAnswer, shapeCounts } from '@/lib/domain/polls';
 import { DomainError } from '@/lib/errors';
@@ -186,12 +187,7 @@ export async function answerPoll(
 /** A person's answer to a poll, or null. */
 export async function answerOf(pollId: string, actorKey: string | null): Promise<PollAnswerValue | null> {
   if (!actorKey) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({ value: pollAnswers.value })
-    .from(pollAnswers)
-    .where(and(eq(pollAnswers.pollId, pollId), eq(pollAnswers.actorKey, actorKey)));
-  return row?.value ?? null;
+  return firstValue(pollAnswers.value, and(eq(pollAnswers.pollId, pollId), eq(pollAnswers.actorKey, actorKey)));
 }
 
 /** The session's polls, oldest first. */

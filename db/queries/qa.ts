@@ -1,3 +1,4 @@
+import { firstValue, pick } from './columns';
 import { and, asc, count, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import { canSee, type QuestionRow, questionView, type Viewer, withVote } from '@/lib/domain/live';
 import { DomainError } from '@/lib/errors';
@@ -77,11 +78,17 @@ export async function checkRate(tx: Tx, sessionId: string, actorKey: string, kin
 
 export type Author = { sessionId: string; actorKey: string; name: string };
 
+/** The author columns of a new question or chat message, once its author is under the rate limit (`checkRate`). */
+export async function postedBy(tx: Tx, author: Author): Promise<{ sessionId: string; authorKey: string; authorName: string }> {
+  const authorKey = await checkRate(tx, author.sessionId, author.actorKey);
+  return { sessionId: author.sessionId, authorKey, authorName: author.name };
+}
+
 /** Store a question (pending under pre-moderation), after the rate limit. */
 export async function askQuestion(author: Author, body: string, anonymous: boolean): Promise<QuestionRow> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const authorKey = await checkRate(tx, author.sessionId, author.actorKey);
+    const by = await postedBy(tx, author);
     const [session] = await tx
       .select({ moderation: programmeSessions.qaModeration })
       .from(programmeSessions)
@@ -90,9 +97,7 @@ export async function askQuestion(author: Author, body: string, anonymous: boole
     const [row] = await tx
       .insert(questions)
       .values({
-        sessionId: author.sessionId,
-        authorKey,
-        authorName: author.name,
+        ...by,
         body,
         anonymous,
         status: session.moderation === 'pre' ? 'pending' : 'visible',
@@ -104,12 +109,7 @@ export async function askQuestion(author: Author, body: string, anonymous: boole
 
 /** The session of a live question (not withdrawn), or null. */
 export async function sessionOfQuestion(questionId: string): Promise<string | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ sessionId: questions.sessionId })
-    .from(questions)
-    .where(and(eq(questions.id, questionId), isNull(questions.withdrawnAt)));
-  return row?.sessionId ?? null;
+  return firstValue(questions.sessionId, and(eq(questions.id, questionId), isNull(questions.withdrawnAt)));
 }
 
 /**
@@ -264,15 +264,9 @@ export async function qaExport(userId: string, sessionId: string): Promise<QaExp
   const db = await getDb();
   const [found] = await db
     .select({
-      session: {
-        id: programmeSessions.id,
-        slug: programmeSessions.slug,
-        title: programmeSessions.title,
-        startsAt: programmeSessions.startsAt,
-        endsAt: programmeSessions.endsAt,
-      },
+      session: pick(programmeSessions, 'id', 'slug', 'title', 'startsAt', 'endsAt'),
       eventId: programmeSessions.eventId,
-      event: { slug: events.slug, title: events.title, timeZone: events.timeZone },
+      event: pick(events, 'slug', 'title', 'timeZone'),
     })
     .from(programmeSessions)
     .innerJoin(events, eq(events.id, programmeSessions.eventId))

@@ -1,3 +1,4 @@
+import { pick } from './columns';
 import { and, eq, ne, or, sql } from 'drizzle-orm';
 import type { RegistrationRequest, SeatMode, SeatStatus } from '@/lib/domain/registration';
 import type { Question } from '@/lib/domain/questions';
@@ -305,11 +306,7 @@ export async function registrationByCalendarToken(token: string) {
   const db = await getDb();
   const [reg] = await db
     .select({
-      id: registrations.id,
-      name: registrations.name,
-      email: registrations.email,
-      status: registrations.status,
-      locale: registrations.locale,
+      ...pick(registrations, 'id', 'name', 'email', 'status', 'locale'),
       eventSlug: events.slug,
     })
     .from(registrations)

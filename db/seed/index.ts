@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import { zonedInstant } from '@/lib/domain/time';
+import type { PgColumn, PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../client';
 import {
   achievements,
@@ -69,13 +70,23 @@ export function personKeyOf(printed: string): string {
   return PERSON_ALIASES[k] ?? k;
 }
 
+/** Insert a row or refresh it by its natural key (`target`: a unique column or columns), and give its id. */
+async function upsertId<T extends PgTable & { id: PgColumn }>(
+  tx: Tx,
+  table: T,
+  target: PgColumn | PgColumn[],
+  values: PgInsertValue<T>,
+): Promise<string> {
+  const [row] = await tx.insert(table).values(values).onConflictDoUpdate({ target, set: values }).returning({ id: table.id });
+  return row!.id as string;
+}
+
 /** The id of a known organization (./data/organizations.ts), written or refreshed from the registry. */
 async function organizationId(tx: Tx, key: string): Promise<string> {
   const o = ORG_BY_KEY.get(key);
   if (!o) throw new Error(`Seed: unknown organization ${key} (add it to db/seed/data/organizations.ts)`);
   const values = { key: o.key, name: o.name, kind: o.kind, url: o.url ?? null, description: o.description ?? '' };
-  const [row] = await tx.insert(organizations).values(values).onConflictDoUpdate({ target: organizations.key, set: values }).returning({ id: organizations.id });
-  return row!.id;
+  return upsertId(tx, organizations, organizations.key, values);
 }
 
 /**
@@ -143,12 +154,7 @@ export async function upsertEvent(tx: Tx, e: SeedEvent, opts: { isDemo?: boolean
     endsAt,
     isDemo: opts.isDemo ?? false,
   };
-  const [event] = await tx
-    .insert(events)
-    .values(eventValues)
-    .onConflictDoUpdate({ target: events.slug, set: eventValues })
-    .returning({ id: events.id });
-  const eventId = event!.id;
+  const eventId = await upsertId(tx, events, events.slug, eventValues);
 
   if (e.days.length) {
     await tx
@@ -171,22 +177,12 @@ export async function upsertEvent(tx: Tx, e: SeedEvent, opts: { isDemo?: boolean
   const roomIds = new Map<string, string>();
   for (const r of e.rooms) {
     const values = { eventId, key: r.key, name: r.name, kind: r.kind, capacity: r.capacity ?? null };
-    const [row] = await tx
-      .insert(rooms)
-      .values(values)
-      .onConflictDoUpdate({ target: [rooms.eventId, rooms.key], set: values })
-      .returning({ id: rooms.id });
-    roomIds.set(r.key, row!.id);
+    roomIds.set(r.key, await upsertId(tx, rooms, [rooms.eventId, rooms.key], values));
   }
   const trackIds = new Map<string, string>();
   for (const t of e.tracks) {
     const values = { eventId, key: t.key, name: t.name, description: t.description ?? null };
-    const [row] = await tx
-      .insert(tracks)
-      .values(values)
-      .onConflictDoUpdate({ target: [tracks.eventId, tracks.key], set: values })
-      .returning({ id: tracks.id });
-    trackIds.set(t.key, row!.id);
+    trackIds.set(t.key, await upsertId(tx, tracks, [tracks.eventId, tracks.key], values));
   }
   for (const s of timed) {
     if (s.room && !roomIds.has(s.room)) throw new Error(`Seed session ${e.slug}/${s.slug}: unknown room ${s.room}`);
@@ -213,12 +209,7 @@ export async function upsertEvent(tx: Tx, e: SeedEvent, opts: { isDemo?: boolean
       programmeOrganizationId: s.programme ? await organizationId(tx, s.programme) : null,
       scheduleNote: s.timeNote ?? null,
     };
-    const [row] = await tx
-      .insert(programmeSessions)
-      .values(values)
-      .onConflictDoUpdate({ target: [programmeSessions.eventId, programmeSessions.slug], set: values })
-      .returning({ id: programmeSessions.id });
-    const sessionId = row!.id;
+    const sessionId = await upsertId(tx, programmeSessions, [programmeSessions.eventId, programmeSessions.slug], values);
     await tx.delete(sessionPeople).where(eq(sessionPeople.sessionId, sessionId));
     await tx.delete(sessionOrganizations).where(eq(sessionOrganizations.sessionId, sessionId));
     const seen = new Set<string>();
@@ -267,12 +258,7 @@ export async function upsertEvent(tx: Tx, e: SeedEvent, opts: { isDemo?: boolean
 
 export async function upsertPath(tx: Tx, p: SeedPath): Promise<string> {
   const values = { slug: p.slug, title: p.title, summary: p.summary ?? '', description: p.description };
-  const [row] = await tx
-    .insert(paths)
-    .values(values)
-    .onConflictDoUpdate({ target: paths.slug, set: values })
-    .returning({ id: paths.id });
-  const pathId = row!.id;
+  const pathId = await upsertId(tx, paths, paths.slug, values);
   await tx.delete(pathCoordinators).where(eq(pathCoordinators.pathId, pathId));
   await tx.delete(pathOrganizations).where(eq(pathOrganizations.pathId, pathId));
   let position = 0;

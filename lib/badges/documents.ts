@@ -98,16 +98,29 @@ export type AwardFacts = {
   evidence?: { narrative: string; name?: string } | null;
 };
 
+/** The head every Open Badges credential shares: contexts, id, types, issuer profile, `validFrom` (to the second). */
+function openBadgesCredential(
+  u: ReturnType<typeof badgeUrls>,
+  kind: 'OpenBadgeCredential' | 'EndorsementCredential',
+  id: string,
+  issuer: IssuerFacts,
+  issuedAt: Date,
+): JsonDoc {
+  return {
+    '@context': [CONTEXTS.credentials, CONTEXTS.openBadges],
+    id,
+    type: ['VerifiableCredential', kind],
+    issuer: { id: u.issuer(issuer.slug), type: ['Profile'], name: issuer.name },
+    validFrom: issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+}
+
 /** An `OpenBadgeCredential` before its proof. */
 export function achievementCredential(base: string, issuer: IssuerFacts, achievement: AchievementFacts, award: AwardFacts): JsonDoc {
   const u = badgeUrls(base);
   const list = u.statusList(issuer.slug);
   return {
-    '@context': [CONTEXTS.credentials, CONTEXTS.openBadges],
-    id: u.credential(award.id),
-    type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    issuer: { id: u.issuer(issuer.slug), type: ['Profile'], name: issuer.name },
-    validFrom: award.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    ...openBadgesCredential(u, 'OpenBadgeCredential', u.credential(award.id), issuer, award.issuedAt),
     name: achievement.name,
     credentialSubject: {
       type: ['AchievementSubject'],
@@ -136,11 +149,7 @@ export function endorsementCredential(
 ): JsonDoc {
   const u = badgeUrls(base);
   return {
-    '@context': [CONTEXTS.credentials, CONTEXTS.openBadges],
-    id: u.endorsement(e.id),
-    type: ['VerifiableCredential', 'EndorsementCredential'],
-    issuer: { id: u.issuer(platform.slug), type: ['Profile'], name: platform.name },
-    validFrom: e.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    ...openBadgesCredential(u, 'EndorsementCredential', u.endorsement(e.id), platform, e.issuedAt),
     name: `${e.endorserName} endorses this achievement`,
     credentialSubject: {
       id: u.achievement(e.achievementId),

@@ -7,17 +7,19 @@ const now = new Date('2026-03-10T12:00:00Z');
 const call = { answerBy: new Date('2026-04-01T00:00:00Z'), staleDays: 14 };
 
 describe('proposal status timeline', () => {
-  it('moves only along the allowed transitions', () => {
-    expect(nextProposalStatus('submitted', 'review')).toBe('under_review');
-    expect(nextProposalStatus('under_review', 'request_changes')).toBe('changes_requested');
-    expect(nextProposalStatus('changes_requested', 'revise')).toBe('submitted');
-    expect(nextProposalStatus('under_review', 'accept')).toBe('accepted');
-    expect(nextProposalStatus('accepted', 'schedule')).toBe('scheduled');
-    expect(nextProposalStatus('submitted', 'withdraw')).toBe('withdrawn');
-    expect(nextProposalStatus('accepted', 'accept')).toBeNull();
-    expect(nextProposalStatus('declined', 'accept')).toBeNull();
-    expect(nextProposalStatus('scheduled', 'withdraw')).toBeNull();
-    expect(nextProposalStatus('under_review', 'schedule')).toBeNull();
+  it.each([
+    ['submitted', 'review', 'under_review'],
+    ['under_review', 'request_changes', 'changes_requested'],
+    ['changes_requested', 'revise', 'submitted'],
+    ['under_review', 'accept', 'accepted'],
+    ['accepted', 'schedule', 'scheduled'],
+    ['submitted', 'withdraw', 'withdrawn'],
+    ['accepted', 'accept', null],
+    ['declined', 'accept', null],
+    ['scheduled', 'withdraw', null],
+    ['under_review', 'schedule', null],
+  ] as const)('moves only along the allowed transitions: %s, %s → %s', (from, action, to) => {
+    expect(nextProposalStatus(from, action)).toBe(to);
   });
   it('asks a reason for every decision', () => {
     expect(needsReason('accept')).toBe(true);
@@ -91,10 +93,12 @@ describe('calls', () => {
 });
 
 describe('sessionKindOf', () => {
-  it('maps a call’s formats to programme kinds', () => {
-    expect(sessionKindOf('Atelier')).toBe('workshop');
-    expect(sessionKindOf('Table ronde')).toBe('round_table');
-    expect(sessionKindOf('Conférence')).toBe('session');
+  it.each([
+    ['Atelier', 'workshop'],
+    ['Table ronde', 'round_table'],
+    ['Conférence', 'session'],
+  ])('maps a call’s format to a programme kind: %s → %s', (format, kind) => {
+    expect(sessionKindOf(format)).toBe(kind);
   });
 });
 

@@ -27,10 +27,12 @@ describe('seatsByMode', () => {
 });
 
 describe('defaultSeatMode', () => {
-  it('is the session’s mode, and online for a hybrid session', () => {
-    expect(defaultSeatMode('onsite')).toBe('onsite');
-    expect(defaultSeatMode('online')).toBe('online');
-    expect(defaultSeatMode('hybrid')).toBe('online');
+  it.each([
+    ['onsite', 'onsite'],
+    ['online', 'online'],
+    ['hybrid', 'online'],
+  ] as const)('is the session’s mode, and online for a hybrid session: %s → %s', (mode, seat) => {
+    expect(defaultSeatMode(mode)).toBe(seat);
   });
 });
 

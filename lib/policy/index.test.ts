@@ -44,58 +44,33 @@ const targets: { [A in Action]: Record<string, TargetOf<A>> } = {
   'badge.issue': { 'issuer of E': { issuerId: 'i-e', eventId: E }, 'issuer of F': { issuerId: 'i-f', eventId: F }, platform: { issuerId: 'i-p', eventId: null } },
 };
 
+/** Who runs a session, on which of S1, S2, T1: the base of most session actions. */
+const sessionStaff: Partial<Record<Who, string[]>> = {
+  admin: ['S1', 'S2', 'T1'],
+  organizer: ['S1', 'S2'],
+  'moderator of S1': ['S1'],
+  'moderator of every session of E': ['S1', 'S2'],
+};
+
 /** The table: for each action, who may act on which target (everything not listed is refused). */
 const allowed: { [A in Action]: Partial<Record<Who, string[]>> } = {
   'role.grant': { admin: ['platform'] },
   'people.merge': { admin: ['platform'] },
   'event.create': { admin: ['platform'] },
   'event.manage': { admin: ['E', 'F'], organizer: ['E'] },
-  'session.moderate': { admin: ['S1', 'S2', 'T1'], organizer: ['S1', 'S2'], 'moderator of S1': ['S1'], 'moderator of every session of E': ['S1', 'S2'] },
-  'session.publishStage': {
-    admin: ['S1', 'S2', 'T1'],
-    organizer: ['S1', 'S2'],
-    'moderator of S1': ['S1'],
-    'moderator of every session of E': ['S1', 'S2'],
-    'speaker of S1': ['S1'],
-  },
-  'session.runPolls': {
-    admin: ['S1', 'S2', 'T1'],
-    organizer: ['S1', 'S2'],
-    'moderator of S1': ['S1'],
-    'moderator of every session of E': ['S1', 'S2'],
-    'speaker of S1': ['S1'],
-  },
-  'session.caption': {
-    admin: ['S1', 'S2', 'T1'],
-    organizer: ['S1', 'S2'],
-    'moderator of S1': ['S1'],
-    'moderator of every session of E': ['S1', 'S2'],
-    'captioner of S1': ['S1'],
-  },
+  'session.moderate': sessionStaff,
+  'session.publishStage': { ...sessionStaff, 'speaker of S1': ['S1'] },
+  'session.runPolls': { ...sessionStaff, 'speaker of S1': ['S1'] },
+  'session.caption': { ...sessionStaff, 'captioner of S1': ['S1'] },
   'session.interpret': { 'interpreter of S1': ['S1'] },
   'session.readQa': {
-    admin: ['S1', 'S2', 'T1'],
-    organizer: ['S1', 'S2'],
-    'moderator of S1': ['S1'],
-    'moderator of every session of E': ['S1', 'S2'],
+    ...sessionStaff,
     'speaker of S1': ['S1'],
     'captioner of S1': ['S1'],
     'interpreter of S1': ['S1'],
   },
-  'session.exportQa': {
-    admin: ['S1', 'S2', 'T1'],
-    organizer: ['S1', 'S2'],
-    'moderator of S1': ['S1'],
-    'moderator of every session of E': ['S1', 'S2'],
-    'coordinator of P': ['S1'],
-  },
-  'replay.editCaptions': {
-    admin: ['S1', 'S2', 'T1'],
-    organizer: ['S1', 'S2'],
-    'moderator of S1': ['S1'],
-    'moderator of every session of E': ['S1', 'S2'],
-    'coordinator of P': ['S1'],
-  },
+  'session.exportQa': { ...sessionStaff, 'coordinator of P': ['S1'] },
+  'replay.editCaptions': { ...sessionStaff, 'coordinator of P': ['S1'] },
   'path.edit': { admin: ['P', 'Q'], 'coordinator of P': ['P'] },
   'path.review': { admin: ['P', 'Q'], 'coordinator of P': ['P'] },
   'call.review': { 'committee of C': ['C'] },

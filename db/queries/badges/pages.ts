@@ -1,3 +1,4 @@
+import { pick } from '../columns';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { achievements, badgeAwards, badgeEndorsements, badgeIssuers, events } from '../../schema';
 import type { Q } from './issuers';
@@ -8,10 +9,7 @@ import type { Q } from './issuers';
 export async function awardCredential(q: Q, awardId: string) {
   const [row] = await q
     .select({
-      credential: badgeAwards.credential,
-      status: badgeAwards.status,
-      revokedAt: badgeAwards.revokedAt,
-      recipientName: badgeAwards.recipientName,
+      ...pick(badgeAwards, 'credential', 'status', 'revokedAt', 'recipientName'),
       kind: achievements.kind,
       name: achievements.name,
       achievementId: achievements.id,
@@ -29,18 +27,9 @@ export async function awardCredential(q: Q, awardId: string) {
 export async function portfolioOf(q: Q, email: string) {
   return q
     .select({
-      id: badgeAwards.id,
-      status: badgeAwards.status,
-      isPublic: badgeAwards.isPublic,
-      revokedAt: badgeAwards.revokedAt,
-      evidence: badgeAwards.evidence,
-      decisionReason: badgeAwards.decisionReason,
-      issuedAt: badgeAwards.issuedAt,
-      createdAt: badgeAwards.createdAt,
+      ...pick(badgeAwards, 'id', 'status', 'isPublic', 'revokedAt', 'evidence', 'decisionReason', 'issuedAt', 'createdAt'),
       achievementId: achievements.id,
-      name: achievements.name,
-      kind: achievements.kind,
-      image: achievements.image,
+      ...pick(achievements, 'name', 'kind', 'image'),
       issuerName: badgeIssuers.name,
     })
     .from(badgeAwards)
@@ -101,14 +90,7 @@ export async function viewerAwardsOfIssuer(q: Q, issuerId: string, email: string
 export async function awardsOfIssuer(q: Q, issuerId: string) {
   return q
     .select({
-      id: badgeAwards.id,
-      status: badgeAwards.status,
-      recipientName: badgeAwards.recipientName,
-      recipientEmail: badgeAwards.recipientEmail,
-      evidence: badgeAwards.evidence,
-      decisionReason: badgeAwards.decisionReason,
-      revokedAt: badgeAwards.revokedAt,
-      createdAt: badgeAwards.createdAt,
+      ...pick(badgeAwards, 'id', 'status', 'recipientName', 'recipientEmail', 'evidence', 'decisionReason', 'revokedAt', 'createdAt'),
       name: achievements.name,
     })
     .from(badgeAwards)

@@ -1,3 +1,4 @@
+import { firstValue } from '../columns';
 import { and, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
 import { afterSessionWindow } from '@/lib/domain/feedback';
 import { getDb, type Tx } from '../../client';
@@ -104,11 +105,6 @@ export async function queueReplayReady(tx: Tx, replay: { id: string; sessionId: 
 
 /** The feedback link's token of a registrant for a session (the mail's link), or null. */
 export async function feedbackTokenOf(registrationId: string, sessionId: string): Promise<string | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ token: sessionFeedback.token })
-    .from(sessionFeedback)
-    .where(and(eq(sessionFeedback.registrationId, registrationId), eq(sessionFeedback.sessionId, sessionId)));
-  return row?.token ?? null;
+  return firstValue(sessionFeedback.token, and(eq(sessionFeedback.registrationId, registrationId), eq(sessionFeedback.sessionId, sessionId)));
 }
 

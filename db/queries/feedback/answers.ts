@@ -1,3 +1,4 @@
+import { pick } from '../columns';
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import { feedbackLinkOpen, type FeedbackRequest, type FeedbackSummary, summarizeRatings } from '@/lib/domain/feedback';
 import { DomainError } from '@/lib/errors';
@@ -22,9 +23,7 @@ export async function feedbackLink(token: string, now = new Date()): Promise<Fee
   const [row] = await db
     .select({
       answeredAt: sessionFeedback.answeredAt,
-      title: programmeSessions.title,
-      startsAt: programmeSessions.startsAt,
-      endsAt: programmeSessions.endsAt,
+      ...pick(programmeSessions, 'title', 'startsAt', 'endsAt'),
       eventTitle: events.title,
       timeZone: events.timeZone,
       locale: registrations.locale,

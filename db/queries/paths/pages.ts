@@ -1,3 +1,4 @@
+import { pick } from '../columns';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AgendaSession, Coordinator, PathResourceItem } from '@/lib/domain/paths';
 import type { Db, Tx } from '../../client';
@@ -11,13 +12,7 @@ type Q = Db | Tx;
 export async function pathRows(q: Q, all: boolean) {
   return q
     .select({
-      id: paths.id,
-      slug: paths.slug,
-      title: paths.title,
-      summary: paths.summary,
-      description: paths.description,
-      status: paths.status,
-      coverAttachmentId: paths.coverAttachmentId,
+      ...pick(paths, 'id', 'slug', 'title', 'summary', 'description', 'status', 'coverAttachmentId'),
       // Written out: inside a selected field Drizzle would print `${paths.id}` as a bare "id".
       resourceCount: sql<number>`(select count(*)::int from resource_paths rp join resources r on r.id = rp.resource_id
                                    where rp.path_id = paths.id and r.status = 'published')`,
@@ -74,14 +69,8 @@ export async function agendaOf(q: Q, pathIds: string[]): Promise<(AgendaSession 
   const rows = await q
     .select({
       pathId: pathSessions.pathId,
-      id: programmeSessions.id,
-      slug: programmeSessions.slug,
-      title: programmeSessions.title,
-      startsAt: programmeSessions.startsAt,
-      endsAt: programmeSessions.endsAt,
-      status: programmeSessions.status,
-      visibility: programmeSessions.visibility,
-      event: { slug: events.slug, title: events.title, timeZone: events.timeZone },
+      ...pick(programmeSessions, 'id', 'slug', 'title', 'startsAt', 'endsAt', 'status', 'visibility'),
+      event: pick(events, 'slug', 'title', 'timeZone'),
     })
     .from(pathSessions)
     .innerJoin(programmeSessions, eq(programmeSessions.id, pathSessions.sessionId))
@@ -113,18 +102,10 @@ export async function agendaOf(q: Q, pathIds: string[]): Promise<(AgendaSession 
 export async function resourcesOnPath(q: Q, pathId: string, all: boolean): Promise<PathResourceItem[]> {
   return q
     .select({
-      id: resources.id,
-      slug: resources.slug,
-      title: resources.title,
-      summary: resources.summary,
-      format: resources.format,
-      language: resources.language,
-      date: resources.date,
-      licence: resources.licence,
-      authors: resources.authors,
-      mediaUrl: resources.mediaUrl,
-      status: resources.status,
-      publishedAt: resources.publishedAt,
+      ...pick(
+        resources,
+        'id', 'slug', 'title', 'summary', 'format', 'language', 'date', 'licence', 'authors', 'mediaUrl', 'status', 'publishedAt',
+      ),
       position: resourcePaths.position,
     })
     .from(resourcePaths)

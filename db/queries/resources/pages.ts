@@ -1,3 +1,4 @@
+import { pick } from '../columns';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../client';
 import { events, paths, programmeSessions, resourcePaths, resourceSessions, resources } from '../../schema';
@@ -36,11 +37,8 @@ export async function pathsOfResource(q: Q, resourceId: string): Promise<{ id: s
 export async function sessionsOfResource(q: Q, resourceId: string) {
   return q
     .select({
-      id: programmeSessions.id,
-      slug: programmeSessions.slug,
-      title: programmeSessions.title,
-      startsAt: programmeSessions.startsAt,
-      event: { slug: events.slug, title: events.title, timeZone: events.timeZone },
+      ...pick(programmeSessions, 'id', 'slug', 'title', 'startsAt'),
+      event: pick(events, 'slug', 'title', 'timeZone'),
     })
     .from(resourceSessions)
     .innerJoin(programmeSessions, eq(programmeSessions.id, resourceSessions.sessionId))
@@ -68,12 +66,7 @@ export async function inReview(q: Q, pathIds: string[] | 'all', pathSlug?: strin
   const rows = await q
     .select({
       ...resourceHead,
-      format: resources.format,
-      language: resources.language,
-      proposerName: resources.proposerName,
-      proposed: resources.proposed,
-      createdAt: resources.createdAt,
-      updatedAt: resources.updatedAt,
+      ...pick(resources, 'format', 'language', 'proposerName', 'proposed', 'createdAt', 'updatedAt'),
       pathSlug: paths.slug,
       pathTitle: paths.title,
       pathId: paths.id,
