@@ -128,7 +128,26 @@ test('publisher → viewer latency: WebRTC stage beside the HLS diffusion', asyn
       w.__benchDone = true;
     }, seconds * 1000);
   }, SECONDS);
-  await overflow.waitForFunction(() => (window as unknown as { __benchDone?: boolean }).__benchDone === true, undefined, { timeout: (SECONDS + 30) * 1000 });
+  // Meanwhile, when each segment first shows in the playlist, against the end of what it holds by
+  // egress's clock: the part of the latency that is egress's (composite, encoder, segmenter).
+  const published: number[] = [];
+  const seen = new Set<string>();
+  const done = overflow.waitForFunction(() => (window as unknown as { __benchDone?: boolean }).__benchDone === true, undefined, { timeout: (SECONDS + 30) * 1000 });
+  let finished = false;
+  let first = true;
+  void done.then(() => (finished = true));
+  while (!finished) {
+    const text = await (await moderator.request.get(playlist)).text();
+    const now = Date.now();
+    for (const m of text.matchAll(/#EXT-X-PROGRAM-DATE-TIME:(\S+)\s+#EXTINF:([\d.]+),\s+(\S+\.ts)/g)) {
+      if (seen.has(m[3]!)) continue;
+      if (!first) published.push(now - (Date.parse(m[1]!) + Number(m[2]) * 1000));
+      seen.add(m[3]!);
+    }
+    first = false;
+    await expect.poll(() => finished || Date.now() - now >= 200, { intervals: [50] }).toBe(true);
+  }
+  await done;
   const estimates = await overflow.evaluate(() => (window as unknown as { __estimates: number[] }).__estimates);
   const webrtc = await collected(stage, 'webrtc');
   const hls = await collected(overflow, 'hls');
@@ -138,6 +157,7 @@ test('publisher → viewer latency: WebRTC stage beside the HLS diffusion', asyn
   console.log(show('WebRTC stage (frames read)', webrtc.samples, webrtc.unread));
   console.log(show('HLS diffusion (frames read)', hls.samples, hls.unread));
   console.log(show('HLS, player estimate (PDT)', estimates, 0));
+  console.log(show('HLS, segment end → in the playlist', published, 0));
   console.log(`HLS p50 / WebRTC p50: ${(stats(hls.samples).p50 / stats(webrtc.samples).p50).toFixed(1)}×; HLS speaker rect in the composite ${JSON.stringify(rect)}; stalls ${stalls}, frames dropped by the player ${dropped}`);
   expect(webrtc.samples.length).toBeGreaterThan(0);
   expect(hls.samples.length).toBeGreaterThan(0);
