@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatShortDateTime } from '@/lib/format';
 import { attendees, organizedEvent, sessionCounts } from '@/db/queries/organizer';
 import { HybridSeats } from '@/components/seats/HybridSeats';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { ActionForm } from '@/components/organize/ActionForm';
 import { getEventProgramme } from '@/db/queries/events';
 import { SavedNotice } from '@/components/organize/SavedNotice';
@@ -17,6 +16,7 @@ import { organizerCalls } from '@/server/calls/list-organizer-calls';
 import { OPEN_DATA_LICENCES } from '@/lib/domain/open-data';
 import { reportEvent } from '@/db/queries/report';
 import { openDataLicenceAction } from './report-actions';
+import { Forbidden } from '@/components/Forbidden';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('organize'), robots: { index: false } };
@@ -31,16 +31,10 @@ export default async function OrganizePage({
 }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
+  const user = await signedInUser(`/organize/${slug}`);
   const [t, locale, tNav, tReportPage] = await Promise.all([getTranslations('organize'), getLocale(), getTranslations('nav'), getTranslations('report')]);
   if (!(await organizedEvent(user.id, slug))) {
-    return (
-      <div>
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p role="alert" className="mt-2">{t('forbidden')}</p>
-      </div>
-    );
+    return <Forbidden title={t('title')} message={t('forbidden')} />;
   }
   const [{ event, sessions }, { attendees: people, questions }] = await Promise.all([sessionCounts(user.id, slug), attendees(user.id, slug)]);
   const tz = event.timeZone;

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/calls/Timeline';
 import { reviewBoard } from '@/server/calls/get-review-board';
 import { formerName } from '@/lib/domain/erased';
 import { DomainError } from '@/lib/errors';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('committee'), robots: { index: false } };
@@ -15,8 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** `/calls/{call}/review`: the committee's board — every proposal, overdue ones flagged, with average scores (private). */
 export default async function ReviewPage({ params }: { params: Promise<{ call: string }> }) {
   const { call: slug } = await params;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/calls/${slug}/review`);
+  const user = await signedInUser(`/calls/${slug}/review`);
   const [t, tPrivacy] = await Promise.all([getTranslations('calls'), getTranslations('privacy')]);
   const board = await reviewBoard(user, slug).catch((err: unknown) => {
     if (err instanceof DomainError) notFound();

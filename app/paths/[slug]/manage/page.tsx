@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FormatBadge, StatusBadge } from '@/components/paths/Badges';
 import { TransitionForm } from '@/components/paths/TransitionForm';
@@ -12,9 +12,10 @@ import { ResourceOrder } from '@/components/paths/ResourceOrder';
 import { UploadForm } from '@/components/paths/UploadForm';
 import { uploadsInQuery } from '@/components/paths/options';
 import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
+import { Forbidden } from '@/components/Forbidden';
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -22,20 +23,12 @@ export const metadata: Metadata = { robots: { index: false } };
 export default async function ManagePathPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/paths/${slug}/manage`);
+  const user = await signedInUser(`/paths/${slug}/manage`);
   const path = await getPathBySlug(slug, { viewerId: user.id, includeUnpublished: true });
   if (!path) notFound();
   const [t, locale] = await Promise.all([getTranslations('paths'), getLocale()]);
   if (!path.viewer.canEdit) {
-    return (
-      <div>
-        <h1 className="text-2xl font-bold">{t('editor.title')}</h1>
-        <p role="alert" className="mt-2 rounded bg-red-50 p-3">
-          {t('editor.forbidden')}
-        </p>
-      </div>
-    );
+    return <Forbidden title={t('editor.title')} message={t('editor.forbidden')} className="mt-2 rounded bg-red-50 p-3" />;
   }
   const uploads = uploadsInQuery(`/paths/${slug}/manage`, sp);
   const [queue, covers] = await Promise.all([reviewQueue(user.id, slug), pendingUploadsOf(uploads.ids.slice(-1), { userId: user.id })]);

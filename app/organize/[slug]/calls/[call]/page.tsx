@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
 import { organizerCalls } from '@/server/calls/list-organizer-calls';
 import { organizedEvent } from '@/db/queries/organizer';
 import { localDate } from '@/lib/domain/time';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { saveCallAction } from '@/app/calls/actions';
 
 const local = (d: Date, tz: string) =>
@@ -14,8 +14,7 @@ const local = (d: Date, tz: string) =>
 /** `/organize/{event}/calls/new` or `/organize/{event}/calls/{call}`: open or edit a call for proposals (organizers). */
 export default async function CallEditPage({ params }: { params: Promise<{ slug: string; call: string }> }) {
   const { slug, call: callSlug } = await params;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
+  const user = await signedInUser(`/organize/${slug}`);
   const event = await organizedEvent(user.id, slug);
   if (!event) notFound();
   const existing = callSlug === 'new' ? null : (await organizerCalls(user.id, slug))?.find((c) => c.slug === callSlug);

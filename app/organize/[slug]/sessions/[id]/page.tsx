@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
 import { getEventProgramme, getSessionById } from '@/db/queries/events';
@@ -7,7 +7,7 @@ import { organizedEvent } from '@/db/queries/organizer';
 import { DIFFUSION_MODES, type DiffusionMode, diffusionModeOf } from '@/lib/domain/diffusion';
 import { localDate, localTime } from '@/lib/domain/time';
 import { INTERPRETATION_LANGS, languageName } from '@/lib/domain/interpretation';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { grantSessionRoleAction, revokeSessionRoleAction, saveSessionAction } from '../../programme-actions';
 import { SESSION_GRANT_ROLES, sessionGrants } from '@/db/queries/roles';
 import { SavedNotice } from '@/components/organize/SavedNotice';
@@ -22,8 +22,7 @@ import { linkSessionPathsAction, qaToReportAction } from '@/app/resources/action
 export default async function SessionEditPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug, id } = await params;
   const sp = await searchParams;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
+  const user = await signedInUser(`/organize/${slug}`);
   if (!(await organizedEvent(user.id, slug))) notFound();
   const programme = (await getEventProgramme(slug, { drafts: true }))!;
   const existing = id === 'new' ? null : programme.sessions.find((s) => s.id === id);

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatSessionChoice } from '@/lib/format';
 import { ResourceForm } from '@/components/paths/ResourceForm';
@@ -8,7 +8,7 @@ import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
 import { getPathBySlug } from '@/server/paths/get-path';
 import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
 import { createResourceAction } from '@/app/resources/actions';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -16,8 +16,7 @@ export const metadata: Metadata = { robots: { index: false } };
 export default async function NewResourcePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/paths/${slug}/resources/new`);
+  const user = await signedInUser(`/paths/${slug}/resources/new`);
   const path = await getPathBySlug(slug, { viewerId: user.id });
   if (!path) notFound();
   const [t, locale, options] = await Promise.all([getTranslations('paths'), getLocale(), resourceOptions()]);

@@ -1,18 +1,17 @@
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { proposalFields } from '@/components/calls/proposal-fields';
 import { ActionForm } from '@/components/organize/ActionForm';
 import { proposalPath } from '@/lib/domain/calls';
 import { proposalView } from '@/server/calls/get-proposal-view';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { reviseProposalAction } from '../../../../actions';
 
 /** `/calls/{call}/proposals/{id}/edit`: the proposer edits (until the call closes); each save is a revision. */
 export default async function EditProposalPage({ params }: { params: Promise<{ call: string; id: string }> }) {
   const { call: slug, id } = await params;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${proposalPath(slug, id)}/edit`);
+  const user = await signedInUser(`${proposalPath(slug, id)}/edit`);
   const view = await proposalView(id, user);
   if (!view || view.call.slug !== slug || !view.isProposer || !view.privateData) notFound();
   const [t, tSetup] = await Promise.all([getTranslations('calls'), getTranslations('setup')]);
