@@ -52,17 +52,7 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
           ))}
         </select>
       </label>
-      <label className="flex flex-col">
-        <span className="font-medium">{t('event')}</span>
-        <select name="eventSlug" className="rounded border border-stone-300 px-2 py-1" defaultValue="">
-          <option value="">{t('none')}</option>
-          {events.map((e) => (
-            <option key={e.slug} value={e.slug}>
-              {e.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OptionalSelect name="eventSlug" label={t('event')} none={t('none')} options={events} />
       <label className="flex flex-col">
         <span className="font-medium">{t('session')}</span>
         <input name="sessionSlug" aria-describedby="grant-session-help" className="rounded border border-stone-300 px-2 py-1" />
@@ -70,17 +60,7 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
           {t('sessionHelp')}
         </span>
       </label>
-      <label className="flex flex-col">
-        <span className="font-medium">{t('path')}</span>
-        <select name="pathSlug" className="rounded border border-stone-300 px-2 py-1" defaultValue="">
-          <option value="">{t('none')}</option>
-          {paths.map((p) => (
-            <option key={p.slug} value={p.slug}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OptionalSelect name="pathSlug" label={t('path')} none={t('none')} options={paths} />
       <button type="submit" className="justify-self-start rounded bg-brand px-4 py-2 text-white">
         {t('submit')}
       </button>
@@ -90,5 +70,22 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
         </p>
       )}
     </form>
+  );
+}
+
+/** A labelled `<select>` of the grant's scope: none, or one of `options` by slug. */
+function OptionalSelect({ name, label, none, options }: { name: Field; label: string; none: string; options: Option[] }) {
+  return (
+    <label className="flex flex-col">
+      <span className="font-medium">{label}</span>
+      <select name={name} className="rounded border border-stone-300 px-2 py-1" defaultValue="">
+        <option value="">{none}</option>
+        {options.map((o) => (
+          <option key={o.slug} value={o.slug}>
+            {o.title}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
