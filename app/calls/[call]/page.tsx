@@ -10,6 +10,7 @@ import { reviewBoard } from '@/server/calls/get-review-board';
 import { PROPOSAL_STATUSES, type PublicProposal } from '@/lib/domain/calls';
 import { nameWithOrganization } from '@/lib/domain/erased';
 import { currentUser } from '@/server/auth/current';
+import { Section } from '@/components/Section';
 
 type Params = { call: string };
 
@@ -112,10 +113,7 @@ export default async function CallPage({ params, searchParams }: { params: Promi
         {board && <Link href={`/calls/${slug}/review`}>{t('reviewLink')}</Link>}
         {call.visibility === 'open' && <a href={`/api/calls/${slug}/decisions.atom`}>{t('feed')}</a>}
       </p>
-      <section aria-labelledby="proposals-title">
-        <h2 id="proposals-title" className="text-xl font-bold">
-          {t('proposals')}
-        </h2>
+      <Section headingId="proposals-title" title={t('proposals')} headingClassName="text-xl font-bold">
         {call.visibility !== 'open' ? (
           <p>{t('closedList')}</p>
         ) : list.length === 0 ? (
@@ -136,7 +134,7 @@ export default async function CallPage({ params, searchParams }: { params: Promi
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </article>
   );
 }

@@ -17,6 +17,7 @@ import { OPEN_DATA_LICENCES } from '@/lib/domain/open-data';
 import { reportEvent } from '@/db/queries/report';
 import { openDataLicenceAction } from './report-actions';
 import { Forbidden } from '@/components/Forbidden';
+import { Section } from '@/components/Section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('organize'), robots: { index: false } };
@@ -91,10 +92,7 @@ export default async function OrganizePage({
           )}
         </div>
       )}
-      <section aria-labelledby="overview-title" id="overview" className="scroll-mt-12">
-        <h2 id="overview-title" className="text-xl font-bold">
-          {t('overview')}
-        </h2>
+      <Section headingId="overview-title" title={t('overview')} headingClassName="text-xl font-bold" id="overview" className="scroll-mt-12">
         <h3 id="counts" className="mt-2 mb-2 text-lg font-semibold">
           {t('counts')}
         </h3>
@@ -123,18 +121,15 @@ export default async function OrganizePage({
           </tbody>
         </table>
         </div>
-      </section>
-      <section aria-labelledby="check-in-title" id="check-in" className="scroll-mt-12 rounded-lg bg-white p-4">
-        <h2 id="check-in-title" className="text-lg font-semibold">
-          {t('checkIn')}
-        </h2>
+      </Section>
+      <Section headingId="check-in-title" title={t('checkIn')} headingClassName="text-lg font-semibold" id="check-in" className="scroll-mt-12 rounded-lg bg-white p-4">
         <p className="text-sm text-stone-600">{tCheckin('intro')}</p>
         <p className="mt-2">
           <Link href={`/organize/${slug}/checkin`} className="inline-block rounded bg-brand px-4 py-2 text-white no-underline hover:no-underline" data-testid="open-checkin">
             {tCheckin('open')}
           </Link>
         </p>
-      </section>
+      </Section>
       <section aria-labelledby="attendees-title" id="attendees" className="scroll-mt-12">
         <div className="mb-2 flex flex-wrap items-center gap-4">
           <h2 id="attendees-title" className="text-xl font-bold">
@@ -323,10 +318,7 @@ export default async function OrganizePage({
           ))}
         </ul>
       </section>
-      <section aria-labelledby="exports-title" id="exports" className="scroll-mt-12">
-        <h2 id="exports-title" className="text-xl font-bold">
-          {t('exports')}
-        </h2>
+      <Section headingId="exports-title" title={t('exports')} headingClassName="text-xl font-bold" id="exports" className="scroll-mt-12">
         <p className="text-sm text-stone-600">{t('exportsHelp')}</p>
         <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
           <dt>
@@ -390,7 +382,7 @@ export default async function OrganizePage({
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

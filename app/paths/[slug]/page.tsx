@@ -15,6 +15,7 @@ import { subscriptionOf } from '@/server/paths/get-subscription';
 import { RESOURCE_FORMATS, type ResourceFormat } from '@/lib/domain/resources';
 import { currentParticipant, currentUser } from '@/server/auth/current';
 import { subscribeAction } from './actions';
+import { Section } from '@/components/Section';
 
 type Params = { slug: string };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -116,10 +117,7 @@ export default async function PathPage({ params, searchParams }: { params: Promi
         <div className="space-y-8">
           <Markdown source={path.description} />
 
-          <section aria-labelledby="resources-title">
-            <h2 id="resources-title" className="text-xl font-bold">
-              {t('resources')}
-            </h2>
+          <Section headingId="resources-title" title={t('resources')} headingClassName="text-xl font-bold">
             {(path.facets.formats.length > 1 || path.facets.languages.length > 1 || filtered) && (
               <form method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3" aria-label={t('filters')}>
                 {select('format', t('format'), format, path.facets.formats.map((f) => ({ value: f, label: t(`formats.${f}`) })))}
@@ -148,14 +146,11 @@ export default async function PathPage({ params, searchParams }: { params: Promi
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </div>
 
         <aside className="space-y-6">
-          <section aria-labelledby="agenda-title" className="rounded-lg bg-white p-4 shadow-sm">
-            <h2 id="agenda-title" className="text-lg font-bold">
-              {t('agenda')}
-            </h2>
+          <Section headingId="agenda-title" title={t('agenda')} headingClassName="text-lg font-bold" className="rounded-lg bg-white p-4 shadow-sm">
             <h3 className="mt-3 text-sm font-semibold uppercase tracking-wide text-stone-500">{t('upcoming')}</h3>
             {path.agenda.upcoming.length === 0 ? (
               <p className="text-sm text-stone-600">{t('noUpcoming')}</p>
@@ -172,12 +167,9 @@ export default async function PathPage({ params, searchParams }: { params: Promi
                 {path.agenda.past.map((s) => sessionItem(s, true))}
               </ul>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="follow-title" className="rounded-lg bg-white p-4 shadow-sm">
-            <h2 id="follow-title" className="text-lg font-bold">
-              {t('follow')}
-            </h2>
+          <Section headingId="follow-title" title={t('follow')} headingClassName="text-lg font-bold" className="rounded-lg bg-white p-4 shadow-sm">
             <p className="mt-2 text-sm">
               <a href={`/api/paths/${slug}/feed.atom`} data-testid="path-feed">
                 {t('feed')}
@@ -201,7 +193,7 @@ export default async function PathPage({ params, searchParams }: { params: Promi
                 <Link href={`/signin?callbackUrl=/paths/${slug}`}>{t('editor.signIn')}</Link>
               </p>
             )}
-          </section>
+          </Section>
         </aside>
       </div>
     </article>

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { LinkSection } from '@/components/people/LinkSection';
 import { ProfileArticle, type ProfileParams, profileOr404, SessionsSection, titledByName } from '@/components/people/Profile';
 import { getPerson } from '@/db/queries/people';
+import { Section } from '@/components/Section';
 
 export const generateMetadata = titledByName(getPerson);
 
@@ -25,10 +26,7 @@ export default async function PersonPage({ params }: { params: Promise<ProfilePa
           </p>
         )}
       </header>
-      <section aria-labelledby="bio">
-        <h2 id="bio" className="text-lg font-semibold">
-          {t('bio')}
-        </h2>
+      <Section headingId="bio" title={t('bio')} headingClassName="text-lg font-semibold">
         <p className="whitespace-pre-line" data-testid="bio">
           {person.bio || t('noBio')}
         </p>
@@ -43,7 +41,7 @@ export default async function PersonPage({ params }: { params: Promise<ProfilePa
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       <SessionsSection title={t('sessions')} sessions={person.sessions} />
       <LinkSection
         id="paths"

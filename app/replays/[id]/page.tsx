@@ -15,6 +15,7 @@ import { captionLangOf } from '@/lib/domain/captions';
 import { localDate } from '@/lib/domain/time';
 import { DomainError } from '@/lib/errors';
 import { currentParticipant } from '@/server/auth/current';
+import { Section } from '@/components/Section';
 
 type Params = { id: string };
 
@@ -81,12 +82,9 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
       />
       {editsCaptions && <CaptionsUpload replayId={replay.id} hasCaptions={Boolean(replay.captions)} />}
       {replay.transcript && (
-        <section aria-labelledby="transcript-title">
-          <h2 id="transcript-title" className="font-semibold">
-            {t('transcript')}
-          </h2>
+        <Section headingId="transcript-title" title={t('transcript')} headingClassName="font-semibold">
           <p className="max-w-3xl whitespace-pre-line text-sm">{replay.transcript}</p>
-        </section>
+        </Section>
       )}
     </article>
   );

@@ -16,6 +16,7 @@ import { signedInUser } from '@/server/auth/current';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 import { Forbidden } from '@/components/Forbidden';
+import { Section } from '@/components/Section';
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -100,10 +101,7 @@ export default async function ManagePathPage({ params, searchParams }: { params:
         </div>
       </details>
 
-      <section aria-labelledby="order-title" id="order">
-        <h2 id="order-title" className="text-xl font-bold">
-          {t('editor.allResources')}
-        </h2>
+      <Section headingId="order-title" title={t('editor.allResources')} headingClassName="text-xl font-bold" id="order">
         {path.resources.length === 0 ? (
           <p className="mt-2 text-stone-600">{t('noResources')}</p>
         ) : (
@@ -129,7 +127,7 @@ export default async function ManagePathPage({ params, searchParams }: { params:
             }))}
           />
         )}
-      </section>
+      </Section>
     </div>
   );
 }

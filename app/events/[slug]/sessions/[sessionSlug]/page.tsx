@@ -23,6 +23,7 @@ import { isLive, localDate } from '@/lib/domain/time';
 import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/media/livekit';
 import { KeepSource } from '@/components/RegistrationSource';
+import { Section } from '@/components/Section';
 
 type Params = { slug: string; sessionSlug: string };
 
@@ -148,10 +149,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
         </p>
       )}
       {replays.length > 0 && (
-        <section aria-labelledby="replays-title" data-testid="session-replays">
-          <h2 id="replays-title" className="font-semibold">
-            {tReplays('listTitle')}
-          </h2>
+        <Section headingId="replays-title" title={tReplays('listTitle')} headingClassName="font-semibold" data-testid="session-replays">
           <ul className="mt-1 list-disc pl-5 text-sm">
             {replays.map((r) => (
               <li key={r.id}>
@@ -160,7 +158,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
       <div className="text-sm">
         <Contributors session={session} withRoles />
