@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SessionList } from '@/components/people/SessionList';
+import { BackLink } from '@/components/BackLink';
 
 export type ProfileParams = { key: string };
 type Load<T> = (key: string) => Promise<T | null>;
@@ -22,9 +22,7 @@ export async function profileOr404<T>(load: Load<T>, params: Promise<ProfilePara
 export function ProfileArticle({ testId, back, children }: { testId: string; back: string; children: React.ReactNode }) {
   return (
     <article className="max-w-3xl space-y-6" data-testid={testId}>
-      <p className="text-sm">
-        <Link href="/">← {back}</Link>
-      </p>
+      <BackLink href="/">{back}</BackLink>
       {children}
     </article>
   );

@@ -11,6 +11,7 @@ import { PROPOSAL_STATUSES, type PublicProposal } from '@/lib/domain/calls';
 import { nameWithOrganization } from '@/lib/domain/erased';
 import { currentUser } from '@/server/auth/current';
 import { Section } from '@/components/Section';
+import { BackLink } from '@/components/BackLink';
 
 type Params = { call: string };
 
@@ -36,9 +37,7 @@ export default async function CallPage({ params, searchParams }: { params: Promi
   return (
     <article className="space-y-6">
       <header>
-        <p className="text-sm">
-          <Link href={`/events/${call.event.slug}`}>← {call.event.title}</Link>
-        </p>
+        <BackLink href={`/events/${call.event.slug}`}>{call.event.title}</BackLink>
         <h1 className="text-2xl font-bold">{call.title}</h1>
         <p className="text-sm text-stone-600">
           {t(`phase.${call.phase}`)} · {t('dates', { opens: when(call.opensAt), closes: when(call.closesAt) })}

@@ -21,6 +21,7 @@ import { currentParticipant } from '@/server/auth/current';
 import { formerNames } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';
 import { KeepSource } from '@/components/RegistrationSource';
+import { BackLink } from '@/components/BackLink';
 
 type Params = { slug: string };
 type Search = { track?: string; kind?: string; room?: string; mode?: string; format?: string; programme?: string };
@@ -101,9 +102,7 @@ export default async function EventPage({
   return (
     <article>
       <KeepSource event={event.slug} />
-      <p className="text-sm">
-        <Link href="/">← {t('back')}</Link>
-      </p>
+      <BackLink href="/">{t('back')}</BackLink>
       <h1 className="mt-2 text-2xl font-bold">{event.title}</h1>
       {event.location && <p className="text-stone-600">{event.location}</p>}
       <p className="mt-3 max-w-3xl whitespace-pre-line">{event.description}</p>

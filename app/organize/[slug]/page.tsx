@@ -18,6 +18,7 @@ import { reportEvent } from '@/db/queries/report';
 import { openDataLicenceAction } from './report-actions';
 import { Forbidden } from '@/components/Forbidden';
 import { Section } from '@/components/Section';
+import { Fragment } from 'react';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('organize'), robots: { index: false } };
@@ -321,42 +322,24 @@ export default async function OrganizePage({
       <Section headingId="exports-title" title={t('exports')} headingClassName="text-xl font-bold" id="exports" className="scroll-mt-12">
         <p className="text-sm text-stone-600">{t('exportsHelp')}</p>
         <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
-          <dt>
-            <a href={`/api/events/${slug}/registrations.csv`} download>
-              {t('csv')}
-            </a>
-          </dt>
-          <dd className="text-stone-700">{t('csvHelp')}</dd>
-          <dt>
-            <a href={`/api/events/${slug}/registrations.csv?format=spreadsheet`} download>
-              {tSetup('csvSpreadsheet')}
-            </a>
-          </dt>
-          <dd className="text-stone-700">{tSetup('csvSpreadsheetHelp')}</dd>
-          <dt>
-            <a href={`/api/events/${slug}/calendar.ics`}>iCalendar (.ics)</a>
-          </dt>
-          <dd className="text-stone-700">{tEvent('icsHelp')}</dd>
-          <dt>
-            <a href={`/api/events/${slug}/schedule.xml`}>schedule.xml</a>
-          </dt>
-          <dd className="text-stone-700">{tEvent('xmlHelp')}</dd>
-          <dt>
-            <a href={`/api/events/${slug}/schedule.json`}>schedule.json</a>
-          </dt>
-          <dd className="text-stone-700">{tEvent('jsonHelp')}</dd>
-          <dt>
-            <a href={`/api/events/${slug}/report.csv`} download>
-              {tReport('csvLink')}
-            </a>
-          </dt>
-          <dd className="text-stone-700">{tReport('csvHelp')}</dd>
-          <dt>
-            <a href={`/api/events/${slug}/open-data.zip`} download>
-              {tReport('openData.link')}
-            </a>
-          </dt>
-          <dd className="text-stone-700">{tReport('openData.help')}</dd>
+          {[
+            { path: 'registrations.csv', label: t('csv'), help: t('csvHelp'), download: true },
+            { path: 'registrations.csv?format=spreadsheet', label: tSetup('csvSpreadsheet'), help: tSetup('csvSpreadsheetHelp'), download: true },
+            { path: 'calendar.ics', label: 'iCalendar (.ics)', help: tEvent('icsHelp') },
+            { path: 'schedule.xml', label: 'schedule.xml', help: tEvent('xmlHelp') },
+            { path: 'schedule.json', label: 'schedule.json', help: tEvent('jsonHelp') },
+            { path: 'report.csv', label: tReport('csvLink'), help: tReport('csvHelp'), download: true },
+            { path: 'open-data.zip', label: tReport('openData.link'), help: tReport('openData.help'), download: true },
+          ].map((e) => (
+            <Fragment key={e.path}>
+              <dt>
+                <a href={`/api/events/${slug}/${e.path}`} download={e.download}>
+                  {e.label}
+                </a>
+              </dt>
+              <dd className="text-stone-700">{e.help}</dd>
+            </Fragment>
+          ))}
         </dl>
         <ActionForm
           action={openDataLicenceAction.bind(null, slug)}

@@ -16,6 +16,7 @@ import { RESOURCE_FORMATS, type ResourceFormat } from '@/lib/domain/resources';
 import { currentParticipant, currentUser } from '@/server/auth/current';
 import { subscribeAction } from './actions';
 import { Section } from '@/components/Section';
+import { BackLink } from '@/components/BackLink';
 
 type Params = { slug: string };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -69,6 +70,19 @@ export default async function PathPage({ params, searchParams }: { params: Promi
       )}
     </li>
   );
+  /** The upcoming or the past sessions of the agenda under their heading, or the sentence that there are none. */
+  const agendaPart = (which: 'upcoming' | 'past', heading: string, none: string, margin: string) => (
+    <>
+      <h3 className={`${margin} text-sm font-semibold uppercase tracking-wide text-stone-500`}>{heading}</h3>
+      {path.agenda[which].length === 0 ? (
+        <p className="text-sm text-stone-600">{none}</p>
+      ) : (
+        <ul className="divide-y divide-stone-100" data-testid={`agenda-${which}`}>
+          {path.agenda[which].map((s) => sessionItem(s, which === 'past'))}
+        </ul>
+      )}
+    </>
+  );
 
   const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[]) => (
     <FilterSelect name={name} label={label} allLabel={t('all')} value={value} options={options} />
@@ -77,9 +91,7 @@ export default async function PathPage({ params, searchParams }: { params: Promi
   return (
     <article className="space-y-8">
       <header>
-        <p className="text-sm">
-          <Link href="/paths">← {t('back')}</Link>
-        </p>
+        <BackLink href="/paths">{t('back')}</BackLink>
         <div className="mt-3 overflow-hidden rounded-xl bg-white shadow-sm">
           {path.coverAttachmentId ? (
             // eslint-disable-next-line @next/next/no-img-element -- served from the database, variants made at upload
@@ -151,22 +163,8 @@ export default async function PathPage({ params, searchParams }: { params: Promi
 
         <aside className="space-y-6">
           <Section headingId="agenda-title" title={t('agenda')} headingClassName="text-lg font-bold" className="rounded-lg bg-white p-4 shadow-sm">
-            <h3 className="mt-3 text-sm font-semibold uppercase tracking-wide text-stone-500">{t('upcoming')}</h3>
-            {path.agenda.upcoming.length === 0 ? (
-              <p className="text-sm text-stone-600">{t('noUpcoming')}</p>
-            ) : (
-              <ul className="divide-y divide-stone-100" data-testid="agenda-upcoming">
-                {path.agenda.upcoming.map((s) => sessionItem(s, false))}
-              </ul>
-            )}
-            <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-stone-500">{t('past')}</h3>
-            {path.agenda.past.length === 0 ? (
-              <p className="text-sm text-stone-600">{t('noPast')}</p>
-            ) : (
-              <ul className="divide-y divide-stone-100" data-testid="agenda-past">
-                {path.agenda.past.map((s) => sessionItem(s, true))}
-              </ul>
-            )}
+            {agendaPart('upcoming', t('upcoming'), t('noUpcoming'), 'mt-3')}
+            {agendaPart('past', t('past'), t('noPast'), 'mt-4')}
           </Section>
 
           <Section headingId="follow-title" title={t('follow')} headingClassName="text-lg font-bold" className="rounded-lg bg-white p-4 shadow-sm">

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/lib/format';
@@ -16,6 +15,7 @@ import { localDate } from '@/lib/domain/time';
 import { DomainError } from '@/lib/errors';
 import { currentParticipant } from '@/server/auth/current';
 import { Section } from '@/components/Section';
+import { BackLink } from '@/components/BackLink';
 
 type Params = { id: string };
 
@@ -56,9 +56,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
   const title = replay.title ?? session.title;
   return (
     <article className="space-y-4" data-testid="replay">
-      <p className="text-sm">
-        <Link href={sessionPath}>← {session.title}</Link>
-      </p>
+      <BackLink href={sessionPath}>{session.title}</BackLink>
       <header className="space-y-1">
         <p className="text-sm uppercase tracking-wide text-stone-500">
           {t('title')} · {session.eventTitle}

@@ -7,6 +7,7 @@ import { reviewBoard } from '@/server/calls/get-review-board';
 import { formerName } from '@/lib/domain/erased';
 import { DomainError } from '@/lib/errors';
 import { signedInUser } from '@/server/auth/current';
+import { BackLink } from '@/components/BackLink';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('committee'), robots: { index: false } };
@@ -30,9 +31,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ call: s
   }
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href={`/calls/${slug}`}>← {board.call.title}</Link>
-      </p>
+      <BackLink href={`/calls/${slug}`}>{board.call.title}</BackLink>
       <h1 className="text-2xl font-bold">{t('reviewTitle', { call: board.call.title })}</h1>
       <p className="text-sm">{t('reviewPrivate')}</p>
       <p data-testid="waiting">{t('waiting', { count: board.call.waiting.count, days: board.call.waiting.oldestDays })}</p>

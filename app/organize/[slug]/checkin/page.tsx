@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { CheckInDesk } from '@/components/organize/CheckInDesk';
 import { organizedEvent } from '@/db/queries/organizer';
 import { signedInUser } from '@/server/auth/current';
 import { checkInAction } from '../actions';
 import { Forbidden } from '@/components/Forbidden';
+import { BackLink } from '@/components/BackLink';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('checkin'))('title'), robots: { index: false } };
@@ -21,9 +21,7 @@ export default async function CheckInPage({ params }: { params: Promise<{ slug: 
   }
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
-      <p className="text-sm">
-        <Link href={`/organize/${slug}`}>← {tOrg('title')}</Link>
-      </p>
+      <BackLink href={`/organize/${slug}`}>{tOrg('title')}</BackLink>
       <h1 className="text-2xl font-bold">
         {t('title')} <span className="block text-base font-normal text-stone-600">{event.title}</span>
       </h1>

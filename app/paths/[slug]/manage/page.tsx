@@ -17,6 +17,7 @@ import { formatDate } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 import { Forbidden } from '@/components/Forbidden';
 import { Section } from '@/components/Section';
+import { BackLink } from '@/components/BackLink';
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -39,9 +40,7 @@ export default async function ManagePathPage({ params, searchParams }: { params:
   return (
     <div className="space-y-8">
       <header>
-        <p className="text-sm">
-          <Link href={`/paths/${slug}`}>← {path.title}</Link>
-        </p>
+        <BackLink href={`/paths/${slug}`}>{path.title}</BackLink>
         <h1 className="mt-2 text-2xl font-bold">
           {t('editor.title')} — {path.title}
         </h1>

@@ -12,6 +12,7 @@ import { localDate } from '@/lib/domain/time';
 import { currentUser } from '@/server/auth/current';
 import { decideAction, reviewAction, scheduleAction, withdrawProposalAction } from '../../../actions';
 import { Section } from '@/components/Section';
+import { BackLink } from '@/components/BackLink';
 
 export const metadata: Metadata = { robots: { index: true } };
 
@@ -53,9 +54,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
   return (
     <article className="space-y-6">
       <header>
-        <p className="text-sm">
-          <Link href={`/calls/${slug}`}>← {call.title}</Link>
-        </p>
+        <BackLink href={`/calls/${slug}`}>{call.title}</BackLink>
         <h1 className="text-2xl font-bold">
           {p.title} <StatusBadge status={p.status} overdue={view.isCommittee && p.overdue} />
         </h1>

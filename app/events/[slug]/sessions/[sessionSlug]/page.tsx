@@ -24,6 +24,7 @@ import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/media/livekit';
 import { KeepSource } from '@/components/RegistrationSource';
 import { Section } from '@/components/Section';
+import { BackLink } from '@/components/BackLink';
 
 type Params = { slug: string; sessionSlug: string };
 
@@ -74,9 +75,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   return (
     <article className="space-y-6">
       <KeepSource event={event.slug} />
-      <p className="text-sm">
-        <Link href={`/events/${event.slug}`}>← {t('backToProgramme')}</Link>
-      </p>
+      <BackLink href={`/events/${event.slug}`}>{t('backToProgramme')}</BackLink>
       <header>
         <p className="text-sm uppercase tracking-wide text-stone-500">
           {session.format ? tFormat(session.format as 'standing') : tKind(session.kind)} · {tMode(session.mode)}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
@@ -7,6 +6,7 @@ import { organizedEvent } from '@/db/queries/organizer';
 import { localDate } from '@/lib/domain/time';
 import { signedInUser } from '@/server/auth/current';
 import { saveCallAction } from '@/app/calls/actions';
+import { BackLink } from '@/components/BackLink';
 
 const local = (d: Date, tz: string) =>
   `${localDate(d, tz)}T${new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d)}`;
@@ -40,9 +40,7 @@ export default async function CallEditPage({ params }: { params: Promise<{ slug:
   ];
   return (
     <div className="max-w-2xl">
-      <p className="text-sm">
-        <Link href={`/organize/${slug}#calls`}>← {event.title}</Link>
-      </p>
+      <BackLink href={`/organize/${slug}#calls`}>{event.title}</BackLink>
       <h1 className="mb-4 mt-2 text-2xl font-bold">{t('callFormTitle', { event: event.title })}</h1>
       <ActionForm action={saveCallAction.bind(null, slug, existing?.slug ?? null)} fields={fields} submit={t('saveCall')} />
     </div>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
@@ -16,6 +15,7 @@ import { QaReportButton } from '@/components/paths/QaReportButton';
 import { listPaths } from '@/server/paths/list-paths';
 import { pathsOfSession } from '@/server/paths/list-session-paths';
 import { linkSessionPathsAction, qaToReportAction } from '@/app/resources/actions';
+import { BackLink } from '@/components/BackLink';
 
 
 /** Create (`/sessions/new`) or edit a session of the programme. */
@@ -65,9 +65,7 @@ export default async function SessionEditPage({ params, searchParams }: { params
   ];
   return (
     <div className="max-w-2xl">
-      <p className="text-sm">
-        <Link href={`/organize/${slug}`}>← {programme.event.title}</Link>
-      </p>
+      <BackLink href={`/organize/${slug}`}>{programme.event.title}</BackLink>
       <h1 className="mb-4 mt-2 text-2xl font-bold">{existing ? t('editSession') : t('newSession')}</h1>
       <ActionForm action={saveSessionAction.bind(null, slug, existing?.id ?? null)} fields={fields} submit={t('save')} />
       {existing && <SessionPeople eventSlug={slug} sessionId={existing.id} userId={user.id} notice={sp.granted ? 'granted' : sp.revoked ? 'revoked' : null} />}

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatSessionChoice } from '@/lib/format';
@@ -9,6 +8,7 @@ import { getPathBySlug } from '@/server/paths/get-path';
 import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
 import { createResourceAction } from '@/app/resources/actions';
 import { signedInUser } from '@/server/auth/current';
+import { BackLink } from '@/components/BackLink';
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -35,9 +35,7 @@ export default async function NewResourcePage({ params, searchParams }: { params
   }));
   return (
     <div className="max-w-3xl space-y-4">
-      <p className="text-sm">
-        <Link href={`/paths/${slug}/manage`}>← {path.title}</Link>
-      </p>
+      <BackLink href={`/paths/${slug}/manage`}>{path.title}</BackLink>
       <h1 className="text-2xl font-bold">{t('editor.newResource')}</h1>
       <ResourceForm
         upload={uploads}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { proposalFields } from '@/components/calls/proposal-fields';
@@ -7,6 +6,7 @@ import { proposalPath } from '@/lib/domain/calls';
 import { proposalView } from '@/server/calls/get-proposal-view';
 import { signedInUser } from '@/server/auth/current';
 import { reviseProposalAction } from '../../../../actions';
+import { BackLink } from '@/components/BackLink';
 
 /** `/calls/{call}/proposals/{id}/edit`: the proposer edits (until the call closes); each save is a revision. */
 export default async function EditProposalPage({ params }: { params: Promise<{ call: string; id: string }> }) {
@@ -18,9 +18,7 @@ export default async function EditProposalPage({ params }: { params: Promise<{ c
   const p = view.proposal;
   return (
     <div className="max-w-2xl">
-      <p className="text-sm">
-        <Link href={proposalPath(slug, id)}>← {p.title}</Link>
-      </p>
+      <BackLink href={proposalPath(slug, id)}>{p.title}</BackLink>
       <h1 className="mb-4 mt-2 text-2xl font-bold">{t('editTitle', { title: p.title })}</h1>
       {!view.editable ? (
         <p role="alert">{view.phase === 'closed' ? t('phase.closed') : t(`status.${p.status}`)}</p>

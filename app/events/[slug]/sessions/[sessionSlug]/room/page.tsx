@@ -9,6 +9,7 @@ import { roomLayoutOf } from '@/lib/domain/video';
 import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/media/livekit';
 import { loadSession, type SessionParams, sessionOr404 } from '../session';
+import { BackLink } from '@/components/BackLink';
 
 export async function generateMetadata({ params }: { params: Promise<SessionParams> }): Promise<Metadata> {
   const found = await loadSession(params);
@@ -22,9 +23,7 @@ export default async function RoomPage({ params }: { params: Promise<SessionPara
   const [snapshot, recording] = await Promise.all([liveSnapshot(who, session.id), currentRecording(session.id)]);
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href={sessionPath}>← {t('backToSession')}</Link>
-      </p>
+      <BackLink href={sessionPath}>{t('backToSession')}</BackLink>
       <h1 className="text-2xl font-bold">
         {session.title} <span className="text-base font-normal text-stone-600">· {t(layout)}</span>
       </h1>
