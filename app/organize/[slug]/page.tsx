@@ -19,6 +19,7 @@ import { openDataLicenceAction } from './report-actions';
 import { Forbidden } from '@/components/Forbidden';
 import { Section } from '@/components/Section';
 import { Fragment } from 'react';
+import { ListTable } from '@/components/ListTable';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('organize'), robots: { index: false } };
@@ -97,31 +98,19 @@ export default async function OrganizePage({
         <h3 id="counts" className="mt-2 mb-2 text-lg font-semibold">
           {t('counts')}
         </h3>
-        <div className="overflow-x-auto">
-        <table className="w-full bg-white text-sm" data-testid="session-counts">
-          <thead>
-            <tr className="text-left">
-              <th className="p-2">{t('session')}</th>
-              <th className="p-2 text-right">{t('confirmed')}</th>
-              <th className="p-2 text-right">{t('waiting')}</th>
-              <th className="p-2 text-right">{t('capacity')}</th>
+        <ListTable head={[{ label: t('session') }, { label: t('confirmed'), numeric: true }, { label: t('waiting'), numeric: true }, { label: t('capacity'), numeric: true }]} testId="session-counts">
+          {sessions.map((s) => (
+            <tr key={s.id} className="border-t border-stone-200" data-session-slug={s.slug}>
+              <td className="p-2">
+                <span className="whitespace-nowrap tabular-nums">{formatShortDateTime(s.startsAt, locale, tz)}</span> · {s.title}
+                <HybridSeats session={s} counts={s} waiting />
+              </td>
+              <td className="p-2 text-right tabular-nums" data-col="confirmed">{s.confirmed}</td>
+              <td className="p-2 text-right tabular-nums" data-col="waiting">{s.waitlisted}</td>
+              <td className="p-2 text-right tabular-nums">{s.capacity ?? t('unlimited')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id} className="border-t border-stone-200" data-session-slug={s.slug}>
-                <td className="p-2">
-                  <span className="whitespace-nowrap tabular-nums">{formatShortDateTime(s.startsAt, locale, tz)}</span> · {s.title}
-                  <HybridSeats session={s} counts={s} waiting />
-                </td>
-                <td className="p-2 text-right tabular-nums" data-col="confirmed">{s.confirmed}</td>
-                <td className="p-2 text-right tabular-nums" data-col="waiting">{s.waitlisted}</td>
-                <td className="p-2 text-right tabular-nums">{s.capacity ?? t('unlimited')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
+          ))}
+        </ListTable>
       </Section>
       <Section headingId="check-in-title" title={t('checkIn')} headingClassName="text-lg font-semibold" id="check-in" className="scroll-mt-12 rounded-lg bg-white p-4">
         <p className="text-sm text-stone-600">{tCheckin('intro')}</p>
@@ -143,36 +132,23 @@ export default async function OrganizePage({
             {tSetup('csvSpreadsheet')}
           </a>
         </div>
-        <div className="overflow-x-auto">
-        <table className="w-full bg-white text-sm">
-          <thead>
-            <tr className="text-left">
-              <th className="p-2">{t('name')}</th>
-              <th className="p-2">{t('email')}</th>
-              <th className="p-2">{t('sessions')}</th>
-              <th className="p-2">{t('answers')}</th>
-              <th className="p-2">{t('checkedIn')}</th>
+        <ListTable head={[{ label: t('name') }, { label: t('email') }, { label: t('sessions') }, { label: t('answers') }, { label: t('checkedIn') }]}>
+          {people.map((p) => (
+            <tr key={p.id} className="border-t border-stone-200">
+              <td className="p-2">{formerName(p.name, tPrivacy('formerParticipant'))}</td>
+              <td className="p-2">{p.email}</td>
+              <td className="p-2">
+                {p.seats.map((seat) => `${seat.title} (${t(`seatStatus.${seat.status}`)})`).join(', ')}
+              </td>
+              <td className="p-2">
+                {Object.entries(p.answers)
+                  .map(([k, v]) => `${questions.find((q) => q.key === k)?.label ?? k} ${Array.isArray(v) ? v.join(', ') : v === true ? '✓' : v === false ? '✗' : v}`)
+                  .join(' · ')}
+              </td>
+              <td className="p-2 whitespace-nowrap">{p.checkedInAt ? formatShortDateTime(p.checkedInAt, locale, tz) : ''}</td>
             </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id} className="border-t border-stone-200">
-                <td className="p-2">{formerName(p.name, tPrivacy('formerParticipant'))}</td>
-                <td className="p-2">{p.email}</td>
-                <td className="p-2">
-                  {p.seats.map((seat) => `${seat.title} (${t(`seatStatus.${seat.status}`)})`).join(', ')}
-                </td>
-                <td className="p-2">
-                  {Object.entries(p.answers)
-                    .map(([k, v]) => `${questions.find((q) => q.key === k)?.label ?? k} ${Array.isArray(v) ? v.join(', ') : v === true ? '✓' : v === false ? '✗' : v}`)
-                    .join(' · ')}
-                </td>
-                <td className="p-2 whitespace-nowrap">{p.checkedInAt ? formatShortDateTime(p.checkedInAt, locale, tz) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
+          ))}
+        </ListTable>
       </section>
       <section aria-labelledby="programme-title" id="programme" className="scroll-mt-12 space-y-8">
         <div>

@@ -8,6 +8,7 @@ import { formerName } from '@/lib/domain/erased';
 import { DomainError } from '@/lib/errors';
 import { signedInUser } from '@/server/auth/current';
 import { BackLink } from '@/components/BackLink';
+import { ListTable } from '@/components/ListTable';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('committee'), robots: { index: false } };
@@ -35,34 +36,22 @@ export default async function ReviewPage({ params }: { params: Promise<{ call: s
       <h1 className="text-2xl font-bold">{t('reviewTitle', { call: board.call.title })}</h1>
       <p className="text-sm">{t('reviewPrivate')}</p>
       <p data-testid="waiting">{t('waiting', { count: board.call.waiting.count, days: board.call.waiting.oldestDays })}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full bg-white text-sm" data-testid="review-board">
-          <thead>
-            <tr className="text-left">
-              <th className="p-2">{t('fieldTitle')}</th>
-              <th className="p-2">{t('proposer')}</th>
-              <th className="p-2">{t('decision')}</th>
-              <th className="p-2 text-right">{t('average')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {board.proposals.map((p) => (
-              <tr key={p.id} className="border-t border-stone-200" data-overdue={p.overdue ? 'true' : undefined}>
-                <td className="p-2">
-                  <Link href={`/calls/${slug}/proposals/${p.id}`}>{p.title}</Link> <span className="text-stone-600">· {p.format}</span>
-                </td>
-                <td className="p-2" data-testid="proposer">{formerName(p.proposerName, tPrivacy('formerParticipant'))}</td>
-                <td className="p-2">
-                  <StatusBadge status={p.status} overdue={p.overdue} />
-                </td>
-                <td className="p-2 text-right tabular-nums">
-                  {p.averageScore !== null ? p.averageScore.toFixed(1) : '—'} <span className="text-stone-600">({t('reviewsCount', { count: p.reviews })})</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable head={[{ label: t('fieldTitle') }, { label: t('proposer') }, { label: t('decision') }, { label: t('average'), numeric: true }]} testId="review-board">
+        {board.proposals.map((p) => (
+          <tr key={p.id} className="border-t border-stone-200" data-overdue={p.overdue ? 'true' : undefined}>
+            <td className="p-2">
+              <Link href={`/calls/${slug}/proposals/${p.id}`}>{p.title}</Link> <span className="text-stone-600">· {p.format}</span>
+            </td>
+            <td className="p-2" data-testid="proposer">{formerName(p.proposerName, tPrivacy('formerParticipant'))}</td>
+            <td className="p-2">
+              <StatusBadge status={p.status} overdue={p.overdue} />
+            </td>
+            <td className="p-2 text-right tabular-nums">
+              {p.averageScore !== null ? p.averageScore.toFixed(1) : '—'} <span className="text-stone-600">({t('reviewsCount', { count: p.reviews })})</span>
+            </td>
+          </tr>
+        ))}
+      </ListTable>
     </div>
   );
 }
