@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useRefusalText } from '@/components/useRefusalText';
 import { GRANTABLE_ROLES } from '@/lib/domain/roles';
+import { OptionSelect } from '@/components/OptionSelect';
 
 type Option = { slug: string; title: string };
 const FIELDS = ['email', 'role', 'eventSlug', 'sessionSlug', 'pathSlug'] as const;
@@ -52,7 +53,7 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
           ))}
         </select>
       </label>
-      <OptionalSelect name="eventSlug" label={t('event')} none={t('none')} options={events} />
+      <OptionSelect look="field" name="eventSlug" label={t('event')} emptyLabel={t('none')} options={events.map((o) => ({ value: o.slug, label: o.title }))} />
       <label className="flex flex-col">
         <span className="font-medium">{t('session')}</span>
         <input name="sessionSlug" aria-describedby="grant-session-help" className="rounded border border-stone-300 px-2 py-1" />
@@ -60,7 +61,7 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
           {t('sessionHelp')}
         </span>
       </label>
-      <OptionalSelect name="pathSlug" label={t('path')} none={t('none')} options={paths} />
+      <OptionSelect look="field" name="pathSlug" label={t('path')} emptyLabel={t('none')} options={paths.map((o) => ({ value: o.slug, label: o.title }))} />
       <button type="submit" className="justify-self-start rounded bg-brand px-4 py-2 text-white">
         {t('submit')}
       </button>
@@ -73,19 +74,3 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
   );
 }
 
-/** A labelled `<select>` of the grant's scope: none, or one of `options` by slug. */
-function OptionalSelect({ name, label, none, options }: { name: Field; label: string; none: string; options: Option[] }) {
-  return (
-    <label className="flex flex-col">
-      <span className="font-medium">{label}</span>
-      <select name={name} className="rounded border border-stone-300 px-2 py-1" defaultValue="">
-        <option value="">{none}</option>
-        {options.map((o) => (
-          <option key={o.slug} value={o.slug}>
-            {o.title}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}

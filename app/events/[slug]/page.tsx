@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { FilterSelect } from '@/components/paths/FilterSelect';
+import { OptionSelect } from '@/components/OptionSelect';
 import { formatDay, formatTime } from '@/lib/format';
 import { LocalTime, LocalZone } from '@/components/LocalTime';
 import { localTimeTemplate } from '@/components/local-time-template';
@@ -96,7 +96,7 @@ export default async function EventPage({
   const orgRoles = (['organizer', 'supporter', 'partner'] as const).map((role) => ({ role, list: programme.organizations.filter((o) => o.role === role) }));
   const filtered = Object.values(filters).some(Boolean);
   const select = (name: keyof Search, label: string, options: { value: string; label: string }[]) => (
-    <FilterSelect name={name} label={label} allLabel={t('all')} value={filters[name]} options={options} />
+    <OptionSelect name={name} label={label} emptyLabel={t('all')} value={filters[name]} options={options} />
   );
 
   return (

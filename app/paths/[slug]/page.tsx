@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/lib/format';
 import { localDate } from '@/lib/domain/time';
 import { Coordinators } from '@/components/paths/Coordinators';
-import { FilterSelect } from '@/components/paths/FilterSelect';
+import { OptionSelect } from '@/components/OptionSelect';
 import { Markdown } from '@/components/paths/Markdown';
 import { attachmentUrl } from '@/components/paths/PathCard';
 import { ResourceCard } from '@/components/paths/ResourceCard';
@@ -85,7 +85,7 @@ export default async function PathPage({ params, searchParams }: { params: Promi
   );
 
   const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[]) => (
-    <FilterSelect name={name} label={label} allLabel={t('all')} value={value} options={options} />
+    <OptionSelect name={name} label={label} emptyLabel={t('all')} value={value} options={options} />
   );
 
   return (
