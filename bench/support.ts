@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import postgres from 'postgres';
-import { openDatabase } from '@/db/client';
+import { openDatabase, setDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
 
 export const freePort = () =>
@@ -112,6 +112,32 @@ export async function seededBenchDatabase(databaseUrl: string, name: string) {
   return { url, sql, drop };
 }
 
+/**
+ * An empty database of one benchmark (`<database>_<name>_bench` on the Postgres of `DATABASE_URL`),
+ * migrated and set as the app's database: its client (`db`), whether a database kept from a former
+ * run was reused as it is (`kept`, only with `keep`), and `done()` (closes the client, drops the
+ * database unless `keep`).
+ */
+export async function emptyBenchDatabase(name: string, { keep = false } = {}) {
+  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must name a Postgres server (the bench makes a database of its own on it).');
+  const base = new URL(process.env.DATABASE_URL);
+  const dbName = `${base.pathname.slice(1) || 'chemins'}_${name}_bench`;
+  const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
+  const kept = keep && (await admin.unsafe(`select 1 from pg_database where datname = '${dbName}'`)).length > 0;
+  if (!kept) {
+    await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+    await admin.unsafe(`create database "${dbName}"`);
+  }
+  const handle = await openDatabase({ databaseUrl: Object.assign(new URL(base), { pathname: `/${dbName}` }).toString(), dataDir: 'unused' });
+  setDatabase(Promise.resolve(handle));
+  const done = async () => {
+    await handle.close();
+    if (!keep) await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+    await admin.end();
+  };
+  return { db: handle.db, kept, done };
+}
+
 /** A plenary of the demo edition live now (started ten minutes ago, for two hours), by its slug: its id. */
 export async function liveBenchSession(sql: postgres.Sql, slug: string): Promise<string> {
   const [session] = await sql<{ id: string }[]>`
@@ -120,4 +146,14 @@ export async function liveBenchSession(sql: postgres.Sql, slug: string): Promise
     from events where slug = 'edition-demo'
     returning id`;
   return session!.id;
+}
+
+/** `n` registrants of an event, each with a join token (their personal link's): the tokens. */
+export async function benchJoinTokens(sql: postgres.Sql, eventId: string, n: number): Promise<string[]> {
+  const rows = await sql<{ join_token: string }[]>`
+    insert into registrations (event_id, name, email, join_token, consent_at)
+    select ${eventId}, 'Bench ' || g, 'bench-' || g || '@bench.test', md5(random()::text || g) || md5(g::text), now()
+      from generate_series(1, ${n}) g
+    returning join_token`;
+  return rows.map((r) => r.join_token);
 }

@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import postgres from 'postgres';
-import { closeOwnContexts, mailMatching, RUN_ID } from './support/helpers';
+import { closeOwnContexts, mailMatching, RUN_ID, WCAG_TAGS, withRunEvent } from './support/helpers';
 
 // After a session (issue 30): the feedback request mailed to one who attended; its link works
 // without sign-in, once, at phone width, with and without JavaScript. The session, its event and
@@ -12,28 +11,25 @@ test.afterEach(closeOwnContexts);
 const PHONE = { width: 390, height: 844 };
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('the feedback link from the mail takes one answer without sign-in, with or without JavaScript', async ({ browser }) => {
   test.skip(!process.env.DATABASE_URL, 'makes a past session in the Postgres of DATABASE_URL');
-  const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   const slug = `apres-e2e-${RUN_ID}`;
-  const [event] = await sql<{ id: string }[]>`insert into events (slug, title, starts_at, ends_at)
-    values (${slug}, ${`Rencontre ${RUN_ID}`}, now() - interval '1 day', now() + interval '1 day') returning id`;
-  try {
+  await withRunEvent(slug, async (sql, eventId) => {
     const emails = { withJs: `avis-${RUN_ID}@chemins.test`, noJs: `avis-sans-js-${RUN_ID}@chemins.test` };
     // In one transaction: the mail worker never sees the session without its attendees.
     const sessionId = await sql.begin(async (tx) => {
       const [session] = await tx<{ id: string }[]>`insert into programme_sessions (event_id, slug, title, kind, mode, starts_at, ends_at)
-        values (${event!.id}, 'atelier-passe', 'Atelier passé', 'workshop', 'hybrid', now() - interval '80 minutes', now() - interval '20 minutes') returning id`;
+        values (${eventId}, 'atelier-passe', 'Atelier passé', 'workshop', 'hybrid', now() - interval '80 minutes', now() - interval '20 minutes') returning id`;
       for (const [name, email] of [
         ['Aya', emails.withJs],
         ['Noé', emails.noJs],
       ]) {
         const [reg] = await tx<{ id: string }[]>`insert into registrations (event_id, name, email, join_token, consent_at, checked_in_at)
-          values (${event!.id}, ${name!}, ${email!}, new_token(), now(), now() - interval '70 minutes') returning id`;
+          values (${eventId}, ${name!}, ${email!}, new_token(), now(), now() - interval '70 minutes') returning id`;
         await tx`insert into registration_sessions (registration_id, session_id, status) values (${reg!.id}, ${session!.id}, 'confirmed')`;
       }
       return session!.id;
@@ -90,9 +86,5 @@ test('the feedback link from the mail takes one answer without sign-in, with or 
 
     const [answers] = await sql<{ n: number }[]>`select count(*)::int as n from session_feedback where session_id = ${sessionId} and answered_at is not null`;
     expect(answers!.n).toBe(2);
-  } finally {
-    await sql`delete from registrations where event_id = ${event!.id}`;
-    await sql`delete from events where id = ${event!.id}`;
-    await sql.end();
-  }
+  });
 });

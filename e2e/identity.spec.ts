@@ -1,6 +1,5 @@
 import { type APIResponse, expect, test } from '@playwright/test';
-import postgres from 'postgres';
-import { RUN_ID, signInWithMagicLink } from './support/helpers';
+import { RUN_ID, signInWithMagicLink, withRunEvent } from './support/helpers';
 
 // One person, one identity, through the real magic-link sign-in (next-auth, the real SMTP receiver).
 test('a registrant removed from the video room by their personal link is still out after signing in with the same e-mail', async ({ browser, page }) => {
@@ -38,11 +37,8 @@ test('a registrant removed from the video room by their personal link is still o
 // registration alone: the owner's badges, their actions and their data stay out of reach.
 test('a personal link for an address someone typed shows none of its owner’s badges', async ({ page }) => {
   test.skip(!process.env.DATABASE_URL, 'makes an event in the Postgres of DATABASE_URL');
-  const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   const slug = `badges-e2e-${RUN_ID}`;
-  const [event] = await sql<{ id: string }[]>`insert into events (slug, title, starts_at, ends_at)
-    values (${slug}, ${`Rencontre ${RUN_ID}`}, now() - interval '1 day', now() + interval '1 day') returning id`;
-  try {
+  await withRunEvent(slug, async () => {
     // participante@chemins.test holds demo badges; the address is typed by somebody else.
     const registered = await page.request.post(`/api/events/${slug}/registrations`, {
       data: { name: 'Quelqu’un d’autre', email: 'participante@chemins.test', consent: true },
@@ -60,8 +56,5 @@ test('a personal link for an address someone typed shows none of its owner’s b
     const body = (await data.json()) as { account: unknown; registrations: { email: string }[] };
     expect(body.account).toBeNull();
     expect(body.registrations).toHaveLength(1);
-  } finally {
-    await sql`delete from events where id = ${event!.id}`;
-    await sql.end();
-  }
+  });
 });

@@ -1,6 +1,16 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import postgres from 'postgres';
 import { launch, LIVE_SESSION, liveSessionId, RUN_ID, registrant, signInWithMagicLink } from './support/helpers';
+
+/** Answers the poll `question` in `page`'s poll panel: `fill` gives the answer, then it is sent and saved. The panel. */
+async function answer(page: Page, question: string, fill: (panel: Locator) => Promise<unknown>): Promise<Locator> {
+  const panel = page.getByTestId('poll-panel');
+  await expect(panel).toContainText(question);
+  await fill(panel);
+  await panel.getByRole('button', { name: 'Répondre' }).click();
+  await expect(panel.getByTestId('poll-saved')).toBeVisible();
+  return panel;
+}
 
 test('a moderator runs a multiple-choice poll and a word cloud; the projector shows them live; the export keeps them', async ({ browser }) => {
   const stamp = Date.now();
@@ -25,11 +35,9 @@ test('a moderator runs a multiple-choice poll and a word cloud; the projector sh
     [alice, ['Atelier', 'Balade']],
     [bob, ['Balade']],
   ] as const) {
-    const panel = page.getByTestId('poll-panel');
-    await expect(panel).toContainText(choice);
-    for (const p of picks) await panel.getByLabel(p).check();
-    await panel.getByRole('button', { name: 'Répondre' }).click();
-    await expect(panel.getByTestId('poll-saved')).toBeVisible();
+    await answer(page, choice, async (panel) => {
+      for (const p of picks) await panel.getByLabel(p).check();
+    });
   }
   // Live bars on the projector: Atelier 1, Plénière 0, Balade 2.
   await expect(onScreen.getByTestId('poll-total')).toHaveAttribute('data-total', '2');
@@ -52,11 +60,7 @@ test('a moderator runs a multiple-choice poll and a word cloud; the projector sh
     [bob, "l'écoute"],
   ];
   for (const [page, word] of words) {
-    const panel = page.getByTestId('poll-panel');
-    await expect(panel).toContainText(cloud);
-    await panel.getByLabel('Un mot ou deux').fill(word);
-    await panel.getByRole('button', { name: 'Répondre' }).click();
-    await expect(panel.getByTestId('poll-saved')).toBeVisible();
+    await answer(page, cloud, (panel) => panel.getByLabel('Un mot ou deux').fill(word));
   }
   await expect(onScreen.getByTestId('poll-word').filter({ hasText: 'ecoute' })).toHaveAttribute('data-count', '2');
 
@@ -118,12 +122,10 @@ test('a speaker runs a named poll from the session page and sees who answered wh
   // Anonymity is fixed once launched.
   await expect(item.getByLabel('Réponses anonymes (modifiable jusqu’au lancement)')).toHaveCount(0);
 
-  const panel = carla.getByTestId('poll-panel');
-  await expect(panel).toContainText(question);
-  await expect(panel.getByTestId('poll-anonymity-note')).toContainText('Votre nom sera visible par les modérateur·rices.');
-  await panel.getByLabel('Oui').check();
-  await panel.getByRole('button', { name: 'Répondre' }).click();
-  await expect(panel.getByTestId('poll-saved')).toBeVisible();
+  const panel = await answer(carla, question, async (panel) => {
+    await expect(panel.getByTestId('poll-anonymity-note')).toContainText('Votre nom sera visible par les modérateur·rices.');
+    await panel.getByLabel('Oui').check();
+  });
   await expect(carla.getByTestId('poll-named')).toHaveCount(0);
 
   const named = item.getByTestId('poll-named');
@@ -187,12 +189,10 @@ test('an organizer lets guests write in a session; a guest then answers a poll w
     const item = await launch(mod, 'Choix unique', question, 'Oui\nNon');
 
     await guest.goto(LIVE_SESSION);
-    const panel = guest.getByTestId('poll-panel');
-    await expect(panel).toContainText(question);
-    await expect(panel.getByTestId('poll-anonymity-note')).toContainText('Vous répondez en tant qu’invité·e.');
-    await panel.getByLabel('Non').check();
-    await panel.getByRole('button', { name: 'Répondre' }).click();
-    await expect(panel.getByTestId('poll-saved')).toBeVisible();
+    await answer(guest, question, async (panel) => {
+      await expect(panel.getByTestId('poll-anonymity-note')).toContainText('Vous répondez en tant qu’invité·e.');
+      await panel.getByLabel('Non').check();
+    });
     await expect(item.getByTestId('poll-total')).toHaveAttribute('data-total', '1');
     // The guest is who the server said (POST /api/guest): a signed cookie the page's scripts cannot read.
     expect((await guest.context().cookies()).find((c) => c.name === 'chemins-guest')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });

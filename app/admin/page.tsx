@@ -8,18 +8,14 @@ import { userMay } from '@/db/queries/grants';
 import { listGrants, listPathsBrief } from '@/db/queries/roles';
 import { currentUser } from '@/server/auth/current';
 import { mergePeopleAction } from './people-actions';
+import { Forbidden } from '@/components/Forbidden';
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await currentUser();
   if (!user) redirect('/signin?callbackUrl=/admin');
   const t = await getTranslations('admin');
   if (!(await userMay(user.id, 'role.grant', {}))) {
-    return (
-      <div>
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p role="alert" className="mt-2">{t('forbidden')}</p>
-      </div>
-    );
+    return <Forbidden title={t('title')} message={t('forbidden')} />;
   }
   const [grants, events, paths, tEdit] = await Promise.all([listGrants(user.id), listEvents(), listPathsBrief(), getTranslations('edit')]);
   const sp = await searchParams;

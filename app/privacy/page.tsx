@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { config } from '@/lib/config';
+import { Section } from '@/components/Section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('privacy'))('title') };
@@ -40,33 +41,27 @@ export default async function PrivacyPage() {
           </tbody>
         </table>
       </div>
-      <section aria-labelledby="retention">
-        <h2 id="retention" className="text-xl font-semibold">{t('retentionTitle')}</h2>
+      <Section headingId="retention" title={t('retentionTitle')} headingClassName="text-xl font-semibold">
         <p data-testid="retention">{t('retention', { months })}</p>
-      </section>
-      <section aria-labelledby="report-measures">
-        <h2 id="report-measures" className="text-xl font-semibold">{tReport('privacyTitle')}</h2>
+      </Section>
+      <Section headingId="report-measures" title={tReport('privacyTitle')} headingClassName="text-xl font-semibold">
         <p data-testid="report-measures">{tReport('privacy')}</p>
-      </section>
-      <section aria-labelledby="after-session">
-        <h2 id="after-session" className="text-xl font-semibold">{after('privacyTitle')}</h2>
+      </Section>
+      <Section headingId="after-session" title={after('privacyTitle')} headingClassName="text-xl font-semibold">
         <p data-testid="after-session-privacy">{after('privacyText')}</p>
-      </section>
-      <section aria-labelledby="trackers">
-        <h2 id="trackers" className="text-xl font-semibold">{t('noTrackersTitle')}</h2>
+      </Section>
+      <Section headingId="trackers" title={t('noTrackersTitle')} headingClassName="text-xl font-semibold">
         <p>{t('noTrackers')}</p>
-      </section>
-      <section aria-labelledby="rights">
-        <h2 id="rights" className="text-xl font-semibold">{t('rightsTitle')}</h2>
+      </Section>
+      <Section headingId="rights" title={t('rightsTitle')} headingClassName="text-xl font-semibold">
         <p>{t('rights')}</p>
         <p>
           <Link href="/me/data">{t('myDataLink')}</Link>
         </p>
-      </section>
-      <section aria-labelledby="contact">
-        <h2 id="contact" className="text-xl font-semibold">{t('contactTitle')}</h2>
+      </Section>
+      <Section headingId="contact" title={t('contactTitle')} headingClassName="text-xl font-semibold">
         <p>{contact ? t.rich('contact', { email: () => <a href={`mailto:${contact}`}>{contact}</a> }) : t('contactOrganizers')}</p>
-      </section>
+      </Section>
     </article>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { FilterSelect } from '@/components/paths/FilterSelect';
+import { OptionSelect } from '@/components/OptionSelect';
 import { resourceOptions } from '@/components/paths/options';
 import { listPaths } from '@/server/paths/list-paths';
 import { search } from '@/db/queries/search';
@@ -27,7 +27,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const [t, tp, paths, options] = await Promise.all([getTranslations('paths.search'), getTranslations('paths'), listPaths(), resourceOptions()]);
   const hits = filters.q.trim() ? await search(filters) : null;
   const select = (name: 'path' | 'format' | 'licence' | 'lang', label: string, opts: { value: string; label: string }[]) => (
-    <FilterSelect name={name} label={label} allLabel={tp('all')} value={chosen[name]} options={opts} />
+    <OptionSelect name={name} label={label} emptyLabel={tp('all')} value={chosen[name]} options={opts} />
   );
   return (
     <div className="space-y-6">

@@ -7,12 +7,10 @@
 //   DATABASE_URL=postgres://… npx tsx bench/badges/run.ts      (makes and drops its own database)
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
-import postgres from 'postgres';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
-import { openDatabase, setDatabase } from '@/db/client';
 import { achievements, attendance, badgeAwards, badgeIssuers, events, programmeSessions, users } from '@/db/schema';
 import { awardFromRecords } from '@/server/badges/award-from-records';
 import { ensureEventIssuer } from '@/server/badges/ensure-event-issuer';
@@ -20,19 +18,10 @@ import { localContext } from '@/lib/badges/contexts';
 import { achievementCredential } from '@/lib/badges/documents';
 import { achievementImage } from '@/lib/badges/image';
 import { and, eq, sql } from 'drizzle-orm';
+import { emptyBenchDatabase } from '../support';
 
 const N = Number(process.env.BENCH_ATTENDEES ?? 2000);
-if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must name a Postgres server (the bench makes a database of its own on it).');
-const base = new URL(process.env.DATABASE_URL);
-const dbName = `${base.pathname.slice(1) || 'chemins'}_badges_bench`;
-const dbUrl = Object.assign(new URL(base), { pathname: `/${dbName}` }).toString();
-const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
-await admin.unsafe(`create database "${dbName}"`);
-
-const handle = await openDatabase({ databaseUrl: dbUrl, dataDir: 'unused' });
-setDatabase(Promise.resolve(handle));
-const db = handle.db;
+const { db, done } = await emptyBenchDatabase('badges');
 const loadavg = () => os.loadavg()[0]!.toFixed(1);
 
 try {
@@ -99,7 +88,5 @@ try {
   const ratio = rounds.map((r) => r.app / r.bare).sort((x, y) => x - y)[Math.floor(rounds.length / 2)]!;
   console.log(`app: ${worst.app.toFixed(1)} s for ${N} (target ≤ 60 s: ${worst.app <= 60 ? 'met' : 'NOT met'}); ratio to the bare loop ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'NOT met'})`);
 } finally {
-  await handle.close();
-  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
-  await admin.end();
+  await done();
 }

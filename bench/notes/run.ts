@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { percentile, type Proc, seededBenchDatabase, startListening } from '../support';
+import { benchJoinTokens, percentile, type Proc, seededBenchDatabase, startListening } from '../support';
 
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -119,13 +119,7 @@ const sessions = await sql<{ id: string }[]>`
   insert into programme_sessions (event_id, slug, title, kind, mode, starts_at, ends_at)
   select ${event!.id}, 'bench-notes-' || g, 'Bench', 'workshop', 'hybrid', now() - interval '10 minutes', now() + interval '2 hours' from generate_series(1, ${2 * (DOCS + 1)}) g
   returning id`;
-const tokens = (
-  await sql<{ join_token: string }[]>`
-    insert into registrations (event_id, name, email, join_token, consent_at)
-    select ${event!.id}, 'Bench ' || g, 'bench-' || g || '@bench.test', md5(random()::text || g) || md5(g::text), now()
-      from generate_series(1, ${WRITERS}) g
-    returning join_token`
-).map((r) => r.join_token);
+const tokens = await benchJoinTokens(sql, event!.id, WRITERS);
 
 const results: Result[] = [];
 const procs: Proc[] = [];

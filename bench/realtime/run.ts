@@ -30,7 +30,7 @@ import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { io as connect } from 'socket.io-client';
-import { cpusOf, liveBenchSession, type Proc, rssMb, seededBenchDatabase, startListening } from '../support';
+import { benchJoinTokens, cpusOf, liveBenchSession, type Proc, rssMb, seededBenchDatabase, startListening } from '../support';
 import { type Crowd, type CrowdReply, type CrowdRequest, type CrowdSpec, handle } from './crowd';
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -295,13 +295,7 @@ async function pollPhase(name: string, procs: Proc[], sessionId: string, tokens:
 const { url: benchUrl, sql, drop } = await seededBenchDatabase(DATABASE_URL, 'rt');
 const [event] = await sql<{ id: string }[]>`select id from events where slug = 'edition-demo'`;
 const session = { id: await liveBenchSession(sql, 'bench-live') };
-const tokens = (
-  await sql<{ join_token: string }[]>`
-    insert into registrations (event_id, name, email, join_token, consent_at)
-    select ${event!.id}, 'Bench ' || g, 'bench-' || g || '@bench.test', md5(random()::text || g) || md5(g::text), now()
-      from generate_series(1, ${N}) g
-    returning join_token`
-).map((r) => r.join_token);
+const tokens = await benchJoinTokens(sql, event!.id, N);
 
 const [modUser] = await sql<{ id: string }[]>`insert into users (id, email, name) values (gen_random_uuid()::text, 'bench-mod@bench.test', 'Bench Mod') returning id`;
 await sql`insert into sessions (session_token, user_id, expires) values ('bench-mod-session', ${modUser!.id}, now() + interval '1 day')`;

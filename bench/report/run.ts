@@ -10,33 +10,19 @@
 //   BENCH_REGISTRATIONS (10,000), BENCH_SESSIONS (50), BENCH_ATTENDANCE (2,000,000), BENCH_RUNS (20);
 //   BENCH_KEEP=1 keeps the database (and reuses a kept one, without seeding); BENCH_EXPLAIN=1 prints the plan.
 import os from 'node:os';
-import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import { executePrepared, openDatabase, setDatabase } from '@/db/client';
+import { executePrepared } from '@/db/client';
 import { REPORT_WORK_MEM, rowsOf, sessionFiguresQuery } from '@/db/queries/report/attendance';
 import { settleAttendanceFigures } from '@/db/queries/report';
 import { eventReport } from '@/server/report';
-import { percentile } from '../support';
+import { emptyBenchDatabase, percentile } from '../support';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 10_000);
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 50);
 const ATTENDANCE = Number(process.env.BENCH_ATTENDANCE ?? 2_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const KEEP = process.env.BENCH_KEEP === '1';
-if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL must name a Postgres server (the bench makes a database of its own on it).');
-const base = new URL(process.env.DATABASE_URL);
-const dbName = `${base.pathname.slice(1) || 'chemins'}_report_bench`;
-const dbUrl = Object.assign(new URL(base), { pathname: `/${dbName}` }).toString();
-const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
-const kept = KEEP && (await admin.unsafe(`select 1 from pg_database where datname = '${dbName}'`)).length > 0;
-if (!kept) {
-  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
-  await admin.unsafe(`create database "${dbName}"`);
-}
-
-const handle = await openDatabase({ databaseUrl: dbUrl, dataDir: 'unused' });
-setDatabase(Promise.resolve(handle));
-const db = handle.db;
+const { db, kept, done } = await emptyBenchDatabase('report', { keep: KEEP });
 const loadavg = () => os.loadavg()[0]!.toFixed(1);
 const perSession = Math.ceil(ATTENDANCE / SESSIONS);
 
@@ -135,7 +121,5 @@ try {
   console.log(`eventReport         p50 ${a.p50.toFixed(0)} ms  p95 ${a.p95.toFixed(0)} ms`);
   console.log(`p95 ratio ${(a.p95 / b.p95).toFixed(2)}× (target ≤ 2×); eventReport p95 ${a.p95 < 1000 ? '<' : '≥'} 1 s (target < 1 s)`);
 } finally {
-  await handle.close();
-  if (!KEEP) await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
-  await admin.end();
+  await done();
 }

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useRefusalText } from '@/components/useRefusalText';
 import { GRANTABLE_ROLES } from '@/lib/domain/roles';
+import { OptionSelect } from '@/components/OptionSelect';
 
 type Option = { slug: string; title: string };
 const FIELDS = ['email', 'role', 'eventSlug', 'sessionSlug', 'pathSlug'] as const;
@@ -52,17 +53,7 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
           ))}
         </select>
       </label>
-      <label className="flex flex-col">
-        <span className="font-medium">{t('event')}</span>
-        <select name="eventSlug" className="rounded border border-stone-300 px-2 py-1" defaultValue="">
-          <option value="">{t('none')}</option>
-          {events.map((e) => (
-            <option key={e.slug} value={e.slug}>
-              {e.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OptionSelect look="field" name="eventSlug" label={t('event')} emptyLabel={t('none')} options={events.map((o) => ({ value: o.slug, label: o.title }))} />
       <label className="flex flex-col">
         <span className="font-medium">{t('session')}</span>
         <input name="sessionSlug" aria-describedby="grant-session-help" className="rounded border border-stone-300 px-2 py-1" />
@@ -70,17 +61,7 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
           {t('sessionHelp')}
         </span>
       </label>
-      <label className="flex flex-col">
-        <span className="font-medium">{t('path')}</span>
-        <select name="pathSlug" className="rounded border border-stone-300 px-2 py-1" defaultValue="">
-          <option value="">{t('none')}</option>
-          {paths.map((p) => (
-            <option key={p.slug} value={p.slug}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OptionSelect look="field" name="pathSlug" label={t('path')} emptyLabel={t('none')} options={paths.map((o) => ({ value: o.slug, label: o.title }))} />
       <button type="submit" className="justify-self-start rounded bg-brand px-4 py-2 text-white">
         {t('submit')}
       </button>
@@ -92,3 +73,4 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
     </form>
   );
 }
+

@@ -11,6 +11,7 @@ import { TimeLeft } from './TimeLeft';
 // The editor (Tiptap, Yjs) loads only once the person is in a group.
 const NotesEditor = dynamic(() => import('@/components/notes/NotesEditor').then((m) => m.NotesEditor), { ssr: false });
 import type { Breakouts } from './useBreakouts';
+import { Section } from '@/components/Section';
 
 /**
  * A participant during breakout groups: their group's name and time left (then the return
@@ -40,10 +41,7 @@ export function BreakoutBanner({ breakouts, sessionId, userName, moderator }: { 
         )}
       </div>
       {round && !moderator && (
-        <section aria-labelledby="breakout-mine" className="space-y-2 rounded-lg border border-brand/40 bg-white p-3" data-testid="breakout-banner" data-group={mine?.name ?? ''}>
-          <h2 id="breakout-mine" className="font-semibold">
-            {mine ? t('inGroup', { name: mine.name }) : t('chooseTitle')}
-          </h2>
+        <Section headingId="breakout-mine" title={mine ? t('inGroup', { name: mine.name }) : t('chooseTitle')} headingClassName="font-semibold" className="space-y-2 rounded-lg border border-brand/40 bg-white p-3" data-testid="breakout-banner" data-group={mine?.name ?? ''}>
           <p className="text-sm" role="status">
             <TimeLeft endsAt={round.endsAt} />
           </p>
@@ -74,7 +72,7 @@ export function BreakoutBanner({ breakouts, sessionId, userName, moderator }: { 
               <NotesEditor key={mine.id} sessionId={sessionId} documentName={notesDocumentName(sessionId, mine.id)} userName={userName} />
             </div>
           )}
-        </section>
+        </Section>
       )}
     </div>
   );

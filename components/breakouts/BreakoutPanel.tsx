@@ -8,6 +8,7 @@ import { BREAKOUT_LIMITS } from '@/lib/domain/breakouts';
 import type { AckError } from '@/lib/realtime/protocol';
 import { TimeLeft } from './TimeLeft';
 import type { Breakouts } from './useBreakouts';
+import { Section } from '@/components/Section';
 
 /**
  * Moderators' « Groupes » panel: split the room into groups (number, minutes, at random or by
@@ -38,10 +39,7 @@ export function BreakoutPanel({ breakouts, visiting, onVisit }: { breakouts: Bre
   }
 
   return (
-    <section aria-labelledby="breakouts-title" className="space-y-3 rounded-lg border border-stone-200 bg-white p-3" data-testid="breakout-panel">
-      <h2 id="breakouts-title" className="font-semibold">
-        {t('title')}
-      </h2>
+    <Section headingId="breakouts-title" title={t('title')} headingClassName="font-semibold" className="space-y-3 rounded-lg border border-stone-200 bg-white p-3" data-testid="breakout-panel">
       {error && (
         <p role="alert" className="text-sm text-red-800">
           {ackError(error)}
@@ -118,7 +116,7 @@ export function BreakoutPanel({ breakouts, visiting, onVisit }: { breakouts: Bre
           />
         </>
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -8,6 +8,7 @@ import type { CaptionLine } from '@/lib/realtime/protocol';
 import { captionLinesFor } from '@/lib/domain/interpretation';
 import { useListening } from '@/components/video/listening';
 import type { ChemSocket } from './useLiveRoom';
+import { Section } from '@/components/Section';
 
 // Live captions (issue 29) over the live room's connection: the last lines under the stage (or at
 // the top of the live panel), on the projector, and the running transcript in the side panel.
@@ -186,10 +187,7 @@ export function CaptionsTranscript({ lines }: { lines: CaptionLine[] }) {
   }, [lines]);
   if (!lines.length) return null;
   return (
-    <section aria-labelledby="transcript-title" className="flex flex-col gap-2" data-testid="captions-transcript">
-      <h3 id="transcript-title" className="font-semibold">
-        {t('transcript')}
-      </h3>
+    <Section headingId="transcript-title" title={t('transcript')} level={3} headingClassName="font-semibold" className="flex flex-col gap-2" data-testid="captions-transcript">
       <ol
         ref={box}
         tabIndex={0}
@@ -206,7 +204,7 @@ export function CaptionsTranscript({ lines }: { lines: CaptionLine[] }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Section>
   );
 }
 

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { type Ack, type CaptionLine, CAPTION_LANGS, LIMITS } from '@/lib/realtime/protocol';
 import { useAckError } from './AckErrorText';
 import { useLiveRoom } from './useLiveRoom';
+import { Section } from '@/components/Section';
 
 type Lang = (typeof CAPTION_LANGS)[number];
 
@@ -101,10 +102,7 @@ export function CaptionsDesk({ sessionId, speakers, defaultLang }: { sessionId: 
           {t('send')}
         </button>
       </form>
-      <section aria-labelledby="sent-title" className="flex flex-col gap-2">
-        <h2 id="sent-title" className="font-semibold">
-          {t('sent')}
-        </h2>
+      <Section headingId="sent-title" title={t('sent')} headingClassName="font-semibold" className="flex flex-col gap-2">
         {sent.length ? (
           <ol className="flex flex-col gap-1 text-sm" data-testid="captions-sent">
             {sent.map((l) => (
@@ -117,7 +115,7 @@ export function CaptionsDesk({ sessionId, speakers, defaultLang }: { sessionId: 
         ) : (
           <p className="text-sm text-stone-600">{t('noneSent')}</p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

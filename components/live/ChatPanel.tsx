@@ -9,6 +9,7 @@ import { LiveAnnouncer } from './LiveAnnouncer';
 import { useClock } from './useClock';
 import type { LiveRoom } from './useLiveRoom';
 import { WriteGate } from './WriteGate';
+import { Section } from '@/components/Section';
 
 /** Plain text with http(s) links; React escapes everything, nothing is rendered as HTML. */
 export function LinkedText({ text }: { text: string }) {
@@ -74,10 +75,7 @@ export function ChatPanel({ room, signInHref }: { room: LiveRoom; signInHref: st
   }
 
   return (
-    <section aria-labelledby="chat-title" className="flex min-h-0 flex-col gap-2" data-testid="chat">
-      <h3 id="chat-title" className="text-base font-semibold">
-        {t('chatTitle')}
-      </h3>
+    <Section headingId="chat-title" title={t('chatTitle')} level={3} headingClassName="text-base font-semibold" className="flex min-h-0 flex-col gap-2" data-testid="chat">
       <LiveAnnouncer
         items={state.messages}
         ready={state.known}
@@ -174,7 +172,7 @@ export function ChatPanel({ room, signInHref }: { room: LiveRoom; signInHref: st
           {ackError(error)}
         </p>
       )}
-    </section>
+    </Section>
   );
 }
 

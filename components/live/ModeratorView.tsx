@@ -13,6 +13,7 @@ import { RecordingStatus } from './RecordingStatus';
 import { StreamStatus } from './StreamStatus';
 import { useClock } from './useClock';
 import { useLiveRoom } from './useLiveRoom';
+import { Section } from '@/components/Section';
 
 type Filter = QuestionStatus | 'all';
 const FILTERS: Filter[] = ['pending', 'visible', 'answered', 'dismissed', 'all'];
@@ -137,10 +138,7 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
         </p>
       )}
       <div className="grid gap-4 lg:h-[calc(100dvh-18rem)] lg:min-h-[24rem] lg:grid-cols-[minmax(0,1fr)_19rem_13rem]" data-testid="moderation-columns">
-      <section aria-labelledby="questions-title" className="flex min-h-0 flex-col gap-2" data-testid="questions-column">
-      <h2 id="questions-title" className="text-base font-semibold">
-        {tm('questions')}
-      </h2>
+      <Section headingId="questions-title" title={tm('questions')} headingClassName="text-base font-semibold" className="flex min-h-0 flex-col gap-2" data-testid="questions-column">
       <div role="tablist" aria-label={t('filters')} className="flex flex-wrap gap-1">
         {FILTERS.map((f) => (
           <button
@@ -229,16 +227,13 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
           </li>
         ))}
       </ol>
-      </section>
+      </Section>
       {/* On a laptop the chat fills its column (its list grows instead of its usual 24rem). */}
       <div className="flex min-h-0 flex-col lg:[&>section]:h-full lg:[&>section>ol]:max-h-none lg:[&>section>ol]:flex-1" data-testid="chat-column">
         <ChatPanel room={room} signInHref={`/signin?callbackUrl=${encodeURIComponent(`${sessionPath}/moderate`)}`} />
       </div>
       <div className="flex min-h-0 flex-col gap-4 lg:overflow-y-auto" data-testid="people-column">
-      <section aria-labelledby="people-title">
-        <h2 id="people-title" className="text-base font-semibold">
-          {t('whoIsHere')}
-        </h2>
+      <Section headingId="people-title" title={t('whoIsHere')} headingClassName="text-base font-semibold">
         {peopleError && (
           <p role="alert" className="text-sm text-red-700">
             {ackError(peopleError)}
@@ -281,11 +276,8 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="sanctions-title">
-        <h2 id="sanctions-title" className="text-base font-semibold">
-          {t('sanctionsTitle')}
-        </h2>
+      </Section>
+      <Section headingId="sanctions-title" title={t('sanctionsTitle')} headingClassName="text-base font-semibold">
         {state.sanctions.length === 0 ? (
           <p className="text-sm text-stone-600">{t('noSanctions')}</p>
         ) : (
@@ -305,7 +297,7 @@ export function ModeratorView({ sessionId, sessionPath }: { sessionId: string; s
             ))}
           </ul>
         )}
-      </section>
+      </Section>
       </div>
       </div>
       <PollManager room={room} />

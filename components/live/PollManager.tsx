@@ -9,6 +9,7 @@ import { usePollError } from './PollPanel';
 import { pollList } from './pollState';
 import { PollResultsView } from './PollResultsView';
 import { type LiveRoom, useLiveRoom } from './useLiveRoom';
+import { Section } from '@/components/Section';
 
 /** Moderators and speakers: prepare polls, launch and close them, show their results (also on the projector). */
 export function PollManager({ room }: { room: LiveRoom }) {
@@ -42,10 +43,7 @@ export function PollManager({ room }: { room: LiveRoom }) {
   }
 
   return (
-    <section aria-labelledby="polls-title" className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-3" data-testid="poll-manager">
-      <h2 id="polls-title" className="text-lg font-semibold">
-        {t('manage.title')}
-      </h2>
+    <Section headingId="polls-title" title={t('manage.title')} headingClassName="text-lg font-semibold" className="flex flex-col gap-3 rounded-lg border border-stone-200 bg-white p-3" data-testid="poll-manager">
       <form onSubmit={create} className="flex flex-col gap-2 text-sm">
         <p className="font-medium">{t('manage.new')}</p>
         <label className="flex flex-col gap-1">
@@ -135,7 +133,7 @@ export function PollManager({ room }: { room: LiveRoom }) {
           })}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }
 

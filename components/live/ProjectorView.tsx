@@ -5,6 +5,7 @@ import { sortQuestions } from '@/lib/domain/live';
 import { ProjectorCaptions } from './Captions';
 import { ProjectorPoll } from './ProjectorPoll';
 import { useLiveRoom } from './useLiveRoom';
+import { Section } from '@/components/Section';
 
 /**
  * The room screen at hybrid events: big type, the question on air, the top questions, and how to
@@ -30,10 +31,7 @@ export function ProjectorView({
     <div className="fixed inset-0 z-50 grid grid-cols-1 gap-8 overflow-auto bg-stone-950 p-8 text-white lg:grid-cols-[1fr_22rem]" data-testid="projector">
       <div className="flex flex-col gap-8">
         <h1 className="text-3xl font-semibold text-stone-300">{title}</h1>
-        <section aria-labelledby="on-air-title" className="rounded-2xl border-4 border-live p-8" data-testid="projector-on-air">
-          <h2 id="on-air-title" className="mb-4 text-2xl font-bold tracking-wide text-red-300 uppercase">
-            {t('onAir')}
-          </h2>
+        <Section headingId="on-air-title" title={t('onAir')} headingClassName="mb-4 text-2xl font-bold tracking-wide text-red-300 uppercase" className="rounded-2xl border-4 border-live p-8" data-testid="projector-on-air">
           {onAir ? (
             <>
               <p className="text-5xl leading-tight font-semibold break-words">{onAir.body}</p>
@@ -44,12 +42,9 @@ export function ProjectorView({
           ) : (
             <p className="text-3xl text-stone-400">{state.status === 'connecting' ? t('loading') : t('nothingOnAir')}</p>
           )}
-        </section>
+        </Section>
         <ProjectorPoll polls={state.polls} />
-        <section aria-labelledby="top-title">
-          <h2 id="top-title" className="mb-4 text-2xl font-semibold text-stone-300">
-            {t('topQuestions')}
-          </h2>
+        <Section headingId="top-title" title={t('topQuestions')} headingClassName="mb-4 text-2xl font-semibold text-stone-300">
           <ol className="flex flex-col gap-4" data-testid="projector-top">
             {top.map((q) => (
               <li key={q.id} className="flex items-start gap-4 text-3xl">
@@ -63,7 +58,7 @@ export function ProjectorView({
               </li>
             )}
           </ol>
-        </section>
+        </Section>
       </div>
       <aside className="flex flex-col items-center gap-4 self-start rounded-2xl bg-white p-6 text-stone-900">
         <p className="text-center text-2xl font-semibold">{t('joinFromPhone')}</p>

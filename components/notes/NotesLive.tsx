@@ -7,6 +7,7 @@ import { useClock } from '@/components/live/useClock';
 import { useRefusalText } from '@/components/useRefusalText';
 import { formerName } from '@/lib/domain/erased';
 import { NotesEditor } from './NotesEditor';
+import { Section } from '@/components/Section';
 
 
 export type NotesHistoryEntry = { id: number; author: string; at: string; bytes: number };
@@ -107,10 +108,7 @@ function NotesModeration({ sessionId, groupId, locked, onLocked }: { sessionId: 
   };
 
   return (
-    <section aria-labelledby="notes-moderation-title" className="space-y-2 rounded border border-stone-200 p-3 text-sm" data-testid="notes-moderation">
-      <h3 id="notes-moderation-title" className="font-semibold">
-        {t('title')}
-      </h3>
+    <Section headingId="notes-moderation-title" title={t('title')} level={3} headingClassName="font-semibold" className="space-y-2 rounded border border-stone-200 p-3 text-sm" data-testid="notes-moderation">
       <p className="flex flex-wrap items-center gap-3">
         <button
           type="button"
@@ -159,6 +157,6 @@ function NotesModeration({ sessionId, groupId, locked, onLocked }: { sessionId: 
             })}
           </ol>
         ))}
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { formatBytes } from '@/lib/format';
 import { attachmentUrl } from './PathCard';
+import { Section } from '@/components/Section';
 
 type File = { id: string; filename: string; contentType: string; size: number; width: number | null; height: number | null; variants: string[] };
 
@@ -13,10 +14,7 @@ export async function Attachments({ files, locale }: { files: File[]; locale: st
   const images = files.filter((f) => f.variants.includes('thumb'));
   const others = files.filter((f) => !f.variants.includes('thumb'));
   return (
-    <section aria-labelledby="attachments-title" className="space-y-3">
-      <h2 id="attachments-title" className="text-lg font-semibold">
-        {t('attachments')}
-      </h2>
+    <Section headingId="attachments-title" title={t('attachments')} headingClassName="text-lg font-semibold" className="space-y-3">
       {images.length > 0 && (
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
           {images.map((f) => (
@@ -43,6 +41,6 @@ export async function Attachments({ files, locale }: { files: File[]; locale: st
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -4,6 +4,7 @@ import type { RevisionView } from '@/lib/domain/resources';
 import { formatDateTime } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
 import { revisionFieldLabel } from './revisionFields';
+import { Section } from '@/components/Section';
 
 /**
  * A resource's history for its coordinators: who, when, what changed (the fields named as the form
@@ -23,10 +24,7 @@ export async function Revisions({ revisions }: { revisions: RevisionView[] }) {
     return key ? tPaths(key) : field;
   };
   return (
-    <section aria-labelledby="revisions-title" className="space-y-2">
-      <h2 id="revisions-title" className="text-lg font-semibold">
-        {t('revisions')}
-      </h2>
+    <Section headingId="revisions-title" title={t('revisions')} headingClassName="text-lg font-semibold" className="space-y-2">
       {revisions.length === 0 ? (
         <p className="text-sm text-stone-600">{t('noRevisions')}</p>
       ) : (
@@ -74,6 +72,6 @@ export async function Revisions({ revisions }: { revisions: RevisionView[] }) {
           ))}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }

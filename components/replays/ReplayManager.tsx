@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useRefusalText } from '@/components/useRefusalText';
 import { fieldInstant } from '@/lib/domain/time';
+import { Section } from '@/components/Section';
 
 export type ManagedReplay = {
   id: string;
@@ -75,10 +76,7 @@ export function ReplayManager({
   });
 
   return (
-    <section aria-labelledby="replays-manage-title" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" data-testid="replay-manager">
-      <h2 id="replays-manage-title" className="text-lg font-semibold">
-        {t('listTitle')}
-      </h2>
+    <Section headingId="replays-manage-title" title={t('listTitle')} headingClassName="text-lg font-semibold" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" data-testid="replay-manager">
       {replays.length === 0 ? (
         <p className="text-sm text-stone-600">{t('none')}</p>
       ) : (
@@ -169,7 +167,7 @@ export function ReplayManager({
           </button>
         </form>
       </div>
-    </section>
+    </Section>
   );
 }
 

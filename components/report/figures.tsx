@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { Section } from '@/components/Section';
 
 // What the report pages share (the event's and a session's): a titled section, the key figures,
 // and the table of figures every chart has beneath it (components/report/ChartFigure.tsx) and some
@@ -52,12 +53,9 @@ export function FiguresTable({ id, caption, table, rowHead = 'font-normal' }: { 
 /** A section of a report page, named by its heading. */
 export function ReportSection({ id, title, className = '', children, testId }: { id: string; title: string; className?: string; children: ReactNode; testId?: string }) {
   return (
-    <section aria-labelledby={id} className={`space-y-3 ${className}`} data-testid={testId}>
-      <h2 id={id} className="text-xl font-bold">
-        {title}
-      </h2>
+    <Section headingId={id} title={title} headingClassName="text-xl font-bold" className={`space-y-3 ${className}`} data-testid={testId}>
       {children}
-    </section>
+    </Section>
   );
 }
 

@@ -22,15 +22,3 @@ export function perAttendee(count: number, s: { checkedIn: number; onlineViewers
   const people = s.checkedIn + s.onlineViewers;
   return people > 0 ? count / people : null;
 }
-
-/** What someone who does not organize the event sees on a report page (as on the other organizer pages). */
-export function ReportForbidden({ title, message }: { title: string; message: string }) {
-  return (
-    <div>
-      <h1 className="text-2xl font-bold">{title}</h1>
-      <p role="alert" className="mt-2" data-testid="report-forbidden">
-        {message}
-      </p>
-    </div>
-  );
-}

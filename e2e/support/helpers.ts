@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
+import postgres from 'postgres';
 import { smtpSinkUrl } from '../../playwright.config';
 
 export const DEMO_EVENT = '/events/edition-demo';
@@ -127,4 +128,22 @@ export async function expectNoAxeViolation(page: Page, label: string) {
 /** The page does not scroll sideways (a phone's width holds it). */
 export async function expectNoSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+}
+
+/**
+ * A spec's own event in the Postgres of DATABASE_URL (this run's, from yesterday to tomorrow,
+ * titled "Rencontre <run>"): `body` gets a client on that database and the event's id; the event
+ * and its registrations are deleted afterwards, whatever happened.
+ */
+export async function withRunEvent(slug: string, body: (sql: postgres.Sql, eventId: string) => Promise<void>): Promise<void> {
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  const [event] = await sql<{ id: string }[]>`insert into events (slug, title, starts_at, ends_at)
+    values (${slug}, ${`Rencontre ${RUN_ID}`}, now() - interval '1 day', now() + interval '1 day') returning id`;
+  try {
+    await body(sql, event!.id);
+  } finally {
+    await sql`delete from registrations where event_id = ${event!.id}`;
+    await sql`delete from events where id = ${event!.id}`;
+    await sql.end();
+  }
 }

@@ -1,5 +1,6 @@
 import { getServerSession } from 'next-auth';
 import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { identityFromJoinToken, identityFromLinkSession, registrationIdOfLinkSession, type Identity } from '@/db/queries/identity';
 import { JOIN_COOKIE } from '@/lib/realtime/protocol';
@@ -46,4 +47,11 @@ export async function provenParticipant(req?: Request): Promise<Identity | null>
 export async function currentLinkRegistrationId(): Promise<string | null> {
   const link = (await cookies()).get(JOIN_COOKIE)?.value;
   return link ? registrationIdOfLinkSession(link) : null;
+}
+
+/** The signed-in user of a page only for them; anyone else goes to sign in and comes back to `back`. */
+export async function signedInUser(back: string): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${back}`);
+  return user;
 }

@@ -53,6 +53,15 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/attachments (%s)', (dri
     await db?.close();
   });
 
+  /** Posts `form`: refused with `status` and `code`, and nothing stored. */
+  async function expectRefusedStoringNothing(form: FormData, status: number, code: string) {
+    const before = await stored();
+    const { status: got, body } = await refusalOf(await post(form));
+    expect(got).toBe(status);
+    expect(body.error.code).toBe(code);
+    expect(await stored()).toEqual(before);
+  }
+
   it('stores an image with its resized variants, and serves it to its uploader only while unattached', async () => {
     const res = await post(fileForm(png, 'carte.pdf', 'application/pdf'));
     expect(res.status).toBe(201);
@@ -80,25 +89,17 @@ describe.each<Driver>(['postgres', 'pglite'])('POST /api/attachments (%s)', (dri
   });
 
   it('refuses an executable renamed .pdf, and stores nothing', async () => {
-    const before = await stored();
     const exe = Buffer.alloc(1024);
     exe.write('MZ', 0, 'latin1');
     exe.writeUInt32LE(0x80, 0x3c);
     exe.write('PE\0\0', 0x80, 'latin1');
     exe.writeUInt16LE(0x14c, 0x84);
-    const { status, body } = await refusalOf(await post(fileForm(exe, 'rapport.pdf', 'application/pdf')));
-    expect(status).toBe(415);
-    expect(body.error.code).toBe('executable_not_allowed');
-    expect(await stored()).toEqual(before);
+    await expectRefusedStoringNothing(fileForm(exe, 'rapport.pdf', 'application/pdf'), 415, 'executable_not_allowed');
   });
 
   it('refuses an SVG with a script (whatever it is called), and stores nothing', async () => {
-    const before = await stored();
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.cookie)</script></svg>');
-    const { status, body } = await refusalOf(await post(fileForm(svg, 'logo.png', 'image/png')));
-    expect(status).toBe(415);
-    expect(body.error.code).toBe('svg_not_allowed');
-    expect(await stored()).toEqual(before);
+    await expectRefusedStoringNothing(fileForm(svg, 'logo.png', 'image/png'), 415, 'svg_not_allowed');
   });
 
   it('refuses an oversized upload before reading it whole (declared or streamed), and stores nothing', async () => {

@@ -36,6 +36,10 @@ const CALL = 'appel-test';
 const proposal = (over: Record<string, unknown> = {}) =>
   proposalInput.parse({ title: 'Cartographier les communs', format: 'Atelier', abstract: 'Un atelier pour cartographier.', needs: 'Fauteuil roulant', ...over });
 
+/** A small call opening at T0 for one workshop slot (`over` sets its slug, title, dates, committee…). */
+const smallCall = (over: Record<string, unknown>) =>
+  callInput.parse({ opensAt: T0.toISOString(), formats: ['Atelier'], slots: 1, committeeName: 'C', ...over });
+
 describe.each<Driver>(['postgres', 'pglite'])('calls for proposals (%s)', (driver) => {
   let db: Awaited<ReturnType<typeof useFreshDatabase>>;
   let organizer: NonNullable<Viewer>;
@@ -135,17 +139,7 @@ describe.each<Driver>(['postgres', 'pglite'])('calls for proposals (%s)', (drive
   });
 
   it('only organizers open a call; the call is public with its committee, criteria and dates', async () => {
-    const input = callInput.parse({
-      slug: 'autre',
-      title: 'X',
-      opensAt: T0.toISOString(),
-      closesAt: at(1).toISOString(),
-      answerBy: at(2).toISOString(),
-      formats: ['Atelier'],
-      slots: 1,
-      committeeName: 'C',
-      committee: [{ email: 'x@chemins.test', name: 'X' }],
-    });
+    const input = smallCall({ slug: 'autre', title: 'X', closesAt: at(1).toISOString(), answerBy: at(2).toISOString(), committee: [{ email: 'x@chemins.test', name: 'X' }] });
     await expect(saveCall(alice.id, DEMO_EVENT_SLUG, input)).rejects.toMatchObject({ status: 403 });
     await expect(saveCall(organizer.id, DEMO_EVENT_SLUG, { ...input, slug: CALL })).rejects.toMatchObject({ status: 409, code: 'slug_taken' });
     const call = (await publicCall(CALL, T0))!;
@@ -264,16 +258,12 @@ describe.each<Driver>(['postgres', 'pglite'])('calls for proposals (%s)', (drive
     await saveCall(
       organizer.id,
       DEMO_EVENT_SLUG,
-      callInput.parse({
+      smallCall({
         slug: 'appel-ferme',
         title: 'Fermé',
         visibility: 'closed',
-        opensAt: T0.toISOString(),
         closesAt: at(5).toISOString(),
         answerBy: at(6).toISOString(),
-        formats: ['Atelier'],
-        slots: 1,
-        committeeName: 'C',
         committee: [{ email: 'membre1@chemins.test', name: 'Membre Un' }],
       }),
     );

@@ -90,6 +90,12 @@ export async function seedSession(db: Tx, values: { eventId: string; slug: strin
   return row!.id;
 }
 
+/** A workshop of `eventId` tomorrow, one hour long, on site (`values` overrides any column), as the registration and seat rules see one: its id. */
+export function seedUpcomingWorkshop(db: Tx, values: Parameters<typeof seedSession>[1]): Promise<string> {
+  const tomorrow = Date.now() + 24 * HOUR;
+  return seedSession(db, { kind: 'workshop', mode: 'onsite', startsAt: new Date(tomorrow), endsAt: new Date(tomorrow + HOUR), ...values });
+}
+
 /** The demo event (after `seed`): its id and the id of its live session. */
 export async function demoLive(): Promise<{ eventId: string; liveId: string }> {
   const programme = (await getEventProgramme(DEMO_EVENT_SLUG))!;

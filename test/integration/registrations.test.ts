@@ -8,7 +8,7 @@ import { DEMO_EVENT_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
 import type { Question } from '@/lib/domain/questions';
-import { seededDemo } from './factories';
+import { seededDemo, seedUpcomingWorkshop } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 
 const req = (email: string, sessionIds: string[] = [], extra: Record<string, unknown> = {}) =>
@@ -21,22 +21,8 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
   let handle: typeof db.handle;
   let eventId: string;
 
-  async function newSession(slug: string, capacity: number | null, visibility: 'public' | 'invitation' = 'public') {
-    const [s] = await handle.db
-      .insert(programmeSessions)
-      .values({
-        eventId,
-        slug,
-        title: slug,
-        kind: 'workshop',
-        capacity,
-        visibility,
-        startsAt: new Date(Date.now() + 86_400_000),
-        endsAt: new Date(Date.now() + 90_000_000),
-      })
-      .returning();
-    return s!.id;
-  }
+  const newSession = (slug: string, capacity: number | null, visibility: 'public' | 'invitation' = 'public') =>
+    seedUpcomingWorkshop(handle.db, { eventId, slug, capacity, visibility });
   /** The kept counter always equals the confirmed seats. */
   async function expectCounterInStep(sessionId: string) {
     const [row] = await executePrepared<{ kept: number; actual: number }>(handle.db, sql`
@@ -244,10 +230,7 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
   it.skipIf(driver === 'pglite')('a batch waiting on a session’s lock holds up its own event only', async () => {
     const held = await newSession('verrou', 10);
     const [other] = await handle.db.select().from(events).where(sql`${events.slug} <> ${DEMO_EVENT_SLUG}`).limit(1);
-    const [free] = await handle.db
-      .insert(programmeSessions)
-      .values({ eventId: other!.id, slug: 'ailleurs', title: 'ailleurs', kind: 'workshop', startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000) })
-      .returning();
+    const free = await seedUpcomingWorkshop(handle.db, { eventId: other!.id, slug: 'ailleurs' });
 
     // Another transaction holds the session's row lock (an organizer's edit, say) until released.
     let release!: () => void;
@@ -263,8 +246,8 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
     let waitingDone = false;
     const waiting = register(DEMO_EVENT_SLUG, req('waits@lock.test', [held])).finally(() => (waitingDone = true));
     // The other event's registration is written while the first batch waits on the lock.
-    const elsewhere = await register(other!.slug, req('free@lock.test', [free!.id]));
-    expect(elsewhere.registration.sessions).toEqual([{ sessionId: free!.id, status: 'confirmed', mode: 'onsite' }]);
+    const elsewhere = await register(other!.slug, req('free@lock.test', [free]));
+    expect(elsewhere.registration.sessions).toEqual([{ sessionId: free, status: 'confirmed', mode: 'onsite' }]);
     expect(waitingDone).toBe(false);
 
     release();

@@ -5,11 +5,11 @@ import { executePrepared } from '@/db/client';
 import { checkIn } from '@/db/queries/organizer';
 import { publicSessions } from '@/db/queries/public';
 import { cancel, changeSeatMode, register } from '@/db/queries/registrations';
-import { programmeSessions, registrations, registrationSessions, users } from '@/db/schema';
+import { registrations, registrationSessions, users } from '@/db/schema';
 import { DEMO_EVENT_SLUG, DEMO_HYBRID_SESSION_SLUG } from '@/db/seed/data/demo';
 import { registrationRequest } from '@/lib/domain/registration';
 import { registrationsCsvFile } from '@/server/exports/registrations';
-import { closeServer, registrationsServer, seededDemo } from './factories';
+import { closeServer, registrationsServer, seededDemo, seedUpcomingWorkshop } from './factories';
 import { type Driver, useFreshDatabase } from './support';
 
 // Seats on site and online (issue 28): a hybrid session's chairs and online seats, each with its
@@ -25,23 +25,8 @@ describe.each<Driver>(['postgres', 'pglite'])('seats on site and online (%s)', (
   let eventId: string;
   let n = 0;
 
-  async function newSession(mode: 'onsite' | 'online' | 'hybrid', capacity: number | null, capacityOnline: number | null = null) {
-    const [s] = await handle.db
-      .insert(programmeSessions)
-      .values({
-        eventId,
-        slug: `seats-${mode}-${++n}`,
-        title: `Seats ${mode} ${n}`,
-        kind: 'workshop',
-        mode,
-        capacity,
-        capacityOnline,
-        startsAt: new Date(Date.now() + 86_400_000),
-        endsAt: new Date(Date.now() + 90_000_000),
-      })
-      .returning();
-    return s!.id;
-  }
+  const newSession = (mode: 'onsite' | 'online' | 'hybrid', capacity: number | null, capacityOnline: number | null = null) =>
+    seedUpcomingWorkshop(handle.db, { eventId, slug: `seats-${mode}-${++n}`, title: `Seats ${mode} ${n}`, mode, capacity, capacityOnline });
   /** Seats of a session in request order: e-mail, status, mode. */
   async function seats(sessionId: string) {
     return handle.db

@@ -10,6 +10,8 @@ import { reviewBoard } from '@/server/calls/get-review-board';
 import { PROPOSAL_STATUSES, type PublicProposal } from '@/lib/domain/calls';
 import { nameWithOrganization } from '@/lib/domain/erased';
 import { currentUser } from '@/server/auth/current';
+import { Section } from '@/components/Section';
+import { BackLink } from '@/components/BackLink';
 
 type Params = { call: string };
 
@@ -35,9 +37,7 @@ export default async function CallPage({ params, searchParams }: { params: Promi
   return (
     <article className="space-y-6">
       <header>
-        <p className="text-sm">
-          <Link href={`/events/${call.event.slug}`}>← {call.event.title}</Link>
-        </p>
+        <BackLink href={`/events/${call.event.slug}`}>{call.event.title}</BackLink>
         <h1 className="text-2xl font-bold">{call.title}</h1>
         <p className="text-sm text-stone-600">
           {t(`phase.${call.phase}`)} · {t('dates', { opens: when(call.opensAt), closes: when(call.closesAt) })}
@@ -112,10 +112,7 @@ export default async function CallPage({ params, searchParams }: { params: Promi
         {board && <Link href={`/calls/${slug}/review`}>{t('reviewLink')}</Link>}
         {call.visibility === 'open' && <a href={`/api/calls/${slug}/decisions.atom`}>{t('feed')}</a>}
       </p>
-      <section aria-labelledby="proposals-title">
-        <h2 id="proposals-title" className="text-xl font-bold">
-          {t('proposals')}
-        </h2>
+      <Section headingId="proposals-title" title={t('proposals')} headingClassName="text-xl font-bold">
         {call.visibility !== 'open' ? (
           <p>{t('closedList')}</p>
         ) : list.length === 0 ? (
@@ -136,7 +133,7 @@ export default async function CallPage({ params, searchParams }: { params: Promi
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </article>
   );
 }

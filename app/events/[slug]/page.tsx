@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { FilterSelect } from '@/components/paths/FilterSelect';
+import { OptionSelect } from '@/components/OptionSelect';
 import { formatDay, formatTime } from '@/lib/format';
 import { LocalTime, LocalZone } from '@/components/LocalTime';
 import { localTimeTemplate } from '@/components/local-time-template';
@@ -21,6 +21,7 @@ import { currentParticipant } from '@/server/auth/current';
 import { formerNames } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';
 import { KeepSource } from '@/components/RegistrationSource';
+import { BackLink } from '@/components/BackLink';
 
 type Params = { slug: string };
 type Search = { track?: string; kind?: string; room?: string; mode?: string; format?: string; programme?: string };
@@ -95,15 +96,13 @@ export default async function EventPage({
   const orgRoles = (['organizer', 'supporter', 'partner'] as const).map((role) => ({ role, list: programme.organizations.filter((o) => o.role === role) }));
   const filtered = Object.values(filters).some(Boolean);
   const select = (name: keyof Search, label: string, options: { value: string; label: string }[]) => (
-    <FilterSelect name={name} label={label} allLabel={t('all')} value={filters[name]} options={options} />
+    <OptionSelect name={name} label={label} emptyLabel={t('all')} value={filters[name]} options={options} />
   );
 
   return (
     <article>
       <KeepSource event={event.slug} />
-      <p className="text-sm">
-        <Link href="/">← {t('back')}</Link>
-      </p>
+      <BackLink href="/">{t('back')}</BackLink>
       <h1 className="mt-2 text-2xl font-bold">{event.title}</h1>
       {event.location && <p className="text-stone-600">{event.location}</p>}
       <p className="mt-3 max-w-3xl whitespace-pre-line">{event.description}</p>

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { EraseAccount } from '@/components/privacy/EraseAccount';
 import { type PersonRef, personSummary } from '@/db/queries/my-data';
 import { currentLinkRegistrationId, currentUser } from '@/server/auth/current';
+import { Section } from '@/components/Section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('privacy.me'))('title'), robots: { index: false } };
@@ -27,18 +28,16 @@ export default async function MyDataPage() {
         <>
           <p>{t('intro')}</p>
           <p data-testid="my-data-who">{t('who', { name: who.name, email: who.email })}</p>
-          <section aria-labelledby="download" className="space-y-2">
-            <h2 id="download" className="text-xl font-semibold">{t('downloadTitle')}</h2>
+          <Section headingId="download" title={t('downloadTitle')} headingClassName="text-xl font-semibold" className="space-y-2">
             <p className="text-sm text-stone-700">{t('downloadHelp')}</p>
             <a href="/api/me/data" download className="inline-block rounded bg-brand px-4 py-2 text-white no-underline">
               {t('download')}
             </a>
-          </section>
-          <section aria-labelledby="delete" className="space-y-2 border-t border-stone-200 pt-4">
-            <h2 id="delete" className="text-xl font-semibold">{t('deleteTitle')}</h2>
+          </Section>
+          <Section headingId="delete" title={t('deleteTitle')} headingClassName="text-xl font-semibold" className="space-y-2 border-t border-stone-200 pt-4">
             <p className="text-sm text-stone-700">{t('deleteHelp')}</p>
             <EraseAccount />
-          </section>
+          </Section>
         </>
       )}
     </div>

@@ -1,28 +1,15 @@
-import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LinkSection } from '@/components/people/LinkSection';
-import { SessionList } from '@/components/people/SessionList';
+import { ProfileArticle, type ProfileParams, profileOr404, SessionsSection, titledByName } from '@/components/people/Profile';
 import { getOrganization } from '@/db/queries/people';
 
-type Params = { key: string };
-
-export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const org = await getOrganization((await params).key);
-  return { title: org?.name ?? 'Chemins' };
-}
+export const generateMetadata = titledByName(getOrganization);
 
 /** An organization's public page: its kind and link, its people, sessions across events (its own, its people's for it, its programme's), paths, events. */
-export default async function OrganizationPage({ params }: { params: Promise<Params> }) {
-  const org = await getOrganization((await params).key);
-  if (!org) notFound();
-  const [t, tEvent] = await Promise.all([getTranslations('people'), getTranslations('event')]);
+export default async function OrganizationPage({ params }: { params: Promise<ProfileParams> }) {
+  const [org, t, tEvent] = await Promise.all([profileOr404(getOrganization, params), getTranslations('people'), getTranslations('event')]);
   return (
-    <article className="max-w-3xl space-y-6" data-testid="organization-page">
-      <p className="text-sm">
-        <Link href="/">← {t('back')}</Link>
-      </p>
+    <ProfileArticle testId="organization-page" back={t('back')}>
       <header>
         <h1 className="text-2xl font-bold">{org.name}</h1>
         <p className="text-stone-700" data-testid="organization-kind">
@@ -48,12 +35,7 @@ export default async function OrganizationPage({ params }: { params: Promise<Par
         title={t('members')}
         items={org.people.map((p) => ({ id: p.key ?? p.name, href: p.key ? `/people/${p.key}` : null, label: p.name, suffix: p.title ? ` (${p.title})` : '' }))}
       />
-      <section aria-labelledby="sessions">
-        <h2 id="sessions" className="mb-2 text-lg font-semibold">
-          {t('sessions')}
-        </h2>
-        <SessionList sessions={org.sessions} />
-      </section>
+      <SessionsSection title={t('sessions')} sessions={org.sessions} />
       <LinkSection
         id="paths"
         title={t('paths')}
@@ -65,6 +47,6 @@ export default async function OrganizationPage({ params }: { params: Promise<Par
         }))}
       />
       <LinkSection id="resources" title={t('resources')} items={org.resources.map((r) => ({ id: r.slug, href: `/resources/${r.slug}`, label: r.title }))} />
-    </article>
+    </ProfileArticle>
   );
 }

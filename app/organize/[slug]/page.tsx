@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatShortDateTime } from '@/lib/format';
 import { attendees, organizedEvent, sessionCounts } from '@/db/queries/organizer';
 import { HybridSeats } from '@/components/seats/HybridSeats';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { ActionForm } from '@/components/organize/ActionForm';
 import { getEventProgramme } from '@/db/queries/events';
 import { SavedNotice } from '@/components/organize/SavedNotice';
@@ -17,6 +16,10 @@ import { organizerCalls } from '@/server/calls/list-organizer-calls';
 import { OPEN_DATA_LICENCES } from '@/lib/domain/open-data';
 import { reportEvent } from '@/db/queries/report';
 import { openDataLicenceAction } from './report-actions';
+import { Forbidden } from '@/components/Forbidden';
+import { Section } from '@/components/Section';
+import { Fragment } from 'react';
+import { ListTable } from '@/components/ListTable';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('organize'), robots: { index: false } };
@@ -31,16 +34,10 @@ export default async function OrganizePage({
 }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
+  const user = await signedInUser(`/organize/${slug}`);
   const [t, locale, tNav, tReportPage] = await Promise.all([getTranslations('organize'), getLocale(), getTranslations('nav'), getTranslations('report')]);
   if (!(await organizedEvent(user.id, slug))) {
-    return (
-      <div>
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p role="alert" className="mt-2">{t('forbidden')}</p>
-      </div>
-    );
+    return <Forbidden title={t('title')} message={t('forbidden')} />;
   }
   const [{ event, sessions }, { attendees: people, questions }] = await Promise.all([sessionCounts(user.id, slug), attendees(user.id, slug)]);
   const tz = event.timeZone;
@@ -97,50 +94,32 @@ export default async function OrganizePage({
           )}
         </div>
       )}
-      <section aria-labelledby="overview-title" id="overview" className="scroll-mt-12">
-        <h2 id="overview-title" className="text-xl font-bold">
-          {t('overview')}
-        </h2>
+      <Section headingId="overview-title" title={t('overview')} headingClassName="text-xl font-bold" id="overview" className="scroll-mt-12">
         <h3 id="counts" className="mt-2 mb-2 text-lg font-semibold">
           {t('counts')}
         </h3>
-        <div className="overflow-x-auto">
-        <table className="w-full bg-white text-sm" data-testid="session-counts">
-          <thead>
-            <tr className="text-left">
-              <th className="p-2">{t('session')}</th>
-              <th className="p-2 text-right">{t('confirmed')}</th>
-              <th className="p-2 text-right">{t('waiting')}</th>
-              <th className="p-2 text-right">{t('capacity')}</th>
+        <ListTable head={[{ label: t('session') }, { label: t('confirmed'), numeric: true }, { label: t('waiting'), numeric: true }, { label: t('capacity'), numeric: true }]} testId="session-counts">
+          {sessions.map((s) => (
+            <tr key={s.id} className="border-t border-stone-200" data-session-slug={s.slug}>
+              <td className="p-2">
+                <span className="whitespace-nowrap tabular-nums">{formatShortDateTime(s.startsAt, locale, tz)}</span> · {s.title}
+                <HybridSeats session={s} counts={s} waiting />
+              </td>
+              <td className="p-2 text-right tabular-nums" data-col="confirmed">{s.confirmed}</td>
+              <td className="p-2 text-right tabular-nums" data-col="waiting">{s.waitlisted}</td>
+              <td className="p-2 text-right tabular-nums">{s.capacity ?? t('unlimited')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id} className="border-t border-stone-200" data-session-slug={s.slug}>
-                <td className="p-2">
-                  <span className="whitespace-nowrap tabular-nums">{formatShortDateTime(s.startsAt, locale, tz)}</span> · {s.title}
-                  <HybridSeats session={s} counts={s} waiting />
-                </td>
-                <td className="p-2 text-right tabular-nums" data-col="confirmed">{s.confirmed}</td>
-                <td className="p-2 text-right tabular-nums" data-col="waiting">{s.waitlisted}</td>
-                <td className="p-2 text-right tabular-nums">{s.capacity ?? t('unlimited')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
-      </section>
-      <section aria-labelledby="check-in-title" id="check-in" className="scroll-mt-12 rounded-lg bg-white p-4">
-        <h2 id="check-in-title" className="text-lg font-semibold">
-          {t('checkIn')}
-        </h2>
+          ))}
+        </ListTable>
+      </Section>
+      <Section headingId="check-in-title" title={t('checkIn')} headingClassName="text-lg font-semibold" id="check-in" className="scroll-mt-12 rounded-lg bg-white p-4">
         <p className="text-sm text-stone-600">{tCheckin('intro')}</p>
         <p className="mt-2">
           <Link href={`/organize/${slug}/checkin`} className="inline-block rounded bg-brand px-4 py-2 text-white no-underline hover:no-underline" data-testid="open-checkin">
             {tCheckin('open')}
           </Link>
         </p>
-      </section>
+      </Section>
       <section aria-labelledby="attendees-title" id="attendees" className="scroll-mt-12">
         <div className="mb-2 flex flex-wrap items-center gap-4">
           <h2 id="attendees-title" className="text-xl font-bold">
@@ -153,36 +132,23 @@ export default async function OrganizePage({
             {tSetup('csvSpreadsheet')}
           </a>
         </div>
-        <div className="overflow-x-auto">
-        <table className="w-full bg-white text-sm">
-          <thead>
-            <tr className="text-left">
-              <th className="p-2">{t('name')}</th>
-              <th className="p-2">{t('email')}</th>
-              <th className="p-2">{t('sessions')}</th>
-              <th className="p-2">{t('answers')}</th>
-              <th className="p-2">{t('checkedIn')}</th>
+        <ListTable head={[{ label: t('name') }, { label: t('email') }, { label: t('sessions') }, { label: t('answers') }, { label: t('checkedIn') }]}>
+          {people.map((p) => (
+            <tr key={p.id} className="border-t border-stone-200">
+              <td className="p-2">{formerName(p.name, tPrivacy('formerParticipant'))}</td>
+              <td className="p-2">{p.email}</td>
+              <td className="p-2">
+                {p.seats.map((seat) => `${seat.title} (${t(`seatStatus.${seat.status}`)})`).join(', ')}
+              </td>
+              <td className="p-2">
+                {Object.entries(p.answers)
+                  .map(([k, v]) => `${questions.find((q) => q.key === k)?.label ?? k} ${Array.isArray(v) ? v.join(', ') : v === true ? '✓' : v === false ? '✗' : v}`)
+                  .join(' · ')}
+              </td>
+              <td className="p-2 whitespace-nowrap">{p.checkedInAt ? formatShortDateTime(p.checkedInAt, locale, tz) : ''}</td>
             </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id} className="border-t border-stone-200">
-                <td className="p-2">{formerName(p.name, tPrivacy('formerParticipant'))}</td>
-                <td className="p-2">{p.email}</td>
-                <td className="p-2">
-                  {p.seats.map((seat) => `${seat.title} (${t(`seatStatus.${seat.status}`)})`).join(', ')}
-                </td>
-                <td className="p-2">
-                  {Object.entries(p.answers)
-                    .map(([k, v]) => `${questions.find((q) => q.key === k)?.label ?? k} ${Array.isArray(v) ? v.join(', ') : v === true ? '✓' : v === false ? '✗' : v}`)
-                    .join(' · ')}
-                </td>
-                <td className="p-2 whitespace-nowrap">{p.checkedInAt ? formatShortDateTime(p.checkedInAt, locale, tz) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
+          ))}
+        </ListTable>
       </section>
       <section aria-labelledby="programme-title" id="programme" className="scroll-mt-12 space-y-8">
         <div>
@@ -329,48 +295,27 @@ export default async function OrganizePage({
           ))}
         </ul>
       </section>
-      <section aria-labelledby="exports-title" id="exports" className="scroll-mt-12">
-        <h2 id="exports-title" className="text-xl font-bold">
-          {t('exports')}
-        </h2>
+      <Section headingId="exports-title" title={t('exports')} headingClassName="text-xl font-bold" id="exports" className="scroll-mt-12">
         <p className="text-sm text-stone-600">{t('exportsHelp')}</p>
         <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
-          <dt>
-            <a href={`/api/events/${slug}/registrations.csv`} download>
-              {t('csv')}
-            </a>
-          </dt>
-          <dd className="text-stone-700">{t('csvHelp')}</dd>
-          <dt>
-            <a href={`/api/events/${slug}/registrations.csv?format=spreadsheet`} download>
-              {tSetup('csvSpreadsheet')}
-            </a>
-          </dt>
-          <dd className="text-stone-700">{tSetup('csvSpreadsheetHelp')}</dd>
-          <dt>
-            <a href={`/api/events/${slug}/calendar.ics`}>iCalendar (.ics)</a>
-          </dt>
-          <dd className="text-stone-700">{tEvent('icsHelp')}</dd>
-          <dt>
-            <a href={`/api/events/${slug}/schedule.xml`}>schedule.xml</a>
-          </dt>
-          <dd className="text-stone-700">{tEvent('xmlHelp')}</dd>
-          <dt>
-            <a href={`/api/events/${slug}/schedule.json`}>schedule.json</a>
-          </dt>
-          <dd className="text-stone-700">{tEvent('jsonHelp')}</dd>
-          <dt>
-            <a href={`/api/events/${slug}/report.csv`} download>
-              {tReport('csvLink')}
-            </a>
-          </dt>
-          <dd className="text-stone-700">{tReport('csvHelp')}</dd>
-          <dt>
-            <a href={`/api/events/${slug}/open-data.zip`} download>
-              {tReport('openData.link')}
-            </a>
-          </dt>
-          <dd className="text-stone-700">{tReport('openData.help')}</dd>
+          {[
+            { path: 'registrations.csv', label: t('csv'), help: t('csvHelp'), download: true },
+            { path: 'registrations.csv?format=spreadsheet', label: tSetup('csvSpreadsheet'), help: tSetup('csvSpreadsheetHelp'), download: true },
+            { path: 'calendar.ics', label: 'iCalendar (.ics)', help: tEvent('icsHelp') },
+            { path: 'schedule.xml', label: 'schedule.xml', help: tEvent('xmlHelp') },
+            { path: 'schedule.json', label: 'schedule.json', help: tEvent('jsonHelp') },
+            { path: 'report.csv', label: tReport('csvLink'), help: tReport('csvHelp'), download: true },
+            { path: 'open-data.zip', label: tReport('openData.link'), help: tReport('openData.help'), download: true },
+          ].map((e) => (
+            <Fragment key={e.path}>
+              <dt>
+                <a href={`/api/events/${slug}/${e.path}`} download={e.download}>
+                  {e.label}
+                </a>
+              </dt>
+              <dd className="text-stone-700">{e.help}</dd>
+            </Fragment>
+          ))}
         </dl>
         <ActionForm
           action={openDataLicenceAction.bind(null, slug)}
@@ -396,7 +341,7 @@ export default async function OrganizePage({
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

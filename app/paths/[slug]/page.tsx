@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/lib/format';
 import { localDate } from '@/lib/domain/time';
 import { Coordinators } from '@/components/paths/Coordinators';
-import { FilterSelect } from '@/components/paths/FilterSelect';
+import { OptionSelect } from '@/components/OptionSelect';
 import { Markdown } from '@/components/paths/Markdown';
 import { attachmentUrl } from '@/components/paths/PathCard';
 import { ResourceCard } from '@/components/paths/ResourceCard';
@@ -15,6 +15,8 @@ import { subscriptionOf } from '@/server/paths/get-subscription';
 import { RESOURCE_FORMATS, type ResourceFormat } from '@/lib/domain/resources';
 import { currentParticipant, currentUser } from '@/server/auth/current';
 import { subscribeAction } from './actions';
+import { Section } from '@/components/Section';
+import { BackLink } from '@/components/BackLink';
 
 type Params = { slug: string };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -68,17 +70,28 @@ export default async function PathPage({ params, searchParams }: { params: Promi
       )}
     </li>
   );
+  /** The upcoming or the past sessions of the agenda under their heading, or the sentence that there are none. */
+  const agendaPart = (which: 'upcoming' | 'past', heading: string, none: string, margin: string) => (
+    <>
+      <h3 className={`${margin} text-sm font-semibold uppercase tracking-wide text-stone-500`}>{heading}</h3>
+      {path.agenda[which].length === 0 ? (
+        <p className="text-sm text-stone-600">{none}</p>
+      ) : (
+        <ul className="divide-y divide-stone-100" data-testid={`agenda-${which}`}>
+          {path.agenda[which].map((s) => sessionItem(s, which === 'past'))}
+        </ul>
+      )}
+    </>
+  );
 
   const select = (name: string, label: string, value: string | undefined, options: { value: string; label: string }[]) => (
-    <FilterSelect name={name} label={label} allLabel={t('all')} value={value} options={options} />
+    <OptionSelect name={name} label={label} emptyLabel={t('all')} value={value} options={options} />
   );
 
   return (
     <article className="space-y-8">
       <header>
-        <p className="text-sm">
-          <Link href="/paths">← {t('back')}</Link>
-        </p>
+        <BackLink href="/paths">{t('back')}</BackLink>
         <div className="mt-3 overflow-hidden rounded-xl bg-white shadow-sm">
           {path.coverAttachmentId ? (
             // eslint-disable-next-line @next/next/no-img-element -- served from the database, variants made at upload
@@ -116,10 +129,7 @@ export default async function PathPage({ params, searchParams }: { params: Promi
         <div className="space-y-8">
           <Markdown source={path.description} />
 
-          <section aria-labelledby="resources-title">
-            <h2 id="resources-title" className="text-xl font-bold">
-              {t('resources')}
-            </h2>
+          <Section headingId="resources-title" title={t('resources')} headingClassName="text-xl font-bold">
             {(path.facets.formats.length > 1 || path.facets.languages.length > 1 || filtered) && (
               <form method="get" className="mt-3 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3" aria-label={t('filters')}>
                 {select('format', t('format'), format, path.facets.formats.map((f) => ({ value: f, label: t(`formats.${f}`) })))}
@@ -148,36 +158,16 @@ export default async function PathPage({ params, searchParams }: { params: Promi
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </div>
 
         <aside className="space-y-6">
-          <section aria-labelledby="agenda-title" className="rounded-lg bg-white p-4 shadow-sm">
-            <h2 id="agenda-title" className="text-lg font-bold">
-              {t('agenda')}
-            </h2>
-            <h3 className="mt-3 text-sm font-semibold uppercase tracking-wide text-stone-500">{t('upcoming')}</h3>
-            {path.agenda.upcoming.length === 0 ? (
-              <p className="text-sm text-stone-600">{t('noUpcoming')}</p>
-            ) : (
-              <ul className="divide-y divide-stone-100" data-testid="agenda-upcoming">
-                {path.agenda.upcoming.map((s) => sessionItem(s, false))}
-              </ul>
-            )}
-            <h3 className="mt-4 text-sm font-semibold uppercase tracking-wide text-stone-500">{t('past')}</h3>
-            {path.agenda.past.length === 0 ? (
-              <p className="text-sm text-stone-600">{t('noPast')}</p>
-            ) : (
-              <ul className="divide-y divide-stone-100" data-testid="agenda-past">
-                {path.agenda.past.map((s) => sessionItem(s, true))}
-              </ul>
-            )}
-          </section>
+          <Section headingId="agenda-title" title={t('agenda')} headingClassName="text-lg font-bold" className="rounded-lg bg-white p-4 shadow-sm">
+            {agendaPart('upcoming', t('upcoming'), t('noUpcoming'), 'mt-3')}
+            {agendaPart('past', t('past'), t('noPast'), 'mt-4')}
+          </Section>
 
-          <section aria-labelledby="follow-title" className="rounded-lg bg-white p-4 shadow-sm">
-            <h2 id="follow-title" className="text-lg font-bold">
-              {t('follow')}
-            </h2>
+          <Section headingId="follow-title" title={t('follow')} headingClassName="text-lg font-bold" className="rounded-lg bg-white p-4 shadow-sm">
             <p className="mt-2 text-sm">
               <a href={`/api/paths/${slug}/feed.atom`} data-testid="path-feed">
                 {t('feed')}
@@ -201,7 +191,7 @@ export default async function PathPage({ params, searchParams }: { params: Promi
                 <Link href={`/signin?callbackUrl=/paths/${slug}`}>{t('editor.signIn')}</Link>
               </p>
             )}
-          </section>
+          </Section>
         </aside>
       </div>
     </article>

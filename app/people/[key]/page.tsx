@@ -1,28 +1,17 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LinkSection } from '@/components/people/LinkSection';
-import { SessionList } from '@/components/people/SessionList';
+import { ProfileArticle, type ProfileParams, profileOr404, SessionsSection, titledByName } from '@/components/people/Profile';
 import { getPerson } from '@/db/queries/people';
+import { Section } from '@/components/Section';
 
-type Params = { key: string };
-
-export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const person = await getPerson((await params).key);
-  return { title: person?.name ?? 'Chemins' };
-}
+export const generateMetadata = titledByName(getPerson);
 
 /** A person's public page: short bio, organizations, sessions across events, paths coordinated, resources. */
-export default async function PersonPage({ params }: { params: Promise<Params> }) {
-  const person = await getPerson((await params).key);
-  if (!person) notFound();
-  const [t, tEvent] = await Promise.all([getTranslations('people'), getTranslations('event')]);
+export default async function PersonPage({ params }: { params: Promise<ProfileParams> }) {
+  const [person, t, tEvent] = await Promise.all([profileOr404(getPerson, params), getTranslations('people'), getTranslations('event')]);
   return (
-    <article className="max-w-3xl space-y-6" data-testid="person-page">
-      <p className="text-sm">
-        <Link href="/">← {t('back')}</Link>
-      </p>
+    <ProfileArticle testId="person-page" back={t('back')}>
       <header>
         <h1 className="text-2xl font-bold">{person.name}</h1>
         {person.affiliations.length > 0 && (
@@ -37,10 +26,7 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
           </p>
         )}
       </header>
-      <section aria-labelledby="bio">
-        <h2 id="bio" className="text-lg font-semibold">
-          {t('bio')}
-        </h2>
+      <Section headingId="bio" title={t('bio')} headingClassName="text-lg font-semibold">
         <p className="whitespace-pre-line" data-testid="bio">
           {person.bio || t('noBio')}
         </p>
@@ -55,13 +41,8 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="sessions">
-        <h2 id="sessions" className="mb-2 text-lg font-semibold">
-          {t('sessions')}
-        </h2>
-        <SessionList sessions={person.sessions} />
-      </section>
+      </Section>
+      <SessionsSection title={t('sessions')} sessions={person.sessions} />
       <LinkSection
         id="paths"
         title={t('paths')}
@@ -78,6 +59,6 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
         }))}
       />
       <LinkSection id="resources" title={t('resources')} items={person.resources.map((r) => ({ id: r.slug, href: `/resources/${r.slug}`, label: r.title }))} />
-    </article>
+    </ProfileArticle>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay, formatTime } from '@/lib/format';
@@ -15,6 +14,8 @@ import { captionLangOf } from '@/lib/domain/captions';
 import { localDate } from '@/lib/domain/time';
 import { DomainError } from '@/lib/errors';
 import { currentParticipant } from '@/server/auth/current';
+import { Section } from '@/components/Section';
+import { BackLink } from '@/components/BackLink';
 
 type Params = { id: string };
 
@@ -55,9 +56,7 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
   const title = replay.title ?? session.title;
   return (
     <article className="space-y-4" data-testid="replay">
-      <p className="text-sm">
-        <Link href={sessionPath}>← {session.title}</Link>
-      </p>
+      <BackLink href={sessionPath}>{session.title}</BackLink>
       <header className="space-y-1">
         <p className="text-sm uppercase tracking-wide text-stone-500">
           {t('title')} · {session.eventTitle}
@@ -81,12 +80,9 @@ export default async function ReplayPage({ params, searchParams }: { params: Pro
       />
       {editsCaptions && <CaptionsUpload replayId={replay.id} hasCaptions={Boolean(replay.captions)} />}
       {replay.transcript && (
-        <section aria-labelledby="transcript-title">
-          <h2 id="transcript-title" className="font-semibold">
-            {t('transcript')}
-          </h2>
+        <Section headingId="transcript-title" title={t('transcript')} headingClassName="font-semibold">
           <p className="max-w-3xl whitespace-pre-line text-sm">{replay.transcript}</p>
-        </section>
+        </Section>
       )}
     </article>
   );

@@ -11,6 +11,7 @@ import { authorNames } from '@/components/paths/ResourceCard';
 import { getResourceBySlug } from '@/server/paths/get-resource';
 import { currentParticipant } from '@/server/auth/current';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
+import { Section } from '@/components/Section';
 
 type Params = { slug: string };
 
@@ -67,10 +68,7 @@ export default async function ResourcePage({ params }: { params: Promise<Params>
       <Attachments files={r.attachments} locale={locale} />
 
       {r.sessions.length > 0 && (
-        <section aria-labelledby="sessions-title">
-          <h2 id="sessions-title" className="text-lg font-semibold">
-            {t('sessions')}
-          </h2>
+        <Section headingId="sessions-title" title={t('sessions')} headingClassName="text-lg font-semibold">
           <ul className="mt-2 space-y-1">
             {r.sessions.map((s) => (
               <li key={s.id}>
@@ -79,7 +77,7 @@ export default async function ResourcePage({ params }: { params: Promise<Params>
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
     </article>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatShortDay, formatTime } from '@/lib/format';
@@ -15,6 +14,7 @@ import { registerAction } from './actions';
 import { isLive } from '@/lib/domain/time';
 import { isRegistrationSource, VIA_PARAM } from '@/lib/domain/registration-source';
 import { localTimeTemplate } from '@/components/local-time-template';
+import { BackLink } from '@/components/BackLink';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('register') };
@@ -75,9 +75,7 @@ export default async function RegisterPage({
   const via = sp[VIA_PARAM];
   return (
     <div>
-      <p className="text-sm">
-        <Link href={`/events/${slug}`}>← {programme.event.title}</Link>
-      </p>
+      <BackLink href={`/events/${slug}`}>{programme.event.title}</BackLink>
       <h1 className="mt-2 text-2xl font-bold">{t('title')}</h1>
       <p className="mt-2 max-w-2xl">{t(intro)}</p>
       <RegisterForm

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/report/BarChart';
 import { PrintButton } from '@/components/report/PrintButton';
 import { FiguresTable, KeyFigures, Note, ReportHeader, ReportSection } from '@/components/report/figures';
-import { ReportForbidden, perAttendee, reportFormats } from '@/components/report/report-view';
+import { perAttendee, reportFormats } from '@/components/report/report-view';
 import { SplitBar } from '@/components/report/SplitBar';
 import '@/components/report/report-print.css';
 import { userMay } from '@/db/queries/grants';
@@ -14,8 +13,9 @@ import { previousEdition } from '@/db/queries/report/previous-edition';
 import { sourceGroup, sourceLabel, type SourceTranslator } from '@/lib/domain/registration-source';
 import type { FullEventReport } from '@/lib/domain/report';
 import { REPORT_TABLES } from '@/lib/exports/report';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { eventReport } from '@/server/report';
+import { Forbidden } from '@/components/Forbidden';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('report'))('title'), robots: { index: false } };
@@ -24,8 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The organizer's report of an event (issue 30): the same figures as `GET /api/events/{event}/report`, drawn and tabled. */
 export default async function EventReportPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/organize/${slug}/report`);
+  const user = await signedInUser(`/organize/${slug}/report`);
   const [t, tOrg, tSources, locale, event] = await Promise.all([
     getTranslations('report'),
     getTranslations('organize'),
@@ -33,7 +32,7 @@ export default async function EventReportPage({ params }: { params: Promise<{ sl
     getLocale(),
     organizedEvent(user.id, slug),
   ]);
-  if (!event) return <ReportForbidden title={t('title')} message={tOrg('forbidden')} />;
+  if (!event) return <Forbidden title={t('title')} message={tOrg('forbidden')} testId="report-forbidden" />;
   const tSrc = tSources as unknown as SourceTranslator;
   const previous = await previousEdition(event);
   const mayCompare = previous ? await userMay(user.id, 'event.manage', { eventId: previous.id }) : false;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FormatBadge, StatusBadge } from '@/components/paths/Badges';
 import { TransitionForm } from '@/components/paths/TransitionForm';
@@ -12,9 +12,12 @@ import { ResourceOrder } from '@/components/paths/ResourceOrder';
 import { UploadForm } from '@/components/paths/UploadForm';
 import { uploadsInQuery } from '@/components/paths/options';
 import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { formatDate } from '@/lib/format';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
+import { Forbidden } from '@/components/Forbidden';
+import { Section } from '@/components/Section';
+import { BackLink } from '@/components/BackLink';
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -22,20 +25,12 @@ export const metadata: Metadata = { robots: { index: false } };
 export default async function ManagePathPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/paths/${slug}/manage`);
+  const user = await signedInUser(`/paths/${slug}/manage`);
   const path = await getPathBySlug(slug, { viewerId: user.id, includeUnpublished: true });
   if (!path) notFound();
   const [t, locale] = await Promise.all([getTranslations('paths'), getLocale()]);
   if (!path.viewer.canEdit) {
-    return (
-      <div>
-        <h1 className="text-2xl font-bold">{t('editor.title')}</h1>
-        <p role="alert" className="mt-2 rounded bg-red-50 p-3">
-          {t('editor.forbidden')}
-        </p>
-      </div>
-    );
+    return <Forbidden title={t('editor.title')} message={t('editor.forbidden')} className="mt-2 rounded bg-red-50 p-3" />;
   }
   const uploads = uploadsInQuery(`/paths/${slug}/manage`, sp);
   const [queue, covers] = await Promise.all([reviewQueue(user.id, slug), pendingUploadsOf(uploads.ids.slice(-1), { userId: user.id })]);
@@ -45,9 +40,7 @@ export default async function ManagePathPage({ params, searchParams }: { params:
   return (
     <div className="space-y-8">
       <header>
-        <p className="text-sm">
-          <Link href={`/paths/${slug}`}>← {path.title}</Link>
-        </p>
+        <BackLink href={`/paths/${slug}`}>{path.title}</BackLink>
         <h1 className="mt-2 text-2xl font-bold">
           {t('editor.title')} — {path.title}
         </h1>
@@ -107,10 +100,7 @@ export default async function ManagePathPage({ params, searchParams }: { params:
         </div>
       </details>
 
-      <section aria-labelledby="order-title" id="order">
-        <h2 id="order-title" className="text-xl font-bold">
-          {t('editor.allResources')}
-        </h2>
+      <Section headingId="order-title" title={t('editor.allResources')} headingClassName="text-xl font-bold" id="order">
         {path.resources.length === 0 ? (
           <p className="mt-2 text-stone-600">{t('noResources')}</p>
         ) : (
@@ -136,7 +126,7 @@ export default async function ManagePathPage({ params, searchParams }: { params:
             }))}
           />
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { getPathBySlug } from '@/server/paths/get-path';
 import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
 import { proposeAction } from '@/app/resources/actions';
 import { currentParticipant } from '@/server/auth/current';
+import { BackLink } from '@/components/BackLink';
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -20,9 +21,7 @@ export default async function ProposePage({ params, searchParams }: { params: Pr
   const uploads = uploadsInQuery(`/paths/${slug}/propose`, sp);
   return (
     <div className="max-w-3xl space-y-4">
-      <p className="text-sm">
-        <Link href={`/paths/${slug}`}>← {path.title}</Link>
-      </p>
+      <BackLink href={`/paths/${slug}`}>{path.title}</BackLink>
       <h1 className="text-2xl font-bold">{t('proposeForm.title')}</h1>
       {sp.sent ? (
         <p role="status" className="rounded bg-green-50 p-3 text-green-900" data-testid="proposal-sent">

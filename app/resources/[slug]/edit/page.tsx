@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatSessionChoice } from '@/lib/format';
 import { StatusBadge } from '@/components/paths/Badges';
@@ -17,7 +17,7 @@ import { listRevisions } from '@/server/paths/list-revisions';
 import { contentOf, nextStatus, type Transition } from '@/lib/domain/resources';
 import { formatAuthors } from '@/lib/paths-form';
 import { transitionAction, updateResourceAction } from '@/app/resources/actions';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -27,8 +27,7 @@ const TRANSITIONS: Transition[] = ['submit', 'publish', 'decline', 'unpublish', 
 export default async function EditResourcePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/resources/${slug}/edit`);
+  const user = await signedInUser(`/resources/${slug}/edit`);
   const r = await getResourceBySlug(slug, { userId: user.id });
   if (!r) notFound();
   const [t, tPrivacy, locale, options] = await Promise.all([getTranslations('paths'), getTranslations('privacy'), getLocale(), resourceOptions()]);

@@ -11,6 +11,8 @@ import { formerName, nameWithOrganization } from '@/lib/domain/erased';
 import { localDate } from '@/lib/domain/time';
 import { currentUser } from '@/server/auth/current';
 import { decideAction, reviewAction, scheduleAction, withdrawProposalAction } from '../../../actions';
+import { Section } from '@/components/Section';
+import { BackLink } from '@/components/BackLink';
 
 export const metadata: Metadata = { robots: { index: true } };
 
@@ -52,9 +54,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
   return (
     <article className="space-y-6">
       <header>
-        <p className="text-sm">
-          <Link href={`/calls/${slug}`}>← {call.title}</Link>
-        </p>
+        <BackLink href={`/calls/${slug}`}>{call.title}</BackLink>
         <h1 className="text-2xl font-bold">
           {p.title} <StatusBadge status={p.status} overdue={view.isCommittee && p.overdue} />
         </h1>
@@ -76,17 +76,11 @@ export default async function ProposalPage({ params, searchParams }: { params: P
           </Link>
         </p>
       )}
-      <section aria-labelledby="timeline-title" id="timeline">
-        <h2 id="timeline-title" className="mb-2 text-xl font-bold">
-          {t('timeline')}
-        </h2>
+      <Section headingId="timeline-title" title={t('timeline')} headingClassName="mb-2 text-xl font-bold" id="timeline">
         <Timeline history={p.statusHistory} timeZone={tz} />
-      </section>
+      </Section>
       {privateData && (
-        <section aria-labelledby="private-title" className="rounded-lg border border-stone-300 bg-white p-4" data-testid="private">
-          <h2 id="private-title" className="text-lg font-semibold">
-            {t('private')}
-          </h2>
+        <Section headingId="private-title" title={t('private')} headingClassName="text-lg font-semibold" className="rounded-lg border border-stone-300 bg-white p-4" data-testid="private">
           <dl className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
             <dt className="font-medium">{t('proposer')}</dt>
             <dd>
@@ -152,13 +146,10 @@ export default async function ProposalPage({ params, searchParams }: { params: P
               {nextProposalStatus(p.status, 'withdraw') && <ActionForm action={withdrawProposalAction.bind(null, slug, id)} fields={[]} submit={t('withdraw')} />}
             </div>
           )}
-        </section>
+        </Section>
       )}
       {view.isCommittee && (
-        <section aria-labelledby="committee-title" className="space-y-4 rounded-lg bg-amber-50 p-4" id="reviews">
-          <h2 id="committee-title" className="text-lg font-semibold">
-            {t('reviews')}
-          </h2>
+        <Section headingId="committee-title" title={t('reviews')} headingClassName="text-lg font-semibold" className="space-y-4 rounded-lg bg-amber-50 p-4" id="reviews">
           <p className="text-sm">{t('reviewPrivate')}</p>
           <ul data-testid="reviews">
             {view.reviews!.map((r) => (
@@ -188,7 +179,7 @@ export default async function ProposalPage({ params, searchParams }: { params: P
               <ActionForm action={scheduleAction.bind(null, slug, id)} fields={scheduleFields} submit={t('scheduleSubmit')} />
             </div>
           )}
-        </section>
+        </Section>
       )}
     </article>
   );

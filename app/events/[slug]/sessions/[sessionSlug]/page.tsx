@@ -23,6 +23,8 @@ import { isLive, localDate } from '@/lib/domain/time';
 import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/media/livekit';
 import { KeepSource } from '@/components/RegistrationSource';
+import { Section } from '@/components/Section';
+import { BackLink } from '@/components/BackLink';
 
 type Params = { slug: string; sessionSlug: string };
 
@@ -73,9 +75,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
   return (
     <article className="space-y-6">
       <KeepSource event={event.slug} />
-      <p className="text-sm">
-        <Link href={`/events/${event.slug}`}>← {t('backToProgramme')}</Link>
-      </p>
+      <BackLink href={`/events/${event.slug}`}>{t('backToProgramme')}</BackLink>
       <header>
         <p className="text-sm uppercase tracking-wide text-stone-500">
           {session.format ? tFormat(session.format as 'standing') : tKind(session.kind)} · {tMode(session.mode)}
@@ -148,10 +148,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
         </p>
       )}
       {replays.length > 0 && (
-        <section aria-labelledby="replays-title" data-testid="session-replays">
-          <h2 id="replays-title" className="font-semibold">
-            {tReplays('listTitle')}
-          </h2>
+        <Section headingId="replays-title" title={tReplays('listTitle')} headingClassName="font-semibold" data-testid="session-replays">
           <ul className="mt-1 list-disc pl-5 text-sm">
             {replays.map((r) => (
               <li key={r.id}>
@@ -160,7 +157,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
       <div className="text-sm">
         <Contributors session={session} withRoles />

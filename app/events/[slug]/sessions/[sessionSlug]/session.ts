@@ -1,12 +1,28 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getProgrammeSession } from '@/db/queries/events';
+import { sessionAccess } from '@/db/queries/live';
+import { currentParticipant } from '@/server/auth/current';
 
 export type SessionParams = { slug: string; sessionSlug: string };
 
 /** The event and session of a session route, or null. */
 export async function loadSession(params: Promise<SessionParams>) {
   return getProgrammeSession(await params);
+}
+
+/** The event and session of a session route with the session's page path, or the 404 page. */
+export async function sessionOr404(params: Promise<SessionParams>) {
+  const found = await loadSession(params);
+  if (!found) notFound();
+  return { ...found, path: `/events/${found.event.slug}/sessions/${found.session.slug}` };
+}
+
+/** A staff page's session (or the 404 page) and what the person here may do in it (`sessionAccess`). */
+export async function staffSession(params: Promise<SessionParams>) {
+  const found = await sessionOr404(params);
+  return { ...found, access: await sessionAccess(await currentParticipant(), found.session.id) };
 }
 
 /** `generateMetadata` of a session's page: "<the page's name> — <the session's title>" (`namespace.key` in the catalogues). */

@@ -1,12 +1,12 @@
-import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
 import { organizerCalls } from '@/server/calls/list-organizer-calls';
 import { organizedEvent } from '@/db/queries/organizer';
 import { localDate } from '@/lib/domain/time';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { saveCallAction } from '@/app/calls/actions';
+import { BackLink } from '@/components/BackLink';
 
 const local = (d: Date, tz: string) =>
   `${localDate(d, tz)}T${new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d)}`;
@@ -14,8 +14,7 @@ const local = (d: Date, tz: string) =>
 /** `/organize/{event}/calls/new` or `/organize/{event}/calls/{call}`: open or edit a call for proposals (organizers). */
 export default async function CallEditPage({ params }: { params: Promise<{ slug: string; call: string }> }) {
   const { slug, call: callSlug } = await params;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
+  const user = await signedInUser(`/organize/${slug}`);
   const event = await organizedEvent(user.id, slug);
   if (!event) notFound();
   const existing = callSlug === 'new' ? null : (await organizerCalls(user.id, slug))?.find((c) => c.slug === callSlug);
@@ -41,9 +40,7 @@ export default async function CallEditPage({ params }: { params: Promise<{ slug:
   ];
   return (
     <div className="max-w-2xl">
-      <p className="text-sm">
-        <Link href={`/organize/${slug}#calls`}>← {event.title}</Link>
-      </p>
+      <BackLink href={`/organize/${slug}#calls`}>{event.title}</BackLink>
       <h1 className="mb-4 mt-2 text-2xl font-bold">{t('callFormTitle', { event: event.title })}</h1>
       <ActionForm action={saveCallAction.bind(null, slug, existing?.slug ?? null)} fields={fields} submit={t('saveCall')} />
     </div>

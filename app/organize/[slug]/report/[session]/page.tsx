@@ -1,19 +1,20 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/report/BarChart';
 import { LineChart } from '@/components/report/LineChart';
 import { PrintButton } from '@/components/report/PrintButton';
 import { KeyFigures, Note, ReportHeader, ReportSection } from '@/components/report/figures';
-import { ReportForbidden, reportFormats } from '@/components/report/report-view';
+import { reportFormats } from '@/components/report/report-view';
 import '@/components/report/report-print.css';
 import { getEventProgramme } from '@/db/queries/events';
 import { organizedEvent } from '@/db/queries/organizer';
 import { sessionEngagement } from '@/db/queries/report/engagement';
 import { ENGAGEMENT_KINDS } from '@/lib/domain/report-engagement';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { sessionReport } from '@/server/report';
 import { FeedbackAnswers } from '@/components/report/FeedbackAnswers';
+import { Forbidden } from '@/components/Forbidden';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('report'))('sessionTitle'), robots: { index: false } };
@@ -22,10 +23,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One session's report (issue 30): its attendance curve with its moments, engagement timeline, top questions, polls and feedback. */
 export default async function SessionReportPage({ params }: { params: Promise<{ slug: string; session: string }> }) {
   const { slug, session: which } = await params;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/organize/${slug}/report/${which}`);
+  const user = await signedInUser(`/organize/${slug}/report/${which}`);
   const [t, tOrg, locale, event] = await Promise.all([getTranslations('report'), getTranslations('organize'), getLocale(), organizedEvent(user.id, slug)]);
-  if (!event) return <ReportForbidden title={t('sessionTitle')} message={tOrg('forbidden')} />;
+  if (!event) return <Forbidden title={t('sessionTitle')} message={tOrg('forbidden')} testId="report-forbidden" />;
   const programme = await getEventProgramme(slug, { drafts: true });
   const found = programme?.sessions.find((s) => s.slug === which || s.id === which);
   if (!found) notFound();

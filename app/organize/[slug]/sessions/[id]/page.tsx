@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ActionForm, type Field } from '@/components/organize/ActionForm';
 import { getEventProgramme, getSessionById } from '@/db/queries/events';
@@ -7,7 +6,7 @@ import { organizedEvent } from '@/db/queries/organizer';
 import { DIFFUSION_MODES, type DiffusionMode, diffusionModeOf } from '@/lib/domain/diffusion';
 import { localDate, localTime } from '@/lib/domain/time';
 import { INTERPRETATION_LANGS, languageName } from '@/lib/domain/interpretation';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { grantSessionRoleAction, revokeSessionRoleAction, saveSessionAction } from '../../programme-actions';
 import { SESSION_GRANT_ROLES, sessionGrants } from '@/db/queries/roles';
 import { SavedNotice } from '@/components/organize/SavedNotice';
@@ -16,14 +15,14 @@ import { QaReportButton } from '@/components/paths/QaReportButton';
 import { listPaths } from '@/server/paths/list-paths';
 import { pathsOfSession } from '@/server/paths/list-session-paths';
 import { linkSessionPathsAction, qaToReportAction } from '@/app/resources/actions';
+import { BackLink } from '@/components/BackLink';
 
 
 /** Create (`/sessions/new`) or edit a session of the programme. */
 export default async function SessionEditPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug, id } = await params;
   const sp = await searchParams;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/organize/${slug}`);
+  const user = await signedInUser(`/organize/${slug}`);
   if (!(await organizedEvent(user.id, slug))) notFound();
   const programme = (await getEventProgramme(slug, { drafts: true }))!;
   const existing = id === 'new' ? null : programme.sessions.find((s) => s.id === id);
@@ -66,9 +65,7 @@ export default async function SessionEditPage({ params, searchParams }: { params
   ];
   return (
     <div className="max-w-2xl">
-      <p className="text-sm">
-        <Link href={`/organize/${slug}`}>← {programme.event.title}</Link>
-      </p>
+      <BackLink href={`/organize/${slug}`}>{programme.event.title}</BackLink>
       <h1 className="mb-4 mt-2 text-2xl font-bold">{existing ? t('editSession') : t('newSession')}</h1>
       <ActionForm action={saveSessionAction.bind(null, slug, existing?.id ?? null)} fields={fields} submit={t('save')} />
       {existing && <SessionPeople eventSlug={slug} sessionId={existing.id} userId={user.id} notice={sp.granted ? 'granted' : sp.revoked ? 'revoked' : null} />}

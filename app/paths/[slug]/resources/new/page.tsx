@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatSessionChoice } from '@/lib/format';
 import { ResourceForm } from '@/components/paths/ResourceForm';
@@ -8,7 +7,8 @@ import { resourceOptions, uploadsInQuery } from '@/components/paths/options';
 import { getPathBySlug } from '@/server/paths/get-path';
 import { pendingUploadsOf } from '@/server/paths/list-pending-uploads';
 import { createResourceAction } from '@/app/resources/actions';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
+import { BackLink } from '@/components/BackLink';
 
 export const metadata: Metadata = { robots: { index: false } };
 
@@ -16,8 +16,7 @@ export const metadata: Metadata = { robots: { index: false } };
 export default async function NewResourcePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=/paths/${slug}/resources/new`);
+  const user = await signedInUser(`/paths/${slug}/resources/new`);
   const path = await getPathBySlug(slug, { viewerId: user.id });
   if (!path) notFound();
   const [t, locale, options] = await Promise.all([getTranslations('paths'), getLocale(), resourceOptions()]);
@@ -36,9 +35,7 @@ export default async function NewResourcePage({ params, searchParams }: { params
   }));
   return (
     <div className="max-w-3xl space-y-4">
-      <p className="text-sm">
-        <Link href={`/paths/${slug}/manage`}>← {path.title}</Link>
-      </p>
+      <BackLink href={`/paths/${slug}/manage`}>{path.title}</BackLink>
       <h1 className="text-2xl font-bold">{t('editor.newResource')}</h1>
       <ResourceForm
         upload={uploads}

@@ -9,6 +9,7 @@ import { publicUrl } from '@/lib/config';
 import { shortCodeOf } from '@/lib/domain/live';
 import { nowAndNext, speakersOf } from '@/lib/domain/room-screen';
 import { formatShortDay, formatTime } from '@/lib/format';
+import { Section } from '@/components/Section';
 
 export const dynamic = 'force-dynamic';
 
@@ -63,10 +64,7 @@ export default async function RoomScreenPage({ params }: { params: Promise<Param
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
         <div className="flex min-w-0 flex-col gap-8">
           <h1 className="text-4xl font-bold break-words lg:text-5xl">{room.name}</h1>
-          <section aria-labelledby="screen-now" className="rounded-2xl border-4 border-amber-300 p-5 lg:p-8" data-testid="screen-now">
-            <h2 id="screen-now" className="text-xl font-bold tracking-wide text-amber-200 uppercase lg:text-2xl">
-              {t('now')}
-            </h2>
+          <Section headingId="screen-now" title={t('now')} headingClassName="text-xl font-bold tracking-wide text-amber-200 uppercase lg:text-2xl" className="rounded-2xl border-4 border-amber-300 p-5 lg:p-8" data-testid="screen-now">
             {now ? (
               <>
                 <p className="mt-3 text-4xl leading-tight font-semibold break-words lg:text-5xl">{now.title}</p>
@@ -89,11 +87,8 @@ export default async function RoomScreenPage({ params }: { params: Promise<Param
             ) : (
               <p className="mt-3 text-3xl text-stone-200">{t('nothingNow')}</p>
             )}
-          </section>
-          <section aria-labelledby="screen-next" data-testid="screen-next">
-            <h2 id="screen-next" className="text-xl font-bold tracking-wide text-stone-300 uppercase lg:text-2xl">
-              {t('next')}
-            </h2>
+          </Section>
+          <Section headingId="screen-next" title={t('next')} headingClassName="text-xl font-bold tracking-wide text-stone-300 uppercase lg:text-2xl" data-testid="screen-next">
             {next ? (
               <>
                 <p className="mt-2 text-3xl font-semibold break-words lg:text-4xl">{next.title}</p>
@@ -105,7 +100,7 @@ export default async function RoomScreenPage({ params }: { params: Promise<Param
             ) : (
               <p className="mt-2 text-2xl text-stone-200">{t('nothingNext')}</p>
             )}
-          </section>
+          </Section>
         </div>
         {asked && askUrl && qrSvg && (
           <aside aria-labelledby="screen-ask" className="flex flex-col items-center gap-4 self-start rounded-2xl bg-white p-6 text-stone-900" data-testid="screen-ask">

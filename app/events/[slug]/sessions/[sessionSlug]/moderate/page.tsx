@@ -1,5 +1,3 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatShortDateTime } from '@/lib/format';
 import { type ManagedReplay, ReplayManager } from '@/components/replays/ReplayManager';
@@ -10,31 +8,23 @@ import { ModeratorView } from '@/components/live/ModeratorView';
 import { SpeakerPolls } from '@/components/live/PollManager';
 import { mayRunPolls } from '@/lib/domain/polls';
 import { takesVenueInput } from '@/lib/domain/venue-inputs';
-import { sessionAccess } from '@/db/queries/live';
 import { currentParticipant } from '@/server/auth/current';
-import { loadSession, type SessionParams } from '../session';
+import { SignInNotice } from '../SignInNotice';
+import { type SessionParams, staffSession, titledAfterSession } from '../session';
 import { QaReportButton } from '@/components/paths/QaReportButton';
 import { qaToReportAction } from '@/app/resources/actions';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata({ params }: { params: Promise<SessionParams> }): Promise<Metadata> {
-  const found = await loadSession(params);
-  const t = await getTranslations('live');
-  return { title: found ? `${t('moderatorView')} — ${found.session.title}` : 'Chemins' };
-}
+export const generateMetadata = titledAfterSession('live', 'moderatorView');
 
 /**
  * Moderator view of a session's Q&A, chat and polls (moderators and organizers of its event);
  * its speakers get the polls only (`mayRunPolls`, the rule the poll commands use).
  */
 export default async function ModeratePage({ params }: { params: Promise<SessionParams> }) {
-  const found = await loadSession(params);
-  if (!found) notFound();
-  const { event, session } = found;
+  const { event, session, path, access } = await staffSession(params);
   const t = await getTranslations('live');
-  const path = `/events/${event.slug}/sessions/${session.slug}`;
-  const access = await sessionAccess(await currentParticipant(), session.id);
   return (
     <article className="flex flex-col gap-4">
       <p className="text-sm">
@@ -42,12 +32,7 @@ export default async function ModeratePage({ params }: { params: Promise<Session
       </p>
       <h1 className="text-2xl font-semibold">{t('moderatorView')}</h1>
       {!access?.actorKey ? (
-        <p role="alert" className="rounded bg-stone-100 p-3">
-          {t('moderatorsOnly')}{' '}
-          <a className="underline" href={`/signin?callbackUrl=${encodeURIComponent(`${path}/moderate`)}`}>
-            {t('signIn')}
-          </a>
-        </p>
+        <SignInNotice text={t('moderatorsOnly')} signIn={t('signIn')} back={`${path}/moderate`} />
       ) : !access.isModerator && mayRunPolls(access) ? (
         <SpeakerPolls sessionId={session.id} />
       ) : !access.isModerator ? (

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import QRCode from 'qrcode';
 import { ProjectorView } from '@/components/live/ProjectorView';
 import { publicUrl } from '@/lib/config';
 import { shortCodeOf } from '@/lib/domain/live';
-import { loadSession, type SessionParams } from '../session';
+import { loadSession, type SessionParams, sessionOr404 } from '../session';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,9 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<SessionPara
 
 /** Projector view for the room screen: on-air question, top questions, QR code to join from a phone. */
 export default async function ProjectorPage({ params }: { params: Promise<SessionParams> }) {
-  const found = await loadSession(params);
-  if (!found) notFound();
-  const { session } = found;
+  const { session } = await sessionOr404(params);
   const shortUrl = `${publicUrl()}/q/${shortCodeOf(session.id)}`;
   const qrSvg = await QRCode.toString(shortUrl, { type: 'svg', margin: 1 });
   return <ProjectorView sessionId={session.id} title={session.title} shortUrl={shortUrl} qrSvg={qrSvg} />;

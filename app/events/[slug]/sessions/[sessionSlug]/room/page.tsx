@@ -1,37 +1,29 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { RoomWithBreakouts } from '@/components/breakouts/RoomWithBreakouts';
 import { NotesSection } from '@/components/notes/NotesSection';
-import { getProgrammeSession } from '@/db/queries/events';
 import { liveSnapshot } from '@/db/queries/live';
 import { currentRecording } from '@/db/queries/replays';
 import { roomLayoutOf } from '@/lib/domain/video';
 import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/media/livekit';
+import { loadSession, type SessionParams, sessionOr404 } from '../session';
+import { BackLink } from '@/components/BackLink';
 
-type Params = { slug: string; sessionSlug: string };
-
-export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const found = await getProgrammeSession(await params);
+export async function generateMetadata({ params }: { params: Promise<SessionParams> }): Promise<Metadata> {
+  const found = await loadSession(params);
   return { title: found ? `${found.session.title} — salle vidéo` : 'Chemins' };
 }
 
 /** The session's video room. Who may enter is decided when the browser asks for a token. */
-export default async function RoomPage({ params }: { params: Promise<Params> }) {
-  const found = await getProgrammeSession(await params);
-  if (!found) notFound();
-  const { event, session } = found;
-  const [t, tOff, who] = await Promise.all([getTranslations('video'), getTranslations('videoOff'), currentParticipant()]);
-  const sessionPath = `/events/${event.slug}/sessions/${session.slug}`;
+export default async function RoomPage({ params }: { params: Promise<SessionParams> }) {
+  const [{ session, path: sessionPath }, t, tOff, who] = await Promise.all([sessionOr404(params), getTranslations('video'), getTranslations('videoOff'), currentParticipant()]);
   const layout = roomLayoutOf(session.kind);
   const [snapshot, recording] = await Promise.all([liveSnapshot(who, session.id), currentRecording(session.id)]);
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href={sessionPath}>← {t('backToSession')}</Link>
-      </p>
+      <BackLink href={sessionPath}>{t('backToSession')}</BackLink>
       <h1 className="text-2xl font-bold">
         {session.title} <span className="text-base font-normal text-stone-600">· {t(layout)}</span>
       </h1>

@@ -1,13 +1,11 @@
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { VenueDesk } from '@/components/video/VenueDesk';
-import { sessionAccess } from '@/db/queries/live';
 import { takesVenueInput } from '@/lib/domain/venue-inputs';
 import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/media/livekit';
 import { venueInputsOf } from '@/server/media/venue-inputs';
 import { SignInNotice } from '../SignInNotice';
-import { loadSession, type SessionParams, titledAfterSession } from '../session';
+import { type SessionParams, staffSession, titledAfterSession } from '../session';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,12 +16,7 @@ export const generateMetadata = titledAfterSession('venue', 'title');
  * (docs/api.md "Venue inputs"): the venue's camera, mixer or OBS comes onto the online stage.
  */
 export default async function VenuePage({ params }: { params: Promise<SessionParams> }) {
-  const found = await loadSession(params);
-  if (!found) notFound();
-  const { event, session } = found;
-  const path = `/events/${event.slug}/sessions/${session.slug}`;
-  const [t, who] = await Promise.all([getTranslations('venue'), currentParticipant()]);
-  const access = await sessionAccess(who, session.id);
+  const [{ session, path, access }, t, who] = await Promise.all([staffSession(params), getTranslations('venue'), currentParticipant()]);
   const notice = (text: string, tone = 'bg-stone-100') => (
     <p role="alert" className={`rounded p-3 ${tone}`}>
       {text}
