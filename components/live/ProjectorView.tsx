@@ -28,7 +28,14 @@ export function ProjectorView({
   const onAir = questions.find((q) => q.onAir) ?? null;
   const top = sortQuestions(questions.filter((q) => !q.onAir && q.status === 'visible'), 'votes').slice(0, 5);
   return (
-    <div className="fixed inset-0 z-50 grid grid-cols-1 gap-8 overflow-auto bg-stone-950 p-8 text-white lg:grid-cols-[1fr_22rem]" data-testid="projector">
+    <div
+      className="fixed inset-0 z-50 grid grid-cols-1 gap-8 overflow-auto bg-stone-950 p-8 text-white lg:grid-cols-[1fr_22rem]"
+      data-testid="projector"
+      // It scrolls when the questions overflow the screen: a keyboard can then scroll it too.
+      tabIndex={0}
+      role="region"
+      aria-label={title}
+    >
       <div className="flex flex-col gap-8">
         <h1 className="text-3xl font-semibold text-stone-300">{title}</h1>
         <Section headingId="on-air-title" title={t('onAir')} headingClassName="mb-4 text-2xl font-bold tracking-wide text-red-300 uppercase" className="rounded-2xl border-4 border-live p-8" data-testid="projector-on-air">
