@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { AudioFrame, AudioResampler } from '@livekit/rtc-node';
+import { AudioFrame, AudioResampler, dispose } from '@livekit/rtc-node';
 import { ASR_SAMPLE_RATE, Recognizer } from '@/server/asr/recognizer';
 import { speech } from '../test/support/speech';
 
@@ -66,3 +66,5 @@ for (const threads of THREADS) {
   );
   await r.close();
 }
+// LiveKit's native client (its resampler made the audio) keeps the process alive until disposed.
+await dispose();
