@@ -1,18 +1,16 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { GrantForm } from '@/components/admin/GrantForm';
 import { RevokeButton } from '@/components/admin/RevokeButton';
 import { listEvents } from '@/db/queries/events';
 import { userMay } from '@/db/queries/grants';
 import { listGrants, listPathsBrief } from '@/db/queries/roles';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { mergePeopleAction } from './people-actions';
 import { Forbidden } from '@/components/Forbidden';
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await currentUser();
-  if (!user) redirect('/signin?callbackUrl=/admin');
+  const user = await signedInUser('/admin');
   const t = await getTranslations('admin');
   if (!(await userMay(user.id, 'role.grant', {}))) {
     return <Forbidden title={t('title')} message={t('forbidden')} />;

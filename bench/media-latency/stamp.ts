@@ -47,10 +47,11 @@ export function stampedCamera(): void {
 /**
  * In a viewer's page: read the stamp of every frame `video` presents (`requestVideoFrameCallback`),
  * the grid being at `rect` of the frame (fractions of its width and height; the whole frame by
- * default), and push now − stamp (ms) into `window.__latencies[key]` until `window.__stopStamps`.
+ * default), and push now − stamp (ms) into `window.__latencies[key]` (frames without a readable stamp
+ * are counted in `window.__unread[key]`).
  */
 export function readStamps({ selector, key, rect }: { selector: string; key: string; rect?: { x: number; y: number; w: number; h: number } }): void {
-  const w = window as unknown as { __latencies?: Record<string, number[]>; __unread?: Record<string, number>; __stopStamps?: boolean };
+  const w = window as unknown as { __latencies?: Record<string, number[]>; __unread?: Record<string, number> };
   w.__latencies ??= {};
   w.__unread ??= {};
   const samples = (w.__latencies[key] = [] as number[]);
@@ -64,7 +65,6 @@ export function readStamps({ selector, key, rect }: { selector: string; key: str
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   const r = rect ?? { x: 0, y: 0, w: 1, h: 1 };
   const onFrame = () => {
-    if (w.__stopStamps) return;
     const now = Date.now() >>> 0;
     const vw = video.videoWidth;
     const vh = video.videoHeight;

@@ -49,9 +49,9 @@ export async function currentLinkRegistrationId(): Promise<string | null> {
   return link ? registrationIdOfLinkSession(link) : null;
 }
 
-/** The signed-in user of a page only for them; anyone else goes to sign in and comes back to `back`. */
+/** The signed-in user of a page only for them; anyone else goes to sign in and comes back to `back` (this page's path). */
 export async function signedInUser(back: string): Promise<CurrentUser> {
   const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${back}`);
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(back)}`);
   return user;
 }

@@ -1,14 +1,12 @@
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/organize/ActionForm';
 import { userMay } from '@/db/queries/grants';
 import { DEFAULT_TIME_ZONE } from '@/lib/i18n';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 import { createEventAction } from './actions';
 
 export default async function NewEventPage() {
-  const user = await currentUser();
-  if (!user) redirect('/signin?callbackUrl=/organize/new');
+  const user = await signedInUser('/organize/new');
   const [t, tAdmin] = await Promise.all([getTranslations('edit'), getTranslations('admin')]);
   if (!(await userMay(user.id, 'event.create', {}))) return <p role="alert">{tAdmin('forbidden')}</p>;
   return (

@@ -1,7 +1,7 @@
 import { formerName } from '@/lib/domain/erased';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { awardNowAction, createAchievementAction, decideAction, revokeAction } from '@/app/badges/actions';
 import { Outcome } from '@/components/badges/Outcome';
@@ -10,7 +10,7 @@ import { eventAchievements } from '@/server/badges/get-event-achievements';
 import { eventBadgeAdmin } from '@/server/badges/get-event-badge-admin';
 import { ACHIEVEMENT_KINDS } from '@/lib/domain/badges';
 import { formatNumber } from '@/lib/format';
-import { currentUser } from '@/server/auth/current';
+import { signedInUser } from '@/server/auth/current';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('meta'))('badges') };
@@ -21,16 +21,15 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 /** `/organize/{slug}/badges`: requests to validate or decline, issued badges (revoke), the event's achievements. */
 export default async function OrganizeBadgesPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const [{ slug }, sp, user, t, tp, tc] = await Promise.all([
+  const [{ slug }, sp, t, tp, tc] = await Promise.all([
     params,
     searchParams,
-    currentUser(),
     getTranslations('openBadges'),
     getTranslations('privacy'),
     getTranslations('confirm'),
   ]);
+  const user = await signedInUser(`/organize/${slug}/badges`);
   const locale = await getLocale();
-  if (!user) redirect(`/signin?callbackUrl=/organize/${slug}/badges`);
   const event = await eventAchievements(slug);
   if (!event) notFound();
   const admin = await eventBadgeAdmin(user.id, slug);

@@ -14,7 +14,7 @@ const local = (d: Date, tz: string) =>
 /** `/organize/{event}/calls/new` or `/organize/{event}/calls/{call}`: open or edit a call for proposals (organizers). */
 export default async function CallEditPage({ params }: { params: Promise<{ slug: string; call: string }> }) {
   const { slug, call: callSlug } = await params;
-  const user = await signedInUser(`/organize/${slug}`);
+  const user = await signedInUser(`/organize/${slug}/calls/${callSlug}`);
   const event = await organizedEvent(user.id, slug);
   if (!event) notFound();
   const existing = callSlug === 'new' ? null : (await organizerCalls(user.id, slug))?.find((c) => c.slug === callSlug);

@@ -22,7 +22,7 @@ import { BackLink } from '@/components/BackLink';
 export default async function SessionEditPage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { slug, id } = await params;
   const sp = await searchParams;
-  const user = await signedInUser(`/organize/${slug}`);
+  const user = await signedInUser(`/organize/${slug}/sessions/${id}`);
   if (!(await organizedEvent(user.id, slug))) notFound();
   const programme = (await getEventProgramme(slug, { drafts: true }))!;
   const existing = id === 'new' ? null : programme.sessions.find((s) => s.id === id);
