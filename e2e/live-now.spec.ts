@@ -15,6 +15,8 @@ async function demoSession(page: Page, slug: string): Promise<ApiSession> {
 
 /** The wall-clock time of an instant in a zone, as the French pages write it (the expectation, computed apart from the app). */
 const clockIn = (iso: string, timeZone: string) => new Intl.DateTimeFormat('fr', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+/** The day of an instant in a zone, short ("lun. 7 déc."), as the pages write it where the viewer's day is not the event's. */
+const dayIn = (iso: string, timeZone: string) => new Intl.DateTimeFormat('fr', { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(new Date(iso));
 
 async function phoneIn(browser: Browser, timezoneId: string): Promise<Page> {
   const context = await browser.newContext({ viewport: phone, timezoneId });
@@ -88,7 +90,11 @@ test('a viewer in Montreal reads their own time beside the event’s; a viewer i
   const montreal = await phoneIn(browser, 'America/Montreal');
   const live = await demoSession(montreal, LIVE_SLUG);
   const eventTime = `${clockIn(live.startsAt, 'Europe/Paris')}–`;
-  const localTime = `${clockIn(live.startsAt, 'America/Montreal')}–${clockIn(live.endsAt, 'America/Montreal')}`;
+  // When the suite runs late in the evening (UTC), Paris is already on the next day: the viewer's
+  // own time then names their day first.
+  const localDay = dayIn(live.startsAt, 'America/Montreal');
+  const dayFirst = localDay === dayIn(live.startsAt, 'Europe/Paris') ? '' : `${localDay}, `;
+  const localTime = `${dayFirst}${clockIn(live.startsAt, 'America/Montreal')}–${clockIn(live.endsAt, 'America/Montreal')}`;
 
   // The programme: the event's time as rendered by the server, the viewer's beside it once in the browser.
   await montreal.goto(DEMO_EVENT);
