@@ -222,6 +222,10 @@ BEGIN
   -- wanted, and only those need an invitation. Whoever typed an address they neither hold nor are
   -- signed in with holds nothing of its registration: a `repeat`, which changes nothing and says
   -- nothing about it, and mails its owner their personal link (to add sessions from there).
+  -- Planned at each call (EXECUTE), with a lateral lookup per person: a kept plan, made while the
+  -- event had few registrations, may read every registration of the event (its index on event_id)
+  -- for each batch, whose cost then grows with the event (docs/architecture.md, "Registrations").
+  EXECUTE $q$
   SELECT jsonb_agg(r || jsonb_build_object(
            'reg', g.id, 'joinToken', g.join_token, 'created', false,
            'repeat', g.id IS NOT NULL AND g.id IS DISTINCT FROM (r->'p'->>'holder')::uuid
@@ -230,14 +234,17 @@ BEGIN
            'wanted', coalesce((SELECT jsonb_agg(i ORDER BY i::uuid) FROM jsonb_array_elements_text(r->'ids') i WHERE NOT coalesce(h.ids, '[]') @> jsonb_build_array(i)), '[]'),
            'invited', coalesce((SELECT jsonb_agg(i ORDER BY i::uuid) FROM jsonb_array_elements_text(r->'invited') i WHERE NOT coalesce(h.ids, '[]') @> jsonb_build_array(i)), '[]'))
          ORDER BY (r->>'n')::int)
-    INTO v_req
-    FROM jsonb_array_elements(v_req) r
-    LEFT JOIN registrations g ON r->>'refusal' IS NULL AND g.event_id = p_event AND g.email = r->'p'->>'email'
+    FROM jsonb_array_elements($1) r
+    LEFT JOIN LATERAL (
+      SELECT g.id, g.join_token FROM registrations g
+       WHERE r->>'refusal' IS NULL AND g.event_id = $2 AND g.email = r->'p'->>'email' LIMIT 1
+    ) g ON true
     LEFT JOIN LATERAL (
       SELECT jsonb_agg(to_jsonb(rs.session_id) ORDER BY rs.requested_at) AS ids,
              jsonb_agg(jsonb_build_object('sessionId', rs.session_id, 'status', rs.status, 'mode', rs.mode) ORDER BY rs.requested_at) AS held
         FROM registration_sessions rs WHERE rs.registration_id = g.id AND rs.status <> 'cancelled'
-    ) h ON g.id IS NOT NULL;
+    ) h ON g.id IS NOT NULL
+  $q$ INTO v_req USING v_req, p_event;
 
   -- Invitation-only sessions the person does not hold yet need a valid code of this event (for
   -- one session: that one only), used once more: its uses are counted in arrival order, and those
@@ -380,7 +387,11 @@ $$;
 -- Plans: the app's connections use custom plans (db/client.ts) so that a foreign-key check
 -- planned while `registrations` was nearly empty is never kept as a scan of the whole table.
 -- Here the plans may be kept (no re-planning of the statements and the foreign-key checks they
--- fire), and sequential scans are off, so a kept plan is always an index lookup.
+-- fire), and sequential scans are off, so a kept plan is always an index lookup. An index lookup
+-- is not enough where the index is the event's: a plan kept from when the event had no
+-- registrations read all of them, through `event_id`, at every batch once it had thousands. The
+-- two statements that find registrations by e-mail are therefore planned at each call (EXECUTE),
+-- one lookup per e-mail (`test/integration/registrations.test.ts`, "as the event grows").
 CREATE OR REPLACE FUNCTION register_people(p_slug text, p_people jsonb) RETURNS jsonb
 LANGUAGE plpgsql
 SET plan_cache_mode = auto
@@ -400,9 +411,11 @@ BEGIN
 
   -- Locks, once per batch: the registrations of these e-mails, then the sessions asked for, each
   -- in order (held to commit), so two batches on the same sessions queue instead of deadlocking.
-  PERFORM 1 FROM registrations g
-   WHERE g.event_id = v_event AND g.email IN (SELECT x->>'email' FROM jsonb_array_elements(p_people) x)
-   ORDER BY g.email FOR UPDATE;
+  -- (The registrations: planned at each call, one lookup per e-mail, as in `register_set`.)
+  EXECUTE $q$
+    SELECT count(*) FROM (SELECT DISTINCT x->>'email' AS email FROM jsonb_array_elements($1) x ORDER BY 1) e,
+           LATERAL (SELECT g.id FROM registrations g WHERE g.event_id = $2 AND g.email = e.email LIMIT 1 FOR UPDATE) l
+  $q$ USING p_people, v_event;
   PERFORM 1 FROM programme_sessions s
    WHERE s.event_id = v_event AND s.id IN (SELECT y::uuid FROM jsonb_array_elements(p_people) x, jsonb_array_elements_text(x->'sessions') y)
    ORDER BY s.id FOR NO KEY UPDATE;

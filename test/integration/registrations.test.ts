@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { executePrepared } from '@/db/client';
+import postgres from 'postgres';
+import { CONNECTION_SETTINGS, executePrepared, openDatabase } from '@/db/client';
 import { publicEvents, publicSessions } from '@/db/queries/public';
 import { cancel, createInvitationCode, questionsOf, register, registrationQueue } from '@/db/queries/registrations';
 import { events, programmeSessions, registrations, registrationSessions } from '@/db/schema';
@@ -9,7 +10,7 @@ import { registrationRequest } from '@/lib/domain/registration';
 import { DomainError } from '@/lib/errors';
 import type { Question } from '@/lib/domain/questions';
 import { seededDemo, seedUpcomingWorkshop } from './factories';
-import { type Driver, useFreshDatabase } from './support';
+import { type Driver, freshPostgres, useFreshDatabase } from './support';
 
 const req = (email: string, sessionIds: string[] = [], extra: Record<string, unknown> = {}) =>
   registrationRequest.parse({ name: email.split('@')[0], email, sessionIds, consent: true, ...extra });
@@ -384,5 +385,47 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
     const forum = list.find((e) => e.slug === 'forum-usages-cooperatifs-2018')!;
     expect(forum.timeZone).toBe('Europe/Paris');
     expect(forum.startsAt).toMatch(/^2018-07-0\dT\d\d:\d\d:\d\d\+02:00$/);
+  });
+});
+
+// A connection keeps the plans of `register_people`. Made while the event had hardly any
+// registrations (a new database, no statistics yet), a plan that found the batch's e-mails through
+// the event's index read every registration of the event at each batch once it had thousands: the
+// batch's cost grew with the event (2.5 times the time of a batch at 10,000 in bench/registration).
+describe('registrations on postgres, as the event grows', () => {
+  it('a batch reads the registrations of its own e-mails only, with plans kept from when the event had none', async () => {
+    const pg = await freshPostgres();
+    const fresh = await openDatabase({ databaseUrl: pg.url, dataDir: 'unused' });
+    const one = postgres(pg.url, { max: 1, onnotice: () => {}, connection: CONNECTION_SETTINGS });
+    try {
+      const [event] = await one<{ id: string }[]>`insert into events (slug, title, time_zone, starts_at, ends_at)
+        values ('croissance', 'Croissance', 'Europe/Paris', now() + interval '7 days', now() + interval '8 days') returning id`;
+      const [session] = await one<{ id: string }[]>`insert into programme_sessions (event_id, slug, title, kind, capacity, starts_at, ends_at)
+        values (${event!.id}, 'atelier', 'Atelier', 'workshop', 5, now() + interval '7 days', now() + interval '7 days 1 hour') returning id`;
+      const person = (email: string) => ({ email, name: 'P', answers: {}, sessions: [session!.id], at: new Date().toISOString(), token: `plans-${email}`, locale: 'fr' });
+      const batch = (emails: string[]) => JSON.stringify(emails.map(person));
+      const some = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `${tag}-${i}@plans.test`);
+      // Past its fifth call a connection may keep a generic plan.
+      for (let call = 0; call < 8; call++) await one`select register_people('croissance', ${batch(some(`early${call}`, 2))}::text::jsonb)`;
+      await one`insert into registrations (event_id, name, email, join_token, consent_at)
+                select ${event!.id}, 'Many', 'many-' || i || '@plans.test', 'plans-many-' || i, now() from generate_series(1, 5000) i`;
+      // The rows read through indexes by the call (one transaction, so that no count is reported meanwhile).
+      const { fetched, outcomes } = await one.begin(async (tx) => {
+        const fetchedSoFar = async () =>
+          (await tx<{ n: number }[]>`select idx_tup_fetch::int as n from pg_stat_xact_user_tables where relname = 'registrations'`)[0]!.n;
+        const before = await fetchedSoFar();
+        const [written] = await tx<{ outcomes: { ok?: { created: boolean } }[] }[]>`
+          select register_people('croissance', ${batch([...some('late', 3), 'many-7@plans.test'])}::text::jsonb) as outcomes`;
+        return { fetched: (await fetchedSoFar()) - before, outcomes: written!.outcomes };
+      });
+      expect(outcomes.map((o) => o.ok?.created)).toEqual([true, true, true, false]);
+      // Its four people and the foreign-key checks of their seats and mails: a few dozen rows, not
+      // the event's 5,000.
+      expect(fetched).toBeLessThan(100);
+    } finally {
+      await one.end();
+      await fresh.close();
+      await pg.drop();
+    }
   });
 });
