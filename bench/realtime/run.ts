@@ -26,8 +26,8 @@
 //   DATABASE_URL=postgres://… [REDIS_URL=redis://…] [BENCH_SCENARIO=poll] npx tsx bench/realtime/run.ts
 //   (BENCH_CLIENTS=2000, BENCH_SECONDS=15 (poll: 10), BENCH_RATE=10 broadcasts/s)
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
-import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { io as connect } from 'socket.io-client';
 import { benchJoinTokens, cpusOf, liveBenchSession, type Proc, rssMb, seededBenchDatabase, startListening } from '../support';
@@ -69,10 +69,32 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 async function startServers(script: string, count: number, env: Record<string, string>): Promise<Proc[]> {
   const started: Proc[] = [];
-  const nodeArgs = HEAP_DIR ? ['--heapsnapshot-signal=SIGUSR2'] : [];
-  for (let i = 0; i < count; i++) started.push(await startListening(script, env, { cpus: PIN ? SERVER_CPUS : undefined, nodeArgs }));
+  const nodeArgs = [...(HEAP_DIR ? ['--heapsnapshot-signal=SIGUSR2'] : []), '--import', MEMORY_PROBE];
+  for (let i = 0; i < count; i++) started.push(await startListening(script, { ...env, BENCH_MEMORY_DIR: MEMORY_DIR }, { cpus: PIN ? SERVER_CPUS : undefined, nodeArgs }));
   return started;
 }
+
+// ---------------------------------------------------------------- where the memory is
+const MEMORY_PROBE = join(import.meta.dirname, 'memory-probe.mjs');
+const MEMORY_DIR = mkdtempSync(join(tmpdir(), 'chemins-bench-memory-'));
+process.on('exit', () => rmSync(MEMORY_DIR, { recursive: true, force: true }));
+/** process.memoryUsage() in MB, summed over the servers: what V8's heap uses, what it holds, and the rest. */
+type Split = { rss: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
+async function memoryOf(procs: Proc[]): Promise<Split> {
+  const total: Split = { rss: 0, heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0 };
+  for (const p of procs) {
+    const file = join(MEMORY_DIR, `memory-${p.child.pid}.json`);
+    rmSync(file, { force: true });
+    process.kill(p.child.pid!, 'SIGWINCH');
+    for (let t = 0; t < 200 && !existsSync(file); t++) await sleep(25);
+    const m = JSON.parse(readFileSync(file, 'utf8')) as Split;
+    for (const k of Object.keys(total) as (keyof Split)[]) total[k] += m[k] / 1024 / 1024;
+  }
+  return total;
+}
+/** RSS split: the heap in use, the heap held unused (V8's slack and garbage), and outside the heap (native, code, stacks). */
+const splitLine = (m: Split) =>
+  `RSS ${m.rss.toFixed(0)} MB = heap used ${m.heapUsed.toFixed(0)} + heap held unused ${(m.heapTotal - m.heapUsed).toFixed(0)} + outside the heap ${(m.rss - m.heapTotal).toFixed(0)} (of which external ${m.external.toFixed(0)}, array buffers ${m.arrayBuffers.toFixed(0)})`;
 
 /** A heap snapshot of each server (SIGUSR2; node writes it to its working directory), moved to HEAP_DIR as <label>-<i>.heapsnapshot. */
 async function snapshot(procs: Proc[], label: string) {
@@ -156,6 +178,7 @@ type Result = { name: string; held: number; planned: number; sent: number; acked
 async function phase(name: string, procs: Proc[], sessionId: string, tokens: string[], bare: boolean, phaseNo: number): Promise<Result> {
   await sleep(1000);
   const rss0 = sum(procs.map((p) => rssMb(p.child.pid!)));
+  const split0 = await memoryOf(procs);
   await snapshot(procs, `${phaseNo}-before`);
   const { shares, held, local } = await crowd(procs, sessionId, tokens, bare, phaseNo);
   const clients = local.clients;
@@ -226,6 +249,9 @@ async function phase(name: string, procs: Proc[], sessionId: string, tokens: str
     await sleep(200);
   }
   const rss = sum(procs.map((p) => rssMb(p.child.pid!)));
+  const split = await memoryOf(procs);
+  console.log(`  ${name}, no client: ${splitLine(split0)}`);
+  console.log(`  ${name}, ${held} clients: ${splitLine(split)}`);
   pinning(procs, shares);
   await snapshot(procs, `${phaseNo}-after`);
   const reports = (await Promise.all(shares.map((s) => s.ask({ type: 'report' })))) as Extract<CrowdReply, { type: 'report' }>[];
