@@ -125,8 +125,11 @@ $$;
 -- with `release_seat`. A session appears once per mode.
 CREATE OR REPLACE FUNCTION take_seats(p_sessions uuid[], p_modes seat_mode[], p_asked int[])
 RETURNS TABLE (session_id uuid, mode seat_mode, granted int)
-LANGUAGE sql
+LANGUAGE plpgsql
 AS $$
+BEGIN
+  -- (plpgsql rather than sql: its plan is kept, where a sql function with an UPDATE is planned at each call.)
+  RETURN QUERY
   WITH given AS (
     SELECT a.sid, a.smode, greatest(0, least(a.k, coalesce(seats_free(s, a.smode), a.k))) AS n
       FROM unnest(p_sessions, p_modes, p_asked) AS a(sid, smode, k)
@@ -139,7 +142,8 @@ AS $$
               FROM given GROUP BY sid) g
      WHERE s.id = g.sid AND g.total > 0
   )
-  SELECT sid, smode, n FROM given
+  SELECT sid, smode, n FROM given;
+END
 $$;
 
 -- Take one free seat of a session (its row locked by the caller) in a mode, if it has one.
