@@ -228,31 +228,11 @@ const dialect = new PgDialect();
  * stays prepared on every connection. PGlite runs the statement as usual.
  */
 export async function executePrepared<T>(db: Db, query: SQL): Promise<T[]> {
-  const client = postgresClientOf(db);
-  if (client) return preparedOn<T>(client, query);
-  return rowsOf<T>(await db.execute(query));
-}
-
-/**
- * Run statements in one transaction, each as in `executePrepared` (a named prepared statement on
- * Postgres, on the transaction's connection; Drizzle's transaction on PGlite). `work` gets the
- * function that runs one; what it returns is the transaction's result, once committed.
- */
-export async function transactionPrepared<R>(db: Db, work: (run: <T>(query: SQL) => Promise<T[]>) => Promise<R>): Promise<R> {
-  const client = postgresClientOf(db);
-  if (client) return client.begin((t) => work(<T>(query: SQL) => preparedOn<T>(t, query))) as Promise<R>;
-  return db.transaction((tx) => work(async <T>(query: SQL) => rowsOf<T>(await tx.execute(query))));
-}
-
-/** The postgres.js client under a Drizzle database, if it is one (PGlite's is not). */
-function postgresClientOf(db: Db): postgres.Sql | null {
   const client = (db as unknown as { $client?: { unsafe?: unknown; begin?: unknown } }).$client;
-  return client && typeof client.unsafe === 'function' && typeof client.begin === 'function' ? (client as unknown as postgres.Sql) : null;
+  if (client && typeof client.unsafe === 'function' && typeof client.begin === 'function') {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    return (client as unknown as postgres.Sql).unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<T[]>;
+  }
+  const res = await db.execute(query);
+  return (Array.isArray(res) ? res : (res as unknown as { rows: T[] }).rows) as T[];
 }
-
-function preparedOn<T>(client: postgres.Sql | postgres.TransactionSql, query: SQL): Promise<T[]> {
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  return client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<T[]>;
-}
-
-const rowsOf = <T>(res: unknown): T[] => (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];

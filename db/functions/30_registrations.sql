@@ -377,28 +377,6 @@ BEGIN
 END
 $$;
 
--- The locks a batch of registrations to an event (p_people: as for `register_people`) holds to its
--- commit: the registrations of these e-mails, then the sessions asked for, each in order, so that
--- two batches on the same sessions queue instead of deadlocking. `register_people` takes them; the
--- app takes them first, in the same transaction, to know when its next batch may follow this one
--- (it then waits behind it, in arrival order: db/queries/registrations.ts). Taking them again in the
--- same transaction waits for nothing.
-CREATE OR REPLACE FUNCTION lock_registrations(p_event uuid, p_people jsonb) RETURNS void
-LANGUAGE plpgsql
-SET enable_seqscan = off
-AS $$
-BEGIN
-  -- (The registrations: planned at each call, one lookup per e-mail, as in `register_set`.)
-  EXECUTE $q$
-    SELECT count(*) FROM (SELECT DISTINCT x->>'email' AS email FROM jsonb_array_elements($1) x ORDER BY 1) e,
-           LATERAL (SELECT g.id FROM registrations g WHERE g.event_id = $2 AND g.email = e.email LIMIT 1 FOR UPDATE) l
-  $q$ USING p_people, p_event;
-  PERFORM 1 FROM programme_sessions s
-   WHERE s.event_id = p_event AND s.id IN (SELECT y::uuid FROM jsonb_array_elements(p_people) x, jsonb_array_elements_text(x->'sessions') y)
-   ORDER BY s.id FOR NO KEY UPDATE;
-END
-$$;
-
 -- Register a batch of people to one event, in arrival order, in one call (one round trip, one
 -- transaction, one commit): the app's only way to register someone (a lone request is a batch of
 -- one). p_people: [{ email, name, answers, sessions, invitationCode?, at, token, … }] (shape
@@ -435,8 +413,16 @@ BEGIN
   END IF;
   v_questions := event_questions_json(v_event)::jsonb;
 
-  -- Locks, once per batch (`lock_registrations`; taken already when the app called it first).
-  PERFORM lock_registrations(v_event, p_people);
+  -- Locks, once per batch: the registrations of these e-mails, then the sessions asked for, each
+  -- in order (held to commit), so two batches on the same sessions queue instead of deadlocking.
+  -- (The registrations: planned at each call, one lookup per e-mail, as in `register_set`.)
+  EXECUTE $q$
+    SELECT count(*) FROM (SELECT DISTINCT x->>'email' AS email FROM jsonb_array_elements($1) x ORDER BY 1) e,
+           LATERAL (SELECT g.id FROM registrations g WHERE g.event_id = $2 AND g.email = e.email LIMIT 1 FOR UPDATE) l
+  $q$ USING p_people, v_event;
+  PERFORM 1 FROM programme_sessions s
+   WHERE s.event_id = v_event AND s.id IN (SELECT y::uuid FROM jsonb_array_elements(p_people) x, jsonb_array_elements_text(x->'sessions') y)
+   ORDER BY s.id FOR NO KEY UPDATE;
 
   FOR v_part IN
     SELECT jsonb_agg(q.x ORDER BY q.n)

@@ -5,7 +5,7 @@ import type { Question } from '@/lib/domain/questions';
 import { DomainError } from '@/lib/errors';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n';
 import { logger } from '@/lib/logger';
-import { executePrepared, getDb, transactionPrepared, type Db, type Tx } from '../client';
+import { executePrepared, getDb, type Db, type Tx } from '../client';
 import { events, invitationCodes, newToken, programmeSessions, registrations, registrationSessions } from '../schema';
 
 // ---------------------------------------------------------------- registrations
@@ -57,17 +57,12 @@ export async function questionsOf(db: Db, eventId: string): Promise<Question[]> 
 /** Most registrations written by one call. */
 const BATCH_MAX = 64;
 /**
- * Per event, a batch is written while the next one waits behind it: requests that arrive
- * meanwhile make the one after, so batches are larger and round trips fewer. The next batch starts
- * once the one before holds its locks (`lock_registrations`, its first statement), so it queues
- * behind it on the same locks and its people come after, in arrival order; Postgres starts on it
- * as soon as the one before commits, without waiting for this process to answer and send it. At
- * most two batches per event, then; events do not wait for each other (a batch waiting on a
- * session's lock holds up its own event only), up to this many batches at once, each on its own
- * pooled connection.
+ * One batch at a time per event: requests that arrive while a batch is written make the next one,
+ * so batches are larger and round trips fewer. Events do not wait for each other (a batch waiting
+ * on a session's lock holds up its own event only), up to this many batches at once, each on its
+ * own pooled connection.
  */
-const BATCHES_WRITING = 4;
-const BATCHES_PER_EVENT = 2;
+const EVENTS_WRITING = 4;
 
 /**
  * Who asks, as far as a registration cares (docs/security.md): the registration they hold (its
@@ -95,15 +90,8 @@ type Job = {
 /** The process's registration queue (one per process, whichever module graph asks). */
 export type RegistrationQueue = {
   jobs: Job[];
-  /** Batches being written, per event (slug). */
-  writing: Map<string, number>;
-  /** Events (slugs) with a batch that does not hold its locks yet: the next one waits. */
-  locking: Set<string>;
-  /**
-   * The e-mails of the batches being written (`inFlight`): the same address again waits for the
-   * next batch rather than going into one beside them (where its row would not be seen yet).
-   */
-  emails: Set<string>;
+  /** Events (slugs) with a batch being written. */
+  writing: Set<string>;
   scheduled: boolean;
   lastAt: number;
   /** Batches written so far (for tests and logs). */
@@ -113,7 +101,7 @@ export type RegistrationQueue = {
 const g = globalThis as unknown as { __cheminsRegistrationQueue?: RegistrationQueue };
 
 export function registrationQueue(): RegistrationQueue {
-  return (g.__cheminsRegistrationQueue ??= { jobs: [], writing: new Map(), locking: new Set(), emails: new Set(), scheduled: false, lastAt: 0, batches: 0 });
+  return (g.__cheminsRegistrationQueue ??= { jobs: [], writing: new Set(), scheduled: false, lastAt: 0, batches: 0 });
 }
 
 /**
@@ -154,16 +142,10 @@ export function register(
   });
 }
 
-/** The oldest request whose event may start a batch, if another batch may start. */
+/** The oldest request whose event has no batch being written, if another batch may start. */
 function nextWaiting(q: RegistrationQueue): Job | undefined {
-  let writing = 0;
-  for (const n of q.writing.values()) writing += n;
-  if (writing >= BATCHES_WRITING) return undefined;
-  return q.jobs.find((job) => !q.locking.has(job.eventSlug) && (q.writing.get(job.eventSlug) ?? 0) < BATCHES_PER_EVENT && !q.emails.has(inFlight(job)));
+  return q.writing.size < EVENTS_WRITING ? q.jobs.find((job) => !q.writing.has(job.eventSlug)) : undefined;
 }
-
-/** A request's key among the e-mails being written: its event and address. */
-const inFlight = (job: Job) => `${job.eventSlug}\n${job.req.email.toLowerCase()}`;
 
 /** Start batches on the next turn of the event loop, so that requests read together go together. */
 function schedule(q: RegistrationQueue) {
@@ -174,43 +156,29 @@ function schedule(q: RegistrationQueue) {
     for (let job = nextWaiting(q); job; job = nextWaiting(q)) {
       const slug = job.eventSlug;
       const batch = takeBatch(q, slug);
-      q.writing.set(slug, (q.writing.get(slug) ?? 0) + 1);
-      q.locking.add(slug);
+      q.writing.add(slug);
       q.batches++;
-      let locked = false;
-      const onLocked = () => {
-        if (locked) return;
-        locked = true;
-        q.locking.delete(slug);
-        schedule(q);
-      };
-      void runBatch(batch, onLocked).finally(() => {
-        for (const job of batch) q.emails.delete(inFlight(job));
-        const left = (q.writing.get(slug) ?? 1) - 1;
-        if (left) q.writing.set(slug, left);
-        else q.writing.delete(slug);
-        onLocked();
+      void runBatch(batch).finally(() => {
+        q.writing.delete(slug);
         schedule(q);
       });
     }
   });
 }
 
-/** The oldest requests for an event, in arrival order, but for e-mails being written already. */
+/** The oldest requests for an event, in arrival order. */
 function takeBatch(q: RegistrationQueue, slug: string): Job[] {
   const batch: Job[] = [];
   const rest: Job[] = [];
-  for (const job of q.jobs) (batch.length < BATCH_MAX && job.eventSlug === slug && !q.emails.has(inFlight(job)) ? batch : rest).push(job);
+  for (const job of q.jobs) (batch.length < BATCH_MAX && job.eventSlug === slug ? batch : rest).push(job);
   q.jobs.splice(0, q.jobs.length, ...rest);
-  for (const job of batch) q.emails.add(inFlight(job));
   return batch;
 }
 
-async function runBatch(batch: Job[], onLocked: () => void) {
+async function runBatch(batch: Job[]) {
   try {
-    settle(batch, await writeBatch(batch, onLocked));
+    settle(batch, await writeBatch(batch));
   } catch (err) {
-    onLocked();
     if (batch.length === 1) return batch[0]!.reject(err);
     // The batch wrote nothing (a deadlock, the same e-mail registered by another process at the
     // same moment…): each request is tried on its own, so a fault tied to one person fails that
@@ -226,12 +194,8 @@ function settle(jobs: Job[], outcomes: Outcome[]) {
   jobs.forEach((job, i) => job.resolve(outcomes[i]!));
 }
 
-/**
- * One transaction: `lock_registrations`, then `onLocked`, then `register_people`
- * (db/functions/30_registrations.sql: the rules run set-based over the batch), each a named
- * prepared statement.
- */
-async function writeBatch(jobs: Job[], onLocked: () => void = () => {}): Promise<Outcome[]> {
+/** One call of `register_people` (db/functions/30_registrations.sql: the rules run set-based over the batch), a named prepared statement. */
+async function writeBatch(jobs: Job[]): Promise<Outcome[]> {
   const people = jobs.map((j) => ({
     email: j.req.email,
     name: j.req.name,
@@ -246,13 +210,10 @@ async function writeBatch(jobs: Job[], onLocked: () => void = () => {}): Promise
     holder: j.who.holder ?? null,
     provenEmail: j.who.provenEmail ?? null,
   }));
-  const slug = jobs[0]!.eventSlug;
-  const batch = JSON.stringify(people);
-  const [row] = await transactionPrepared(await getDb(), async (run) => {
-    await run(sql`select lock_registrations((select id from events where slug = ${slug}), ${batch}::jsonb)`);
-    onLocked();
-    return run<{ outcomes: string | Outcome[] }>(sql`select register_people(${slug}, ${batch}::jsonb) as outcomes`);
-  });
+  const [row] = await executePrepared<{ outcomes: string | Outcome[] }>(
+    await getDb(),
+    sql`select register_people(${jobs[0]!.eventSlug}, ${JSON.stringify(people)}::jsonb) as outcomes`,
+  );
   return fromJson(row!.outcomes);
 }
 

@@ -57,8 +57,6 @@ describe.each<Driver>(['postgres', 'pglite'])('registrations on %s, under concur
     const statuses = results.map((r) => r.registration.sessions[0]!.status);
     expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(50);
     expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(450);
-    // In arrival order, across batches too: the one behind waits for the one before on its locks.
-    expect(statuses.slice(0, 50).every((s) => s === 'confirmed')).toBe(true);
     const rows = await seats(sessionId);
     expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(50);
     const listed = (await publicSessions(DEMO_EVENT_SLUG))!.find((s) => s.id === sessionId)!;
