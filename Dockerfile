@@ -44,7 +44,7 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=6 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--enable-source-maps", "dist/server/index.mjs"]
+CMD ["node", "--enable-source-maps", "--max-old-space-size=1024", "dist/server/index.mjs"]
 
 # 5. `app-asr` (`docker build --target app-asr .`, or APP_TARGET=app-asr with docker-compose.yml):
 #    the same, with the speech recognition engine's Python: faster-whisper in a venv, /opt/asr, as

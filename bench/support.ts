@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import postgres from 'postgres';
 import { openDatabase, setDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
+import { PRODUCTION_NODE_FLAGS } from '@/server/node-flags';
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -18,7 +19,7 @@ export const freePort = () =>
 
 /** How the server is run: compiled (`dist/server/index.mjs`, as in production) or from its TypeScript sources with tsx. */
 export const SERVER_COMMAND = {
-  compiled: ['--enable-source-maps', 'dist/server/index.mjs'],
+  compiled: [...PRODUCTION_NODE_FLAGS, 'dist/server/index.mjs'],
   tsx: ['--import', 'tsx', 'server/index.ts'],
 } as const;
 

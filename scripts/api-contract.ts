@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import postgres from 'postgres';
+import { PRODUCTION_NODE_FLAGS } from '../server/node-flags';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const st = process.env.SCHEMATHESIS ?? 'st';
@@ -138,7 +139,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
 await recreateDatabase();
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/index.mjs'], {
+const server = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, 'dist/server/index.mjs'], {
   cwd: ROOT,
   detached: true, // its own process group, stopped as a whole below
   stdio: ['ignore', 'ignore', 'inherit'],

@@ -31,6 +31,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { io as connect } from 'socket.io-client';
 import { benchJoinTokens, cpusOf, liveBenchSession, type Proc, rssMb, seededBenchDatabase, startListening } from '../support';
+import { PRODUCTION_NODE_FLAGS } from '../../server/node-flags';
 import { type Crowd, type CrowdReply, type CrowdRequest, type CrowdSpec, handle } from './crowd';
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -69,7 +70,10 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 async function startServers(script: string, count: number, env: Record<string, string>): Promise<Proc[]> {
   const started: Proc[] = [];
-  const nodeArgs = [...(HEAP_DIR ? ['--heapsnapshot-signal=SIGUSR2'] : []), '--import', MEMORY_PROBE];
+  // Chemins' server with the production server's flags (server/node-flags.ts: its heap limit);
+  // the bare server with Node's defaults, or BENCH_BARE_NODE_ARGS (e.g. the same heap limit).
+  const flags = script.startsWith('server/') ? PRODUCTION_NODE_FLAGS : (process.env.BENCH_BARE_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
+  const nodeArgs = [...(HEAP_DIR ? ['--heapsnapshot-signal=SIGUSR2'] : []), ...flags, '--import', MEMORY_PROBE];
   for (let i = 0; i < count; i++) started.push(await startListening(script, { ...env, BENCH_MEMORY_DIR: MEMORY_DIR }, { cpus: PIN ? SERVER_CPUS : undefined, nodeArgs }));
   return started;
 }

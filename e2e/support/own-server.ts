@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { expect } from '@playwright/test';
+import { PRODUCTION_NODE_FLAGS } from '../../server/node-flags';
 import { freePort } from '../../test/support/free-port';
 
 /**
@@ -14,7 +15,7 @@ export async function startOwnServer(env: Record<string, string>, dataDir: strin
   const p = port ?? (await freePort());
   const base = `http://127.0.0.1:${p}`;
   let output = '';
-  const server: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/server/index.mjs'] /* what npm start runs */, {
+  const server: ChildProcess = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, 'dist/server/index.mjs'] /* what npm start runs */, {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
