@@ -17,10 +17,14 @@ export const freePort = () =>
     });
   });
 
-/** How the server is run: compiled (`dist/server/index.mjs`, as in production) or from its TypeScript sources with tsx. */
+/**
+ * How the server is run: compiled (`dist/server/index.mjs`, as in production) or from its
+ * TypeScript sources with tsx, both with the production server's flags (its heap limit), so that
+ * they differ only in that.
+ */
 export const SERVER_COMMAND = {
   compiled: [...PRODUCTION_NODE_FLAGS, 'dist/server/index.mjs'],
-  tsx: ['--import', 'tsx', 'server/index.ts'],
+  tsx: [...PRODUCTION_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'],
 } as const;
 
 /** The built app (`npm run build` first) on a free port, or the one at BENCH_URL. */

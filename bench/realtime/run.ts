@@ -5,7 +5,10 @@
 // one process, then (with REDIS_URL) on two processes sharing rooms through the Redis streams
 // adapter. Prints, per run: broadcasts planned / sent / acknowledged, deliveries received of those
 // expected, p50/p99 delivery latency, clients held, and the servers' RSS before any client and
-// with all of them (and so the memory per connected client).
+// with all of them (and so the memory per connected client), each split by process.memoryUsage()
+// (memory-probe.mjs): heap in use, heap held unused, outside the heap. Chemins' server runs with
+// the production server's Node flags (server/node-flags.ts), the bare one with Node's defaults
+// (BENCH_BARE_NODE_ARGS to give it others).
 //
 // The load generator does not share the server's CPU: the servers run pinned to BENCH_SERVER_CPUS
 // (`taskset -c`, default CPU 0), this coordinator and its client processes (bench/realtime/
