@@ -73,4 +73,3 @@ export function GrantForm({ events, paths }: { events: Option[]; paths: Option[]
     </form>
   );
 }
-

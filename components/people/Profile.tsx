@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SessionList } from '@/components/people/SessionList';
 import { BackLink } from '@/components/BackLink';
+import { Section } from '@/components/Section';
 
 export type ProfileParams = { key: string };
 type Load<T> = (key: string) => Promise<T | null>;
@@ -31,11 +32,8 @@ export function ProfileArticle({ testId, back, children }: { testId: string; bac
 /** The sessions a profile takes part in, across events. */
 export function SessionsSection({ title, sessions }: { title: string; sessions: React.ComponentProps<typeof SessionList>['sessions'] }) {
   return (
-    <section aria-labelledby="sessions">
-      <h2 id="sessions" className="mb-2 text-lg font-semibold">
-        {title}
-      </h2>
+    <Section headingId="sessions" title={title} headingClassName="mb-2 text-lg font-semibold">
       <SessionList sessions={sessions} />
-    </section>
+    </Section>
   );
 }

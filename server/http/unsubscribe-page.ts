@@ -13,8 +13,9 @@ const tokenOf = (req: Request) => (new URL(req.url).searchParams.get('token') ??
  * The answers of a mail's unsubscribe link (its route's GET and POST, each made by `endpoint`).
  * `confirm`: a confirmation page (a link opened by a mail scanner changes nothing). `unsubscribe`:
  * one-click unsubscribe (RFC 8058: `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, posted by
- * the mail client without cookies), and the page's button; idempotent. The page speaks the registrant's language when the token tells it, else the
- * request's, else French; `name` is the placeholder the mail's texts give the title.
+ * the mail client without cookies), and the page's button; idempotent. The page speaks the
+ * registrant's language when the token tells it, else the request's, else French; `name` is the
+ * placeholder the mail's texts give the title.
  */
 export function unsubscribePages({ find, unsubscribe, translator, name }: { find: (token: string) => Promise<Unsubscribed>; unsubscribe: (token: string) => Promise<Unsubscribed>; translator: (locale: Locale) => Translate; name: string }) {
   const answer = (req: Request, found: Unsubscribed, body: (tr: Translate, title: string) => string) => {

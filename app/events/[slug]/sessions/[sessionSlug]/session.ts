@@ -19,10 +19,10 @@ export async function sessionOr404(params: Promise<SessionParams>) {
   return { ...found, path: `/events/${found.event.slug}/sessions/${found.session.slug}` };
 }
 
-/** A staff page's session (or the 404 page) and what the person here may do in it (`sessionAccess`). */
+/** A staff page's session (or the 404 page), who is here (`who`) and what they may do in it (`sessionAccess`). */
 export async function staffSession(params: Promise<SessionParams>) {
-  const found = await sessionOr404(params);
-  return { ...found, access: await sessionAccess(await currentParticipant(), found.session.id) };
+  const [found, who] = await Promise.all([sessionOr404(params), currentParticipant()]);
+  return { ...found, who, access: await sessionAccess(who, found.session.id) };
 }
 
 /** `generateMetadata` of a session's page: "<the page's name> — <the session's title>" (`namespace.key` in the catalogues). */

@@ -8,7 +8,7 @@ import { ModeratorView } from '@/components/live/ModeratorView';
 import { SpeakerPolls } from '@/components/live/PollManager';
 import { mayRunPolls } from '@/lib/domain/polls';
 import { takesVenueInput } from '@/lib/domain/venue-inputs';
-import { currentParticipant } from '@/server/auth/current';
+import type { Identity } from '@/db/queries/identity';
 import { SignInNotice } from '../SignInNotice';
 import { type SessionParams, staffSession, titledAfterSession } from '../session';
 import { QaReportButton } from '@/components/paths/QaReportButton';
@@ -23,7 +23,7 @@ export const generateMetadata = titledAfterSession('live', 'moderatorView');
  * its speakers get the polls only (`mayRunPolls`, the rule the poll commands use).
  */
 export default async function ModeratePage({ params }: { params: Promise<SessionParams> }) {
-  const { event, session, path, access } = await staffSession(params);
+  const { event, session, path, access, who } = await staffSession(params);
   const t = await getTranslations('live');
   return (
     <article className="flex flex-col gap-4">
@@ -50,7 +50,7 @@ export default async function ModeratePage({ params }: { params: Promise<Session
             </p>
           )}
           <QaReportButton action={qaToReportAction.bind(null, session.id, `${path}/moderate`)} />
-          <Replays sessionId={session.id} startsAt={session.startsAt} timeZone={event.timeZone} />
+          <Replays who={who} sessionId={session.id} startsAt={session.startsAt} timeZone={event.timeZone} />
         </>
       )}
     </article>
@@ -58,8 +58,8 @@ export default async function ModeratePage({ params }: { params: Promise<Session
 }
 
 /** The session's replays and recordings, for its moderators. */
-async function Replays({ sessionId, startsAt, timeZone }: { sessionId: string; startsAt: Date; timeZone: string }) {
-  const [{ replays }, locale] = await Promise.all([sessionReplays(await currentParticipant(), sessionId), getLocale()]);
+async function Replays({ who, sessionId, startsAt, timeZone }: { who: Identity | null; sessionId: string; startsAt: Date; timeZone: string }) {
+  const [{ replays }, locale] = await Promise.all([sessionReplays(who, sessionId), getLocale()]);
   const managed: ManagedReplay[] = replays.map((r) => ({
     id: r.id,
     kind: r.kind,

@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { VenueDesk } from '@/components/video/VenueDesk';
 import { takesVenueInput } from '@/lib/domain/venue-inputs';
-import { currentParticipant } from '@/server/auth/current';
 import { livekitSettings } from '@/server/media/livekit';
 import { venueInputsOf } from '@/server/media/venue-inputs';
 import { SignInNotice } from '../SignInNotice';
@@ -16,7 +15,7 @@ export const generateMetadata = titledAfterSession('venue', 'title');
  * (docs/api.md "Venue inputs"): the venue's camera, mixer or OBS comes onto the online stage.
  */
 export default async function VenuePage({ params }: { params: Promise<SessionParams> }) {
-  const [{ session, path, access }, t, who] = await Promise.all([staffSession(params), getTranslations('venue'), currentParticipant()]);
+  const [{ session, path, access, who }, t] = await Promise.all([staffSession(params), getTranslations('venue')]);
   const notice = (text: string, tone = 'bg-stone-100') => (
     <p role="alert" className={`rounded p-3 ${tone}`}>
       {text}
